@@ -1,0 +1,15 @@
+//! tanzim's domain: pure types and rules, no I/O.
+//!
+//! Every value that crosses a boundary is parsed into a type here (`parse`), and every
+//! "may this user do this" question is answered by [`policy::decide`].
+
+pub mod accounts;
+pub mod audit;
+pub mod error;
+pub mod names;
+pub mod org;
+pub mod policy;
+pub mod territory;
+pub mod throttle;
+
+pub use error::{DomainError, Field};

@@ -1,0 +1,305 @@
+//! The organization's structure: its organizations (the party and its affiliates), the
+//! kinds of body it has at each level, and the rules for placing a body in the tree.
+
+use crate::territory::{Level, TerritoryPath};
+use crate::{DomainError, Field};
+use serde::{Deserialize, Serialize};
+
+/// A label in the three interface languages.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct Label {
+    pub ar: String,
+    pub fr: String,
+    pub en: String,
+}
+
+impl Label {
+    pub fn get(&self, lang: &str) -> &str {
+        match lang {
+            "fr" => &self.fr,
+            "en" => &self.en,
+            _ => &self.ar,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OrganizationKind {
+    Party,
+    Affiliate,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Organization {
+    pub key: String,
+    pub kind: OrganizationKind,
+    pub name: Label,
+}
+
+/// The level a body kind sits at: the country, or a territory level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BodyLevel {
+    National,
+    Region,
+    Province,
+    Commune,
+}
+
+impl BodyLevel {
+    /// Whether a body of this level may sit in a territory of `level` (`None`: the country).
+    pub fn accepts(self, level: Option<Level>) -> bool {
+        matches!(
+            (self, level),
+            (BodyLevel::National, None)
+                | (BodyLevel::Region, Some(Level::Region))
+                | (BodyLevel::Province, Some(Level::Province))
+                | (
+                    BodyLevel::Commune,
+                    Some(Level::Commune | Level::Arrondissement)
+                )
+        )
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct BodyKind {
+    pub key: String,
+    pub level: BodyLevel,
+    pub organizations: Vec<String>,
+    pub name: Label,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct PositionKind {
+    pub key: String,
+    #[serde(default)]
+    pub numbered: bool,
+    #[serde(default)]
+    pub appointed: bool,
+    pub name: Label,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct Profile {
+    pub organizations: Vec<Organization>,
+    pub body_kinds: Vec<BodyKind>,
+    #[serde(default)]
+    pub positions: Vec<PositionKind>,
+}
+
+/// The profile shipped with tanzim.
+pub const DEFAULT_PROFILE: &str = include_str!("../../../profiles/default.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    #[error("profile: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("profile: {0}")]
+    Invalid(String),
+}
+
+impl Profile {
+    pub fn parse(text: &str) -> Result<Profile, ProfileError> {
+        let profile: Profile = toml::from_str(text)?;
+        profile.check()?;
+        Ok(profile)
+    }
+
+    pub fn default_profile() -> Result<Profile, ProfileError> {
+        Profile::parse(DEFAULT_PROFILE)
+    }
+
+    fn check(&self) -> Result<(), ProfileError> {
+        let parties = self
+            .organizations
+            .iter()
+            .filter(|o| o.kind == OrganizationKind::Party)
+            .count();
+        if parties != 1 {
+            return Err(ProfileError::Invalid(format!(
+                "exactly one organization of kind party is needed, found {parties}"
+            )));
+        }
+        for kind in &self.body_kinds {
+            if let Some(o) = kind
+                .organizations
+                .iter()
+                .find(|o| self.organization(o).is_none())
+            {
+                return Err(ProfileError::Invalid(format!(
+                    "body kind {} names unknown organization {o}",
+                    kind.key
+                )));
+            }
+        }
+        let mut keys: Vec<&str> = self.body_kinds.iter().map(|k| k.key.as_str()).collect();
+        keys.sort_unstable();
+        if keys.windows(2).any(|w| w[0] == w[1]) {
+            return Err(ProfileError::Invalid(
+                "body kind keys must be unique".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    pub fn organization(&self, key: &str) -> Option<&Organization> {
+        self.organizations.iter().find(|o| o.key == key)
+    }
+
+    pub fn body_kind(&self, key: &str) -> Option<&BodyKind> {
+        self.body_kinds.iter().find(|k| k.key == key)
+    }
+}
+
+/// Where a body would sit: what the rules need to know about its territory and parent.
+pub struct Placement<'a> {
+    pub organization: &'a str,
+    pub kind: &'a str,
+    /// The territory's level and path; `None` for a national body.
+    pub territory: Option<(Level, &'a TerritoryPath)>,
+    /// The parent body's organization and path, if one was chosen.
+    pub parent: Option<(&'a str, &'a TerritoryPath)>,
+}
+
+/// Checks a new body against the profile and the tree; returns its jurisdiction path.
+pub fn place_body(profile: &Profile, p: &Placement<'_>) -> Result<TerritoryPath, DomainError> {
+    if profile.organization(p.organization).is_none() {
+        return Err(DomainError::new(
+            Field::Organization,
+            "organization-unknown",
+        ));
+    }
+    let kind = profile
+        .body_kind(p.kind)
+        .ok_or(DomainError::new(Field::BodyKind, "body-kind-unknown"))?;
+    if !kind.organizations.iter().any(|o| o == p.organization) {
+        return Err(DomainError::new(
+            Field::BodyKind,
+            "body-kind-not-for-organization",
+        ));
+    }
+    if !kind.level.accepts(p.territory.map(|(level, _)| level)) {
+        return Err(DomainError::new(Field::Territory, "body-level-mismatch"));
+    }
+    let path = p
+        .territory
+        .map(|(_, path)| path.clone())
+        .unwrap_or_default();
+    if let Some((parent_org, parent_path)) = p.parent {
+        if parent_org != p.organization {
+            return Err(DomainError::new(Field::Parent, "parent-other-organization"));
+        }
+        if !parent_path.contains(&path) || parent_path == &path {
+            return Err(DomainError::new(Field::Parent, "parent-not-above"));
+        }
+    }
+    Ok(path)
+}
+
+/// A body's name: 1 to 200 characters.
+pub fn parse_body_name(input: &str) -> Result<String, DomainError> {
+    let s = input.trim();
+    if s.is_empty() || s.chars().count() > 200 {
+        Err(DomainError::new(Field::BodyName, "body-name-invalid"))
+    } else {
+        Ok(s.to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::territory::TerritoryCode;
+
+    fn path(codes: &[&str]) -> TerritoryPath {
+        codes.iter().fold(TerritoryPath::national(), |p, c| {
+            p.child(&TerritoryCode::parse(c).unwrap_or_else(|e| panic!("{e}")))
+        })
+    }
+
+    #[test]
+    fn default_profile_parses() -> Result<(), ProfileError> {
+        let p = Profile::default_profile()?;
+        assert!(p.body_kind("provincial_secretariat").is_some());
+        assert_eq!(
+            p.organization("women").map(|o| o.name.get("ar")),
+            Some("منظمة النساء")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn another_partys_words_are_configuration() -> Result<(), ProfileError> {
+        let text = DEFAULT_PROFILE.replace("الأمانة الجهوية", "الكتابة الجهوية");
+        let p = Profile::parse(&text)?;
+        assert_eq!(
+            p.body_kind("regional_secretariat")
+                .map(|k| k.name.get("ar")),
+            Some("الكتابة الجهوية")
+        );
+        assert!(Profile::parse("organizations = []\nbody_kinds = []").is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn bodies_are_placed_by_level_and_parent() -> Result<(), ProfileError> {
+        let profile = Profile::default_profile()?;
+        let beni_mellal = path(&["05", "05.091"]);
+        let region = path(&["05"]);
+        let taounate = path(&["03", "03.531"]);
+        let ok = Placement {
+            organization: "party",
+            kind: "provincial_secretariat",
+            territory: Some((Level::Province, &beni_mellal)),
+            parent: Some(("party", &region)),
+        };
+        assert_eq!(place_body(&profile, &ok), Ok(beni_mellal.clone()));
+        let wrong_level = Placement {
+            territory: Some((Level::Region, &region)),
+            parent: None,
+            ..ok
+        };
+        assert_eq!(
+            place_body(&profile, &wrong_level).map_err(|e| e.code),
+            Err("body-level-mismatch")
+        );
+        let foreign_parent = Placement {
+            parent: Some(("party", &taounate)),
+            ..ok
+        };
+        assert_eq!(
+            place_body(&profile, &foreign_parent).map_err(|e| e.code),
+            Err("parent-not-above")
+        );
+        let affiliate_parent = Placement {
+            parent: Some(("women", &region)),
+            ..ok
+        };
+        assert_eq!(
+            place_body(&profile, &affiliate_parent).map_err(|e| e.code),
+            Err("parent-other-organization")
+        );
+        let wrong_org = Placement {
+            organization: "women",
+            parent: None,
+            ..ok
+        };
+        assert_eq!(
+            place_body(&profile, &wrong_org).map_err(|e| e.code),
+            Err("body-kind-not-for-organization")
+        );
+        let national = Placement {
+            kind: "political_bureau",
+            territory: None,
+            parent: None,
+            ..ok
+        };
+        assert_eq!(
+            place_body(&profile, &national),
+            Ok(TerritoryPath::national())
+        );
+        Ok(())
+    }
+}

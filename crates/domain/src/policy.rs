@@ -1,0 +1,266 @@
+//! The one place that decides what a user may do. Every route asks [`decide`].
+//!
+//! A user holds roles on scopes. An action is allowed when one of the roles that permit it
+//! covers the target. When a role permits the action but no scope covers the target, the
+//! target is hidden (not found) for reads and for changes to existing records, and the
+//! action is forbidden when it would create something in a public place (a body in a
+//! territory, a role on a scope).
+
+use crate::accounts::{Principal, Role, RoleAssignment};
+use crate::territory::TerritoryPath;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    /// Territories are public reference data (HCP census); any signed-in user browses them.
+    ViewTerritories,
+    ViewBodies,
+    CreateBody,
+    ManageBody,
+    ViewUsers,
+    ManageUsers,
+    /// Grant a role on a scope (target: the scope granted).
+    GrantRole,
+    ViewAudit,
+}
+
+impl Action {
+    pub const ALL: [Action; 8] = [
+        Action::ViewTerritories,
+        Action::ViewBodies,
+        Action::CreateBody,
+        Action::ManageBody,
+        Action::ViewUsers,
+        Action::ManageUsers,
+        Action::GrantRole,
+        Action::ViewAudit,
+    ];
+
+    /// Out of scope, does the target look absent (404) rather than forbidden (403)?
+    fn hides_out_of_scope(self) -> bool {
+        !matches!(self, Action::CreateBody | Action::GrantRole)
+    }
+}
+
+impl Role {
+    /// What each role may do somewhere. Where it may do it is the scope's business.
+    pub fn permits(self, action: Action) -> bool {
+        use Action::*;
+        match self {
+            Role::Administrator => true,
+            Role::Officer => matches!(
+                action,
+                ViewTerritories | ViewBodies | CreateBody | ManageBody
+            ),
+            Role::CommitteeMember | Role::CommunicationOfficer | Role::Analyst => {
+                matches!(action, ViewTerritories | ViewBodies)
+            }
+        }
+    }
+}
+
+/// What an action is done to: a place in the territory tree, and the organization the
+/// record belongs to (`None` when it belongs to none, e.g. a user account).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Target {
+    pub path: TerritoryPath,
+    pub organization: Option<String>,
+}
+
+impl RoleAssignment {
+    pub fn covers(&self, target: &Target) -> bool {
+        self.scope_path.contains(&target.path)
+            && match (&self.organization, &target.organization) {
+                (None, _) => true,
+                (Some(mine), Some(theirs)) => mine == theirs,
+                (Some(_), None) => false,
+            }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Allow,
+    /// The user has no role for this action (403).
+    Forbidden,
+    /// The target lies outside every scope the user holds the action on (404).
+    NotFound,
+}
+
+/// May `principal` do `action` to `target`? With no target: may it do the action anywhere
+/// (lists, whose rows are then filtered by scope in the query, and forms).
+pub fn decide(principal: &Principal, action: Action, target: Option<&Target>) -> Decision {
+    let mut granting = principal
+        .roles
+        .iter()
+        .filter(|a| a.role.permits(action))
+        .peekable();
+    if granting.peek().is_none() {
+        return Decision::Forbidden;
+    }
+    let Some(target) = target else {
+        return Decision::Allow;
+    };
+    if granting.any(|a| a.covers(target)) {
+        Decision::Allow
+    } else if action.hides_out_of_scope() {
+        Decision::NotFound
+    } else {
+        Decision::Forbidden
+    }
+}
+
+/// The scopes on which `principal` may do `action`: what a list query filters by.
+pub fn scopes_for(principal: &Principal, action: Action) -> Vec<&RoleAssignment> {
+    principal
+        .roles
+        .iter()
+        .filter(|a| a.role.permits(action))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::accounts::Username;
+    use crate::territory::TerritoryCode;
+
+    fn path(codes: &[&str]) -> TerritoryPath {
+        codes.iter().fold(TerritoryPath::national(), |p, c| {
+            p.child(&TerritoryCode::parse(c).unwrap_or_else(|e| panic!("{e}")))
+        })
+    }
+
+    fn principal(role: Role, scope: &[&str], organization: Option<&str>) -> Principal {
+        Principal {
+            user_id: 1,
+            username: Username::from_stored("u".into()),
+            roles: vec![RoleAssignment {
+                role,
+                scope: scope.last().and_then(|c| TerritoryCode::parse(c).ok()),
+                scope_path: path(scope),
+                organization: organization.map(str::to_owned),
+            }],
+        }
+    }
+
+    fn target(codes: &[&str], organization: Option<&str>) -> Target {
+        Target {
+            path: path(codes),
+            organization: organization.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn officer_of_taounate_sees_nothing_of_beni_mellal() {
+        let officer = principal(Role::Officer, &["03", "03.531"], None);
+        let in_beni_mellal = target(&["05", "05.091"], Some("party"));
+        let in_taounate = target(&["03", "03.531", "03.531.01.03"], Some("party"));
+        assert_eq!(
+            decide(&officer, Action::ViewBodies, Some(&in_beni_mellal)),
+            Decision::NotFound
+        );
+        assert_eq!(
+            decide(&officer, Action::ManageBody, Some(&in_beni_mellal)),
+            Decision::NotFound
+        );
+        assert_eq!(
+            decide(&officer, Action::CreateBody, Some(&in_beni_mellal)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(&officer, Action::ViewBodies, Some(&in_taounate)),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(&officer, Action::CreateBody, Some(&in_taounate)),
+            Decision::Allow
+        );
+        // Its own province's body is in scope; its region's is not.
+        assert_eq!(
+            decide(
+                &officer,
+                Action::ViewBodies,
+                Some(&target(&["03"], Some("party")))
+            ),
+            Decision::NotFound
+        );
+    }
+
+    #[test]
+    fn roles_without_the_action_are_forbidden_even_in_scope() {
+        let analyst = principal(Role::Analyst, &[], None);
+        let anywhere = target(&["05"], None);
+        assert_eq!(
+            decide(&analyst, Action::ViewUsers, Some(&anywhere)),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(&analyst, Action::ManageBody, None),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(&analyst, Action::ViewAudit, None),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(&analyst, Action::ViewBodies, Some(&anywhere)),
+            Decision::Allow
+        );
+        let nobody = Principal {
+            roles: vec![],
+            ..analyst
+        };
+        assert_eq!(
+            decide(&nobody, Action::ViewTerritories, None),
+            Decision::Forbidden
+        );
+    }
+
+    #[test]
+    fn an_organization_limit_hides_other_organizations() {
+        let women_officer = principal(Role::Officer, &["05"], Some("women"));
+        let women_body = target(&["05", "05.091"], Some("women"));
+        let party_body = target(&["05", "05.091"], Some("party"));
+        assert_eq!(
+            decide(&women_officer, Action::ManageBody, Some(&women_body)),
+            Decision::Allow
+        );
+        assert_eq!(
+            decide(&women_officer, Action::ViewBodies, Some(&party_body)),
+            Decision::NotFound
+        );
+    }
+
+    #[test]
+    fn only_administrators_manage_accounts_and_read_the_audit_log() {
+        for role in Role::ALL {
+            let p = principal(role, &[], None);
+            let expected = if role == Role::Administrator {
+                Decision::Allow
+            } else {
+                Decision::Forbidden
+            };
+            for action in [
+                Action::ViewUsers,
+                Action::ManageUsers,
+                Action::GrantRole,
+                Action::ViewAudit,
+            ] {
+                assert_eq!(decide(&p, action, None), expected, "{role:?} {action:?}");
+            }
+        }
+        let regional_admin = principal(Role::Administrator, &["05"], None);
+        assert_eq!(
+            decide(&regional_admin, Action::GrantRole, Some(&target(&[], None))),
+            Decision::Forbidden
+        );
+        assert_eq!(
+            decide(
+                &regional_admin,
+                Action::GrantRole,
+                Some(&target(&["05", "05.091"], None))
+            ),
+            Decision::Allow
+        );
+    }
+}
