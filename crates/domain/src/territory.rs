@@ -118,6 +118,15 @@ impl TerritoryPath {
             .next()
             .filter(|c| !c.is_empty())
     }
+    /// The half-open range `[low, high)` of stored paths in this subtree, so that a scope
+    /// filter is an index range scan on either engine (paths hold only digits, `.`, `/`;
+    /// `0` sorts right after `/`).
+    pub fn range(&self) -> (String, String) {
+        match self.0.strip_suffix('/') {
+            Some(stem) => (self.0.clone(), format!("{stem}0")),
+            None => (String::new(), "~".to_owned()),
+        }
+    }
     pub fn depth(&self) -> usize {
         self.0.matches('/').count()
     }
@@ -170,6 +179,11 @@ mod tests {
         assert_eq!(mghogha.code(), Some("01.511.01.05"));
         assert_eq!(mghogha.depth(), 4);
         assert_eq!(TerritoryPath::national().code(), None);
+        let (low, high) = tangier.range();
+        assert!(low.as_str() <= mghogha.as_str() && mghogha.as_str() < high.as_str());
+        assert!(!(low.as_str() <= assilah.as_str() && assilah.as_str() < high.as_str()));
+        let (low, high) = TerritoryPath::national().range();
+        assert!(low.as_str() <= assilah.as_str() && assilah.as_str() < high.as_str());
     }
 
     fn code(s: &str) -> TerritoryCode {

@@ -1,1 +1,194 @@
+//! The database. One `Db` over SQLite (embedded default) or PostgreSQL (at scale); each
+//! query is written once and run on whichever pool is open, except where the engines
+//! really differ. The store never decides: rules live in the domain crate.
 
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Runs `$body` with `$pool` bound to whichever pool `$db` holds. The body is compiled once
+/// per engine, so one SQL text serves both (SQLite accepts `$1` placeholders).
+macro_rules! on_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($pool) => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}
+
+/// Appends an audit entry inside the transaction `$tx` of the change it records.
+macro_rules! append_audit {
+    ($tx:expr, $entry:expr) => {{
+        let e: &$crate::audit::AuditEntry = $entry;
+        sqlx::query($crate::audit::INSERT_SQL)
+            .bind($crate::now())
+            .bind(e.actor_id)
+            .bind(&e.actor)
+            .bind(e.action.as_str())
+            .bind(e.target_kind)
+            .bind(&e.target_id)
+            .bind(e.scope_path.as_ref().map(|p| p.as_str()))
+            .bind(&e.address)
+            .bind(&e.detail)
+            .execute(&mut *$tx)
+            .await
+    }};
+}
+
+pub mod accounts;
+pub mod audit;
+pub mod bodies;
+pub mod scope;
+pub mod territory;
+
+pub use scope::ScopeFilter;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    #[error("migration: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A uniqueness rule was broken; the code names it for the user.
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("not found")]
+    NotFound,
+    #[error("database URL: {0}")]
+    Url(String),
+    #[error("territorial data: {0}")]
+    Data(String),
+}
+
+impl StoreError {
+    /// Maps a unique-constraint violation to `Conflict(code)`; SQLite names no constraint,
+    /// so callers say which rule a violation of that statement means.
+    pub(crate) fn unique_as(code: &'static str) -> impl FnOnce(sqlx::Error) -> StoreError {
+        move |e| match &e {
+            sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict(code),
+            _ => StoreError::Database(e),
+        }
+    }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[derive(Debug, Clone)]
+pub enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// The current time in Unix seconds, as stored.
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+impl Db {
+    /// Opens the database a URL names: `postgres://` or `postgresql://` for PostgreSQL,
+    /// `sqlite:` or a plain file path for SQLite. Any other scheme is refused.
+    pub async fn connect(url: &str) -> Result<Db> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let options = PgConnectOptions::from_str(url).map_err(|e| StoreError::Url(e.to_string()))?;
+            Db::connect_postgres(options).await
+        } else if url.starts_with("sqlite:") || !url.contains("://") {
+            let path = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:")).unwrap_or(url);
+            Db::connect_sqlite(path).await
+        } else {
+            Err(StoreError::Url(format!(
+                "unsupported database URL scheme in {:?}: use postgres:// or a SQLite file path",
+                url.split("://").next().unwrap_or_default()
+            )))
+        }
+    }
+
+    /// SQLite in WAL mode with `synchronous=FULL`: a commit reported to an officer survives
+    /// a power cut.
+    pub async fn connect_sqlite(path: &str) -> Result<Db> {
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .foreign_keys(true)
+            .busy_timeout(Duration::from_secs(10));
+        let pool = SqlitePoolOptions::new().max_connections(8).connect_with(options).await?;
+        Ok(Db::Sqlite(pool))
+    }
+
+    pub async fn connect_postgres(options: PgConnectOptions) -> Result<Db> {
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(Duration::from_secs(10))
+            .connect_with(options)
+            .await?;
+        Ok(Db::Postgres(pool))
+    }
+
+    pub fn engine(&self) -> &'static str {
+        match self {
+            Db::Sqlite(_) => "sqlite",
+            Db::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Brings the schema up to date; safe to run at every start.
+    pub async fn migrate(&self) -> Result<()> {
+        match self {
+            Db::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
+            Db::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
+        }
+        Ok(())
+    }
+
+    /// Readiness: the database answers.
+    pub async fn ping(&self) -> Result<()> {
+        on_pool!(self, p => sqlx::query("SELECT 1").execute(p).await.map(|r| r.rows_affected()))?;
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, p => p.close().await)
+    }
+}
+
+/// A page of a list: 1-based number and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    pub number: u32,
+    pub size: u32,
+}
+
+impl Page {
+    pub const MAX_SIZE: u32 = 200;
+
+    pub fn new(number: Option<u32>, size: Option<u32>) -> Page {
+        Page {
+            number: number.unwrap_or(1).max(1),
+            size: size.unwrap_or(50).clamp(1, Page::MAX_SIZE),
+        }
+    }
+    pub(crate) fn limit(self) -> i64 {
+        i64::from(self.size)
+    }
+    pub(crate) fn offset(self) -> i64 {
+        i64::from(self.number - 1) * i64::from(self.size)
+    }
+}
+
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Paged<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+impl<T> Paged<T> {
+    pub fn pages(&self) -> u32 {
+        let size = i64::from(self.page_size.max(1));
+        u32::try_from((self.total + size - 1) / size).unwrap_or(u32::MAX).max(1)
+    }
+}

@@ -1,0 +1,135 @@
+//! The append-only audit log. Changes append their entry in their own transaction
+//! (`append_audit!`); events that change nothing else (logins, reads) use [`append`].
+
+use crate::{Db, Page, Paged, Result, ScopeFilter};
+use serde::Serialize;
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::territory::TerritoryPath;
+
+pub(crate) const INSERT_SQL: &str = "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+
+/// One thing that happened: who (`actor`), what, to what, where in the tree, from where.
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub actor_id: Option<i64>,
+    pub actor: String,
+    pub action: AuditAction,
+    pub target_kind: Option<&'static str>,
+    pub target_id: Option<String>,
+    /// Where the target lies; only administrators whose scope covers it see the entry.
+    /// `None`: national administrators only.
+    pub scope_path: Option<TerritoryPath>,
+    pub address: Option<String>,
+    /// JSON object with what else is worth keeping (old and new name, filter, ...).
+    pub detail: String,
+}
+
+impl AuditEntry {
+    pub fn new(actor_id: Option<i64>, actor: &str, action: AuditAction, address: Option<&str>) -> Self {
+        AuditEntry {
+            actor_id,
+            actor: actor.to_owned(),
+            action,
+            target_kind: None,
+            target_id: None,
+            scope_path: None,
+            address: address.map(str::to_owned),
+            detail: "{}".to_owned(),
+        }
+    }
+    pub fn target(mut self, kind: &'static str, id: impl ToString, scope: Option<TerritoryPath>) -> Self {
+        self.target_kind = Some(kind);
+        self.target_id = Some(id.to_string());
+        self.scope_path = scope;
+        self
+    }
+    pub fn detail(mut self, detail: serde_json::Value) -> Self {
+        self.detail = detail.to_string();
+        self
+    }
+}
+
+pub async fn append(db: &Db, entry: &AuditEntry) -> Result<()> {
+    on_pool!(db, p => {
+        let mut conn = p.acquire().await?;
+        append_audit!(conn, entry)?;
+    });
+    Ok(())
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct AuditRecord {
+    pub id: i64,
+    /// Unix seconds.
+    pub at: i64,
+    pub actor_id: Option<i64>,
+    pub actor: String,
+    pub action: String,
+    pub target_kind: Option<String>,
+    pub target_id: Option<String>,
+    pub scope_path: Option<String>,
+    pub address: Option<String>,
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    pub actor: Option<String>,
+    pub action: Option<AuditAction>,
+    pub since: Option<i64>,
+    pub until: Option<i64>,
+}
+
+/// The entries a reader with `scope` may see, newest first. Entries with no place in the
+/// tree are for national administrators only.
+pub async fn list(db: &Db, scope: &ScopeFilter, q: &AuditQuery, page: Page) -> Result<Paged<AuditRecord>> {
+    let mut conditions = Vec::new();
+    let mut binds: Vec<String> = Vec::new();
+    if !scope.is_national() {
+        let (sql, b) = scope.without_organizations().sql("scope_path", "", 1);
+        conditions.push(format!("scope_path IS NOT NULL AND {sql}"));
+        binds.extend(b);
+    }
+    let mut ints: Vec<i64> = Vec::new();
+    if let Some(actor) = &q.actor {
+        binds.push(actor.clone());
+        conditions.push(format!("actor = ${}", binds.len()));
+    }
+    if let Some(action) = q.action {
+        binds.push(action.as_str().to_owned());
+        conditions.push(format!("action = ${}", binds.len()));
+    }
+    if let Some(since) = q.since {
+        ints.push(since);
+        conditions.push(format!("at >= ${}", binds.len() + ints.len()));
+    }
+    if let Some(until) = q.until {
+        ints.push(until);
+        conditions.push(format!("at < ${}", binds.len() + ints.len()));
+    }
+    let where_sql = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    let n = binds.len() + ints.len();
+    let list_sql = format!(
+        "SELECT id, at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail
+         FROM audit_log {where_sql} ORDER BY id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM audit_log {where_sql}");
+    on_pool!(db, p => {
+        let mut items = sqlx::query_as::<_, AuditRecord>(sqlx::AssertSqlSafe(list_sql.as_str()));
+        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
+        for b in &binds {
+            items = items.bind(b);
+            count = count.bind(b);
+        }
+        for i in &ints {
+            items = items.bind(i);
+            count = count.bind(i);
+        }
+        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
+        let total = count.fetch_one(p).await?;
+        Ok(Paged { items, total, page: page.number, page_size: page.size })
+    })
+}

@@ -1,0 +1,177 @@
+//! Bodies of the organization: the tree of national, regional, provincial and local
+//! bodies of the party and its affiliates, each anchored to a territory.
+
+use crate::audit::AuditEntry;
+use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use serde::Serialize;
+use tanzim_domain::policy::Target;
+use tanzim_domain::territory::TerritoryPath;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Body {
+    pub id: i64,
+    pub organization: String,
+    pub kind: String,
+    /// `None` for a national body.
+    pub territory_code: Option<String>,
+    pub territory_name_ar: Option<String>,
+    pub territory_name_fr: Option<String>,
+    pub path: String,
+    pub parent_id: Option<i64>,
+    pub name: String,
+    /// `active` or `dissolved`.
+    pub status: String,
+    pub created_at: i64,
+    pub dissolved_at: Option<i64>,
+}
+
+impl Body {
+    /// What the policy needs to know about this body.
+    pub fn target(&self) -> Target {
+        Target {
+            path: TerritoryPath::from_stored(self.path.clone()),
+            organization: Some(self.organization.clone()),
+        }
+    }
+    pub fn is_active(&self) -> bool {
+        self.status == "active"
+    }
+}
+
+const SELECT: &str = "SELECT b.id, b.organization, b.kind, b.territory_code, t.name_ar AS territory_name_ar,
+    t.name_fr AS territory_name_fr, b.path, b.parent_id, b.name, b.status, b.created_at, b.dissolved_at
+    FROM bodies b LEFT JOIN territories t ON t.code = b.territory_code";
+
+pub struct NewBody {
+    pub organization: String,
+    pub kind: String,
+    pub territory_code: Option<String>,
+    pub path: TerritoryPath,
+    pub parent_id: Option<i64>,
+    pub name: String,
+}
+
+/// Creates a body and records it in the audit log, in one transaction.
+pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
+    on_pool!(db, p => {
+        let mut tx = p.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO bodies (organization, kind, territory_code, path, parent_id, name, status, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'active', $7) RETURNING id",
+        )
+        .bind(&new.organization)
+        .bind(&new.kind)
+        .bind(&new.territory_code)
+        .bind(new.path.as_str())
+        .bind(new.parent_id)
+        .bind(&new.name)
+        .bind(crate::now())
+        .fetch_one(&mut *tx)
+        .await?;
+        let audit = audit.target("body", id, Some(new.path.clone()));
+        append_audit!(tx, &audit)?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<Body>> {
+    let sql = format!("{SELECT} WHERE b.id = $1");
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Body>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct BodyQuery {
+    /// Only bodies anchored in this subtree.
+    pub within: Option<TerritoryPath>,
+    /// Only bodies anchored exactly at this territory.
+    pub at_territory: Option<String>,
+    pub include_dissolved: bool,
+}
+
+/// The bodies the scope covers, ordered as a tree reads (by path, then organization).
+pub async fn list(db: &Db, scope: &ScopeFilter, q: &BodyQuery, page: Page) -> Result<Paged<Body>> {
+    let (scope_sql, mut binds) = scope.sql("b.path", "b.organization", 1);
+    let mut conditions = vec![scope_sql];
+    if let Some(within) = &q.within {
+        let (low, high) = within.range();
+        binds.push(low);
+        binds.push(high);
+        conditions.push(format!("b.path >= ${} AND b.path < ${}", binds.len() - 1, binds.len()));
+    }
+    if let Some(code) = &q.at_territory {
+        binds.push(code.clone());
+        conditions.push(format!("b.territory_code = ${}", binds.len()));
+    }
+    if !q.include_dissolved {
+        conditions.push("b.status = 'active'".to_owned());
+    }
+    let where_sql = conditions.join(" AND ");
+    let n = binds.len();
+    let list_sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY b.path, b.organization, b.id LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM bodies b WHERE {where_sql}");
+    on_pool!(db, p => {
+        let mut items = sqlx::query_as::<_, Body>(sqlx::AssertSqlSafe(list_sql.as_str()));
+        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
+        for b in &binds {
+            items = items.bind(b);
+            count = count.bind(b);
+        }
+        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
+        let total = count.fetch_one(p).await?;
+        Ok(Paged { items, total, page: page.number, page_size: page.size })
+    })
+}
+
+pub async fn rename(db: &Db, body: &Body, name: &str, audit: AuditEntry) -> Result<()> {
+    on_pool!(db, p => {
+        let mut tx = p.begin().await?;
+        let done = sqlx::query("UPDATE bodies SET name = $1 WHERE id = $2 AND status = 'active'")
+            .bind(name)
+            .bind(body.id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        let audit = audit
+            .target("body", body.id, Some(TerritoryPath::from_stored(body.path.clone())))
+            .detail(serde_json::json!({ "from": body.name, "to": name }));
+        append_audit!(tx, &audit)?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Active bodies directly under this one: a body with any cannot be dissolved.
+pub async fn active_children(db: &Db, id: i64) -> Result<i64> {
+    Ok(on_pool!(db, p => {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM bodies WHERE parent_id = $1 AND status = 'active'")
+            .bind(id)
+            .fetch_one(p)
+            .await
+    })?)
+}
+
+/// Dissolves a body (it stays in the record, marked dissolved with the date).
+pub async fn dissolve(db: &Db, body: &Body, audit: AuditEntry) -> Result<()> {
+    on_pool!(db, p => {
+        let mut tx = p.begin().await?;
+        let done = sqlx::query("UPDATE bodies SET status = 'dissolved', dissolved_at = $1 WHERE id = $2 AND status = 'active'")
+            .bind(crate::now())
+            .bind(body.id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::NotFound);
+        }
+        let audit = audit.target("body", body.id, Some(TerritoryPath::from_stored(body.path.clone())));
+        append_audit!(tx, &audit)?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
