@@ -1,1 +1,313 @@
-fn main() {}
+//! `tanzim`: the one binary. `tanzim serve` runs the server; the other commands script
+//! what administrators automate. Every command exits non-zero with a one-line error on bad
+//! input.
+
+use anyhow::{Context, Result, anyhow, bail};
+use clap::{Args, Parser, Subcommand};
+use std::io::Read;
+use std::process::ExitCode;
+use tanzim_domain::accounts::{
+    Role, RoleAssignment, Username, check_new_password, parse_display_name, parse_token_name,
+};
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::org::Profile;
+use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_store::accounts::{self, NewUser};
+use tanzim_store::audit::AuditEntry;
+use tanzim_store::{Db, territory};
+use tanzim_web::{AppState, Config, auth};
+
+#[derive(Parser)]
+#[command(
+    name = "tanzim",
+    version,
+    about = "The organization of a party: territories, bodies, members, meetings."
+)]
+struct Cli {
+    /// Database: a SQLite file path (created if missing) or a postgres:// URL.
+    #[arg(
+        long,
+        env = "TANZIM_DATABASE_URL",
+        default_value = "sqlite:tanzim.db",
+        global = true
+    )]
+    database_url: String,
+    /// Organization profile (TOML); the built-in default profile when absent.
+    #[arg(long, env = "TANZIM_PROFILE", global = true)]
+    profile: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the web server and JSON API (runs migrations and loads territories first).
+    Serve(ServeArgs),
+    /// Bring the database schema up to date and load the territories, then exit.
+    Migrate,
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Manage API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+    /// Look up Morocco's territories.
+    #[command(subcommand)]
+    Territory(TerritoryCommand),
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "TANZIM_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: String,
+    /// Mark cookies Secure (set when a TLS proxy is in front).
+    #[arg(long, env = "TANZIM_SECURE_COOKIES")]
+    secure_cookies: bool,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a user with one role (an administrator without --scope is national).
+    Add {
+        username: String,
+        #[arg(long)]
+        role: String,
+        /// HCP code of the territory the role applies to; national when absent.
+        #[arg(long)]
+        scope: Option<String>,
+        /// Limit the role to one organization of the profile (e.g. women).
+        #[arg(long)]
+        organization: Option<String>,
+        /// The name shown in the interface; the username when absent.
+        #[arg(long)]
+        display_name: Option<String>,
+        /// Read the password from standard input (required: passwords never go on the command line).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an API token for a user and print it (shown once).
+    Create {
+        username: String,
+        /// What the token is for.
+        #[arg(long, default_value = "cli")]
+        name: String,
+    },
+}
+
+#[derive(Subcommand)]
+enum TerritoryCommand {
+    /// Print a territory and its children.
+    Show { code: String },
+}
+
+fn cli_audit(action: AuditAction) -> AuditEntry {
+    AuditEntry::new(None, "cli", action, Some("cli"))
+}
+
+async fn open(cli: &Cli) -> Result<Db> {
+    let db = Db::connect(&cli.database_url)
+        .await
+        .with_context(|| "cannot open the database".to_owned())?;
+    db.migrate().await.context("cannot migrate the database")?;
+    let report = territory::load(&db)
+        .await
+        .context("cannot load the territories")?;
+    if report.changed {
+        tracing::info!(territories = report.loaded, "territories loaded");
+    }
+    Ok(db)
+}
+
+fn load_profile(cli: &Cli) -> Result<Profile> {
+    Ok(match &cli.profile {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read profile {}", path.display()))?;
+            Profile::parse(&text)?
+        }
+        None => Profile::default_profile()?,
+    })
+}
+
+async fn run(cli: Cli) -> Result<()> {
+    match &cli.command {
+        Command::Serve(args) => {
+            let profile = load_profile(&cli)?;
+            let db = open(&cli).await?;
+            if accounts::count_administrators(&db).await? == 0 {
+                println!(
+                    "No administrator yet. Create the first one with:\n  \
+                     printf '%s' 'a long passphrase' | tanzim user add admin --role administrator --password-stdin\n\
+                     (with cargo: cargo run --release -- user add admin --role administrator --password-stdin)"
+                );
+            }
+            let listener = tokio::net::TcpListener::bind(&args.listen)
+                .await
+                .with_context(|| format!("cannot listen on {}", args.listen))?;
+            println!(
+                "tanzim is serving on http://{} ({} database)",
+                listener.local_addr()?,
+                db.engine()
+            );
+            let state = AppState::new(
+                db.clone(),
+                profile,
+                Config {
+                    secure_cookies: args.secure_cookies,
+                },
+            )?;
+            tanzim_web::serve(state, listener).await?;
+            db.close().await;
+        }
+        Command::Migrate => {
+            let db = open(&cli).await?;
+            println!(
+                "database ready: {} territories",
+                territory::count(&db).await?
+            );
+        }
+        Command::User(UserCommand::Add {
+            username,
+            role,
+            scope,
+            organization,
+            display_name,
+            password_stdin: _,
+        }) => {
+            let profile = load_profile(&cli)?;
+            let username = Username::parse(username).map_err(|_| anyhow!("invalid username {username:?}: 3 to 64 of a-z 0-9 . _ -, starting with a letter"))?;
+            let role = Role::parse(role).map_err(|_| anyhow!("unknown role {role:?}: one of administrator, officer, committee_member, communication_officer, analyst"))?;
+            let display_name =
+                parse_display_name(display_name.as_deref().unwrap_or(username.as_str()))
+                    .map_err(|_| anyhow!("invalid display name"))?;
+            if let Some(o) = organization {
+                if profile.organization(o).is_none() {
+                    bail!("unknown organization {o:?}");
+                }
+            }
+            let mut password = String::new();
+            std::io::stdin()
+                .read_to_string(&mut password)
+                .context("cannot read the password from standard input")?;
+            let password = password.trim_end_matches(['\n', '\r']).to_owned();
+            check_new_password(&password, &username)
+                .map_err(|e| anyhow!("password refused: {}", e.code))?;
+            let db = open(&cli).await?;
+            let (scope, scope_path) = match scope {
+                None => (None, TerritoryPath::national()),
+                Some(code) => {
+                    let code = TerritoryCode::parse(code)
+                        .map_err(|_| anyhow!("invalid territory code {code:?}"))?;
+                    let t = territory::get(&db, &code)
+                        .await?
+                        .ok_or_else(|| anyhow!("no territory has code {code}"))?;
+                    (Some(code), t.territory_path())
+                }
+            };
+            let assignment = RoleAssignment {
+                role,
+                scope,
+                scope_path,
+                organization: organization.clone(),
+            };
+            let hash = auth::hash_password(password)
+                .await
+                .map_err(|e| anyhow!("{e}"))?;
+            let new = NewUser {
+                username: username.clone(),
+                display_name,
+                password_hash: hash,
+            };
+            let id = accounts::create_user(
+                &db,
+                &new,
+                &[assignment],
+                cli_audit(AuditAction::UserCreated),
+            )
+            .await
+            .map_err(|e| match e {
+                tanzim_store::StoreError::Conflict(_) => {
+                    anyhow!("username {} is taken", username.as_str())
+                }
+                other => anyhow!(other),
+            })?;
+            println!("created user {} (id {id})", username.as_str());
+        }
+        Command::Token(TokenCommand::Create { username, name }) => {
+            let name = parse_token_name(name).map_err(|_| anyhow!("invalid token name"))?;
+            let db = open(&cli).await?;
+            let creds = accounts::credentials(&db, &username.to_ascii_lowercase())
+                .await?
+                .ok_or_else(|| anyhow!("no user {username:?}"))?;
+            if creds.disabled {
+                bail!("user {username} is disabled");
+            }
+            let token = auth::new_api_token();
+            accounts::create_token(
+                &db,
+                creds.id,
+                &name,
+                &auth::token_hash(&token),
+                cli_audit(AuditAction::TokenCreated),
+            )
+            .await?;
+            println!("{token}");
+        }
+        Command::Territory(TerritoryCommand::Show { code }) => {
+            let code = TerritoryCode::parse(code)
+                .map_err(|_| anyhow!("invalid territory code {code:?}"))?;
+            let db = open(&cli).await?;
+            let t = territory::get(&db, &code)
+                .await?
+                .ok_or_else(|| anyhow!("no territory has code {code}"))?;
+            let adults = t
+                .adult_population
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "-".into());
+            println!(
+                "{}\t{}\t{}\t{}\tpopulation {}\tadults {}",
+                t.code, t.kind, t.name_ar, t.name_fr, t.population, adults
+            );
+            for c in territory::children(&db, Some(&code)).await? {
+                println!(
+                    "  {}\t{}\t{}\t{}\tpopulation {}",
+                    c.code, c.kind, c.name_ar, c.name_fr, c.population
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("TANZIM_LOG")
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

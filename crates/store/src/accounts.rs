@@ -40,7 +40,10 @@ impl StoredRole {
     pub fn assignment(&self) -> Option<RoleAssignment> {
         Some(RoleAssignment {
             role: Role::parse(&self.role).ok()?,
-            scope: self.scope_code.as_deref().and_then(|c| TerritoryCode::parse(c).ok()),
+            scope: self
+                .scope_code
+                .as_deref()
+                .and_then(|c| TerritoryCode::parse(c).ok()),
             scope_path: TerritoryPath::from_stored(self.scope_path.clone()),
             organization: self.organization.clone(),
         })
@@ -55,7 +58,12 @@ pub struct NewUser {
 
 /// Creates a user with its first roles, in one transaction; a taken username is a
 /// `Conflict("username-taken")`.
-pub async fn create_user(db: &Db, new: &NewUser, roles: &[RoleAssignment], audit: AuditEntry) -> Result<i64> {
+pub async fn create_user(
+    db: &Db,
+    new: &NewUser,
+    roles: &[RoleAssignment],
+    audit: AuditEntry,
+) -> Result<i64> {
     let now = crate::now();
     on_pool!(db, p => {
         let mut tx = p.begin().await?;
@@ -126,12 +134,22 @@ pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<StoredRole>> {
 
 /// The principal for an enabled user: its id, name and every role it holds.
 pub async fn principal(db: &Db, user_id: i64) -> Result<Option<Principal>> {
-    let Some(user) = user(db, user_id).await? else { return Ok(None) };
+    let Some(user) = user(db, user_id).await? else {
+        return Ok(None);
+    };
     if user.disabled {
         return Ok(None);
     }
-    let roles = roles(db, user_id).await?.iter().filter_map(StoredRole::assignment).collect();
-    Ok(Some(Principal { user_id, username: Username::from_stored(user.username), roles }))
+    let roles = roles(db, user_id)
+        .await?
+        .iter()
+        .filter_map(StoredRole::assignment)
+        .collect();
+    Ok(Some(Principal {
+        user_id,
+        username: Username::from_stored(user.username),
+        roles,
+    }))
 }
 
 /// The users a reader with `scope` may see: every user for a national reader; otherwise
@@ -181,7 +199,12 @@ pub async fn count_administrators(db: &Db) -> Result<i64> {
     })?)
 }
 
-pub async fn grant_role(db: &Db, user_id: i64, role: &RoleAssignment, audit: AuditEntry) -> Result<i64> {
+pub async fn grant_role(
+    db: &Db,
+    user_id: i64,
+    role: &RoleAssignment,
+    audit: AuditEntry,
+) -> Result<i64> {
     on_pool!(db, p => {
         let mut tx = p.begin().await?;
         let id: i64 = sqlx::query_scalar(
@@ -224,7 +247,13 @@ pub async fn revoke_role(db: &Db, role: &StoredRole, audit: AuditEntry) -> Resul
 
 /// Disables or enables an account; disabling also ends its sessions and revokes nothing
 /// else (its API tokens stop working because the principal of a disabled user is `None`).
-pub async fn set_disabled(db: &Db, user_id: i64, disabled: bool, scope: Option<TerritoryPath>, audit: AuditEntry) -> Result<()> {
+pub async fn set_disabled(
+    db: &Db,
+    user_id: i64,
+    disabled: bool,
+    scope: Option<TerritoryPath>,
+    audit: AuditEntry,
+) -> Result<()> {
     on_pool!(db, p => {
         let mut tx = p.begin().await?;
         sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2").bind(disabled).bind(user_id).execute(&mut *tx).await?;
@@ -247,7 +276,14 @@ pub struct Session {
     pub last_seen_at: i64,
 }
 
-pub async fn create_session(db: &Db, token_hash: &str, user_id: i64, csrf: &str, address: &str, now: i64) -> Result<()> {
+pub async fn create_session(
+    db: &Db,
+    token_hash: &str,
+    user_id: i64,
+    csrf: &str,
+    address: &str,
+    now: i64,
+) -> Result<()> {
     on_pool!(db, p => {
         sqlx::query(
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, address) VALUES ($1, $2, $3, $4, $4, $5)",
@@ -303,7 +339,13 @@ pub struct ApiToken {
     pub revoked_at: Option<i64>,
 }
 
-pub async fn create_token(db: &Db, user_id: i64, name: &str, token_hash: &str, audit: AuditEntry) -> Result<i64> {
+pub async fn create_token(
+    db: &Db,
+    user_id: i64,
+    name: &str,
+    token_hash: &str,
+    audit: AuditEntry,
+) -> Result<i64> {
     on_pool!(db, p => {
         let mut tx = p.begin().await?;
         let id: i64 = sqlx::query_scalar(
@@ -329,7 +371,9 @@ pub async fn token_user(db: &Db, token_hash: &str) -> Result<Option<i64>> {
             .fetch_optional(p)
             .await
     })?;
-    let Some((id, user_id, last_used)) = found else { return Ok(None) };
+    let Some((id, user_id, last_used)) = found else {
+        return Ok(None);
+    };
     let now = crate::now();
     // One write a minute at most, so that API reads stay reads.
     if last_used.is_none_or(|t| now - t >= 60) {
@@ -381,7 +425,12 @@ pub async fn record_login_failure(db: &Db, username: &str, address: &str, now: i
 }
 
 /// Failures since `since` for this account and for this address.
-pub async fn login_failures(db: &Db, username: &str, address: &str, since: i64) -> Result<(i64, i64)> {
+pub async fn login_failures(
+    db: &Db,
+    username: &str,
+    address: &str,
+    since: i64,
+) -> Result<(i64, i64)> {
     Ok(on_pool!(db, p => {
         sqlx::query_as::<_, (i64, i64)>(
             "SELECT (SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $3),

@@ -26,7 +26,12 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
-    pub fn new(actor_id: Option<i64>, actor: &str, action: AuditAction, address: Option<&str>) -> Self {
+    pub fn new(
+        actor_id: Option<i64>,
+        actor: &str,
+        action: AuditAction,
+        address: Option<&str>,
+    ) -> Self {
         AuditEntry {
             actor_id,
             actor: actor.to_owned(),
@@ -38,7 +43,12 @@ impl AuditEntry {
             detail: "{}".to_owned(),
         }
     }
-    pub fn target(mut self, kind: &'static str, id: impl ToString, scope: Option<TerritoryPath>) -> Self {
+    pub fn target(
+        mut self,
+        kind: &'static str,
+        id: impl ToString,
+        scope: Option<TerritoryPath>,
+    ) -> Self {
         self.target_kind = Some(kind);
         self.target_id = Some(id.to_string());
         self.scope_path = scope;
@@ -83,7 +93,12 @@ pub struct AuditQuery {
 
 /// The entries a reader with `scope` may see, newest first. Entries with no place in the
 /// tree are for national administrators only.
-pub async fn list(db: &Db, scope: &ScopeFilter, q: &AuditQuery, page: Page) -> Result<Paged<AuditRecord>> {
+pub async fn list(
+    db: &Db,
+    scope: &ScopeFilter,
+    q: &AuditQuery,
+    page: Page,
+) -> Result<Paged<AuditRecord>> {
     let mut conditions = Vec::new();
     let mut binds: Vec<String> = Vec::new();
     if !scope.is_national() {
@@ -108,7 +123,11 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &AuditQuery, page: Page) -> R
         ints.push(until);
         conditions.push(format!("at < ${}", binds.len() + ints.len()));
     }
-    let where_sql = if conditions.is_empty() { String::new() } else { format!("WHERE {}", conditions.join(" AND ")) };
+    let where_sql = if conditions.is_empty() {
+        String::new()
+    } else {
+        format!("WHERE {}", conditions.join(" AND "))
+    };
     let n = binds.len() + ints.len();
     let list_sql = format!(
         "SELECT id, at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail

@@ -77,7 +77,9 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Body>> {
     let sql = format!("{SELECT} WHERE b.id = $1");
-    Ok(on_pool!(db, p => sqlx::query_as::<_, Body>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Body>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?,
+    )
 }
 
 #[derive(Debug, Clone, Default)]
@@ -97,7 +99,11 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &BodyQuery, page: Page) -> Re
         let (low, high) = within.range();
         binds.push(low);
         binds.push(high);
-        conditions.push(format!("b.path >= ${} AND b.path < ${}", binds.len() - 1, binds.len()));
+        conditions.push(format!(
+            "b.path >= ${} AND b.path < ${}",
+            binds.len() - 1,
+            binds.len()
+        ));
     }
     if let Some(code) = &q.at_territory {
         binds.push(code.clone());

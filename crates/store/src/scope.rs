@@ -26,12 +26,18 @@ impl ScopeFilter {
     /// A filter that ignores organizations (for records that belong to none).
     pub fn without_organizations(&self) -> Self {
         ScopeFilter {
-            ranges: self.ranges.iter().map(|(l, h, _)| (l.clone(), h.clone(), None)).collect(),
+            ranges: self
+                .ranges
+                .iter()
+                .map(|(l, h, _)| (l.clone(), h.clone(), None))
+                .collect(),
         }
     }
 
     pub fn is_national(&self) -> bool {
-        self.ranges.iter().any(|(low, _, org)| low.is_empty() && org.is_none())
+        self.ranges
+            .iter()
+            .any(|(low, _, org)| low.is_empty() && org.is_none())
     }
 
     /// The SQL condition over `path_col` (and `org_col`, when an organization limit

@@ -32,11 +32,16 @@ impl Territory {
         TerritoryPath::from_stored(self.path.clone())
     }
     pub fn name(&self, lang: &str) -> &str {
-        if lang == "ar" { &self.name_ar } else { &self.name_fr }
+        if lang == "ar" {
+            &self.name_ar
+        } else {
+            &self.name_fr
+        }
     }
 }
 
-const COLUMNS: &str = "code, level, kind, parent_code, path, name_ar, name_fr, population, adult_population";
+const COLUMNS: &str =
+    "code, level, kind, parent_code, path, name_ar, name_fr, population, adult_population";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LoadReport {
@@ -89,17 +94,19 @@ pub async fn load(db: &Db) -> Result<LoadReport> {
         sqlx::query_scalar("SELECT value FROM meta WHERE key = 'territory_dataset'").fetch_optional(p).await
     })?;
     if current.as_deref() == Some(DATASET_VERSION) {
-        return Ok(LoadReport { loaded: rows.len(), changed: false });
+        return Ok(LoadReport {
+            loaded: rows.len(),
+            changed: false,
+        });
     }
     // Parents come before children in the file, so each path extends its parent's.
     let mut paths = std::collections::HashMap::with_capacity(rows.len());
     for row in &rows {
         let parent_path = match &row.parent {
             None => TerritoryPath::national(),
-            Some(p) => paths
-                .get(p)
-                .cloned()
-                .ok_or_else(|| StoreError::Data(format!("{} comes before its parent {p}", row.code)))?,
+            Some(p) => paths.get(p).cloned().ok_or_else(|| {
+                StoreError::Data(format!("{} comes before its parent {p}", row.code))
+            })?,
         };
         paths.insert(row.code.clone(), parent_path.child(&row.code));
     }
@@ -137,23 +144,31 @@ pub async fn load(db: &Db) -> Result<LoadReport> {
         .await?;
         tx.commit().await?;
     });
-    Ok(LoadReport { loaded: rows.len(), changed: true })
+    Ok(LoadReport {
+        loaded: rows.len(),
+        changed: true,
+    })
 }
 
 pub async fn get(db: &Db, code: &TerritoryCode) -> Result<Option<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories WHERE code = $1");
-    Ok(on_pool!(db, p => sqlx::query_as::<_, Territory>(sqlx::AssertSqlSafe(sql.as_str())).bind(code.as_str()).fetch_optional(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Territory>(sqlx::AssertSqlSafe(sql.as_str())).bind(code.as_str()).fetch_optional(p).await)?,
+    )
 }
 
 /// The children of a territory, or the regions when `parent` is `None`, by code.
 pub async fn children(db: &Db, parent: Option<&TerritoryCode>) -> Result<Vec<Territory>> {
     Ok(match parent {
         Some(code) => {
-            let sql = format!("SELECT {COLUMNS} FROM territories WHERE parent_code = $1 ORDER BY code");
+            let sql =
+                format!("SELECT {COLUMNS} FROM territories WHERE parent_code = $1 ORDER BY code");
             on_pool!(db, p => sqlx::query_as::<_, Territory>(sqlx::AssertSqlSafe(sql.as_str())).bind(code.as_str()).fetch_all(p).await)?
         }
         None => {
-            let sql = format!("SELECT {COLUMNS} FROM territories WHERE parent_code IS NULL ORDER BY code");
+            let sql = format!(
+                "SELECT {COLUMNS} FROM territories WHERE parent_code IS NULL ORDER BY code"
+            );
             on_pool!(db, p => sqlx::query_as::<_, Territory>(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(p).await)?
         }
     })
@@ -173,7 +188,10 @@ pub async fn ancestors(db: &Db, path: &TerritoryPath) -> Result<Vec<Territory>> 
 /// Territories whose Arabic or French name contains the query, folded (hamza, diacritics,
 /// accents and case do not matter); higher levels first, then by code.
 pub async fn search(db: &Db, query: &str, limit: u32) -> Result<Vec<Territory>> {
-    let needle: String = fold(query).chars().filter(|c| !matches!(c, '%' | '\\' | '|')).collect();
+    let needle: String = fold(query)
+        .chars()
+        .filter(|c| !matches!(c, '%' | '\\' | '|'))
+        .collect();
     if needle.is_empty() {
         return Ok(Vec::new());
     }
@@ -183,9 +201,13 @@ pub async fn search(db: &Db, query: &str, limit: u32) -> Result<Vec<Territory>> 
          LIMIT $2"
     );
     let pattern = format!("%{needle}%");
-    Ok(on_pool!(db, p => sqlx::query_as::<_, Territory>(sqlx::AssertSqlSafe(sql.as_str())).bind(&pattern).bind(i64::from(limit)).fetch_all(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Territory>(sqlx::AssertSqlSafe(sql.as_str())).bind(&pattern).bind(i64::from(limit)).fetch_all(p).await)?,
+    )
 }
 
 pub async fn count(db: &Db) -> Result<i64> {
-    Ok(on_pool!(db, p => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM territories").fetch_one(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM territories").fetch_one(p).await)?,
+    )
 }

@@ -1,1 +1,126 @@
+//! tanzim's web layer: server-rendered pages (Arabic first) and the JSON API under
+//! `/api/v1`. Handlers are thin: parse into domain types, ask the policy, call the store.
 
+pub mod accounts;
+pub mod api;
+pub mod audit;
+pub mod auth;
+pub mod bodies;
+pub mod error;
+pub mod home;
+pub mod i18n;
+pub mod routes;
+pub mod session;
+pub mod territory;
+pub mod views;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::http::{HeaderName, HeaderValue, header};
+use error::AppError;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Deserializer};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tanzim_domain::org::Profile;
+use tanzim_store::Db;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The largest form or JSON body accepted.
+pub const MAX_FORM_BYTES: usize = 1024 * 1024;
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Mark cookies Secure even without `X-Forwarded-Proto: https` (behind a TLS proxy).
+    pub secure_cookies: bool,
+}
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub profile: Arc<Profile>,
+    pub i18n: Arc<i18n::I18n>,
+    pub config: Arc<Config>,
+}
+
+impl AppState {
+    pub fn new(db: Db, profile: Profile, config: Config) -> Result<AppState, i18n::I18nError> {
+        Ok(AppState {
+            db,
+            profile: Arc::new(profile),
+            i18n: Arc::new(i18n::I18n::load()?),
+            config: Arc::new(config),
+        })
+    }
+}
+
+pub(crate) fn parse_form<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
+    serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest("malformed-input"))
+}
+
+pub(crate) fn parse_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
+    serde_json::from_slice(body).map_err(|_| AppError::BadRequest("malformed-input"))
+}
+
+/// Forms send an empty string for "none chosen"; JSON sends null or a number.
+pub(crate) fn empty_as_none<'de, D: Deserializer<'de>>(d: D) -> Result<Option<i64>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum NumOrText {
+        Num(i64),
+        Text(String),
+    }
+    match Option::<NumOrText>::deserialize(d)? {
+        None => Ok(None),
+        Some(NumOrText::Num(n)) => Ok(Some(n)),
+        Some(NumOrText::Text(s)) if s.trim().is_empty() => Ok(None),
+        Some(NumOrText::Text(s)) => s.trim().parse().map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+fn security_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
+    SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
+}
+
+/// The whole application: every route of the table behind the context middleware and the
+/// security headers.
+pub fn app(state: AppState) -> Router {
+    let mut router = Router::new();
+    for route in routes::table() {
+        router = router.route(route.spec.path, route.handler);
+    }
+    router
+        .fallback(|| async { AppError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_FORM_BYTES))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
+        .layer(tower_http::compression::CompressionLayer::new())
+        .layer(security_header(
+            "content-security-policy",
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; \
+             connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors 'none'",
+        ))
+        .layer(security_header("x-content-type-options", "nosniff"))
+        .layer(security_header("x-frame-options", "DENY"))
+        .layer(security_header("referrer-policy", "no-referrer"))
+        .layer(security_header("cross-origin-opener-policy", "same-origin"))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Serves until the process is told to stop.
+pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await
+}

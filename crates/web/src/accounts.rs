@@ -1,0 +1,729 @@
+//! Accounts: administrators manage users and their roles within their scope; every user
+//! manages their own API tokens.
+
+use crate::auth::{self, Ctx, CurrentUser};
+use crate::bodies::{Choice, Confirm};
+use crate::error::AppError;
+use crate::views::{self, Layout, Pager};
+use crate::{AppState, parse_form, parse_json};
+use askama::Template;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use tanzim_domain::accounts::{
+    Role, RoleAssignment, Username, check_new_password, parse_display_name, parse_token_name,
+};
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::policy::{Action, Decision, Target, decide, scopes_for};
+use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_domain::{DomainError, Field};
+use tanzim_store::accounts::{self, NewUser, StoredRole, User};
+use tanzim_store::audit::AuditEntry;
+use tanzim_store::{Page, ScopeFilter, territory};
+
+fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
+    AuditEntry::new(Some(user.id()), user.username(), action, Some(&ctx.address))
+}
+
+/// May the user do `action` to an account holding `roles`? Every role of the account must
+/// lie in the user's scope; an account with no role is national.
+pub fn decide_on_account(user: &CurrentUser, action: Action, roles: &[StoredRole]) -> Decision {
+    let targets: Vec<Target> = if roles.is_empty() {
+        vec![Target {
+            path: TerritoryPath::national(),
+            organization: None,
+        }]
+    } else {
+        roles
+            .iter()
+            .map(|r| Target {
+                path: TerritoryPath::from_stored(r.scope_path.clone()),
+                organization: r.organization.clone(),
+            })
+            .collect()
+    };
+    targets
+        .iter()
+        .map(|t| decide(&user.principal, action, Some(t)))
+        .find(|d| *d != Decision::Allow)
+        .unwrap_or(Decision::Allow)
+}
+
+fn allow(d: Decision) -> Result<(), AppError> {
+    match d {
+        Decision::Allow => Ok(()),
+        Decision::Forbidden => Err(AppError::Forbidden),
+        Decision::NotFound => Err(AppError::NotFound),
+    }
+}
+
+async fn load(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<(User, Vec<StoredRole>), AppError> {
+    allow(decide(&user.principal, action, None))?;
+    let account = accounts::user(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let roles = accounts::roles(&state.db, id).await?;
+    allow(decide_on_account(user, action, &roles))?;
+    Ok((account, roles))
+}
+
+/// A role to grant, as typed in a form or sent to the API.
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct GrantRole {
+    pub role: String,
+    /// HCP code; empty or absent: national.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// Organization key; empty or absent: every organization.
+    #[serde(default)]
+    pub organization: Option<String>,
+}
+
+/// Parses a role to grant and checks the granting user may grant it there.
+async fn parse_grant(
+    state: &AppState,
+    user: &CurrentUser,
+    g: &GrantRole,
+) -> Result<RoleAssignment, AppError> {
+    let role = Role::parse(&g.role)?;
+    let (scope, scope_path) = match g.scope.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        None => (None, TerritoryPath::national()),
+        Some(code) => {
+            let code = TerritoryCode::parse(code)
+                .map_err(|_| DomainError::new(Field::Scope, "territory-code-invalid"))?;
+            let t = territory::get(&state.db, &code)
+                .await?
+                .ok_or(DomainError::new(Field::Scope, "territory-unknown"))?;
+            (Some(code), t.territory_path())
+        }
+    };
+    let organization = match g
+        .organization
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(o) => Some(
+            state
+                .profile
+                .organization(o)
+                .ok_or(DomainError::new(
+                    Field::Organization,
+                    "organization-unknown",
+                ))?
+                .key
+                .clone(),
+        ),
+    };
+    let assignment = RoleAssignment {
+        role,
+        scope,
+        scope_path,
+        organization,
+    };
+    let target = Target {
+        path: assignment.scope_path.clone(),
+        organization: assignment.organization.clone(),
+    };
+    allow(decide(&user.principal, Action::GrantRole, Some(&target)))?;
+    Ok(assignment)
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct CreateUser {
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+    #[serde(flatten)]
+    pub role: GrantRole,
+}
+
+async fn create_user(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    input: &CreateUser,
+) -> Result<i64, AppError> {
+    let username = Username::parse(&input.username)?;
+    let display_name = parse_display_name(&input.display_name)?;
+    check_new_password(&input.password, &username)?;
+    let role = parse_grant(state, user, &input.role).await?;
+    let password_hash = auth::hash_password(input.password.clone()).await?;
+    let new = NewUser {
+        username,
+        display_name,
+        password_hash,
+    };
+    Ok(accounts::create_user(
+        &state.db,
+        &new,
+        &[role],
+        audit(ctx, user, AuditAction::UserCreated),
+    )
+    .await?)
+}
+
+// ---- pages ----
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<u32>,
+    page_size: Option<u32>,
+}
+
+#[derive(Template)]
+#[template(path = "users.html")]
+struct IndexPage {
+    layout: Layout,
+    users: Vec<User>,
+    pager: Pager,
+    may_create: bool,
+}
+
+fn user_scope(user: &CurrentUser) -> ScopeFilter {
+    ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewUsers))
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    allow(decide(&user.principal, Action::ViewUsers, None))?;
+    let paged = accounts::list_users(
+        &state.db,
+        &user_scope(&user),
+        Page::new(q.page, q.page_size),
+    )
+    .await?;
+    let page = IndexPage {
+        layout: Layout::new(&state, &ctx, "users-title"),
+        pager: Pager::new(&paged, "/users?"),
+        users: paged.items,
+        may_create: decide(&user.principal, Action::ManageUsers, None) == Decision::Allow,
+    };
+    Ok(views::html(page))
+}
+
+#[derive(Template)]
+#[template(path = "user_new.html")]
+struct NewPage {
+    layout: Layout,
+    roles: Vec<Choice>,
+    organizations: Vec<Choice>,
+    username: String,
+    display_name: String,
+    scope: String,
+    error: Option<String>,
+}
+
+fn role_choices(ctx: &Ctx, selected: &str) -> Vec<Choice> {
+    Role::ALL
+        .iter()
+        .map(|r| Choice {
+            value: r.as_str().to_owned(),
+            label: ctx.tr.t(&format!("role-{}", r.as_str())),
+            selected: r.as_str() == selected,
+        })
+        .collect()
+}
+
+fn organization_choices(state: &AppState, ctx: &Ctx, selected: &str) -> Vec<Choice> {
+    let mut out = vec![Choice {
+        value: String::new(),
+        label: ctx.tr.t("field-organization-all"),
+        selected: selected.is_empty(),
+    }];
+    out.extend(state.profile.organizations.iter().map(|o| Choice {
+        value: o.key.clone(),
+        label: views::label(&o.name, &ctx.tr),
+        selected: o.key == selected,
+    }));
+    out
+}
+
+fn new_page(state: &AppState, ctx: &Ctx, input: &CreateUser, error: Option<String>) -> Response {
+    views::html(NewPage {
+        layout: Layout::new(state, ctx, "users-new-title"),
+        roles: role_choices(ctx, &input.role.role),
+        organizations: organization_choices(
+            state,
+            ctx,
+            input.role.organization.as_deref().unwrap_or(""),
+        ),
+        username: input.username.clone(),
+        display_name: input.display_name.clone(),
+        scope: input.role.scope.clone().unwrap_or_default(),
+        error,
+    })
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    allow(decide(&user.principal, Action::ManageUsers, None))?;
+    let input = CreateUser {
+        role: GrantRole {
+            role: "officer".into(),
+            ..GrantRole::default()
+        },
+        ..CreateUser::default()
+    };
+    Ok(new_page(&state, &ctx, &input, None))
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    allow(decide(&user.principal, Action::ManageUsers, None))?;
+    let input: CreateUser = parse_form(&body)?;
+    match create_user(&state, &ctx, &user, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/users/{id}")).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Forbidden | AppError::Conflict(_))) => {
+            let mut response = new_page(
+                &state,
+                &ctx,
+                &input,
+                Some(ctx.tr.t(&format!("error-{}", e.code()))),
+            );
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub struct RoleRow {
+    pub id: i64,
+    pub role: String,
+    pub scope: String,
+    pub organization: String,
+}
+
+#[derive(Template)]
+#[template(path = "user.html")]
+struct ShowPage {
+    layout: Layout,
+    account: User,
+    created: String,
+    roles: Vec<RoleRow>,
+    role_choices: Vec<Choice>,
+    organizations: Vec<Choice>,
+    may_manage: bool,
+    is_self: bool,
+    error: Option<String>,
+}
+
+pub async fn role_rows_for(
+    state: &AppState,
+    ctx: &Ctx,
+    roles: &[StoredRole],
+) -> Result<Vec<RoleRow>, AppError> {
+    let mut out = Vec::new();
+    for r in roles {
+        let scope = match r
+            .scope_code
+            .as_deref()
+            .and_then(|c| TerritoryCode::parse(c).ok())
+        {
+            Some(code) => territory::get(&state.db, &code)
+                .await?
+                .map(|t| format!("{} ({})", t.name(ctx.lang().code()), t.code))
+                .unwrap_or_else(|| code.to_string()),
+            None => ctx.tr.t("territories-country"),
+        };
+        let organization = match &r.organization {
+            Some(o) => state
+                .profile
+                .organization(o)
+                .map(|o| views::label(&o.name, &ctx.tr))
+                .unwrap_or_else(|| o.clone()),
+            None => ctx.tr.t("field-organization-all"),
+        };
+        out.push(RoleRow {
+            id: r.id,
+            role: ctx.tr.t(&format!("role-{}", r.role)),
+            scope,
+            organization,
+        });
+    }
+    Ok(out)
+}
+
+async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    account: User,
+    roles: &[StoredRole],
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let page = ShowPage {
+        layout: Layout::new(state, ctx, "user-title"),
+        created: ctx.tr.date(account.created_at),
+        is_self: account.id == user.id(),
+        account,
+        roles: role_rows_for(state, ctx, roles).await?,
+        role_choices: role_choices(ctx, "officer"),
+        organizations: organization_choices(state, ctx, ""),
+        may_manage: decide_on_account(user, Action::ManageUsers, roles) == Decision::Allow,
+        error,
+    };
+    Ok(views::html(page))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (account, roles) = load(&state, &user, id, Action::ViewUsers).await?;
+    let entry =
+        audit(&ctx, &user, AuditAction::UserViewed).target("user", id, account_scope(&roles));
+    tanzim_store::audit::append(&state.db, &entry).await?;
+    show_page(&state, &ctx, &user, account, &roles, None).await
+}
+
+pub async fn grant(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (account, roles) = load(&state, &user, id, Action::ManageUsers).await?;
+    let input: GrantRole = parse_form(&body)?;
+    match parse_grant(&state, &user, &input).await {
+        Ok(role) => {
+            accounts::grant_role(
+                &state.db,
+                id,
+                &role,
+                audit(&ctx, &user, AuditAction::RoleGranted),
+            )
+            .await?;
+            Ok(Redirect::to(&format!("/users/{id}")).into_response())
+        }
+        Err(e @ (AppError::Invalid(_) | AppError::Forbidden)) => {
+            let mut response = show_page(
+                &state,
+                &ctx,
+                &user,
+                account,
+                &roles,
+                Some(ctx.tr.t(&format!("error-{}", e.code()))),
+            )
+            .await?;
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub async fn revoke(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path((id, role_id)): Path<(i64, i64)>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (_, roles) = load(&state, &user, id, Action::ManageUsers).await?;
+    let role = roles
+        .iter()
+        .find(|r| r.id == role_id)
+        .ok_or(AppError::NotFound)?;
+    parse_form::<Confirm>(&body)?.check()?;
+    accounts::revoke_role(
+        &state.db,
+        role,
+        audit(&ctx, &user, AuditAction::RoleRevoked),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/users/{id}")).into_response())
+}
+
+fn account_scope(roles: &[StoredRole]) -> Option<TerritoryPath> {
+    roles
+        .first()
+        .map(|r| TerritoryPath::from_stored(r.scope_path.clone()))
+}
+
+pub async fn disable(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (_, roles) = load(&state, &user, id, Action::ManageUsers).await?;
+    parse_form::<Confirm>(&body)?.check()?;
+    if id == user.id() {
+        return Err(AppError::Conflict("cannot-disable-self"));
+    }
+    accounts::set_disabled(
+        &state.db,
+        id,
+        true,
+        account_scope(&roles),
+        audit(&ctx, &user, AuditAction::UserDisabled),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/users/{id}")).into_response())
+}
+
+pub async fn enable(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (_, roles) = load(&state, &user, id, Action::ManageUsers).await?;
+    accounts::set_disabled(
+        &state.db,
+        id,
+        false,
+        account_scope(&roles),
+        audit(&ctx, &user, AuditAction::UserEnabled),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/users/{id}")).into_response())
+}
+
+// ---- own account and API tokens ----
+
+#[derive(Template)]
+#[template(path = "account.html")]
+struct AccountPage {
+    layout: Layout,
+    username: String,
+    roles: Vec<RoleRow>,
+    tokens: Vec<TokenRow>,
+    new_token: Option<String>,
+    error: Option<String>,
+}
+
+pub struct TokenRow {
+    pub id: i64,
+    pub name: String,
+    pub created: String,
+    pub last_used: String,
+    pub revoked: bool,
+}
+
+async fn account_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    new_token: Option<String>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let roles = accounts::roles(&state.db, user.id()).await?;
+    let tokens = accounts::tokens(&state.db, user.id())
+        .await?
+        .into_iter()
+        .map(|t| TokenRow {
+            id: t.id,
+            name: t.name,
+            created: ctx.tr.date(t.created_at),
+            last_used: t
+                .last_used_at
+                .map(|at| ctx.tr.datetime(at))
+                .unwrap_or_else(|| ctx.tr.t("token-never-used")),
+            revoked: t.revoked_at.is_some(),
+        })
+        .collect();
+    Ok(views::html(AccountPage {
+        layout: Layout::new(state, ctx, "account-title"),
+        username: user.username().to_owned(),
+        roles: role_rows_for(state, ctx, &roles).await?,
+        tokens,
+        new_token,
+        error,
+    }))
+}
+
+pub async fn account(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    account_page(&state, &ctx, &user, None, None).await
+}
+
+#[derive(Deserialize)]
+struct NewToken {
+    name: String,
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let input: NewToken = parse_form(&body)?;
+    match parse_token_name(&input.name) {
+        Ok(name) => {
+            let token = auth::new_api_token();
+            accounts::create_token(
+                &state.db,
+                user.id(),
+                &name,
+                &auth::token_hash(&token),
+                audit(&ctx, &user, AuditAction::TokenCreated),
+            )
+            .await?;
+            // Shown once, never stored in clear.
+            account_page(&state, &ctx, &user, Some(token), None).await
+        }
+        Err(e) => {
+            let mut response = account_page(
+                &state,
+                &ctx,
+                &user,
+                None,
+                Some(ctx.tr.t(&format!("error-{}", e.code))),
+            )
+            .await?;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+    }
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(token_id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    parse_form::<Confirm>(&body)?.check()?;
+    accounts::revoke_token(
+        &state.db,
+        user.id(),
+        token_id,
+        audit(&ctx, &user, AuditAction::TokenRevoked),
+    )
+    .await?;
+    Ok(Redirect::to("/account").into_response())
+}
+
+// ---- API ----
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct UserDetail {
+    #[serde(flatten)]
+    pub user: User,
+    pub roles: Vec<StoredRole>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct UserList {
+    pub items: Vec<User>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// The caller's own account and roles.
+#[utoipa::path(get, path = "/api/v1/me", tag = "users",
+    responses((status = 200, body = UserDetail), (status = 401)), security(("bearer" = [])))]
+pub async fn api_me(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<UserDetail>, AppError> {
+    let account = accounts::user(&state.db, user.id())
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok(Json(UserDetail {
+        user: account,
+        roles: accounts::roles(&state.db, user.id()).await?,
+    }))
+}
+
+/// Users in the caller's scope (administrators).
+#[utoipa::path(get, path = "/api/v1/users", tag = "users",
+    params(("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
+    responses((status = 200, body = UserList), (status = 401), (status = 403)), security(("bearer" = [])))]
+pub async fn api_list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<UserList>, AppError> {
+    allow(decide(&user.principal, Action::ViewUsers, None))?;
+    let p = accounts::list_users(
+        &state.db,
+        &user_scope(&user),
+        Page::new(q.page, q.page_size),
+    )
+    .await?;
+    Ok(Json(UserList {
+        items: p.items,
+        total: p.total,
+        page: p.page,
+        page_size: p.page_size,
+    }))
+}
+
+/// One user with its roles.
+#[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)),
+    responses((status = 200, body = UserDetail), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn api_get(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<UserDetail>, AppError> {
+    let (account, roles) = load(&state, &user, id, Action::ViewUsers).await?;
+    let entry =
+        audit(&ctx, &user, AuditAction::UserViewed).target("user", id, account_scope(&roles));
+    tanzim_store::audit::append(&state.db, &entry).await?;
+    Ok(Json(UserDetail {
+        user: account,
+        roles,
+    }))
+}
+
+/// Creates a user with one role.
+#[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser,
+    responses((status = 201, body = UserDetail), (status = 401), (status = 403), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    allow(decide(&user.principal, Action::ManageUsers, None))?;
+    let input: CreateUser = parse_json(&body)?;
+    let id = create_user(&state, &ctx, &user, &input).await?;
+    let account = accounts::user(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let roles = accounts::roles(&state.db, id).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(UserDetail {
+            user: account,
+            roles,
+        }),
+    )
+        .into_response())
+}

@@ -1,0 +1,91 @@
+//! The API's own routes: liveness/readiness, the OpenAPI document (generated from the code,
+//! so it cannot drift) and the vendored front-end files.
+
+use crate::AppState;
+use crate::error::AppError;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+/// Liveness and readiness: 200 when the database answers, 503 when it does not.
+pub async fn healthz(State(state): State<AppState>) -> Response {
+    match state.db.ping().await {
+        Ok(()) => Json(serde_json::json!({ "status": "ok", "database": state.db.engine() }))
+            .into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness: database unreachable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Json(serde_json::json!({ "status": "unavailable" })),
+            )
+                .into_response()
+        }
+    }
+}
+
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        if let Some(components) = openapi.components.as_mut() {
+            components.add_security_scheme(
+                "bearer",
+                SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+            );
+        }
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "tanzim", description = "The organization of a party: territories, bodies, accounts, audit. \
+        Authenticate with `Authorization: Bearer <token>` (`tanzim token create`). Errors are \
+        `{\"error\": code, \"message\": localized, \"field\": name}`; out-of-scope records answer 404."),
+    paths(
+        crate::territory::api_list, crate::territory::api_get,
+        crate::bodies::api_list, crate::bodies::api_create, crate::bodies::api_get, crate::bodies::api_rename, crate::bodies::api_dissolve,
+        crate::accounts::api_me, crate::accounts::api_list, crate::accounts::api_get, crate::accounts::api_create,
+        crate::audit::api_list,
+    ),
+    modifiers(&BearerAuth)
+)]
+pub struct ApiDoc;
+
+/// The OpenAPI 3 document, as served and as committed in `docs/openapi.json`.
+pub fn openapi_document() -> String {
+    ApiDoc::openapi().to_pretty_json().unwrap_or_default()
+}
+
+pub async fn openapi_json() -> Response {
+    (
+        [(header::CONTENT_TYPE, "application/json")],
+        openapi_document(),
+    )
+        .into_response()
+}
+
+/// Vendored and own front-end files, compiled in.
+pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
+    let (body, kind): (&'static [u8], &str) = match file.as_str() {
+        "tanzim.css" => (
+            include_bytes!("../../../assets/tanzim.css"),
+            "text/css; charset=utf-8",
+        ),
+        "htmx-2.0.4.min.js" => (
+            include_bytes!("../../../assets/htmx-2.0.4.min.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        _ => return Err(AppError::NotFound),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, kind),
+            (header::CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        body,
+    )
+        .into_response())
+}

@@ -1,0 +1,165 @@
+//! Browsing the audit log (administrators, within their scope). Nothing here edits it.
+
+use crate::AppState;
+use crate::auth::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::views::{self, Layout, Pager};
+use askama::Template;
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_store::audit::{self, AuditQuery, AuditRecord};
+use tanzim_store::{Page, Paged, ScopeFilter};
+
+#[derive(Deserialize, Default)]
+pub struct Filter {
+    actor: Option<String>,
+    action: Option<String>,
+    /// YYYY-MM-DD, inclusive.
+    from: Option<String>,
+    /// YYYY-MM-DD, inclusive.
+    to: Option<String>,
+    page: Option<u32>,
+    page_size: Option<u32>,
+}
+
+fn day_start(s: Option<&str>) -> Option<i64> {
+    let d = NaiveDate::parse_from_str(s?.trim(), "%Y-%m-%d").ok()?;
+    Some(d.and_hms_opt(0, 0, 0)?.and_utc().timestamp())
+}
+
+async fn entries(
+    state: &AppState,
+    user: &CurrentUser,
+    f: &Filter,
+) -> Result<Paged<AuditRecord>, AppError> {
+    if decide(&user.principal, Action::ViewAudit, None) != Decision::Allow {
+        return Err(AppError::Forbidden);
+    }
+    let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewAudit));
+    let q = AuditQuery {
+        actor: f
+            .actor
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+        action: f.action.as_deref().and_then(AuditAction::parse),
+        since: day_start(f.from.as_deref()),
+        until: day_start(f.to.as_deref()).map(|t| t + 86_400),
+    };
+    Ok(audit::list(&state.db, &scope, &q, Page::new(f.page, f.page_size)).await?)
+}
+
+pub struct Row {
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub target: String,
+    pub address: String,
+    pub detail: String,
+}
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+struct AuditPage {
+    layout: Layout,
+    rows: Vec<Row>,
+    pager: Pager,
+    actions: Vec<crate::bodies::Choice>,
+    actor: String,
+    from: String,
+    to: String,
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(f): Query<Filter>,
+) -> Result<Response, AppError> {
+    let paged = entries(&state, &user, &f).await?;
+    let rows = paged
+        .items
+        .iter()
+        .map(|e| Row {
+            at: ctx.tr.datetime(e.at),
+            actor: e.actor.clone(),
+            action: ctx.tr.t(&format!("audit-{}", e.action)),
+            target: match (&e.target_kind, &e.target_id) {
+                (Some(k), Some(id)) => format!("{k} #{id}"),
+                _ => String::new(),
+            },
+            address: e.address.clone().unwrap_or_default(),
+            detail: if e.detail == "{}" {
+                String::new()
+            } else {
+                e.detail.clone()
+            },
+        })
+        .collect();
+    let enc = |s: &Option<String>| {
+        url::form_urlencoded::byte_serialize(s.as_deref().unwrap_or("").as_bytes())
+            .collect::<String>()
+    };
+    let base = format!(
+        "/audit?actor={}&action={}&from={}&to={}&",
+        enc(&f.actor),
+        enc(&f.action),
+        enc(&f.from),
+        enc(&f.to)
+    );
+    let selected = f.action.clone().unwrap_or_default();
+    let mut actions = vec![crate::bodies::Choice {
+        value: String::new(),
+        label: ctx.tr.t("audit-any-action"),
+        selected: selected.is_empty(),
+    }];
+    actions.extend(AuditAction::ALL.iter().map(|a| crate::bodies::Choice {
+        value: a.as_str().to_owned(),
+        label: ctx.tr.t(&format!("audit-{}", a.as_str())),
+        selected: a.as_str() == selected,
+    }));
+    let page = AuditPage {
+        layout: Layout::new(&state, &ctx, "audit-title"),
+        pager: Pager::new(&paged, &base),
+        rows,
+        actions,
+        actor: f.actor.unwrap_or_default(),
+        from: f.from.unwrap_or_default(),
+        to: f.to.unwrap_or_default(),
+    };
+    Ok(views::html(page))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct AuditList {
+    pub items: Vec<AuditRecord>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Audit entries in the caller's scope, newest first (administrators).
+#[utoipa::path(get, path = "/api/v1/audit", tag = "audit",
+    params(("actor" = Option<String>, Query), ("action" = Option<String>, Query),
+           ("from" = Option<String>, Query, description = "YYYY-MM-DD"), ("to" = Option<String>, Query, description = "YYYY-MM-DD"),
+           ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
+    responses((status = 200, body = AuditList), (status = 401), (status = 403)), security(("bearer" = [])))]
+pub async fn api_list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(f): Query<Filter>,
+) -> Result<Json<AuditList>, AppError> {
+    let p = entries(&state, &user, &f).await?;
+    Ok(Json(AuditList {
+        items: p.items,
+        total: p.total,
+        page: p.page,
+        page_size: p.page_size,
+    }))
+}

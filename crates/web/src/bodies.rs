@@ -1,0 +1,693 @@
+//! Bodies: the tree of the organization's bodies in the user's scope; creating, renaming
+//! and dissolving them, in pages and in the API.
+
+use crate::auth::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::territory::{BodyRow, body_row};
+use crate::views::{self, Layout, Pager};
+use crate::{AppState, parse_form, parse_json};
+use askama::Template;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::org::{Placement, parse_body_name, place_body};
+use tanzim_domain::policy::{Action, Decision, Target, decide, scopes_for};
+use tanzim_domain::territory::{Level, TerritoryCode};
+use tanzim_domain::{DomainError, Field};
+use tanzim_store::audit::AuditEntry;
+use tanzim_store::bodies::{self, Body, BodyQuery, NewBody};
+use tanzim_store::territory;
+use tanzim_store::{Page, Paged, ScopeFilter};
+
+fn allow(decision: Decision) -> Result<(), AppError> {
+    match decision {
+        Decision::Allow => Ok(()),
+        Decision::Forbidden => Err(AppError::Forbidden),
+        Decision::NotFound => Err(AppError::NotFound),
+    }
+}
+
+/// The body with this id, if the user may do `action` to it; otherwise not found.
+async fn load(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<Body, AppError> {
+    allow(decide(&user.principal, action, None))?;
+    let body = bodies::get(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    allow(decide(&user.principal, action, Some(&body.target())))?;
+    Ok(body)
+}
+
+fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
+    AuditEntry::new(Some(user.id()), user.username(), action, Some(&ctx.address))
+}
+
+#[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
+pub struct CreateBody {
+    /// Organization key from the profile (`party`, `women`, `youth`, ...).
+    pub organization: String,
+    /// Body kind key from the profile (`provincial_secretariat`, ...).
+    pub kind: String,
+    /// HCP code of the territory; empty or absent for a national body.
+    #[serde(default)]
+    pub territory: Option<String>,
+    /// The body above this one, of the same organization.
+    #[serde(default, deserialize_with = "crate::empty_as_none")]
+    pub parent_id: Option<i64>,
+    /// Defaults to the kind's Arabic name and the territory's Arabic name.
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// Checks and creates a body; every way in (page, API) goes through here.
+async fn create_body(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    input: &CreateBody,
+) -> Result<i64, AppError> {
+    let territory = match input
+        .territory
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        None => None,
+        Some(code) => {
+            let code = TerritoryCode::parse(code)?;
+            Some(
+                territory::get(&state.db, &code)
+                    .await?
+                    .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?,
+            )
+        }
+    };
+    let parent = match input.parent_id {
+        None => None,
+        Some(id) => {
+            let parent = bodies::get(&state.db, id).await?.filter(|b| b.is_active());
+            let visible = parent.filter(|p| {
+                decide(&user.principal, Action::ViewBodies, Some(&p.target())) == Decision::Allow
+            });
+            Some(visible.ok_or(DomainError::new(Field::Parent, "parent-unknown"))?)
+        }
+    };
+    let territory_path = territory.as_ref().map(|t| t.territory_path());
+    let parent_path = parent.as_ref().map(|p| p.target().path);
+    let placement = Placement {
+        organization: input.organization.trim(),
+        kind: input.kind.trim(),
+        territory: territory
+            .as_ref()
+            .zip(territory_path.as_ref())
+            .and_then(|(t, p)| t.level().map(|l: Level| (l, p))),
+        parent: parent
+            .as_ref()
+            .zip(parent_path.as_ref())
+            .map(|(b, p)| (b.organization.as_str(), p)),
+    };
+    let path = place_body(&state.profile, &placement)?;
+    let target = Target {
+        path: path.clone(),
+        organization: Some(placement.organization.to_owned()),
+    };
+    allow(decide(&user.principal, Action::CreateBody, Some(&target)))?;
+    let name = match input
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        Some(n) => parse_body_name(n)?,
+        None => {
+            let kind = state
+                .profile
+                .body_kind(placement.kind)
+                .map(|k| k.name.ar.clone())
+                .unwrap_or_default();
+            match &territory {
+                Some(t) => format!("{kind} {}", t.name_ar),
+                None => kind,
+            }
+        }
+    };
+    let new = NewBody {
+        organization: placement.organization.to_owned(),
+        kind: placement.kind.to_owned(),
+        territory_code: territory.map(|t| t.code),
+        path,
+        parent_id: parent.map(|p| p.id),
+        name,
+    };
+    Ok(bodies::create(&state.db, &new, audit(ctx, user, AuditAction::BodyCreated)).await?)
+}
+
+#[derive(Deserialize)]
+pub struct ListQuery {
+    territory: Option<String>,
+    page: Option<u32>,
+    page_size: Option<u32>,
+    dissolved: Option<String>,
+}
+
+async fn list_bodies(
+    state: &AppState,
+    user: &CurrentUser,
+    q: &ListQuery,
+) -> Result<Paged<Body>, AppError> {
+    allow(decide(&user.principal, Action::ViewBodies, None))?;
+    let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
+    let within = match q.territory.as_deref().filter(|s| !s.is_empty()) {
+        Some(code) => {
+            let code = TerritoryCode::parse(code)?;
+            Some(
+                territory::get(&state.db, &code)
+                    .await?
+                    .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?
+                    .territory_path(),
+            )
+        }
+        None => None,
+    };
+    let query = BodyQuery {
+        within,
+        at_territory: None,
+        include_dissolved: q.dissolved.is_some(),
+    };
+    Ok(bodies::list(&state.db, &scope, &query, Page::new(q.page, q.page_size)).await?)
+}
+
+// ---- pages ----
+
+pub struct TreeRow {
+    pub depth: usize,
+    pub body: BodyRow,
+    pub place: String,
+    pub dissolved: bool,
+}
+
+#[derive(Template)]
+#[template(path = "bodies.html")]
+struct IndexPage {
+    layout: Layout,
+    rows: Vec<TreeRow>,
+    pager: Pager,
+    may_create: bool,
+    show_dissolved: bool,
+}
+
+fn place(ctx: &Ctx, b: &Body) -> String {
+    let name = if ctx.lang() == crate::i18n::Lang::Ar {
+        &b.territory_name_ar
+    } else {
+        &b.territory_name_fr
+    };
+    name.clone()
+        .unwrap_or_else(|| ctx.tr.t("territories-country"))
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let paged = list_bodies(&state, &user, &q).await?;
+    let min_depth = paged
+        .items
+        .iter()
+        .map(|b| b.path.matches('/').count())
+        .min()
+        .unwrap_or(0);
+    let rows = paged
+        .items
+        .iter()
+        .map(|b| TreeRow {
+            depth: b.path.matches('/').count() - min_depth,
+            body: body_row(&state, &ctx, b),
+            place: place(&ctx, b),
+            dissolved: !b.is_active(),
+        })
+        .collect();
+    let base = if q.dissolved.is_some() {
+        "/bodies?dissolved=1&"
+    } else {
+        "/bodies?"
+    };
+    let page = IndexPage {
+        layout: Layout::new(&state, &ctx, "bodies-title"),
+        pager: Pager::new(&paged, base),
+        rows,
+        may_create: decide(&user.principal, Action::CreateBody, None) == Decision::Allow,
+        show_dissolved: q.dissolved.is_some(),
+    };
+    Ok(views::html(page))
+}
+
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "body_new.html")]
+struct NewPage {
+    layout: Layout,
+    organizations: Vec<Choice>,
+    kinds: Vec<Choice>,
+    parents: Vec<Choice>,
+    territory: String,
+    territory_label: String,
+    name: String,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct NewQuery {
+    territory: Option<String>,
+}
+
+async fn new_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    input: &CreateBody,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let tr = &ctx.tr;
+    let organizations = state
+        .profile
+        .organizations
+        .iter()
+        .map(|o| Choice {
+            value: o.key.clone(),
+            label: views::label(&o.name, tr),
+            selected: o.key == input.organization,
+        })
+        .collect();
+    let kinds = state
+        .profile
+        .body_kinds
+        .iter()
+        .map(|k| Choice {
+            value: k.key.clone(),
+            label: format!(
+                "{} ({})",
+                views::label(&k.name, tr),
+                tr.t(&format!("body-level-{}", serde_plain(&k.level)))
+            ),
+            selected: k.key == input.kind,
+        })
+        .collect();
+    let territory_code = input.territory.clone().unwrap_or_default();
+    let territory = match TerritoryCode::parse(&territory_code) {
+        Ok(code) => territory::get(&state.db, &code).await?,
+        Err(_) => None,
+    };
+    // Possible parents: active bodies in scope whose jurisdiction contains the territory.
+    let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
+    let all = bodies::list(
+        &state.db,
+        &scope,
+        &BodyQuery::default(),
+        Page::new(None, Some(Page::MAX_SIZE)),
+    )
+    .await?;
+    let here = territory
+        .as_ref()
+        .map(|t| t.territory_path())
+        .unwrap_or_default();
+    let parents = all
+        .items
+        .iter()
+        .filter(|b| b.target().path.contains(&here) && b.target().path != here)
+        .map(|b| Choice {
+            value: b.id.to_string(),
+            label: format!("{} — {}", b.name, place(ctx, b)),
+            selected: Some(b.id) == input.parent_id,
+        })
+        .collect();
+    let page = NewPage {
+        layout: Layout::new(state, ctx, "bodies-new-title"),
+        organizations,
+        kinds,
+        parents,
+        territory_label: territory
+            .as_ref()
+            .map(|t| format!("{} — {}", t.name(ctx.lang().code()), t.code))
+            .unwrap_or_else(|| tr.t("territories-country")),
+        territory: territory_code,
+        name: input.name.clone().unwrap_or_default(),
+        error,
+    };
+    Ok(views::html(page))
+}
+
+fn serde_plain(level: &tanzim_domain::org::BodyLevel) -> &'static str {
+    use tanzim_domain::org::BodyLevel::*;
+    match level {
+        National => "national",
+        Region => "region",
+        Province => "province",
+        Commune => "commune",
+    }
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<NewQuery>,
+) -> Result<Response, AppError> {
+    allow(decide(&user.principal, Action::CreateBody, None))?;
+    let input = CreateBody {
+        territory: q.territory,
+        organization: "party".into(),
+        ..CreateBody::default()
+    };
+    new_page(&state, &ctx, &user, &input, None).await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    allow(decide(&user.principal, Action::CreateBody, None))?;
+    let input: CreateBody = parse_form(&body)?;
+    match create_body(&state, &ctx, &user, &input).await {
+        Ok(id) => Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Forbidden)) => {
+            let message = ctx.tr.t(&format!("error-{}", e.code()));
+            let mut response = new_page(&state, &ctx, &user, &input, Some(message)).await?;
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "body.html")]
+struct ShowPage {
+    layout: Layout,
+    body: BodyRow,
+    place: String,
+    territory_code: Option<String>,
+    created: String,
+    dissolved: Option<String>,
+    parent: Option<BodyRow>,
+    children: Vec<BodyRow>,
+    may_manage: bool,
+    confirm_dissolve: bool,
+    error: Option<String>,
+}
+
+async fn show_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    b: &Body,
+    confirm_dissolve: bool,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let parent = match b.parent_id {
+        Some(pid) => bodies::get(&state.db, pid)
+            .await?
+            .filter(|p| {
+                decide(&user.principal, Action::ViewBodies, Some(&p.target())) == Decision::Allow
+            })
+            .map(|p| body_row(state, ctx, &p)),
+        None => None,
+    };
+    let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
+    let within = BodyQuery {
+        within: Some(b.target().path),
+        ..BodyQuery::default()
+    };
+    let children = bodies::list(
+        &state.db,
+        &scope,
+        &within,
+        Page::new(None, Some(Page::MAX_SIZE)),
+    )
+    .await?
+    .items
+    .iter()
+    .filter(|c| c.parent_id == Some(b.id))
+    .map(|c| body_row(state, ctx, c))
+    .collect();
+    let page = ShowPage {
+        layout: Layout::new(state, ctx, "body-title"),
+        body: body_row(state, ctx, b),
+        place: place(ctx, b),
+        territory_code: b.territory_code.clone(),
+        created: ctx.tr.date(b.created_at),
+        dissolved: b.dissolved_at.map(|t| ctx.tr.date(t)),
+        parent,
+        children,
+        may_manage: b.is_active()
+            && decide(&user.principal, Action::ManageBody, Some(&b.target())) == Decision::Allow,
+        confirm_dissolve,
+        error,
+    };
+    Ok(views::html(page))
+}
+
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let b = load(&state, &user, id, Action::ViewBodies).await?;
+    show_page(&state, &ctx, &user, &b, false, None).await
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct Rename {
+    pub name: String,
+}
+
+pub async fn rename(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let b = load(&state, &user, id, Action::ManageBody).await?;
+    let input: Rename = parse_form(&body)?;
+    match parse_body_name(&input.name) {
+        Ok(name) => {
+            bodies::rename(
+                &state.db,
+                &b,
+                &name,
+                audit(&ctx, &user, AuditAction::BodyRenamed),
+            )
+            .await?;
+            Ok(Redirect::to(&format!("/bodies/{id}")).into_response())
+        }
+        Err(e) => {
+            let mut response = show_page(
+                &state,
+                &ctx,
+                &user,
+                &b,
+                false,
+                Some(ctx.tr.t(&format!("error-{}", e.code))),
+            )
+            .await?;
+            *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            Ok(response)
+        }
+    }
+}
+
+pub async fn confirm_dissolve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let b = load(&state, &user, id, Action::ManageBody).await?;
+    show_page(&state, &ctx, &user, &b, true, None).await
+}
+
+#[derive(Deserialize, Default, utoipa::ToSchema)]
+pub struct Confirm {
+    /// Must be `yes` (pages) or `true` (API): destructive actions are confirmed.
+    #[serde(default)]
+    pub confirm: Option<String>,
+}
+
+impl Confirm {
+    pub fn check(&self) -> Result<(), AppError> {
+        match self.confirm.as_deref() {
+            Some("yes" | "true") => Ok(()),
+            _ => Err(AppError::BadRequest("confirmation-required")),
+        }
+    }
+}
+
+async fn dissolve_body(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    b: &Body,
+) -> Result<(), AppError> {
+    if bodies::active_children(&state.db, b.id).await? > 0 {
+        return Err(AppError::Conflict("body-has-children"));
+    }
+    Ok(bodies::dissolve(&state.db, b, audit(ctx, user, AuditAction::BodyDissolved)).await?)
+}
+
+pub async fn dissolve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let b = load(&state, &user, id, Action::ManageBody).await?;
+    parse_form::<Confirm>(&body)?.check()?;
+    match dissolve_body(&state, &ctx, &user, &b).await {
+        Ok(()) => Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
+        Err(e @ AppError::Conflict(_)) => {
+            let mut response = show_page(
+                &state,
+                &ctx,
+                &user,
+                &b,
+                false,
+                Some(ctx.tr.t(&format!("error-{}", e.code()))),
+            )
+            .await?;
+            *response.status_mut() = StatusCode::CONFLICT;
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+// ---- API ----
+
+#[derive(serde::Serialize, utoipa::ToSchema)]
+pub struct BodyList {
+    pub items: Vec<Body>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Bodies in the caller's scope, optionally within a territory's subtree.
+#[utoipa::path(get, path = "/api/v1/bodies", tag = "bodies",
+    params(("territory" = Option<String>, Query, description = "HCP code: bodies in its subtree"),
+           ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query),
+           ("dissolved" = Option<String>, Query, description = "any value: include dissolved bodies")),
+    responses((status = 200, body = BodyList), (status = 401), (status = 403)),
+    security(("bearer" = [])))]
+pub async fn api_list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<BodyList>, AppError> {
+    let p = list_bodies(&state, &user, &q).await?;
+    Ok(Json(BodyList {
+        items: p.items,
+        total: p.total,
+        page: p.page,
+        page_size: p.page_size,
+    }))
+}
+
+/// Creates a body.
+#[utoipa::path(post, path = "/api/v1/bodies", tag = "bodies", request_body = CreateBody,
+    responses((status = 201, body = Body), (status = 401), (status = 403), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn api_create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    allow(decide(&user.principal, Action::CreateBody, None))?;
+    let input: CreateBody = parse_json(&body)?;
+    let id = create_body(&state, &ctx, &user, &input).await?;
+    let created = bodies::get(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(created)).into_response())
+}
+
+/// One body.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}", tag = "bodies", params(("id" = i64, Path)),
+    responses((status = 200, body = Body), (status = 401), (status = 404)),
+    security(("bearer" = [])))]
+pub async fn api_get(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Body>, AppError> {
+    Ok(Json(load(&state, &user, id, Action::ViewBodies).await?))
+}
+
+/// Renames a body.
+#[utoipa::path(patch, path = "/api/v1/bodies/{id}", tag = "bodies", params(("id" = i64, Path)), request_body = Rename,
+    responses((status = 200, body = Body), (status = 401), (status = 404), (status = 422)),
+    security(("bearer" = [])))]
+pub async fn api_rename(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Body>, AppError> {
+    let b = load(&state, &user, id, Action::ManageBody).await?;
+    let input: Rename = parse_json(&body)?;
+    let name = parse_body_name(&input.name)?;
+    bodies::rename(
+        &state.db,
+        &b,
+        &name,
+        audit(&ctx, &user, AuditAction::BodyRenamed),
+    )
+    .await?;
+    Ok(Json(
+        bodies::get(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
+}
+
+/// Dissolves a body (it must have no active body under it). Body: `{"confirm": "true"}`.
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/dissolve", tag = "bodies", params(("id" = i64, Path)), request_body = Confirm,
+    responses((status = 200, body = Body), (status = 400), (status = 401), (status = 404), (status = 409)),
+    security(("bearer" = [])))]
+pub async fn api_dissolve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Body>, AppError> {
+    let b = load(&state, &user, id, Action::ManageBody).await?;
+    parse_json::<Confirm>(&body)?.check()?;
+    dissolve_body(&state, &ctx, &user, &b).await?;
+    Ok(Json(
+        bodies::get(&state.db, id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
+}

@@ -1,0 +1,113 @@
+//! One error type for every handler. A handler returns it; the context middleware renders
+//! it as a localized page (or a redirect to the login form) for browsers and as
+//! `{"error": code, "message": localized, "field": name}` for the API. Internal causes are
+//! logged with the request path, never sent.
+
+use crate::AppState;
+use crate::auth::Ctx;
+use crate::views::{self, ErrorPage};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use tanzim_domain::DomainError;
+use tanzim_store::StoreError;
+
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid: {0}")]
+    Invalid(DomainError),
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    #[error("CSRF token missing or wrong")]
+    Csrf,
+    #[error("too many attempts")]
+    Throttled,
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
+            AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Throttled => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable code the API returns; `error-<code>` is its message in the Fluent files.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound => "not-found",
+            AppError::Invalid(e) => e.code,
+            AppError::Conflict(code) | AppError::BadRequest(code) => code,
+            AppError::Csrf => "csrf",
+            AppError::Throttled => "throttled",
+            AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => AppError::NotFound,
+            StoreError::Conflict(code) => AppError::Conflict(code),
+            other => AppError::Internal(other.to_string()),
+        }
+    }
+}
+
+impl From<DomainError> for AppError {
+    fn from(e: DomainError) -> Self {
+        AppError::Invalid(e)
+    }
+}
+
+/// Carries the error to the context middleware, which knows the language and the client.
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let mut response = self.status().into_response();
+        response.extensions_mut().insert(self);
+        response
+    }
+}
+
+pub fn render(state: &AppState, ctx: &Ctx, error: AppError) -> Response {
+    if let AppError::Internal(cause) = &error {
+        tracing::error!(path = %ctx.path, %cause, "internal error");
+    }
+    let message = ctx.tr.t(&format!("error-{}", error.code()));
+    if ctx.api {
+        let field = match &error {
+            AppError::Invalid(e) => e.field.map(|f| f.as_str()),
+            _ => None,
+        };
+        let body = serde_json::json!({ "error": error.code(), "message": message, "field": field });
+        return (error.status(), axum::Json(body)).into_response();
+    }
+    if matches!(error, AppError::Unauthenticated) {
+        let next = url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect::<String>();
+        return Redirect::to(&format!("/login?next={next}")).into_response();
+    }
+    let page = ErrorPage {
+        layout: views::Layout::new(state, ctx, "error-title"),
+        status: error.status().as_u16(),
+        message,
+    };
+    (error.status(), views::html(page)).into_response()
+}

@@ -1,0 +1,49 @@
+//! The home page: who the user is, which roles on which scopes, and where to go next.
+
+use crate::AppState;
+use crate::accounts::RoleRow;
+use crate::auth::Ctx;
+use crate::error::AppError;
+use crate::views::{self, Layout};
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_store::bodies::{self, BodyQuery};
+use tanzim_store::{Page, ScopeFilter, accounts};
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    layout: Layout,
+    name: String,
+    roles: Vec<RoleRow>,
+    bodies: Option<i64>,
+}
+
+pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
+    let user = ctx.require_user()?;
+    let stored = accounts::roles(&state.db, user.id()).await?;
+    let roles = crate::accounts::role_rows_for(&state, &ctx, &stored).await?;
+    let bodies = if decide(&user.principal, Action::ViewBodies, None) == Decision::Allow {
+        let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
+        Some(
+            bodies::list(
+                &state.db,
+                &scope,
+                &BodyQuery::default(),
+                Page::new(None, Some(1)),
+            )
+            .await?
+            .total,
+        )
+    } else {
+        None
+    };
+    Ok(views::html(HomePage {
+        layout: Layout::new(&state, &ctx, "home-title"),
+        name: user.display_name.clone(),
+        roles,
+        bodies,
+    }))
+}
