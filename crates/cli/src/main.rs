@@ -185,10 +185,11 @@ async fn run(cli: Cli) -> Result<()> {
             let display_name =
                 parse_display_name(display_name.as_deref().unwrap_or(username.as_str()))
                     .map_err(|_| anyhow!("invalid display name"))?;
-            if let Some(o) = organization {
-                if profile.organization(o).is_none() {
-                    bail!("unknown organization {o:?}");
-                }
+            if let Some(o) = organization
+                .as_deref()
+                .filter(|o| profile.organization(o).is_none())
+            {
+                bail!("unknown organization {o:?}");
             }
             let mut password = String::new();
             std::io::stdin()

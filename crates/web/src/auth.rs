@@ -166,21 +166,11 @@ fn client_address(req: &Request) -> String {
         .unwrap_or_else(|| "unknown".to_owned())
 }
 
-fn request_lang(jar: &CookieJar, req: &Request) -> Lang {
-    if let Some(lang) = jar.get(LANG_COOKIE).and_then(|c| Lang::parse(c.value())) {
-        return lang;
-    }
-    // No choice made yet: Arabic first, unless the browser asks only for French or English.
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    accept
-        .split(',')
-        .filter_map(|part| part.split(';').next())
-        .filter_map(|tag| Lang::parse(tag.trim().get(..2).unwrap_or("")))
-        .next()
+/// Arabic until the user picks another language (remembered in a cookie): the product is
+/// Arabic first whatever language the phone's browser advertises.
+fn request_lang(jar: &CookieJar) -> Lang {
+    jar.get(LANG_COOKIE)
+        .and_then(|c| Lang::parse(c.value()))
         .unwrap_or(Lang::Ar)
 }
 
@@ -281,7 +271,7 @@ pub async fn context(
     req: Request,
     next: Next,
 ) -> Response {
-    let lang = request_lang(&jar, &req);
+    let lang = request_lang(&jar);
     let tr = Tr::new(state.i18n.clone(), lang);
     let path = req.uri().path().to_owned();
     let api = path.starts_with("/api/");
@@ -327,7 +317,10 @@ pub async fn context(
                     via: Via::Session { csrf, .. },
                     ..
                 }) => Some(csrf.clone()),
-                None => Some(existing_pre.unwrap_or_default()),
+                // Without credentials there is nothing to forge except a sign-in (login
+                // CSRF); other anonymous requests are refused as unauthenticated.
+                None if path == "/login" => Some(existing_pre.unwrap_or_default()),
+                None => None,
             };
             if let Some(expected) = expected {
                 let (r, sent) = form_csrf(req).await?;

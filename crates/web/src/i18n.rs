@@ -194,7 +194,7 @@ impl Tr {
         };
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(c);
@@ -276,32 +276,80 @@ mod tests {
         Ok(())
     }
 
+    /// Scans the templates and the code of web, store and domain for message keys and error
+    /// codes, so that a string added anywhere cannot miss its translation.
     #[test]
     fn every_key_the_templates_and_code_use_is_defined() -> Result<(), I18nError> {
         let i18n = I18n::load()?;
         let defined = i18n.keys(Lang::Ar);
-        let root = concat!(env!("CARGO_MANIFEST_DIR"));
+        let root = concat!(env!("CARGO_MANIFEST_DIR"), "/..");
+        // (text before the key, prefix of the message id)
+        let patterns = [
+            ("tr.t(\"", ""),
+            ("tr.count(\"", ""),
+            ("tr.with(\"", ""),
+            ("BadRequest(\"", "error-"),
+            ("Conflict(\"", "error-"),
+            ("unique_as(\"", "error-"),
+            ("DomainError::general(\"", "error-"),
+        ];
         let mut missing = Vec::new();
-        for dir in ["templates", "src"] {
+        let mut seen = 0;
+        for dir in ["web/templates", "web/src", "store/src", "domain/src"] {
             let Ok(entries) = std::fs::read_dir(format!("{root}/{dir}")) else {
                 continue;
             };
-            for entry in entries.flatten() {
+            // This file holds the patterns themselves.
+            for entry in entries.flatten().filter(|e| !e.path().ends_with("i18n.rs")) {
                 let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                for call in ["t(\"", "count(\"", "with(\""] {
-                    for part in text.split(call).skip(1) {
-                        let key = part.split('"').next().unwrap_or_default();
-                        if !key.is_empty()
-                            && !key.contains('{')
-                            && !defined.iter().any(|k| k == key)
-                        {
-                            missing.push(format!("{}: {key}", entry.path().display()));
-                        }
+                let mut keys: Vec<String> = Vec::new();
+                for (pattern, prefix) in patterns {
+                    for part in text.split(pattern).skip(1) {
+                        keys.push(format!(
+                            "{prefix}{}",
+                            part.split('"').next().unwrap_or_default()
+                        ));
+                    }
+                }
+                // DomainError::new(Field::X, "code")
+                for part in text.split("DomainError::new(Field::").skip(1) {
+                    if let Some(code) = part.split('"').nth(1) {
+                        keys.push(format!("error-{code}"));
+                    }
+                }
+                for key in keys {
+                    seen += 1;
+                    if !defined.contains(&key) {
+                        missing.push(format!("{}: {key}", entry.path().display()));
                     }
                 }
             }
         }
+        assert!(seen > 100, "the scan found only {seen} keys");
         assert!(missing.is_empty(), "undefined message keys: {missing:#?}");
+        for action in tanzim_domain::audit::AuditAction::ALL {
+            assert!(
+                defined.contains(&format!("audit-{}", action.as_str())),
+                "{action:?}"
+            );
+        }
+        for role in tanzim_domain::accounts::Role::ALL {
+            assert!(
+                defined.contains(&format!("role-{}", role.as_str())),
+                "{role:?}"
+            );
+        }
+        for code in [
+            "unauthenticated",
+            "forbidden",
+            "not-found",
+            "csrf",
+            "throttled",
+            "internal",
+            "login-failed",
+        ] {
+            assert!(defined.contains(&format!("error-{code}")), "{code}");
+        }
         Ok(())
     }
 

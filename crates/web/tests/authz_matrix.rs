@@ -1,0 +1,215 @@
+//! Authorization as a matrix: every route of the route table × every kind of principal ×
+//! an in-scope or out-of-scope target. The expected outcome of each cell comes from the
+//! route's declared access and the domain policy (whose own rules are pinned by the
+//! domain's unit tests); this test proves each handler enforces what its route declares.
+//! A route added to the table joins the matrix without anyone touching this file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::Engine;
+use tanzim_domain::accounts::Role;
+use tanzim_domain::policy::{Decision, decide};
+use tanzim_store::{accounts, bodies};
+use tanzim_web::accounts::decide_on_account;
+use tanzim_web::auth::{CurrentUser, Via};
+use tanzim_web::routes::{self, Access, TargetKind};
+
+async fn matrix(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let setup_admin = app
+        .user("setup", &[(Role::Administrator, None, None)])
+        .await;
+    let api = common::Api::new(&app, app.token(setup_admin).await);
+    let (s, body) = api
+        .send("POST", "/api/v1/bodies", serde_json::json!({"organization": "party", "kind": "provincial_secretariat", "territory": "05.091"}))
+        .await;
+    assert_eq!(s, 201);
+    let body_id = body["id"].as_i64().unwrap();
+    let target_user = app
+        .user("target.user", &[(Role::Officer, Some("05.091"), None)])
+        .await;
+    let target_role = accounts::roles(&app.db, target_user).await.unwrap()[0].id;
+
+    let principals: Vec<(&str, Option<i64>)> = vec![
+        ("anonymous", None),
+        (
+            "admin.national",
+            Some(
+                app.user("admin.national", &[(Role::Administrator, None, None)])
+                    .await,
+            ),
+        ),
+        (
+            "admin.fes",
+            Some(
+                app.user("admin.fes", &[(Role::Administrator, Some("03"), None)])
+                    .await,
+            ),
+        ),
+        (
+            "officer.beni",
+            Some(
+                app.user("officer.beni", &[(Role::Officer, Some("05.091"), None)])
+                    .await,
+            ),
+        ),
+        (
+            "officer.taounate",
+            Some(
+                app.user("officer.taounate", &[(Role::Officer, Some("03.531"), None)])
+                    .await,
+            ),
+        ),
+        (
+            "officer.women",
+            Some(
+                app.user(
+                    "officer.women",
+                    &[(Role::Officer, Some("05"), Some("women"))],
+                )
+                .await,
+            ),
+        ),
+        (
+            "committee",
+            Some(
+                app.user("committee", &[(Role::CommitteeMember, Some("05"), None)])
+                    .await,
+            ),
+        ),
+        (
+            "communication",
+            Some(
+                app.user("communication", &[(Role::CommunicationOfficer, None, None)])
+                    .await,
+            ),
+        ),
+        (
+            "analyst",
+            Some(app.user("analyst", &[(Role::Analyst, None, None)]).await),
+        ),
+    ];
+    let body_target = bodies::get(&app.db, body_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .target();
+    let user_roles = accounts::roles(&app.db, target_user).await.unwrap();
+
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let mut cells = 0;
+    let mut failures = Vec::new();
+    for (name, id) in &principals {
+        let token = match id {
+            Some(id) => Some(app.token(*id).await),
+            None => None,
+        };
+        let principal = match id {
+            Some(id) => Some(accounts::principal(&app.db, *id).await.unwrap().unwrap()),
+            None => None,
+        };
+        for route in routes::table() {
+            let spec = route.spec;
+            let id_value = match spec.access {
+                Access::Policy(_, TargetKind::Body) => body_id,
+                Access::Policy(_, TargetKind::User) => target_user,
+                _ => 999_999,
+            };
+            let path = spec
+                .path
+                .replace("{id}", &id_value.to_string())
+                .replace("{role_id}", &target_role.to_string())
+                .replace("{code}", "05.091")
+                .replace("{file}", "tanzim.css");
+            let mut request = client.request(
+                reqwest::Method::from_bytes(spec.method.as_bytes()).unwrap(),
+                app.url(&path),
+            );
+            if let Some(t) = &token {
+                request = request.bearer_auth(t);
+            }
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let location = response
+                .headers()
+                .get("location")
+                .map(|v| v.to_str().unwrap().to_owned())
+                .unwrap_or_default();
+            let api = spec.path.starts_with("/api/") && spec.path != "/api/v1/openapi.json";
+            let to_login = if api {
+                status == 401
+            } else {
+                status == 303 && location.starts_with("/login")
+            };
+
+            let verdict: Result<(), String> = match (spec.access, &principal) {
+                (Access::Public, _) => {
+                    // POSTs without a token are refused by CSRF (403), never by authentication.
+                    if status == 401 || (spec.method == "GET" && status == 403) {
+                        Err(format!("public route answered {status}"))
+                    } else {
+                        Ok(())
+                    }
+                }
+                (_, None) => {
+                    if to_login {
+                        Ok(())
+                    } else {
+                        Err(format!("anonymous got {status} {location}"))
+                    }
+                }
+                (Access::SignedIn, Some(_)) => {
+                    if matches!(status, 401 | 403) {
+                        Err(format!("signed-in user got {status}"))
+                    } else {
+                        Ok(())
+                    }
+                }
+                (Access::Policy(action, kind), Some(p)) => {
+                    let user = CurrentUser {
+                        principal: p.clone(),
+                        display_name: String::new(),
+                        via: Via::Bearer,
+                    };
+                    let expected = match kind {
+                        TargetKind::None => decide(p, action, None),
+                        TargetKind::Body => decide(p, action, Some(&body_target)),
+                        TargetKind::User => decide_on_account(&user, action, &user_roles),
+                    };
+                    match (expected, status) {
+                        (Decision::Allow, 401 | 403 | 404) => {
+                            Err(format!("expected allowed, got {status}"))
+                        }
+                        (Decision::Allow, _)
+                        | (Decision::Forbidden, 403)
+                        | (Decision::NotFound, 404) => Ok(()),
+                        (e, s) => Err(format!("expected {e:?}, got {s}")),
+                    }
+                }
+            };
+            cells += 1;
+            if let Err(why) = verdict {
+                failures.push(format!("{} {} as {name}: {why}", spec.method, spec.path));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {cells} cells wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert_eq!(cells, principals.len() * routes::table().len());
+    // The matrix tried to change things with empty forms only: nothing changed.
+    let body_after = bodies::get(&app.db, body_id).await.unwrap().unwrap();
+    assert!(body_after.is_active() && body_after.name == body["name"].as_str().unwrap());
+    assert_eq!(
+        accounts::roles(&app.db, target_user).await.unwrap().len(),
+        1
+    );
+}
+both_engines!(every_route_every_role_every_scope, matrix);

@@ -1,0 +1,209 @@
+//! The browser test: a real Chromium, driven over WebDriver, on a phone-sized window.
+//! It needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them), so it is
+//! run explicitly: `cargo test -p tanzim-web --test browser -- --ignored`.
+//! Screenshots are saved under `target/screenshots/` to be looked at.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::Engine;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use tanzim_domain::accounts::Role;
+
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn start_browser() -> (Driver, Client) {
+    let port = free_port();
+    let driver =
+        Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver must be installed (Debian package chromium-driver)");
+    let driver = Driver(driver);
+    let profile = std::env::temp_dir().join(format!("tanzim-chromium-{}", std::process::id()));
+    let caps = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
+            "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     "--disable-dev-shm-usage", format!("--user-data-dir={}", profile.display()),
+                     "--window-size=412,915", "--lang=ar"]
+        }
+    });
+    let caps = match caps {
+        serde_json::Value::Object(m) => m,
+        _ => unreachable!(),
+    };
+    let mut last = None;
+    for _ in 0..50 {
+        match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(c) => return (driver, c),
+            Err(e) => last = Some(e),
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    panic!("cannot connect to chromedriver: {last:?}");
+}
+
+fn screenshot_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+async fn shot(c: &Client, name: &str) {
+    let png = c.screenshot().await.unwrap();
+    std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();
+}
+
+async fn html_attr(c: &Client, attr: &str) -> String {
+    c.find(Locator::Css("html"))
+        .await
+        .unwrap()
+        .attr(attr)
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+async fn click(c: &Client, css: &str) {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn text(c: &Client, css: &str) -> String {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .text()
+        .await
+        .unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver; .ci/run runs it"]
+async fn an_officer_works_in_arabic_on_a_phone() {
+    let app = common::spawn(Engine::Sqlite).await;
+    app.user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let (_driver, c) = start_browser().await;
+
+    // Anonymous: the login form, in Arabic, right to left.
+    c.goto(&app.url("/")).await.unwrap();
+    assert!(c.current_url().await.unwrap().path().starts_with("/login"));
+    assert_eq!(
+        (html_attr(&c, "lang").await, html_attr(&c, "dir").await),
+        ("ar".into(), "rtl".into())
+    );
+    shot(&c, "01-login-ar").await;
+    c.find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys("admin")
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(common::PASSWORD)
+        .await
+        .unwrap();
+    click(&c, "#login-submit").await;
+    assert_eq!(c.current_url().await.unwrap().path(), "/");
+    assert!(text(&c, "#my-roles").await.contains("مدير النظام"));
+    shot(&c, "02-home-ar").await;
+
+    // French and back, remembered across pages.
+    click(&c, "#lang-fr").await;
+    assert_eq!(
+        (html_attr(&c, "lang").await, html_attr(&c, "dir").await),
+        ("fr".into(), "ltr".into())
+    );
+    assert!(text(&c, "#my-roles").await.contains("Administrateur"));
+    shot(&c, "03-home-fr").await;
+    c.goto(&app.url("/territories/05")).await.unwrap();
+    assert_eq!(html_attr(&c, "lang").await, "fr");
+    shot(&c, "04-region-fr").await;
+    click(&c, "#lang-ar").await;
+    assert_eq!(
+        (html_attr(&c, "lang").await, html_attr(&c, "dir").await),
+        ("ar".into(), "rtl".into())
+    );
+
+    // From the country to Kasba Tadla, by clicking.
+    c.goto(&app.url("/territories")).await.unwrap();
+    click(&c, "a[href='/territories/05']").await;
+    assert!(text(&c, "h1").await.contains("بني ملال"));
+    click(&c, "a[href='/territories/05.091']").await;
+    shot(&c, "05-province-ar").await;
+    click(&c, "a[href='/territories/05.091.01.07']").await;
+    assert!(text(&c, "h1").await.contains("قصبة تادلة"));
+    shot(&c, "06-commune-ar").await;
+
+    // Search forgives the ta marbuta: قصبه finds قصبة.
+    c.goto(&app.url("/territories")).await.unwrap();
+    c.find(Locator::Id("territory-q"))
+        .await
+        .unwrap()
+        .send_keys("قصبه تادله\n")
+        .await
+        .unwrap();
+    click(&c, "a[href='/territories/05.091.01.07']").await;
+    assert!(text(&c, "h1").await.contains("قصبة تادلة"));
+
+    // Create the provincial body of Béni Mellal from its page.
+    c.goto(&app.url("/territories/05.091")).await.unwrap();
+    click(&c, "#create-body-here").await;
+    c.find(Locator::Id("kind"))
+        .await
+        .unwrap()
+        .select_by_value("provincial_secretariat")
+        .await
+        .unwrap();
+    shot(&c, "07-body-new-ar").await;
+    click(&c, "#create-body").await;
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .path()
+            .starts_with("/bodies/")
+    );
+    assert!(text(&c, "h1").await.contains("الأمانة الإقليمية بني ملال"));
+    shot(&c, "08-body-ar").await;
+    c.goto(&app.url("/bodies")).await.unwrap();
+    shot(&c, "09-bodies-ar").await;
+    click(&c, "#lang-fr").await;
+    shot(&c, "10-bodies-fr").await;
+    c.goto(&app.url("/audit")).await.unwrap();
+    shot(&c, "11-audit-fr").await;
+
+    c.close().await.unwrap();
+}

@@ -1,0 +1,327 @@
+//! The test harness: a real server on port 0 over a fresh database (a temporary SQLite
+//! file, or a fresh PostgreSQL schema), and helpers to act on it as users do.
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+
+use sqlx::postgres::PgConnectOptions;
+use std::str::FromStr;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tanzim_domain::accounts::{Role, RoleAssignment, Username};
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::org::Profile;
+use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_store::accounts::{self, NewUser};
+use tanzim_store::audit::AuditEntry;
+use tanzim_store::{Db, territory};
+use tanzim_web::{AppState, Config, auth};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// Runs a test body once per engine: `both_engines!(name, body_fn)` makes `name::sqlite`
+/// and `name::postgres`. The PostgreSQL one fails, rather than passing silently, when
+/// `TANZIM_TEST_POSTGRES_URL` is not set.
+#[macro_export]
+macro_rules! both_engines {
+    ($name:ident, $body:ident) => {
+        mod $name {
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                super::$body($crate::common::Engine::Sqlite).await
+            }
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                super::$body($crate::common::Engine::Postgres).await
+            }
+        }
+    };
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// A fresh, migrated database with the territories loaded.
+pub async fn fresh_db(engine: Engine) -> Db {
+    let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    let unique = format!("{}_{}_{}", std::process::id(), n, rand_suffix());
+    let db = match engine {
+        Engine::Sqlite => {
+            let dir = std::env::temp_dir().join("tanzim-tests");
+            std::fs::create_dir_all(&dir).unwrap();
+            Db::connect_sqlite(dir.join(format!("t_{unique}.db")).to_str().unwrap())
+                .await
+                .unwrap()
+        }
+        Engine::Postgres => {
+            let url = std::env::var("TANZIM_TEST_POSTGRES_URL")
+                .expect("TANZIM_TEST_POSTGRES_URL must point at a PostgreSQL server for the postgres tests (.ci/run sets it)");
+            let schema = format!("t_{unique}");
+            let admin = Db::connect(&url).await.unwrap();
+            if let Db::Postgres(p) = &admin {
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+                    .execute(p)
+                    .await
+                    .unwrap();
+            }
+            admin.close().await;
+            let options = PgConnectOptions::from_str(&url)
+                .unwrap()
+                .options([("search_path", schema.as_str())]);
+            Db::connect_postgres(options).await.unwrap()
+        }
+    };
+    db.migrate().await.unwrap();
+    territory::load(&db).await.unwrap();
+    db
+}
+
+fn rand_suffix() -> String {
+    auth::random_token()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .take(8)
+        .collect::<String>()
+        .to_ascii_lowercase()
+}
+
+pub const PASSWORD: &str = "a long passphrase for tests";
+static PASSWORD_HASH: LazyLock<String> = LazyLock::new(|| {
+    use argon2::PasswordHasher;
+    argon2::Argon2::default()
+        .hash_password(PASSWORD.as_bytes())
+        .unwrap()
+        .to_string()
+});
+
+pub struct TestApp {
+    pub base: String,
+    pub db: Db,
+    pub engine: Engine,
+}
+
+pub async fn spawn(engine: Engine) -> TestApp {
+    let db = fresh_db(engine).await;
+    let state = AppState::new(
+        db.clone(),
+        Profile::default_profile().unwrap(),
+        Config::default(),
+    )
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(tanzim_web::serve(state, listener));
+    TestApp { base, db, engine }
+}
+
+pub fn assignment(role: Role, scope: Option<&str>, organization: Option<&str>) -> RoleAssignment {
+    let scope = scope.map(|c| TerritoryCode::parse(c).unwrap());
+    RoleAssignment {
+        role,
+        scope,
+        scope_path: TerritoryPath::national(),
+        organization: organization.map(str::to_owned),
+    }
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base, path)
+    }
+
+    /// Creates a user with these roles (scopes given as HCP codes) and the test password.
+    pub async fn user(&self, username: &str, roles: &[(Role, Option<&str>, Option<&str>)]) -> i64 {
+        let mut assignments = Vec::new();
+        for (role, scope, org) in roles {
+            let mut a = assignment(*role, *scope, *org);
+            if let Some(code) = &a.scope {
+                a.scope_path = territory::get(&self.db, code)
+                    .await
+                    .unwrap()
+                    .unwrap()
+                    .territory_path();
+            }
+            assignments.push(a);
+        }
+        let new = NewUser {
+            username: Username::parse(username).unwrap(),
+            display_name: format!("{username} name"),
+            password_hash: PASSWORD_HASH.clone(),
+        };
+        accounts::create_user(
+            &self.db,
+            &new,
+            &assignments,
+            AuditEntry::new(None, "test", AuditAction::UserCreated, None),
+        )
+        .await
+        .unwrap()
+    }
+
+    /// An API token for a user.
+    pub async fn token(&self, user_id: i64) -> String {
+        let token = auth::new_api_token();
+        accounts::create_token(
+            &self.db,
+            user_id,
+            "test",
+            &auth::token_hash(&token),
+            AuditEntry::new(None, "test", AuditAction::TokenCreated, None),
+        )
+        .await
+        .unwrap();
+        token
+    }
+
+    /// A browser-like client (cookies, no redirects followed) signed in as `username`.
+    pub async fn browser(&self, username: &str) -> Browser {
+        let b = Browser::new(self);
+        let page = b.get("/login").await;
+        assert_eq!(page.status, 200);
+        let csrf = page.hidden("csrf");
+        let r = b
+            .post(
+                "/login",
+                &[
+                    ("csrf", &csrf),
+                    ("username", username),
+                    ("password", PASSWORD),
+                    ("next", "/"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status, 303, "sign-in as {username} failed: {}", r.body);
+        b
+    }
+}
+
+pub struct Browser {
+    pub client: reqwest::Client,
+    pub base: String,
+}
+
+pub struct Page {
+    pub status: u16,
+    pub location: Option<String>,
+    pub body: String,
+    pub headers: reqwest::header::HeaderMap,
+}
+
+impl Page {
+    /// The value of the hidden input `name` in the page's first form that has one.
+    pub fn hidden(&self, name: &str) -> String {
+        let marker = format!("name=\"{name}\" value=\"");
+        let start = self
+            .body
+            .find(&marker)
+            .unwrap_or_else(|| panic!("no hidden {name} in page: {}", self.body))
+            + marker.len();
+        self.body[start..].split('"').next().unwrap().to_owned()
+    }
+}
+
+impl Browser {
+    pub fn new(app: &TestApp) -> Browser {
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        Browser {
+            client,
+            base: app.base.clone(),
+        }
+    }
+
+    async fn page(r: reqwest::Response) -> Page {
+        let status = r.status().as_u16();
+        let headers = r.headers().clone();
+        let location = headers
+            .get("location")
+            .map(|v| v.to_str().unwrap().to_owned());
+        Page {
+            status,
+            location,
+            body: r.text().await.unwrap(),
+            headers,
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        Self::page(
+            self.client
+                .get(format!("{}{}", self.base, path))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
+        Self::page(
+            self.client
+                .post(format!("{}{}", self.base, path))
+                .form(form)
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// Posts a form with the CSRF token of the page at `form_page`.
+    pub async fn submit(&self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
+        let csrf = self.get(form_page).await.hidden("csrf");
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        self.post(action, &all).await
+    }
+}
+
+/// A JSON API client with a bearer token.
+pub struct Api {
+    pub client: reqwest::Client,
+    pub base: String,
+    pub token: String,
+}
+
+impl Api {
+    pub fn new(app: &TestApp, token: String) -> Api {
+        Api {
+            client: reqwest::Client::new(),
+            base: app.base.clone(),
+            token,
+        }
+    }
+    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+        let r = self
+            .client
+            .get(format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+    pub async fn send(
+        &self,
+        method: &str,
+        path: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let r = self
+            .client
+            .request(method, format!("{}{}", self.base, path))
+            .bearer_auth(&self.token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+}
