@@ -176,7 +176,6 @@ audit-token-revoked = سحب مفتاح
 audit-body-created = إحداث هيئة
 audit-body-renamed = تغيير اسم هيئة
 audit-body-dissolved = حل هيئة
-audit-audit-read = اطلاع على سجل التدقيق
 
 ## Months (Moroccan usage)
 month-1 = يناير

@@ -164,7 +164,6 @@ audit-token-revoked = Key revoked
 audit-body-created = Body created
 audit-body-renamed = Body renamed
 audit-body-dissolved = Body dissolved
-audit-audit-read = Audit log read
 
 ## Months
 month-1 = January

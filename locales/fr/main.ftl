@@ -164,7 +164,6 @@ audit-token-revoked = Clé retirée
 audit-body-created = Instance créée
 audit-body-renamed = Instance renommée
 audit-body-dissolved = Instance dissoute
-audit-audit-read = Journal consulté
 
 ## Months
 month-1 = janvier

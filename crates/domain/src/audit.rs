@@ -18,11 +18,10 @@ pub enum AuditAction {
     BodyCreated,
     BodyRenamed,
     BodyDissolved,
-    AuditRead,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -38,7 +37,6 @@ impl AuditAction {
         AuditAction::BodyCreated,
         AuditAction::BodyRenamed,
         AuditAction::BodyDissolved,
-        AuditAction::AuditRead,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,7 +56,6 @@ impl AuditAction {
             AuditAction::BodyCreated => "body-created",
             AuditAction::BodyRenamed => "body-renamed",
             AuditAction::BodyDissolved => "body-dissolved",
-            AuditAction::AuditRead => "audit-read",
         }
     }
 

@@ -132,8 +132,9 @@ pub async fn roles(db: &Db, user_id: i64) -> Result<Vec<StoredRole>> {
     })?)
 }
 
-/// The principal for an enabled user: its id, name and every role it holds.
-pub async fn principal(db: &Db, user_id: i64) -> Result<Option<Principal>> {
+/// The principal for an enabled user (its id, name and every role it holds), with its
+/// display name; `None` for an unknown or disabled user.
+pub async fn principal(db: &Db, user_id: i64) -> Result<Option<(Principal, String)>> {
     let Some(user) = user(db, user_id).await? else {
         return Ok(None);
     };
@@ -145,11 +146,12 @@ pub async fn principal(db: &Db, user_id: i64) -> Result<Option<Principal>> {
         .iter()
         .filter_map(StoredRole::assignment)
         .collect();
-    Ok(Some(Principal {
+    let principal = Principal {
         user_id,
         username: Username::from_stored(user.username),
         roles,
-    }))
+    };
+    Ok(Some((principal, user.display_name)))
 }
 
 /// The users a reader with `scope` may see: every user for a national reader; otherwise
@@ -442,6 +444,13 @@ pub async fn login_failures(
         .fetch_one(p)
         .await
     })?)
+}
+
+/// Forgets failures older than the throttling window (run now and then).
+pub async fn purge_login_failures(db: &Db, before: i64) -> Result<u64> {
+    Ok(
+        on_pool!(db, p => sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(before).execute(p).await.map(|r| r.rows_affected()))?,
+    )
 }
 
 pub async fn clear_login_failures(db: &Db, username: &str) -> Result<()> {

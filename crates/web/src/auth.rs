@@ -209,16 +209,12 @@ async fn resolve_user(
     } else {
         return Ok(None);
     };
-    let Some(principal) = accounts::principal(&state.db, user_id).await? else {
+    let Some((principal, display_name)) = accounts::principal(&state.db, user_id).await? else {
         return match via {
             Via::Bearer => Err(AppError::Unauthenticated),
             Via::Session { .. } => Ok(None),
         };
     };
-    let display_name = accounts::user(&state.db, user_id)
-        .await?
-        .map(|u| u.display_name)
-        .unwrap_or_default();
     Ok(Some(CurrentUser {
         principal,
         display_name,

@@ -113,8 +113,34 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// Removes expired sessions and login failures past the throttling window, every ten
+/// minutes (reads check expiry themselves; this keeps the tables small).
+async fn housekeeping(db: Db) {
+    use tanzim_domain::accounts::{SESSION_IDLE_SECS, SESSION_MAX_SECS};
+    let mut every = tokio::time::interval(Duration::from_secs(600));
+    loop {
+        every.tick().await;
+        let now = tanzim_store::now();
+        let sessions = tanzim_store::accounts::purge_sessions(
+            &db,
+            now - SESSION_IDLE_SECS,
+            now - SESSION_MAX_SECS,
+        )
+        .await;
+        let failures = tanzim_store::accounts::purge_login_failures(
+            &db,
+            now - tanzim_domain::throttle::WINDOW_SECS,
+        )
+        .await;
+        if let Err(e) = sessions.and(failures) {
+            tracing::warn!(error = %e, "housekeeping");
+        }
+    }
+}
+
 /// Serves until the process is told to stop.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let cleaner = tokio::spawn(housekeeping(state.db.clone()));
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
@@ -122,5 +148,7 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::i
     .with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;
     })
-    .await
+    .await?;
+    cleaner.abort();
+    Ok(())
 }

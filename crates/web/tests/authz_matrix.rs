@@ -109,7 +109,7 @@ async fn matrix(engine: Engine) {
             None => None,
         };
         let principal = match id {
-            Some(id) => Some(accounts::principal(&app.db, *id).await.unwrap().unwrap()),
+            Some(id) => Some(accounts::principal(&app.db, *id).await.unwrap().unwrap().0),
             None => None,
         };
         for route in routes::table() {

@@ -72,7 +72,10 @@ async fn territories_are_built_in(engine: Engine) {
         Some("04"),
         "the region ranks first: {rabat:?}"
     );
-    assert!(territory::search(&db, "  ", 10).await.unwrap().is_empty(), "an empty search finds nothing");
+    assert!(
+        territory::search(&db, "  ", 10).await.unwrap().is_empty(),
+        "an empty search finds nothing"
+    );
     // A wildcard in the query is text, not a pattern.
     assert!(territory::search(&db, "%", 10).await.unwrap().is_empty());
 }

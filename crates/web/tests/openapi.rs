@@ -11,14 +11,23 @@ fn committed_openapi_document_matches_the_code() {
         std::fs::write(&path, format!("{generated}\n")).unwrap();
     }
     let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert_eq!(committed.trim_end(), generated, "docs/openapi.json is stale: rerun with TANZIM_UPDATE_OPENAPI=1");
+    assert_eq!(
+        committed.trim_end(),
+        generated,
+        "docs/openapi.json is stale: rerun with TANZIM_UPDATE_OPENAPI=1"
+    );
     // Every API route of the route table is documented.
     let doc: serde_json::Value = serde_json::from_str(&generated).unwrap();
     for route in tanzim_web::routes::table() {
         let spec = route.spec;
         if spec.path.starts_with("/api/v1/") && spec.path != "/api/v1/openapi.json" {
             let method = spec.method.to_ascii_lowercase();
-            assert!(doc["paths"][spec.path][&method].is_object(), "{} {} is not in the OpenAPI document", spec.method, spec.path);
+            assert!(
+                doc["paths"][spec.path][&method].is_object(),
+                "{} {} is not in the OpenAPI document",
+                spec.method,
+                spec.path
+            );
         }
     }
 }
