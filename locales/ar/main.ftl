@@ -176,6 +176,20 @@ audit-token-revoked = سحب مفتاح
 audit-body-created = إحداث هيئة
 audit-body-renamed = تغيير اسم هيئة
 audit-body-dissolved = حل هيئة
+audit-member-created = تسجيل عضو
+audit-member-viewed = اطلاع على ملف عضو
+audit-member-status-changed = تغيير وضعية عضو
+audit-member-transferred = نقل عضو
+audit-member-updated = تحيين معطيات عضو
+audit-consent-recorded = تسجيل موافقة أو سحبها
+audit-application-submitted = إيداع طلب انخراط
+audit-application-accepted = قبول طلب انخراط
+audit-application-rejected = رفض طلب انخراط
+audit-campaign-created = إطلاق حملة تجديد
+audit-campaign-closed = اختتام حملة تجديد
+audit-campaign-reopened = إعادة فتح حملة تجديد
+audit-payment-recorded = تسجيل أداء واجب الانخراط
+audit-members-exported = تصدير لائحة الأعضاء
 
 ## Months (Moroccan usage)
 month-1 = يناير

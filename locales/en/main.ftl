@@ -164,6 +164,20 @@ audit-token-revoked = Key revoked
 audit-body-created = Body created
 audit-body-renamed = Body renamed
 audit-body-dissolved = Body dissolved
+audit-member-created = Member registered
+audit-member-viewed = Member record viewed
+audit-member-status-changed = Member status changed
+audit-member-transferred = Member transferred
+audit-member-updated = Member record updated
+audit-consent-recorded = Consent recorded or withdrawn
+audit-application-submitted = Application submitted
+audit-application-accepted = Application accepted
+audit-application-rejected = Application rejected
+audit-campaign-created = Renewal campaign launched
+audit-campaign-closed = Renewal campaign closed
+audit-campaign-reopened = Renewal campaign reopened
+audit-payment-recorded = Dues payment recorded
+audit-members-exported = Member list exported
 
 ## Months
 month-1 = January

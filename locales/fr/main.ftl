@@ -164,6 +164,20 @@ audit-token-revoked = Clé retirée
 audit-body-created = Instance créée
 audit-body-renamed = Instance renommée
 audit-body-dissolved = Instance dissoute
+audit-member-created = Membre inscrit
+audit-member-viewed = Fiche de membre consultée
+audit-member-status-changed = Statut de membre modifié
+audit-member-transferred = Membre transféré
+audit-member-updated = Fiche de membre mise à jour
+audit-consent-recorded = Consentement enregistré ou retiré
+audit-application-submitted = Demande d'adhésion déposée
+audit-application-accepted = Demande d'adhésion acceptée
+audit-application-rejected = Demande d'adhésion rejetée
+audit-campaign-created = Campagne de renouvellement lancée
+audit-campaign-closed = Campagne de renouvellement clôturée
+audit-campaign-reopened = Campagne de renouvellement rouverte
+audit-payment-recorded = Cotisation enregistrée
+audit-members-exported = Liste de membres exportée
 
 ## Months
 month-1 = janvier

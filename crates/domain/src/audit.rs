@@ -18,10 +18,24 @@ pub enum AuditAction {
     BodyCreated,
     BodyRenamed,
     BodyDissolved,
+    MemberCreated,
+    MemberViewed,
+    MemberStatusChanged,
+    MemberTransferred,
+    MemberUpdated,
+    ConsentRecorded,
+    ApplicationSubmitted,
+    ApplicationAccepted,
+    ApplicationRejected,
+    CampaignCreated,
+    CampaignClosed,
+    CampaignReopened,
+    PaymentRecorded,
+    MembersExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 29] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -37,6 +51,20 @@ impl AuditAction {
         AuditAction::BodyCreated,
         AuditAction::BodyRenamed,
         AuditAction::BodyDissolved,
+        AuditAction::MemberCreated,
+        AuditAction::MemberViewed,
+        AuditAction::MemberStatusChanged,
+        AuditAction::MemberTransferred,
+        AuditAction::MemberUpdated,
+        AuditAction::ConsentRecorded,
+        AuditAction::ApplicationSubmitted,
+        AuditAction::ApplicationAccepted,
+        AuditAction::ApplicationRejected,
+        AuditAction::CampaignCreated,
+        AuditAction::CampaignClosed,
+        AuditAction::CampaignReopened,
+        AuditAction::PaymentRecorded,
+        AuditAction::MembersExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -56,6 +84,20 @@ impl AuditAction {
             AuditAction::BodyCreated => "body-created",
             AuditAction::BodyRenamed => "body-renamed",
             AuditAction::BodyDissolved => "body-dissolved",
+            AuditAction::MemberCreated => "member-created",
+            AuditAction::MemberViewed => "member-viewed",
+            AuditAction::MemberStatusChanged => "member-status-changed",
+            AuditAction::MemberTransferred => "member-transferred",
+            AuditAction::MemberUpdated => "member-updated",
+            AuditAction::ConsentRecorded => "consent-recorded",
+            AuditAction::ApplicationSubmitted => "application-submitted",
+            AuditAction::ApplicationAccepted => "application-accepted",
+            AuditAction::ApplicationRejected => "application-rejected",
+            AuditAction::CampaignCreated => "campaign-created",
+            AuditAction::CampaignClosed => "campaign-closed",
+            AuditAction::CampaignReopened => "campaign-reopened",
+            AuditAction::PaymentRecorded => "payment-recorded",
+            AuditAction::MembersExported => "members-exported",
         }
     }
 

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod error;
+pub mod members;
 pub mod names;
 pub mod org;
 pub mod policy;

@@ -87,6 +87,45 @@ pub struct Profile {
     pub body_kinds: Vec<BodyKind>,
     #[serde(default)]
     pub positions: Vec<PositionKind>,
+    #[serde(default)]
+    pub membership: MembershipRules,
+}
+
+/// How a party counts its members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MembershipModel {
+    /// A member lapses when the year's campaign closes without a renewal.
+    YearlyRenewal,
+    /// A member stays until resigning; yearly dues are tracked separately.
+    UntilResignation,
+}
+
+/// The level whose membership committee decides applications.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitteeLevel {
+    Region,
+    Province,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct MembershipRules {
+    pub model: MembershipModel,
+    pub min_age: u32,
+    pub committee_level: CommitteeLevel,
+    pub consent_version: String,
+}
+
+impl Default for MembershipRules {
+    fn default() -> Self {
+        MembershipRules {
+            model: MembershipModel::YearlyRenewal,
+            min_age: 18,
+            committee_level: CommitteeLevel::Province,
+            consent_version: "1".to_owned(),
+        }
+    }
 }
 
 /// The profile shipped with tanzim.

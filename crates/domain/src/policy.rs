@@ -21,10 +21,28 @@ pub enum Action {
     /// Grant a role on a scope (target: the scope granted).
     GrantRole,
     ViewAudit,
+    /// Read member records (names, status, branch).
+    ViewMembers,
+    /// See a member's CIN, phone, e-mail, address and birth date (field-level rule).
+    ViewMemberContact,
+    /// Add members, change their status, transfer them, record consents.
+    ManageMembers,
+    /// See the applications queue.
+    ViewApplications,
+    /// Enter an application on someone's behalf.
+    EnterApplication,
+    /// Accept or reject applications (the membership committee).
+    DecideApplications,
+    /// See renewal campaigns and their figures.
+    ViewCampaigns,
+    /// Launch, close and reopen campaigns (target: the launching body).
+    ManageCampaigns,
+    /// Record renewals and payments.
+    RecordPayments,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 17] = [
         Action::ViewTerritories,
         Action::ViewBodies,
         Action::CreateBody,
@@ -33,11 +51,23 @@ impl Action {
         Action::ManageUsers,
         Action::GrantRole,
         Action::ViewAudit,
+        Action::ViewMembers,
+        Action::ViewMemberContact,
+        Action::ManageMembers,
+        Action::ViewApplications,
+        Action::EnterApplication,
+        Action::DecideApplications,
+        Action::ViewCampaigns,
+        Action::ManageCampaigns,
+        Action::RecordPayments,
     ];
 
     /// Out of scope, does the target look absent (404) rather than forbidden (403)?
     fn hides_out_of_scope(self) -> bool {
-        !matches!(self, Action::CreateBody | Action::GrantRole)
+        !matches!(
+            self,
+            Action::CreateBody | Action::GrantRole | Action::EnterApplication
+        )
     }
 }
 
@@ -49,11 +79,36 @@ impl Role {
             Role::Administrator => true,
             Role::Officer => matches!(
                 action,
-                ViewTerritories | ViewBodies | CreateBody | ManageBody
+                ViewTerritories
+                    | ViewBodies
+                    | CreateBody
+                    | ManageBody
+                    | ViewMembers
+                    | ViewMemberContact
+                    | ManageMembers
+                    | ViewApplications
+                    | EnterApplication
+                    | ViewCampaigns
+                    | ManageCampaigns
+                    | RecordPayments
             ),
-            Role::CommitteeMember | Role::CommunicationOfficer | Role::Analyst => {
-                matches!(action, ViewTerritories | ViewBodies)
+            // The committee decides applications and looks for duplicates among members.
+            Role::CommitteeMember => matches!(
+                action,
+                ViewTerritories
+                    | ViewBodies
+                    | ViewMembers
+                    | ViewMemberContact
+                    | ViewApplications
+                    | DecideApplications
+                    | ViewCampaigns
+            ),
+            // Publishes: sees who members are, never their identity papers or contacts.
+            Role::CommunicationOfficer => {
+                matches!(action, ViewTerritories | ViewBodies | ViewMembers)
             }
+            // Counts only: campaigns' figures, never a personal record.
+            Role::Analyst => matches!(action, ViewTerritories | ViewBodies | ViewCampaigns),
         }
     }
 }
@@ -228,6 +283,52 @@ mod tests {
         assert_eq!(
             decide(&women_officer, Action::ViewBodies, Some(&party_body)),
             Decision::NotFound
+        );
+    }
+
+    #[test]
+    fn personal_records_are_seen_by_the_roles_that_need_them() {
+        let place = target(&["05", "05.091", "05.091.01.07"], None);
+        let expect = |role, action, d| {
+            let p = principal(role, &["05"], None);
+            assert_eq!(decide(&p, action, Some(&place)), d, "{role:?} {action:?}");
+        };
+        expect(Role::Officer, Action::ViewMemberContact, Decision::Allow);
+        expect(
+            Role::CommitteeMember,
+            Action::DecideApplications,
+            Decision::Allow,
+        );
+        expect(
+            Role::CommitteeMember,
+            Action::ManageMembers,
+            Decision::Forbidden,
+        );
+        expect(
+            Role::Officer,
+            Action::DecideApplications,
+            Decision::Forbidden,
+        );
+        expect(
+            Role::CommunicationOfficer,
+            Action::ViewMembers,
+            Decision::Allow,
+        );
+        expect(
+            Role::CommunicationOfficer,
+            Action::ViewMemberContact,
+            Decision::Forbidden,
+        );
+        expect(Role::Analyst, Action::ViewMembers, Decision::Forbidden);
+        expect(Role::Analyst, Action::ViewCampaigns, Decision::Allow);
+        let taounate = principal(Role::Officer, &["03", "03.531"], None);
+        assert_eq!(
+            decide(&taounate, Action::ViewMembers, Some(&place)),
+            Decision::NotFound
+        );
+        assert_eq!(
+            decide(&taounate, Action::EnterApplication, Some(&place)),
+            Decision::Forbidden
         );
     }
 

@@ -40,8 +40,11 @@ macro_rules! append_audit {
 }
 
 pub mod accounts;
+pub mod applications;
 pub mod audit;
 pub mod bodies;
+pub mod campaigns;
+pub mod members;
 pub mod scope;
 pub mod territory;
 

@@ -44,6 +44,30 @@ impl ScopeFilter {
     /// applies), with placeholders numbered from `first`; returns it and the values to
     /// bind in order.
     pub fn sql(&self, path_col: &str, org_col: &str, first: usize) -> (String, Vec<String>) {
+        self.sql_with(path_col, &|n| format!("{org_col} = ${n}"), first)
+    }
+
+    /// The same for members, whose organizations are the affiliations they joined (a
+    /// comma-separated list): an officer of the women's organization sees its members.
+    pub fn sql_members(
+        &self,
+        path_col: &str,
+        affiliations_col: &str,
+        first: usize,
+    ) -> (String, Vec<String>) {
+        self.sql_with(
+            path_col,
+            &|n| format!("(',' || {affiliations_col} || ',') LIKE ('%,' || ${n} || ',%')"),
+            first,
+        )
+    }
+
+    fn sql_with(
+        &self,
+        path_col: &str,
+        org_clause: &dyn Fn(usize) -> String,
+        first: usize,
+    ) -> (String, Vec<String>) {
         if self.ranges.is_empty() {
             return ("1 = 0".to_owned(), Vec::new());
         }
@@ -58,7 +82,7 @@ impl ScopeFilter {
                 binds.push(high.clone());
                 n += 2;
                 if let Some(org) = org {
-                    clause.push_str(&format!(" AND {org_col} = ${n}"));
+                    clause.push_str(&format!(" AND {}", org_clause(n)));
                     binds.push(org.clone());
                     n += 1;
                 }

@@ -1,0 +1,242 @@
+//! Applications for membership: from the public form or entered by an officer, decided by
+//! the membership committee. Acceptance creates the member (see `members::create`).
+
+use crate::audit::AuditEntry;
+use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use serde::Serialize;
+use tanzim_domain::members::{Cin, Person, PersonInput};
+use tanzim_domain::policy::Target;
+use tanzim_domain::territory::TerritoryPath;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Application {
+    pub id: i64,
+    pub reference: String,
+    /// `pending`, `accepted` or `rejected`.
+    pub status: String,
+    /// `public` (the online form) or `officer`.
+    pub source: String,
+    pub first_name_ar: Option<String>,
+    pub last_name_ar: Option<String>,
+    pub first_name_lat: Option<String>,
+    pub last_name_lat: Option<String>,
+    pub sex: String,
+    pub birth_date: String,
+    pub cin: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub commune_code: String,
+    pub commune_name_ar: Option<String>,
+    pub commune_name_fr: Option<String>,
+    pub path: String,
+    pub profession: Option<String>,
+    pub education: Option<String>,
+    pub affiliations: String,
+    pub consent_contact: bool,
+    pub consent_public: bool,
+    pub consent_version: String,
+    pub submitted_at: i64,
+    pub decided_at: Option<i64>,
+    pub reason: Option<String>,
+    pub member_id: Option<i64>,
+}
+
+impl Application {
+    pub fn target(&self) -> Target {
+        Target {
+            path: TerritoryPath::from_stored(self.path.clone()),
+            organization: None,
+        }
+    }
+    pub fn display_name(&self, lang: &str) -> String {
+        tanzim_domain::members::display_name(
+            [
+                &self.first_name_ar,
+                &self.last_name_ar,
+                &self.first_name_lat,
+                &self.last_name_lat,
+            ],
+            lang,
+        )
+    }
+    pub fn is_pending(&self) -> bool {
+        self.status == "pending"
+    }
+    /// The application's details as input again (they were valid when submitted; the
+    /// committee's acceptance checks them once more, e.g. the age on the day).
+    pub fn as_input(&self) -> PersonInput {
+        PersonInput {
+            first_name_ar: self.first_name_ar.clone(),
+            last_name_ar: self.last_name_ar.clone(),
+            first_name_lat: self.first_name_lat.clone(),
+            last_name_lat: self.last_name_lat.clone(),
+            sex: self.sex.clone(),
+            birth_date: self.birth_date.clone(),
+            cin: self.cin.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            commune: self.commune_code.clone(),
+            address: self.address.clone(),
+            profession: self.profession.clone(),
+            education: self.education.clone(),
+            affiliations: Some(self.affiliations.clone()),
+        }
+    }
+}
+
+const SELECT: &str = "SELECT a.id, a.reference, a.status, a.source, a.first_name_ar, a.last_name_ar, a.first_name_lat,
+    a.last_name_lat, a.sex, a.birth_date, a.cin, a.phone, a.email, a.address, a.commune_code,
+    t.name_ar AS commune_name_ar, t.name_fr AS commune_name_fr, a.path, a.profession, a.education, a.affiliations,
+    a.consent_contact, a.consent_public, a.consent_version, a.submitted_at, a.decided_at, a.reason, a.member_id
+    FROM applications a JOIN territories t ON t.code = a.commune_code";
+
+pub struct NewApplication<'a> {
+    pub reference: &'a str,
+    pub source: &'a str,
+    pub person: &'a Person,
+    pub path: &'a TerritoryPath,
+    pub consent_contact: bool,
+    pub consent_public: bool,
+    pub consent_version: &'a str,
+    pub entered_by: Option<i64>,
+}
+
+/// Files an application. A CIN that already has a pending application is refused
+/// (`application-pending`); one that is already a member, too (`cin-taken`).
+pub async fn create(db: &Db, new: &NewApplication<'_>, audit: AuditEntry) -> Result<i64> {
+    let p = new.person;
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applications WHERE cin = $1 AND status = 'pending'")
+            .bind(p.cin.as_str())
+            .fetch_one(&mut *tx)
+            .await?;
+        if pending > 0 {
+            return Err(StoreError::Conflict("application-pending"));
+        }
+        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE cin = $1").bind(p.cin.as_str()).fetch_one(&mut *tx).await?;
+        if members > 0 {
+            return Err(StoreError::Conflict("cin-taken"));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO applications (reference, status, source, first_name_ar, last_name_ar, first_name_lat, last_name_lat,
+               name_key, sex, birth_date, cin, phone, email, address, commune_code, path, profession, education,
+               affiliations, consent_contact, consent_public, consent_version, submitted_at, entered_by)
+             VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+             RETURNING id",
+        )
+        .bind(new.reference)
+        .bind(new.source)
+        .bind(&p.first_name_ar)
+        .bind(&p.last_name_ar)
+        .bind(&p.first_name_lat)
+        .bind(&p.last_name_lat)
+        .bind(crate::members::name_key(p))
+        .bind(p.sex.as_str())
+        .bind(p.birth_date.to_string())
+        .bind(p.cin.as_str())
+        .bind(p.phone.as_ref().map(|x| x.as_str()))
+        .bind(&p.email)
+        .bind(&p.address)
+        .bind(p.commune.as_str())
+        .bind(new.path.as_str())
+        .bind(&p.profession)
+        .bind(&p.education)
+        .bind(p.affiliations.join(","))
+        .bind(new.consent_contact)
+        .bind(new.consent_public)
+        .bind(new.consent_version)
+        .bind(crate::now())
+        .bind(new.entered_by)
+        .fetch_one(&mut *tx)
+        .await?;
+        append_audit!(tx, &audit.target("application", id, Some(new.path.clone())).detail(serde_json::json!({ "source": new.source })))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<Application>> {
+    let sql = format!("{SELECT} WHERE a.id = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Application>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+pub async fn by_reference(db: &Db, reference: &str) -> Result<Option<Application>> {
+    let sql = format!("{SELECT} WHERE a.reference = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Application>(sqlx::AssertSqlSafe(sql.as_str())).bind(reference).fetch_optional(p).await)?,
+    )
+}
+
+/// Applications the scope covers, oldest first (a queue), optionally of one status.
+pub async fn list(
+    db: &Db,
+    scope: &ScopeFilter,
+    status: Option<&str>,
+    page: Page,
+) -> Result<Paged<Application>> {
+    let (scope_sql, mut binds) = scope.without_organizations().sql("a.path", "", 1);
+    let mut conditions = vec![scope_sql];
+    if let Some(s) = status {
+        binds.push(s.to_owned());
+        conditions.push(format!("a.status = ${}", binds.len()));
+    }
+    let where_sql = conditions.join(" AND ");
+    let n = binds.len();
+    let list_sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY a.submitted_at, a.id LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM applications a WHERE {where_sql}");
+    on_pool!(db, p => {
+        let mut items = sqlx::query_as::<_, Application>(sqlx::AssertSqlSafe(list_sql.as_str()));
+        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
+        for b in &binds {
+            items = items.bind(b);
+            count = count.bind(b);
+        }
+        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
+        let total = count.fetch_one(p).await?;
+        Ok(Paged { items, total, page: page.number, page_size: page.size })
+    })
+}
+
+/// Other applications with the same CIN, for the committee's duplicate check.
+pub async fn same_cin(db: &Db, cin: &Cin, except: i64) -> Result<Vec<Application>> {
+    let sql = format!("{SELECT} WHERE a.cin = $1 AND a.id <> $2 ORDER BY a.id");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Application>(sqlx::AssertSqlSafe(sql.as_str())).bind(cin.as_str()).bind(except).fetch_all(p).await)?,
+    )
+}
+
+pub async fn reject(
+    db: &Db,
+    app: &Application,
+    reason: &str,
+    actor_id: i64,
+    audit: AuditEntry,
+) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let done = sqlx::query(
+            "UPDATE applications SET status = 'rejected', decided_by = $1, decided_at = $2, reason = $3 WHERE id = $4 AND status = 'pending'",
+        )
+        .bind(actor_id)
+        .bind(crate::now())
+        .bind(reason)
+        .bind(app.id)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("application-decided"));
+        }
+        let scope = Some(TerritoryPath::from_stored(app.path.clone()));
+        append_audit!(tx, &audit.target("application", app.id, scope).detail(serde_json::json!({ "reason": reason })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}

@@ -1,0 +1,382 @@
+//! Renewal campaigns (a body's campaign for a year, with its dues schedule), payments with
+//! their receipts, and closing a campaign (members not renewed lapse).
+
+use crate::audit::AuditEntry;
+use crate::members::Member;
+use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use serde::Serialize;
+use tanzim_domain::members::{CampaignPlan, DuesCategory, Status};
+use tanzim_domain::policy::Target;
+use tanzim_domain::territory::TerritoryPath;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Campaign {
+    pub id: i64,
+    pub body_id: i64,
+    pub body_name: String,
+    pub organization: String,
+    pub year: i64,
+    pub opens_on: String,
+    pub closes_on: String,
+    /// `open` or `closed`.
+    pub status: String,
+    pub path: String,
+    pub created_at: i64,
+    pub closed_at: Option<i64>,
+    /// How many members lapsed when it last closed.
+    pub lapsed_count: Option<i64>,
+    /// Payments recorded so far.
+    pub payments: i64,
+}
+
+impl Campaign {
+    pub fn target(&self) -> Target {
+        Target {
+            path: TerritoryPath::from_stored(self.path.clone()),
+            organization: Some(self.organization.clone()),
+        }
+    }
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+}
+
+const SELECT: &str = "SELECT c.id, c.body_id, b.name AS body_name, b.organization, c.year, c.opens_on, c.closes_on, c.status,
+    c.path, c.created_at, c.closed_at, c.lapsed_count,
+    (SELECT COUNT(*) FROM payments p WHERE p.campaign_id = c.id) AS payments
+    FROM campaigns c JOIN bodies b ON b.id = c.body_id";
+
+pub async fn create(
+    db: &Db,
+    body: &crate::bodies::Body,
+    plan: &CampaignPlan,
+    actor_id: i64,
+    audit: AuditEntry,
+) -> Result<i64> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO campaigns (body_id, year, opens_on, closes_on, status, path, created_by, created_at)
+             VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
+        )
+        .bind(body.id)
+        .bind(i64::from(plan.year))
+        .bind(plan.opens_on.to_string())
+        .bind(plan.closes_on.to_string())
+        .bind(&body.path)
+        .bind(actor_id)
+        .bind(crate::now())
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(StoreError::unique_as("campaign-exists"))?;
+        for (i, c) in plan.categories.iter().enumerate() {
+            sqlx::query("INSERT INTO dues_categories (campaign_id, key, label, amount, position) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id)
+                .bind(&c.key)
+                .bind(&c.label)
+                .bind(c.amount)
+                .bind(i as i64)
+                .execute(&mut *tx)
+                .await?;
+        }
+        let detail = serde_json::json!({ "year": plan.year, "body": body.id, "opens_on": plan.opens_on.to_string(), "closes_on": plan.closes_on.to_string(),
+            "categories": plan.categories.iter().map(|c| format!("{}={}", c.key, c.amount)).collect::<Vec<_>>() });
+        append_audit!(tx, &audit.target("campaign", id, Some(TerritoryPath::from_stored(body.path.clone()))).detail(detail))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<Campaign>> {
+    let sql = format!("{SELECT} WHERE c.id = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Campaign>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+#[derive(sqlx::FromRow)]
+struct CategoryRow {
+    key: String,
+    label: String,
+    amount: i64,
+}
+
+pub async fn categories(db: &Db, campaign_id: i64) -> Result<Vec<DuesCategory>> {
+    let rows: Vec<CategoryRow> = on_pool!(db, p => {
+        sqlx::query_as::<_, CategoryRow>("SELECT key, label, amount FROM dues_categories WHERE campaign_id = $1 ORDER BY position")
+            .bind(campaign_id)
+            .fetch_all(p)
+            .await
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|r| DuesCategory {
+            key: r.key,
+            label: r.label,
+            amount: r.amount,
+        })
+        .collect())
+}
+
+/// Campaigns the scope covers, newest year first.
+pub async fn list(db: &Db, scope: &ScopeFilter, page: Page) -> Result<Paged<Campaign>> {
+    let (where_sql, binds) = scope.sql("c.path", "b.organization", 1);
+    let n = binds.len();
+    let list_sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY c.year DESC, c.path, c.id LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM campaigns c JOIN bodies b ON b.id = c.body_id WHERE {where_sql}"
+    );
+    on_pool!(db, p => {
+        let mut items = sqlx::query_as::<_, Campaign>(sqlx::AssertSqlSafe(list_sql.as_str()));
+        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
+        for b in &binds {
+            items = items.bind(b);
+            count = count.bind(b);
+        }
+        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
+        let total = count.fetch_one(p).await?;
+        Ok(Paged { items, total, page: page.number, page_size: page.size })
+    })
+}
+
+/// Open campaigns whose jurisdiction contains a member's branch, most local first.
+pub async fn open_for(db: &Db, member_path: &str) -> Result<Vec<Campaign>> {
+    let sql = format!(
+        "{SELECT} WHERE c.status = 'open' AND substr($1, 1, length(c.path)) = c.path ORDER BY length(c.path) DESC, c.year DESC"
+    );
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Campaign>(sqlx::AssertSqlSafe(sql.as_str())).bind(member_path).fetch_all(p).await)?,
+    )
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Payment {
+    pub id: i64,
+    pub member_id: i64,
+    pub member_number: String,
+    pub campaign_id: i64,
+    pub year: i64,
+    pub category: String,
+    /// Centimes of a dirham.
+    pub amount: i64,
+    pub method: String,
+    pub receipt: String,
+    pub body_id: i64,
+    pub body_name: String,
+    pub paid_on: String,
+    pub path: String,
+    pub recorded_at: i64,
+}
+
+const PAYMENT_SELECT: &str = "SELECT p.id, p.member_id, m.number AS member_number, p.campaign_id, p.year, p.category, p.amount,
+    p.method, p.receipt, p.body_id, b.name AS body_name, p.paid_on, p.path, p.recorded_at
+    FROM payments p JOIN members m ON m.id = p.member_id JOIN bodies b ON b.id = p.body_id";
+
+pub struct NewPayment<'a> {
+    pub campaign: &'a Campaign,
+    pub category: &'a DuesCategory,
+    pub method: &'a str,
+    pub receipt: &'a str,
+    pub paid_on: &'a str,
+    /// The member's status after renewing (from the domain's transition).
+    pub new_status: Status,
+    pub actor_id: i64,
+}
+
+/// Records a renewal: the payment with its receipt (unique per body), the member's paid
+/// year, and, if it was lapsed, its return to active with a history row. One transaction.
+pub async fn record_payment(
+    db: &Db,
+    member: &Member,
+    new: &NewPayment<'_>,
+    audit: AuditEntry,
+) -> Result<i64> {
+    let now = crate::now();
+    let c = new.campaign;
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO payments (member_id, campaign_id, year, category, amount, method, receipt, body_id, paid_on, path, recorded_by, recorded_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+        )
+        .bind(member.id)
+        .bind(c.id)
+        .bind(c.year)
+        .bind(&new.category.key)
+        .bind(new.category.amount)
+        .bind(new.method)
+        .bind(new.receipt)
+        .bind(c.body_id)
+        .bind(new.paid_on)
+        .bind(&member.path)
+        .bind(new.actor_id)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await
+        .map_err(|e| match &e {
+            // Two uniqueness rules: the receipt per body, the renewal per member and year.
+            sqlx::Error::Database(d) if d.is_unique_violation() => {
+                if d.message().contains("receipt") { StoreError::Conflict("receipt-taken") } else { StoreError::Conflict("already-renewed") }
+            }
+            _ => StoreError::Database(e),
+        })?;
+        let done = sqlx::query(
+            "UPDATE members SET paid_year = CASE WHEN paid_year IS NULL OR paid_year < $1 THEN $1 ELSE paid_year END,
+               status = $2, status_since = CASE WHEN status = $2 THEN status_since ELSE $3 END, updated_at = $4
+             WHERE id = $5 AND status = $6",
+        )
+        .bind(c.year)
+        .bind(new.new_status.as_str())
+        .bind(new.paid_on)
+        .bind(now)
+        .bind(member.id)
+        .bind(&member.status)
+        .execute(&mut *tx)
+        .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("member-changed"));
+        }
+        if member.status != new.new_status.as_str() {
+            sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
+                .bind(new.paid_on)
+                .bind(member.id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
+                 VALUES ($1, $2, $3, $4, $5, 'renew', $6, $7, $8)",
+            )
+            .bind(member.id)
+            .bind(new.paid_on)
+            .bind(new.new_status.as_str())
+            .bind(&member.commune_code)
+            .bind(&member.path)
+            .bind(format!("{} {}", c.year, new.receipt))
+            .bind(new.actor_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let detail = serde_json::json!({ "campaign": c.id, "year": c.year, "category": new.category.key, "amount": new.category.amount,
+            "method": new.method, "receipt": new.receipt, "member": member.number });
+        append_audit!(tx, &audit.target("payment", id, Some(TerritoryPath::from_stored(member.path.clone()))).detail(detail))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+pub async fn payment(db: &Db, id: i64) -> Result<Option<Payment>> {
+    let sql = format!("{PAYMENT_SELECT} WHERE p.id = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Payment>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+pub async fn payments_of_member(db: &Db, member_id: i64) -> Result<Vec<Payment>> {
+    let sql = format!("{PAYMENT_SELECT} WHERE p.member_id = $1 ORDER BY p.year DESC");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Payment>(sqlx::AssertSqlSafe(sql.as_str())).bind(member_id).fetch_all(p).await)?,
+    )
+}
+
+pub async fn payments_of_campaign(
+    db: &Db,
+    scope: &ScopeFilter,
+    campaign_id: i64,
+    page: Page,
+) -> Result<Paged<Payment>> {
+    let (scope_sql, binds) = scope.without_organizations().sql("p.path", "", 2);
+    let where_sql = format!("p.campaign_id = $1 AND {scope_sql}");
+    let n = binds.len() + 1;
+    let list_sql = format!(
+        "{PAYMENT_SELECT} WHERE {where_sql} ORDER BY p.id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM payments p WHERE {where_sql}");
+    on_pool!(db, p => {
+        let mut items = sqlx::query_as::<_, Payment>(sqlx::AssertSqlSafe(list_sql.as_str())).bind(campaign_id);
+        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str())).bind(campaign_id);
+        for b in &binds {
+            items = items.bind(b);
+            count = count.bind(b);
+        }
+        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
+        let total = count.fetch_one(p).await?;
+        Ok(Paged { items, total, page: page.number, page_size: page.size })
+    })
+}
+
+/// Closes a campaign on `today`. With `lapse`, every active member of its jurisdiction who
+/// joined before the campaign's year and has not paid for it becomes lapsed (with a history
+/// row each), in the same transaction; returns how many lapsed.
+pub async fn close(
+    db: &Db,
+    c: &Campaign,
+    today: &str,
+    lapse: bool,
+    actor_id: i64,
+    audit: AuditEntry,
+) -> Result<i64> {
+    let (low, high) = TerritoryPath::from_stored(c.path.clone()).range();
+    let year_start = format!("{:04}-01-01", c.year);
+    let who = "status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3 AND (paid_year IS NULL OR paid_year < $4)";
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let done = sqlx::query("UPDATE campaigns SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'")
+            .bind(now)
+            .bind(c.id)
+            .execute(&mut *tx)
+            .await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("campaign-closed"));
+        }
+        let mut lapsed = 0_i64;
+        if lapse {
+            let close_periods = format!("UPDATE member_history SET valid_to = $5 WHERE valid_to IS NULL AND member_id IN (SELECT id FROM members WHERE {who})");
+            sqlx::query(sqlx::AssertSqlSafe(close_periods.as_str()))
+                .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today)
+                .execute(&mut *tx).await?;
+            let open_periods = format!(
+                "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
+                 SELECT id, $5, 'lapsed', commune_code, path, 'lapse', $6, $7, $8 FROM members WHERE {who}"
+            );
+            sqlx::query(sqlx::AssertSqlSafe(open_periods.as_str()))
+                .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today)
+                .bind(format!("campaign {} ({}) closed", c.id, c.year)).bind(actor_id).bind(now)
+                .execute(&mut *tx).await?;
+            let lapse_members = format!("UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE {who}");
+            lapsed = sqlx::query(sqlx::AssertSqlSafe(lapse_members.as_str()))
+                .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now)
+                .execute(&mut *tx).await?
+                .rows_affected() as i64;
+        }
+        sqlx::query("UPDATE campaigns SET lapsed_count = $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
+        let detail = serde_json::json!({ "year": c.year, "lapsed": lapsed });
+        append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).detail(detail))?;
+        tx.commit().await?;
+        Ok(lapsed)
+    })
+}
+
+/// Reopens a closed campaign or moves its closing date; members who lapsed stay lapsed
+/// until they renew (a renewal makes them active again).
+pub async fn reopen(db: &Db, c: &Campaign, closes_on: &str, audit: AuditEntry) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE campaigns SET status = 'open', closes_on = $1, closed_at = NULL WHERE id = $2")
+            .bind(closes_on)
+            .bind(c.id)
+            .execute(&mut *tx)
+            .await?;
+        let detail = serde_json::json!({ "from_status": c.status, "closes_on_from": c.closes_on, "closes_on_to": closes_on });
+        append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).detail(detail))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
