@@ -236,3 +236,5 @@ error-parent-other-organization = يجب أن تنتمي الهيئة الأعل
 error-parent-not-above = يجب أن يشمل نطاق الهيئة الأعلى نطاق الهيئة الجديدة.
 error-parent-unknown = الهيئة الأعلى غير موجودة في نطاقكم.
 error-body-name-invalid = اسم الهيئة مطلوب (200 حرف على الأكثر).
+error-last-administrator = لا يمكن سحب آخر صلاحية مدير وطني أو تعطيل صاحبها.
+error-body-dissolved = هذه الهيئة محلولة؛ لا يمكن تعديلها.

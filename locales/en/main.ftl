@@ -224,3 +224,5 @@ error-parent-other-organization = The parent body must belong to the same organi
 error-parent-not-above = The parent body's jurisdiction must contain the new body's.
 error-parent-unknown = The parent body does not exist in your scope.
 error-body-name-invalid = The name of the body is required (at most 200 characters).
+error-last-administrator = The last national administrator role cannot be revoked, nor its holder disabled.
+error-body-dissolved = This body is dissolved; it can no longer be changed.

@@ -224,3 +224,5 @@ error-parent-other-organization = L'instance supérieure doit appartenir à la m
 error-parent-not-above = Le périmètre de l'instance supérieure doit contenir celui de la nouvelle instance.
 error-parent-unknown = L'instance supérieure n'existe pas dans votre périmètre.
 error-body-name-invalid = Le nom de l'instance est requis (200 caractères au plus).
+error-last-administrator = Impossible de retirer le dernier rôle d'administrateur national ou de désactiver son titulaire.
+error-body-dissolved = Cette instance est dissoute ; elle ne peut plus être modifiée.

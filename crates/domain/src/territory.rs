@@ -124,7 +124,9 @@ impl TerritoryPath {
     pub fn range(&self) -> (String, String) {
         match self.0.strip_suffix('/') {
             Some(stem) => (self.0.clone(), format!("{stem}0")),
-            None => (String::new(), "~".to_owned()),
+            None if self.0.is_empty() => (String::new(), "~".to_owned()),
+            // A malformed path covers nothing rather than everything.
+            None => (self.0.clone(), self.0.clone()),
         }
     }
     pub fn depth(&self) -> usize {

@@ -201,6 +201,18 @@ pub async fn count_administrators(db: &Db) -> Result<i64> {
     })?)
 }
 
+/// Enabled users holding a national administrator role (the last one cannot be removed).
+pub async fn count_national_administrators(db: &Db) -> Result<i64> {
+    Ok(on_pool!(db, p => {
+        sqlx::query_scalar::<_, i64>(
+            "SELECT COUNT(DISTINCT r.user_id) FROM role_assignments r JOIN users u ON u.id = r.user_id
+             WHERE r.role = 'administrator' AND r.scope_path = '' AND r.organization IS NULL AND u.disabled = FALSE",
+        )
+        .fetch_one(p)
+        .await
+    })?)
+}
+
 pub async fn grant_role(
     db: &Db,
     user_id: i64,
@@ -260,6 +272,12 @@ pub async fn set_disabled(
         let mut tx = p.begin().await?;
         sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2").bind(disabled).bind(user_id).execute(&mut *tx).await?;
         if disabled {
+            // Its API tokens end too: re-enabling must not revive keys handed out before.
+            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+                .bind(crate::now())
+                .bind(user_id)
+                .execute(&mut *tx)
+                .await?;
             sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
         }
         append_audit!(tx, &audit.target("user", user_id, scope))?;

@@ -44,7 +44,11 @@ impl ScopeFilter {
     /// applies), with placeholders numbered from `first`; returns it and the values to
     /// bind in order.
     pub fn sql(&self, path_col: &str, org_col: &str, first: usize) -> (String, Vec<String>) {
-        self.sql_with(path_col, &|n| format!("{org_col} = ${n}"), first)
+        self.sql_with(
+            path_col,
+            &|n| format!("({org_col} IS NOT NULL AND {org_col} = ${n})"),
+            first,
+        )
     }
 
     /// The same for members, whose organizations are the affiliations they joined (a

@@ -5,7 +5,7 @@ use crate::auth::{self, Ctx, CurrentUser};
 use crate::bodies::{Choice, Confirm};
 use crate::error::AppError;
 use crate::views::{self, Layout, Pager};
-use crate::{AppState, parse_form, parse_json};
+use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -52,26 +52,18 @@ pub fn decide_on_account(user: &CurrentUser, action: Action, roles: &[StoredRole
         .unwrap_or(Decision::Allow)
 }
 
-fn allow(d: Decision) -> Result<(), AppError> {
-    match d {
-        Decision::Allow => Ok(()),
-        Decision::Forbidden => Err(AppError::Forbidden),
-        Decision::NotFound => Err(AppError::NotFound),
-    }
-}
-
 async fn load(
     state: &AppState,
     user: &CurrentUser,
     id: i64,
     action: Action,
 ) -> Result<(User, Vec<StoredRole>), AppError> {
-    allow(decide(&user.principal, action, None))?;
+    permit(decide(&user.principal, action, None))?;
     let account = accounts::user(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let roles = accounts::roles(&state.db, id).await?;
-    allow(decide_on_account(user, action, &roles))?;
+    permit(decide_on_account(user, action, &roles))?;
     Ok((account, roles))
 }
 
@@ -134,7 +126,7 @@ async fn parse_grant(
         path: assignment.scope_path.clone(),
         organization: assignment.organization.clone(),
     };
-    allow(decide(&user.principal, Action::GrantRole, Some(&target)))?;
+    permit(decide(&user.principal, Action::GrantRole, Some(&target)))?;
     Ok(assignment)
 }
 
@@ -199,7 +191,7 @@ pub async fn index(
     user: CurrentUser,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    allow(decide(&user.principal, Action::ViewUsers, None))?;
+    permit(decide(&user.principal, Action::ViewUsers, None))?;
     let paged = accounts::list_users(
         &state.db,
         &user_scope(&user),
@@ -273,7 +265,7 @@ pub async fn new_form(
     ctx: Ctx,
     user: CurrentUser,
 ) -> Result<Response, AppError> {
-    allow(decide(&user.principal, Action::ManageUsers, None))?;
+    permit(decide(&user.principal, Action::ManageUsers, None))?;
     let input = CreateUser {
         role: GrantRole {
             role: "officer".into(),
@@ -290,7 +282,7 @@ pub async fn create(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    allow(decide(&user.principal, Action::ManageUsers, None))?;
+    permit(decide(&user.principal, Action::ManageUsers, None))?;
     let input: CreateUser = parse_form(&body)?;
     match create_user(&state, &ctx, &user, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/users/{id}")).into_response()),
@@ -450,6 +442,7 @@ pub async fn revoke(
         .find(|r| r.id == role_id)
         .ok_or(AppError::NotFound)?;
     parse_form::<Confirm>(&body)?.check()?;
+    keep_one_national_administrator(&state, std::slice::from_ref(role)).await?;
     accounts::revoke_role(
         &state.db,
         role,
@@ -459,10 +452,37 @@ pub async fn revoke(
     Ok(Redirect::to(&format!("/users/{id}")).into_response())
 }
 
+/// Where an account sits for the audit log: the deepest territory containing all its
+/// roles' scopes (national when they share none), so that no administrator whose scope
+/// covers only some of them reads entries about it.
 fn account_scope(roles: &[StoredRole]) -> Option<TerritoryPath> {
-    roles
-        .first()
-        .map(|r| TerritoryPath::from_stored(r.scope_path.clone()))
+    let mut paths = roles.iter().map(|r| r.scope_path.as_str());
+    let first = paths.next()?;
+    let mut common: Vec<&str> = first.split_inclusive('/').collect();
+    for p in paths {
+        let segments: Vec<&str> = p.split_inclusive('/').collect();
+        let shared = common
+            .iter()
+            .zip(&segments)
+            .take_while(|(a, b)| a == b)
+            .count();
+        common.truncate(shared);
+    }
+    Some(TerritoryPath::from_stored(common.concat()))
+}
+
+/// Refuses a change that would leave no enabled national administrator.
+async fn keep_one_national_administrator(
+    state: &AppState,
+    roles: &[StoredRole],
+) -> Result<(), AppError> {
+    let national_admin = roles
+        .iter()
+        .any(|r| r.role == "administrator" && r.scope_path.is_empty() && r.organization.is_none());
+    if national_admin && accounts::count_national_administrators(&state.db).await? <= 1 {
+        return Err(AppError::Conflict("last-administrator"));
+    }
+    Ok(())
 }
 
 pub async fn disable(
@@ -477,6 +497,7 @@ pub async fn disable(
     if id == user.id() {
         return Err(AppError::Conflict("cannot-disable-self"));
     }
+    keep_one_national_administrator(&state, &roles).await?;
     accounts::set_disabled(
         &state.db,
         id,
@@ -668,7 +689,7 @@ pub async fn api_list(
     user: CurrentUser,
     Query(q): Query<PageQuery>,
 ) -> Result<Json<UserList>, AppError> {
-    allow(decide(&user.principal, Action::ViewUsers, None))?;
+    permit(decide(&user.principal, Action::ViewUsers, None))?;
     let p = accounts::list_users(
         &state.db,
         &user_scope(&user),
@@ -711,7 +732,7 @@ pub async fn api_create(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    allow(decide(&user.principal, Action::ManageUsers, None))?;
+    permit(decide(&user.principal, Action::ManageUsers, None))?;
     let input: CreateUser = parse_json(&body)?;
     let id = create_user(&state, &ctx, &user, &input).await?;
     let account = accounts::user(&state.db, id)

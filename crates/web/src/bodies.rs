@@ -5,7 +5,7 @@ use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::territory::{BodyRow, body_row};
 use crate::views::{self, Layout, Pager};
-use crate::{AppState, parse_form, parse_json};
+use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -23,14 +23,6 @@ use tanzim_store::bodies::{self, Body, BodyQuery, NewBody};
 use tanzim_store::territory;
 use tanzim_store::{Page, Paged, ScopeFilter};
 
-fn allow(decision: Decision) -> Result<(), AppError> {
-    match decision {
-        Decision::Allow => Ok(()),
-        Decision::Forbidden => Err(AppError::Forbidden),
-        Decision::NotFound => Err(AppError::NotFound),
-    }
-}
-
 /// The body with this id, if the user may do `action` to it; otherwise not found.
 async fn load(
     state: &AppState,
@@ -38,11 +30,14 @@ async fn load(
     id: i64,
     action: Action,
 ) -> Result<Body, AppError> {
-    allow(decide(&user.principal, action, None))?;
+    permit(decide(&user.principal, action, None))?;
     let body = bodies::get(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    allow(decide(&user.principal, action, Some(&body.target())))?;
+    permit(decide(&user.principal, action, Some(&body.target())))?;
+    if action == Action::ManageBody && !body.is_active() {
+        return Err(AppError::Conflict("body-dissolved"));
+    }
     Ok(body)
 }
 
@@ -119,7 +114,7 @@ async fn create_body(
         path: path.clone(),
         organization: Some(placement.organization.to_owned()),
     };
-    allow(decide(&user.principal, Action::CreateBody, Some(&target)))?;
+    permit(decide(&user.principal, Action::CreateBody, Some(&target)))?;
     let name = match input
         .name
         .as_deref()
@@ -163,7 +158,7 @@ async fn list_bodies(
     user: &CurrentUser,
     q: &ListQuery,
 ) -> Result<Paged<Body>, AppError> {
-    allow(decide(&user.principal, Action::ViewBodies, None))?;
+    permit(decide(&user.principal, Action::ViewBodies, None))?;
     let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
     let within = match q.territory.as_deref().filter(|s| !s.is_empty()) {
         Some(code) => {
@@ -368,7 +363,7 @@ pub async fn new_form(
     user: CurrentUser,
     Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
-    allow(decide(&user.principal, Action::CreateBody, None))?;
+    permit(decide(&user.principal, Action::CreateBody, None))?;
     let input = CreateBody {
         territory: q.territory,
         organization: "party".into(),
@@ -383,7 +378,7 @@ pub async fn create(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    allow(decide(&user.principal, Action::CreateBody, None))?;
+    permit(decide(&user.principal, Action::CreateBody, None))?;
     let input: CreateBody = parse_form(&body)?;
     match create_body(&state, &ctx, &user, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
@@ -622,7 +617,7 @@ pub async fn api_create(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    allow(decide(&user.principal, Action::CreateBody, None))?;
+    permit(decide(&user.principal, Action::CreateBody, None))?;
     let input: CreateBody = parse_json(&body)?;
     let id = create_body(&state, &ctx, &user, &input).await?;
     let created = bodies::get(&state.db, id)

@@ -24,6 +24,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tanzim_domain::org::Profile;
+use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
 use tanzim_store::Db;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -53,6 +54,25 @@ impl AppState {
             config: Arc::new(config),
         })
     }
+}
+
+/// A policy decision as the result a handler returns.
+pub(crate) fn permit(decision: Decision) -> Result<(), AppError> {
+    match decision {
+        Decision::Allow => Ok(()),
+        Decision::Forbidden => Err(AppError::Forbidden),
+        Decision::NotFound => Err(AppError::NotFound),
+    }
+}
+
+/// May the user do `action` somewhere at all? (403 otherwise.)
+pub(crate) fn require(user: &auth::CurrentUser, action: Action) -> Result<(), AppError> {
+    permit(decide(&user.principal, action, None))
+}
+
+/// The scope filter for `action`, as SQL needs it.
+pub(crate) fn scope_for(user: &auth::CurrentUser, action: Action) -> tanzim_store::ScopeFilter {
+    tanzim_store::ScopeFilter::from_assignments(scopes_for(&user.principal, action))
 }
 
 pub(crate) fn parse_form<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {

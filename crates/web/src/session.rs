@@ -104,11 +104,13 @@ pub async fn login(
             axum::http::StatusCode::TOO_MANY_REQUESTS,
         ));
     }
+    // The attempt counts as a failure until it succeeds, so that parallel guesses cannot
+    // all slip under the limit while the (slow) hash is being checked.
+    accounts::record_login_failure(&state.db, &username, &ctx.address, now).await?;
     let creds = accounts::credentials(&state.db, &username).await?;
     let usable = creds.as_ref().filter(|c| !c.disabled);
     let ok = auth::verify_password(form.password, usable.map(|c| c.password_hash.clone())).await?;
     let Some(creds) = usable.filter(|_| ok) else {
-        accounts::record_login_failure(&state.db, &username, &ctx.address, now).await?;
         audit::append(
             &state.db,
             &AuditEntry::new(
