@@ -238,3 +238,247 @@ error-parent-unknown = الهيئة الأعلى غير موجودة في نطا
 error-body-name-invalid = اسم الهيئة مطلوب (200 حرف على الأكثر).
 error-last-administrator = لا يمكن سحب آخر صلاحية مدير وطني أو تعطيل صاحبها.
 error-body-dissolved = هذه الهيئة محلولة؛ لا يمكن تعديلها.
+
+## Members
+nav-members = الأعضاء
+nav-applications = طلبات الانخراط
+nav-campaigns = حملات التجديد
+members-title = الأعضاء
+member-title = العضو
+action-back = رجوع
+currency = درهم
+members-search = الاسم أو رقم البطاقة أو رقم العضوية
+members-any-status = كل الوضعيات
+members-as-of = في وضعية سليمة بتاريخ
+members-as-of-explain = الأعضاء في وضعية سليمة بتاريخ { $date }، في الفرع الذي كانوا ينتمون إليه يومئذ.
+members-empty = لا يوجد أعضاء مطابقون.
+members-export = تصدير (CSV)
+count-members = { PLURAL($count) ->
+    [zero] لا يوجد أي عضو
+    [one] عضو واحد
+    [two] عضوان
+    [few] { $count } أعضاء
+    [many] { $count } عضوا
+   *[other] { $count } عضو
+}
+status-active = نشيط
+status-lapsed = منقطع
+status-suspended = موقوف
+status-expelled = مطرود
+status-resigned = مستقيل
+status-deceased = متوفى
+event-join = انخراط
+event-renew = تجديد
+event-lapse = انقطاع
+event-transfer = انتقال
+event-suspend = توقيف
+event-reinstate = رفع التوقيف
+event-expel = طرد
+event-resign = استقالة
+event-decease = وفاة
+event-readmit = إعادة القبول
+sex-F = أنثى
+sex-M = ذكر
+education-none = بدون مستوى
+education-primary = ابتدائي
+education-lower_secondary = إعدادي
+education-upper_secondary = ثانوي
+education-higher = عال
+education-other = آخر
+method-cash = نقدا
+method-transfer = تحويل بنكي
+method-card = بطاقة بنكية
+method-other = طريقة أخرى
+member-branch = الفرع
+member-joined = تاريخ الانخراط
+member-paid-year = آخر سنة مؤداة
+member-suspended-until = موقوف إلى غاية
+member-renew = تجديد الانخراط
+member-renew-submit = تسجيل التجديد وطبع الوصل
+member-no-open-campaign = لا توجد حملة تجديد مفتوحة لهذا الفرع.
+member-payments = الأداءات
+member-no-payments = لا أداءات مسجلة.
+member-history = سجل الوضعيات
+member-consents = الموافقات
+member-change-status = تغيير الوضعية
+member-transfer = نقل إلى جماعة أخرى
+member-record-consent = تسجيل موافقة أو سحبها
+member-edit-contact = تحيين معطيات الاتصال
+history-from = من
+history-to = إلى
+history-event = الحدث
+consent-contact = الموافقة على التواصل
+consent-public_lists = الموافقة على الظهور في اللوائح العمومية
+consent-given = ممنوحة
+consent-withdrawn = مسحوبة
+source-paper = استمارة ورقية
+source-form = الاستمارة الإلكترونية
+source-phone = الهاتف
+source-email = البريد الإلكتروني
+field-first-name-ar = الاسم الشخصي (بالعربية)
+field-last-name-ar = الاسم العائلي (بالعربية)
+field-first-name-lat = الاسم الشخصي (بالحروف اللاتينية)
+field-last-name-lat = الاسم العائلي (بالحروف اللاتينية)
+field-sex = الجنس
+field-birth-date = تاريخ الازدياد
+field-cin = رقم البطاقة الوطنية
+field-phone = الهاتف
+field-email = البريد الإلكتروني
+field-province = الإقليم أو العمالة
+field-commune = الجماعة أو المقاطعة
+field-address = العنوان
+field-profession = المهنة أو القطاع
+field-education = المستوى الدراسي
+field-affiliations = المنظمات الموازية
+field-notes = ملاحظات
+field-status = الوضعية
+field-date = التاريخ
+field-reason = السبب
+field-decision = مرجع القرار
+field-year = السنة
+field-category = الفئة
+field-method = طريقة الأداء
+field-receipt = رقم الوصل
+field-consent = الموافقة
+field-consent-state = الحالة
+field-consent-source = المصدر
+
+## Applications
+apply-title = طلب الانخراط
+apply-intro = املؤوا هذه الاستمارة لطلب الانخراط؛ تبت فيه لجنة الانخراطات بإقليمكم.
+apply-names = الاسم (بالعربية أو بالحروف اللاتينية أو بهما معا)
+apply-show-communes = عرض جماعات الإقليم
+apply-join-women = أرغب في الانضمام إلى منظمة النساء
+apply-join-youth = أرغب في الانضمام إلى منظمة الشبيبة
+apply-consent-title = حماية المعطيات الشخصية
+apply-consent-statement = تعالج معطياتكم لتدبير العضوية وحدها، طبقا للقانون 09.08، ولا يطلع عليها إلا المسؤولون المكلفون بفرعكم. يمكنكم الاطلاع عليها وتصحيحها وسحب موافقاتكم.
+apply-consent-required = أوافق على معالجة معطياتي لتدبير طلب انخراطي وعضويتي
+apply-consent-contact = أوافق على أن يتواصل معي الحزب
+apply-consent-public = أوافق على ظهور اسمي في اللوائح العمومية للحزب
+apply-submit = إرسال الطلب
+apply-done-title = تم استلام طلبكم
+apply-done-explain = احتفظوا بهذا المرجع لتتبع طلبكم:
+apply-status-title = تتبع طلب الانخراط
+apply-reference = مرجع الطلب
+apply-reference-unknown = لا يوجد طلب بهذا المرجع.
+applications-title = طلبات الانخراط
+applications-new-title = إدخال طلب انخراط
+applications-empty = لا توجد طلبات.
+applications-tab-pending = في انتظار البت
+applications-tab-accepted = مقبولة
+applications-tab-rejected = مرفوضة
+applications-tab-all = الكل
+count-applications = { PLURAL($count) ->
+    [zero] لا يوجد أي طلب
+    [one] طلب واحد
+    [two] طلبان
+    [few] { $count } طلبات
+    [many] { $count } طلبا
+   *[other] { $count } طلب
+}
+application-title = طلب انخراط
+application-pending = في انتظار البت
+application-accepted = مقبول
+application-rejected = مرفوض
+application-source-public = عبر الاستمارة الإلكترونية
+application-source-officer = أدخله مسؤول
+application-submitted = تاريخ الإيداع
+application-member = العضو المسجل
+application-duplicates = تكرارات محتملة
+application-no-duplicates = لا يوجد عضو أو طلب آخر بنفس رقم البطاقة أو بنفس الاسم وتاريخ الازدياد.
+application-accept = قبول الطلب
+application-reject = رفض الطلب
+
+## Campaigns and receipts
+campaigns-title = حملات التجديد
+campaigns-new-title = إطلاق حملة تجديد
+campaigns-empty = لا توجد حملات.
+campaign-title = حملة التجديد
+campaign-open = مفتوحة
+campaign-closed = مختتمة
+campaign-body = الهيئة المطلقة للحملة
+campaign-opens = تاريخ الافتتاح
+campaign-closes = تاريخ الاختتام
+campaign-dates = المدة
+campaign-categories = فئات واجب الانخراط
+campaign-categories-hint = فئة في كل سطر: المفتاح|الاسم|المبلغ بالدرهم، مثلا standard|عادي|100
+campaign-launch = إطلاق الحملة
+campaign-payments = الأداءات
+campaign-lapsed = الأعضاء المنقطعون عند الاختتام
+campaign-close = اختتام الحملة
+campaign-close-confirm-yearly = عند الاختتام يصبح كل عضو لم يجدد انخراطه منقطعا. هل تؤكدون؟
+campaign-close-confirm = ستختتم الحملة. هل تؤكدون؟
+campaign-reopen = إعادة فتح الحملة
+campaign-extend = تمديد الحملة
+campaign-bulk = تسجيل تجديدات دفعة واحدة
+campaign-bulk-hint = سطر لكل تجديد: رقم العضوية ثم رقم الوصل.
+campaign-bulk-submit = تسجيل
+count-payments = { PLURAL($count) ->
+    [zero] لا أداء
+    [one] أداء واحد
+    [two] أداءان
+    [few] { $count } أداءات
+    [many] { $count } أداء
+   *[other] { $count } أداء
+}
+bulk-line-done = السطر { $line }: تم تسجيل تجديد { $number }.
+bulk-line-failed = السطر { $line }: لم يسجل تجديد { $number }: { $why }
+bulk-line-unknown = السطر { $line }: لا يوجد عضو برقم { $number } في نطاقكم.
+bulk-line-malformed = السطر { $line }: يلزم رقم العضوية ورقم الوصل.
+receipt-title = وصل الأداء
+receipt-body = الهيئة
+receipt-member = العضو
+receipt-number = رقم العضوية
+receipt-amount = المبلغ
+receipt-paid-on = تاريخ الأداء
+receipt-recorded = تاريخ التسجيل
+card-title = بطاقة العضوية
+card-print-hint = اطبعوا هذه الصفحة من المتصفح.
+verify-title = التحقق من بطاقة العضوية
+verify-valid = رقم العضوية { $number } صالح لسنة { $year }.
+verify-invalid = رقم العضوية { $number } غير صالح لسنة { $year }.
+verify-unknown = هذه البطاقة غير معروفة.
+
+## Member errors
+error-cin-invalid = رقم البطاقة الوطنية غير صحيح: حرف أو حرفان ثم أرقام.
+error-cin-taken = هذا الرقم مسجل لعضو آخر.
+error-phone-invalid = رقم هاتف مغربي غير صحيح.
+error-email-invalid = عنوان بريد إلكتروني غير صحيح.
+error-sex-invalid = اختاروا الجنس.
+error-date-invalid = تاريخ غير صحيح.
+error-birth-date-future = تاريخ الازدياد في المستقبل.
+error-too-young = السن أقل من الحد الأدنى الذي يحدده النظام الأساسي.
+error-name-required = الاسم الشخصي والعائلي مطلوبان، بالعربية أو بالحروف اللاتينية.
+error-commune-unknown = اختاروا جماعة أو مقاطعة موجودة.
+error-education-invalid = مستوى دراسي غير معروف.
+error-affiliation-unknown = منظمة موازية غير معروفة.
+error-text-too-long = النص طويل جدا.
+error-transition-not-allowed = لا يمكن هذا التغيير انطلاقا من الوضعية الحالية للعضو.
+error-reason-required = السبب مطلوب.
+error-decision-required = مرجع القرار مطلوب لهذا التغيير.
+error-event-invalid = تغيير غير معروف.
+error-status-invalid = وضعية غير معروفة.
+error-until-required = حددوا تاريخ نهاية التوقيف.
+error-until-before-date = يجب أن تكون نهاية التوقيف بعد تاريخ بدايته.
+error-transfer-same-commune = العضو ينتمي أصلا إلى هذه الجماعة.
+error-member-changed = تغيرت وضعية العضو في الأثناء؛ أعيدوا تحميل الصفحة.
+error-consent-required = الموافقة على معالجة المعطيات ضرورية لدراسة الطلب.
+error-consent-kind-unknown = نوع موافقة غير معروف.
+error-consent-source-invalid = مصدر غير معروف.
+error-application-pending = يوجد طلب قيد الدراسة بنفس رقم البطاقة الوطنية.
+error-application-decided = تم البت في هذا الطلب من قبل.
+error-amount-invalid = مبلغ غير صحيح.
+error-method-invalid = طريقة أداء غير معروفة.
+error-receipt-invalid = رقم وصل غير صحيح.
+error-receipt-taken = رقم الوصل هذا مستعمل في هذه الهيئة.
+error-already-renewed = جدد هذا العضو انخراطه لهذه السنة من قبل.
+error-campaign-unknown = حملة غير معروفة.
+error-campaign-closed = هذه الحملة مختتمة.
+error-campaign-exists = للهيئة حملة لهذه السنة من قبل.
+error-campaign-not-for-member = لا تشمل هذه الحملة فرع العضو.
+error-year-invalid = سنة غير صحيحة.
+error-closes-before-opens = يجب أن يأتي تاريخ الاختتام بعد تاريخ الافتتاح.
+error-category-invalid = فئة غير صحيحة: المفتاح|الاسم|المبلغ.
+error-category-duplicate = مفتاح فئة مكرر.
+error-category-required = أضيفوا فئة واحدة على الأقل.
+error-body-required = اختاروا الهيئة.

@@ -178,7 +178,8 @@ pub async fn list(
     status: Option<&str>,
     page: Page,
 ) -> Result<Paged<Application>> {
-    let (scope_sql, mut binds) = scope.without_organizations().sql("a.path", "", 1);
+    // Applications belong to no organization yet: roles limited to one do not cover them.
+    let (scope_sql, mut binds) = scope.sql("a.path", "NULL", 1);
     let mut conditions = vec![scope_sql];
     if let Some(s) = status {
         binds.push(s.to_owned());

@@ -289,7 +289,7 @@ pub async fn payments_of_campaign(
     campaign_id: i64,
     page: Page,
 ) -> Result<Paged<Payment>> {
-    let (scope_sql, binds) = scope.without_organizations().sql("p.path", "", 2);
+    let (scope_sql, binds) = scope.sql_members("p.path", "m.affiliations", 2);
     let where_sql = format!("p.campaign_id = $1 AND {scope_sql}");
     let n = binds.len() + 1;
     let list_sql = format!(
@@ -297,7 +297,9 @@ pub async fn payments_of_campaign(
         n + 1,
         n + 2
     );
-    let count_sql = format!("SELECT COUNT(*) FROM payments p WHERE {where_sql}");
+    let count_sql = format!(
+        "SELECT COUNT(*) FROM payments p JOIN members m ON m.id = p.member_id WHERE {where_sql}"
+    );
     on_pool!(db, p => {
         let mut items = sqlx::query_as::<_, Payment>(sqlx::AssertSqlSafe(list_sql.as_str())).bind(campaign_id);
         let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str())).bind(campaign_id);

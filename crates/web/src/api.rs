@@ -51,6 +51,12 @@ impl Modify for BearerAuth {
         crate::bodies::api_list, crate::bodies::api_create, crate::bodies::api_get, crate::bodies::api_rename, crate::bodies::api_dissolve,
         crate::accounts::api_me, crate::accounts::api_list, crate::accounts::api_get, crate::accounts::api_create,
         crate::audit::api_list,
+        crate::members::api_list, crate::members::api_create, crate::members::api_get, crate::members::api_status,
+        crate::members::api_transfer, crate::members::api_consent, crate::members::api_renew,
+        crate::applications::api_list, crate::applications::api_create, crate::applications::api_get,
+        crate::applications::api_accept, crate::applications::api_reject,
+        crate::campaigns::api_list, crate::campaigns::api_create, crate::campaigns::api_get, crate::campaigns::api_close,
+        crate::campaigns::api_reopen, crate::campaigns::api_payment,
     ),
     modifiers(&BearerAuth)
 )]

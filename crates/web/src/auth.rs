@@ -315,7 +315,9 @@ pub async fn context(
                 }) => Some(csrf.clone()),
                 // Without credentials there is nothing to forge except a sign-in (login
                 // CSRF); other anonymous requests are refused as unauthenticated.
-                None if path == "/login" => Some(existing_pre.unwrap_or_default()),
+                None if path == "/login" || path == "/apply" => {
+                    Some(existing_pre.unwrap_or_default())
+                }
                 None => None,
             };
             if let Some(expected) = expected {

@@ -313,7 +313,10 @@ mod tests {
                 }
                 // DomainError::new(Field::X, "code")
                 for part in text.split("DomainError::new(Field::").skip(1) {
-                    if let Some(code) = part.split('"').nth(1) {
+                    // Only a literal code right after the field, not a variable.
+                    let mut pieces = part.split('"');
+                    let before = pieces.next().unwrap_or_default();
+                    if let (false, Some(code)) = (before.contains(')'), pieces.next()) {
                         keys.push(format!("error-{code}"));
                     }
                 }

@@ -3,12 +3,16 @@
 
 pub mod accounts;
 pub mod api;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod bodies;
+pub mod campaigns;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod limits;
+pub mod members;
 pub mod routes;
 pub mod session;
 pub mod territory;
@@ -35,6 +39,9 @@ pub const MAX_FORM_BYTES: usize = 1024 * 1024;
 pub struct Config {
     /// Mark cookies Secure even without `X-Forwarded-Proto: https` (behind a TLS proxy).
     pub secure_cookies: bool,
+    /// The address the public reaches this server at (for the QR code on cards), e.g.
+    /// `https://members.example.ma`; when absent, taken from the request's Host.
+    pub public_url: Option<String>,
 }
 
 #[derive(Clone)]
@@ -43,6 +50,10 @@ pub struct AppState {
     pub profile: Arc<Profile>,
     pub i18n: Arc<i18n::I18n>,
     pub config: Arc<Config>,
+    /// Public application form: submissions per address.
+    pub apply_limit: Arc<limits::RateLimiter>,
+    /// Public card checks and application status checks: look-ups per address.
+    pub lookup_limit: Arc<limits::RateLimiter>,
 }
 
 impl AppState {
@@ -52,8 +63,15 @@ impl AppState {
             profile: Arc::new(profile),
             i18n: Arc::new(i18n::I18n::load()?),
             config: Arc::new(config),
+            apply_limit: Arc::new(limits::RateLimiter::new(5, Duration::from_secs(3600))),
+            lookup_limit: Arc::new(limits::RateLimiter::new(30, Duration::from_secs(60))),
         })
     }
+}
+
+/// Today in Morocco (UTC+1), as membership dates are counted.
+pub fn today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(1)).date_naive()
 }
 
 /// A policy decision as the result a handler returns.
@@ -63,11 +81,6 @@ pub(crate) fn permit(decision: Decision) -> Result<(), AppError> {
         Decision::Forbidden => Err(AppError::Forbidden),
         Decision::NotFound => Err(AppError::NotFound),
     }
-}
-
-/// May the user do `action` somewhere at all? (403 otherwise.)
-pub(crate) fn require(user: &auth::CurrentUser, action: Action) -> Result<(), AppError> {
-    permit(decide(&user.principal, action, None))
 }
 
 /// The scope filter for `action`, as SQL needs it.

@@ -2,7 +2,10 @@
 //! table and the authorization matrix test walks it, so a new route cannot be left out of
 //! either.
 
-use crate::{AppState, accounts, api, audit, bodies, home, session, territory};
+use crate::{
+    AppState, accounts, api, applications, audit, bodies, campaigns, home, members, session,
+    territory,
+};
 use axum::routing::{MethodRouter, get, post};
 use tanzim_domain::policy::Action;
 
@@ -15,6 +18,14 @@ pub enum TargetKind {
     Body,
     /// `{id}` is a user (and `{role_id}` one of its roles).
     User,
+    /// `{id}` is a member.
+    Member,
+    /// `{id}` is an application.
+    Application,
+    /// `{id}` is a renewal campaign.
+    Campaign,
+    /// `{id}` is a payment (as visible as its member).
+    Payment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,6 +270,273 @@ pub fn table() -> Vec<Route> {
             "/api/v1/audit",
             Policy(Action::ViewAudit, T::None),
             get(audit::api_list),
+        ),
+        route("GET", "/apply", Public, get(applications::public_form)),
+        route("POST", "/apply", Public, post(applications::submit_public)),
+        route(
+            "GET",
+            "/apply/communes",
+            Public,
+            get(applications::commune_options),
+        ),
+        route(
+            "GET",
+            "/apply/status",
+            Public,
+            get(applications::public_status),
+        ),
+        route("GET", "/v/{token}", Public, get(members::verify)),
+        route(
+            "GET",
+            "/members",
+            Policy(Action::ViewMembers, T::None),
+            get(members::index),
+        ),
+        route(
+            "GET",
+            "/members/export.csv",
+            Policy(Action::ViewMembers, T::None),
+            get(members::export_csv),
+        ),
+        route(
+            "GET",
+            "/members/{id}",
+            Policy(Action::ViewMembers, T::Member),
+            get(members::show),
+        ),
+        route(
+            "GET",
+            "/members/{id}/card",
+            Policy(Action::ViewMembers, T::Member),
+            get(members::card),
+        ),
+        route(
+            "POST",
+            "/members/{id}/status",
+            Policy(Action::ManageMembers, T::Member),
+            post(members::status),
+        ),
+        route(
+            "POST",
+            "/members/{id}/transfer",
+            Policy(Action::ManageMembers, T::Member),
+            post(members::transfer),
+        ),
+        route(
+            "POST",
+            "/members/{id}/consent",
+            Policy(Action::ManageMembers, T::Member),
+            post(members::consent),
+        ),
+        route(
+            "POST",
+            "/members/{id}/contact",
+            Policy(Action::ManageMembers, T::Member),
+            post(members::contact),
+        ),
+        route(
+            "POST",
+            "/members/{id}/renew",
+            Policy(Action::RecordPayments, T::Member),
+            post(members::renew_form),
+        ),
+        route(
+            "GET",
+            "/applications",
+            Policy(Action::ViewApplications, T::None),
+            get(applications::queue),
+        ),
+        route(
+            "GET",
+            "/applications/new",
+            Policy(Action::EnterApplication, T::None),
+            get(applications::new_form),
+        ),
+        route(
+            "POST",
+            "/applications",
+            Policy(Action::EnterApplication, T::None),
+            post(applications::create),
+        ),
+        route(
+            "GET",
+            "/applications/{id}",
+            Policy(Action::ViewApplications, T::Application),
+            get(applications::show),
+        ),
+        route(
+            "POST",
+            "/applications/{id}/accept",
+            Policy(Action::DecideApplications, T::Application),
+            post(applications::accept),
+        ),
+        route(
+            "POST",
+            "/applications/{id}/reject",
+            Policy(Action::DecideApplications, T::Application),
+            post(applications::reject),
+        ),
+        route(
+            "GET",
+            "/campaigns",
+            Policy(Action::ViewCampaigns, T::None),
+            get(campaigns::index),
+        ),
+        route(
+            "GET",
+            "/campaigns/new",
+            Policy(Action::ManageCampaigns, T::None),
+            get(campaigns::new_form),
+        ),
+        route(
+            "POST",
+            "/campaigns",
+            Policy(Action::ManageCampaigns, T::None),
+            post(campaigns::create),
+        ),
+        route(
+            "GET",
+            "/campaigns/{id}",
+            Policy(Action::ViewCampaigns, T::Campaign),
+            get(campaigns::show),
+        ),
+        route(
+            "GET",
+            "/campaigns/{id}/close",
+            Policy(Action::ManageCampaigns, T::Campaign),
+            get(campaigns::confirm_close),
+        ),
+        route(
+            "POST",
+            "/campaigns/{id}/close",
+            Policy(Action::ManageCampaigns, T::Campaign),
+            post(campaigns::close),
+        ),
+        route(
+            "POST",
+            "/campaigns/{id}/reopen",
+            Policy(Action::ManageCampaigns, T::Campaign),
+            post(campaigns::reopen),
+        ),
+        route(
+            "POST",
+            "/campaigns/{id}/bulk",
+            Policy(Action::RecordPayments, T::Campaign),
+            post(campaigns::bulk),
+        ),
+        route(
+            "GET",
+            "/payments/{id}/receipt",
+            Policy(Action::ViewMembers, T::Payment),
+            get(campaigns::receipt),
+        ),
+        route(
+            "GET",
+            "/api/v1/members",
+            Policy(Action::ViewMembers, T::None),
+            get(members::api_list),
+        ),
+        route(
+            "POST",
+            "/api/v1/members",
+            Policy(Action::ManageMembers, T::None),
+            post(members::api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/members/{id}",
+            Policy(Action::ViewMembers, T::Member),
+            get(members::api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/status",
+            Policy(Action::ManageMembers, T::Member),
+            post(members::api_status),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/transfer",
+            Policy(Action::ManageMembers, T::Member),
+            post(members::api_transfer),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/consents",
+            Policy(Action::ManageMembers, T::Member),
+            post(members::api_consent),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/payments",
+            Policy(Action::RecordPayments, T::Member),
+            post(members::api_renew),
+        ),
+        route(
+            "GET",
+            "/api/v1/applications",
+            Policy(Action::ViewApplications, T::None),
+            get(applications::api_list),
+        ),
+        route(
+            "POST",
+            "/api/v1/applications",
+            Policy(Action::EnterApplication, T::None),
+            post(applications::api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/applications/{id}",
+            Policy(Action::ViewApplications, T::Application),
+            get(applications::api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/applications/{id}/accept",
+            Policy(Action::DecideApplications, T::Application),
+            post(applications::api_accept),
+        ),
+        route(
+            "POST",
+            "/api/v1/applications/{id}/reject",
+            Policy(Action::DecideApplications, T::Application),
+            post(applications::api_reject),
+        ),
+        route(
+            "GET",
+            "/api/v1/campaigns",
+            Policy(Action::ViewCampaigns, T::None),
+            get(campaigns::api_list),
+        ),
+        route(
+            "POST",
+            "/api/v1/campaigns",
+            Policy(Action::ManageCampaigns, T::None),
+            post(campaigns::api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/campaigns/{id}",
+            Policy(Action::ViewCampaigns, T::Campaign),
+            get(campaigns::api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/campaigns/{id}/close",
+            Policy(Action::ManageCampaigns, T::Campaign),
+            post(campaigns::api_close),
+        ),
+        route(
+            "POST",
+            "/api/v1/campaigns/{id}/reopen",
+            Policy(Action::ManageCampaigns, T::Campaign),
+            post(campaigns::api_reopen),
+        ),
+        route(
+            "GET",
+            "/api/v1/payments/{id}",
+            Policy(Action::ViewMembers, T::Payment),
+            get(campaigns::api_payment),
         ),
     ]
 }

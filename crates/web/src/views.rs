@@ -57,6 +57,15 @@ impl Layout {
             if may(Action::ViewBodies) {
                 add("/bodies", "nav-bodies");
             }
+            if may(Action::ViewMembers) {
+                add("/members", "nav-members");
+            }
+            if may(Action::ViewApplications) {
+                add("/applications", "nav-applications");
+            }
+            if may(Action::ViewCampaigns) {
+                add("/campaigns", "nav-campaigns");
+            }
             if may(Action::ViewUsers) {
                 add("/users", "nav-users");
             }
@@ -157,4 +166,40 @@ pub struct ErrorPage {
 /// Labels of a profile entry in the page's language.
 pub fn label(l: &tanzim_domain::org::Label, tr: &Tr) -> String {
     l.get(tr.lang.code()).to_owned()
+}
+
+/// Validation messages by field, for a form shown again beside what was typed.
+#[derive(Default)]
+pub struct FormErrors(Vec<(String, String)>);
+
+impl FormErrors {
+    pub fn from_domain(errors: &[tanzim_domain::DomainError], tr: &Tr) -> FormErrors {
+        FormErrors(
+            errors
+                .iter()
+                .map(|e| {
+                    (
+                        e.field.map(|f| f.as_str()).unwrap_or("").to_owned(),
+                        tr.t(&format!("error-{}", e.code)),
+                    )
+                })
+                .collect(),
+        )
+    }
+    /// One message not tied to a field (a conflict, a refusal).
+    pub fn general(message: String) -> FormErrors {
+        FormErrors(vec![(String::new(), message)])
+    }
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(f, _)| f == field)
+            .map(|(_, m)| m.as_str())
+    }
+    pub fn all(&self) -> Vec<&str> {
+        self.0.iter().map(|(_, m)| m.as_str()).collect()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }

@@ -13,6 +13,7 @@ use tanzim_domain::policy::{Decision, decide};
 use tanzim_store::{accounts, bodies};
 use tanzim_web::accounts::decide_on_account;
 use tanzim_web::auth::{CurrentUser, Via};
+use tanzim_web::members::member_decision;
 use tanzim_web::routes::{self, Access, TargetKind};
 
 async fn matrix(engine: Engine) {
@@ -26,6 +27,36 @@ async fn matrix(engine: Engine) {
         .await;
     assert_eq!(s, 201);
     let body_id = body["id"].as_i64().unwrap();
+    let year = chrono::Datelike::year(&tanzim_web::today());
+    let (s, campaign) = api
+        .send("POST", "/api/v1/campaigns", serde_json::json!({"body_id": body_id, "year": year.to_string(), "opens_on": format!("{year}-01-01"),
+            "closes_on": format!("{year}-12-31"), "categories": "standard|Standard|100"}))
+        .await;
+    assert_eq!(s, 201, "{campaign}");
+    let campaign_id = campaign["id"].as_i64().unwrap();
+    let (s, member) = api
+        .send(
+            "POST",
+            "/api/v1/members",
+            common::person("AB123456", "05.091.01.07"),
+        )
+        .await;
+    assert_eq!(s, 201, "{member}");
+    let member_id = member["id"].as_i64().unwrap();
+    let (s, payment) = api
+        .send("POST", &format!("/api/v1/members/{member_id}/payments"), serde_json::json!({"campaign_id": campaign_id, "category": "standard", "receipt": "R-1"}))
+        .await;
+    assert_eq!(s, 201, "{payment}");
+    let payment_id = payment["id"].as_i64().unwrap();
+    let (s, application) = api
+        .send(
+            "POST",
+            "/api/v1/applications",
+            common::person("CD654321", "05.091.01.07"),
+        )
+        .await;
+    assert_eq!(s, 201, "{application}");
+    let application_id = application["id"].as_i64().unwrap();
     let target_user = app
         .user("target.user", &[(Role::Officer, Some("05.091"), None)])
         .await;
@@ -96,6 +127,26 @@ async fn matrix(engine: Engine) {
         .unwrap()
         .target();
     let user_roles = accounts::roles(&app.db, target_user).await.unwrap();
+    let member_row = tanzim_store::members::get(&app.db, member_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let application_target = tanzim_store::applications::get(&app.db, application_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .target();
+    let campaign_target = tanzim_store::campaigns::get(&app.db, campaign_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .target();
+    let state = tanzim_web::AppState::new(
+        app.db.clone(),
+        tanzim_domain::org::Profile::default_profile().unwrap(),
+        tanzim_web::Config::default(),
+    )
+    .unwrap();
 
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
@@ -117,6 +168,10 @@ async fn matrix(engine: Engine) {
             let id_value = match spec.access {
                 Access::Policy(_, TargetKind::Body) => body_id,
                 Access::Policy(_, TargetKind::User) => target_user,
+                Access::Policy(_, TargetKind::Member) => member_id,
+                Access::Policy(_, TargetKind::Application) => application_id,
+                Access::Policy(_, TargetKind::Campaign) => campaign_id,
+                Access::Policy(_, TargetKind::Payment) => payment_id,
                 _ => 999_999,
             };
             let path = spec
@@ -124,7 +179,8 @@ async fn matrix(engine: Engine) {
                 .replace("{id}", &id_value.to_string())
                 .replace("{role_id}", &target_role.to_string())
                 .replace("{code}", "05.091")
-                .replace("{file}", "tanzim.css");
+                .replace("{file}", "tanzim.css")
+                .replace("{token}", "not-a-card-token");
             let mut request = client.request(
                 reqwest::Method::from_bytes(spec.method.as_bytes()).unwrap(),
                 app.url(&path),
@@ -179,6 +235,11 @@ async fn matrix(engine: Engine) {
                         TargetKind::None => decide(p, action, None),
                         TargetKind::Body => decide(p, action, Some(&body_target)),
                         TargetKind::User => decide_on_account(&user, action, &user_roles),
+                        TargetKind::Member | TargetKind::Payment => {
+                            member_decision(&state, &user, action, &member_row)
+                        }
+                        TargetKind::Application => decide(p, action, Some(&application_target)),
+                        TargetKind::Campaign => decide(p, action, Some(&campaign_target)),
                     };
                     match (expected, status) {
                         (Decision::Allow, 401 | 403 | 404) => {
@@ -210,6 +271,17 @@ async fn matrix(engine: Engine) {
     assert_eq!(
         accounts::roles(&app.db, target_user).await.unwrap().len(),
         1
+    );
+    let member_after = tanzim_store::members::get(&app.db, member_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            member_after.status.as_str(),
+            member_after.commune_code.as_str()
+        ),
+        ("active", "05.091.01.07")
     );
 }
 both_engines!(every_route_every_role_every_scope, matrix);

@@ -30,7 +30,7 @@ CREATE TABLE members (
     status TEXT NOT NULL,
     status_since TEXT NOT NULL,
     suspended_until TEXT,
-    paid_year INTEGER,
+    paid_year BIGINT,
     consent_contact BOOLEAN NOT NULL DEFAULT FALSE,
     consent_public BOOLEAN NOT NULL DEFAULT FALSE,
     notes TEXT,
@@ -109,7 +109,7 @@ CREATE INDEX applications_cin ON applications(cin);
 CREATE TABLE campaigns (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     body_id BIGINT NOT NULL REFERENCES bodies(id),
-    year INTEGER NOT NULL,
+    year BIGINT NOT NULL,
     opens_on TEXT NOT NULL,
     closes_on TEXT NOT NULL,
     status TEXT NOT NULL CHECK (status IN ('open', 'closed')),
@@ -127,7 +127,7 @@ CREATE TABLE dues_categories (
     key TEXT NOT NULL,
     label TEXT NOT NULL,
     amount BIGINT NOT NULL,
-    position INTEGER NOT NULL,
+    position BIGINT NOT NULL,
     PRIMARY KEY (campaign_id, key)
 );
 
@@ -135,7 +135,7 @@ CREATE TABLE payments (
     id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     member_id BIGINT NOT NULL REFERENCES members(id),
     campaign_id BIGINT NOT NULL REFERENCES campaigns(id),
-    year INTEGER NOT NULL,
+    year BIGINT NOT NULL,
     category TEXT NOT NULL,
     amount BIGINT NOT NULL,
     method TEXT NOT NULL,

@@ -325,3 +325,11 @@ impl Api {
         (status, r.json().await.unwrap_or(serde_json::Value::Null))
     }
 }
+
+/// A valid person for the API (a member or an application), with this CIN and commune.
+pub fn person(cin: &str, commune: &str) -> serde_json::Value {
+    serde_json::json!({
+        "first_name_ar": "فاطمة", "last_name_ar": "الزهراء", "first_name_lat": "Fatima", "last_name_lat": "Zahra",
+        "sex": "F", "birth_date": "1990-12-08", "cin": cin, "phone": "0612345678", "commune": commune,
+    })
+}
