@@ -295,10 +295,10 @@ impl Api {
             token,
         }
     }
-    pub async fn get(&self, path: &str) -> (u16, serde_json::Value) {
+    pub async fn get(&self, path: impl AsRef<str>) -> (u16, serde_json::Value) {
         let r = self
             .client
-            .get(format!("{}{}", self.base, path))
+            .get(format!("{}{}", self.base, path.as_ref()))
             .bearer_auth(&self.token)
             .send()
             .await
@@ -309,13 +309,13 @@ impl Api {
     pub async fn send(
         &self,
         method: &str,
-        path: &str,
+        path: impl AsRef<str>,
         body: serde_json::Value,
     ) -> (u16, serde_json::Value) {
         let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
         let r = self
             .client
-            .request(method, format!("{}{}", self.base, path))
+            .request(method, format!("{}{}", self.base, path.as_ref()))
             .bearer_auth(&self.token)
             .json(&body)
             .send()
