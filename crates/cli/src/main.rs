@@ -64,6 +64,10 @@ struct ServeArgs {
     /// Mark cookies Secure (set when a TLS proxy is in front).
     #[arg(long, env = "TANZIM_SECURE_COOKIES")]
     secure_cookies: bool,
+    /// The public address of this server, printed in the cards' QR codes
+    /// (e.g. https://members.example.ma); the request's host when absent.
+    #[arg(long, env = "TANZIM_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -159,6 +163,7 @@ async fn run(cli: Cli) -> Result<()> {
                 profile,
                 Config {
                     secure_cookies: args.secure_cookies,
+                    public_url: args.public_url.clone(),
                 },
             )?;
             tanzim_web::serve(state, listener).await?;

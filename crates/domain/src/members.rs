@@ -628,10 +628,10 @@ pub fn plan_campaign(
     let closes = parse_date(closes_on, Field::Date)
         .map_err(|e| errors.push(e))
         .ok();
-    if let (Some(o), Some(c)) = (opens, closes) {
-        if c < o {
-            errors.push(DomainError::new(Field::Date, "closes-before-opens"));
-        }
+    if let (Some(o), Some(c)) = (opens, closes)
+        && c < o
+    {
+        errors.push(DomainError::new(Field::Date, "closes-before-opens"));
     }
     let mut cats: Vec<DuesCategory> = Vec::new();
     for line in categories.lines().map(str::trim).filter(|l| !l.is_empty()) {

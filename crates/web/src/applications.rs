@@ -533,17 +533,19 @@ async fn check_entry_scope(
     user: &CurrentUser,
     commune: &str,
 ) -> Result<(), AppError> {
-    if let Ok(code) = TerritoryCode::parse(commune) {
-        if let Some(t) = territory::get(&state.db, &code).await? {
-            permit(decide(
-                &user.principal,
-                Action::EnterApplication,
-                Some(&Target {
-                    path: t.territory_path(),
-                    organization: None,
-                }),
-            ))?;
-        }
+    let Ok(code) = TerritoryCode::parse(commune) else {
+        return Ok(());
+    };
+    if let Some(t) = territory::get(&state.db, &code).await? {
+        let target = Target {
+            path: t.territory_path(),
+            organization: None,
+        };
+        permit(decide(
+            &user.principal,
+            Action::EnterApplication,
+            Some(&target),
+        ))?;
     }
     Ok(())
 }

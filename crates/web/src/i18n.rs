@@ -342,6 +342,36 @@ mod tests {
                 "{role:?}"
             );
         }
+        // Keys built from values at run time.
+        use tanzim_domain::members::{EDUCATION_LEVELS, Event, PAYMENT_METHODS, Status};
+        let built = Status::ALL
+            .iter()
+            .map(|x| format!("status-{}", x.as_str()))
+            .chain(Event::ALL.iter().map(|x| format!("event-{}", x.as_str())))
+            .chain(["event-join".to_owned(), "event-transfer".to_owned()])
+            .chain(PAYMENT_METHODS.iter().map(|x| format!("method-{x}")))
+            .chain(EDUCATION_LEVELS.iter().map(|x| format!("education-{x}")))
+            .chain(
+                ["pending", "accepted", "rejected"]
+                    .iter()
+                    .map(|x| format!("application-{x}")),
+            )
+            .chain(
+                ["public", "officer"]
+                    .iter()
+                    .map(|x| format!("application-source-{x}")),
+            )
+            .chain(
+                ["pending", "accepted", "rejected", "all"]
+                    .iter()
+                    .map(|x| format!("applications-tab-{x}")),
+            )
+            .chain(["open", "closed"].iter().map(|x| format!("campaign-{x}")))
+            .chain(["F", "M"].iter().map(|x| format!("sex-{x}")))
+            .chain((1..=12).map(|m| format!("month-{m}")));
+        for key in built {
+            assert!(defined.contains(&key), "{key}");
+        }
         for code in [
             "unauthenticated",
             "forbidden",

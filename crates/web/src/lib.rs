@@ -28,7 +28,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tanzim_domain::org::Profile;
-use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_domain::policy::{Action, Decision, scopes_for};
 use tanzim_store::Db;
 use tower_http::set_header::SetResponseHeaderLayer;
 

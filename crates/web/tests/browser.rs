@@ -39,7 +39,9 @@ async fn start_browser() -> (Driver, Client) {
             .spawn()
             .expect("chromedriver must be installed (Debian package chromium-driver)");
     let driver = Driver(driver);
-    let profile = std::env::temp_dir().join(format!("tanzim-chromium-{}", std::process::id()));
+    static BROWSERS: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let n = BROWSERS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    let profile = std::env::temp_dir().join(format!("tanzim-chromium-{}-{n}", std::process::id()));
     let caps = serde_json::json!({
         "goog:chromeOptions": {
             "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
@@ -205,5 +207,176 @@ async fn an_officer_works_in_arabic_on_a_phone() {
     c.goto(&app.url("/audit")).await.unwrap();
     shot(&c, "11-audit-fr").await;
 
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver; .ci/run runs it"]
+async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
+    let app = common::spawn(Engine::Sqlite).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    app.user(
+        "committee",
+        &[(Role::CommitteeMember, Some("05.091"), None)],
+    )
+    .await;
+    app.user("officer", &[(Role::Officer, Some("05.091"), None)])
+        .await;
+    let api = common::Api::new(&app, app.token(admin).await);
+    let (_, body) = api.send("POST", "/api/v1/bodies", serde_json::json!({"organization": "party", "kind": "provincial_secretariat", "territory": "05.091"})).await;
+    let year = chrono::Datelike::year(&tanzim_web::today());
+    let (s, _) = api
+        .send("POST", "/api/v1/campaigns", serde_json::json!({"body_id": body["id"], "year": year.to_string(), "opens_on": format!("{year}-01-01"),
+            "closes_on": format!("{year}-12-31"), "categories": "standard|عادي|100\nreduced|مخفض (طلبة ومعطلون)|50"}))
+        .await;
+    assert_eq!(s, 201);
+    let (_driver, c) = start_browser().await;
+
+    // A citizen applies on the public form, on a phone, in Arabic.
+    c.goto(&app.url("/apply")).await.unwrap();
+    let fill = |id: &'static str, text: &'static str| {
+        let c = c.clone();
+        async move {
+            c.find(Locator::Id(id))
+                .await
+                .unwrap()
+                .send_keys(text)
+                .await
+                .unwrap()
+        }
+    };
+    fill("first_name_ar", "خديجة").await;
+    fill("last_name_ar", "بناني").await;
+    fill("first_name_lat", "Khadija").await;
+    fill("last_name_lat", "Bennani").await;
+    c.find(Locator::Id("sex"))
+        .await
+        .unwrap()
+        .select_by_value("F")
+        .await
+        .unwrap();
+    c.execute(
+        "document.getElementById('birth_date').value = '1995-04-12'",
+        vec![],
+    )
+    .await
+    .unwrap();
+    fill("cin", "BE123456").await;
+    fill("phone", "0661223344").await;
+    c.find(Locator::Id("province"))
+        .await
+        .unwrap()
+        .select_by_value("05.091")
+        .await
+        .unwrap();
+    // htmx fills the communes of the chosen province.
+    let mut found = false;
+    for _ in 0..50 {
+        if c.find(Locator::Css("#commune option[value='05.091.01.07']"))
+            .await
+            .is_ok()
+        {
+            found = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(found, "the communes of Béni Mellal were not loaded");
+    c.find(Locator::Id("commune"))
+        .await
+        .unwrap()
+        .select_by_value("05.091.01.07")
+        .await
+        .unwrap();
+    click(&c, "#consent").await;
+    shot(&c, "20-apply-ar").await;
+    click(&c, "#apply-submit").await;
+    let reference = text(&c, "#reference").await;
+    assert_eq!(reference.len(), 10);
+    shot(&c, "21-apply-done-ar").await;
+
+    // The committee member accepts it.
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys("committee")
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(common::PASSWORD)
+        .await
+        .unwrap();
+    click(&c, "#login-submit").await;
+    c.goto(&app.url("/applications")).await.unwrap();
+    shot(&c, "22-applications-ar").await;
+    click(&c, "ul.rows a").await;
+    assert!(text(&c, "h1").await.contains("خديجة"));
+    shot(&c, "23-application-ar").await;
+    click(&c, "#accept").await;
+    // Accepted: the new member's page, with its number.
+    assert!(text(&c, "h1").await.contains("05091-000001"));
+
+    // The officer renews, prints the receipt, opens the card.
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys("officer")
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(common::PASSWORD)
+        .await
+        .unwrap();
+    click(&c, "#login-submit").await;
+    c.goto(&app.url("/members")).await.unwrap();
+    shot(&c, "24-members-ar").await;
+    click(&c, "ul.rows li a").await;
+    assert_eq!(text(&c, "#member-status").await, "نشيط");
+    shot(&c, "25-member-ar").await;
+    c.find(Locator::Css("input[name='receipt']"))
+        .await
+        .unwrap()
+        .send_keys("BM-0001")
+        .await
+        .unwrap();
+    click(&c, "#renew button[type='submit']").await;
+    assert!(text(&c, "#receipt").await.contains("BM-0001"));
+    assert!(text(&c, "#receipt-amount").await.contains("100.00"));
+    shot(&c, "26-receipt-ar").await;
+    c.back().await.unwrap();
+    c.refresh().await.unwrap();
+    click(&c, "#card-link").await;
+    shot(&c, "27-card-ar").await;
+    let link = c
+        .find(Locator::Id("verify-link"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+
+    // Anyone following the QR link sees only that the number is valid this year.
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&link).await.unwrap();
+    let result = text(&c, "#verify-result").await;
+    assert!(
+        result.contains("05091-000001") && result.contains("صالح"),
+        "{result}"
+    );
+    assert!(!c.source().await.unwrap().contains("خديجة"));
+    shot(&c, "28-verify-ar").await;
+    click(&c, "#lang-fr").await;
+    shot(&c, "29-verify-fr").await;
     c.close().await.unwrap();
 }
