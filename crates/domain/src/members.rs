@@ -675,6 +675,21 @@ pub fn plan_campaign(
     }
 }
 
+/// Whether a membership committee whose role covers `scope` is the competent one for an
+/// application from `place`: the profile names the level (province by default) and the
+/// committee's scope must be the application's territory at that level.
+pub fn competent_committee(
+    level: crate::org::CommitteeLevel,
+    scope: &crate::territory::TerritoryPath,
+    place: &crate::territory::TerritoryPath,
+) -> bool {
+    let depth = match level {
+        crate::org::CommitteeLevel::Region => 1,
+        crate::org::CommitteeLevel::Province => 2,
+    };
+    scope.depth() == depth && scope.contains(place)
+}
+
 /// Consent kinds a member gives or withdraws.
 pub const CONSENT_KINDS: [&str; 2] = ["contact", "public_lists"];
 
@@ -900,6 +915,36 @@ mod tests {
                 .map(|e| e[0].code),
             Some("category-required")
         );
+    }
+
+    #[test]
+    fn the_competent_committee_sits_at_the_profiles_level() {
+        use crate::org::CommitteeLevel::{Province, Region};
+        use crate::territory::{TerritoryCode, TerritoryPath};
+        let path = |codes: &[&str]| {
+            codes.iter().fold(TerritoryPath::national(), |p, c| {
+                p.child(&TerritoryCode::parse(c).unwrap_or_else(|e| panic!("{e}")))
+            })
+        };
+        let kasba = path(&["05", "05.091", "05.091.01.07"]);
+        assert!(competent_committee(
+            Province,
+            &path(&["05", "05.091"]),
+            &kasba
+        ));
+        assert!(!competent_committee(Province, &path(&["05"]), &kasba));
+        assert!(!competent_committee(
+            Province,
+            &path(&["03", "03.531"]),
+            &kasba
+        ));
+        assert!(!competent_committee(Province, &kasba, &kasba));
+        assert!(competent_committee(Region, &path(&["05"]), &kasba));
+        assert!(!competent_committee(
+            Region,
+            &TerritoryPath::national(),
+            &kasba
+        ));
     }
 
     #[test]

@@ -57,7 +57,9 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
         let mut tx = p.begin().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO bodies (organization, kind, territory_code, path, parent_id, name, status, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, 'active', $7) RETURNING id",
+             SELECT $1, $2, $3, $4, $5, $6, 'active', $7
+             WHERE $5 IS NULL OR EXISTS (SELECT 1 FROM bodies p WHERE p.id = $5 AND p.status = 'active')
+             RETURNING id",
         )
         .bind(&new.organization)
         .bind(&new.kind)
@@ -66,8 +68,9 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
         .bind(new.parent_id)
         .bind(&new.name)
         .bind(crate::now())
-        .fetch_one(&mut *tx)
-        .await?;
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(StoreError::Conflict("parent-unknown"))?;
         let audit = audit.target("body", id, Some(new.path.clone()));
         append_audit!(tx, &audit)?;
         tx.commit().await?;
@@ -88,6 +91,8 @@ pub struct BodyQuery {
     pub within: Option<TerritoryPath>,
     /// Only bodies anchored exactly at this territory.
     pub at_territory: Option<String>,
+    /// Only bodies directly under this one.
+    pub parent_id: Option<i64>,
     pub include_dissolved: bool,
 }
 
@@ -108,6 +113,10 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &BodyQuery, page: Page) -> Re
     if let Some(code) = &q.at_territory {
         binds.push(code.clone());
         conditions.push(format!("b.territory_code = ${}", binds.len()));
+    }
+    if let Some(parent) = q.parent_id {
+        binds.push(parent.to_string());
+        conditions.push(format!("b.parent_id = CAST(${} AS BIGINT)", binds.len()));
     }
     if !q.include_dissolved {
         conditions.push("b.status = 'active'".to_owned());
@@ -153,27 +162,22 @@ pub async fn rename(db: &Db, body: &Body, name: &str, audit: AuditEntry) -> Resu
     })
 }
 
-/// Active bodies directly under this one: a body with any cannot be dissolved.
-pub async fn active_children(db: &Db, id: i64) -> Result<i64> {
-    Ok(on_pool!(db, p => {
-        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM bodies WHERE parent_id = $1 AND status = 'active'")
-            .bind(id)
-            .fetch_one(p)
-            .await
-    })?)
-}
-
 /// Dissolves a body (it stays in the record, marked dissolved with the date).
 pub async fn dissolve(db: &Db, body: &Body, audit: AuditEntry) -> Result<()> {
     on_pool!(db, p => {
         let mut tx = p.begin().await?;
-        let done = sqlx::query("UPDATE bodies SET status = 'dissolved', dissolved_at = $1 WHERE id = $2 AND status = 'active'")
-            .bind(crate::now())
-            .bind(body.id)
-            .execute(&mut *tx)
-            .await?;
+        // The rule "no active body under it" is checked in the same statement, so that a
+        // body created under it meanwhile cannot be left under a dissolved parent.
+        let done = sqlx::query(
+            "UPDATE bodies SET status = 'dissolved', dissolved_at = $1 WHERE id = $2 AND status = 'active'
+               AND NOT EXISTS (SELECT 1 FROM bodies c WHERE c.parent_id = $2 AND c.status = 'active')",
+        )
+        .bind(crate::now())
+        .bind(body.id)
+        .execute(&mut *tx)
+        .await?;
         if done.rows_affected() != 1 {
-            return Err(StoreError::NotFound);
+            return Err(StoreError::Conflict("body-has-children"));
         }
         let audit = audit.target("body", body.id, Some(TerritoryPath::from_stored(body.path.clone())));
         append_audit!(tx, &audit)?;

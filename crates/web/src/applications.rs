@@ -15,6 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use tanzim_domain::accounts::Role;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::{self as rules, Cin, Person};
 use tanzim_domain::policy::{Action, Decision, Target, decide};
@@ -598,8 +599,40 @@ async fn load(
     let a = applications::get(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    permit(decide(&user.principal, action, Some(&a.target())))?;
+    permit(application_decision(state, user, action, &a))?;
     Ok(a)
+}
+
+/// The policy's decision on an application; deciding it also takes the competent
+/// committee (the profile's level, province by default) unless the user is an
+/// administrator covering it.
+pub fn application_decision(
+    state: &AppState,
+    user: &CurrentUser,
+    action: Action,
+    a: &Application,
+) -> Decision {
+    let target = a.target();
+    let d = decide(&user.principal, action, Some(&target));
+    if action != Action::DecideApplications || d != Decision::Allow {
+        return d;
+    }
+    let level = state.profile.membership.committee_level;
+    let competent = user.principal.roles.iter().any(|r| {
+        r.covers(&target)
+            && match r.role {
+                Role::Administrator => true,
+                Role::CommitteeMember => {
+                    rules::competent_committee(level, &r.scope_path, &target.path)
+                }
+                _ => false,
+            }
+    });
+    if competent {
+        Decision::Allow
+    } else {
+        Decision::Forbidden
+    }
 }
 
 #[derive(Template)]
@@ -627,11 +660,7 @@ async fn show_page(
     errors: FormErrors,
 ) -> Result<Response, AppError> {
     let may_decide = a.is_pending()
-        && decide(
-            &user.principal,
-            Action::DecideApplications,
-            Some(&a.target()),
-        ) == Decision::Allow;
+        && application_decision(state, user, Action::DecideApplications, &a) == Decision::Allow;
     let (duplicates, other_applications) = if may_decide {
         let key = tanzim_store::members::name_key(
             &check_person(state, &a.as_input())

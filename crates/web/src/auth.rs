@@ -344,6 +344,17 @@ pub async fn context(
         }
         Err(e) => axum::response::IntoResponse::into_response(e),
     };
+    // Axum's own rejections (a path id that is not a number, a bad query) are plain text:
+    // give them the same localized page or JSON body as every other error.
+    let plain_rejection = response.extensions().get::<AppError>().is_none()
+        && matches!(response.status().as_u16(), 400 | 415 | 422)
+        && response
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
+    if plain_rejection {
+        response = crate::error::render(&state, &ctx, AppError::BadRequest("malformed-input"));
+    }
     if let Some(error) = response.extensions_mut().remove::<AppError>() {
         response = crate::error::render(&state, &ctx, error);
     }

@@ -174,8 +174,8 @@ async fn list_bodies(
     };
     let query = BodyQuery {
         within,
-        at_territory: None,
         include_dissolved: q.dissolved.is_some(),
+        ..BodyQuery::default()
     };
     Ok(bodies::list(&state.db, &scope, &query, Page::new(q.page, q.page_size)).await?)
 }
@@ -427,7 +427,7 @@ async fn show_page(
     };
     let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
     let within = BodyQuery {
-        within: Some(b.target().path),
+        parent_id: Some(b.id),
         ..BodyQuery::default()
     };
     let children = bodies::list(
@@ -439,7 +439,6 @@ async fn show_page(
     .await?
     .items
     .iter()
-    .filter(|c| c.parent_id == Some(b.id))
     .map(|c| body_row(state, ctx, c))
     .collect();
     let page = ShowPage {
@@ -542,9 +541,6 @@ async fn dissolve_body(
     user: &CurrentUser,
     b: &Body,
 ) -> Result<(), AppError> {
-    if bodies::active_children(&state.db, b.id).await? > 0 {
-        return Err(AppError::Conflict("body-has-children"));
-    }
     Ok(bodies::dissolve(&state.db, b, audit(ctx, user, AuditAction::BodyDissolved)).await?)
 }
 

@@ -12,6 +12,7 @@ use tanzim_domain::accounts::Role;
 use tanzim_domain::policy::{Decision, decide};
 use tanzim_store::{accounts, bodies};
 use tanzim_web::accounts::decide_on_account;
+use tanzim_web::applications::application_decision;
 use tanzim_web::auth::{CurrentUser, Via};
 use tanzim_web::members::member_decision;
 use tanzim_web::routes::{self, Access, TargetKind};
@@ -131,11 +132,10 @@ async fn matrix(engine: Engine) {
         .await
         .unwrap()
         .unwrap();
-    let application_target = tanzim_store::applications::get(&app.db, application_id)
+    let application_row = tanzim_store::applications::get(&app.db, application_id)
         .await
         .unwrap()
-        .unwrap()
-        .target();
+        .unwrap();
     let campaign_target = tanzim_store::campaigns::get(&app.db, campaign_id)
         .await
         .unwrap()
@@ -238,7 +238,9 @@ async fn matrix(engine: Engine) {
                         TargetKind::Member | TargetKind::Payment => {
                             member_decision(&state, &user, action, &member_row)
                         }
-                        TargetKind::Application => decide(p, action, Some(&application_target)),
+                        TargetKind::Application => {
+                            application_decision(&state, &user, action, &application_row)
+                        }
                         TargetKind::Campaign => decide(p, action, Some(&campaign_target)),
                     };
                     match (expected, status) {

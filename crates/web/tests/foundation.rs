@@ -602,6 +602,14 @@ async fn languages(engine: Engine) {
     assert!(fr.body.contains("580\u{202F}327"), "grouped digits");
     // Remembered, and errors come in the chosen language too.
     assert!(b.get("/bodies/999999").await.body.contains("existe pas"));
+    // Browsers drop tabs from URLs: "/\t/evil" would be "//evil".
+    assert_eq!(
+        b.get("/lang/fr?next=/%09/evil.example")
+            .await
+            .location
+            .as_deref(),
+        Some("/")
+    );
     let en = b.get("/lang/en?next=//evil").await;
     assert_eq!(en.location.as_deref(), Some("/"));
     assert!(b.get("/").await.body.contains(r#"lang="en" dir="ltr""#));
@@ -648,6 +656,24 @@ async fn users_and_roles(engine: Engine) {
         (s, err["error"].as_str(), err["field"].as_str()),
         (422, Some("username-invalid"), Some("username"))
     );
+
+    // An administrator limited to the women's organization lists no all-organization account.
+    let women_admin = app
+        .user(
+            "women.admin",
+            &[(Role::Administrator, Some("03"), Some("women"))],
+        )
+        .await;
+    let (_, women_list) = Api::new(&app, app.token(women_admin).await)
+        .get("/api/v1/users")
+        .await;
+    let listed: Vec<&str> = women_list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["username"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, ["women.admin"]);
 
     // Through the pages: grant a role, revoke it, disable the account.
     let b = app.browser("fes.admin").await;

@@ -330,6 +330,43 @@ async fn scope(engine: Engine) {
         (s, m["cin"].as_str(), m["phone"].as_str()),
         (200, Some(""), None)
     );
+    // Only the competent committee (the province's, by the profile) decides applications.
+    let (_, application) = api
+        .send(
+            "POST",
+            "/api/v1/applications",
+            person("AB400009", "05.091.01.07"),
+        )
+        .await;
+    let regional = app
+        .user(
+            "regional.committee",
+            &[(Role::CommitteeMember, Some("05"), None)],
+        )
+        .await;
+    let regional = Api::new(&app, app.token(regional).await);
+    let accept = format!("/api/v1/applications/{}/accept", application["id"]);
+    assert_eq!(
+        regional
+            .get(format!("/api/v1/applications/{}", application["id"]))
+            .await
+            .0,
+        200
+    );
+    assert_eq!(regional.send("POST", &accept, json!({})).await.0, 403);
+    let provincial = app
+        .user(
+            "provincial.committee",
+            &[(Role::CommitteeMember, Some("05.091"), None)],
+        )
+        .await;
+    let (s, accepted) = Api::new(&app, app.token(provincial).await)
+        .send("POST", &accept, json!({}))
+        .await;
+    assert_eq!(s, 201, "{accepted}");
+    // Malformed ids get the API's own error body.
+    let (s, e) = api.get("/api/v1/members/not-a-number").await;
+    assert_eq!((s, e["error"].as_str()), (400, Some("malformed-input")));
     let analyst = app.user("analyst", &[(Role::Analyst, None, None)]).await;
     assert_eq!(
         Api::new(&app, app.token(analyst).await)
