@@ -118,6 +118,9 @@ async fn open(cli: &Cli) -> Result<Db> {
         .await
         .with_context(|| "cannot open the database".to_owned())?;
     db.migrate().await.context("cannot migrate the database")?;
+    tanzim_store::members::backfill_skeletons(&db)
+        .await
+        .context("cannot prepare member search")?;
     let report = territory::load(&db)
         .await
         .context("cannot load the territories")?;

@@ -84,6 +84,70 @@ pub(crate) const SELECT: &str = "SELECT m.id, m.number, m.first_name_ar, m.last_
     m.application_id
     FROM members m JOIN territories t ON t.code = m.commune_code";
 
+/// The consonant skeletons stored for cross-script search: the Arabic full name's and the
+/// Latin full name's, separated by ` | `.
+pub fn skeleton_key(p: &Person) -> String {
+    skeleton_of([
+        &p.first_name_ar,
+        &p.last_name_ar,
+        &p.first_name_lat,
+        &p.last_name_lat,
+    ])
+}
+
+fn skeleton_of(names: [&Option<String>; 4]) -> String {
+    let [far, lar, flat, llat] = names;
+    let full = |a: &Option<String>, b: &Option<String>| {
+        [a, b]
+            .iter()
+            .filter_map(|x| x.as_deref())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    [full(far, lar), full(flat, llat)]
+        .iter()
+        .map(|n| tanzim_domain::names::skeleton(n))
+        .filter(|k| !k.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// Fills the skeleton of members written before it existed (run at start; cheap when none).
+pub async fn backfill_skeletons(db: &Db) -> Result<u64> {
+    #[derive(sqlx::FromRow)]
+    struct Names {
+        id: i64,
+        first_name_ar: Option<String>,
+        last_name_ar: Option<String>,
+        first_name_lat: Option<String>,
+        last_name_lat: Option<String>,
+    }
+    let mut done = 0;
+    loop {
+        let rows: Vec<Names> = on_pool!(db, p => {
+            sqlx::query_as::<_, Names>(
+                "SELECT id, first_name_ar, last_name_ar, first_name_lat, last_name_lat FROM members WHERE skeleton = '' LIMIT 1000",
+            )
+            .fetch_all(p)
+            .await
+        })?;
+        if rows.is_empty() {
+            return Ok(done);
+        }
+        on_pool!(db, p => {
+            let mut tx = p.begin().await?;
+            for r in &rows {
+                // A name with no consonant at all still gets a non-empty key, so it is not read again.
+                let key = skeleton_of([&r.first_name_ar, &r.last_name_ar, &r.first_name_lat, &r.last_name_lat]);
+                let key = if key.is_empty() { "-".to_owned() } else { key };
+                sqlx::query("UPDATE members SET skeleton = $1 WHERE id = $2").bind(key).bind(r.id).execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+        });
+        done += rows.len() as u64;
+    }
+}
+
 /// The folded names stored for search.
 pub fn name_key(p: &Person) -> String {
     [
@@ -137,9 +201,9 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
             "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
                birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
                joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
-               created_at, updated_at)
+               created_at, updated_at, skeleton)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'active', $18,
-               $19, $20, $21, $22, $23, $24, $24)
+               $19, $20, $21, $22, $23, $24, $24, $25)
              RETURNING id",
         )
         .bind(&number)
@@ -166,6 +230,7 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
         .bind(&new.card_token)
         .bind(new.application_id)
         .bind(now)
+        .bind(skeleton_key(p))
         .fetch_one(&mut *tx)
         .await
         .map_err(StoreError::unique_as("cin-taken"))?;
@@ -264,28 +329,58 @@ pub async fn list(
         binds.push(status.as_str().to_owned());
         conditions.push(format!("m.status = ${}", binds.len()));
     }
+    // Ranked search: an exact CIN, number or phone first, then names containing the folded
+    // query, then names whose skeleton holds every word of the query's (other spellings,
+    // other script). محمد then finds محمد before محمود, which only shares its skeleton.
+    let mut order = "m.number".to_owned();
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let folded: String = fold(text)
-            .chars()
-            .filter(|c| !matches!(c, '%' | '\\' | '|'))
-            .collect();
+        let clean = |s: String| {
+            s.chars()
+                .filter(|c| !matches!(c, '%' | '\\' | '|' | '_'))
+                .collect::<String>()
+        };
+        let folded = clean(fold(text));
         let exact = text
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_uppercase();
-        binds.push(format!("%{folded}%"));
+        let phone = tanzim_domain::members::Phone::parse(text)
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_default();
         binds.push(exact);
-        conditions.push(format!(
-            "(m.name_key LIKE ${} OR m.cin = ${n} OR m.number = ${n})",
-            binds.len() - 1,
-            n = binds.len()
-        ));
+        let e = binds.len();
+        binds.push(phone);
+        let ph = binds.len();
+        binds.push(format!("%{folded}%"));
+        let f = binds.len();
+        let exact_sql = format!("(m.cin = ${e} OR m.number = ${e} OR m.phone = ${ph})");
+        let folded_sql = format!("m.name_key LIKE ${f}");
+        let tokens: Vec<String> = tanzim_domain::names::skeleton(text)
+            .split(' ')
+            .filter(|t| t.len() >= 2)
+            .map(|t| clean(t.to_owned()))
+            .collect();
+        let skeleton_sql = if tokens.is_empty() {
+            "1 = 0".to_owned()
+        } else {
+            tokens
+                .iter()
+                .map(|t| {
+                    binds.push(format!("%{t}%"));
+                    format!("m.skeleton LIKE ${}", binds.len())
+                })
+                .collect::<Vec<_>>()
+                .join(" AND ")
+        };
+        conditions.push(format!("({exact_sql} OR {folded_sql} OR ({skeleton_sql}))"));
+        order =
+            format!("CASE WHEN {exact_sql} THEN 0 WHEN {folded_sql} THEN 1 ELSE 2 END, m.number");
     }
     let where_sql = conditions.join(" AND ");
     let n = binds.len();
     let list_sql = format!(
-        "{SELECT} WHERE {where_sql} ORDER BY m.number LIMIT ${} OFFSET ${}",
+        "{SELECT} WHERE {where_sql} ORDER BY {order} LIMIT ${} OFFSET ${}",
         n + 1,
         n + 2
     );

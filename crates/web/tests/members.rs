@@ -553,3 +553,68 @@ both_engines!(
     apply_online_accept_renew_and_verify_the_card,
     apply_accept_renew_verify
 );
+
+async fn search(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let (api, _, _) = setup(&app).await;
+    let add = |first_ar: Option<&str>,
+               last_ar: Option<&str>,
+               first_lat: Option<&str>,
+               last_lat: Option<&str>,
+               cin: &str| {
+        let mut p = person(cin, "05.091.01.07");
+        p["first_name_ar"] = json!(first_ar);
+        p["last_name_ar"] = json!(last_ar);
+        p["first_name_lat"] = json!(first_lat);
+        p["last_name_lat"] = json!(last_lat);
+        let api = &api;
+        async move {
+            let (s, m) = api.send("POST", "/api/v1/members", p).await;
+            assert_eq!(s, 201, "{m}");
+            m["number"].as_str().unwrap().to_owned()
+        }
+    };
+    let mohamed_ar = add(Some("محمد"), Some("الحجيرة"), None, None, "SA100001").await;
+    let mahmoud_ar = add(Some("محمود"), Some("بناني"), None, None, "SA100002").await;
+    let mohamed_lat = add(None, None, Some("Mohammed"), Some("Cherkaoui"), "SA100003").await;
+    let abderrahim = add(Some("عبد الرحيم"), Some("العلوي"), None, None, "SA100004").await;
+    let numbers = |v: serde_json::Value| {
+        v["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["number"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let find = |q: &str| api.get(format!("/api/v1/members?q={}", url_encode(q)));
+    // A Latin query finds a name stored only in Arabic, and the reverse.
+    let found = numbers(find("Mohamed").await.1);
+    assert!(
+        found.contains(&mohamed_ar) && found.contains(&mohamed_lat),
+        "{found:?}"
+    );
+    assert!(numbers(find("محمد الشرقاوي").await.1).contains(&mohamed_lat));
+    assert_eq!(numbers(find("Hjira").await.1), [mohamed_ar.clone()]);
+    assert_eq!(
+        numbers(find("Abderrahim Alaoui").await.1),
+        [abderrahim.clone()]
+    );
+    // Exact before approximate: محمد ranks before محمود, which only shares a skeleton.
+    let ranked = numbers(find("محمد").await.1);
+    let pos = |n: &str| ranked.iter().position(|x| x == n);
+    assert!(pos(&mohamed_ar) < pos(&mahmoud_ar), "{ranked:?}");
+    // CIN, number and phone find exactly.
+    assert_eq!(numbers(find("sa 100002").await.1), [mahmoud_ar.clone()]);
+    assert_eq!(numbers(find(&abderrahim).await.1), [abderrahim.clone()]);
+    assert_eq!(
+        find("+212 612345678").await.1["total"],
+        4,
+        "the fixtures share a phone"
+    );
+    assert_eq!(find("Zzyzx").await.1["total"], 0);
+}
+both_engines!(names_are_found_across_scripts_and_spellings, search);
+
+fn url_encode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
