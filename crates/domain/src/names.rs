@@ -149,10 +149,10 @@ fn consonants(word: &str) -> String {
             // Vowel letters (ا و ي ى), ع, ة, ء and anything else carry no consonant.
             _ => (None, 1),
         };
-        if let Some(k) = class {
-            if !out.ends_with(k) {
-                out.push(k);
-            }
+        if let Some(k) = class
+            && !out.ends_with(k)
+        {
+            out.push(k);
         }
         i += width;
     }
