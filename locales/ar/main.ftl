@@ -482,3 +482,13 @@ error-category-invalid = فئة غير صحيحة: المفتاح|الاسم|ا�
 error-category-duplicate = مفتاح فئة مكرر.
 error-category-required = أضيفوا فئة واحدة على الأقل.
 error-body-required = اختاروا الهيئة.
+audit-application-viewed = اطلاع على طلب انخراط
+application-duplicates-elsewhere = { PLURAL($count) ->
+    [one] يوجد عضو بنفس المعطيات خارج نطاقكم.
+    [two] يوجد عضوان بنفس المعطيات خارج نطاقكم.
+    [few] يوجد { $count } أعضاء بنفس المعطيات خارج نطاقكم.
+    [many] يوجد { $count } عضوا بنفس المعطيات خارج نطاقكم.
+   *[other] يوجد { $count } عضو بنفس المعطيات خارج نطاقكم.
+}
+error-date-in-future = لا يمكن أن يكون التاريخ في المستقبل.
+error-date-before-current-period = التاريخ سابق لآخر تغيير في وضعية العضو.

@@ -458,3 +458,10 @@ error-category-invalid = Invalid category: key|label|amount.
 error-category-duplicate = Duplicate category key.
 error-category-required = Add at least one category.
 error-body-required = Choose the body.
+audit-application-viewed = Application viewed
+application-duplicates-elsewhere = { PLURAL($count) ->
+    [one] { $count } member with the same details exists outside your scope.
+   *[other] { $count } members with the same details exist outside your scope.
+}
+error-date-in-future = The date cannot be in the future.
+error-date-before-current-period = The date is before the member's last change.

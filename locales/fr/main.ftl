@@ -458,3 +458,10 @@ error-category-invalid = Catégorie invalide : clé|libellé|montant.
 error-category-duplicate = Clé de catégorie en double.
 error-category-required = Ajoutez au moins une catégorie.
 error-body-required = Choisissez l'instance.
+audit-application-viewed = Demande d'adhésion consultée
+application-duplicates-elsewhere = { PLURAL($count) ->
+    [one] { $count } membre aux mêmes données existe hors de votre périmètre.
+   *[other] { $count } membres aux mêmes données existent hors de votre périmètre.
+}
+error-date-in-future = La date ne peut pas être dans le futur.
+error-date-before-current-period = La date précède le dernier changement du membre.

@@ -32,10 +32,11 @@ pub enum AuditAction {
     CampaignReopened,
     PaymentRecorded,
     MembersExported,
+    ApplicationViewed,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 29] = [
+    pub const ALL: [AuditAction; 30] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -65,6 +66,7 @@ impl AuditAction {
         AuditAction::CampaignReopened,
         AuditAction::PaymentRecorded,
         AuditAction::MembersExported,
+        AuditAction::ApplicationViewed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -98,6 +100,7 @@ impl AuditAction {
             AuditAction::CampaignReopened => "campaign-reopened",
             AuditAction::PaymentRecorded => "payment-recorded",
             AuditAction::MembersExported => "members-exported",
+            AuditAction::ApplicationViewed => "application-viewed",
         }
     }
 

@@ -497,7 +497,8 @@ pub fn transition(
     let to = match (from, event) {
         (S::Active, E::Renew) | (S::Lapsed, E::Renew) => S::Active,
         (S::Active, E::Lapse) if model == MembershipModel::YearlyRenewal => S::Lapsed,
-        (S::Active | S::Lapsed, E::Suspend) => S::Suspended,
+        // Only an active member is suspended: reinstating returns to active.
+        (S::Active, E::Suspend) => S::Suspended,
         (S::Suspended, E::Reinstate) => S::Active,
         (S::Active | S::Lapsed | S::Suspended, E::Expel) => S::Expelled,
         (S::Active | S::Lapsed | S::Suspended, E::Resign) => S::Resigned,
@@ -508,6 +509,22 @@ pub fn transition(
         _ => return Err(DomainError::new(Field::Status, "transition-not-allowed")),
     };
     Ok(to)
+}
+
+/// The day a change takes effect must fall in the member's current period (not before it
+/// began, or the history would overlap) and not in the future.
+pub fn check_effective_date(
+    on: NaiveDate,
+    period_start: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), DomainError> {
+    if on > today {
+        Err(DomainError::new(Field::Date, "date-in-future"))
+    } else if on < period_start {
+        Err(DomainError::new(Field::Date, "date-before-current-period"))
+    } else {
+        Ok(())
+    }
 }
 
 /// A reason for a status change: required, at most 500 characters.
@@ -844,12 +861,7 @@ mod tests {
                 Some(S::Suspended),
                 Some(S::Suspended),
             ),
-            (
-                S::Lapsed,
-                E::Suspend,
-                Some(S::Suspended),
-                Some(S::Suspended),
-            ),
+            (S::Lapsed, E::Suspend, None, None),
             (S::Suspended, E::Reinstate, Some(S::Active), Some(S::Active)),
             (S::Active, E::Reinstate, None, None),
             (S::Suspended, E::Expel, Some(S::Expelled), Some(S::Expelled)),

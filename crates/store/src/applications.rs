@@ -102,23 +102,14 @@ pub struct NewApplication<'a> {
     pub entered_by: Option<i64>,
 }
 
-/// Files an application. A CIN that already has a pending application is refused
-/// (`application-pending`); one that is already a member, too (`cin-taken`).
+/// Files an application.
 pub async fn create(db: &Db, new: &NewApplication<'_>, audit: AuditEntry) -> Result<i64> {
     let p = new.person;
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        let pending: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM applications WHERE cin = $1 AND status = 'pending'")
-            .bind(p.cin.as_str())
-            .fetch_one(&mut *tx)
-            .await?;
-        if pending > 0 {
-            return Err(StoreError::Conflict("application-pending"));
-        }
-        let members: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE cin = $1").bind(p.cin.as_str()).fetch_one(&mut *tx).await?;
-        if members > 0 {
-            return Err(StoreError::Conflict("cin-taken"));
-        }
+        // No check against existing members or applications here: telling the sender
+        // "this CIN is already a member" would reveal a political affiliation. The committee
+        // sees possible duplicates and decides; a member's CIN stays unique at acceptance.
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO applications (reference, status, source, first_name_ar, last_name_ar, first_name_lat, last_name_lat,
                name_key, sex, birth_date, cin, phone, email, address, commune_code, path, profession, education,

@@ -227,7 +227,7 @@ pub async fn record_payment(
         let done = sqlx::query(
             "UPDATE members SET paid_year = CASE WHEN paid_year IS NULL OR paid_year < $1 THEN $1 ELSE paid_year END,
                status = $2, status_since = CASE WHEN status = $2 THEN status_since ELSE $3 END, updated_at = $4
-             WHERE id = $5 AND status = $6",
+             WHERE id = $5 AND status = $6 AND path = $7",
         )
         .bind(c.year)
         .bind(new.new_status.as_str())
@@ -235,12 +235,21 @@ pub async fn record_payment(
         .bind(now)
         .bind(member.id)
         .bind(&member.status)
+        .bind(&member.path)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict("member-changed"));
         }
         if member.status != new.new_status.as_str() {
+            let (sex, birth_date): (String, String) = sqlx::query_as("SELECT sex, birth_date FROM members WHERE id = $1")
+                .bind(member.id)
+                .fetch_one(&mut *tx)
+                .await?;
+            let mut counts = crate::counters::Deltas::default();
+            counts.add(&member.path, &member.status, &sex, &birth_date, -1);
+            counts.add(&member.path, new.new_status.as_str(), &sex, &birth_date, 1);
+            apply_counts!(tx, &counts)?;
             sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
                 .bind(new.paid_on)
                 .bind(member.id)
@@ -340,25 +349,34 @@ pub async fn close(
         }
         let mut lapsed = 0_i64;
         if lapse {
-            let close_periods = format!("UPDATE member_history SET valid_to = $5 WHERE valid_to IS NULL AND member_id IN (SELECT id FROM members WHERE {who})");
-            sqlx::query(sqlx::AssertSqlSafe(close_periods.as_str()))
-                .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today)
-                .execute(&mut *tx).await?;
-            let open_periods = format!(
-                "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
-                 SELECT id, $5, 'lapsed', commune_code, path, 'lapse', $6, $7, $8 FROM members WHERE {who}"
+            // Lapse first and take exactly the rows changed, so that a renewal committing
+            // meanwhile (PostgreSQL runs each statement on its own snapshot) cannot get a
+            // history row or a count it should not.
+            let lapse_members = format!(
+                "UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE {who}
+                 RETURNING id, commune_code, path, sex, birth_date"
             );
-            sqlx::query(sqlx::AssertSqlSafe(open_periods.as_str()))
-                .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today)
-                .bind(format!("campaign {} ({}) closed", c.id, c.year)).bind(actor_id).bind(now)
-                .execute(&mut *tx).await?;
-            let lapse_members = format!("UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE {who}");
-            lapsed = sqlx::query(sqlx::AssertSqlSafe(lapse_members.as_str()))
+            let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(lapse_members.as_str()))
                 .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now)
-                .execute(&mut *tx).await?
-                .rows_affected() as i64;
+                .fetch_all(&mut *tx).await?;
+            let mut counts = crate::counters::Deltas::default();
+            let reason = format!("campaign {} ({}) closed", c.id, c.year);
+            for (id, commune, path, sex, birth_date) in &rows {
+                counts.add(path, "active", sex, birth_date, -1);
+                counts.add(path, "lapsed", sex, birth_date, 1);
+                sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
+                    .bind(today).bind(id).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
+                     VALUES ($1, $2, 'lapsed', $3, $4, 'lapse', $5, $6, $7)",
+                )
+                .bind(id).bind(today).bind(commune).bind(path).bind(&reason).bind(actor_id).bind(now)
+                .execute(&mut *tx).await?;
+            }
+            apply_counts!(tx, &counts)?;
+            lapsed = rows.len() as i64;
         }
-        sqlx::query("UPDATE campaigns SET lapsed_count = $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
+        sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
         let detail = serde_json::json!({ "year": c.year, "lapsed": lapsed });
         append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).detail(detail))?;
         tx.commit().await?;

@@ -39,6 +39,8 @@ macro_rules! append_audit {
     }};
 }
 
+#[macro_use]
+pub mod counters;
 pub mod accounts;
 pub mod applications;
 pub mod audit;

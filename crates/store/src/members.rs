@@ -73,6 +73,7 @@ impl Member {
         self.email = None;
         self.address = None;
         self.birth_date = String::new();
+        self.notes = None;
         self
     }
 }
@@ -234,6 +235,9 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
         .fetch_one(&mut *tx)
         .await
         .map_err(StoreError::unique_as("cin-taken"))?;
+        let mut counts = crate::counters::Deltas::default();
+        counts.add(new.path.as_str(), "active", p.sex.as_str(), &p.birth_date.to_string(), 1);
+        apply_counts!(tx, &counts)?;
         sqlx::query(
             "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
              VALUES ($1, $2, 'active', $3, $4, 'join', $5, $6)",
@@ -302,8 +306,10 @@ pub async fn by_card_token(db: &Db, token: &str) -> Result<Option<Member>> {
 pub struct MemberQuery {
     pub within: Option<TerritoryPath>,
     pub status: Option<Status>,
-    /// A name (folded, either script), a CIN or a membership number.
+    /// A name (folded, either script), a CIN, a phone or a membership number.
     pub q: Option<String>,
+    /// Whether `q` may match CINs and phones (only for roles that may see them).
+    pub match_contact: bool,
 }
 
 /// Members the scope covers, filtered, by number.
@@ -354,7 +360,11 @@ pub async fn list(
         let ph = binds.len();
         binds.push(format!("%{folded}%"));
         let f = binds.len();
-        let exact_sql = format!("(m.cin = ${e} OR m.number = ${e} OR m.phone = ${ph})");
+        let exact_sql = if q.match_contact {
+            format!("(m.cin = ${e} OR m.number = ${e} OR m.phone = ${ph})")
+        } else {
+            format!("(m.number = ${e} AND ${ph} = ${ph})")
+        };
         let folded_sql = format!("m.name_key LIKE ${f}");
         let tokens: Vec<String> = tanzim_domain::names::skeleton(text)
             .split(' ')
@@ -427,7 +437,7 @@ pub async fn in_good_standing_on(
     let where_sql = conditions.join(" AND ");
     let n = binds.len();
     // The branch shown is the one the member belonged to on that date.
-    let select = SELECT.replace("m.commune_code, t.name_ar", "h.commune_code, t.name_ar").replace("m.path,", "h.path,").replace(
+    let select = SELECT.replace("m.commune_code, t.name_ar", "h.commune_code, t.name_ar").replace(
         "FROM members m JOIN territories t ON t.code = m.commune_code",
         "FROM member_history h JOIN members m ON m.id = h.member_id JOIN territories t ON t.code = h.commune_code",
     );
@@ -518,6 +528,15 @@ pub async fn apply(db: &Db, member: &Member, change: &Change<'_>, audit: AuditEn
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict("member-changed"));
         }
+        // Sex and birth date from the row itself (the caller's copy may hide them).
+        let (sex, birth_date): (String, String) = sqlx::query_as("SELECT sex, birth_date FROM members WHERE id = $1")
+            .bind(member.id)
+            .fetch_one(&mut *tx)
+            .await?;
+        let mut counts = crate::counters::Deltas::default();
+        counts.add(&member.path, &member.status, &sex, &birth_date, -1);
+        counts.add(change.to_path.as_str(), change.to_status.as_str(), &sex, &birth_date, 1);
+        apply_counts!(tx, &counts)?;
         sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
             .bind(change.on)
             .bind(member.id)

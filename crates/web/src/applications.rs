@@ -238,14 +238,13 @@ async fn apply_page(
                 "applications-new-title"
             },
         ),
-        csrf: if public {
-            ctx.pre_session_csrf.clone()
-        } else {
-            ctx.user
-                .as_ref()
-                .map(|u| u.csrf().to_owned())
-                .unwrap_or_default()
-        },
+        // A signed-in user's forms carry the session's token, an anonymous visitor's the
+        // pre-session one (the middleware checks whichever applies).
+        csrf: ctx
+            .user
+            .as_ref()
+            .map(|u| u.csrf().to_owned())
+            .unwrap_or_else(|| ctx.pre_session_csrf.clone()),
         action: if public { "/apply" } else { "/applications" },
         public,
         provinces: provinces(state, ctx, &province).await?,
@@ -648,6 +647,7 @@ struct ShowPage {
     sex: String,
     duplicates: Vec<Member>,
     other_applications: Vec<Application>,
+    duplicates_elsewhere: i64,
     may_decide: bool,
     errors: FormErrors,
 }
@@ -661,6 +661,7 @@ async fn show_page(
 ) -> Result<Response, AppError> {
     let may_decide = a.is_pending()
         && application_decision(state, user, Action::DecideApplications, &a) == Decision::Allow;
+    let mut duplicates_elsewhere = 0;
     let (duplicates, other_applications) = if may_decide {
         let key = tanzim_store::members::name_key(
             &check_person(state, &a.as_input())
@@ -668,7 +669,16 @@ async fn show_page(
                 .map(|(p, _)| p)
                 .map_err(first_error)?,
         );
-        let dups = members::possible_duplicates(&state.db, &a.cin, &key, &a.birth_date).await?;
+        // Duplicates outside the committee's scope are counted, never shown.
+        let (dups, elsewhere): (Vec<Member>, Vec<Member>) =
+            members::possible_duplicates(&state.db, &a.cin, &key, &a.birth_date)
+                .await?
+                .into_iter()
+                .partition(|m| {
+                    crate::members::member_decision(state, user, Action::ViewMembers, m)
+                        == Decision::Allow
+                });
+        duplicates_elsewhere = elsewhere.len() as i64;
         let cin = Cin::parse(&a.cin)?;
         (dups, applications::same_cin(&state.db, &cin, a.id).await?)
     } else {
@@ -690,6 +700,7 @@ async fn show_page(
         sex: ctx.tr.t(&format!("sex-{}", a.sex)),
         duplicates,
         other_applications,
+        duplicates_elsewhere,
         may_decide,
         errors,
         a,
@@ -703,6 +714,12 @@ pub async fn show(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let a = load(&state, &user, id, Action::ViewApplications).await?;
+    let entry = audit(&ctx, &user, AuditAction::ApplicationViewed).target(
+        "application",
+        id,
+        Some(a.target().path),
+    );
+    tanzim_store::audit::append(&state.db, &entry).await?;
     show_page(&state, &ctx, &user, a, FormErrors::default()).await
 }
 
@@ -912,12 +929,18 @@ pub async fn api_create(
     responses((status = 200, body = Application), (status = 401), (status = 404)), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
+    ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<Application>, AppError> {
-    Ok(Json(
-        load(&state, &user, id, Action::ViewApplications).await?,
-    ))
+    let a = load(&state, &user, id, Action::ViewApplications).await?;
+    let entry = audit(&ctx, &user, AuditAction::ApplicationViewed).target(
+        "application",
+        id,
+        Some(a.target().path),
+    );
+    tanzim_store::audit::append(&state.db, &entry).await?;
+    Ok(Json(a))
 }
 
 #[derive(Serialize, utoipa::ToSchema)]

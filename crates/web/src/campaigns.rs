@@ -378,7 +378,10 @@ async fn close_campaign(
     if !c.is_open() {
         return Err(AppError::Conflict("campaign-closed"));
     }
-    let lapse = state.profile.membership.model == MembershipModel::YearlyRenewal;
+    // Only the party's own campaigns lapse members: an affiliate's dues do not decide
+    // membership of the party.
+    let lapse = state.profile.membership.model == MembershipModel::YearlyRenewal
+        && Some(c.organization.as_str()) == crate::members::party_key(state);
     Ok(campaigns::close(
         &state.db,
         c,
@@ -682,7 +685,13 @@ pub async fn api_create(
     let input: CampaignInput = parse_json(&body)?;
     let id = create_campaign(&state, &ctx, &user, &input)
         .await
-        .map_err(crate::members::first_error)?;
+        .map_err(|errors| {
+            if errors.iter().any(|e| e.code == "campaign-exists") {
+                AppError::Conflict("campaign-exists")
+            } else {
+                crate::members::first_error(errors)
+            }
+        })?;
     let c = campaigns::get(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;

@@ -185,6 +185,9 @@ async fn list_members(
                     within,
                     status,
                     q: q.q.clone(),
+                    // Only roles that see CINs and phones may look members up by them.
+                    match_contact: decide(&user.principal, Action::ViewMemberContact, None)
+                        == Decision::Allow,
                 },
                 page,
             )
@@ -499,7 +502,7 @@ async fn show_page(
     let mut campaign_choices = Vec::new();
     for c in open
         .iter()
-        .filter(|c| !payments.iter().any(|p| p.year == c.year))
+        .filter(|c| !payments.iter().any(|p| p.year == c.year) && campaign_covers(state, c, &m))
     {
         let cats = campaigns::categories(&state.db, c.id).await?;
         campaign_choices.push(CampaignChoice {
@@ -633,11 +636,30 @@ pub struct StatusChange {
     pub until: Option<String>,
 }
 
+/// A typed date (today when empty), not in the future.
 fn effective_date(on: Option<&str>) -> Result<String, DomainError> {
     match on.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(d) => Ok(rules::parse_date(d, Field::Date)?.to_string()),
+        Some(d) => {
+            let d = rules::parse_date(d, Field::Date)?;
+            rules::check_effective_date(d, d, today())?;
+            Ok(d.to_string())
+        }
         None => Ok(today().to_string()),
     }
+}
+
+/// The day a change to this member takes effect: within its current period (so history
+/// periods never overlap) and not in the future.
+async fn change_date(state: &AppState, m: &Member, on: Option<&str>) -> Result<String, AppError> {
+    let on = effective_date(on)?;
+    let history = members::history(&state.db, m.id).await?;
+    let start = history
+        .last()
+        .map(|h| h.valid_from.as_str())
+        .unwrap_or(m.joined_on.as_str());
+    let parse = |s: &str| rules::parse_date(s, Field::Date);
+    rules::check_effective_date(parse(&on)?, parse(start)?, today())?;
+    Ok(on)
 }
 
 async fn change_status(
@@ -664,7 +686,7 @@ async fn change_status(
     if event.needs_decision() && decision.is_none() {
         return Err(DomainError::new(Field::Reason, "decision-required").into());
     }
-    let on = effective_date(input.on.as_deref())?;
+    let on = change_date(state, m, input.on.as_deref()).await?;
     let until = match (
         event,
         input
@@ -757,7 +779,7 @@ async fn transfer_member(
         },
     )?;
     let reason = rules::parse_reason(&input.reason)?;
-    let on = effective_date(input.on.as_deref())?;
+    let on = change_date(state, m, input.on.as_deref()).await?;
     let status = m.status().ok_or(AppError::Internal("status".into()))?;
     let change = Change {
         event: "transfer",
@@ -891,9 +913,7 @@ pub(crate) async fn renew(
     if !campaign.is_open() {
         return Err(AppError::Conflict("campaign-closed"));
     }
-    if !TerritoryPath::from_stored(campaign.path.clone())
-        .contains(&TerritoryPath::from_stored(m.path.clone()))
-    {
+    if !campaign_covers(state, &campaign, m) {
         return Err(DomainError::new(Field::Campaign, "campaign-not-for-member").into());
     }
     let categories = campaigns::categories(&state.db, campaign.id).await?;
@@ -903,7 +923,7 @@ pub(crate) async fn renew(
         .ok_or(DomainError::new(Field::Category, "category-invalid"))?;
     let method = rules::parse_method(&input.method)?;
     let receipt = rules::parse_receipt(&input.receipt)?;
-    let paid_on = effective_date(input.paid_on.as_deref())?;
+    let paid_on = change_date(state, m, input.paid_on.as_deref()).await?;
     let from = m.status().ok_or(AppError::Internal("status".into()))?;
     let new_status = transition(from, Event::Renew, state.profile.membership.model)?;
     let new = campaigns::NewPayment {
@@ -1031,16 +1051,21 @@ pub struct YearQuery {
 
 /// Whether a member's card is valid for `year`: in good standing, and (in the yearly model)
 /// paid for that year or joined in it.
-pub fn card_valid(state: &AppState, m: &Member, year: i32) -> bool {
-    let active = m.status().is_some_and(Status::in_good_standing);
+pub async fn card_valid(state: &AppState, m: &Member, year: i32) -> Result<bool, AppError> {
+    let this_year = chrono::Datelike::year(&today());
+    // Paid for exactly that year, or joined in it (joining covers its year).
+    let paid = campaigns::payments_of_member(&state.db, m.id)
+        .await?
+        .iter()
+        .any(|p| p.year == i64::from(year));
+    let joined = m.joined_on.get(..4).and_then(|y| y.parse::<i32>().ok());
     let covered = match state.profile.membership.model {
-        tanzim_domain::org::MembershipModel::YearlyRenewal => {
-            m.paid_year.is_some_and(|y| y >= i64::from(year))
-                || m.joined_on.starts_with(&format!("{year:04}-"))
-        }
-        tanzim_domain::org::MembershipModel::UntilResignation => true,
+        tanzim_domain::org::MembershipModel::YearlyRenewal => paid || joined == Some(year),
+        tanzim_domain::org::MembershipModel::UntilResignation => joined.is_some_and(|j| j <= year),
     };
-    active && covered
+    // A past year stays valid whatever happened since; this year needs good standing now.
+    let standing = year < this_year || m.status().is_some_and(Status::in_good_standing);
+    Ok(covered && standing && year <= this_year)
 }
 
 /// The public check behind the card's QR code: says only whether that number is valid for
@@ -1060,9 +1085,13 @@ pub async fn verify(
     } else {
         None
     };
+    let valid = match &m {
+        Some(m) => card_valid(&state, m, year).await?,
+        None => false,
+    };
     let page = VerifyPage {
         layout: Layout::new(&state, &ctx, "verify-title"),
-        valid: m.as_ref().is_some_and(|m| card_valid(&state, m, year)),
+        valid,
         number: m.map(|m| m.number),
         year,
     };
@@ -1200,6 +1229,30 @@ impl PersonInputDoc {
             affiliations: self.affiliations,
         }
     }
+}
+
+/// The party's own organization key.
+pub(crate) fn party_key(state: &AppState) -> Option<&str> {
+    state
+        .profile
+        .organizations
+        .iter()
+        .find(|o| o.kind == tanzim_domain::org::OrganizationKind::Party)
+        .map(|o| o.key.as_str())
+}
+
+/// Whether a campaign is for this member: its jurisdiction holds the member's branch, and
+/// an affiliate's campaign is for the affiliate's members only.
+pub(crate) fn campaign_covers(
+    state: &AppState,
+    c: &tanzim_store::campaigns::Campaign,
+    m: &Member,
+) -> bool {
+    let place = TerritoryPath::from_stored(c.path.clone())
+        .contains(&TerritoryPath::from_stored(m.path.clone()));
+    let organization = Some(c.organization.as_str()) == party_key(state)
+        || m.affiliations.split(',').any(|a| a == c.organization);
+    place && organization
 }
 
 /// The affiliate organizations' keys (the party itself is not joined separately).

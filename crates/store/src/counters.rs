@@ -1,0 +1,119 @@
+//! Member counters: kept in the same transaction as each change (members, status changes,
+//! transfers, renewals, campaign closes), so statistics are read, never recomputed by a scan.
+
+use crate::{Db, Result};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One counter cell: a territory (on a member's path) × status × sex × birth year.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Cell {
+    pub code: String,
+    pub parent_code: String,
+    pub status: String,
+    pub sex: String,
+    pub birth_year: i64,
+}
+
+/// Changes to counters, summed before they are written.
+#[derive(Debug, Default)]
+pub struct Deltas(pub BTreeMap<Cell, i64>);
+
+impl Deltas {
+    /// Adds `n` (1 or -1) for a member on `path` in every territory of the path.
+    pub fn add(&mut self, path: &str, status: &str, sex: &str, birth_date: &str, n: i64) {
+        let birth_year = birth_date
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
+        let mut parent = String::new();
+        for code in path.split('/').filter(|c| !c.is_empty()) {
+            let cell = Cell {
+                code: code.to_owned(),
+                parent_code: parent.clone(),
+                status: status.to_owned(),
+                sex: sex.to_owned(),
+                birth_year,
+            };
+            *self.0.entry(cell).or_insert(0) += n;
+            parent = code.to_owned();
+        }
+    }
+}
+
+pub(crate) const UPSERT_SQL: &str = "INSERT INTO member_counts (code, parent_code, status, sex, birth_year, n) VALUES ($1, $2, $3, $4, $5, $6)
+     ON CONFLICT (code, status, sex, birth_year) DO UPDATE SET n = member_counts.n + excluded.n";
+
+/// Writes deltas inside the transaction `$tx` of the change they count.
+macro_rules! apply_counts {
+    ($tx:expr, $deltas:expr) => {{
+        let deltas: &$crate::counters::Deltas = $deltas;
+        let mut result = Ok(());
+        for (cell, n) in deltas.0.iter().filter(|(_, n)| **n != 0) {
+            if let Err(e) = sqlx::query($crate::counters::UPSERT_SQL)
+                .bind(&cell.code)
+                .bind(&cell.parent_code)
+                .bind(&cell.status)
+                .bind(&cell.sex)
+                .bind(cell.birth_year)
+                .bind(*n)
+                .execute(&mut *$tx)
+                .await
+            {
+                result = Err(e);
+                break;
+            }
+        }
+        result
+    }};
+}
+
+/// A counter row as read.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct CountRow {
+    pub code: String,
+    pub status: String,
+    pub sex: String,
+    pub birth_year: i64,
+    pub n: i64,
+}
+
+/// The counters of one territory (`None`: the whole country, from its regions).
+pub async fn of(db: &Db, code: Option<&str>) -> Result<Vec<CountRow>> {
+    Ok(match code {
+        Some(code) => on_pool!(db, p => {
+            sqlx::query_as::<_, CountRow>("SELECT code, status, sex, birth_year, n FROM member_counts WHERE code = $1 AND n <> 0")
+                .bind(code)
+                .fetch_all(p)
+                .await
+        })?,
+        None => on_pool!(db, p => {
+            sqlx::query_as::<_, CountRow>("SELECT '' AS code, status, sex, birth_year, CAST(SUM(n) AS BIGINT) AS n FROM member_counts
+                 WHERE parent_code = '' GROUP BY status, sex, birth_year HAVING SUM(n) <> 0")
+                .fetch_all(p)
+                .await
+        })?,
+    })
+}
+
+/// The counters of the territories directly under `code` (the regions for `None`).
+pub async fn children_of(db: &Db, code: Option<&str>) -> Result<Vec<CountRow>> {
+    Ok(on_pool!(db, p => {
+        sqlx::query_as::<_, CountRow>("SELECT code, status, sex, birth_year, n FROM member_counts WHERE parent_code = $1 AND n <> 0")
+            .bind(code.unwrap_or(""))
+            .fetch_all(p)
+            .await
+    })?)
+}
+
+/// Renewals recorded for `year` within a subtree (path range).
+pub async fn renewals(db: &Db, low: &str, high: &str, year: i64) -> Result<i64> {
+    Ok(on_pool!(db, p => {
+        sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM payments WHERE year = $1 AND path >= $2 AND path < $3")
+            .bind(year)
+            .bind(low)
+            .bind(high)
+            .fetch_one(p)
+            .await
+    })?)
+}
