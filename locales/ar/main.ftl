@@ -492,3 +492,14 @@ application-duplicates-elsewhere = { PLURAL($count) ->
 }
 error-date-in-future = لا يمكن أن يكون التاريخ في المستقبل.
 error-date-before-current-period = التاريخ سابق لآخر تغيير في وضعية العضو.
+nav-stats = الإحصائيات
+stats-title = إحصائيات العضوية
+stats-up = المستوى الأعلى
+stats-active = أعضاء نشيطون
+stats-women = نسبة النساء
+stats-under-35 = نسبة من هم دون 35 سنة
+stats-density = لكل ألف من السكان البالغين
+stats-renewals = تجديدات السنة الجارية ونسبتها
+stats-total = مجموع المسجلين
+stats-ages = الفئات العمرية (النشيطون)
+stats-children = التوزيع حسب الوحدات التابعة

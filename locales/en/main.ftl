@@ -465,3 +465,14 @@ application-duplicates-elsewhere = { PLURAL($count) ->
 }
 error-date-in-future = The date cannot be in the future.
 error-date-before-current-period = The date is before the member's last change.
+nav-stats = Statistics
+stats-title = Membership statistics
+stats-up = Level up
+stats-active = Active members
+stats-women = Share of women
+stats-under-35 = Share under 35
+stats-density = Per 1,000 adult inhabitants
+stats-renewals = This year's renewals and rate
+stats-total = Total registered
+stats-ages = Age bands (active)
+stats-children = Breakdown by subdivision

@@ -465,3 +465,14 @@ application-duplicates-elsewhere = { PLURAL($count) ->
 }
 error-date-in-future = La date ne peut pas être dans le futur.
 error-date-before-current-period = La date précède le dernier changement du membre.
+nav-stats = Statistiques
+stats-title = Statistiques des adhérents
+stats-up = Niveau supérieur
+stats-active = Membres actifs
+stats-women = Part des femmes
+stats-under-35 = Part des moins de 35 ans
+stats-density = Pour 1 000 habitants adultes
+stats-renewals = Renouvellements de l'année et taux
+stats-total = Total des inscrits
+stats-ages = Tranches d'âge (actifs)
+stats-children = Répartition par subdivision

@@ -10,6 +10,7 @@ pub mod members;
 pub mod names;
 pub mod org;
 pub mod policy;
+pub mod stats;
 pub mod territory;
 pub mod throttle;
 

@@ -39,10 +39,12 @@ pub enum Action {
     ManageCampaigns,
     /// Record renewals and payments.
     RecordPayments,
+    /// Aggregate membership statistics of a territory (counts only, never a record).
+    ViewStats,
 }
 
 impl Action {
-    pub const ALL: [Action; 17] = [
+    pub const ALL: [Action; 18] = [
         Action::ViewTerritories,
         Action::ViewBodies,
         Action::CreateBody,
@@ -60,6 +62,7 @@ impl Action {
         Action::ViewCampaigns,
         Action::ManageCampaigns,
         Action::RecordPayments,
+        Action::ViewStats,
     ];
 
     /// Out of scope, does the target look absent (404) rather than forbidden (403)?
@@ -91,6 +94,7 @@ impl Role {
                     | ViewCampaigns
                     | ManageCampaigns
                     | RecordPayments
+                    | ViewStats
             ),
             // The committee decides applications and looks for duplicates among members.
             Role::CommitteeMember => matches!(
@@ -102,13 +106,22 @@ impl Role {
                     | ViewApplications
                     | DecideApplications
                     | ViewCampaigns
+                    | ViewStats
             ),
             // Publishes: sees who members are, never their identity papers or contacts.
             Role::CommunicationOfficer => {
-                matches!(action, ViewTerritories | ViewBodies | ViewMembers)
+                matches!(
+                    action,
+                    ViewTerritories | ViewBodies | ViewMembers | ViewStats
+                )
             }
             // Counts only: campaigns' figures, never a personal record.
-            Role::Analyst => matches!(action, ViewTerritories | ViewBodies | ViewCampaigns),
+            Role::Analyst => {
+                matches!(
+                    action,
+                    ViewTerritories | ViewBodies | ViewCampaigns | ViewStats
+                )
+            }
         }
     }
 }

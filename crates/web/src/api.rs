@@ -56,7 +56,7 @@ impl Modify for BearerAuth {
         crate::applications::api_list, crate::applications::api_create, crate::applications::api_get,
         crate::applications::api_accept, crate::applications::api_reject,
         crate::campaigns::api_list, crate::campaigns::api_create, crate::campaigns::api_get, crate::campaigns::api_close,
-        crate::campaigns::api_reopen, crate::campaigns::api_payment,
+        crate::campaigns::api_reopen, crate::campaigns::api_payment, crate::stats::api,
     ),
     modifiers(&BearerAuth)
 )]

@@ -15,6 +15,7 @@ pub mod limits;
 pub mod members;
 pub mod routes;
 pub mod session;
+pub mod stats;
 pub mod territory;
 pub mod views;
 

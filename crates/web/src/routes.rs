@@ -3,7 +3,7 @@
 //! either.
 
 use crate::{
-    AppState, accounts, api, applications, audit, bodies, campaigns, home, members, session,
+    AppState, accounts, api, applications, audit, bodies, campaigns, home, members, session, stats,
     territory,
 };
 use axum::routing::{MethodRouter, get, post};
@@ -537,6 +537,18 @@ pub fn table() -> Vec<Route> {
             "/api/v1/payments/{id}",
             Policy(Action::ViewMembers, T::Payment),
             get(campaigns::api_payment),
+        ),
+        route(
+            "GET",
+            "/stats",
+            Policy(Action::ViewStats, T::None),
+            get(stats::page),
+        ),
+        route(
+            "GET",
+            "/api/v1/stats/members",
+            Policy(Action::ViewStats, T::None),
+            get(stats::api),
         ),
     ]
 }

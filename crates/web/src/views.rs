@@ -66,6 +66,9 @@ impl Layout {
             if may(Action::ViewCampaigns) {
                 add("/campaigns", "nav-campaigns");
             }
+            if may(Action::ViewStats) {
+                add("/stats", "nav-stats");
+            }
             if may(Action::ViewUsers) {
                 add("/users", "nav-users");
             }

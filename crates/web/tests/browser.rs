@@ -366,6 +366,11 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
         .unwrap()
         .unwrap_or_default();
 
+    // The dashboard counts the new member in the province and its commune.
+    c.goto(&app.url("/stats?territory=05.091")).await.unwrap();
+    assert_eq!(text(&c, "#stat-active").await, "1");
+    shot(&c, "30-stats-ar").await;
+
     // Anyone following the QR link sees only that the number is valid this year.
     c.delete_all_cookies().await.unwrap();
     c.goto(&link).await.unwrap();

@@ -629,3 +629,193 @@ both_engines!(names_are_found_across_scripts_and_spellings, search);
 fn url_encode(s: &str) -> String {
     url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
 }
+
+/// Statistics come from counters kept with each change; after a run of random operations
+/// they must equal a direct count of the members at every level.
+async fn counters(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let (api, _, campaign) = setup(&app).await;
+    let communes = [
+        "05.091.01.07",
+        "05.091.01.01",
+        "05.091.01.03",
+        "03.531.01.03",
+        "01.511.01.05",
+    ];
+    let mut seed: u64 = 20_261_123;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) % n
+    };
+    let last_year = format!("{}-03-01", year() - 1);
+    let mut ids = Vec::new();
+    for i in 0..60 {
+        let op = if ids.len() < 5 { 0 } else { next(4) };
+        match op {
+            0 => {
+                let mut p = person(&format!("RN{:06}", i), communes[next(5) as usize]);
+                p["sex"] = json!(if next(2) == 0 { "F" } else { "M" });
+                p["birth_date"] = json!(format!("{}-06-15", 1950 + next(55)));
+                p["joined_on"] = json!(last_year);
+                let (s, m) = api.send("POST", "/api/v1/members", p).await;
+                assert_eq!(s, 201, "{m}");
+                ids.push(m["id"].as_i64().unwrap());
+            }
+            1 => {
+                let id = ids[next(ids.len() as u64) as usize];
+                let event = [
+                    "suspend",
+                    "reinstate",
+                    "expel",
+                    "resign",
+                    "decease",
+                    "readmit",
+                ][next(6) as usize];
+                let body =
+                    json!({"event": event, "reason": "r", "decision": "d", "until": "2099-01-01"});
+                let (s, e) = api
+                    .send("POST", format!("/api/v1/members/{id}/status"), body)
+                    .await;
+                assert!(
+                    s == 200 || e["error"] == "transition-not-allowed",
+                    "{s} {e}"
+                );
+            }
+            2 => {
+                let id = ids[next(ids.len() as u64) as usize];
+                let body = json!({"commune": communes[next(5) as usize], "reason": "r"});
+                let (s, e) = api
+                    .send("POST", format!("/api/v1/members/{id}/transfer"), body)
+                    .await;
+                assert!(s == 200 || e["error"] == "transfer-same-commune", "{s} {e}");
+            }
+            _ => {
+                let id = ids[next(ids.len() as u64) as usize];
+                let body = json!({"campaign_id": campaign, "category": "standard", "receipt": format!("RC-{i}")});
+                let (s, e) = api
+                    .send("POST", format!("/api/v1/members/{id}/payments"), body)
+                    .await;
+                assert!(
+                    s == 201
+                        || [
+                            json!("already-renewed"),
+                            json!("transition-not-allowed"),
+                            json!("campaign-not-for-member")
+                        ]
+                        .contains(&e["error"]),
+                    "{s} {e}"
+                );
+            }
+        }
+    }
+    let (s, _) = api
+        .send(
+            "POST",
+            format!("/api/v1/campaigns/{campaign}/close"),
+            json!({"confirm": "true"}),
+        )
+        .await;
+    assert_eq!(s, 200);
+
+    let this_year = i64::from(year());
+    for code in [
+        "",
+        "05",
+        "05.091",
+        "05.091.01.07",
+        "03",
+        "03.531",
+        "01",
+        "01.511.01.0",
+        "01.511.01.05",
+    ] {
+        let (s, stats) = api
+            .get(format!("/api/v1/stats/members?territory={code}"))
+            .await;
+        assert_eq!(s, 200, "{code}: {stats}");
+        let path = if code.is_empty() {
+            tanzim_domain::territory::TerritoryPath::national()
+        } else {
+            let t = tanzim_store::territory::get(
+                &app.db,
+                &tanzim_domain::territory::TerritoryCode::parse(code).unwrap(),
+            )
+            .await
+            .unwrap()
+            .unwrap();
+            t.territory_path()
+        };
+        let (low, high) = path.range();
+        let sql = "SELECT status, sex, birth_date FROM members WHERE path >= $1 AND path < $2";
+        let rows: Vec<(String, String, String)> = match &app.db {
+            tanzim_store::Db::Sqlite(p) => sqlx::query_as(sql)
+                .bind(&low)
+                .bind(&high)
+                .fetch_all(p)
+                .await
+                .unwrap(),
+            tanzim_store::Db::Postgres(p) => sqlx::query_as(sql)
+                .bind(&low)
+                .bind(&high)
+                .fetch_all(p)
+                .await
+                .unwrap(),
+        };
+        for status in [
+            "active",
+            "lapsed",
+            "suspended",
+            "expelled",
+            "resigned",
+            "deceased",
+        ] {
+            let direct = rows.iter().filter(|r| r.0 == status).count() as i64;
+            let counted = stats["by_status"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|x| x[0] == status)
+                .unwrap()[1]
+                .as_i64()
+                .unwrap();
+            assert_eq!(counted, direct, "{code} {status}");
+        }
+        let active: Vec<&(String, String, String)> =
+            rows.iter().filter(|r| r.0 == "active").collect();
+        let women = active.iter().filter(|r| r.1 == "F").count() as i64;
+        let young = active
+            .iter()
+            .filter(|r| this_year - r.2[..4].parse::<i64>().unwrap() < 35)
+            .count() as i64;
+        assert_eq!(
+            (
+                stats["active_women"].as_i64(),
+                stats["active_under_35"].as_i64()
+            ),
+            (Some(women), Some(young)),
+            "{code}"
+        );
+        assert_eq!(stats["total"].as_i64(), Some(rows.len() as i64), "{code}");
+    }
+    // An officer of Taounate cannot count Béni Mellal.
+    let taounate = app
+        .user("taounate", &[(Role::Officer, Some("03.531"), None)])
+        .await;
+    let other = Api::new(&app, app.token(taounate).await);
+    assert_eq!(
+        other.get("/api/v1/stats/members?territory=05.091").await.0,
+        404
+    );
+    // Without a territory, the user's own scope.
+    assert_eq!(other.get("/api/v1/stats/members").await.1["code"], "03.531");
+    assert_eq!(
+        other.get("/api/v1/stats/members?territory=03.531").await.0,
+        200
+    );
+}
+both_engines!(
+    statistics_equal_a_direct_count_after_random_operations,
+    counters
+);

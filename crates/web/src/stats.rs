@@ -1,0 +1,364 @@
+//! The statistics dashboard and its API: a territory's members by status, sex and age,
+//! shares and density, and its children's breakdown to drill down, all read from counters
+//! kept with every change (never a scan of the members).
+
+use crate::auth::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::views::{self, Layout};
+use crate::{AppState, permit};
+use askama::Template;
+use axum::Json;
+use axum::extract::{Query, State};
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use tanzim_domain::policy::{Action, decide, scopes_for};
+use tanzim_domain::stats::Summary;
+use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_store::counters::{self, CountRow};
+use tanzim_store::territory::{self, Territory};
+
+#[derive(Deserialize)]
+pub struct StatsQuery {
+    territory: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Breakdown {
+    /// HCP code; empty for the whole country.
+    pub code: String,
+    pub name_ar: String,
+    pub name_fr: String,
+    pub total: i64,
+    pub active: i64,
+    pub lapsed: i64,
+    pub active_women: i64,
+    pub active_under_35: i64,
+    /// Per cent of active members.
+    pub women_share: Option<f64>,
+    pub under_35_share: Option<f64>,
+    pub per_thousand_adults: Option<f64>,
+    /// Members by status.
+    #[schema(value_type = Vec<Object>)]
+    pub by_status: Vec<(String, i64)>,
+    /// Active members by age band.
+    #[schema(value_type = Vec<Object>)]
+    pub by_age: Vec<(String, i64)>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MemberStats {
+    #[serde(flatten)]
+    pub territory: Breakdown,
+    /// Renewals recorded for the current year in the territory.
+    pub renewals_this_year: i64,
+    /// Renewals over members expected to renew (active and lapsed), per cent.
+    pub renewal_rate: Option<f64>,
+    pub children: Vec<Breakdown>,
+}
+
+fn breakdown(
+    code: &str,
+    name_ar: &str,
+    name_fr: &str,
+    rows: &[&CountRow],
+    adults: Option<i64>,
+    year: i64,
+) -> Breakdown {
+    let s = Summary::from_cells(
+        rows.iter()
+            .map(|r| (r.status.as_str(), r.sex.as_str(), r.birth_year, r.n)),
+        year,
+    );
+    let lapsed = s
+        .by_status
+        .iter()
+        .find(|(k, _)| k == "lapsed")
+        .map(|x| x.1)
+        .unwrap_or(0);
+    Breakdown {
+        code: code.to_owned(),
+        name_ar: name_ar.to_owned(),
+        name_fr: name_fr.to_owned(),
+        total: s.total,
+        active: s.active,
+        lapsed,
+        active_women: s.active_women,
+        active_under_35: s.active_under_35,
+        women_share: s.share(s.active_women),
+        under_35_share: s.share(s.active_under_35),
+        per_thousand_adults: s.per_thousand_adults(adults),
+        by_status: s.by_status,
+        by_age: s.by_age,
+    }
+}
+
+/// Whether the user's roles cover the statistics of this subtree. Counts are aggregates,
+/// not records: a role limited to one organization sees its territory's counts too.
+fn covers(user: &CurrentUser, path: &TerritoryPath) -> bool {
+    scopes_for(&user.principal, Action::ViewStats)
+        .iter()
+        .any(|a| a.scope_path.contains(path))
+}
+
+/// The territory asked for, or without one the country for national users and the first
+/// scope for the others; 404 outside the user's scopes.
+async fn place(
+    state: &AppState,
+    user: &CurrentUser,
+    code: Option<&str>,
+) -> Result<Option<Territory>, AppError> {
+    permit(decide(&user.principal, Action::ViewStats, None))?;
+    let code = match code.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => Some(c.to_owned()),
+        None if covers(user, &TerritoryPath::national()) => None,
+        None => scopes_for(&user.principal, Action::ViewStats)
+            .iter()
+            .find_map(|a| a.scope.as_ref().map(|c| c.to_string())),
+    };
+    let t = match code {
+        Some(c) => Some(
+            territory::get(
+                &state.db,
+                &TerritoryCode::parse(&c).map_err(|_| AppError::NotFound)?,
+            )
+            .await?
+            .ok_or(AppError::NotFound)?,
+        ),
+        None => None,
+    };
+    if !covers(
+        user,
+        &t.as_ref().map(|t| t.territory_path()).unwrap_or_default(),
+    ) {
+        return Err(AppError::NotFound);
+    }
+    Ok(t)
+}
+
+async fn member_stats(state: &AppState, t: Option<&Territory>) -> Result<MemberStats, AppError> {
+    let year = i64::from(chrono::Datelike::year(&crate::today()));
+    let code = t.map(|t| t.code.as_str());
+    let own = counters::of(&state.db, code).await?;
+    let children = territory::children(
+        &state.db,
+        t.and_then(|t| TerritoryCode::parse(&t.code).ok()).as_ref(),
+    )
+    .await?;
+    let adults = match t {
+        Some(t) => t.adult_population,
+        None => Some(children.iter().filter_map(|c| c.adult_population).sum()),
+    };
+    let child_rows = counters::children_of(&state.db, code).await?;
+    let mut by_child: BTreeMap<&str, Vec<&CountRow>> = BTreeMap::new();
+    for r in &child_rows {
+        by_child.entry(r.code.as_str()).or_default().push(r);
+    }
+    let children = children
+        .iter()
+        .map(|c| {
+            breakdown(
+                &c.code,
+                &c.name_ar,
+                &c.name_fr,
+                by_child
+                    .get(c.code.as_str())
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[]),
+                c.adult_population,
+                year,
+            )
+        })
+        .collect();
+    let own_refs: Vec<&CountRow> = own.iter().collect();
+    let (name_ar, name_fr) = t
+        .map(|t| (t.name_ar.as_str(), t.name_fr.as_str()))
+        .unwrap_or(("المغرب", "Maroc"));
+    let territory = breakdown(
+        code.unwrap_or(""),
+        name_ar,
+        name_fr,
+        &own_refs,
+        adults,
+        year,
+    );
+    let (low, high) = t.map(|t| t.territory_path()).unwrap_or_default().range();
+    let renewals = counters::renewals(&state.db, &low, &high, year).await?;
+    let expected = territory.active + territory.lapsed;
+    let renewal_rate =
+        (expected > 0).then(|| (renewals as f64 * 1000.0 / expected as f64).round() / 10.0);
+    Ok(MemberStats {
+        territory,
+        renewals_this_year: renewals,
+        renewal_rate,
+        children,
+    })
+}
+
+pub struct ChildRow {
+    pub code: String,
+    pub name: String,
+    pub active: String,
+    pub women: String,
+    pub under_35: String,
+    pub density: String,
+}
+
+#[derive(Template)]
+#[template(path = "stats.html")]
+struct StatsPage {
+    layout: Layout,
+    name: String,
+    parent_link: Option<String>,
+    total: String,
+    active: String,
+    women: String,
+    under_35: String,
+    density: String,
+    renewals: String,
+    renewal_rate: String,
+    statuses: Vec<(String, String)>,
+    ages: Vec<(String, String)>,
+    children: Vec<ChildRow>,
+    chart: String,
+    drillable: bool,
+}
+
+fn pct(v: Option<f64>) -> String {
+    v.map(|x| format!("{x:.1}%"))
+        .unwrap_or_else(|| "—".to_owned())
+}
+
+/// Horizontal bars of the children's active members, drawn from the right in Arabic.
+fn bar_chart(children: &[Breakdown], lang: crate::i18n::Lang) -> String {
+    let rows: Vec<&Breakdown> = children.iter().filter(|c| c.active > 0).collect();
+    if rows.is_empty() {
+        return String::new();
+    }
+    let max = rows.iter().map(|c| c.active).max().unwrap_or(1).max(1) as f64;
+    let (width, bar_h, gap, label_w) = (600.0, 18.0, 6.0, 200.0);
+    let height = rows.len() as f64 * (bar_h + gap);
+    let rtl = lang == crate::i18n::Lang::Ar;
+    let escape = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    let mut svg = format!(
+        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
+    );
+    for (i, c) in rows.iter().enumerate() {
+        let y = i as f64 * (bar_h + gap);
+        let w = (width - label_w - 60.0) * c.active as f64 / max;
+        let name = escape(if rtl { &c.name_ar } else { &c.name_fr });
+        let (label_x, anchor, bar_x, value_x, value_anchor) = if rtl {
+            (
+                width,
+                "end",
+                width - label_w - w,
+                width - label_w - w - 4.0,
+                "end",
+            )
+        } else {
+            (0.0, "start", label_w, label_w + w + 4.0, "start")
+        };
+        svg.push_str(&format!(
+            "<text x=\"{label_x}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"12\">{name}</text>\
+             <rect x=\"{bar_x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"#0b6e4f\" rx=\"3\"/>\
+             <text x=\"{value_x:.1}\" y=\"{}\" text-anchor=\"{value_anchor}\" font-size=\"12\">{}</text>",
+            y + 13.0,
+            y + 13.0,
+            c.active
+        ));
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+pub async fn page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<StatsQuery>,
+) -> Result<Response, AppError> {
+    let t = place(&state, &user, q.territory.as_deref()).await?;
+    let stats = member_stats(&state, t.as_ref()).await?;
+    let tr = &ctx.tr;
+    let name = |b: &Breakdown| {
+        if ctx.lang() == crate::i18n::Lang::Ar {
+            b.name_ar.clone()
+        } else {
+            b.name_fr.clone()
+        }
+    };
+    // The level above, if the user's scope covers it.
+    let parent_link = t.as_ref().and_then(|t| {
+        let stem = t.path.trim_end_matches('/');
+        let parent = stem
+            .rsplit_once('/')
+            .map(|(p, _)| format!("{p}/"))
+            .unwrap_or_default();
+        covers(&user, &TerritoryPath::from_stored(parent)).then(|| match &t.parent_code {
+            Some(p) => format!("/stats?territory={p}"),
+            None => "/stats".to_owned(),
+        })
+    });
+    let b = &stats.territory;
+    let page = StatsPage {
+        layout: Layout::new(&state, &ctx, "stats-title"),
+        name: name(b),
+        parent_link,
+        total: tr.number(b.total),
+        active: tr.number(b.active),
+        women: pct(b.women_share),
+        under_35: pct(b.under_35_share),
+        density: b
+            .per_thousand_adults
+            .map(|d| format!("{d:.1}"))
+            .unwrap_or_else(|| "—".into()),
+        renewals: tr.number(stats.renewals_this_year),
+        renewal_rate: pct(stats.renewal_rate),
+        statuses: b
+            .by_status
+            .iter()
+            .map(|(k, n)| (tr.t(&format!("status-{k}")), tr.number(*n)))
+            .collect(),
+        ages: b
+            .by_age
+            .iter()
+            .map(|(k, n)| (k.clone(), tr.number(*n)))
+            .collect(),
+        chart: bar_chart(&stats.children, ctx.lang()),
+        drillable: t.as_ref().is_none_or(|t| t.level != "arrondissement"),
+        children: stats
+            .children
+            .iter()
+            .map(|c| ChildRow {
+                code: c.code.clone(),
+                name: name(c),
+                active: tr.number(c.active),
+                women: pct(c.women_share),
+                under_35: pct(c.under_35_share),
+                density: c
+                    .per_thousand_adults
+                    .map(|d| format!("{d:.1}"))
+                    .unwrap_or_else(|| "—".into()),
+            })
+            .collect(),
+    };
+    Ok(views::html(page))
+}
+
+/// Membership statistics of a territory (the country without `territory`) with its
+/// children's breakdown; counts only.
+#[utoipa::path(get, path = "/api/v1/stats/members", tag = "stats",
+    params(("territory" = Option<String>, Query, description = "HCP code; the whole country when absent")),
+    responses((status = 200, body = MemberStats), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+pub async fn api(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<StatsQuery>,
+) -> Result<Json<MemberStats>, AppError> {
+    let t = place(&state, &user, q.territory.as_deref()).await?;
+    Ok(Json(member_stats(&state, t.as_ref()).await?))
+}
