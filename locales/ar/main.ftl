@@ -503,3 +503,4 @@ stats-renewals = تجديدات السنة الجارية ونسبتها
 stats-total = مجموع المسجلين
 stats-ages = الفئات العمرية (النشيطون)
 stats-children = التوزيع حسب الوحدات التابعة
+audit-members-imported = استيراد لائحة أعضاء

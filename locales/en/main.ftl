@@ -476,3 +476,4 @@ stats-renewals = This year's renewals and rate
 stats-total = Total registered
 stats-ages = Age bands (active)
 stats-children = Breakdown by subdivision
+audit-members-imported = Member list imported

@@ -476,3 +476,4 @@ stats-renewals = Renouvellements de l'année et taux
 stats-total = Total des inscrits
 stats-ages = Tranches d'âge (actifs)
 stats-children = Répartition par subdivision
+audit-members-imported = Liste de membres importée

@@ -54,6 +54,29 @@ enum Command {
     /// Look up Morocco's territories.
     #[command(subcommand)]
     Territory(TerritoryCommand),
+    /// Import files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import a member roll (CSV: UTF-8 or Windows-1256, `,` or `;`, Arabic or French headers).
+    /// Prints `imported N, updated N, rejected N, review N`; rejected rows are written to
+    /// FILE.rejected.csv with their line and reason.
+    Members {
+        file: std::path::PathBuf,
+        /// A saved mapping: `header=field` lines (`field` `-` ignores a column).
+        #[arg(long)]
+        mapping: Option<std::path::PathBuf>,
+        /// Check every row and report, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Members already present (same CIN) get the file's contact details; without it
+        /// they are left alone and reported.
+        #[arg(long)]
+        update_existing: bool,
+    },
 }
 
 #[derive(Args)]
@@ -266,6 +289,50 @@ async fn run(cli: Cli) -> Result<()> {
             )
             .await?;
             println!("{token}");
+        }
+        Command::Import(ImportCommand::Members {
+            file,
+            mapping,
+            dry_run,
+            update_existing,
+        }) => {
+            let profile = load_profile(&cli)?;
+            let bytes =
+                std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+            let mapping = match mapping {
+                Some(m) => tanzim_reports::import::parse_mapping(
+                    &std::fs::read_to_string(m)
+                        .with_context(|| format!("cannot read {}", m.display()))?,
+                ),
+                None => Default::default(),
+            };
+            let db = open(&cli).await?;
+            let options = tanzim_reports::roll::Options {
+                on_existing: if *update_existing {
+                    tanzim_store::imports::OnExisting::Update
+                } else {
+                    tanzim_store::imports::OnExisting::Report
+                },
+                dry_run: *dry_run,
+                actor: "cli",
+                actor_id: None,
+                token: &auth::random_token,
+                today: tanzim_web::today(),
+            };
+            let (summary, rejected) =
+                tanzim_reports::roll::import_file(&db, &profile, &bytes, &mapping, &options)
+                    .await
+                    .map_err(|e| anyhow!("{e}"))?;
+            if !summary.rejected.is_empty() {
+                let out = file.with_extension("rejected.csv");
+                std::fs::write(&out, rejected)
+                    .with_context(|| format!("cannot write {}", out.display()))?;
+                for (line, reason) in summary.rejected.iter().take(20) {
+                    eprintln!("line {line}: {reason}");
+                }
+                eprintln!("rejected rows written to {}", out.display());
+            }
+            println!("{}", summary.line());
         }
         Command::Territory(TerritoryCommand::Show { code }) => {
             let code = TerritoryCode::parse(code)

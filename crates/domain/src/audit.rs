@@ -33,10 +33,11 @@ pub enum AuditAction {
     PaymentRecorded,
     MembersExported,
     ApplicationViewed,
+    MembersImported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 30] = [
+    pub const ALL: [AuditAction; 31] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -67,6 +68,7 @@ impl AuditAction {
         AuditAction::PaymentRecorded,
         AuditAction::MembersExported,
         AuditAction::ApplicationViewed,
+        AuditAction::MembersImported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -101,6 +103,7 @@ impl AuditAction {
             AuditAction::PaymentRecorded => "payment-recorded",
             AuditAction::MembersExported => "members-exported",
             AuditAction::ApplicationViewed => "application-viewed",
+            AuditAction::MembersImported => "members-imported",
         }
     }
 

@@ -39,14 +39,17 @@ macro_rules! append_audit {
     }};
 }
 
+// Modules whose macros others use come first (macros are scoped by order).
 #[macro_use]
 pub mod counters;
+#[macro_use]
+pub mod members;
 pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod bodies;
 pub mod campaigns;
-pub mod members;
+pub mod imports;
 pub mod scope;
 pub mod territory;
 

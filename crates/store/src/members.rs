@@ -182,90 +182,106 @@ pub struct NewMember<'a> {
     pub actor_id: Option<i64>,
 }
 
+/// Inserts a member (its number from the province's sequence, its first history period
+/// and its consents) inside the transaction `$tx`, adding its counts to `$counts`;
+/// evaluates to `Result<(id, number), StoreError>`. Shared by single entry and import.
+macro_rules! insert_member {
+    ($tx:expr, $new:expr, $now:expr, $counts:expr) => {{
+        let new: &$crate::members::NewMember<'_> = $new;
+        let p = new.person;
+        let now: i64 = $now;
+        let result: $crate::Result<(i64, String)> = async {
+        let seq: i64 = sqlx::query_scalar(
+                "INSERT INTO member_sequences (province_code, last_value) VALUES ($1, 1)
+                 ON CONFLICT (province_code) DO UPDATE SET last_value = member_sequences.last_value + 1
+                 RETURNING last_value",
+            )
+            .bind(&new.province_code)
+            .fetch_one(&mut *$tx)
+            .await?;
+            let number = tanzim_domain::members::membership_number(&new.province_code, seq);
+            let id: i64 = sqlx::query_scalar(
+                "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
+                   birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
+                   joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
+                   created_at, updated_at, skeleton)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'active', $18,
+                   $19, $20, $21, $22, $23, $24, $24, $25)
+                 RETURNING id",
+            )
+            .bind(&number)
+            .bind(&p.first_name_ar)
+            .bind(&p.last_name_ar)
+            .bind(&p.first_name_lat)
+            .bind(&p.last_name_lat)
+            .bind($crate::members::name_key(p))
+            .bind(p.sex.as_str())
+            .bind(p.birth_date.to_string())
+            .bind(p.cin.as_str())
+            .bind(p.phone.as_ref().map(|x| x.as_str()))
+            .bind(&p.email)
+            .bind(&p.address)
+            .bind(p.commune.as_str())
+            .bind(new.path.as_str())
+            .bind(&p.profession)
+            .bind(&p.education)
+            .bind(p.affiliations.join(","))
+            .bind(&new.joined_on)
+            .bind(new.consent_contact)
+            .bind(new.consent_public)
+            .bind(&new.notes)
+            .bind(&new.card_token)
+            .bind(new.application_id)
+            .bind(now)
+            .bind($crate::members::skeleton_key(p))
+            .fetch_one(&mut *$tx)
+            .await
+            .map_err($crate::StoreError::unique_as("cin-taken"))?;
+            $counts.add(new.path.as_str(), "active", p.sex.as_str(), &p.birth_date.to_string(), 1);
+            sqlx::query(
+                "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
+                 VALUES ($1, $2, 'active', $3, $4, 'join', $5, $6)",
+            )
+            .bind(id)
+            .bind(&new.joined_on)
+            .bind(p.commune.as_str())
+            .bind(new.path.as_str())
+            .bind(new.actor_id)
+            .bind(now)
+            .execute(&mut *$tx)
+            .await?;
+            for (kind, granted) in [("contact", new.consent_contact), ("public_lists", new.consent_public)] {
+                sqlx::query(
+                    "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(id)
+                .bind(kind)
+                .bind(granted)
+                .bind(&new.joined_on)
+                .bind(&new.consent_source)
+                .bind(&new.consent_version)
+                .bind(new.actor_id)
+                .bind(now)
+                .execute(&mut *$tx)
+                .await?;
+            }
+                Ok((id, number))
+        }
+        .await;
+        result
+    }};
+}
+
 /// Creates a member with its number, first history row and consents, and (when it comes
 /// from an application) marks the application accepted, all in one transaction.
 pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(i64, String)> {
-    let p = new.person;
     let now = crate::now();
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        let seq: i64 = sqlx::query_scalar(
-            "INSERT INTO member_sequences (province_code, last_value) VALUES ($1, 1)
-             ON CONFLICT (province_code) DO UPDATE SET last_value = member_sequences.last_value + 1
-             RETURNING last_value",
-        )
-        .bind(&new.province_code)
-        .fetch_one(&mut *tx)
-        .await?;
-        let number = tanzim_domain::members::membership_number(&new.province_code, seq);
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
-               birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
-               joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
-               created_at, updated_at, skeleton)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'active', $18,
-               $19, $20, $21, $22, $23, $24, $24, $25)
-             RETURNING id",
-        )
-        .bind(&number)
-        .bind(&p.first_name_ar)
-        .bind(&p.last_name_ar)
-        .bind(&p.first_name_lat)
-        .bind(&p.last_name_lat)
-        .bind(name_key(p))
-        .bind(p.sex.as_str())
-        .bind(p.birth_date.to_string())
-        .bind(p.cin.as_str())
-        .bind(p.phone.as_ref().map(|x| x.as_str()))
-        .bind(&p.email)
-        .bind(&p.address)
-        .bind(p.commune.as_str())
-        .bind(new.path.as_str())
-        .bind(&p.profession)
-        .bind(&p.education)
-        .bind(p.affiliations.join(","))
-        .bind(&new.joined_on)
-        .bind(new.consent_contact)
-        .bind(new.consent_public)
-        .bind(&new.notes)
-        .bind(&new.card_token)
-        .bind(new.application_id)
-        .bind(now)
-        .bind(skeleton_key(p))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(StoreError::unique_as("cin-taken"))?;
         let mut counts = crate::counters::Deltas::default();
-        counts.add(new.path.as_str(), "active", p.sex.as_str(), &p.birth_date.to_string(), 1);
+        let (id, number) = insert_member!(tx, new, now, &mut counts)?;
         apply_counts!(tx, &counts)?;
-        sqlx::query(
-            "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
-             VALUES ($1, $2, 'active', $3, $4, 'join', $5, $6)",
-        )
-        .bind(id)
-        .bind(&new.joined_on)
-        .bind(p.commune.as_str())
-        .bind(new.path.as_str())
-        .bind(new.actor_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        for (kind, granted) in [("contact", new.consent_contact), ("public_lists", new.consent_public)] {
-            sqlx::query(
-                "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
-            .bind(id)
-            .bind(kind)
-            .bind(granted)
-            .bind(&new.joined_on)
-            .bind(&new.consent_source)
-            .bind(&new.consent_version)
-            .bind(new.actor_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
         if let Some(app) = new.application_id {
             let done = sqlx::query(
                 "UPDATE applications SET status = 'accepted', decided_by = $1, decided_at = $2, member_id = $3

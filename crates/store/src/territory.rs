@@ -206,6 +206,14 @@ pub async fn search(db: &Db, query: &str, limit: u32) -> Result<Vec<Territory>> 
     )
 }
 
+/// Every territory (1,639 rows): for imports, which look communes up by the thousand.
+pub async fn all(db: &Db) -> Result<Vec<Territory>> {
+    let sql = format!("SELECT {COLUMNS} FROM territories ORDER BY code");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Territory>(sqlx::AssertSqlSafe(sql.as_str())).fetch_all(p).await)?,
+    )
+}
+
 pub async fn count(db: &Db) -> Result<i64> {
     Ok(
         on_pool!(db, p => sqlx::query_scalar::<_, i64>("SELECT COUNT(*) FROM territories").fetch_one(p).await)?,

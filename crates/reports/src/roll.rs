@@ -1,0 +1,175 @@
+//! Importing a roll into the database: every row validated by the domain, valid rows written
+//! in batches (each batch all or nothing), a report of every rejected row with its line.
+
+use crate::import::{self, Roll};
+use std::collections::HashMap;
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::members::Person;
+use tanzim_domain::org::Profile;
+use tanzim_domain::territory::Level;
+use tanzim_store::audit::AuditEntry;
+use tanzim_store::imports::{self, Item, OnExisting};
+use tanzim_store::{Db, StoreError, territory};
+
+/// Rows per transaction: large enough that `synchronous=FULL` costs little, small enough
+/// that an interrupted import loses little (a re-run skips what was written).
+pub const BATCH: usize = 1000;
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub imported: u64,
+    pub updated: u64,
+    pub unchanged: u64,
+    pub review: u64,
+    /// Every rejected line with its reason (an error code of the Fluent files).
+    pub rejected: Vec<(u64, String)>,
+}
+
+impl Summary {
+    /// The line `tanzim import members` prints.
+    pub fn line(&self) -> String {
+        format!(
+            "imported {}, updated {}, rejected {}, review {}",
+            self.imported,
+            self.updated,
+            self.rejected.len(),
+            self.review
+        )
+    }
+}
+
+pub struct Options<'a> {
+    pub on_existing: OnExisting,
+    pub dry_run: bool,
+    pub actor: &'a str,
+    pub actor_id: Option<i64>,
+    /// Makes card tokens (the caller owns randomness).
+    pub token: &'a (dyn Fn() -> String + Sync),
+    pub today: chrono::NaiveDate,
+}
+
+/// Validates and imports a parsed roll.
+pub async fn import_roll(
+    db: &Db,
+    profile: &Profile,
+    roll: &Roll,
+    opts: &Options<'_>,
+) -> Result<Summary, StoreError> {
+    let places: HashMap<String, (tanzim_domain::territory::TerritoryPath, String)> =
+        territory::all(db)
+            .await?
+            .into_iter()
+            .filter(|t| matches!(t.level(), Some(Level::Commune | Level::Arrondissement)))
+            .map(|t| {
+                let province = t.path.split('/').nth(1).unwrap_or_default().to_owned();
+                (t.code.clone(), (t.territory_path(), province))
+            })
+            .collect();
+    let affiliates: Vec<&str> = profile
+        .organizations
+        .iter()
+        .filter(|o| o.kind == tanzim_domain::org::OrganizationKind::Affiliate)
+        .map(|o| o.key.as_str())
+        .collect();
+    let mut summary = Summary::default();
+    let mut items = Vec::new();
+    let mut seen_cins: HashMap<String, u64> = HashMap::new();
+    for row in &roll.rows {
+        let person: Person = match row
+            .person
+            .validate(&profile.membership, &affiliates, opts.today)
+        {
+            Ok(p) => p,
+            Err(errors) => {
+                summary.rejected.push((
+                    row.line,
+                    errors
+                        .first()
+                        .map(|e| e.code)
+                        .unwrap_or("malformed-input")
+                        .to_owned(),
+                ));
+                continue;
+            }
+        };
+        let Some((path, province)) = places.get(person.commune.as_str()) else {
+            summary
+                .rejected
+                .push((row.line, "commune-unknown".to_owned()));
+            continue;
+        };
+        let joined_on = match row.joined_on.as_deref() {
+            Some(d) => match tanzim_domain::members::parse_date(d, tanzim_domain::Field::Date) {
+                Ok(d) if d <= opts.today => d.to_string(),
+                _ => {
+                    summary.rejected.push((row.line, "date-invalid".to_owned()));
+                    continue;
+                }
+            },
+            None => opts.today.to_string(),
+        };
+        // The same CIN twice in one file: the first row wins, the others are reported.
+        if let Some(first) = seen_cins.insert(person.cin.as_str().to_owned(), row.line) {
+            seen_cins.insert(person.cin.as_str().to_owned(), first);
+            summary
+                .rejected
+                .push((row.line, "cin-repeated-in-file".to_owned()));
+            continue;
+        }
+        items.push(Item {
+            line: row.line,
+            person,
+            path: path.clone(),
+            province_code: province.clone(),
+            joined_on,
+            card_token: (opts.token)(),
+        });
+    }
+    if opts.dry_run {
+        summary.imported = items.len() as u64;
+        return Ok(summary);
+    }
+    for batch in items.chunks(BATCH) {
+        let audit = AuditEntry::new(
+            opts.actor_id,
+            opts.actor,
+            AuditAction::MembersImported,
+            Some("import"),
+        );
+        let report =
+            imports::import_batch(db, batch, opts.on_existing, opts.actor_id, audit).await?;
+        summary.imported += report.imported;
+        summary.updated += report.updated;
+        summary.unchanged += report.unchanged;
+        summary.review += report.review;
+        summary
+            .rejected
+            .extend(report.reported.into_iter().map(|(l, c)| (l, c.to_owned())));
+    }
+    summary.rejected.sort();
+    Ok(summary)
+}
+
+/// Reads and imports a file; the rejected rows come back as a CSV to fix and re-import.
+pub async fn import_file(
+    db: &Db,
+    profile: &Profile,
+    bytes: &[u8],
+    mapping: &HashMap<String, String>,
+    opts: &Options<'_>,
+) -> Result<(Summary, String), ImportFailure> {
+    let roll = import::read(bytes, mapping).map_err(ImportFailure::File)?;
+    let summary = import_roll(db, profile, &roll, opts)
+        .await
+        .map_err(ImportFailure::Store)?;
+    let rejected = import::rejected_csv(&roll, &summary.rejected);
+    Ok((summary, rejected))
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportFailure {
+    #[error("{0}")]
+    File(import::ImportError),
+    #[error("{0}")]
+    Store(StoreError),
+}

@@ -1,0 +1,147 @@
+//! Importing member rolls in batches: each batch is one transaction (all its rows or none),
+//! existing members (same CIN) are updated or reported as the user chose, probable
+//! duplicates go to a review queue, and importing the same file again changes nothing.
+
+use crate::audit::AuditEntry;
+use crate::members::{NewMember, name_key};
+use crate::{Db, Result};
+use tanzim_domain::members::Person;
+use tanzim_domain::territory::TerritoryPath;
+
+/// A valid row, ready to write.
+pub struct Item {
+    pub line: u64,
+    pub person: Person,
+    pub path: TerritoryPath,
+    pub province_code: String,
+    pub joined_on: String,
+    pub card_token: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OnExisting {
+    /// A member with the same CIN gets the file's phone, e-mail, address and profession.
+    Update,
+    /// A member with the same CIN is left alone and the row reported.
+    Report,
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct BatchReport {
+    pub imported: u64,
+    pub updated: u64,
+    /// Rows already present and identical (update mode): nothing to do.
+    pub unchanged: u64,
+    pub review: u64,
+    /// Lines reported, with the reason code (`cin-taken` in report mode).
+    pub reported: Vec<(u64, &'static str)>,
+}
+
+/// Writes one batch in one transaction.
+pub async fn import_batch(
+    db: &Db,
+    items: &[Item],
+    on_existing: OnExisting,
+    actor_id: Option<i64>,
+    audit: AuditEntry,
+) -> Result<BatchReport> {
+    let now = crate::now();
+    let mut report = BatchReport::default();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut counts = crate::counters::Deltas::default();
+        for item in items {
+            let p = &item.person;
+            type Existing = (i64, Option<String>, Option<String>, Option<String>, Option<String>);
+            let existing: Option<Existing> =
+                sqlx::query_as("SELECT id, phone, email, address, profession FROM members WHERE cin = $1")
+                    .bind(p.cin.as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+            if let Some((id, phone, email, address, profession)) = existing {
+                let new_phone = p.phone.as_ref().map(|x| x.as_str().to_owned()).or(phone.clone());
+                let new_email = p.email.clone().or(email.clone());
+                let new_address = p.address.clone().or(address.clone());
+                let new_profession = p.profession.clone().or(profession.clone());
+                let same = (new_phone.clone(), new_email.clone(), new_address.clone(), new_profession.clone()) == (phone, email, address, profession);
+                match on_existing {
+                    OnExisting::Report => report.reported.push((item.line, "cin-taken")),
+                    OnExisting::Update if same => report.unchanged += 1,
+                    OnExisting::Update => {
+                        sqlx::query("UPDATE members SET phone = $1, email = $2, address = $3, profession = $4, updated_at = $5 WHERE id = $6")
+                            .bind(new_phone).bind(new_email).bind(new_address).bind(new_profession).bind(now).bind(id)
+                            .execute(&mut *tx)
+                            .await?;
+                        report.updated += 1;
+                    }
+                }
+                continue;
+            }
+            let key = name_key(p);
+            let probable: Option<i64> = sqlx::query_scalar("SELECT id FROM members WHERE name_key = $1 AND birth_date = $2 LIMIT 1")
+                .bind(&key)
+                .bind(p.birth_date.to_string())
+                .fetch_optional(&mut *tx)
+                .await?;
+            if let Some(matched) = probable {
+                let data = serde_json::json!({
+                    "line": item.line, "first_name_ar": p.first_name_ar, "last_name_ar": p.last_name_ar,
+                    "first_name_lat": p.first_name_lat, "last_name_lat": p.last_name_lat, "sex": p.sex.as_str(),
+                    "birth_date": p.birth_date.to_string(), "cin": p.cin.as_str(), "commune": p.commune.as_str(),
+                });
+                let filed = sqlx::query(
+                    "INSERT INTO import_reviews (cin, matched_member_id, path, data, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
+                     ON CONFLICT (cin, matched_member_id) DO NOTHING",
+                )
+                .bind(p.cin.as_str())
+                .bind(matched)
+                .bind(item.path.as_str())
+                .bind(data.to_string())
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                if filed.rows_affected() == 1 {
+                    report.review += 1;
+                } else {
+                    report.unchanged += 1;
+                }
+                continue;
+            }
+            let new = NewMember {
+                person: p,
+                province_code: item.province_code.clone(),
+                path: item.path.clone(),
+                joined_on: item.joined_on.clone(),
+                consent_contact: false,
+                consent_public: false,
+                consent_source: "import".to_owned(),
+                consent_version: "-".to_owned(),
+                notes: None,
+                card_token: item.card_token.clone(),
+                application_id: None,
+                actor_id,
+            };
+            insert_member!(tx, &new, now, &mut counts)?;
+            report.imported += 1;
+        }
+        apply_counts!(tx, &counts)?;
+        let detail = serde_json::json!({ "rows": items.len(), "imported": report.imported, "updated": report.updated,
+            "review": report.review, "reported": report.reported.len() });
+        append_audit!(tx, &audit.detail(detail))?;
+        tx.commit().await?;
+        Ok(report)
+    })
+}
+
+/// Open reviews in a scope (the officer's queue of probable duplicates).
+pub async fn open_reviews(db: &Db, scope: &crate::ScopeFilter) -> Result<i64> {
+    let (where_sql, binds) = scope.without_organizations().sql("path", "", 1);
+    let sql = format!("SELECT COUNT(*) FROM import_reviews WHERE status = 'open' AND {where_sql}");
+    on_pool!(db, p => {
+        let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.as_str()));
+        for b in &binds {
+            q = q.bind(b);
+        }
+        Ok(q.fetch_one(p).await?)
+    })
+}
