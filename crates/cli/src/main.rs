@@ -57,6 +57,22 @@ enum Command {
     /// Import files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Fill the database with realistic synthetic members (names in both scripts with their
+    /// spelling variants, spread over communes by population).
+    Demo {
+        #[arg(long, default_value_t = 1000)]
+        members: u64,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Measure import, search and statistics on this database with N synthetic members and
+    /// print the figures as Markdown rows for BENCHMARKS.md.
+    Bench {
+        #[arg(long, default_value_t = 100_000)]
+        members: u64,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -317,6 +333,7 @@ async fn run(cli: Cli) -> Result<()> {
                 actor: "cli",
                 actor_id: None,
                 token: &auth::random_token,
+                scope: None,
                 today: tanzim_web::today(),
             };
             let (summary, rejected) =
@@ -333,6 +350,17 @@ async fn run(cli: Cli) -> Result<()> {
                 eprintln!("rejected rows written to {}", out.display());
             }
             println!("{}", summary.line());
+        }
+        Command::Demo { members, seed } => {
+            let profile = load_profile(&cli)?;
+            let db = open(&cli).await?;
+            let summary = demo_import(&db, &profile, *members, *seed).await?;
+            println!("{}", summary.line());
+        }
+        Command::Bench { members, seed } => {
+            let profile = load_profile(&cli)?;
+            let db = open(&cli).await?;
+            bench(&db, &profile, *members, *seed).await?;
         }
         Command::Territory(TerritoryCommand::Show { code }) => {
             let code = TerritoryCode::parse(code)
@@ -356,6 +384,152 @@ async fn run(cli: Cli) -> Result<()> {
                 );
             }
         }
+    }
+    Ok(())
+}
+
+async fn demo_import(
+    db: &Db,
+    profile: &Profile,
+    members: u64,
+    seed: u64,
+) -> Result<tanzim_reports::roll::Summary> {
+    let communes: Vec<(String, i64)> = territory::all(db)
+        .await?
+        .into_iter()
+        .filter(|t| {
+            t.level == "commune" && t.kind != "urban_commune"
+                || t.level == "arrondissement"
+                || (t.level == "commune" && territory_has_no_arrondissements(&t.code))
+        })
+        .map(|t| (t.code, t.population))
+        .collect();
+    let year = chrono::Datelike::year(&tanzim_web::today());
+    let rows = tanzim_reports::demo::members(members, seed, &communes, year);
+    let roll = tanzim_reports::import::Roll {
+        headers: Vec::new(),
+        separator: b',',
+        rows,
+    };
+    let options = tanzim_reports::roll::Options {
+        on_existing: tanzim_store::imports::OnExisting::Report,
+        dry_run: false,
+        actor: "demo",
+        actor_id: None,
+        token: &auth::random_token,
+        scope: None,
+        today: tanzim_web::today(),
+    };
+    Ok(tanzim_reports::roll::import_roll(db, profile, &roll, &options).await?)
+}
+
+/// Big cities' communes (code ending in `.0`) are divided into arrondissements, where their
+/// members live.
+fn territory_has_no_arrondissements(code: &str) -> bool {
+    !code.ends_with(".0")
+}
+
+fn percentiles(mut ms: Vec<f64>) -> (f64, f64, f64) {
+    ms.sort_by(|a, b| a.total_cmp(b));
+    let at = |q: f64| {
+        ms.get(((ms.len() as f64 - 1.0) * q).round() as usize)
+            .copied()
+            .unwrap_or(0.0)
+    };
+    (at(0.5), at(0.95), at(0.99))
+}
+
+async fn bench(db: &Db, profile: &Profile, members: u64, seed: u64) -> Result<()> {
+    use std::time::Instant;
+    let engine = db.engine();
+    let start = Instant::now();
+    let summary = demo_import(db, profile, members, seed).await?;
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "| {engine} | import of {members} generated members | {:.0} rows/s ({}, {secs:.1} s) |",
+        summary.imported as f64 / secs,
+        summary.line()
+    );
+
+    let queries = [
+        "محمد",
+        "Mohamed",
+        "Mohammed",
+        "Muhammad",
+        "فاطمة الزهراء",
+        "Fatima Zahra",
+        "Cherkaoui",
+        "الشرقاوي",
+        "Hjira",
+        "الحجيرة",
+        "Abderrahim",
+        "عبد الرحيم العلوي",
+        "Abdelkader Tazi",
+        "Ouafae",
+        "وفاء",
+        "Youssef Bennani",
+        "يوسف بناني",
+        "Khadija",
+        "El Idrissi",
+        "الإدريسي",
+        "Bouchra",
+        "Hicham Kettani",
+        "هشام",
+        "Driss",
+        "إدريس",
+        "Amrani",
+        "Brahim Ouhammou",
+        "أيت علي",
+        "Naima",
+        "Merabet",
+    ];
+    let national = tanzim_store::ScopeFilter::from_assignments(std::iter::once(&RoleAssignment {
+        role: Role::Administrator,
+        scope: None,
+        scope_path: TerritoryPath::national(),
+        organization: None,
+    }));
+    let mut times = Vec::new();
+    for _ in 0..3 {
+        for q in queries {
+            let query = tanzim_store::members::MemberQuery {
+                q: Some(q.to_owned()),
+                match_contact: true,
+                ..Default::default()
+            };
+            let t = Instant::now();
+            tanzim_store::members::list(
+                db,
+                &national,
+                &query,
+                tanzim_store::Page::new(None, Some(20)),
+            )
+            .await?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+    }
+    let (p50, p95, p99) = percentiles(times);
+    println!(
+        "| {engine} | name search, {} queries (Arabic, Latin, cross-script), national scope, first page of 20 | p50 {p50:.1} ms, p95 {p95:.1} ms, p99 {p99:.1} ms |",
+        queries.len() * 3
+    );
+
+    for (label, code) in [
+        ("national", None),
+        ("regional (05)", Some("05")),
+        ("provincial (05.091)", Some("05.091")),
+    ] {
+        let mut times = Vec::new();
+        for _ in 0..50 {
+            let t = Instant::now();
+            tanzim_store::counters::of(db, code).await?;
+            tanzim_store::counters::children_of(db, code).await?;
+            times.push(t.elapsed().as_secs_f64() * 1000.0);
+        }
+        let (p50, p95, _) = percentiles(times);
+        println!(
+            "| {engine} | statistics {label}: counters and children's breakdown | p50 {p50:.2} ms, p95 {p95:.2} ms |"
+        );
     }
     Ok(())
 }

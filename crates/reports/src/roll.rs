@@ -45,6 +45,8 @@ pub struct Options<'a> {
     pub actor_id: Option<i64>,
     /// Makes card tokens (the caller owns randomness).
     pub token: &'a (dyn Fn() -> String + Sync),
+    /// Where the importing user may add members; rows elsewhere are rejected (`None`: anywhere).
+    pub scope: Option<&'a (dyn Fn(&tanzim_domain::territory::TerritoryPath) -> bool + Sync)>,
     pub today: chrono::NaiveDate,
 }
 
@@ -98,6 +100,12 @@ pub async fn import_roll(
                 .push((row.line, "commune-unknown".to_owned()));
             continue;
         };
+        if opts.scope.is_some_and(|inside| !inside(path)) {
+            summary
+                .rejected
+                .push((row.line, "commune-out-of-scope".to_owned()));
+            continue;
+        }
         let joined_on = match row.joined_on.as_deref() {
             Some(d) => match tanzim_domain::members::parse_date(d, tanzim_domain::Field::Date) {
                 Ok(d) if d <= opts.today => d.to_string(),

@@ -234,6 +234,34 @@ async fn form_csrf(req: Request) -> Result<(Request, Option<String>), AppError> 
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
         .map(str::to_owned);
+    let boundary = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| multer::parse_boundary(v).ok());
+    if let Some(boundary) = boundary {
+        // A file upload: the token is a field of the multipart body.
+        let (parts, body) = req.into_parts();
+        let bytes = axum::body::to_bytes(body, crate::MAX_UPLOAD_BYTES)
+            .await
+            .map_err(|_| AppError::BadRequest("body-too-large"))?;
+        let stream = futures_util::stream::once({
+            let bytes = bytes.clone();
+            async move { Ok::<_, std::convert::Infallible>(bytes) }
+        });
+        let mut multipart = multer::Multipart::new(stream, boundary);
+        let mut token = None;
+        while let Ok(Some(field)) = multipart.next_field().await {
+            if field.name() == Some("csrf") {
+                token = field.text().await.ok();
+                break;
+            }
+        }
+        return Ok((
+            Request::from_parts(parts, axum::body::Body::from(bytes)),
+            token.or(header_token),
+        ));
+    }
     if !is_form {
         return Ok((req, header_token));
     }

@@ -11,6 +11,7 @@ pub mod campaigns;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod imports;
 pub mod limits;
 pub mod members;
 pub mod routes;
@@ -35,6 +36,9 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The largest form or JSON body accepted.
 pub const MAX_FORM_BYTES: usize = 1024 * 1024;
+/// The largest file an officer uploads (a roll of some 150,000 rows; bigger ones go through
+/// `tanzim import members`).
+pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -55,6 +59,8 @@ pub struct AppState {
     pub apply_limit: Arc<limits::RateLimiter>,
     /// Public card checks and application status checks: look-ups per address.
     pub lookup_limit: Arc<limits::RateLimiter>,
+    /// Uploaded rolls between their preview and their confirmation.
+    pub uploads: Arc<imports::Uploads>,
 }
 
 impl AppState {
@@ -66,6 +72,7 @@ impl AppState {
             config: Arc::new(config),
             apply_limit: Arc::new(limits::RateLimiter::new(5, Duration::from_secs(3600))),
             lookup_limit: Arc::new(limits::RateLimiter::new(30, Duration::from_secs(60))),
+            uploads: Arc::new(imports::Uploads::default()),
         })
     }
 }
@@ -130,7 +137,7 @@ pub fn app(state: AppState) -> Router {
     router
         .fallback(|| async { AppError::NotFound })
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_FORM_BYTES))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(MAX_UPLOAD_BYTES))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(30)))
         .layer(tower_http::compression::CompressionLayer::new())
         .layer(security_header(

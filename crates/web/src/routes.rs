@@ -3,8 +3,8 @@
 //! either.
 
 use crate::{
-    AppState, accounts, api, applications, audit, bodies, campaigns, home, members, session, stats,
-    territory,
+    AppState, accounts, api, applications, audit, bodies, campaigns, home, imports, members,
+    session, stats, territory,
 };
 use axum::routing::{MethodRouter, get, post};
 use tanzim_domain::policy::Action;
@@ -549,6 +549,30 @@ pub fn table() -> Vec<Route> {
             "/api/v1/stats/members",
             Policy(Action::ViewStats, T::None),
             get(stats::api),
+        ),
+        route(
+            "GET",
+            "/members/import",
+            Policy(Action::ManageMembers, T::None),
+            get(imports::form),
+        ),
+        route(
+            "POST",
+            "/members/import",
+            Policy(Action::ManageMembers, T::None),
+            post(imports::upload),
+        ),
+        route(
+            "POST",
+            "/members/import/{id}/confirm",
+            Policy(Action::ManageMembers, T::None),
+            post(imports::confirm),
+        ),
+        route(
+            "GET",
+            "/members/import/{id}/rejected",
+            Policy(Action::ManageMembers, T::None),
+            get(imports::rejected),
         ),
     ]
 }

@@ -206,6 +206,34 @@ async fn an_officer_works_in_arabic_on_a_phone() {
     shot(&c, "10-bodies-fr").await;
     c.goto(&app.url("/audit")).await.unwrap();
     shot(&c, "11-audit-fr").await;
+    click(&c, "#lang-ar").await;
+
+    // Import a small roll through the page, then find an Arabic-only name by a Latin search.
+    let file = std::env::temp_dir().join(format!("tanzim-roll-{}.csv", std::process::id()));
+    std::fs::write(
+        &file,
+        "الاسم;النسب;Sexe;Date de naissance;CIN;Commune\nمحمد;الحجيرة;M;12/03/1980;BJ123456;05.091.01.07\nزينب;بناني;F;1992-05-01;12;05.091.01.07\n",
+    )
+    .unwrap();
+    c.goto(&app.url("/members/import")).await.unwrap();
+    c.find(Locator::Id("import-file"))
+        .await
+        .unwrap()
+        .send_keys(&file.display().to_string())
+        .await
+        .unwrap();
+    click(&c, "#import-preview").await;
+    assert!(
+        text(&c, "#import-summary")
+            .await
+            .contains("imported 1, updated 0, rejected 1")
+    );
+    shot(&c, "12-import-preview-ar").await;
+    click(&c, "#import-confirm").await;
+    assert!(text(&c, "#import-summary").await.contains("imported 1"));
+    c.goto(&app.url("/members?q=Hjira")).await.unwrap();
+    assert!(text(&c, "ul.rows").await.contains("محمد الحجيرة"));
+    shot(&c, "13-search-latin-finds-arabic").await;
 
     c.close().await.unwrap();
 }

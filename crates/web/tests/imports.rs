@@ -17,6 +17,7 @@ fn options(on_existing: OnExisting, dry_run: bool) -> Options<'static> {
         actor: "test",
         actor_id: None,
         token: &tanzim_web::auth::random_token,
+        scope: None,
         today: tanzim_web::today(),
     }
 }
