@@ -523,3 +523,4 @@ error-import-done = تم استيراد هذا الملف من قبل.
 error-commune-out-of-scope = الجماعة خارج نطاقكم.
 error-cin-repeated-in-file = رقم البطاقة مكرر في الملف.
 error-import-expired = انتهت صلاحية هذا الملف المرفوع؛ ارفعوه من جديد.
+receipt-member-link = رابط العضو للاطلاع على وصله وطبعه:

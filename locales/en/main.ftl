@@ -496,3 +496,4 @@ error-import-done = This file has already been imported.
 error-commune-out-of-scope = Commune outside your scope.
 error-cin-repeated-in-file = CIN repeated in the file.
 error-import-expired = This upload has expired; upload the file again.
+receipt-member-link = The member's link to see and print this receipt:

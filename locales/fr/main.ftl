@@ -496,3 +496,4 @@ error-import-done = Ce fichier a déjà été importé.
 error-commune-out-of-scope = Commune hors de votre périmètre.
 error-cin-repeated-in-file = CIN répétée dans le fichier.
 error-import-expired = Ce fichier envoyé a expiré ; envoyez-le de nouveau.
+receipt-member-link = Lien du membre pour voir et imprimer son reçu :

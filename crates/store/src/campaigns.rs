@@ -170,10 +170,13 @@ pub struct Payment {
     pub paid_on: String,
     pub path: String,
     pub recorded_at: i64,
+    /// The member's own link to this receipt (`/receipts/{token}`).
+    #[serde(skip)]
+    pub receipt_token: Option<String>,
 }
 
 const PAYMENT_SELECT: &str = "SELECT p.id, p.member_id, m.number AS member_number, p.campaign_id, p.year, p.category, p.amount,
-    p.method, p.receipt, p.body_id, b.name AS body_name, p.paid_on, p.path, p.recorded_at
+    p.method, p.receipt, p.body_id, b.name AS body_name, p.paid_on, p.path, p.recorded_at, p.receipt_token
     FROM payments p JOIN members m ON m.id = p.member_id JOIN bodies b ON b.id = p.body_id";
 
 pub struct NewPayment<'a> {
@@ -185,6 +188,8 @@ pub struct NewPayment<'a> {
     /// The member's status after renewing (from the domain's transition).
     pub new_status: Status,
     pub actor_id: i64,
+    /// An unguessable token for the member's link to the receipt.
+    pub receipt_token: &'a str,
 }
 
 /// Records a renewal: the payment with its receipt (unique per body), the member's paid
@@ -200,8 +205,8 @@ pub async fn record_payment(
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO payments (member_id, campaign_id, year, category, amount, method, receipt, body_id, paid_on, path, recorded_by, recorded_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+            "INSERT INTO payments (member_id, campaign_id, year, category, amount, method, receipt, body_id, paid_on, path, recorded_by, recorded_at, receipt_token)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
         )
         .bind(member.id)
         .bind(c.id)
@@ -215,6 +220,7 @@ pub async fn record_payment(
         .bind(&member.path)
         .bind(new.actor_id)
         .bind(now)
+        .bind(new.receipt_token)
         .fetch_one(&mut *tx)
         .await
         .map_err(|e| match &e {
@@ -282,6 +288,14 @@ pub async fn payment(db: &Db, id: i64) -> Result<Option<Payment>> {
     let sql = format!("{PAYMENT_SELECT} WHERE p.id = $1");
     Ok(
         on_pool!(db, p => sqlx::query_as::<_, Payment>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+/// A receipt by the member's link.
+pub async fn payment_by_token(db: &Db, token: &str) -> Result<Option<Payment>> {
+    let sql = format!("{PAYMENT_SELECT} WHERE p.receipt_token = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Payment>(sqlx::AssertSqlSafe(sql.as_str())).bind(token).fetch_optional(p).await)?,
     )
 }
 

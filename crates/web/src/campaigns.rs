@@ -570,6 +570,8 @@ struct ReceiptPage {
     name_ar: String,
     name_lat: String,
     recorded: String,
+    /// Shown to the officer: the link the member keeps to see and print this receipt.
+    member_link: Option<String>,
 }
 
 /// A printable receipt for a payment (to hand or send to the member).
@@ -578,12 +580,54 @@ pub async fn receipt(
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ViewMembers, None))?;
     let p = campaigns::payment(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let m = crate::members::load(&state, &user, p.member_id, Action::ViewMembers).await?;
+    let host = headers
+        .get(axum::http::header::HOST)
+        .and_then(|h| h.to_str().ok());
+    let link = p.receipt_token.as_ref().map(|t| {
+        format!(
+            "{}/receipts/{t}",
+            crate::members::public_base(&state, &ctx, host)
+        )
+    });
+    receipt_page(&state, &ctx, p, &m, link).await
+}
+
+/// The member's own view of a receipt, by the link given with it: no account needed; the
+/// token is unguessable and look-ups are rate-limited.
+pub async fn public_receipt(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    if !state.lookup_limit.allow(&ctx.address) {
+        return Err(AppError::Throttled);
+    }
+    let p = if token.len() >= 32 {
+        campaigns::payment_by_token(&state.db, &token).await?
+    } else {
+        None
+    };
+    let p = p.ok_or(AppError::NotFound)?;
+    let m = tanzim_store::members::get(&state.db, p.member_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    receipt_page(&state, &ctx, p, &m, None).await
+}
+
+async fn receipt_page(
+    state: &AppState,
+    ctx: &Ctx,
+    p: Payment,
+    m: &tanzim_store::members::Member,
+    member_link: Option<String>,
+) -> Result<Response, AppError> {
     let cats = campaigns::categories(&state.db, p.campaign_id).await?;
     let join = |a: &Option<String>, b: &Option<String>| {
         [a, b]
@@ -593,7 +637,7 @@ pub async fn receipt(
             .join(" ")
     };
     Ok(views::html(ReceiptPage {
-        layout: Layout::new(&state, &ctx, "receipt-title"),
+        layout: Layout::new(state, ctx, "receipt-title"),
         amount: rules::format_amount(p.amount),
         category: cats
             .iter()
@@ -604,6 +648,7 @@ pub async fn receipt(
         name_ar: join(&m.first_name_ar, &m.last_name_ar),
         name_lat: join(&m.first_name_lat, &m.last_name_lat),
         recorded: ctx.tr.datetime(p.recorded_at),
+        member_link,
         p,
     }))
 }

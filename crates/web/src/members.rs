@@ -934,6 +934,7 @@ pub(crate) async fn renew(
         paid_on: &paid_on,
         new_status,
         actor_id: user.id(),
+        receipt_token: &crate::auth::random_token(),
     };
     Ok(campaigns::record_payment(
         &state.db,
@@ -978,7 +979,7 @@ struct CardPage {
     party_fr: String,
 }
 
-fn public_base(state: &AppState, ctx: &Ctx, host: Option<&str>) -> String {
+pub(crate) fn public_base(state: &AppState, ctx: &Ctx, host: Option<&str>) -> String {
     match &state.config.public_url {
         Some(u) => u.trim_end_matches('/').to_owned(),
         None => format!(

@@ -574,5 +574,11 @@ pub fn table() -> Vec<Route> {
             Policy(Action::ManageMembers, T::None),
             get(imports::rejected),
         ),
+        route(
+            "GET",
+            "/receipts/{token}",
+            Public,
+            get(campaigns::public_receipt),
+        ),
     ]
 }

@@ -529,6 +529,26 @@ async fn apply_accept_renew_verify(engine: Engine) {
     assert_eq!(renewed.status, 303, "{}", renewed.body);
     let receipt = officer.get(renewed.location.as_deref().unwrap()).await;
     assert!(receipt.body.contains("BM-2026-0001") && receipt.body.contains("100.00"));
+    // The member keeps a link to see and print the receipt without an account.
+    let link = receipt
+        .body
+        .split("id=\"receipt-link\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap()
+        .to_owned();
+    let own = public.get(&link[link.find("/receipts/").unwrap()..]).await;
+    assert_eq!(own.status, 200);
+    assert!(own.body.contains("BM-2026-0001") && own.body.contains("خديجة"));
+    assert_eq!(
+        public
+            .get("/receipts/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")
+            .await
+            .status,
+        404
+    );
 
     // The card's QR leads to a public page that says only whether the number is valid.
     let card = officer.get(&format!("{member_page}/card")).await;

@@ -1,3 +1,4 @@
+-- The probable-duplicate check of imports looks members up by folded name and birth date.
 -- Probable duplicates met during an import (same folded name and birth date as a member,
 -- another or no CIN): kept for an officer to review, never merged silently.
 CREATE TABLE import_reviews (
@@ -11,3 +12,4 @@ CREATE TABLE import_reviews (
     UNIQUE (cin, matched_member_id)
 );
 CREATE INDEX import_reviews_path ON import_reviews(path);
+CREATE INDEX members_name_birth ON members(name_key, birth_date);
