@@ -177,17 +177,7 @@ pub async fn list_users(db: &Db, scope: &ScopeFilter, page: Page) -> Result<Page
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM users u WHERE {where_sql}");
-    on_pool!(db, p => {
-        let mut items = sqlx::query_as::<_, User>(sqlx::AssertSqlSafe(list_sql.as_str()));
-        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
-        for b in &binds {
-            items = items.bind(b);
-            count = count.bind(b);
-        }
-        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
-        let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
-    })
+    fetch_page!(db, User, list_sql, count_sql, binds, page)
 }
 
 pub async fn count_administrators(db: &Db) -> Result<i64> {

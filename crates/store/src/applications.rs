@@ -184,17 +184,7 @@ pub async fn list(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM applications a WHERE {where_sql}");
-    on_pool!(db, p => {
-        let mut items = sqlx::query_as::<_, Application>(sqlx::AssertSqlSafe(list_sql.as_str()));
-        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
-        for b in &binds {
-            items = items.bind(b);
-            count = count.bind(b);
-        }
-        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
-        let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
-    })
+    fetch_page!(db, Application, list_sql, count_sql, binds, page)
 }
 
 /// Other applications with the same CIN, for the committee's duplicate check.

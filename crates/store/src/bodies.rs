@@ -129,17 +129,7 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &BodyQuery, page: Page) -> Re
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM bodies b WHERE {where_sql}");
-    on_pool!(db, p => {
-        let mut items = sqlx::query_as::<_, Body>(sqlx::AssertSqlSafe(list_sql.as_str()));
-        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
-        for b in &binds {
-            items = items.bind(b);
-            count = count.bind(b);
-        }
-        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
-        let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
-    })
+    fetch_page!(db, Body, list_sql, count_sql, binds, page)
 }
 
 pub async fn rename(db: &Db, body: &Body, name: &str, audit: AuditEntry) -> Result<()> {

@@ -130,17 +130,7 @@ pub async fn list(db: &Db, scope: &ScopeFilter, page: Page) -> Result<Paged<Camp
     let count_sql = format!(
         "SELECT COUNT(*) FROM campaigns c JOIN bodies b ON b.id = c.body_id WHERE {where_sql}"
     );
-    on_pool!(db, p => {
-        let mut items = sqlx::query_as::<_, Campaign>(sqlx::AssertSqlSafe(list_sql.as_str()));
-        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
-        for b in &binds {
-            items = items.bind(b);
-            count = count.bind(b);
-        }
-        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
-        let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
-    })
+    fetch_page!(db, Campaign, list_sql, count_sql, binds, page)
 }
 
 /// Open campaigns whose jurisdiction contains a member's branch, most local first.

@@ -39,6 +39,25 @@ macro_rules! append_audit {
     }};
 }
 
+/// Runs a list query and its count with the same text binds (then limit and offset) and
+/// returns the page: what every scoped list in the store does.
+macro_rules! fetch_page {
+    ($db:expr, $row:ty, $list_sql:expr, $count_sql:expr, $binds:expr, $page:expr) => {{
+        let (list_sql, count_sql, binds, page): (String, String, Vec<String>, $crate::Page) = ($list_sql, $count_sql, $binds, $page);
+        on_pool!($db, p => {
+            let mut items = sqlx::query_as::<_, $row>(sqlx::AssertSqlSafe(list_sql.as_str()));
+            let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
+            for b in &binds {
+                items = items.bind(b);
+                count = count.bind(b);
+            }
+            let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
+            let total = count.fetch_one(p).await?;
+            Ok($crate::Paged { items, total, page: page.number, page_size: page.size })
+        })
+    }};
+}
+
 // Modules whose macros others use come first (macros are scoped by order).
 #[macro_use]
 pub mod counters;

@@ -411,17 +411,7 @@ pub async fn list(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM members m WHERE {where_sql}");
-    on_pool!(db, p => {
-        let mut items = sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(list_sql.as_str()));
-        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
-        for b in &binds {
-            items = items.bind(b);
-            count = count.bind(b);
-        }
-        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
-        let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
-    })
+    fetch_page!(db, Member, list_sql, count_sql, binds, page)
 }
 
 /// Members in good standing on `date` (YYYY-MM-DD) in the scope (and optionally a
@@ -465,17 +455,7 @@ pub async fn in_good_standing_on(
     let count_sql = format!(
         "SELECT COUNT(*) FROM member_history h JOIN members m ON m.id = h.member_id WHERE {where_sql}"
     );
-    on_pool!(db, p => {
-        let mut items = sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(list_sql.as_str()));
-        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
-        for b in &binds {
-            items = items.bind(b);
-            count = count.bind(b);
-        }
-        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
-        let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
-    })
+    fetch_page!(db, Member, list_sql, count_sql, binds, page)
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
