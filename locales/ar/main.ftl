@@ -524,3 +524,5 @@ error-commune-out-of-scope = الجماعة خارج نطاقكم.
 error-cin-repeated-in-file = رقم البطاقة مكرر في الملف.
 error-import-expired = انتهت صلاحية هذا الملف المرفوع؛ ارفعوه من جديد.
 receipt-member-link = رابط العضو للاطلاع على وصله وطبعه:
+import-summary-preview = المعاينة: سيستورد { $imported } وسيحين { $updated } ويرفض { $rejected } ويحال { $review } على المراجعة.
+import-summary-done = تم: استورد { $imported } وحين { $updated } ورفض { $rejected } وأحيل { $review } على المراجعة.

@@ -497,3 +497,5 @@ error-commune-out-of-scope = Commune outside your scope.
 error-cin-repeated-in-file = CIN repeated in the file.
 error-import-expired = This upload has expired; upload the file again.
 receipt-member-link = The member's link to see and print this receipt:
+import-summary-preview = Preview: { $imported } to import, { $updated } to update, { $rejected } rejected, { $review } to review.
+import-summary-done = Done: { $imported } imported, { $updated } updated, { $rejected } rejected, { $review } to review.

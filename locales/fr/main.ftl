@@ -497,3 +497,5 @@ error-commune-out-of-scope = Commune hors de votre périmètre.
 error-cin-repeated-in-file = CIN répétée dans le fichier.
 error-import-expired = Ce fichier envoyé a expiré ; envoyez-le de nouveau.
 receipt-member-link = Lien du membre pour voir et imprimer son reçu :
+import-summary-preview = Aperçu : { $imported } à importer, { $updated } à mettre à jour, { $rejected } rejetées, { $review } à revoir.
+import-summary-done = Fait : { $imported } importés, { $updated } mis à jour, { $rejected } rejetées, { $review } à revoir.

@@ -53,6 +53,8 @@ struct ImportPage {
     headers: Vec<String>,
     rejected: Vec<(u64, String)>,
     summary: String,
+    /// The summary in the page's language.
+    sentence: String,
     done: bool,
     error: Option<String>,
 }
@@ -83,6 +85,25 @@ fn page(
             })
             .unwrap_or_default(),
         summary: summary.map(Summary::line).unwrap_or_default(),
+        sentence: summary
+            .map(|s| {
+                let key = if done {
+                    "import-summary-done"
+                } else {
+                    "import-summary-preview"
+                };
+                let n = |x: u64| x.to_string();
+                ctx.tr.with(
+                    key,
+                    &[
+                        ("imported", &n(s.imported)),
+                        ("updated", &n(s.updated)),
+                        ("rejected", &s.rejected.len().to_string()),
+                        ("review", &n(s.review)),
+                    ],
+                )
+            })
+            .unwrap_or_default(),
         done,
         error,
     })
