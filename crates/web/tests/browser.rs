@@ -81,6 +81,25 @@ async fn shot(c: &Client, name: &str) {
     std::fs::write(screenshot_dir().join(format!("{name}.png")), png).unwrap();
 }
 
+/// Signs in afresh (cookies cleared) through the login form.
+async fn sign_in(c: &Client, app: &common::TestApp, username: &str) {
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&app.url("/login")).await.unwrap();
+    c.find(Locator::Id("username"))
+        .await
+        .unwrap()
+        .send_keys(username)
+        .await
+        .unwrap();
+    c.find(Locator::Id("password"))
+        .await
+        .unwrap()
+        .send_keys(common::PASSWORD)
+        .await
+        .unwrap();
+    click(c, "#login-submit").await;
+}
+
 async fn html_attr(c: &Client, attr: &str) -> String {
     c.find(Locator::Css("html"))
         .await
@@ -326,21 +345,7 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
     shot(&c, "21-apply-done-ar").await;
 
     // The committee member accepts it.
-    c.delete_all_cookies().await.unwrap();
-    c.goto(&app.url("/login")).await.unwrap();
-    c.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("committee")
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(common::PASSWORD)
-        .await
-        .unwrap();
-    click(&c, "#login-submit").await;
+    sign_in(&c, &app, "committee").await;
     c.goto(&app.url("/applications")).await.unwrap();
     shot(&c, "22-applications-ar").await;
     click(&c, "ul.rows a").await;
@@ -351,21 +356,7 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
     assert!(text(&c, "h1").await.contains("05091-000001"));
 
     // The officer renews, prints the receipt, opens the card.
-    c.delete_all_cookies().await.unwrap();
-    c.goto(&app.url("/login")).await.unwrap();
-    c.find(Locator::Id("username"))
-        .await
-        .unwrap()
-        .send_keys("officer")
-        .await
-        .unwrap();
-    c.find(Locator::Id("password"))
-        .await
-        .unwrap()
-        .send_keys(common::PASSWORD)
-        .await
-        .unwrap();
-    click(&c, "#login-submit").await;
+    sign_in(&c, &app, "officer").await;
     c.goto(&app.url("/members")).await.unwrap();
     shot(&c, "24-members-ar").await;
     click(&c, "ul.rows li a").await;
