@@ -98,6 +98,18 @@ async fn sign_in(c: &Client, app: &common::TestApp, username: &str) {
         .await
         .unwrap();
     click(c, "#login-submit").await;
+    wait_until_left_login(c).await;
+}
+
+/// A form submit may return before the next page has loaded (a loaded 2-core machine):
+/// wait for it, for at most 10 seconds.
+async fn wait_until_left_login(c: &Client) {
+    for _ in 0..100 {
+        if c.current_url().await.is_ok_and(|u| u.path() != "/login") {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
 }
 
 async fn html_attr(c: &Client, attr: &str) -> String {
@@ -157,6 +169,7 @@ async fn an_officer_works_in_arabic_on_a_phone() {
         .await
         .unwrap();
     click(&c, "#login-submit").await;
+    wait_until_left_login(&c).await;
     assert_eq!(c.current_url().await.unwrap().path(), "/");
     assert!(text(&c, "#my-roles").await.contains("مدير النظام"));
     shot(&c, "02-home-ar").await;
