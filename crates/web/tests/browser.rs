@@ -122,22 +122,29 @@ async fn html_attr(c: &Client, attr: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Clicks, then waits (at most 3 s) for the page to be replaced when the click navigates:
+/// a click may return before the next page has loaded on a busy machine.
 async fn click(c: &Client, css: &str) {
-    c.find(Locator::Css(css))
+    let before = c.find(Locator::Css("html")).await.unwrap();
+    wait_for(c, css).await.click().await.unwrap();
+    for _ in 0..30 {
+        if before.tag_name().await.is_err() {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
+async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+    c.wait()
+        .at_most(std::time::Duration::from_secs(10))
+        .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap();
 }
 
 async fn text(c: &Client, css: &str) -> String {
-    c.find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
+    wait_for(c, css).await.text().await.unwrap()
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
