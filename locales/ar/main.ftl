@@ -253,6 +253,7 @@ members-as-of = في وضعية سليمة بتاريخ
 members-as-of-explain = الأعضاء في وضعية سليمة بتاريخ { $date }، في الفرع الذي كانوا ينتمون إليه يومئذ.
 members-empty = لا يوجد أعضاء مطابقون.
 members-export = تصدير (CSV)
+members-capped = أكثر من { $count } عضو مطابق: دقّق البحث لتضييق النتائج.
 count-members = { PLURAL($count) ->
     [zero] لا يوجد أي عضو
     [one] عضو واحد

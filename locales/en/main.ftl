@@ -241,6 +241,7 @@ members-as-of = In good standing on
 members-as-of-explain = Members in good standing on { $date }, in the branch they belonged to that day.
 members-empty = No matching members.
 members-export = Export (CSV)
+members-capped = More than { $count } members match: narrow the search.
 count-members = { PLURAL($count) ->
     [one] { $count } member
    *[other] { $count } members

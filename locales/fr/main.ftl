@@ -241,6 +241,7 @@ members-as-of = En règle à la date du
 members-as-of-explain = Membres en règle le { $date }, dans la section dont ils relevaient ce jour-là.
 members-empty = Aucun membre ne correspond.
 members-export = Exporter (CSV)
+members-capped = Plus de { $count } membres correspondent : précisez la recherche.
 count-members = { PLURAL($count) ->
     [one] { $count } membre
    *[other] { $count } membres

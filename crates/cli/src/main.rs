@@ -157,7 +157,7 @@ async fn open(cli: &Cli) -> Result<Db> {
         .await
         .with_context(|| "cannot open the database".to_owned())?;
     db.migrate().await.context("cannot migrate the database")?;
-    tanzim_store::members::backfill_skeletons(&db)
+    tanzim_store::members::backfill_search_keys(&db)
         .await
         .context("cannot prepare member search")?;
     let report = territory::load(&db)
@@ -490,6 +490,7 @@ async fn bench(db: &Db, profile: &Profile, members: u64, seed: u64) -> Result<()
         organization: None,
     }));
     let mut times = Vec::new();
+    let mut slowest: Vec<(f64, &str, i64)> = Vec::new();
     for _ in 0..3 {
         for q in queries {
             let query = tanzim_store::members::MemberQuery {
@@ -498,15 +499,21 @@ async fn bench(db: &Db, profile: &Profile, members: u64, seed: u64) -> Result<()
                 ..Default::default()
             };
             let t = Instant::now();
-            tanzim_store::members::list(
+            let found = tanzim_store::members::list(
                 db,
                 &national,
                 &query,
                 tanzim_store::Page::new(None, Some(20)),
             )
             .await?;
-            times.push(t.elapsed().as_secs_f64() * 1000.0);
+            let ms = t.elapsed().as_secs_f64() * 1000.0;
+            times.push(ms);
+            slowest.push((ms, q, found.total));
         }
+    }
+    slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (ms, q, total) in slowest.iter().take(5) {
+        eprintln!("slow search: {q:?} {ms:.1} ms, {total} found");
     }
     let (p50, p95, p99) = percentiles(times);
     println!(

@@ -164,6 +164,65 @@ fn consonants(word: &str) -> String {
     out
 }
 
+/// Marks a skeleton among a member's search terms, so a folded Latin word ("mhmd") never
+/// matches a skeleton and ranking can tell the two apart.
+pub const SKELETON_MARK: char = '0';
+
+/// The terms a person's names are indexed under, separated by spaces: every folded word of
+/// every name, then every skeleton word (of the Arabic and of the Latin full name) marked
+/// with [`SKELETON_MARK`]. Searches match a query's words as prefixes of these terms.
+pub fn search_terms(arabic: &str, latin: &str) -> String {
+    let mut terms: Vec<String> = words(arabic).chain(words(latin)).collect();
+    for full in [arabic, latin] {
+        for word in skeleton(full).split(' ').filter(|w| !w.is_empty()) {
+            terms.push(format!("{SKELETON_MARK}{word}"));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    terms.retain(|t| seen.insert(t.clone()));
+    terms.join(" ")
+}
+
+/// A name search turned into index terms: the folded words (an exact spelling, ranked
+/// first) and the marked skeleton words (other spellings and the other script).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SearchQuery {
+    pub words: Vec<String>,
+    pub skeletons: Vec<String>,
+}
+
+impl SearchQuery {
+    pub fn parse(q: &str) -> SearchQuery {
+        SearchQuery {
+            words: words(q).collect(),
+            // One-letter skeletons ("Ali" → l) would match half the roll: left out.
+            skeletons: skeleton(q)
+                .split(' ')
+                .filter(|w| w.len() >= 2)
+                .map(|w| format!("{SKELETON_MARK}{w}"))
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty() && self.skeletons.is_empty()
+    }
+}
+
+/// The folded words of `s`, letters and digits only (what a text index tokenizes alike).
+fn words(s: &str) -> impl Iterator<Item = String> {
+    fold(s)
+        .split(|c: char| !c.is_alphanumeric() || is_arabic_mark(c))
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;
@@ -241,7 +300,33 @@ mod tests {
         assert_eq!(skeleton("  "), "");
     }
 
+    #[test]
+    fn search_terms_hold_folded_words_then_marked_skeletons() {
+        use super::{SearchQuery, search_terms};
+        assert_eq!(
+            search_terms("عبد الرحيم الحجيرة", "Abderrahim El Hjira"),
+            "عبد الرحيم الحجيره abderrahim el hjira 0bd 0rhm 0hjr"
+        );
+        let q = SearchQuery::parse("Mohammed  Hjira");
+        assert_eq!(q.words, ["mohammed", "hjira"]);
+        assert_eq!(q.skeletons, ["0mhmd", "0hjr"]);
+        assert!(SearchQuery::parse(" - ").is_empty());
+        assert_eq!(SearchQuery::parse("Ali").skeletons, Vec::<String>::new());
+    }
+
     proptest! {
+        #[test]
+        fn a_name_finds_itself_by_its_words_and_its_skeleton(ar in "[ابتحدرسعفقكلمنهويأة ]{0,24}", lat in "[a-zA-Zé' -]{0,24}") {
+            let terms = super::search_terms(&ar, &lat);
+            let terms: Vec<&str> = terms.split(' ').collect();
+            for name in [&ar, &lat] {
+                let q = super::SearchQuery::parse(name);
+                for w in q.words.iter().chain(&q.skeletons) {
+                    prop_assert!(terms.iter().any(|t| t.starts_with(w.as_str())), "{w} not in {terms:?}");
+                }
+            }
+        }
+
         #[test]
         fn skeletons_are_plain_latin_words(s in "\\PC{0,40}") {
             let k = super::skeleton(&s);

@@ -149,6 +149,6 @@ pub async fn list(
         }
         let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
         let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
+        Ok(Paged { items, total, capped: false, page: page.number, page_size: page.size })
     })
 }

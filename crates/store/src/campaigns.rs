@@ -245,7 +245,7 @@ pub async fn record_payment(
             let mut counts = crate::counters::Deltas::default();
             counts.add(&member.path, &member.status, &sex, &birth_date, -1);
             counts.add(&member.path, new.new_status.as_str(), &sex, &birth_date, 1);
-            apply_counts!(tx, &counts)?;
+            apply_counts!(db, tx, &counts)?;
             sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
                 .bind(new.paid_on)
                 .bind(member.id)
@@ -322,7 +322,7 @@ pub async fn payments_of_campaign(
         }
         let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
         let total = count.fetch_one(p).await?;
-        Ok(Paged { items, total, page: page.number, page_size: page.size })
+        Ok(Paged { items, total, capped: false, page: page.number, page_size: page.size })
     })
 }
 
@@ -377,7 +377,7 @@ pub async fn close(
                 .bind(id).bind(today).bind(commune).bind(path).bind(&reason).bind(actor_id).bind(now)
                 .execute(&mut *tx).await?;
             }
-            apply_counts!(tx, &counts)?;
+            apply_counts!(db, tx, &counts)?;
             lapsed = rows.len() as i64;
         }
         sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;

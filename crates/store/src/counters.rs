@@ -41,25 +41,37 @@ impl Deltas {
     }
 }
 
-pub(crate) const UPSERT_SQL: &str = "INSERT INTO member_counts (code, parent_code, status, sex, birth_year, n) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (code, status, sex, birth_year) DO UPDATE SET n = member_counts.n + excluded.n";
+/// The upsert of `rows` counter deltas.
+pub(crate) fn upsert_sql(db: &crate::Db, rows: usize) -> String {
+    format!(
+        "INSERT INTO member_counts (code, parent_code, status, sex, birth_year, n) VALUES {}
+         ON CONFLICT (code, status, sex, birth_year) DO UPDATE SET n = member_counts.n + excluded.n",
+        crate::members::values_sql(db, rows, 6)
+    )
+}
 
-/// Writes deltas inside the transaction `$tx` of the change they count.
+/// Writes deltas inside the transaction `$tx` of the change they count, 500 cells a
+/// statement (an import batch touches thousands).
 macro_rules! apply_counts {
-    ($tx:expr, $deltas:expr) => {{
+    ($db:expr, $tx:expr, $deltas:expr) => {{
         let deltas: &$crate::counters::Deltas = $deltas;
+        let cells: Vec<_> = deltas.0.iter().filter(|(_, n)| **n != 0).collect();
         let mut result = Ok(());
-        for (cell, n) in deltas.0.iter().filter(|(_, n)| **n != 0) {
-            if let Err(e) = sqlx::query($crate::counters::UPSERT_SQL)
-                .bind(&cell.code)
-                .bind(&cell.parent_code)
-                .bind(&cell.status)
-                .bind(&cell.sex)
-                .bind(cell.birth_year)
-                .bind(*n)
-                .execute(&mut *$tx)
-                .await
-            {
+        for chunk in cells.chunks(500) {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe($crate::counters::upsert_sql(
+                $db,
+                chunk.len(),
+            )));
+            for (cell, n) in chunk {
+                q = q
+                    .bind(cell.code.clone())
+                    .bind(cell.parent_code.clone())
+                    .bind(cell.status.clone())
+                    .bind(cell.sex.clone())
+                    .bind(cell.birth_year)
+                    .bind(**n);
+            }
+            if let Err(e) = q.execute(&mut *$tx).await {
                 result = Err(e);
                 break;
             }

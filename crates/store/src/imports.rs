@@ -5,6 +5,7 @@
 use crate::audit::AuditEntry;
 use crate::members::{NewMember, name_key};
 use crate::{Db, Result};
+use std::collections::HashMap;
 use tanzim_domain::members::Person;
 use tanzim_domain::territory::TerritoryPath;
 
@@ -37,7 +38,8 @@ pub struct BatchReport {
     pub reported: Vec<(u64, &'static str)>,
 }
 
-/// Writes one batch in one transaction.
+/// Writes one batch in one transaction: one lookup of the batch's CINs, one of its names,
+/// then multi-row inserts (see `insert_members!`).
 pub async fn import_batch(
     db: &Db,
     items: &[Item],
@@ -47,29 +49,60 @@ pub async fn import_batch(
 ) -> Result<BatchReport> {
     let now = crate::now();
     let mut report = BatchReport::default();
+    let keys: Vec<String> = items.iter().map(|i| name_key(&i.person)).collect();
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let mut counts = crate::counters::Deltas::default();
-        for item in items {
+
+        type Existing = (i64, String, Option<String>, Option<String>, Option<String>, Option<String>);
+        let mut existing: HashMap<String, Existing> = HashMap::new();
+        for chunk in items.chunks(LOOKUP) {
+            let sql = format!(
+                "SELECT id, cin, phone, email, address, profession FROM members WHERE cin IN ({})",
+                crate::placeholders(db, 1, chunk.len())
+            );
+            let mut q = sqlx::query_as::<_, Existing>(sqlx::AssertSqlSafe(sql));
+            for item in chunk {
+                q = q.bind(item.person.cin.as_str());
+            }
+            for row in q.fetch_all(&mut *tx).await? {
+                existing.insert(row.1.clone(), row);
+            }
+        }
+        let mut known: HashMap<(String, String), i64> = HashMap::new();
+        for chunk in keys.chunks(LOOKUP) {
+            let sql = format!(
+                "SELECT id, name_key, birth_date FROM members WHERE name_key IN ({})",
+                crate::placeholders(db, 1, chunk.len())
+            );
+            let mut q = sqlx::query_as::<_, (i64, String, String)>(sqlx::AssertSqlSafe(sql));
+            for key in chunk {
+                q = q.bind(key);
+            }
+            for (id, key, birth) in q.fetch_all(&mut *tx).await? {
+                known.entry((key, birth)).or_insert(id);
+            }
+        }
+
+        let mut new_members = Vec::new();
+        // Probable duplicates: of a member already there (its id), or of an earlier row of
+        // this batch (its CIN, whose id is known once the batch is written).
+        let mut reviews: Vec<(&Item, Result<i64, &str>)> = Vec::new();
+        let mut batch_keys: HashMap<(String, String), &str> = HashMap::new();
+        for (item, key) in items.iter().zip(&keys) {
             let p = &item.person;
-            type Existing = (i64, Option<String>, Option<String>, Option<String>, Option<String>);
-            let existing: Option<Existing> =
-                sqlx::query_as("SELECT id, phone, email, address, profession FROM members WHERE cin = $1")
-                    .bind(p.cin.as_str())
-                    .fetch_optional(&mut *tx)
-                    .await?;
-            if let Some((id, phone, email, address, profession)) = existing {
+            if let Some((id, _, phone, email, address, profession)) = existing.get(p.cin.as_str()) {
                 let new_phone = p.phone.as_ref().map(|x| x.as_str().to_owned()).or(phone.clone());
                 let new_email = p.email.clone().or(email.clone());
                 let new_address = p.address.clone().or(address.clone());
                 let new_profession = p.profession.clone().or(profession.clone());
-                let same = (new_phone.clone(), new_email.clone(), new_address.clone(), new_profession.clone()) == (phone, email, address, profession);
+                let same = (&new_phone, &new_email, &new_address, &new_profession) == (phone, email, address, profession);
                 match on_existing {
                     OnExisting::Report => report.reported.push((item.line, "cin-taken")),
                     OnExisting::Update if same => report.unchanged += 1,
                     OnExisting::Update => {
                         sqlx::query("UPDATE members SET phone = $1, email = $2, address = $3, profession = $4, updated_at = $5 WHERE id = $6")
-                            .bind(new_phone).bind(new_email).bind(new_address).bind(new_profession).bind(now).bind(id)
+                            .bind(new_phone).bind(new_email).bind(new_address).bind(new_profession).bind(now).bind(*id)
                             .execute(&mut *tx)
                             .await?;
                         report.updated += 1;
@@ -77,37 +110,17 @@ pub async fn import_batch(
                 }
                 continue;
             }
-            let key = name_key(p);
-            let probable: Option<i64> = sqlx::query_scalar("SELECT id FROM members WHERE name_key = $1 AND birth_date = $2 LIMIT 1")
-                .bind(&key)
-                .bind(p.birth_date.to_string())
-                .fetch_optional(&mut *tx)
-                .await?;
-            if let Some(matched) = probable {
-                let data = serde_json::json!({
-                    "line": item.line, "first_name_ar": p.first_name_ar, "last_name_ar": p.last_name_ar,
-                    "first_name_lat": p.first_name_lat, "last_name_lat": p.last_name_lat, "sex": p.sex.as_str(),
-                    "birth_date": p.birth_date.to_string(), "cin": p.cin.as_str(), "commune": p.commune.as_str(),
-                });
-                let filed = sqlx::query(
-                    "INSERT INTO import_reviews (cin, matched_member_id, path, data, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
-                     ON CONFLICT (cin, matched_member_id) DO NOTHING",
-                )
-                .bind(p.cin.as_str())
-                .bind(matched)
-                .bind(item.path.as_str())
-                .bind(data.to_string())
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
-                if filed.rows_affected() == 1 {
-                    report.review += 1;
-                } else {
-                    report.unchanged += 1;
-                }
+            let dup_key = (key.clone(), p.birth_date.to_string());
+            if let Some(matched) = known.get(&dup_key) {
+                reviews.push((item, Ok(*matched)));
                 continue;
             }
-            let new = NewMember {
+            if let Some(first_cin) = batch_keys.get(&dup_key) {
+                reviews.push((item, Err(*first_cin)));
+                continue;
+            }
+            batch_keys.insert(dup_key, p.cin.as_str());
+            new_members.push(NewMember {
                 person: p,
                 province_code: item.province_code.clone(),
                 path: item.path.clone(),
@@ -120,11 +133,45 @@ pub async fn import_batch(
                 card_token: item.card_token.clone(),
                 application_id: None,
                 actor_id,
-            };
-            insert_member!(tx, &new, now, &mut counts)?;
-            report.imported += 1;
+            });
         }
-        apply_counts!(tx, &counts)?;
+        let written = insert_members!(db, tx, &new_members, now, &mut counts)?;
+        report.imported = written.len() as u64;
+        let ids: HashMap<&str, i64> = new_members
+            .iter()
+            .zip(&written)
+            .map(|(n, (id, _))| (n.person.cin.as_str(), *id))
+            .collect();
+        for (item, matched) in reviews {
+            let Some(matched) = matched.map_or_else(|cin| ids.get(cin).copied(), Some) else {
+                continue;
+            };
+            let p = &item.person;
+            let data = serde_json::json!({
+                "line": item.line, "first_name_ar": p.first_name_ar, "last_name_ar": p.last_name_ar,
+                "first_name_lat": p.first_name_lat, "last_name_lat": p.last_name_lat, "sex": p.sex.as_str(),
+                "birth_date": p.birth_date.to_string(), "cin": p.cin.as_str(), "commune": p.commune.as_str(),
+                "phone": p.phone.as_ref().map(|x| x.as_str()), "email": p.email, "address": p.address,
+                "profession": p.profession, "joined_on": item.joined_on,
+            });
+            let filed = sqlx::query(
+                "INSERT INTO import_reviews (cin, matched_member_id, path, data, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
+                 ON CONFLICT (cin, matched_member_id) DO NOTHING",
+            )
+            .bind(p.cin.as_str())
+            .bind(matched)
+            .bind(item.path.as_str())
+            .bind(data.to_string())
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            if filed.rows_affected() == 1 {
+                report.review += 1;
+            } else {
+                report.unchanged += 1;
+            }
+        }
+        apply_counts!(db, tx, &counts)?;
         let detail = serde_json::json!({ "rows": items.len(), "imported": report.imported, "updated": report.updated,
             "review": report.review, "reported": report.reported.len() });
         append_audit!(tx, &audit.detail(detail))?;
@@ -132,6 +179,9 @@ pub async fn import_batch(
         Ok(report)
     })
 }
+
+/// Keys per lookup statement.
+const LOOKUP: usize = 1000;
 
 /// Open reviews in a scope (the officer's queue of probable duplicates).
 pub async fn open_reviews(db: &Db, scope: &crate::ScopeFilter) -> Result<i64> {

@@ -5,7 +5,6 @@ use crate::audit::AuditEntry;
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
 use tanzim_domain::members::{Person, Status};
-use tanzim_domain::names::fold;
 use tanzim_domain::policy::Target;
 use tanzim_domain::territory::TerritoryPath;
 
@@ -98,14 +97,7 @@ pub fn skeleton_key(p: &Person) -> String {
 
 fn skeleton_of(names: [&Option<String>; 4]) -> String {
     let [far, lar, flat, llat] = names;
-    let full = |a: &Option<String>, b: &Option<String>| {
-        [a, b]
-            .iter()
-            .filter_map(|x| x.as_deref())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    [full(far, lar), full(flat, llat)]
+    [full_name(far, lar), full_name(flat, llat)]
         .iter()
         .map(|n| tanzim_domain::names::skeleton(n))
         .filter(|k| !k.is_empty())
@@ -113,8 +105,9 @@ fn skeleton_of(names: [&Option<String>; 4]) -> String {
         .join(" | ")
 }
 
-/// Fills the skeleton of members written before it existed (run at start; cheap when none).
-pub async fn backfill_skeletons(db: &Db) -> Result<u64> {
+/// Fills the skeleton and search terms of members written before they existed (run at
+/// start; one indexed query when there are none).
+pub async fn backfill_search_keys(db: &Db) -> Result<u64> {
     #[derive(sqlx::FromRow)]
     struct Names {
         id: i64,
@@ -124,29 +117,59 @@ pub async fn backfill_skeletons(db: &Db) -> Result<u64> {
         last_name_lat: Option<String>,
     }
     let mut done = 0;
+    let mut after = 0i64;
     loop {
         let rows: Vec<Names> = on_pool!(db, p => {
             sqlx::query_as::<_, Names>(
-                "SELECT id, first_name_ar, last_name_ar, first_name_lat, last_name_lat FROM members WHERE skeleton = '' LIMIT 1000",
+                "SELECT id, first_name_ar, last_name_ar, first_name_lat, last_name_lat FROM members
+                 WHERE search_terms = '' AND id > $1 ORDER BY id LIMIT 1000",
             )
+            .bind(after)
             .fetch_all(p)
             .await
         })?;
-        if rows.is_empty() {
+        let Some(last) = rows.last() else {
             return Ok(done);
-        }
+        };
+        after = last.id;
         on_pool!(db, p => {
             let mut tx = p.begin().await?;
             for r in &rows {
-                // A name with no consonant at all still gets a non-empty key, so it is not read again.
-                let key = skeleton_of([&r.first_name_ar, &r.last_name_ar, &r.first_name_lat, &r.last_name_lat]);
-                let key = if key.is_empty() { "-".to_owned() } else { key };
-                sqlx::query("UPDATE members SET skeleton = $1 WHERE id = $2").bind(key).bind(r.id).execute(&mut *tx).await?;
+                let names = [&r.first_name_ar, &r.last_name_ar, &r.first_name_lat, &r.last_name_lat];
+                sqlx::query("UPDATE members SET skeleton = $1, search_terms = $2 WHERE id = $3")
+                    .bind(skeleton_of(names))
+                    .bind(terms_of(names))
+                    .bind(r.id)
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
         });
         done += rows.len() as u64;
     }
+}
+
+/// The terms of the text index (see `names::search_terms`).
+pub fn search_terms(p: &Person) -> String {
+    terms_of([
+        &p.first_name_ar,
+        &p.last_name_ar,
+        &p.first_name_lat,
+        &p.last_name_lat,
+    ])
+}
+
+fn terms_of(names: [&Option<String>; 4]) -> String {
+    let [far, lar, flat, llat] = names;
+    tanzim_domain::names::search_terms(&full_name(far, lar), &full_name(flat, llat))
+}
+
+fn full_name(first: &Option<String>, last: &Option<String>) -> String {
+    [first, last]
+        .iter()
+        .filter_map(|x| x.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The folded names stored for search.
@@ -159,7 +182,7 @@ pub fn name_key(p: &Person) -> String {
     ]
     .iter()
     .filter_map(|n| n.as_deref())
-    .map(fold)
+    .map(tanzim_domain::names::fold)
     .collect::<Vec<_>>()
     .join(" | ")
 }
@@ -182,91 +205,152 @@ pub struct NewMember<'a> {
     pub actor_id: Option<i64>,
 }
 
-/// Inserts a member (its number from the province's sequence, its first history period
-/// and its consents) inside the transaction `$tx`, adding its counts to `$counts`;
-/// evaluates to `Result<(id, number), StoreError>`. Shared by single entry and import.
-macro_rules! insert_member {
-    ($tx:expr, $new:expr, $now:expr, $counts:expr) => {{
-        let new: &$crate::members::NewMember<'_> = $new;
-        let p = new.person;
+/// `($1, $2, …), ($k, …)`: the VALUES of a multi-row insert of `rows` rows of `cols` columns.
+pub(crate) fn values_sql(db: &Db, rows: usize, cols: usize) -> String {
+    (0..rows)
+        .map(|r| format!("({})", crate::placeholders(db, r * cols + 1, cols)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Rows per multi-row statement: 29 binds a member stays below SQLite's 32,766 and
+/// PostgreSQL's 65,535 binds per statement.
+pub(crate) const ROWS_PER_INSERT: usize = 500;
+
+/// Inserts members (their numbers from the provinces' sequences, their first history
+/// periods and their consents) inside the transaction `$tx`, adding their counts to
+/// `$counts`, a few statements per `ROWS_PER_INSERT` members; evaluates to
+/// `Result<Vec<(id, number)>, StoreError>` in the order given. Shared by single entry,
+/// accepted applications and import.
+macro_rules! insert_members {
+    ($db:expr, $tx:expr, $news:expr, $now:expr, $counts:expr) => {{
+        let news: &[$crate::members::NewMember<'_>] = $news;
         let now: i64 = $now;
-        let result: $crate::Result<(i64, String)> = async {
-        let seq: i64 = sqlx::query_scalar(
-                "INSERT INTO member_sequences (province_code, last_value) VALUES ($1, 1)
-                 ON CONFLICT (province_code) DO UPDATE SET last_value = member_sequences.last_value + 1
-                 RETURNING last_value",
-            )
-            .bind(&new.province_code)
-            .fetch_one(&mut *$tx)
-            .await?;
-            let number = tanzim_domain::members::membership_number(&new.province_code, seq);
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
-                   birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
-                   joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
-                   created_at, updated_at, skeleton)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, 'active', $18,
-                   $19, $20, $21, $22, $23, $24, $24, $25)
-                 RETURNING id",
-            )
-            .bind(&number)
-            .bind(&p.first_name_ar)
-            .bind(&p.last_name_ar)
-            .bind(&p.first_name_lat)
-            .bind(&p.last_name_lat)
-            .bind($crate::members::name_key(p))
-            .bind(p.sex.as_str())
-            .bind(p.birth_date.to_string())
-            .bind(p.cin.as_str())
-            .bind(p.phone.as_ref().map(|x| x.as_str()))
-            .bind(&p.email)
-            .bind(&p.address)
-            .bind(p.commune.as_str())
-            .bind(new.path.as_str())
-            .bind(&p.profession)
-            .bind(&p.education)
-            .bind(p.affiliations.join(","))
-            .bind(&new.joined_on)
-            .bind(new.consent_contact)
-            .bind(new.consent_public)
-            .bind(&new.notes)
-            .bind(&new.card_token)
-            .bind(new.application_id)
-            .bind(now)
-            .bind($crate::members::skeleton_key(p))
-            .fetch_one(&mut *$tx)
-            .await
-            .map_err($crate::StoreError::unique_as("cin-taken"))?;
-            $counts.add(new.path.as_str(), "active", p.sex.as_str(), &p.birth_date.to_string(), 1);
-            sqlx::query(
-                "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
-                 VALUES ($1, $2, 'active', $3, $4, 'join', $5, $6)",
-            )
-            .bind(id)
-            .bind(&new.joined_on)
-            .bind(p.commune.as_str())
-            .bind(new.path.as_str())
-            .bind(new.actor_id)
-            .bind(now)
-            .execute(&mut *$tx)
-            .await?;
-            for (kind, granted) in [("contact", new.consent_contact), ("public_lists", new.consent_public)] {
-                sqlx::query(
-                    "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                )
-                .bind(id)
-                .bind(kind)
-                .bind(granted)
-                .bind(&new.joined_on)
-                .bind(&new.consent_source)
-                .bind(&new.consent_version)
-                .bind(new.actor_id)
-                .bind(now)
-                .execute(&mut *$tx)
-                .await?;
+        let result: $crate::Result<Vec<(i64, String)>> = async {
+            // Reserve each province's block of numbers with one statement.
+            let mut per_province: std::collections::BTreeMap<&str, i64> = Default::default();
+            for new in news {
+                *per_province.entry(new.province_code.as_str()).or_insert(0) += 1;
             }
-                Ok((id, number))
+            let mut next: std::collections::BTreeMap<&str, i64> = Default::default();
+            for (province, n) in &per_province {
+                let last: i64 = sqlx::query_scalar(
+                    "INSERT INTO member_sequences (province_code, last_value) VALUES ($1, $2)
+                     ON CONFLICT (province_code) DO UPDATE SET last_value = member_sequences.last_value + $2
+                     RETURNING last_value",
+                )
+                .bind(*province)
+                .bind(*n)
+                .fetch_one(&mut *$tx)
+                .await?;
+                next.insert(*province, last - n + 1);
+            }
+            let mut numbers: Vec<String> = news
+                .iter()
+                .map(|new| {
+                    let seq = next.entry(new.province_code.as_str()).or_insert(1);
+                    *seq += 1;
+                    tanzim_domain::members::membership_number(&new.province_code, *seq - 1)
+                })
+                .collect();
+            let mut out = Vec::with_capacity(news.len());
+            for chunk in news.chunks($crate::members::ROWS_PER_INSERT) {
+                let chunk_numbers: Vec<String> = numbers.drain(..chunk.len()).collect();
+                let sql = format!(
+                    "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
+                       birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
+                       joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
+                       created_at, updated_at, skeleton, search_terms)
+                     VALUES {} RETURNING id, cin",
+                    $crate::members::values_sql($db, chunk.len(), 29)
+                );
+                let mut insert = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+                for (new, number) in chunk.iter().zip(&chunk_numbers) {
+                    let p = new.person;
+                    insert = insert
+                        .bind(number.clone())
+                        .bind(p.first_name_ar.clone())
+                        .bind(p.last_name_ar.clone())
+                        .bind(p.first_name_lat.clone())
+                        .bind(p.last_name_lat.clone())
+                        .bind($crate::members::name_key(p))
+                        .bind(p.sex.as_str())
+                        .bind(p.birth_date.to_string())
+                        .bind(p.cin.as_str().to_owned())
+                        .bind(p.phone.as_ref().map(|x| x.as_str().to_owned()))
+                        .bind(p.email.clone())
+                        .bind(p.address.clone())
+                        .bind(p.commune.as_str().to_owned())
+                        .bind(new.path.as_str().to_owned())
+                        .bind(p.profession.clone())
+                        .bind(p.education.clone())
+                        .bind(p.affiliations.join(","))
+                        .bind(new.joined_on.clone())
+                        .bind("active")
+                        .bind(new.joined_on.clone())
+                        .bind(new.consent_contact)
+                        .bind(new.consent_public)
+                        .bind(new.notes.clone())
+                        .bind(new.card_token.clone())
+                        .bind(new.application_id)
+                        .bind(now)
+                        .bind(now)
+                        .bind($crate::members::skeleton_key(p))
+                        .bind($crate::members::search_terms(p));
+                    $counts.add(new.path.as_str(), "active", p.sex.as_str(), &p.birth_date.to_string(), 1);
+                }
+                let ids: std::collections::HashMap<String, i64> = insert
+                    .fetch_all(&mut *$tx)
+                    .await
+                    .map_err($crate::StoreError::unique_as("cin-taken"))?
+                    .into_iter()
+                    .map(|(id, cin)| (cin, id))
+                    .collect();
+                // Every row returns its id (a failed row fails the statement).
+                let ids: Vec<i64> = chunk.iter().filter_map(|n| ids.get(n.person.cin.as_str()).copied()).collect();
+
+                let sql = format!(
+                    "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
+                     VALUES {}",
+                    $crate::members::values_sql($db, chunk.len(), 8)
+                );
+                let mut history = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for (new, id) in chunk.iter().zip(&ids) {
+                    history = history
+                        .bind(*id)
+                        .bind(new.joined_on.clone())
+                        .bind("active")
+                        .bind(new.person.commune.as_str().to_owned())
+                        .bind(new.path.as_str().to_owned())
+                        .bind("join")
+                        .bind(new.actor_id)
+                        .bind(now);
+                }
+                history.execute(&mut *$tx).await?;
+
+                let sql = format!(
+                    "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)
+                     VALUES {}",
+                    $crate::members::values_sql($db, chunk.len() * 2, 8)
+                );
+                let mut consents = sqlx::query(sqlx::AssertSqlSafe(sql));
+                for (new, id) in chunk.iter().zip(&ids) {
+                    for (kind, granted) in [("contact", new.consent_contact), ("public_lists", new.consent_public)] {
+                        consents = consents
+                            .bind(*id)
+                            .bind(kind)
+                            .bind(granted)
+                            .bind(new.joined_on.clone())
+                            .bind(new.consent_source.clone())
+                            .bind(new.consent_version.clone())
+                            .bind(new.actor_id)
+                            .bind(now);
+                    }
+                }
+                consents.execute(&mut *$tx).await?;
+                out.extend(ids.into_iter().zip(chunk_numbers));
+            }
+            Ok(out)
         }
         .await;
         result
@@ -280,8 +364,11 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let mut counts = crate::counters::Deltas::default();
-        let (id, number) = insert_member!(tx, new, now, &mut counts)?;
-        apply_counts!(tx, &counts)?;
+        let written = insert_members!(db, tx, std::slice::from_ref(new), now, &mut counts)?;
+        let Some((id, number)) = written.into_iter().next() else {
+            return Err(StoreError::Conflict("cin-taken"));
+        };
+        apply_counts!(db, tx, &counts)?;
         if let Some(app) = new.application_id {
             let done = sqlx::query(
                 "UPDATE applications SET status = 'accepted', decided_by = $1, decided_at = $2, member_id = $3
@@ -351,67 +438,149 @@ pub async fn list(
         binds.push(status.as_str().to_owned());
         conditions.push(format!("m.status = ${}", binds.len()));
     }
-    // Ranked search: an exact CIN, number or phone first, then names containing the folded
-    // query, then names whose skeleton holds every word of the query's (other spellings,
-    // other script). محمد then finds محمد before محمود, which only shares its skeleton.
-    let mut order = "m.number".to_owned();
     if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        let clean = |s: String| {
-            s.chars()
-                .filter(|c| !matches!(c, '%' | '\\' | '|' | '_'))
-                .collect::<String>()
-        };
-        let folded = clean(fold(text));
-        let exact = text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_uppercase();
-        let phone = tanzim_domain::members::Phone::parse(text)
-            .map(|p| p.as_str().to_owned())
-            .unwrap_or_default();
-        binds.push(exact);
-        let e = binds.len();
-        binds.push(phone);
-        let ph = binds.len();
-        binds.push(format!("%{folded}%"));
-        let f = binds.len();
-        let exact_sql = if q.match_contact {
-            format!("(m.cin = ${e} OR m.number = ${e} OR m.phone = ${ph})")
-        } else {
-            format!("(m.number = ${e} AND ${ph} = ${ph})")
-        };
-        let folded_sql = format!("m.name_key LIKE ${f}");
-        let tokens: Vec<String> = tanzim_domain::names::skeleton(text)
-            .split(' ')
-            .filter(|t| t.len() >= 2)
-            .map(|t| clean(t.to_owned()))
-            .collect();
-        let skeleton_sql = if tokens.is_empty() {
-            "1 = 0".to_owned()
-        } else {
-            tokens
-                .iter()
-                .map(|t| {
-                    binds.push(format!("%{t}%"));
-                    format!("m.skeleton LIKE ${}", binds.len())
-                })
-                .collect::<Vec<_>>()
-                .join(" AND ")
-        };
-        conditions.push(format!("({exact_sql} OR {folded_sql} OR ({skeleton_sql}))"));
-        order =
-            format!("CASE WHEN {exact_sql} THEN 0 WHEN {folded_sql} THEN 1 ELSE 2 END, m.number");
+        return search(
+            db,
+            text,
+            q.match_contact,
+            &conditions.join(" AND "),
+            binds,
+            page,
+        )
+        .await;
     }
     let where_sql = conditions.join(" AND ");
     let n = binds.len();
     let list_sql = format!(
-        "{SELECT} WHERE {where_sql} ORDER BY {order} LIMIT ${} OFFSET ${}",
+        "{SELECT} WHERE {where_sql} ORDER BY m.number LIMIT ${} OFFSET ${}",
         n + 1,
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM members m WHERE {where_sql}");
     fetch_page!(db, Member, list_sql, count_sql, binds, page)
+}
+
+/// Matches a search counts up to this many; beyond, the page says "more than" and asks
+/// for a narrower query (counting every Mohamed of the country would cost a scan).
+pub const SEARCH_COUNT_CAP: i64 = 1000;
+
+/// Ranked search within `filters`: an exact CIN, number or phone first, then names holding
+/// every word of the query as it is spelled (folded), then names whose skeletons hold every
+/// word of the query's (other spellings, other script): محمد finds محمد before محمود, which
+/// only shares its skeleton. Words match as prefixes through the engine's text index; each
+/// tier is read in id order and stops at the page's end, so a common name costs no more than
+/// a rare one.
+async fn search(
+    db: &Db,
+    text: &str,
+    match_contact: bool,
+    filters: &str,
+    mut binds: Vec<String>,
+    page: Page,
+) -> Result<Paged<Member>> {
+    let exact = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let phone = tanzim_domain::members::Phone::parse(text)
+        .map(|p| p.as_str().to_owned())
+        .unwrap_or_default();
+    binds.push(exact);
+    let e = binds.len();
+    binds.push(phone);
+    let ph = binds.len();
+    let exact_sql = if match_contact {
+        format!("(m.cin = ${e} OR m.number = ${e} OR m.phone = ${ph})")
+    } else {
+        format!("(m.number = ${e} AND ${ph} = ${ph})")
+    };
+    let query = tanzim_domain::names::SearchQuery::parse(text);
+    let names = (!query.words.is_empty()).then(|| text_query(db, &query.words));
+    let skeletons = (!query.skeletons.is_empty()).then(|| text_query(db, &query.skeletons));
+    let (names_only, others, any) = match (&names, &skeletons) {
+        (Some(n), Some(s)) => (
+            Some(n.clone()),
+            Some(text_not(db, s, n)),
+            Some(text_or(db, n, s)),
+        ),
+        (Some(n), None) => (Some(n.clone()), None, Some(n.clone())),
+        (None, Some(s)) => (None, Some(s.clone()), Some(s.clone())),
+        (None, None) => (None, None, None),
+    };
+    let end = page.offset() + page.limit();
+    let mut tier = |terms: Option<String>, limit: i64| -> Option<String> {
+        binds.push(terms?);
+        let n = binds.len();
+        Some(match db {
+            Db::Sqlite(_) => format!(
+                "SELECT s.rowid AS id FROM member_search s JOIN members m ON m.id = s.rowid
+                 WHERE s.member_search MATCH ${n} AND {filters} AND NOT {exact_sql} ORDER BY s.rowid LIMIT {limit}"
+            ),
+            Db::Postgres(_) => format!(
+                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND NOT {exact_sql}
+                 ORDER BY m.id LIMIT {limit}"
+            ),
+        })
+    };
+    let mut tiers = vec![format!(
+        "SELECT 0 AS tier, id FROM (SELECT m.id FROM members m WHERE {exact_sql} AND {filters} ORDER BY m.id LIMIT {end}) e"
+    )];
+    let mut count_parts = vec![format!(
+        "(SELECT COUNT(*) FROM (SELECT m.id FROM members m WHERE {exact_sql} AND {filters} LIMIT {SEARCH_COUNT_CAP}) e)"
+    )];
+    if let Some(sql) = tier(names_only, end) {
+        tiers.push(format!("SELECT 1 AS tier, id FROM ({sql}) n"));
+    }
+    if let Some(sql) = tier(others, end) {
+        tiers.push(format!("SELECT 2 AS tier, id FROM ({sql}) o"));
+    }
+    if let Some(sql) = tier(any, SEARCH_COUNT_CAP + 1) {
+        count_parts.push(format!("(SELECT COUNT(*) FROM ({sql}) a)"));
+    }
+    let n = binds.len();
+    let list_sql = format!(
+        "{SELECT} JOIN ({}) r ON r.id = m.id ORDER BY r.tier, r.id LIMIT ${} OFFSET ${}",
+        tiers.join(" UNION ALL "),
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT {}", count_parts.join(" + "));
+    let found: Result<Paged<Member>> = fetch_page!(db, Member, list_sql, count_sql, binds, page);
+    let mut found = found?;
+    found.capped = found.total > SEARCH_COUNT_CAP;
+    found.total = found.total.min(SEARCH_COUNT_CAP);
+    Ok(found)
+}
+
+/// `a OR b` in the engine's text-query syntax.
+fn text_or(db: &Db, a: &str, b: &str) -> String {
+    match db {
+        Db::Sqlite(_) => format!("({a}) OR ({b})"),
+        Db::Postgres(_) => format!("({a}) | ({b})"),
+    }
+}
+
+/// `a AND NOT b` in the engine's text-query syntax.
+fn text_not(db: &Db, a: &str, b: &str) -> String {
+    match db {
+        Db::Sqlite(_) => format!("({a}) NOT ({b})"),
+        Db::Postgres(_) => format!("({a}) & !({b})"),
+    }
+}
+
+/// A text-index query in which every term matches as a prefix: FTS5 syntax on SQLite,
+/// tsquery on PostgreSQL. Terms hold letters and digits only (see `names::SearchQuery`).
+fn text_query(db: &Db, terms: &[String]) -> String {
+    let quoted = terms.iter().map(|t| match db {
+        Db::Sqlite(_) => format!("\"{}\"*", t.replace('"', "")),
+        Db::Postgres(_) => format!("'{}':*", t.replace(['\'', '\\'], "")),
+    });
+    let and = match db {
+        Db::Sqlite(_) => " AND ",
+        Db::Postgres(_) => " & ",
+    };
+    quoted.collect::<Vec<_>>().join(and)
 }
 
 /// Members in good standing on `date` (YYYY-MM-DD) in the scope (and optionally a
@@ -532,7 +701,7 @@ pub async fn apply(db: &Db, member: &Member, change: &Change<'_>, audit: AuditEn
         let mut counts = crate::counters::Deltas::default();
         counts.add(&member.path, &member.status, &sex, &birth_date, -1);
         counts.add(change.to_path.as_str(), change.to_status.as_str(), &sex, &birth_date, 1);
-        apply_counts!(tx, &counts)?;
+        apply_counts!(db, tx, &counts)?;
         sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
             .bind(change.on)
             .bind(member.id)

@@ -278,6 +278,7 @@ pub async fn index(
         Err(AppError::Invalid(_)) => Paged {
             items: Vec::new(),
             total: 0,
+            capped: false,
             page: 1,
             page_size: 50,
         },
@@ -1110,6 +1111,8 @@ pub async fn verify(
 pub struct MemberList {
     pub items: Vec<Member>,
     pub total: i64,
+    /// A search counts up to 1000 matches: true when more match (narrow the query).
+    pub total_capped: bool,
     pub page: u32,
     pub page_size: u32,
 }
@@ -1131,6 +1134,7 @@ pub async fn api_list(
     Ok(Json(MemberList {
         items: p.items,
         total: p.total,
+        total_capped: p.capped,
         page: p.page,
         page_size: p.page_size,
     }))

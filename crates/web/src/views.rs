@@ -140,6 +140,8 @@ pub struct Pager {
     pub page: u32,
     pub pages: u32,
     pub total: i64,
+    /// More match than `total` counts (a search's count stops at a cap).
+    pub capped: bool,
     pub prev: Option<String>,
     pub next: Option<String>,
 }
@@ -152,6 +154,7 @@ impl Pager {
             page: paged.page,
             pages,
             total: paged.total,
+            capped: paged.capped,
             prev: (paged.page > 1).then(|| format!("{base}page={}", paged.page - 1)),
             next: (paged.page < pages).then(|| format!("{base}page={}", paged.page + 1)),
         }
