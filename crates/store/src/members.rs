@@ -495,6 +495,8 @@ async fn search(
     } else {
         format!("(m.number = ${e} AND ${ph} = ${ph})")
     };
+    // A member without a phone makes the exact test NULL, not false.
+    let not_exact = format!("NOT COALESCE({exact_sql}, FALSE)");
     let query = tanzim_domain::names::SearchQuery::parse(text);
     let names = (!query.words.is_empty()).then(|| text_query(db, &query.words));
     let skeletons = (!query.skeletons.is_empty()).then(|| text_query(db, &query.skeletons));
@@ -515,10 +517,10 @@ async fn search(
         Some(match db {
             Db::Sqlite(_) => format!(
                 "SELECT s.rowid AS id FROM member_search s JOIN members m ON m.id = s.rowid
-                 WHERE s.member_search MATCH ${n} AND {filters} AND NOT {exact_sql} ORDER BY s.rowid LIMIT {limit}"
+                 WHERE s.member_search MATCH ${n} AND {filters} AND {not_exact} ORDER BY s.rowid LIMIT {limit}"
             ),
             Db::Postgres(_) => format!(
-                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND NOT {exact_sql}
+                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}
                  ORDER BY m.id LIMIT {limit}"
             ),
         })
