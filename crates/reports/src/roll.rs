@@ -13,7 +13,10 @@ use tanzim_store::{Db, StoreError, territory};
 
 /// Rows per transaction: large enough that `synchronous=FULL` costs little, small enough
 /// that an interrupted import loses little (a re-run skips what was written).
-pub const BATCH: usize = 1000;
+pub const BATCH: usize = 5000;
+
+/// Imports of at least this many rows refresh the planner's statistics afterwards.
+const ANALYZE_AFTER: usize = 10_000;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -153,6 +156,9 @@ pub async fn import_roll(
         summary
             .rejected
             .extend(report.reported.into_iter().map(|(l, c)| (l, c.to_owned())));
+    }
+    if items.len() >= ANALYZE_AFTER {
+        imports::analyze(db).await?;
     }
     summary.rejected.sort();
     Ok(summary)

@@ -51,7 +51,13 @@ pub async fn import_batch(
     let mut report = BatchReport::default();
     let keys: Vec<String> = items.iter().map(|i| name_key(&i.person)).collect();
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut conn = pool.acquire().await?;
+        if let Db::Sqlite(_) = db {
+            // An import writes into every index of the roll at random places: a larger page
+            // cache for this connection while it imports keeps those pages in memory.
+            sqlx::query("PRAGMA cache_size = -262144").execute(&mut *conn).await?;
+        }
+        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         let mut counts = crate::counters::Deltas::default();
 
         type Existing = (i64, String, Option<String>, Option<String>, Option<String>, Option<String>);
@@ -176,12 +182,26 @@ pub async fn import_batch(
             "review": report.review, "reported": report.reported.len() });
         append_audit!(tx, &audit.detail(detail))?;
         tx.commit().await?;
+        if let Db::Sqlite(_) = db {
+            // Back to the pool's size (see `Db::connect_sqlite`).
+            sqlx::query("PRAGMA cache_size = -16384").execute(&mut *conn).await?;
+        }
         Ok(report)
     })
 }
 
 /// Keys per lookup statement.
 const LOOKUP: usize = 1000;
+
+/// After a large import: PostgreSQL's planner gets fresh statistics of the members (a
+/// search planned on the statistics of an empty table reads the whole roll). SQLite plans
+/// without statistics.
+pub async fn analyze(db: &Db) -> Result<()> {
+    if let Db::Postgres(p) = db {
+        sqlx::query("ANALYZE members").execute(p).await?;
+    }
+    Ok(())
+}
 
 /// Open reviews in a scope (the officer's queue of probable duplicates).
 pub async fn open_reviews(db: &Db, scope: &crate::ScopeFilter) -> Result<i64> {
