@@ -253,6 +253,7 @@ members-as-of = في وضعية سليمة بتاريخ
 members-as-of-explain = الأعضاء في وضعية سليمة بتاريخ { $date }، في الفرع الذي كانوا ينتمون إليه يومئذ.
 members-empty = لا يوجد أعضاء مطابقون.
 members-export = تصدير (CSV)
+members-export-xlsx = تصدير (Excel)
 members-capped = أكثر من { $count } عضو مطابق: دقّق البحث لتضييق النتائج.
 count-members = { PLURAL($count) ->
     [zero] لا يوجد أي عضو
@@ -506,7 +507,7 @@ stats-ages = الفئات العمرية (النشيطون)
 stats-children = التوزيع حسب الوحدات التابعة
 audit-members-imported = استيراد لائحة أعضاء
 import-title = استيراد لائحة أعضاء
-import-explain = ملف CSV من Excel (UTF-8 أو Windows-1256، بفواصل , أو ;) بعناوين أعمدة بالعربية أو الفرنسية. تعرض المعاينة ما سيقع قبل أي تسجيل.
+import-explain = ملف Excel (xlsx) أو CSV (UTF-8 أو Windows-1256، بفواصل , أو ;) بعناوين أعمدة بالعربية أو الفرنسية. تعرض المعاينة ما سيقع قبل أي تسجيل.
 import-file = الملف
 import-existing = الأعضاء المسجلون من قبل (نفس رقم البطاقة)
 import-existing-report = تركهم والإشارة إليهم

@@ -241,6 +241,7 @@ members-as-of = In good standing on
 members-as-of-explain = Members in good standing on { $date }, in the branch they belonged to that day.
 members-empty = No matching members.
 members-export = Export (CSV)
+members-export-xlsx = Export (Excel)
 members-capped = More than { $count } members match: narrow the search.
 count-members = { PLURAL($count) ->
     [one] { $count } member
@@ -479,7 +480,7 @@ stats-ages = Age bands (active)
 stats-children = Breakdown by subdivision
 audit-members-imported = Member list imported
 import-title = Import a member list
-import-explain = A CSV file from Excel (UTF-8 or Windows-1256, , or ; separated) with Arabic or French headers. The preview shows what will happen before anything is written.
+import-explain = An Excel workbook (xlsx) or a CSV file (UTF-8 or Windows-1256, , or ; separated) with Arabic or French headers. The preview shows what will happen before anything is written.
 import-file = File
 import-existing = Members already registered (same CIN)
 import-existing-report = Leave them and report them

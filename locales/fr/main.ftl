@@ -241,6 +241,7 @@ members-as-of = En règle à la date du
 members-as-of-explain = Membres en règle le { $date }, dans la section dont ils relevaient ce jour-là.
 members-empty = Aucun membre ne correspond.
 members-export = Exporter (CSV)
+members-export-xlsx = Exporter (Excel)
 members-capped = Plus de { $count } membres correspondent : précisez la recherche.
 count-members = { PLURAL($count) ->
     [one] { $count } membre
@@ -479,7 +480,7 @@ stats-ages = Tranches d'âge (actifs)
 stats-children = Répartition par subdivision
 audit-members-imported = Liste de membres importée
 import-title = Importer une liste de membres
-import-explain = Un fichier CSV d'Excel (UTF-8 ou Windows-1256, séparateur , ou ;) avec des en-têtes en arabe ou en français. L'aperçu montre ce qui se passera avant toute écriture.
+import-explain = Un classeur Excel (xlsx) ou un fichier CSV (UTF-8 ou Windows-1256, séparateur , ou ;) avec des en-têtes en arabe ou en français. L'aperçu montre ce qui se passera avant toute écriture.
 import-file = Fichier
 import-existing = Membres déjà inscrits (même CIN)
 import-existing-report = Les laisser et les signaler

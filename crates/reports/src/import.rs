@@ -65,6 +65,8 @@ pub enum ImportError {
     NoCin,
     #[error("line {0}: {1}")]
     Csv(u64, String),
+    #[error("the workbook cannot be read: {0}")]
+    Workbook(String),
 }
 
 /// Decodes a file: UTF-8 (a BOM is dropped), or Windows-1256 when the bytes are not UTF-8
@@ -153,13 +155,42 @@ pub struct Roll {
     pub rows: Vec<Row>,
 }
 
-/// Reads a whole roll (rows stay as text: the domain validates them one by one).
+/// Reads a whole roll, CSV or XLSX (rows stay as text: the domain validates them one by one).
 pub fn read(bytes: &[u8], mapping: &HashMap<String, String>) -> Result<Roll, ImportError> {
-    let text = decode(bytes);
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let sep = separator(&text);
+    let (headers, records, separator) = if is_xlsx(bytes) {
+        let (headers, records) = xlsx_records(bytes)?;
+        (headers, records, b',')
+    } else {
+        let text = decode(bytes);
+        if text.trim().is_empty() {
+            return Err(ImportError::Empty);
+        }
+        let sep = separator(&text);
+        let (headers, records) = csv_records(&text, sep)?;
+        (headers, records, sep)
+    };
+    let fields = map_header(&headers, mapping)?;
+    let rows = records
+        .into_iter()
+        .filter(|(_, raw)| !raw.iter().all(|c| c.trim().is_empty()))
+        .map(|(line, raw)| row_from(line, raw, &fields))
+        .collect();
+    Ok(Roll {
+        headers,
+        separator,
+        rows,
+    })
+}
+
+/// A header and numbered records, before mapping.
+type Records = (Vec<String>, Vec<(u64, Vec<String>)>);
+
+/// An XLSX file is a ZIP archive.
+pub fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+fn csv_records(text: &str, sep: u8) -> Result<Records, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sep)
         .flexible(true)
@@ -170,54 +201,92 @@ pub fn read(bytes: &[u8], mapping: &HashMap<String, String>) -> Result<Roll, Imp
         .iter()
         .map(str::to_owned)
         .collect();
-    let fields = map_header(&headers, mapping)?;
-    let mut rows = Vec::new();
+    let mut records = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             ImportError::Csv(e.position().map(|p| p.line()).unwrap_or(0), e.to_string())
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        let raw: Vec<String> = record.iter().map(str::to_owned).collect();
-        if raw.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let get = |name: &str| {
-            fields
-                .iter()
-                .position(|f| *f == name)
-                .and_then(|i| raw.get(i))
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
-        let person = PersonInput {
-            first_name_ar: get("first_name_ar"),
-            last_name_ar: get("last_name_ar"),
-            first_name_lat: get("first_name_lat"),
-            last_name_lat: get("last_name_lat"),
-            sex: get("sex").unwrap_or_default(),
-            birth_date: get("birth_date").unwrap_or_default(),
-            cin: get("cin").unwrap_or_default(),
-            phone: get("phone"),
-            email: get("email"),
-            commune: get("commune_code").unwrap_or_default(),
-            address: get("address"),
-            profession: get("profession"),
-            education: None,
-            affiliations: None,
-        };
-        let joined_on = get("joined_on");
-        rows.push(Row {
-            line,
-            raw,
-            person,
-            joined_on,
-        });
+        records.push((line, record.iter().map(str::to_owned).collect()));
     }
-    Ok(Roll {
-        headers,
-        separator: sep,
-        rows,
-    })
+    Ok((headers, records))
+}
+
+/// The first sheet of a workbook; a record's line is its row number in Excel.
+fn xlsx_records(bytes: &[u8]) -> Result<Records, ImportError> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::XlsxError| ImportError::Workbook(e.to_string()))?;
+    let sheet = book
+        .worksheet_range_at(0)
+        .ok_or(ImportError::Empty)?
+        .map_err(|e| ImportError::Workbook(e.to_string()))?;
+    let first_row = u64::from(sheet.start().map(|(r, _)| r).unwrap_or(0));
+    let mut rows = sheet.rows().enumerate();
+    let headers: Vec<String> = match rows.next() {
+        Some((_, cells)) => cells.iter().map(cell_text).collect(),
+        None => return Err(ImportError::Empty),
+    };
+    let records = rows
+        .map(|(i, cells)| {
+            (
+                first_row + i as u64 + 1,
+                cells.iter().map(cell_text).collect(),
+            )
+        })
+        .collect();
+    Ok((headers, records))
+}
+
+/// A cell as the text a CSV would hold: dates as YYYY-MM-DD, whole numbers without `.0`.
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) => d
+            .as_datetime()
+            .map(|d| d.date().to_string())
+            .unwrap_or_else(|| d.as_f64().to_string()),
+        Data::Error(_) | Data::Empty => String::new(),
+    }
+}
+
+fn row_from(line: u64, raw: Vec<String>, fields: &[&'static str]) -> Row {
+    let get = |name: &str| {
+        fields
+            .iter()
+            .position(|f| *f == name)
+            .and_then(|i| raw.get(i))
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+    };
+    let person = PersonInput {
+        first_name_ar: get("first_name_ar"),
+        last_name_ar: get("last_name_ar"),
+        first_name_lat: get("first_name_lat"),
+        last_name_lat: get("last_name_lat"),
+        sex: get("sex").unwrap_or_default(),
+        birth_date: get("birth_date").unwrap_or_default(),
+        cin: get("cin").unwrap_or_default(),
+        phone: get("phone"),
+        email: get("email"),
+        commune: get("commune_code").unwrap_or_default(),
+        address: get("address"),
+        profession: get("profession"),
+        education: None,
+        affiliations: None,
+    };
+    let joined_on = get("joined_on");
+    Row {
+        line,
+        raw,
+        person,
+        joined_on,
+    }
 }
 
 /// Writes rejected rows back as a CSV (UTF-8 with BOM, so Excel shows Arabic) with the

@@ -1,6 +1,8 @@
 //! Files in and out: member rolls as parties really hold them (CSV in UTF-8 with or without
-//! BOM or in Windows-1256, `,` or `;`, Arabic, French or English headers).
+//! BOM or in Windows-1256, `,` or `;`, or XLSX; Arabic, French or English headers) and
+//! member lists out (CSV and XLSX).
 
 pub mod demo;
+pub mod export;
 pub mod import;
 pub mod roll;

@@ -260,6 +260,7 @@ struct IndexPage {
     as_of: String,
     statuses: Vec<Choice>,
     export_link: String,
+    export_xlsx_link: String,
 }
 
 fn encode(s: &Option<String>) -> String {
@@ -300,28 +301,77 @@ pub async fn index(
         as_of: q.as_of.clone().unwrap_or_default(),
         statuses: status_choices(&ctx, q.status.as_deref().unwrap_or("")),
         export_link: format!("/members/export.csv?{filters}"),
+        export_xlsx_link: format!("/members/export.xlsx?{filters}"),
     };
     Ok(views::html(page))
 }
 
 /// The filtered list (as on screen, every page) as CSV with a BOM so Excel shows Arabic;
-/// the export is audited with its filter and row count.
+/// the export is audited with its filter, format and row count.
 pub async fn export_csv(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
+    let rows = export_rows(&state, &ctx, &user, &q, "csv").await?;
+    let body = tanzim_reports::export::csv(&rows);
+    Ok(attachment(
+        "text/csv; charset=utf-8",
+        "members.csv",
+        body.into_bytes(),
+    ))
+}
+
+/// The filtered list as an Excel workbook (one right-to-left sheet), audited like the CSV.
+pub async fn export_xlsx(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Response, AppError> {
+    let rows = export_rows(&state, &ctx, &user, &q, "xlsx").await?;
+    let body = tanzim_reports::export::xlsx(&rows, &ctx.tr.t("nav-members"))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+    Ok(attachment(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "members.xlsx",
+        body,
+    ))
+}
+
+fn attachment(content_type: &'static str, filename: &str, body: Vec<u8>) -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, content_type.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{filename}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Every member of the filtered list, page after page, and the audit entry of the export.
+async fn export_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    q: &ListQuery,
+    format: &str,
+) -> Result<Vec<Member>, AppError> {
     let mut rows = Vec::new();
     let mut page = 1;
     loop {
         let chunk = list_members(
-            &state,
-            &user,
+            state,
+            user,
             &ListQuery {
                 page: Some(page),
                 page_size: Some(Page::MAX_SIZE),
-                ..clone_query(&q)
+                ..clone_query(q)
             },
         )
         .await?;
@@ -332,52 +382,14 @@ pub async fn export_csv(
         }
         page += 1;
     }
-    let mut out = String::from(
-        "\u{FEFF}number,first_name_ar,last_name_ar,first_name_lat,last_name_lat,sex,commune_code,commune,status,paid_year,joined_on,cin,phone\n",
-    );
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_owned()
-        }
-    };
-    for m in &rows {
-        let cells = [
-            m.number.as_str(),
-            m.first_name_ar.as_deref().unwrap_or(""),
-            m.last_name_ar.as_deref().unwrap_or(""),
-            m.first_name_lat.as_deref().unwrap_or(""),
-            m.last_name_lat.as_deref().unwrap_or(""),
-            m.sex.as_str(),
-            m.commune_code.as_str(),
-            m.commune_name_fr.as_deref().unwrap_or(""),
-            m.status.as_str(),
-            &m.paid_year.map(|y| y.to_string()).unwrap_or_default(),
-            m.joined_on.as_str(),
-            m.cin.as_str(),
-            m.phone.as_deref().unwrap_or(""),
-        ];
-        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
-        out.push('\n');
-    }
-    let detail = serde_json::json!({ "q": q.q, "status": q.status, "territory": q.territory, "as_of": q.as_of, "rows": rows.len() });
+    let detail = serde_json::json!({ "q": q.q, "status": q.status, "territory": q.territory, "as_of": q.as_of,
+        "format": format, "rows": rows.len() });
     tanzim_store::audit::append(
         &state.db,
-        &audit(&ctx, &user, AuditAction::MembersExported).detail(detail),
+        &audit(ctx, user, AuditAction::MembersExported).detail(detail),
     )
     .await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"members.csv\"",
-            ),
-        ],
-        out,
-    )
-        .into_response())
+    Ok(rows)
 }
 
 fn clone_query(q: &ListQuery) -> ListQuery {

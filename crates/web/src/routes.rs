@@ -300,6 +300,12 @@ pub fn table() -> Vec<Route> {
         ),
         route(
             "GET",
+            "/members/export.xlsx",
+            Policy(Action::ViewMembers, T::None),
+            get(members::export_xlsx),
+        ),
+        route(
+            "GET",
             "/members/{id}",
             Policy(Action::ViewMembers, T::Member),
             get(members::show),

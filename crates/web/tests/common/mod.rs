@@ -259,6 +259,17 @@ impl Browser {
         .await
     }
 
+    /// A download's status and bytes.
+    pub async fn bytes(&self, path: &str) -> (u16, Vec<u8>) {
+        let r = self
+            .client
+            .get(format!("{}{}", self.base, path))
+            .send()
+            .await
+            .unwrap();
+        (r.status().as_u16(), r.bytes().await.unwrap().to_vec())
+    }
+
     pub async fn post(&self, path: &str, form: &[(&str, &str)]) -> Page {
         Self::page(
             self.client

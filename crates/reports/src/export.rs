@@ -1,0 +1,142 @@
+//! Member lists out, as officers use them: CSV (UTF-8 with a BOM, so Excel shows Arabic)
+//! and XLSX. The columns are the import's canonical ones where they exist, so an export
+//! can be corrected and imported again.
+
+use tanzim_store::members::Member;
+
+/// The columns, in order.
+pub const COLUMNS: [&str; 13] = [
+    "number",
+    "first_name_ar",
+    "last_name_ar",
+    "first_name_lat",
+    "last_name_lat",
+    "sex",
+    "commune_code",
+    "commune",
+    "status",
+    "paid_year",
+    "joined_on",
+    "cin",
+    "phone",
+];
+
+fn cells(m: &Member) -> [String; 13] {
+    let text = |s: &Option<String>| s.clone().unwrap_or_default();
+    [
+        m.number.clone(),
+        text(&m.first_name_ar),
+        text(&m.last_name_ar),
+        text(&m.first_name_lat),
+        text(&m.last_name_lat),
+        m.sex.clone(),
+        m.commune_code.clone(),
+        text(&m.commune_name_fr),
+        m.status.clone(),
+        m.paid_year.map(|y| y.to_string()).unwrap_or_default(),
+        m.joined_on.clone(),
+        m.cin.clone(),
+        text(&m.phone),
+    ]
+}
+
+pub fn csv(members: &[Member]) -> String {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Writing to memory cannot fail.
+    let _ = writer.write_record(COLUMNS);
+    for m in members {
+        let _ = writer.write_record(cells(m));
+    }
+    let body = writer.into_inner().unwrap_or_default();
+    format!("\u{FEFF}{}", String::from_utf8_lossy(&body))
+}
+
+/// One sheet, right to left, with a bold frozen header and text cells (a CIN or a number
+/// never turns into a figure).
+pub fn xlsx(members: &[Member], sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name(sheet_name)?;
+    sheet.set_right_to_left(true);
+    let bold = Format::new().set_bold();
+    for (col, name) in COLUMNS.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *name, &bold)?;
+    }
+    for (row, m) in members.iter().enumerate() {
+        for (col, value) in cells(m).iter().enumerate() {
+            if !value.is_empty() {
+                sheet.write_string(row as u32 + 1, col as u16, value)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofit();
+    book.save_to_buffer()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn member() -> Member {
+        Member {
+            id: 1,
+            number: "05091-000001".into(),
+            first_name_ar: Some("محمد".into()),
+            last_name_ar: Some("العلوي".into()),
+            first_name_lat: Some("Mohamed".into()),
+            last_name_lat: Some("Alaoui, Jr".into()),
+            sex: "M".into(),
+            birth_date: "1980-03-12".into(),
+            cin: "AB123".into(),
+            phone: Some("+212612345678".into()),
+            email: None,
+            address: None,
+            commune_code: "05.091.01.07".into(),
+            commune_name_ar: None,
+            commune_name_fr: Some("Foum Oudi".into()),
+            path: String::new(),
+            profession: None,
+            education: None,
+            affiliations: String::new(),
+            joined_on: "2024-01-01".into(),
+            status: "active".into(),
+            status_since: "2024-01-01".into(),
+            suspended_until: None,
+            paid_year: Some(2026),
+            consent_contact: false,
+            consent_public: false,
+            notes: None,
+            card_token: String::new(),
+            application_id: None,
+        }
+    }
+
+    #[test]
+    fn an_export_reads_back_as_a_roll() {
+        let members = [member()];
+        for bytes in [
+            csv(&members).into_bytes(),
+            xlsx(&members, "members").unwrap_or_default(),
+        ] {
+            let mapping =
+                crate::import::parse_mapping("number=-\ncommune=-\nstatus=-\npaid_year=-");
+            let roll = crate::import::read(&bytes, &mapping).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(roll.rows.len(), 1);
+            let p = &roll.rows[0].person;
+            assert_eq!(p.first_name_ar.as_deref(), Some("محمد"));
+            assert_eq!(p.last_name_lat.as_deref(), Some("Alaoui, Jr"));
+            assert_eq!(
+                (p.cin.as_str(), p.commune.as_str()),
+                ("AB123", "05.091.01.07")
+            );
+            assert_eq!(roll.rows[0].joined_on.as_deref(), Some("2024-01-01"));
+            assert_eq!(roll.rows[0].line, 2);
+        }
+        assert!(crate::import::is_xlsx(
+            &xlsx(&members, "x").unwrap_or_default()
+        ));
+        assert!(!crate::import::is_xlsx(csv(&members).as_bytes()));
+    }
+}
