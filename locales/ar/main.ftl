@@ -528,3 +528,16 @@ error-import-expired = انتهت صلاحية هذا الملف المرفوع�
 receipt-member-link = رابط العضو للاطلاع على وصله وطبعه:
 import-summary-preview = المعاينة: سيستورد { $imported } وسيحين { $updated } ويرفض { $rejected } ويحال { $review } على المراجعة.
 import-summary-done = تم: استورد { $imported } وحين { $updated } ورفض { $rejected } وأحيل { $review } على المراجعة.
+
+## Probable duplicates of imports
+audit-review-decided = البت في تكرار محتمل
+error-review-decided = سبق البت في هذه الحالة.
+reviews-title = التكرارات المحتملة
+reviews-explain = صفوف من ملفات الاستيراد تشبه عضوا مسجلا (نفس الاسم وتاريخ الازدياد، ببطاقة وطنية مختلفة). لا يدمج أي شيء دون قرارك.
+reviews-empty = لا توجد تكرارات محتملة في انتظار القرار.
+reviews-link = التكرارات المحتملة ({ $count })
+reviews-file-row = صف الملف (السطر { $line })
+reviews-existing = العضو المسجل
+reviews-same = نفس الشخص: لا تضف شيئا
+reviews-distinct = شخص مختلف: أضفه عضوا
+reviews-confirm-distinct = سيضاف هذا الصف عضوا جديدا برقم عضوية جديد. هل تؤكد؟

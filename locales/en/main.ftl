@@ -501,3 +501,16 @@ error-import-expired = This upload has expired; upload the file again.
 receipt-member-link = The member's link to see and print this receipt:
 import-summary-preview = Preview: { $imported } to import, { $updated } to update, { $rejected } rejected, { $review } to review.
 import-summary-done = Done: { $imported } imported, { $updated } updated, { $rejected } rejected, { $review } to review.
+
+## Probable duplicates of imports
+audit-review-decided = Probable duplicate decided
+error-review-decided = This case has already been decided.
+reviews-title = Probable duplicates
+reviews-explain = Rows of imported files that resemble a registered member (same name and date of birth, another CIN). Nothing is merged without your decision.
+reviews-empty = No probable duplicates are waiting.
+reviews-link = Probable duplicates ({ $count })
+reviews-file-row = Row of the file (line { $line })
+reviews-existing = Registered member
+reviews-same = Same person: add nothing
+reviews-distinct = A different person: add as a member
+reviews-confirm-distinct = This row will be added as a new member with a new number. Confirm?

@@ -501,3 +501,16 @@ error-import-expired = Ce fichier envoyé a expiré ; envoyez-le de nouveau.
 receipt-member-link = Lien du membre pour voir et imprimer son reçu :
 import-summary-preview = Aperçu : { $imported } à importer, { $updated } à mettre à jour, { $rejected } rejetées, { $review } à revoir.
 import-summary-done = Fait : { $imported } importés, { $updated } mis à jour, { $rejected } rejetées, { $review } à revoir.
+
+## Probable duplicates of imports
+audit-review-decided = Doublon probable tranché
+error-review-decided = Ce cas a déjà été tranché.
+reviews-title = Doublons probables
+reviews-explain = Des lignes de fichiers importés ressemblent à un membre inscrit (même nom et date de naissance, autre CIN). Rien n'est fusionné sans votre décision.
+reviews-empty = Aucun doublon probable en attente.
+reviews-link = Doublons probables ({ $count })
+reviews-file-row = Ligne du fichier (ligne { $line })
+reviews-existing = Membre inscrit
+reviews-same = Même personne : ne rien ajouter
+reviews-distinct = Personne différente : l'ajouter comme membre
+reviews-confirm-distinct = Cette ligne sera ajoutée comme nouveau membre, avec un nouveau numéro. Confirmer ?

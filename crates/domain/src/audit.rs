@@ -34,10 +34,12 @@ pub enum AuditAction {
     MembersExported,
     ApplicationViewed,
     MembersImported,
+    /// A probable duplicate of an import decided (same person, or added as a member).
+    ReviewDecided,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 31] = [
+    pub const ALL: [AuditAction; 32] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -69,6 +71,7 @@ impl AuditAction {
         AuditAction::MembersExported,
         AuditAction::ApplicationViewed,
         AuditAction::MembersImported,
+        AuditAction::ReviewDecided,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -104,6 +107,7 @@ impl AuditAction {
             AuditAction::MembersExported => "members-exported",
             AuditAction::ApplicationViewed => "application-viewed",
             AuditAction::MembersImported => "members-imported",
+            AuditAction::ReviewDecided => "review-decided",
         }
     }
 

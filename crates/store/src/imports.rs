@@ -215,3 +215,155 @@ pub async fn open_reviews(db: &Db, scope: &crate::ScopeFilter) -> Result<i64> {
         Ok(q.fetch_one(p).await?)
     })
 }
+
+/// A probable duplicate met during an import, waiting for an officer's decision.
+#[derive(Debug, Clone, serde::Serialize, sqlx::FromRow)]
+pub struct Review {
+    pub id: i64,
+    pub cin: String,
+    pub matched_member_id: i64,
+    pub matched_number: String,
+    pub path: String,
+    /// The file's row, as JSON (see `ReviewRow`).
+    pub data: String,
+    /// `open`, `same` (the member already there) or `added` (a distinct person).
+    pub status: String,
+    pub created_at: i64,
+    pub member_id: Option<i64>,
+}
+
+/// The row of the file a review holds.
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+pub struct ReviewRow {
+    pub line: Option<u64>,
+    pub first_name_ar: Option<String>,
+    pub last_name_ar: Option<String>,
+    pub first_name_lat: Option<String>,
+    pub last_name_lat: Option<String>,
+    #[serde(default)]
+    pub sex: String,
+    #[serde(default)]
+    pub birth_date: String,
+    #[serde(default)]
+    pub cin: String,
+    #[serde(default)]
+    pub commune: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub profession: Option<String>,
+    pub joined_on: Option<String>,
+}
+
+impl Review {
+    pub fn target(&self) -> tanzim_domain::policy::Target {
+        tanzim_domain::policy::Target {
+            path: TerritoryPath::from_stored(self.path.clone()),
+            organization: None,
+        }
+    }
+    pub fn row(&self) -> ReviewRow {
+        serde_json::from_str(&self.data).unwrap_or_default()
+    }
+}
+
+impl ReviewRow {
+    /// The row as the domain's input, to validate again before adding it.
+    pub fn person_input(&self) -> tanzim_domain::members::PersonInput {
+        tanzim_domain::members::PersonInput {
+            first_name_ar: self.first_name_ar.clone(),
+            last_name_ar: self.last_name_ar.clone(),
+            first_name_lat: self.first_name_lat.clone(),
+            last_name_lat: self.last_name_lat.clone(),
+            sex: self.sex.clone(),
+            birth_date: self.birth_date.clone(),
+            cin: self.cin.clone(),
+            phone: self.phone.clone(),
+            email: self.email.clone(),
+            commune: self.commune.clone(),
+            address: self.address.clone(),
+            profession: self.profession.clone(),
+            education: None,
+            affiliations: None,
+        }
+    }
+}
+
+const REVIEW_SELECT: &str = "SELECT r.id, r.cin, r.matched_member_id, m.number AS matched_number, r.path, r.data,
+    r.status, r.created_at, r.member_id FROM import_reviews r JOIN members m ON m.id = r.matched_member_id";
+
+/// Open reviews in a scope, oldest first.
+pub async fn reviews(
+    db: &Db,
+    scope: &crate::ScopeFilter,
+    page: crate::Page,
+) -> Result<crate::Paged<Review>> {
+    let (scope_sql, binds) = scope.without_organizations().sql("r.path", "", 1);
+    let where_sql = format!("r.status = 'open' AND {scope_sql}");
+    let n = binds.len();
+    let list_sql = format!(
+        "{REVIEW_SELECT} WHERE {where_sql} ORDER BY r.id LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM import_reviews r WHERE {where_sql}");
+    fetch_page!(db, Review, list_sql, count_sql, binds, page)
+}
+
+pub async fn review(db: &Db, id: i64) -> Result<Option<Review>> {
+    let sql = format!("{REVIEW_SELECT} WHERE r.id = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Review>(sqlx::AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+/// Closes an open review as the member already there: nothing else is written.
+pub async fn decide_same(db: &Db, id: i64, actor_id: Option<i64>, audit: AuditEntry) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let done = sqlx::query("UPDATE import_reviews SET status = 'same', decided_by = $1, decided_at = $2 WHERE id = $3 AND status = 'open'")
+            .bind(actor_id).bind(crate::now()).bind(id)
+            .execute(&mut *tx).await?;
+        if done.rows_affected() != 1 {
+            return Err(crate::StoreError::Conflict("review-decided"));
+        }
+        append_audit!(tx, &audit)?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Closes an open review as a distinct person: the row becomes a member, in the same
+/// transaction. Returns the member's id and number.
+pub async fn decide_distinct(
+    db: &Db,
+    id: i64,
+    new: &NewMember<'_>,
+    audit: AuditEntry,
+) -> Result<(i64, String)> {
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let open: Option<i64> = sqlx::query_scalar("SELECT id FROM import_reviews WHERE id = $1 AND status = 'open'")
+            .bind(id).fetch_optional(&mut *tx).await?;
+        if open.is_none() {
+            return Err(crate::StoreError::Conflict("review-decided"));
+        }
+        let mut counts = crate::counters::Deltas::default();
+        let written = insert_members!(db, tx, std::slice::from_ref(new), now, &mut counts)?;
+        let Some((member_id, number)) = written.into_iter().next() else {
+            return Err(crate::StoreError::Conflict("cin-taken"));
+        };
+        apply_counts!(db, tx, &counts)?;
+        let done = sqlx::query("UPDATE import_reviews SET status = 'added', decided_by = $1, decided_at = $2, member_id = $3 WHERE id = $4 AND status = 'open'")
+            .bind(new.actor_id).bind(now).bind(member_id).bind(id)
+            .execute(&mut *tx).await?;
+        if done.rows_affected() != 1 {
+            return Err(crate::StoreError::Conflict("review-decided"));
+        }
+        let detail = serde_json::json!({ "review": id, "number": number });
+        append_audit!(tx, &audit.target("member", member_id, Some(new.path.clone())).detail(detail))?;
+        tx.commit().await?;
+        Ok((member_id, number))
+    })
+}

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod imports;
 pub mod limits;
 pub mod members;
+pub mod reviews;
 pub mod routes;
 pub mod session;
 pub mod stats;

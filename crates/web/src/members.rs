@@ -261,6 +261,8 @@ struct IndexPage {
     statuses: Vec<Choice>,
     export_link: String,
     export_xlsx_link: String,
+    /// Probable duplicates waiting for the user's decision (0 when it may not decide).
+    reviews_open: i64,
 }
 
 fn encode(s: &Option<String>) -> String {
@@ -285,6 +287,15 @@ pub async fn index(
         },
         Err(e) => return Err(e),
     };
+    let reviews_open = if decide(&user.principal, Action::ManageMembers, None) == Decision::Allow {
+        tanzim_store::imports::open_reviews(
+            &state.db,
+            &member_scope(&state, &user, Action::ManageMembers),
+        )
+        .await?
+    } else {
+        0
+    };
     let filters = format!(
         "q={}&status={}&territory={}&as_of={}",
         encode(&q.q),
@@ -302,6 +313,7 @@ pub async fn index(
         statuses: status_choices(&ctx, q.status.as_deref().unwrap_or("")),
         export_link: format!("/members/export.csv?{filters}"),
         export_xlsx_link: format!("/members/export.xlsx?{filters}"),
+        reviews_open,
     };
     Ok(views::html(page))
 }

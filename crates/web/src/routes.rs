@@ -4,7 +4,7 @@
 
 use crate::{
     AppState, accounts, api, applications, audit, bodies, campaigns, home, imports, members,
-    session, stats, territory,
+    reviews, session, stats, territory,
 };
 use axum::routing::{MethodRouter, get, post};
 use tanzim_domain::policy::Action;
@@ -26,6 +26,8 @@ pub enum TargetKind {
     Campaign,
     /// `{id}` is a payment (as visible as its member).
     Payment,
+    /// `{id}` is a probable duplicate met during an import.
+    Review,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,6 +299,24 @@ pub fn table() -> Vec<Route> {
             "/members/export.csv",
             Policy(Action::ViewMembers, T::None),
             get(members::export_csv),
+        ),
+        route(
+            "GET",
+            "/members/reviews",
+            Policy(Action::ManageMembers, T::None),
+            get(reviews::index),
+        ),
+        route(
+            "POST",
+            "/members/reviews/{id}/same",
+            Policy(Action::ManageMembers, T::Review),
+            post(reviews::same),
+        ),
+        route(
+            "POST",
+            "/members/reviews/{id}/distinct",
+            Policy(Action::ManageMembers, T::Review),
+            post(reviews::distinct),
         ),
         route(
             "GET",

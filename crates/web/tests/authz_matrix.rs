@@ -58,6 +58,55 @@ async fn matrix(engine: Engine) {
         .await;
     assert_eq!(s, 201, "{application}");
     let application_id = application["id"].as_i64().unwrap();
+    // A probable duplicate of the member, met in an import (same names and birth date).
+    let m = tanzim_store::members::get(&app.db, member_id)
+        .await
+        .unwrap()
+        .unwrap();
+    let roll = format!(
+        "first_name_ar,last_name_ar,first_name_lat,last_name_lat,sex,birth_date,cin,commune_code\n{},{},{},{},{},{},EF777777,05.091.01.07\n",
+        m.first_name_ar.clone().unwrap_or_default(),
+        m.last_name_ar.clone().unwrap_or_default(),
+        m.first_name_lat.clone().unwrap_or_default(),
+        m.last_name_lat.clone().unwrap_or_default(),
+        m.sex,
+        m.birth_date
+    );
+    let options = tanzim_reports::roll::Options {
+        on_existing: tanzim_store::imports::OnExisting::Report,
+        dry_run: false,
+        actor: "setup",
+        actor_id: None,
+        token: &tanzim_web::auth::random_token,
+        scope: None,
+        today: tanzim_web::today(),
+    };
+    let profile = tanzim_domain::org::Profile::default_profile().unwrap();
+    let (imported, _) = tanzim_reports::roll::import_file(
+        &app.db,
+        &profile,
+        roll.as_bytes(),
+        &Default::default(),
+        &options,
+    )
+    .await
+    .unwrap();
+    assert_eq!(imported.review, 1);
+    let scope_all = tanzim_store::ScopeFilter::from_assignments(std::iter::once(
+        &tanzim_domain::accounts::RoleAssignment {
+            role: Role::Administrator,
+            scope: None,
+            scope_path: tanzim_domain::territory::TerritoryPath::national(),
+            organization: None,
+        },
+    ));
+    let review_row =
+        tanzim_store::imports::reviews(&app.db, &scope_all, tanzim_store::Page::new(None, None))
+            .await
+            .unwrap()
+            .items
+            .remove(0);
+    let review_id = review_row.id;
     let target_user = app
         .user("target.user", &[(Role::Officer, Some("05.091"), None)])
         .await;
@@ -172,6 +221,7 @@ async fn matrix(engine: Engine) {
                 Access::Policy(_, TargetKind::Application) => application_id,
                 Access::Policy(_, TargetKind::Campaign) => campaign_id,
                 Access::Policy(_, TargetKind::Payment) => payment_id,
+                Access::Policy(_, TargetKind::Review) => review_id,
                 _ => 999_999,
             };
             let path = spec
@@ -242,6 +292,7 @@ async fn matrix(engine: Engine) {
                             application_decision(&state, &user, action, &application_row)
                         }
                         TargetKind::Campaign => decide(p, action, Some(&campaign_target)),
+                        TargetKind::Review => decide(p, action, Some(&review_row.target())),
                     };
                     match (expected, status) {
                         (Decision::Allow, 401 | 403 | 404) => {

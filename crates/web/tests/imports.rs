@@ -138,6 +138,49 @@ async fn roll(engine: Engine) {
     assert_eq!((fourth.imported, fourth.updated), (0, 0));
     let (_, log) = api.get("/api/v1/audit?action=members-imported").await;
     assert_eq!(log["total"], 4);
+
+    // The probable duplicate waits in the review queue of its province, not of another.
+    app.user("fes", &[(Role::Officer, Some("03.531"), None)])
+        .await;
+    let fes = app.browser("fes").await;
+    let theirs = fes.get("/members/reviews").await;
+    assert_eq!(theirs.status, 200);
+    assert!(!theirs.body.contains("BE100005"));
+    let b = app.browser("admin").await;
+    let queue = b.get("/members/reviews").await;
+    assert!(
+        queue.body.contains("BE100005") && queue.body.contains("ZZ999999"),
+        "{}",
+        queue.body
+    );
+    let id: i64 = queue
+        .body
+        .split("id=\"review-")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap();
+    let csrf = queue.hidden("csrf");
+    let path = format!("/members/reviews/{id}/distinct");
+    assert_eq!(
+        fes.post(&path, &[("csrf", &theirs.hidden("csrf"))])
+            .await
+            .status,
+        404
+    );
+    // A different person: added as a member, once.
+    let done = b.post(&path, &[("csrf", &csrf)]).await;
+    assert_eq!(done.status, 303);
+    assert_eq!(api.get("/api/v1/members").await.1["total"], 4);
+    assert!(!b.get("/members/reviews").await.body.contains("BE100005"));
+    let again = b.post(&path, &[("csrf", &csrf)]).await;
+    assert_eq!(again.status, 409);
+    assert_eq!(api.get("/api/v1/members").await.1["total"], 4);
+    let (_, log) = api.get("/api/v1/audit?action=review-decided").await;
+    assert_eq!(log["total"], 1);
 }
 both_engines!(rolls_are_imported_in_batches_and_idempotently, roll);
 

@@ -1,0 +1,194 @@
+//! The queue of probable duplicates met during imports: a row that resembles a registered
+//! member (same folded name and birth date, another CIN) waits here until an officer says
+//! it is the same person (nothing written) or a different one (added as a member).
+
+use crate::auth::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::members::{affiliate_keys, audit, first_error, member_scope, residence};
+use crate::views::{self, Layout, Pager};
+use crate::{AppState, permit, today};
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::policy::{Action, decide};
+use tanzim_store::imports::{self, Review};
+use tanzim_store::{Page, members};
+
+struct Row {
+    id: i64,
+    file_label: String,
+    file_name: String,
+    file_cin: String,
+    birth_date: String,
+    file_commune: String,
+    member_id: i64,
+    member_name: String,
+    member_number: String,
+    member_cin: String,
+}
+
+#[derive(Template)]
+#[template(path = "reviews.html")]
+struct ReviewsPage {
+    layout: Layout,
+    rows: Vec<Row>,
+    pager: Pager,
+    error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct PageQuery {
+    page: Option<u32>,
+}
+
+pub async fn index(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<PageQuery>,
+) -> Result<Response, AppError> {
+    page(&state, &ctx, &user, q.page, None).await
+}
+
+async fn page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    number: Option<u32>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    permit(decide(&user.principal, Action::ManageMembers, None))?;
+    let scope = member_scope(state, user, Action::ManageMembers);
+    let paged = imports::reviews(&state.db, &scope, Page::new(number, Some(20))).await?;
+    let lang = ctx.tr.lang.code();
+    let mut rows = Vec::new();
+    for r in &paged.items {
+        let file = r.row();
+        let Some(m) = members::get(&state.db, r.matched_member_id).await? else {
+            continue;
+        };
+        let line = file.line.unwrap_or_default().to_string();
+        rows.push(Row {
+            id: r.id,
+            file_label: ctx.tr.with("reviews-file-row", &[("line", &line)]),
+            file_name: tanzim_domain::members::display_name(
+                [
+                    &file.first_name_ar,
+                    &file.last_name_ar,
+                    &file.first_name_lat,
+                    &file.last_name_lat,
+                ],
+                lang,
+            ),
+            file_cin: file.cin.clone(),
+            birth_date: file.birth_date.clone(),
+            file_commune: file.commune.clone(),
+            member_id: m.id,
+            member_name: m.display_name(lang),
+            member_number: m.number.clone(),
+            member_cin: m.cin.clone(),
+        });
+    }
+    Ok(views::html(ReviewsPage {
+        layout: Layout::new(state, ctx, "reviews-title"),
+        pager: Pager::new(&paged, "/members/reviews?"),
+        rows,
+        error,
+    }))
+}
+
+/// The review if the user may decide it (out of scope: not found).
+async fn load(state: &AppState, user: &CurrentUser, id: i64) -> Result<Review, AppError> {
+    permit(decide(&user.principal, Action::ManageMembers, None))?;
+    let review = imports::review(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    permit(decide(
+        &user.principal,
+        Action::ManageMembers,
+        Some(&review.target()),
+    ))?;
+    Ok(review)
+}
+
+/// The same person as the registered member: the review closes, nothing else changes.
+pub async fn same(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let review = load(&state, &user, id).await?;
+    let entry = audit(&ctx, &user, AuditAction::ReviewDecided)
+        .target("review", review.id, Some(review.target().path))
+        .detail(serde_json::json!({ "decision": "same", "member": review.matched_member_id }));
+    let result = imports::decide_same(&state.db, review.id, Some(user.id()), entry).await;
+    after(&state, &ctx, &user, result.map_err(AppError::from)).await
+}
+
+/// A different person: the row is validated again and added as a member.
+pub async fn distinct(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let review = load(&state, &user, id).await?;
+    let result = add(&state, &ctx, &user, &review).await;
+    after(&state, &ctx, &user, result).await
+}
+
+async fn add(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    review: &Review,
+) -> Result<(), AppError> {
+    let row = review.row();
+    let person = row
+        .person_input()
+        .validate(&state.profile.membership, &affiliate_keys(state), today())
+        .map_err(first_error)?;
+    let (t, province) = residence(state, &person.commune).await?;
+    let new = members::NewMember {
+        person: &person,
+        province_code: province,
+        path: t.territory_path(),
+        joined_on: row.joined_on.clone().unwrap_or_else(|| today().to_string()),
+        consent_contact: false,
+        consent_public: false,
+        consent_source: "import".into(),
+        consent_version: "-".into(),
+        notes: None,
+        card_token: crate::auth::random_token(),
+        application_id: None,
+        actor_id: Some(user.id()),
+    };
+    let entry = audit(ctx, user, AuditAction::ReviewDecided);
+    imports::decide_distinct(&state.db, review.id, &new, entry).await?;
+    Ok(())
+}
+
+/// Back to the queue, or the queue with the reason it could not be done.
+async fn after(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    result: Result<(), AppError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(Redirect::to("/members/reviews").into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+            let message = match &e {
+                AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
+                other => ctx.tr.t(&format!("error-{}", other.code())),
+            };
+            let mut response = page(state, ctx, user, None, Some(message)).await?;
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
