@@ -195,10 +195,9 @@ impl SearchQuery {
     pub fn parse(q: &str) -> SearchQuery {
         SearchQuery {
             words: words(q).collect(),
-            // One-letter skeletons ("Ali" → l) would match half the roll: left out.
             skeletons: skeleton(q)
                 .split(' ')
-                .filter(|w| w.len() >= 2)
+                .filter(|w| !w.is_empty())
                 .map(|w| format!("{SKELETON_MARK}{w}"))
                 .collect(),
         }
@@ -206,6 +205,12 @@ impl SearchQuery {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty() && self.skeletons.is_empty()
+    }
+
+    /// Whether a term matches as a prefix ("moham" finds Mohamed) or only whole: a term of
+    /// one or two letters ("el", the skeleton of "Ali") would match half the roll as a prefix.
+    pub fn is_prefix(term: &str) -> bool {
+        term.chars().count() >= 3
     }
 }
 
@@ -311,7 +316,9 @@ mod tests {
         assert_eq!(q.words, ["mohammed", "hjira"]);
         assert_eq!(q.skeletons, ["0mhmd", "0hjr"]);
         assert!(SearchQuery::parse(" - ").is_empty());
-        assert_eq!(SearchQuery::parse("Ali").skeletons, Vec::<String>::new());
+        assert_eq!(SearchQuery::parse("Ali").skeletons, ["0l"]);
+        assert!(!SearchQuery::is_prefix("0l") && !SearchQuery::is_prefix("el"));
+        assert!(SearchQuery::is_prefix("moh") && SearchQuery::is_prefix("0mh"));
     }
 
     proptest! {

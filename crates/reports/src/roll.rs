@@ -13,7 +13,7 @@ use tanzim_store::{Db, StoreError, territory};
 
 /// Rows per transaction: large enough that `synchronous=FULL` costs little, small enough
 /// that an interrupted import loses little (a re-run skips what was written).
-pub const BATCH: usize = 5000;
+pub const BATCH: usize = 20000;
 
 /// Imports of at least this many rows refresh the planner's statistics afterwards.
 const ANALYZE_AFTER: usize = 10_000;

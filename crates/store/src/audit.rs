@@ -68,6 +68,88 @@ pub async fn append(db: &Db, entry: &AuditEntry) -> Result<()> {
     Ok(())
 }
 
+/// Appends entries that stand alone by group commit: concurrent requests (a member page
+/// read by many officers at once) share one transaction, and so one flush to disk, instead
+/// of queueing one commit each. Each caller still waits until its entry is committed, so a
+/// page is never shown before its read is on record.
+pub struct AuditWriter {
+    db: Db,
+    queue: Option<tokio::sync::mpsc::Sender<(AuditEntry, tokio::sync::oneshot::Sender<bool>)>>,
+}
+
+impl AuditWriter {
+    /// Starts the writer on the current runtime (outside one, entries are written directly).
+    pub fn start(db: Db) -> AuditWriter {
+        let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+            return AuditWriter { db, queue: None };
+        };
+        let (queue, mut entries) =
+            tokio::sync::mpsc::channel::<(AuditEntry, tokio::sync::oneshot::Sender<bool>)>(4096);
+        let writer_db = db.clone();
+        runtime.spawn(async move {
+            while let Some(first) = entries.recv().await {
+                let mut batch = vec![first];
+                while batch.len() < 500 {
+                    match entries.try_recv() {
+                        Ok(more) => batch.push(more),
+                        Err(_) => break,
+                    }
+                }
+                let written: Vec<AuditEntry> = batch.iter().map(|(e, _)| e.clone()).collect();
+                let ok = append_many(&writer_db, &written).await.is_ok();
+                for (_, ack) in batch {
+                    let _ = ack.send(ok);
+                }
+            }
+        });
+        AuditWriter {
+            db,
+            queue: Some(queue),
+        }
+    }
+
+    pub async fn append(&self, entry: &AuditEntry) -> Result<()> {
+        if let Some(queue) = &self.queue {
+            let (ack, committed) = tokio::sync::oneshot::channel();
+            if queue.send((entry.clone(), ack)).await.is_ok() && committed.await == Ok(true) {
+                return Ok(());
+            }
+        }
+        // No writer, or its batch failed: write alone, so the caller sees the real error.
+        append(&self.db, entry).await
+    }
+}
+
+/// Appends entries in one transaction.
+pub async fn append_many(db: &Db, entries: &[AuditEntry]) -> Result<()> {
+    let now = crate::now();
+    on_pool!(db, p => {
+        let mut tx = p.begin().await?;
+        for chunk in entries.chunks(500) {
+            let sql = format!(
+                "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail) VALUES {}",
+                crate::members::values_sql(db, chunk.len(), 9)
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for e in chunk {
+                q = q
+                    .bind(now)
+                    .bind(e.actor_id)
+                    .bind(e.actor.clone())
+                    .bind(e.action.as_str())
+                    .bind(e.target_kind)
+                    .bind(e.target_id.clone())
+                    .bind(e.scope_path.as_ref().map(|p| p.as_str().to_owned()))
+                    .bind(e.address.clone())
+                    .bind(e.detail.clone());
+            }
+            q.execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+    });
+    Ok(())
+}
+
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct AuditRecord {
     pub id: i64,

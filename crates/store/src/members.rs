@@ -571,12 +571,24 @@ fn text_not(db: &Db, a: &str, b: &str) -> String {
     }
 }
 
-/// A text-index query in which every term matches as a prefix: FTS5 syntax on SQLite,
-/// tsquery on PostgreSQL. Terms hold letters and digits only (see `names::SearchQuery`).
+/// A text-index query in which every term must match, long ones as prefixes: FTS5 syntax
+/// on SQLite, tsquery on PostgreSQL. Terms hold letters and digits only (see
+/// `names::SearchQuery`).
 fn text_query(db: &Db, terms: &[String]) -> String {
-    let quoted = terms.iter().map(|t| match db {
-        Db::Sqlite(_) => format!("\"{}\"*", t.replace('"', "")),
-        Db::Postgres(_) => format!("'{}':*", t.replace(['\'', '\\'], "")),
+    let quoted = terms.iter().map(|t| {
+        let star = if tanzim_domain::names::SearchQuery::is_prefix(t) {
+            "*"
+        } else {
+            ""
+        };
+        match db {
+            Db::Sqlite(_) => format!("\"{}\"{star}", t.replace('"', "")),
+            Db::Postgres(_) => format!(
+                "'{}'{}",
+                t.replace(['\'', '\\'], ""),
+                if star.is_empty() { "" } else { ":*" }
+            ),
+        }
     });
     let and = match db {
         Db::Sqlite(_) => " AND ",

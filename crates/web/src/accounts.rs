@@ -388,7 +388,7 @@ pub async fn show(
     let (account, roles) = load(&state, &user, id, Action::ViewUsers).await?;
     let entry =
         audit(&ctx, &user, AuditAction::UserViewed).target("user", id, account_scope(&roles));
-    tanzim_store::audit::append(&state.db, &entry).await?;
+    state.audit.append(&entry).await?;
     show_page(&state, &ctx, &user, account, &roles, None).await
 }
 
@@ -716,7 +716,7 @@ pub async fn api_get(
     let (account, roles) = load(&state, &user, id, Action::ViewUsers).await?;
     let entry =
         audit(&ctx, &user, AuditAction::UserViewed).target("user", id, account_scope(&roles));
-    tanzim_store::audit::append(&state.db, &entry).await?;
+    state.audit.append(&entry).await?;
     Ok(Json(UserDetail {
         user: account,
         roles,

@@ -719,7 +719,7 @@ pub async fn show(
         id,
         Some(a.target().path),
     );
-    tanzim_store::audit::append(&state.db, &entry).await?;
+    state.audit.append(&entry).await?;
     show_page(&state, &ctx, &user, a, FormErrors::default()).await
 }
 
@@ -939,7 +939,7 @@ pub async fn api_get(
         id,
         Some(a.target().path),
     );
-    tanzim_store::audit::append(&state.db, &entry).await?;
+    state.audit.append(&entry).await?;
     Ok(Json(a))
 }
 

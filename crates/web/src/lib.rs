@@ -62,11 +62,14 @@ pub struct AppState {
     pub lookup_limit: Arc<limits::RateLimiter>,
     /// Uploaded rolls between their preview and their confirmation.
     pub uploads: Arc<imports::Uploads>,
+    /// Audit entries that stand alone (reads, sign-ins), written by group commit.
+    pub audit: Arc<tanzim_store::audit::AuditWriter>,
 }
 
 impl AppState {
     pub fn new(db: Db, profile: Profile, config: Config) -> Result<AppState, i18n::I18nError> {
         Ok(AppState {
+            audit: Arc::new(tanzim_store::audit::AuditWriter::start(db.clone())),
             db,
             profile: Arc::new(profile),
             i18n: Arc::new(i18n::I18n::load()?),

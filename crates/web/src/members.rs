@@ -396,11 +396,10 @@ async fn export_rows(
     }
     let detail = serde_json::json!({ "q": q.q, "status": q.status, "territory": q.territory, "as_of": q.as_of,
         "format": format, "rows": rows.len() });
-    tanzim_store::audit::append(
-        &state.db,
-        &audit(ctx, user, AuditAction::MembersExported).detail(detail),
-    )
-    .await?;
+    state
+        .audit
+        .append(&audit(ctx, user, AuditAction::MembersExported).detail(detail))
+        .await?;
     Ok(rows)
 }
 
@@ -602,15 +601,14 @@ pub async fn show(
 ) -> Result<Response, AppError> {
     let m = load(&state, &user, id, Action::ViewMembers).await?;
     // Every officer's read of a personal record is in the audit log.
-    tanzim_store::audit::append(
-        &state.db,
-        &audit(&ctx, &user, AuditAction::MemberViewed).target(
+    state
+        .audit
+        .append(&audit(&ctx, &user, AuditAction::MemberViewed).target(
             "member",
             id,
             Some(TerritoryPath::from_stored(m.path.clone())),
-        ),
-    )
-    .await?;
+        ))
+        .await?;
     show_page(&state, &ctx, &user, m, FormErrors::default()).await
 }
 
@@ -1182,15 +1180,14 @@ pub async fn api_get(
     Path(id): Path<i64>,
 ) -> Result<Json<MemberDetail>, AppError> {
     let m = load(&state, &user, id, Action::ViewMembers).await?;
-    tanzim_store::audit::append(
-        &state.db,
-        &audit(&ctx, &user, AuditAction::MemberViewed).target(
+    state
+        .audit
+        .append(&audit(&ctx, &user, AuditAction::MemberViewed).target(
             "member",
             id,
             Some(TerritoryPath::from_stored(m.path.clone())),
-        ),
-    )
-    .await?;
+        ))
+        .await?;
     let history = members::history(&state.db, id).await?;
     let payments = campaigns::payments_of_member(&state.db, id).await?;
     Ok(Json(MemberDetail {

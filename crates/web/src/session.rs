@@ -15,7 +15,7 @@ use serde::Deserialize;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::throttle;
 use tanzim_store::accounts;
-use tanzim_store::audit::{self, AuditEntry};
+use tanzim_store::audit::AuditEntry;
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -89,16 +89,15 @@ pub async fn login(
         (status, views::html(page)).into_response()
     };
     if !throttle::may_attempt(by_account, by_address) {
-        audit::append(
-            &state.db,
-            &AuditEntry::new(
+        state
+            .audit
+            .append(&AuditEntry::new(
                 None,
                 &username,
                 AuditAction::LoginThrottled,
                 Some(&ctx.address),
-            ),
-        )
-        .await?;
+            ))
+            .await?;
         return Ok(refuse(
             "error-throttled",
             axum::http::StatusCode::TOO_MANY_REQUESTS,
@@ -111,16 +110,15 @@ pub async fn login(
     let usable = creds.as_ref().filter(|c| !c.disabled);
     let ok = auth::verify_password(form.password, usable.map(|c| c.password_hash.clone())).await?;
     let Some(creds) = usable.filter(|_| ok) else {
-        audit::append(
-            &state.db,
-            &AuditEntry::new(
+        state
+            .audit
+            .append(&AuditEntry::new(
                 None,
                 &username,
                 AuditAction::LoginFailed,
                 Some(&ctx.address),
-            ),
-        )
-        .await?;
+            ))
+            .await?;
         return Ok(refuse(
             "error-login-failed",
             axum::http::StatusCode::UNAUTHORIZED,
@@ -141,16 +139,15 @@ pub async fn login(
     )
     .await?;
     accounts::clear_login_failures(&state.db, &username).await?;
-    audit::append(
-        &state.db,
-        &AuditEntry::new(
+    state
+        .audit
+        .append(&AuditEntry::new(
             Some(creds.id),
             &creds.username,
             AuditAction::LoginSucceeded,
             Some(&ctx.address),
-        ),
-    )
-    .await?;
+        ))
+        .await?;
     let mut response = Redirect::to(&safe_next(form.next.as_deref())).into_response();
     set_cookie(
         &mut response,
@@ -182,16 +179,15 @@ pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response,
     if let Some(CurrentSession { token_hash }) = current_session(&ctx) {
         accounts::delete_session(&state.db, &token_hash).await?;
     }
-    audit::append(
-        &state.db,
-        &AuditEntry::new(
+    state
+        .audit
+        .append(&AuditEntry::new(
             Some(user.id()),
             user.username(),
             AuditAction::Logout,
             Some(&ctx.address),
-        ),
-    )
-    .await?;
+        ))
+        .await?;
     let mut response = Redirect::to("/login").into_response();
     set_cookie(
         &mut response,
