@@ -356,6 +356,11 @@ async fn run(cli: Cli) -> Result<()> {
             let db = open(&cli).await?;
             let summary = demo_import(&db, &profile, *members, *seed).await?;
             println!("{}", summary.line());
+            // One member in eight did not renew; one application per 200 members waits.
+            let today = tanzim_web::today().to_string();
+            let lapsed = tanzim_store::members::lapse_for_demo(&db, 8, &today).await?;
+            let pending = demo_applications(&db, &profile, (*members / 200).max(1), *seed).await?;
+            println!("lapsed {lapsed}, applications pending {pending}");
         }
         Command::Bench { members, seed } => {
             let profile = load_profile(&cli)?;
@@ -388,13 +393,9 @@ async fn run(cli: Cli) -> Result<()> {
     Ok(())
 }
 
-async fn demo_import(
-    db: &Db,
-    profile: &Profile,
-    members: u64,
-    seed: u64,
-) -> Result<tanzim_reports::roll::Summary> {
-    let communes: Vec<(String, i64)> = territory::all(db)
+/// The communes and arrondissements where members live, with their population.
+async fn demo_communes(db: &Db) -> Result<Vec<(String, i64)>> {
+    Ok(territory::all(db)
         .await?
         .into_iter()
         .filter(|t| {
@@ -403,7 +404,16 @@ async fn demo_import(
                 || (t.level == "commune" && territory_has_no_arrondissements(&t.code))
         })
         .map(|t| (t.code, t.population))
-        .collect();
+        .collect())
+}
+
+async fn demo_import(
+    db: &Db,
+    profile: &Profile,
+    members: u64,
+    seed: u64,
+) -> Result<tanzim_reports::roll::Summary> {
+    let communes = demo_communes(db).await?;
     let year = chrono::Datelike::year(&tanzim_web::today());
     let rows = tanzim_reports::demo::members(members, seed, &communes, year);
     let roll = tanzim_reports::import::Roll {
@@ -421,6 +431,40 @@ async fn demo_import(
         today: tanzim_web::today(),
     };
     Ok(tanzim_reports::roll::import_roll(db, profile, &roll, &options).await?)
+}
+
+/// Pending applications from synthetic people (their CINs follow the members').
+async fn demo_applications(db: &Db, profile: &Profile, n: u64, seed: u64) -> Result<u64> {
+    let communes: Vec<(String, i64)> = demo_communes(db).await?;
+    let year = chrono::Datelike::year(&tanzim_web::today());
+    let affiliates: Vec<&str> = Vec::new();
+    let mut filed = 0;
+    for row in tanzim_reports::demo::members(n, seed.wrapping_add(1), &communes, year) {
+        let mut input = row.person;
+        input.cin = format!("DA{:07}", row.line);
+        let Ok(person) = input.validate(&profile.membership, &affiliates, tanzim_web::today())
+        else {
+            continue;
+        };
+        let Some(t) = territory::get(db, &person.commune).await? else {
+            continue;
+        };
+        let reference = tanzim_web::applications::new_reference();
+        let new = tanzim_store::applications::NewApplication {
+            reference: &reference,
+            source: "public",
+            person: &person,
+            path: &t.territory_path(),
+            consent_contact: true,
+            consent_public: false,
+            consent_version: &profile.membership.consent_version,
+            entered_by: None,
+        };
+        tanzim_store::applications::create(db, &new, cli_audit(AuditAction::ApplicationSubmitted))
+            .await?;
+        filed += 1;
+    }
+    Ok(filed)
 }
 
 /// Big cities' communes (code ending in `.0`) are divided into arrondissements, where their

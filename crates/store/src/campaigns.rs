@@ -363,21 +363,8 @@ pub async fn close(
             let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(lapse_members.as_str()))
                 .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now)
                 .fetch_all(&mut *tx).await?;
-            let mut counts = crate::counters::Deltas::default();
             let reason = format!("campaign {} ({}) closed", c.id, c.year);
-            for (id, commune, path, sex, birth_date) in &rows {
-                counts.add(path, "active", sex, birth_date, -1);
-                counts.add(path, "lapsed", sex, birth_date, 1);
-                sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-                    .bind(today).bind(id).execute(&mut *tx).await?;
-                sqlx::query(
-                    "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
-                     VALUES ($1, $2, 'lapsed', $3, $4, 'lapse', $5, $6, $7)",
-                )
-                .bind(id).bind(today).bind(commune).bind(path).bind(&reason).bind(actor_id).bind(now)
-                .execute(&mut *tx).await?;
-            }
-            apply_counts!(db, tx, &counts)?;
+            record_lapses!(db, tx, &rows, today, &reason, Some(actor_id), now)?;
             lapsed = rows.len() as i64;
         }
         sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;

@@ -357,6 +357,52 @@ macro_rules! insert_members {
     }};
 }
 
+/// For members just set lapsed (`$rows`: id, commune, path, sex, birth date as returned by
+/// the UPDATE), closes their history period, opens a lapsed one and moves their counts,
+/// inside `$tx`; evaluates to `Result<(), sqlx::Error>`.
+macro_rules! record_lapses {
+    ($db:expr, $tx:expr, $rows:expr, $today:expr, $reason:expr, $actor_id:expr, $now:expr) => {{
+        let rows: &[(i64, String, String, String, String)] = $rows;
+        let result: std::result::Result<(), sqlx::Error> = async {
+            let mut counts = $crate::counters::Deltas::default();
+            for (id, commune, path, sex, birth_date) in rows {
+                counts.add(path, "active", sex, birth_date, -1);
+                counts.add(path, "lapsed", sex, birth_date, 1);
+                sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
+                    .bind($today).bind(id).execute(&mut *$tx).await?;
+                sqlx::query(
+                    "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
+                     VALUES ($1, $2, 'lapsed', $3, $4, 'lapse', $5, $6, $7)",
+                )
+                .bind(id).bind($today).bind(commune).bind(path).bind($reason).bind($actor_id).bind($now)
+                .execute(&mut *$tx).await?;
+            }
+            apply_counts!($db, $tx, &counts)
+        }
+        .await;
+        result
+    }};
+}
+
+/// Demonstration data: lapses one active member in `every` (by id), as if they had not
+/// renewed, with their history and counts. Returns how many lapsed.
+pub async fn lapse_for_demo(db: &Db, every: i64, today: &str) -> Result<i64> {
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+            "UPDATE members SET status = 'lapsed', status_since = $2, updated_at = $3
+             WHERE status = 'active' AND id % $1 = 0 AND joined_on < $2
+             RETURNING id, commune_code, path, sex, birth_date",
+        )
+        .bind(every).bind(today).bind(now)
+        .fetch_all(&mut *tx).await?;
+        record_lapses!(db, tx, &rows, today, "demo: not renewed", None::<i64>, now)?;
+        tx.commit().await?;
+        Ok(rows.len() as i64)
+    })
+}
+
 /// Creates a member with its number, first history row and consents, and (when it comes
 /// from an application) marks the application accepted, all in one transaction.
 pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(i64, String)> {

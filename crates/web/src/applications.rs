@@ -27,7 +27,7 @@ use tanzim_store::members::{self, Member};
 use tanzim_store::{Page, territory};
 
 /// A reference an applicant can keep: 10 characters from an alphabet without look-alikes.
-fn new_reference() -> String {
+pub fn new_reference() -> String {
     use rand::Rng;
     const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut rng = rand::rng();
