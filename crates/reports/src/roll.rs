@@ -17,6 +17,8 @@ pub const BATCH: usize = 20000;
 
 /// Imports of at least this many rows refresh the planner's statistics afterwards.
 const ANALYZE_AFTER: usize = 10_000;
+/// During a large import, statistics are refreshed after the first batch and every so many.
+const ANALYZE_EVERY: usize = 5;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -140,7 +142,12 @@ pub async fn import_roll(
         summary.imported = items.len() as u64;
         return Ok(summary);
     }
-    for batch in items.chunks(BATCH) {
+    for (n, batch) in items.chunks(BATCH).enumerate() {
+        // A large import into a small table: fresh planner statistics now and then, or
+        // PostgreSQL keeps planning the batch lookups for the empty table it last measured.
+        if n % ANALYZE_EVERY == 1 {
+            imports::analyze(db).await?;
+        }
         let audit = AuditEntry::new(
             opts.actor_id,
             opts.actor,

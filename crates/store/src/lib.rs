@@ -172,6 +172,9 @@ impl Db {
     }
 
     pub async fn connect_postgres(options: PgConnectOptions) -> Result<Db> {
+        // Statements are prepared once per connection; a plan made for generic parameters
+        // cannot tell a rare name from محمد, so each execution is planned for its values.
+        let options = options.options([("plan_cache_mode", "force_custom_plan")]);
         let pool = PgPoolOptions::new()
             .max_connections(16)
             .acquire_timeout(Duration::from_secs(10))

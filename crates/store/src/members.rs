@@ -557,17 +557,24 @@ async fn search(
         (None, None) => (None, None, None),
     };
     let end = page.offset() + page.limit();
-    let mut tier = |terms: Option<String>, limit: i64| -> Option<String> {
+    // A tier read in id order for a page, or in any order for counting (PostgreSQL then
+    // reads the text index instead of walking the whole roll in id order).
+    let mut tier = |terms: Option<String>, limit: i64, ordered: bool| -> Option<String> {
         binds.push(terms?);
         let n = binds.len();
+        let order = match (ordered, db) {
+            (false, _) => "",
+            (true, Db::Sqlite(_)) => " ORDER BY s.rowid",
+            (true, Db::Postgres(_)) => " ORDER BY m.id",
+        };
         Some(match db {
             Db::Sqlite(_) => format!(
                 "SELECT s.rowid AS id FROM member_search s JOIN members m ON m.id = s.rowid
-                 WHERE s.member_search MATCH ${n} AND {filters} AND {not_exact} ORDER BY s.rowid LIMIT {limit}"
+                 WHERE s.member_search MATCH ${n} AND {filters} AND {not_exact}{order} LIMIT {limit}"
             ),
             Db::Postgres(_) => format!(
-                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}
-                 ORDER BY m.id LIMIT {limit}"
+                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}{order}
+                 LIMIT {limit}"
             ),
         })
     };
@@ -577,13 +584,13 @@ async fn search(
     let mut count_parts = vec![format!(
         "(SELECT COUNT(*) FROM (SELECT m.id FROM members m WHERE {exact_sql} AND {filters} LIMIT {SEARCH_COUNT_CAP}) e)"
     )];
-    if let Some(sql) = tier(names_only, end) {
+    if let Some(sql) = tier(names_only, end, true) {
         tiers.push(format!("SELECT 1 AS tier, id FROM ({sql}) n"));
     }
-    if let Some(sql) = tier(others, end) {
+    if let Some(sql) = tier(others, end, true) {
         tiers.push(format!("SELECT 2 AS tier, id FROM ({sql}) o"));
     }
-    if let Some(sql) = tier(any, SEARCH_COUNT_CAP + 1) {
+    if let Some(sql) = tier(any, SEARCH_COUNT_CAP + 1, false) {
         count_parts.push(format!("(SELECT COUNT(*) FROM ({sql}) a)"));
     }
     let n = binds.len();
