@@ -38,6 +38,10 @@ pub enum Field {
     Method,
     Category,
     Campaign,
+    Position,
+    Name,
+    Vote,
+    MeetingKind,
 }
 
 impl Field {
@@ -78,6 +82,10 @@ impl Field {
             Field::Method => "method",
             Field::Category => "category",
             Field::Campaign => "campaign",
+            Field::Position => "position",
+            Field::Name => "name",
+            Field::Vote => "vote",
+            Field::MeetingKind => "kind",
         }
     }
 }

@@ -1,0 +1,386 @@
+//! Meetings of a body: their kinds, attendance and quorum, the decisions that take effect
+//! when the minutes are approved, and the Arabic wording of titles, dates and the press
+//! communiqué (agreement in gender and number is grammar here, not copied text).
+
+use crate::org::BodyLevel;
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+/// The kinds of meeting every profile has; a profile may name more.
+pub const KINDS: [&str; 5] = [
+    "organizational",
+    "communication",
+    "consultative",
+    "congress",
+    "council_session",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sex {
+    F,
+    M,
+}
+
+impl Sex {
+    pub fn parse(s: &str) -> Option<Sex> {
+        match s {
+            "F" | "f" => Some(Sex::F),
+            "M" | "m" => Some(Sex::M),
+            _ => None,
+        }
+    }
+}
+
+/// Attendance of one person at a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Presence {
+    Present,
+    Excused,
+    Absent,
+}
+
+impl Presence {
+    pub fn parse(s: &str) -> Option<Presence> {
+        match s {
+            "present" => Some(Presence::Present),
+            "excused" => Some(Presence::Excused),
+            "absent" => Some(Presence::Absent),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Presence::Present => "present",
+            Presence::Excused => "excused",
+            Presence::Absent => "absent",
+        }
+    }
+}
+
+/// Quorum: more than half of the body's members present (guests do not count).
+pub fn has_quorum(members_present: usize, body_members: usize) -> bool {
+    body_members > 0 && members_present * 2 > body_members
+}
+
+/// What a decision does once the minutes are approved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DecisionKind {
+    /// A position of the body given to someone, by consensus or by a vote.
+    Appoint {
+        position: String,
+        #[serde(default)]
+        rank: Option<u8>,
+        holder_name: String,
+        sex: String,
+        #[serde(default)]
+        member_id: Option<i64>,
+    },
+    /// A committee of the body, with its members.
+    CreateCommittee {
+        /// `membership`, `ethics` or a functional committee's key.
+        committee: String,
+        #[serde(default)]
+        members: Vec<String>,
+    },
+    /// A resolution in the meeting's words.
+    Resolution { text: String },
+}
+
+/// How a decision was taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vote {
+    pub votes_for: i64,
+    pub against: i64,
+    pub abstentions: i64,
+}
+
+/// Checks a decision before it is recorded (every field code is an error key).
+pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), crate::DomainError> {
+    use crate::{DomainError, Field};
+    match kind {
+        DecisionKind::Appoint {
+            position,
+            holder_name,
+            sex,
+            rank,
+            ..
+        } => {
+            if position.trim().is_empty() {
+                return Err(DomainError::new(Field::Position, "position-unknown"));
+            }
+            if holder_name.trim().is_empty() {
+                return Err(DomainError::new(Field::Name, "name-required"));
+            }
+            if Sex::parse(sex).is_none() {
+                return Err(DomainError::new(Field::Sex, "sex-invalid"));
+            }
+            if rank.is_some_and(|r| !(1..=9).contains(&r)) {
+                return Err(DomainError::new(Field::Position, "rank-invalid"));
+            }
+        }
+        DecisionKind::CreateCommittee { committee, .. } => {
+            if committee.trim().is_empty() {
+                return Err(DomainError::new(Field::Name, "name-required"));
+            }
+        }
+        DecisionKind::Resolution { text } => {
+            if text.trim().is_empty() {
+                return Err(DomainError::new(Field::Name, "name-required"));
+            }
+        }
+    }
+    if let Some(v) = vote
+        && (v.votes_for < 0 || v.against < 0 || v.abstentions < 0 || v.votes_for <= v.against)
+    {
+        return Err(DomainError::new(Field::Vote, "vote-not-carried"));
+    }
+    Ok(())
+}
+
+/// Moroccan Arabic month names, as the press writes dates (08 دجنبر 2022).
+const MONTHS_AR: [&str; 12] = [
+    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر",
+    "دجنبر",
+];
+
+/// `08 دجنبر 2022`.
+pub fn date_ar(d: NaiveDate) -> String {
+    format!(
+        "{:02} {} {}",
+        d.day(),
+        MONTHS_AR[d.month0() as usize],
+        d.year()
+    )
+}
+
+/// `الخميس`.
+pub fn weekday_ar(d: NaiveDate) -> &'static str {
+    match d.weekday() {
+        Weekday::Mon => "الاثنين",
+        Weekday::Tue => "الثلاثاء",
+        Weekday::Wed => "الأربعاء",
+        Weekday::Thu => "الخميس",
+        Weekday::Fri => "الجمعة",
+        Weekday::Sat => "السبت",
+        Weekday::Sun => "الأحد",
+    }
+}
+
+/// The feminine of an Arabic noun or adjective: الأمين → الأمينة, الإقليمي → الإقليمية,
+/// المقرر → المقررة; a word already ending in ة stays.
+pub fn feminine(word: &str) -> String {
+    if word.ends_with('ة') {
+        word.to_owned()
+    } else {
+        format!("{word}ة")
+    }
+}
+
+/// The ordinal after a numbered title: الأول / الأولى, الثالث / الثالثة.
+pub fn ordinal_ar(rank: u8, sex: Sex) -> String {
+    let (m, f) = match rank {
+        1 => ("الأول", "الأولى"),
+        2 => ("الثاني", "الثانية"),
+        3 => ("الثالث", "الثالثة"),
+        4 => ("الرابع", "الرابعة"),
+        5 => ("الخامس", "الخامسة"),
+        6 => ("السادس", "السادسة"),
+        7 => ("السابع", "السابعة"),
+        8 => ("الثامن", "الثامنة"),
+        _ => ("التاسع", "التاسعة"),
+    };
+    match sex {
+        Sex::M => m.to_owned(),
+        Sex::F => f.to_owned(),
+    }
+}
+
+/// The adjective of a body's level: الإقليمي (province), الجهوي, المحلي, الوطني.
+pub fn level_adjective(level: BodyLevel) -> &'static str {
+    match level {
+        BodyLevel::National => "الوطني",
+        BodyLevel::Region => "الجهوي",
+        BodyLevel::Province => "الإقليمي",
+        BodyLevel::Commune => "المحلي",
+    }
+}
+
+/// A position holder's title in Arabic, agreeing with the holder: الأمين الإقليمي /
+/// الأمينة الإقليمية; a numbered title with its ordinal and whom it seconds: النائب الثالث
+/// للأمين الإقليمي / النائبة الثالثة للأمين الإقليمي.
+pub fn title_ar(
+    head: &str,
+    of: Option<&str>,
+    rank: Option<u8>,
+    level: BodyLevel,
+    sex: Sex,
+) -> String {
+    let gendered = |w: &str| match sex {
+        Sex::M => w.to_owned(),
+        Sex::F => feminine(w),
+    };
+    let mut words: Vec<String> = head.split(' ').map(&gendered).take(1).collect();
+    words.extend(head.split(' ').skip(1).map(str::to_owned));
+    if let Some(r) = rank {
+        words.push(ordinal_ar(r, sex));
+    }
+    match of {
+        // The level qualifies the one seconded, who keeps their own gender (masculine).
+        Some(of) => {
+            words.push(of.to_owned());
+            words.push(level_adjective(level).to_owned());
+        }
+        None => words.push(gendered(level_adjective(level))),
+    }
+    words.join(" ")
+}
+
+/// "N members" with the Arabic dual and plural: عضو واحد، عضوان، 3 أعضاء، 11 عضوا.
+pub fn members_count_ar(n: usize) -> String {
+    match n {
+        0 => "لا أحد من الأعضاء".to_owned(),
+        1 => "عضو واحد".to_owned(),
+        2 => "عضوين".to_owned(),
+        3..=10 => format!("{n} أعضاء"),
+        _ => format!("{n} عضوا"),
+    }
+}
+
+/// What a communiqué is built from: public facts of the meeting only.
+#[derive(Debug, Clone)]
+pub struct CommuniqueFacts {
+    pub body_name: String,
+    pub city: String,
+    pub date: NaiveDate,
+    pub kind_label: String,
+    pub slogan: Option<String>,
+    pub chair_name: String,
+    pub chair_title: String,
+    pub members_present: usize,
+    /// Guests as "title name".
+    pub guests: Vec<String>,
+    pub agenda: Vec<String>,
+    /// (speaker's title and name, what they said).
+    pub interventions: Vec<(String, String)>,
+    pub decisions: Vec<String>,
+}
+
+/// A headline and a text in the register of Moroccan party press, built from the facts.
+pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
+    let headline = format!(
+        "{}: {} {} يترأس {} ل{}",
+        f.city, f.chair_title, f.chair_name, f.kind_label, f.body_name
+    );
+    let mut text = Vec::new();
+    let opening = format!(
+        "{} في {} {}، ترأس {} السيد(ة) {} {} ل{}",
+        f.city,
+        weekday_ar(f.date),
+        date_ar(f.date),
+        f.chair_title,
+        f.chair_name,
+        f.kind_label,
+        f.body_name
+    );
+    let opening = match &f.slogan {
+        Some(s) if !s.trim().is_empty() => format!("{opening}، تحت شعار «{s}»."),
+        _ => format!("{opening}."),
+    };
+    text.push(opening);
+    let mut attendance = format!("وعرف الاجتماع حضور {}", members_count_ar(f.members_present));
+    if !f.guests.is_empty() {
+        attendance.push_str(&format!("، وحضره بصفة ضيف: {}", f.guests.join("، ")));
+    }
+    text.push(format!("{attendance}."));
+    if !f.agenda.is_empty() {
+        let items: Vec<String> = f
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("{}. {a}", i + 1))
+            .collect();
+        text.push(format!("وتضمن جدول الأعمال النقط التالية:\n{}", items.join("\n")));
+    }
+    for (speaker, said) in &f.interventions {
+        text.push(format!("وفي مداخلته، تناول {speaker} {said}."));
+    }
+    if !f.decisions.is_empty() {
+        text.push(format!(
+            "وفي ختام الاجتماع، تقرر ما يلي:\n{}",
+            f.decisions
+                .iter()
+                .map(|d| format!("- {d}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        ));
+    }
+    text.push("واختتم الاجتماع في جو من المسؤولية والتعبئة.".to_owned());
+    (headline, text.join("\n\n"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_agree_with_their_holder() {
+        let p = BodyLevel::Province;
+        assert_eq!(title_ar("الأمين", None, None, p, Sex::M), "الأمين الإقليمي");
+        assert_eq!(title_ar("الأمين", None, None, p, Sex::F), "الأمينة الإقليمية");
+        assert_eq!(
+            title_ar("النائب", Some("للأمين"), Some(3), p, Sex::M),
+            "النائب الثالث للأمين الإقليمي"
+        );
+        assert_eq!(
+            title_ar("النائب", Some("للأمين"), Some(5), p, Sex::F),
+            "النائبة الخامسة للأمين الإقليمي"
+        );
+        assert_eq!(
+            title_ar("الكاتب", None, None, BodyLevel::Region, Sex::F),
+            "الكاتبة الجهوية"
+        );
+        assert_eq!(
+            title_ar("رئيس قطب النساء", None, None, p, Sex::F),
+            "رئيسة قطب النساء الإقليمية"
+        );
+    }
+
+    #[test]
+    fn dates_counts_and_quorum() {
+        let d = NaiveDate::from_ymd_opt(2022, 12, 8).unwrap_or_default();
+        assert_eq!(date_ar(d), "08 دجنبر 2022");
+        assert_eq!(weekday_ar(d), "الخميس");
+        assert_eq!(members_count_ar(2), "عضوين");
+        assert_eq!(members_count_ar(7), "7 أعضاء");
+        assert_eq!(members_count_ar(12), "12 عضوا");
+        assert!(has_quorum(5, 9) && !has_quorum(4, 8) && !has_quorum(0, 0));
+    }
+
+    #[test]
+    fn decisions_are_checked() {
+        let appoint = |sex: &str| DecisionKind::Appoint {
+            position: "women_pole_president".into(),
+            rank: None,
+            holder_name: "خيرة الهيري".into(),
+            sex: sex.into(),
+            member_id: None,
+        };
+        assert!(check_decision(&appoint("F"), None).is_ok());
+        assert_eq!(
+            check_decision(&appoint("X"), None).map_err(|e| e.code),
+            Err("sex-invalid")
+        );
+        let lost = Vote {
+            votes_for: 3,
+            against: 3,
+            abstentions: 1,
+        };
+        assert_eq!(
+            check_decision(&appoint("F"), Some(&lost)).map_err(|e| e.code),
+            Err("vote-not-carried")
+        );
+    }
+}
