@@ -36,10 +36,19 @@ pub enum AuditAction {
     MembersImported,
     /// A probable duplicate of an import decided (same person, or added as a member).
     ReviewDecided,
+    PositionAssigned,
+    MeetingCreated,
+    MeetingRecorded,
+    MinutesDrafted,
+    MinutesApproved,
+    CommuniqueDrafted,
+    CommuniqueEdited,
+    CommuniquePublished,
+    CommuniqueUnpublished,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 32] = [
+    pub const ALL: [AuditAction; 41] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -72,6 +81,15 @@ impl AuditAction {
         AuditAction::ApplicationViewed,
         AuditAction::MembersImported,
         AuditAction::ReviewDecided,
+        AuditAction::PositionAssigned,
+        AuditAction::MeetingCreated,
+        AuditAction::MeetingRecorded,
+        AuditAction::MinutesDrafted,
+        AuditAction::MinutesApproved,
+        AuditAction::CommuniqueDrafted,
+        AuditAction::CommuniqueEdited,
+        AuditAction::CommuniquePublished,
+        AuditAction::CommuniqueUnpublished,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -108,6 +126,15 @@ impl AuditAction {
             AuditAction::ApplicationViewed => "application-viewed",
             AuditAction::MembersImported => "members-imported",
             AuditAction::ReviewDecided => "review-decided",
+            AuditAction::PositionAssigned => "position-assigned",
+            AuditAction::MeetingCreated => "meeting-created",
+            AuditAction::MeetingRecorded => "meeting-recorded",
+            AuditAction::MinutesDrafted => "minutes-drafted",
+            AuditAction::MinutesApproved => "minutes-approved",
+            AuditAction::CommuniqueDrafted => "communique-drafted",
+            AuditAction::CommuniqueEdited => "communique-edited",
+            AuditAction::CommuniquePublished => "communique-published",
+            AuditAction::CommuniqueUnpublished => "communique-unpublished",
         }
     }
 

@@ -123,12 +123,12 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
         }
         DecisionKind::CreateCommittee { committee, .. } => {
             if committee.trim().is_empty() {
-                return Err(DomainError::new(Field::Name, "name-required"));
+                return Err(DomainError::new(Field::Name, "text-required"));
             }
         }
         DecisionKind::Resolution { text } => {
             if text.trim().is_empty() {
-                return Err(DomainError::new(Field::Name, "name-required"));
+                return Err(DomainError::new(Field::Name, "text-required"));
             }
         }
     }
@@ -142,7 +142,17 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
 
 /// Moroccan Arabic month names, as the press writes dates (08 دجنبر 2022).
 const MONTHS_AR: [&str; 12] = [
-    "يناير", "فبراير", "مارس", "أبريل", "ماي", "يونيو", "يوليوز", "غشت", "شتنبر", "أكتوبر", "نونبر",
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "ماي",
+    "يونيو",
+    "يوليوز",
+    "غشت",
+    "شتنبر",
+    "أكتوبر",
+    "نونبر",
     "دجنبر",
 ];
 
@@ -249,6 +259,72 @@ pub fn members_count_ar(n: usize) -> String {
     }
 }
 
+/// A meeting kind as the object of "chaired ...": اجتماعا تنظيميا, لقاء تواصليا.
+pub fn kind_ar(kind: &str) -> String {
+    match kind {
+        "organizational" => "اجتماعا تنظيميا".to_owned(),
+        "communication" => "لقاء تواصليا".to_owned(),
+        "consultative" => "اجتماعا تشاوريا".to_owned(),
+        "congress" => "مؤتمرا".to_owned(),
+        "council_session" => "دورة".to_owned(),
+        other => format!("اجتماعا ({other})"),
+    }
+}
+
+/// السيد / السيدة.
+pub fn honorific_ar(sex: Sex) -> &'static str {
+    match sex {
+        Sex::M => "السيد",
+        Sex::F => "السيدة",
+    }
+}
+
+/// A committee's Arabic name by its key.
+pub fn committee_ar(key: &str) -> String {
+    match key {
+        "membership" => "لجنة البت في الانخراطات".to_owned(),
+        "ethics" => "لجنة الأخلاقيات".to_owned(),
+        other => format!("لجنة {other}"),
+    }
+}
+
+/// A decision in words: انتخاب السيدة خيرة الهيري رئيسة قطب النساء الإقليمية بالتوافق.
+/// `title` is the appointee's title (see `title_ar`).
+pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> String {
+    let how = match vote {
+        None => "بالتوافق".to_owned(),
+        Some(v) => format!(
+            "بالتصويت ({} مع، {} ضد، {} امتناع)",
+            v.votes_for, v.against, v.abstentions
+        ),
+    };
+    match kind {
+        DecisionKind::Appoint {
+            holder_name, sex, ..
+        } => {
+            let sex = Sex::parse(sex).unwrap_or(Sex::M);
+            format!("اختيار {} {holder_name} {title} {how}", honorific_ar(sex))
+        }
+        DecisionKind::CreateCommittee { committee, members } if members.is_empty() => {
+            format!("تشكيل {} {how}", committee_ar(committee))
+        }
+        DecisionKind::CreateCommittee { committee, members } => format!(
+            "تشكيل {} من {} {how}",
+            committee_ar(committee),
+            members.join("، ")
+        ),
+        DecisionKind::Resolution { text } => text.clone(),
+    }
+}
+
+/// "for/of" before a noun: لـ joined to it, ل + ال written لل (للأمانة الإقليمية).
+pub fn li(noun: &str) -> String {
+    match noun.strip_prefix("ال") {
+        Some(rest) => format!("لل{rest}"),
+        None => format!("ل{noun}"),
+    }
+}
+
 /// What a communiqué is built from: public facts of the meeting only.
 #[derive(Debug, Clone)]
 pub struct CommuniqueFacts {
@@ -270,20 +346,40 @@ pub struct CommuniqueFacts {
 
 /// A headline and a text in the register of Moroccan party press, built from the facts.
 pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
+    // The verb agrees with the chair: a feminine title (الأمينة …) takes تترأس.
+    let feminine_chair = f
+        .chair_title
+        .split(' ')
+        .next()
+        .is_some_and(|w| w.ends_with('ة'));
+    let chairs = if feminine_chair {
+        "تترأس"
+    } else {
+        "يترأس"
+    };
     let headline = format!(
-        "{}: {} {} يترأس {} ل{}",
-        f.city, f.chair_title, f.chair_name, f.kind_label, f.body_name
+        "{}: {} {} {chairs} {} {}",
+        f.city,
+        f.chair_title,
+        f.chair_name,
+        f.kind_label,
+        li(&f.body_name)
     );
     let mut text = Vec::new();
+    let (chaired, honorific) = if feminine_chair {
+        ("ترأست", honorific_ar(Sex::F))
+    } else {
+        ("ترأس", honorific_ar(Sex::M))
+    };
     let opening = format!(
-        "{} في {} {}، ترأس {} السيد(ة) {} {} ل{}",
+        "{}، يوم {} {}، {chaired} {} {honorific} {} {} {}",
         f.city,
         weekday_ar(f.date),
         date_ar(f.date),
         f.chair_title,
         f.chair_name,
         f.kind_label,
-        f.body_name
+        li(&f.body_name)
     );
     let opening = match &f.slogan {
         Some(s) if !s.trim().is_empty() => format!("{opening}، تحت شعار «{s}»."),
@@ -302,7 +398,10 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
             .enumerate()
             .map(|(i, a)| format!("{}. {a}", i + 1))
             .collect();
-        text.push(format!("وتضمن جدول الأعمال النقط التالية:\n{}", items.join("\n")));
+        text.push(format!(
+            "وتضمن جدول الأعمال النقط التالية:\n{}",
+            items.join("\n")
+        ));
     }
     for (speaker, said) in &f.interventions {
         text.push(format!("وفي مداخلته، تناول {speaker} {said}."));
@@ -319,6 +418,67 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     }
     text.push("واختتم الاجتماع في جو من المسؤولية والتعبئة.".to_owned());
     (headline, text.join("\n\n"))
+}
+
+/// The minutes (محضر) drafted from the record: when, who chaired, who was present, excused
+/// or absent, the agenda, the interventions and the decisions, for the rapporteur to edit.
+pub fn minutes_ar(
+    f: &CommuniqueFacts,
+    present: &[String],
+    excused: &[String],
+    absent: &[String],
+) -> String {
+    let list = |names: &[String]| {
+        if names.is_empty() {
+            "-".to_owned()
+        } else {
+            names.join("، ")
+        }
+    };
+    let mut parts = vec![
+        format!(
+            "محضر {} {}",
+            f.kind_label
+                .replace("اجتماعا", "اجتماع")
+                .replace("لقاء تواصليا", "لقاء تواصلي"),
+            li(&f.body_name)
+        ),
+        format!(
+            "انعقد يوم {} {} ب{}، برئاسة {} {}.",
+            weekday_ar(f.date),
+            date_ar(f.date),
+            f.city,
+            f.chair_title,
+            f.chair_name
+        ),
+        format!("الحاضرون ({}): {}", present.len(), list(present)),
+        format!("المعتذرون ({}): {}", excused.len(), list(excused)),
+        format!("الغائبون ({}): {}", absent.len(), list(absent)),
+    ];
+    if !f.guests.is_empty() {
+        parts.push(format!("الضيوف: {}", f.guests.join("، ")));
+    }
+    parts.push(format!(
+        "جدول الأعمال:\n{}",
+        f.agenda
+            .iter()
+            .enumerate()
+            .map(|(i, a)| format!("{}. {a}", i + 1))
+            .collect::<Vec<_>>()
+            .join("\n")
+    ));
+    for (speaker, said) in &f.interventions {
+        parts.push(format!("مداخلة {speaker}: {said}"));
+    }
+    parts.push(format!(
+        "القرارات:\n{}",
+        f.decisions
+            .iter()
+            .map(|d| format!("- {d}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    ));
+    parts.join("\n\n")
 }
 
 #[cfg(test)]
@@ -356,6 +516,8 @@ mod tests {
         assert_eq!(members_count_ar(2), "عضوين");
         assert_eq!(members_count_ar(7), "7 أعضاء");
         assert_eq!(members_count_ar(12), "12 عضوا");
+        assert_eq!(li("الأمانة الإقليمية"), "للأمانة الإقليمية");
+        assert_eq!(li("مكتب"), "لمكتب");
         assert!(has_quorum(5, 9) && !has_quorum(4, 8) && !has_quorum(0, 0));
     }
 

@@ -79,6 +79,25 @@ pub struct PositionKind {
     #[serde(default)]
     pub appointed: bool,
     pub name: Label,
+    /// The head noun of the Arabic title when it differs from the name (النائب for نائب
+    /// الأمين), and whom a numbered title seconds (للأمين): see `meetings::title_ar`.
+    #[serde(default)]
+    pub head_ar: Option<String>,
+    #[serde(default)]
+    pub of_ar: Option<String>,
+}
+
+impl PositionKind {
+    /// The holder's Arabic title in a body of `level`, agreeing with the holder's sex.
+    pub fn title_ar(
+        &self,
+        rank: Option<u8>,
+        level: BodyLevel,
+        sex: crate::meetings::Sex,
+    ) -> String {
+        let head = self.head_ar.as_deref().unwrap_or(&self.name.ar);
+        crate::meetings::title_ar(head, self.of_ar.as_deref(), rank, level, sex)
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -41,10 +41,16 @@ pub enum Action {
     RecordPayments,
     /// Aggregate membership statistics of a territory (counts only, never a record).
     ViewStats,
+    /// See a body's positions, meetings, minutes and communiqué drafts.
+    ViewMeetings,
+    /// Hold a body's meetings: positions, agenda, attendance, decisions, minutes.
+    ManageMeetings,
+    /// Edit, publish and unpublish press communiqués.
+    PublishCommuniques,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 21] = [
         Action::ViewTerritories,
         Action::ViewBodies,
         Action::CreateBody,
@@ -63,6 +69,9 @@ impl Action {
         Action::ManageCampaigns,
         Action::RecordPayments,
         Action::ViewStats,
+        Action::ViewMeetings,
+        Action::ManageMeetings,
+        Action::PublishCommuniques,
     ];
 
     /// Out of scope, does the target look absent (404) rather than forbidden (403)?
@@ -95,6 +104,8 @@ impl Role {
                     | ManageCampaigns
                     | RecordPayments
                     | ViewStats
+                    | ViewMeetings
+                    | ManageMeetings
             ),
             // The committee decides applications and looks for duplicates among members.
             Role::CommitteeMember => matches!(
@@ -107,12 +118,18 @@ impl Role {
                     | DecideApplications
                     | ViewCampaigns
                     | ViewStats
+                    | ViewMeetings
             ),
             // Publishes: sees who members are, never their identity papers or contacts.
             Role::CommunicationOfficer => {
                 matches!(
                     action,
-                    ViewTerritories | ViewBodies | ViewMembers | ViewStats
+                    ViewTerritories
+                        | ViewBodies
+                        | ViewMembers
+                        | ViewStats
+                        | ViewMeetings
+                        | PublishCommuniques
                 )
             }
             // Counts only: campaigns' figures, never a personal record.

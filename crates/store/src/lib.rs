@@ -69,6 +69,7 @@ pub mod audit;
 pub mod bodies;
 pub mod campaigns;
 pub mod imports;
+pub mod meetings;
 pub mod scope;
 pub mod territory;
 

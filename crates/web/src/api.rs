@@ -57,6 +57,10 @@ impl Modify for BearerAuth {
         crate::applications::api_accept, crate::applications::api_reject,
         crate::campaigns::api_list, crate::campaigns::api_create, crate::campaigns::api_get, crate::campaigns::api_close,
         crate::campaigns::api_reopen, crate::campaigns::api_payment, crate::stats::api,
+        crate::meetings::api_add_holder, crate::meetings::api_positions, crate::meetings::api_create, crate::meetings::api_get,
+        crate::meetings::api_attendance, crate::meetings::api_intervention, crate::meetings::api_decision,
+        crate::meetings::api_draft_minutes, crate::meetings::api_approve, crate::meetings::api_draft_communique,
+        crate::meetings::api_edit_communique, crate::meetings::api_publish, crate::meetings::api_unpublish,
     ),
     modifiers(&BearerAuth)
 )]

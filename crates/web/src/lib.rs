@@ -13,6 +13,7 @@ pub mod home;
 pub mod i18n;
 pub mod imports;
 pub mod limits;
+pub mod meetings;
 pub mod members;
 pub mod reviews;
 pub mod routes;

@@ -3,8 +3,8 @@
 //! either.
 
 use crate::{
-    AppState, accounts, api, applications, audit, bodies, campaigns, home, imports, members,
-    reviews, session, stats, territory,
+    AppState, accounts, api, applications, audit, bodies, campaigns, home, imports, meetings,
+    members, reviews, session, stats, territory,
 };
 use axum::routing::{MethodRouter, get, post};
 use tanzim_domain::policy::Action;
@@ -28,6 +28,10 @@ pub enum TargetKind {
     Payment,
     /// `{id}` is a probable duplicate met during an import.
     Review,
+    /// `{id}` is a meeting (as reachable as its body).
+    Meeting,
+    /// `{id}` is a press communiqué (as reachable as its body).
+    Communique,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -299,6 +303,117 @@ pub fn table() -> Vec<Route> {
             "/members/export.csv",
             Policy(Action::ViewMembers, T::None),
             get(members::export_csv),
+        ),
+        route("GET", "/news", Public, get(meetings::news)),
+        route("GET", "/news.atom", Public, get(meetings::feed)),
+        route("GET", "/news/{id}", Public, get(meetings::news_item_page)),
+        route(
+            "GET",
+            "/meetings/{id}",
+            Policy(Action::ViewMeetings, T::Meeting),
+            get(meetings::show),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/minutes",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::minutes_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/approve",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::approve_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/communique",
+            Policy(Action::PublishCommuniques, T::Meeting),
+            post(meetings::communique_form),
+        ),
+        route(
+            "POST",
+            "/communiques/{id}/publish",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(meetings::publish),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/{id}/positions",
+            Policy(Action::ViewMeetings, T::Body),
+            get(meetings::api_positions),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/positions",
+            Policy(Action::ManageMeetings, T::Body),
+            post(meetings::api_add_holder),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/meetings",
+            Policy(Action::ManageMeetings, T::Body),
+            post(meetings::api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/meetings/{id}",
+            Policy(Action::ViewMeetings, T::Meeting),
+            get(meetings::api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/attendance",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::api_attendance),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/interventions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::api_intervention),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/decisions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::api_decision),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/minutes",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::api_draft_minutes),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/minutes/approve",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::api_approve),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/communiques",
+            Policy(Action::PublishCommuniques, T::Meeting),
+            post(meetings::api_draft_communique),
+        ),
+        route(
+            "PATCH",
+            "/api/v1/communiques/{id}",
+            Policy(Action::PublishCommuniques, T::Communique),
+            axum::routing::patch(meetings::api_edit_communique),
+        ),
+        route(
+            "POST",
+            "/api/v1/communiques/{id}/publish",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(meetings::api_publish),
+        ),
+        route(
+            "POST",
+            "/api/v1/communiques/{id}/unpublish",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(meetings::api_unpublish),
         ),
         route(
             "GET",

@@ -107,6 +107,25 @@ async fn matrix(engine: Engine) {
             .items
             .remove(0);
     let review_id = review_row.id;
+    // A meeting of the body, with a communiqué.
+    let (s, meeting) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            serde_json::json!({"kind": "organizational", "held_on": "2022-12-08", "agenda": ["x"]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{meeting}");
+    let meeting_id = meeting["id"].as_i64().unwrap();
+    let (s, communique) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{meeting_id}/communiques"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(s, 201, "{communique}");
+    let communique_id = communique["id"].as_i64().unwrap();
     let target_user = app
         .user("target.user", &[(Role::Officer, Some("05.091"), None)])
         .await;
@@ -222,6 +241,8 @@ async fn matrix(engine: Engine) {
                 Access::Policy(_, TargetKind::Campaign) => campaign_id,
                 Access::Policy(_, TargetKind::Payment) => payment_id,
                 Access::Policy(_, TargetKind::Review) => review_id,
+                Access::Policy(_, TargetKind::Meeting) => meeting_id,
+                Access::Policy(_, TargetKind::Communique) => communique_id,
                 _ => 999_999,
             };
             let path = spec
@@ -293,6 +314,10 @@ async fn matrix(engine: Engine) {
                         }
                         TargetKind::Campaign => decide(p, action, Some(&campaign_target)),
                         TargetKind::Review => decide(p, action, Some(&review_row.target())),
+                        // Meetings and communiqués are as reachable as their body.
+                        TargetKind::Meeting | TargetKind::Communique => {
+                            decide(p, action, Some(&body_target))
+                        }
                     };
                     match (expected, status) {
                         (Decision::Allow, 401 | 403 | 404) => {

@@ -1,0 +1,535 @@
+//! Bodies at work: who holds which position (with history), committees, meetings and what
+//! is recorded in them, the minutes (approval locks them and gives the decisions effect),
+//! and press communiqués with their publication.
+
+use crate::audit::AuditEntry;
+use crate::{Db, Page, Paged, Result, StoreError};
+use serde::Serialize;
+use tanzim_domain::meetings::DecisionKind;
+use tanzim_domain::policy::Target;
+use tanzim_domain::territory::TerritoryPath;
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Holder {
+    pub id: i64,
+    pub body_id: i64,
+    pub position: String,
+    pub rank: Option<i64>,
+    pub holder_name: String,
+    pub sex: String,
+    pub member_id: Option<i64>,
+    pub started_on: String,
+    pub ended_on: Option<String>,
+    pub decision_id: Option<i64>,
+}
+
+pub struct NewHolder<'a> {
+    pub body_id: i64,
+    pub position: &'a str,
+    pub rank: Option<i64>,
+    pub holder_name: &'a str,
+    pub sex: &'a str,
+    pub member_id: Option<i64>,
+    pub started_on: &'a str,
+}
+
+const HOLDER_SELECT: &str = "SELECT id, body_id, position, rank, holder_name, sex, member_id, started_on, ended_on, decision_id FROM position_holders";
+
+/// Gives a position to someone from a date; whoever held it (same position and rank) until
+/// then leaves it that day. Evaluates to `Result<i64, sqlx::Error>` inside `$tx`.
+macro_rules! install_holder {
+    ($tx:expr, $new:expr, $decision:expr) => {{
+        let new: &$crate::meetings::NewHolder<'_> = $new;
+        let result: std::result::Result<i64, sqlx::Error> = async {
+            sqlx::query(
+                "UPDATE position_holders SET ended_on = $1 WHERE body_id = $2 AND position = $3
+                 AND COALESCE(rank, 0) = COALESCE($4, 0) AND ended_on IS NULL",
+            )
+            .bind(new.started_on).bind(new.body_id).bind(new.position).bind(new.rank)
+            .execute(&mut *$tx).await?;
+            sqlx::query_scalar(
+                "INSERT INTO position_holders (body_id, position, rank, holder_name, sex, member_id, started_on, decision_id, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+            )
+            .bind(new.body_id).bind(new.position).bind(new.rank).bind(new.holder_name).bind(new.sex)
+            .bind(new.member_id).bind(new.started_on).bind($decision).bind($crate::now())
+            .fetch_one(&mut *$tx).await
+        }
+        .await;
+        result
+    }};
+}
+
+/// Records a position holder directly (a body's existing office, entered once).
+pub async fn add_holder(db: &Db, new: &NewHolder<'_>, audit: AuditEntry) -> Result<i64> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id = install_holder!(tx, new, None::<i64>)?;
+        append_audit!(tx, &audit.detail(serde_json::json!({ "holder": id, "position": new.position, "rank": new.rank, "name": new.holder_name })))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+/// A body's holders: current ones, or every one with the ended mandates too.
+pub async fn holders(db: &Db, body_id: i64, current_only: bool) -> Result<Vec<Holder>> {
+    let sql = format!(
+        "{HOLDER_SELECT} WHERE body_id = $1{} ORDER BY position, rank, started_on, id",
+        if current_only {
+            " AND ended_on IS NULL"
+        } else {
+            ""
+        }
+    );
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Holder>(sqlx::AssertSqlSafe(sql)).bind(body_id).fetch_all(p).await)?,
+    )
+}
+
+pub async fn holder(db: &Db, id: i64) -> Result<Option<Holder>> {
+    let sql = format!("{HOLDER_SELECT} WHERE id = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Holder>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Committee {
+    pub id: i64,
+    pub body_id: i64,
+    pub kind: String,
+    pub created_on: String,
+    pub decision_id: Option<i64>,
+    /// Member names, comma-separated.
+    pub members: String,
+}
+
+pub async fn committees(db: &Db, body_id: i64) -> Result<Vec<Committee>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Committee>(
+        "SELECT c.id, c.body_id, c.kind, c.created_on, c.decision_id,
+           COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members
+         FROM committees c WHERE c.body_id = $1 ORDER BY c.id",
+    ).bind(body_id).fetch_all(p).await)?)
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Meeting {
+    pub id: i64,
+    pub body_id: i64,
+    pub path: String,
+    pub kind: String,
+    pub held_on: String,
+    pub starts_at: Option<String>,
+    pub commune_code: Option<String>,
+    pub place: Option<String>,
+    pub slogan: Option<String>,
+    pub chair_holder_id: Option<i64>,
+    pub minutes: Option<String>,
+    /// `none`, `draft` or `approved` (locked).
+    pub minutes_status: String,
+    pub approved_at: Option<i64>,
+}
+
+impl Meeting {
+    pub fn target(&self) -> Target {
+        Target {
+            path: TerritoryPath::from_stored(self.path.clone()),
+            organization: None,
+        }
+    }
+    pub fn locked(&self) -> bool {
+        self.minutes_status == "approved"
+    }
+}
+
+pub struct NewMeeting<'a> {
+    pub body_id: i64,
+    pub path: &'a TerritoryPath,
+    pub kind: &'a str,
+    pub held_on: &'a str,
+    pub starts_at: Option<&'a str>,
+    pub commune_code: Option<&'a str>,
+    pub place: Option<&'a str>,
+    pub slogan: Option<&'a str>,
+    pub chair_holder_id: Option<i64>,
+    pub agenda: &'a [String],
+}
+
+const MEETING_SELECT: &str = "SELECT id, body_id, path, kind, held_on, starts_at, commune_code, place, slogan, chair_holder_id,
+    minutes, minutes_status, approved_at FROM meetings";
+
+pub async fn create(db: &Db, new: &NewMeeting<'_>, audit: AuditEntry) -> Result<i64> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO meetings (body_id, path, kind, held_on, starts_at, commune_code, place, slogan, chair_holder_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(new.body_id).bind(new.path.as_str()).bind(new.kind).bind(new.held_on).bind(new.starts_at)
+        .bind(new.commune_code).bind(new.place).bind(new.slogan).bind(new.chair_holder_id).bind(crate::now())
+        .fetch_one(&mut *tx).await?;
+        for (seat, title) in new.agenda.iter().enumerate() {
+            sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
+                .bind(id).bind(seat as i64 + 1).bind(title)
+                .execute(&mut *tx).await?;
+        }
+        append_audit!(tx, &audit.target("meeting", id, Some(new.path.clone())).detail(serde_json::json!({ "body": new.body_id, "held_on": new.held_on, "kind": new.kind })))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+pub async fn get(db: &Db, id: i64) -> Result<Option<Meeting>> {
+    let sql = format!("{MEETING_SELECT} WHERE id = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Meeting>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+/// A body's meetings, the latest first.
+pub async fn of_body(db: &Db, body_id: i64) -> Result<Vec<Meeting>> {
+    let sql = format!("{MEETING_SELECT} WHERE body_id = $1 ORDER BY held_on DESC, id DESC");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Meeting>(sqlx::AssertSqlSafe(sql)).bind(body_id).fetch_all(p).await)?,
+    )
+}
+
+pub async fn agenda(db: &Db, meeting_id: i64) -> Result<Vec<String>> {
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar("SELECT title FROM agenda_items WHERE meeting_id = $1 ORDER BY seat").bind(meeting_id).fetch_all(p).await)?,
+    )
+}
+
+#[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Attendee {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub holder_id: Option<i64>,
+    #[serde(default)]
+    pub guest: bool,
+    /// present, excused or absent.
+    pub presence: String,
+}
+
+pub async fn attendance(db: &Db, meeting_id: i64) -> Result<Vec<Attendee>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Attendee>(
+        "SELECT name, title, holder_id, guest, presence FROM attendance WHERE meeting_id = $1 ORDER BY guest, id",
+    ).bind(meeting_id).fetch_all(p).await)?)
+}
+
+/// Fails with `minutes-approved` inside `$tx` when the meeting's record is locked.
+macro_rules! ensure_open {
+    ($tx:expr, $meeting_id:expr) => {{
+        let status: Option<String> =
+            sqlx::query_scalar("SELECT minutes_status FROM meetings WHERE id = $1")
+                .bind($meeting_id)
+                .fetch_optional(&mut *$tx)
+                .await?;
+        if status.as_deref() == Some("approved") {
+            return Err(StoreError::Conflict("minutes-approved"));
+        }
+    }};
+}
+
+/// Replaces the attendance list (the record says who was there, and as what).
+pub async fn record_attendance(
+    db: &Db,
+    m: &Meeting,
+    list: &[Attendee],
+    audit: AuditEntry,
+) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        ensure_open!(tx, m.id);
+        sqlx::query("DELETE FROM attendance WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
+        for a in list {
+            sqlx::query("INSERT INTO attendance (meeting_id, name, title, holder_id, guest, presence) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(m.id).bind(&a.name).bind(&a.title).bind(a.holder_id).bind(a.guest).bind(&a.presence)
+                .execute(&mut *tx).await?;
+        }
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "attendance": list.len() })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Intervention {
+    pub id: i64,
+    pub speaker: String,
+    pub agenda_seat: Option<i64>,
+    pub summary: String,
+}
+
+pub async fn interventions(db: &Db, meeting_id: i64) -> Result<Vec<Intervention>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Intervention>(
+        "SELECT id, speaker, agenda_seat, summary FROM interventions WHERE meeting_id = $1 ORDER BY id",
+    ).bind(meeting_id).fetch_all(p).await)?)
+}
+
+pub async fn add_intervention(
+    db: &Db,
+    m: &Meeting,
+    speaker: &str,
+    agenda_seat: Option<i64>,
+    summary: &str,
+    audit: AuditEntry,
+) -> Result<i64> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        ensure_open!(tx, m.id);
+        let id: i64 = sqlx::query_scalar("INSERT INTO interventions (meeting_id, speaker, agenda_seat, summary) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(m.id).bind(speaker).bind(agenda_seat).bind(summary)
+            .fetch_one(&mut *tx).await?;
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "intervention": id })))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Decision {
+    pub id: i64,
+    pub meeting_id: i64,
+    /// The decision as JSON (`kind` and its fields).
+    pub data: String,
+    /// The decision in words, for the minutes and the communiqué.
+    pub summary: String,
+    pub votes_for: Option<i64>,
+    pub against: Option<i64>,
+    pub abstentions: Option<i64>,
+    /// Whether it has taken effect (the minutes are approved).
+    pub applied: bool,
+}
+
+impl Decision {
+    pub fn kind(&self) -> Option<DecisionKind> {
+        serde_json::from_str(&self.data).ok()
+    }
+}
+
+pub async fn decisions(db: &Db, meeting_id: i64) -> Result<Vec<Decision>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Decision>(
+        "SELECT id, meeting_id, data, summary, votes_for, against, abstentions, applied FROM decisions WHERE meeting_id = $1 ORDER BY id",
+    ).bind(meeting_id).fetch_all(p).await)?)
+}
+
+pub async fn add_decision(
+    db: &Db,
+    m: &Meeting,
+    kind: &DecisionKind,
+    vote: Option<&tanzim_domain::meetings::Vote>,
+    summary: &str,
+    audit: AuditEntry,
+) -> Result<i64> {
+    // A plain enum of strings and numbers always serializes.
+    let data = serde_json::to_string(kind).unwrap_or_default();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        ensure_open!(tx, m.id);
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO decisions (meeting_id, data, summary, votes_for, against, abstentions) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        )
+        .bind(m.id).bind(&data).bind(summary)
+        .bind(vote.map(|v| v.votes_for)).bind(vote.map(|v| v.against)).bind(vote.map(|v| v.abstentions))
+        .fetch_one(&mut *tx).await?;
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "decision": id, "summary": summary })))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+/// Saves the rapporteur's draft of the minutes.
+pub async fn save_minutes(db: &Db, m: &Meeting, text: &str, audit: AuditEntry) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        ensure_open!(tx, m.id);
+        sqlx::query("UPDATE meetings SET minutes = $1, minutes_status = 'draft' WHERE id = $2")
+            .bind(text).bind(m.id).execute(&mut *tx).await?;
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Approves the minutes: the record locks and every decision takes effect (positions are
+/// given, committees created), all in one transaction.
+pub async fn approve_minutes(
+    db: &Db,
+    m: &Meeting,
+    actor_id: Option<i64>,
+    audit: AuditEntry,
+) -> Result<()> {
+    let now = crate::now();
+    let pending = decisions(db, m.id).await?;
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let done = sqlx::query("UPDATE meetings SET minutes_status = 'approved', approved_at = $1, approved_by = $2 WHERE id = $3 AND minutes_status = 'draft'")
+            .bind(now).bind(actor_id).bind(m.id)
+            .execute(&mut *tx).await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict(if m.locked() { "minutes-approved" } else { "minutes-not-drafted" }));
+        }
+        for d in pending.iter().filter(|d| !d.applied) {
+            match d.kind() {
+                Some(DecisionKind::Appoint { position, rank, holder_name, sex, member_id }) => {
+                    let new = NewHolder {
+                        body_id: m.body_id,
+                        position: &position,
+                        rank: rank.map(i64::from),
+                        holder_name: &holder_name,
+                        sex: &sex,
+                        member_id,
+                        started_on: &m.held_on,
+                    };
+                    install_holder!(tx, &new, Some(d.id))?;
+                }
+                Some(DecisionKind::CreateCommittee { committee, members }) => {
+                    let id: i64 = sqlx::query_scalar(
+                        "INSERT INTO committees (body_id, kind, created_on, decision_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    )
+                    .bind(m.body_id).bind(&committee).bind(&m.held_on).bind(d.id).bind(now)
+                    .fetch_one(&mut *tx).await?;
+                    for (seat, name) in members.iter().enumerate() {
+                        sqlx::query("INSERT INTO committee_members (committee_id, seat, name) VALUES ($1, $2, $3)")
+                            .bind(id).bind(seat as i64 + 1).bind(name)
+                            .execute(&mut *tx).await?;
+                    }
+                }
+                Some(DecisionKind::Resolution { .. }) | None => {}
+            }
+            sqlx::query("UPDATE decisions SET applied = TRUE WHERE id = $1").bind(d.id).execute(&mut *tx).await?;
+        }
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "decisions": pending.len() })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Communique {
+    pub id: i64,
+    pub meeting_id: i64,
+    pub body_id: i64,
+    pub path: String,
+    pub lang: String,
+    pub headline: String,
+    pub body: String,
+    /// `draft`, `published` or `unpublished`.
+    pub status: String,
+    pub published_at: Option<i64>,
+    pub updated_at: i64,
+}
+
+impl Communique {
+    pub fn target(&self) -> Target {
+        Target {
+            path: TerritoryPath::from_stored(self.path.clone()),
+            organization: None,
+        }
+    }
+}
+
+const COMMUNIQUE_SELECT: &str = "SELECT id, meeting_id, body_id, path, lang, headline, body, status, published_at, updated_at FROM communiques";
+
+pub async fn create_communique(
+    db: &Db,
+    m: &Meeting,
+    lang: &str,
+    headline: &str,
+    body: &str,
+    audit: AuditEntry,
+) -> Result<i64> {
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO communiques (meeting_id, body_id, path, lang, headline, body, status, updated_at, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $7) RETURNING id",
+        )
+        .bind(m.id).bind(m.body_id).bind(&m.path).bind(lang).bind(headline).bind(body).bind(now)
+        .fetch_one(&mut *tx).await?;
+        append_audit!(tx, &audit.target("communique", id, Some(m.target().path)))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+pub async fn communique(db: &Db, id: i64) -> Result<Option<Communique>> {
+    let sql = format!("{COMMUNIQUE_SELECT} WHERE id = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Communique>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+pub async fn communiques_of(db: &Db, meeting_id: i64) -> Result<Vec<Communique>> {
+    let sql = format!("{COMMUNIQUE_SELECT} WHERE meeting_id = $1 ORDER BY id");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Communique>(sqlx::AssertSqlSafe(sql)).bind(meeting_id).fetch_all(p).await)?,
+    )
+}
+
+/// Edits a communiqué's text (its history is in the audit log, old and new).
+pub async fn edit_communique(
+    db: &Db,
+    c: &Communique,
+    headline: &str,
+    body: &str,
+    audit: AuditEntry,
+) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE communiques SET headline = $1, body = $2, updated_at = $3 WHERE id = $4")
+            .bind(headline).bind(body).bind(crate::now()).bind(c.id)
+            .execute(&mut *tx).await?;
+        let detail = serde_json::json!({ "headline_from": c.headline, "body_from": c.body });
+        append_audit!(tx, &audit.target("communique", c.id, Some(c.target().path)).detail(detail))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Publishes or unpublishes a communiqué (`published` / `unpublished`).
+pub async fn set_publication(
+    db: &Db,
+    c: &Communique,
+    status: &str,
+    audit: AuditEntry,
+) -> Result<()> {
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query("UPDATE communiques SET status = $1, published_at = CASE WHEN $1 = 'published' THEN $2 ELSE published_at END, updated_at = $2 WHERE id = $3")
+            .bind(status).bind(now).bind(c.id)
+            .execute(&mut *tx).await?;
+        append_audit!(tx, &audit.target("communique", c.id, Some(c.target().path)).detail(serde_json::json!({ "status": status })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Published communiqués, newest first, optionally within a territory's subtree.
+pub async fn published(
+    db: &Db,
+    within: Option<&TerritoryPath>,
+    page: Page,
+) -> Result<Paged<Communique>> {
+    let mut binds = Vec::new();
+    let mut where_sql = "status = 'published'".to_owned();
+    if let Some(w) = within {
+        let (low, high) = w.range();
+        binds.push(low);
+        binds.push(high);
+        where_sql.push_str(" AND path >= $1 AND path < $2");
+    }
+    let n = binds.len();
+    let list_sql = format!(
+        "{COMMUNIQUE_SELECT} WHERE {where_sql} ORDER BY published_at DESC, id DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM communiques WHERE {where_sql}");
+    fetch_page!(db, Communique, list_sql, count_sql, binds, page)
+}

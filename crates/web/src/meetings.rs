@@ -1,0 +1,983 @@
+//! Bodies at work: positions and their holders, meetings (agenda, attendance,
+//! interventions, decisions), the minutes and their approval (which gives decisions
+//! effect), press communiqués and the public news page with its Atom feed.
+
+use crate::auth::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::parse_json;
+use crate::views::{self, Layout};
+use crate::{AppState, permit, today};
+use askama::Template;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::{Deserialize, Serialize};
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::meetings::{self as rules, DecisionKind, Sex, Vote};
+use tanzim_domain::org::{BodyLevel, PositionKind};
+use tanzim_domain::policy::{Action, decide};
+use tanzim_domain::{DomainError, Field};
+use tanzim_store::audit::AuditEntry;
+use tanzim_store::bodies::{self, Body};
+use tanzim_store::meetings::{self as store, Attendee, Communique, Holder, Meeting};
+use tanzim_store::{Page, territory};
+
+fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
+    crate::members::audit(ctx, user, action)
+}
+
+/// The body with this id if the user may do `action` to it.
+async fn load_body(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<Body, AppError> {
+    permit(decide(&user.principal, action, None))?;
+    let body = bodies::get(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    permit(decide(&user.principal, action, Some(&body.target())))?;
+    Ok(body)
+}
+
+/// The meeting with this id and its body, if the user may do `action` to the body.
+pub async fn load_meeting(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<(Meeting, Body), AppError> {
+    permit(decide(&user.principal, action, None))?;
+    let m = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let body = bodies::get(&state.db, m.body_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    permit(decide(&user.principal, action, Some(&body.target())))?;
+    Ok((m, body))
+}
+
+async fn load_communique(
+    state: &AppState,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<(Communique, Body), AppError> {
+    permit(decide(&user.principal, action, None))?;
+    let c = store::communique(&state.db, id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let body = bodies::get(&state.db, c.body_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    permit(decide(&user.principal, action, Some(&body.target())))?;
+    Ok((c, body))
+}
+
+fn position<'a>(state: &'a AppState, key: &str) -> Result<&'a PositionKind, AppError> {
+    state
+        .profile
+        .positions
+        .iter()
+        .find(|p| p.key == key)
+        .ok_or(AppError::Invalid(DomainError::new(
+            Field::Position,
+            "position-unknown",
+        )))
+}
+
+fn level_of(state: &AppState, body: &Body) -> BodyLevel {
+    state
+        .profile
+        .body_kinds
+        .iter()
+        .find(|k| k.key == body.kind)
+        .map(|k| k.level)
+        .unwrap_or(BodyLevel::National)
+}
+
+/// A holder's Arabic title in their body, agreeing with them.
+fn holder_title(state: &AppState, body: &Body, h: &Holder) -> String {
+    let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
+    let rank = h.rank.and_then(|r| u8::try_from(r).ok());
+    match position(state, &h.position) {
+        Ok(p) => p.title_ar(rank, level_of(state, body), sex),
+        Err(_) => h.position.clone(),
+    }
+}
+
+fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
+    Ok(tanzim_domain::members::parse_date(s, Field::Date)?)
+}
+
+// ---- positions ----
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct HolderInput {
+    /// A position key of the profile (secretary, deputy, rapporteur, ...).
+    pub position: String,
+    /// For numbered positions: 1 for the first deputy, 3 for the third.
+    #[serde(default)]
+    pub rank: Option<u8>,
+    pub holder_name: String,
+    /// F or M.
+    pub sex: String,
+    #[serde(default)]
+    pub member_id: Option<i64>,
+    /// YYYY-MM-DD; today when absent.
+    #[serde(default)]
+    pub started_on: Option<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct HolderView {
+    #[serde(flatten)]
+    pub holder: Holder,
+    /// The Arabic title, agreeing with the holder.
+    pub title_ar: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Positions {
+    pub current: Vec<HolderView>,
+    /// Every mandate, ended ones included.
+    pub history: Vec<HolderView>,
+    pub committees: Vec<store::Committee>,
+}
+
+/// Records who holds a position of the body (the existing office, entered once; later
+/// changes come from meetings' decisions).
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/positions", tag = "meetings", params(("id" = i64, Path)), request_body = HolderInput,
+    responses((status = 201, body = Holder), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn api_add_holder(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let input: HolderInput = parse_json(&body)?;
+    let kind = DecisionKind::Appoint {
+        position: input.position.clone(),
+        rank: input.rank,
+        holder_name: input.holder_name.trim().to_owned(),
+        sex: input.sex.clone(),
+        member_id: input.member_id,
+    };
+    rules::check_decision(&kind, None)?;
+    position(&state, &input.position)?;
+    let started_on = match input.started_on.as_deref() {
+        Some(d) => date(d)?.to_string(),
+        None => today().to_string(),
+    };
+    let new = store::NewHolder {
+        body_id: b.id,
+        position: &input.position,
+        rank: input.rank.map(i64::from),
+        holder_name: input.holder_name.trim(),
+        sex: &input.sex,
+        member_id: input.member_id,
+        started_on: &started_on,
+    };
+    let entry = audit(&ctx, &user, AuditAction::PositionAssigned).target(
+        "body",
+        b.id,
+        Some(b.target().path),
+    );
+    let hid = store::add_holder(&state.db, &new, entry).await?;
+    let h = store::holder(&state.db, hid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(h)).into_response())
+}
+
+/// The body's position holders (current and past) and committees.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/positions", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = Positions), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn api_positions(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Positions>, AppError> {
+    let b = load_body(&state, &user, id, Action::ViewMeetings).await?;
+    let view = |h: Holder| HolderView {
+        title_ar: holder_title(&state, &b, &h),
+        holder: h,
+    };
+    Ok(Json(Positions {
+        current: store::holders(&state.db, b.id, true)
+            .await?
+            .into_iter()
+            .map(view)
+            .collect(),
+        history: store::holders(&state.db, b.id, false)
+            .await?
+            .into_iter()
+            .map(view)
+            .collect(),
+        committees: store::committees(&state.db, b.id).await?,
+    }))
+}
+
+// ---- meetings ----
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct MeetingInput {
+    /// organizational, communication, consultative, congress or council_session.
+    pub kind: String,
+    /// YYYY-MM-DD.
+    pub held_on: String,
+    #[serde(default)]
+    pub starts_at: Option<String>,
+    /// HCP code of the commune where it is held.
+    #[serde(default)]
+    pub commune: Option<String>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub slogan: Option<String>,
+    /// The position holder who chairs.
+    #[serde(default)]
+    pub chair_holder_id: Option<i64>,
+    /// The agenda, in order.
+    #[serde(default)]
+    pub agenda: Vec<String>,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MeetingDetail {
+    #[serde(flatten)]
+    pub meeting: Meeting,
+    pub agenda: Vec<String>,
+    pub attendance: Vec<Attendee>,
+    /// Members of the body present (guests excluded) and whether that makes a quorum.
+    pub members_present: usize,
+    pub quorum: bool,
+    pub interventions: Vec<store::Intervention>,
+    pub decisions: Vec<store::Decision>,
+    pub communiques: Vec<Communique>,
+}
+
+/// Schedules a meeting of the body with its agenda.
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/meetings", tag = "meetings", params(("id" = i64, Path)), request_body = MeetingInput,
+    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn api_create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let input: MeetingInput = parse_json(&body)?;
+    let mid = create_meeting(&state, &ctx, &user, &b, &input).await?;
+    Ok((StatusCode::CREATED, Json(detail(&state, mid).await?)).into_response())
+}
+
+async fn create_meeting(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    b: &Body,
+    input: &MeetingInput,
+) -> Result<i64, AppError> {
+    if !rules::KINDS.contains(&input.kind.as_str()) {
+        return Err(DomainError::new(Field::MeetingKind, "meeting-kind-unknown").into());
+    }
+    let held_on = date(&input.held_on)?.to_string();
+    if let Some(code) = input.commune.as_deref().filter(|c| !c.is_empty()) {
+        let code = tanzim_domain::territory::TerritoryCode::parse(code)?;
+        territory::get(&state.db, &code)
+            .await?
+            .ok_or(DomainError::new(Field::Commune, "commune-unknown"))?;
+    }
+    if let Some(chair) = input.chair_holder_id {
+        let h = store::holder(&state.db, chair).await?;
+        if h.is_none_or(|h| h.body_id != b.id) {
+            return Err(DomainError::new(Field::Position, "position-unknown").into());
+        }
+    }
+    let agenda: Vec<String> = input
+        .agenda
+        .iter()
+        .map(|a| a.trim().to_owned())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let path = b.target().path;
+    let clean = |s: &Option<String>| {
+        s.as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let (starts_at, commune, place, slogan) = (
+        clean(&input.starts_at),
+        clean(&input.commune),
+        clean(&input.place),
+        clean(&input.slogan),
+    );
+    let new = store::NewMeeting {
+        body_id: b.id,
+        path: &path,
+        kind: &input.kind,
+        held_on: &held_on,
+        starts_at: starts_at.as_deref(),
+        commune_code: commune.as_deref(),
+        place: place.as_deref(),
+        slogan: slogan.as_deref(),
+        chair_holder_id: input.chair_holder_id,
+        agenda: &agenda,
+    };
+    Ok(store::create(
+        &state.db,
+        &new,
+        audit(ctx, user, AuditAction::MeetingCreated),
+    )
+    .await?)
+}
+
+async fn detail(state: &AppState, id: i64) -> Result<MeetingDetail, AppError> {
+    let meeting = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let attendance = store::attendance(&state.db, id).await?;
+    let members_present = attendance
+        .iter()
+        .filter(|a| !a.guest && a.presence == "present")
+        .count();
+    let body_members = attendance.iter().filter(|a| !a.guest).count();
+    Ok(MeetingDetail {
+        agenda: store::agenda(&state.db, id).await?,
+        quorum: rules::has_quorum(members_present, body_members),
+        members_present,
+        attendance,
+        interventions: store::interventions(&state.db, id).await?,
+        decisions: store::decisions(&state.db, id).await?,
+        communiques: store::communiques_of(&state.db, id).await?,
+        meeting,
+    })
+}
+
+/// A meeting with its whole record.
+#[utoipa::path(get, path = "/api/v1/meetings/{id}", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn api_get(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<MeetingDetail>, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
+    Ok(Json(detail(&state, m.id).await?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct AttendanceInput {
+    pub attendance: Vec<Attendee>,
+}
+
+/// Records who attended (members of the body and guests), replacing the list.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/attendance", tag = "meetings", params(("id" = i64, Path)), request_body = AttendanceInput,
+    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_attendance(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<MeetingDetail>, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let input: AttendanceInput = parse_json(&body)?;
+    for a in &input.attendance {
+        if a.name.trim().is_empty() {
+            return Err(DomainError::new(Field::Name, "name-required").into());
+        }
+        if rules::Presence::parse(&a.presence).is_none() {
+            return Err(DomainError::new(Field::Status, "presence-invalid").into());
+        }
+    }
+    store::record_attendance(
+        &state.db,
+        &m,
+        &input.attendance,
+        audit(&ctx, &user, AuditAction::MeetingRecorded),
+    )
+    .await?;
+    Ok(Json(detail(&state, m.id).await?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct InterventionInput {
+    /// Who spoke, with their title as it should read ("مقرر الأمانة الإقليمية جمال التودي").
+    pub speaker: String,
+    /// The agenda item (1-based) it belongs to.
+    #[serde(default)]
+    pub agenda_seat: Option<i64>,
+    pub summary: String,
+}
+
+/// Records an intervention.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/interventions", tag = "meetings", params(("id" = i64, Path)), request_body = InterventionInput,
+    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_intervention(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let input: InterventionInput = parse_json(&body)?;
+    if input.speaker.trim().is_empty() || input.summary.trim().is_empty() {
+        return Err(DomainError::new(Field::Name, "text-required").into());
+    }
+    store::add_intervention(
+        &state.db,
+        &m,
+        input.speaker.trim(),
+        input.agenda_seat,
+        input.summary.trim(),
+        audit(&ctx, &user, AuditAction::MeetingRecorded),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(detail(&state, m.id).await?)).into_response())
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct DecisionInput {
+    /// `{"kind": "appoint", "position": "women_pole_president", "holder_name": "...", "sex": "F"}`,
+    /// `{"kind": "create_committee", "committee": "ethics", "members": [...]}` or
+    /// `{"kind": "resolution", "text": "..."}`.
+    #[schema(value_type = Object)]
+    pub decision: DecisionKind,
+    /// The vote's counts; by consensus when absent.
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub vote: Option<Vote>,
+}
+
+/// Records a decision; it takes effect when the minutes are approved.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "meetings", params(("id" = i64, Path)), request_body = DecisionInput,
+    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let input: DecisionInput = parse_json(&body)?;
+    rules::check_decision(&input.decision, input.vote.as_ref())?;
+    let title = match &input.decision {
+        DecisionKind::Appoint {
+            position: key,
+            rank,
+            sex,
+            ..
+        } => position(&state, key)?.title_ar(
+            *rank,
+            level_of(&state, &b),
+            Sex::parse(sex).unwrap_or(Sex::M),
+        ),
+        _ => String::new(),
+    };
+    let summary = rules::decision_ar(&input.decision, &title, input.vote.as_ref());
+    store::add_decision(
+        &state.db,
+        &m,
+        &input.decision,
+        input.vote.as_ref(),
+        &summary,
+        audit(&ctx, &user, AuditAction::MeetingRecorded),
+    )
+    .await?;
+    Ok((StatusCode::CREATED, Json(detail(&state, m.id).await?)).into_response())
+}
+
+/// The public facts of a meeting, for its minutes and its communiqué.
+async fn facts(
+    state: &AppState,
+    m: &Meeting,
+    b: &Body,
+) -> Result<rules::CommuniqueFacts, AppError> {
+    let d = detail(state, m.id).await?;
+    let chair = match m.chair_holder_id {
+        Some(id) => store::holder(&state.db, id).await?,
+        None => None,
+    };
+    let city = match &b.territory_code {
+        Some(code) => b.territory_name_ar.clone().unwrap_or_else(|| code.clone()),
+        None => "الرباط".to_owned(),
+    };
+    Ok(rules::CommuniqueFacts {
+        body_name: b.name.clone(),
+        city,
+        date: date(&m.held_on)?,
+        kind_label: rules::kind_ar(&m.kind),
+        slogan: m.slogan.clone(),
+        chair_title: chair
+            .as_ref()
+            .map(|h| holder_title(state, b, h))
+            .unwrap_or_default(),
+        chair_name: chair.map(|h| h.holder_name).unwrap_or_default(),
+        members_present: d.members_present,
+        guests: d
+            .attendance
+            .iter()
+            .filter(|a| a.guest && a.presence == "present")
+            .map(|a| {
+                [a.title.clone().unwrap_or_default(), a.name.clone()]
+                    .join(" ")
+                    .trim()
+                    .to_owned()
+            })
+            .collect(),
+        agenda: d.agenda,
+        interventions: d
+            .interventions
+            .into_iter()
+            .map(|i| (i.speaker, i.summary))
+            .collect(),
+        decisions: d.decisions.into_iter().map(|d| d.summary).collect(),
+    })
+}
+
+/// Drafts the minutes from the record (the rapporteur edits them in the page).
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/minutes", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn api_draft_minutes(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<MeetingDetail>, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    draft_minutes(&state, &ctx, &user, &m, &b).await?;
+    Ok(Json(detail(&state, m.id).await?))
+}
+
+async fn draft_minutes(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    m: &Meeting,
+    b: &Body,
+) -> Result<(), AppError> {
+    let f = facts(state, m, b).await?;
+    let attendance = store::attendance(&state.db, m.id).await?;
+    let names = |p: &str| -> Vec<String> {
+        attendance
+            .iter()
+            .filter(|a| !a.guest && a.presence == p)
+            .map(|a| a.name.clone())
+            .collect()
+    };
+    let text = rules::minutes_ar(&f, &names("present"), &names("excused"), &names("absent"));
+    store::save_minutes(
+        &state.db,
+        m,
+        &text,
+        audit(ctx, user, AuditAction::MinutesDrafted),
+    )
+    .await?;
+    Ok(())
+}
+
+/// Approves the minutes: the record locks and the decisions take effect.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/minutes/approve", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+pub async fn api_approve(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<MeetingDetail>, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    store::approve_minutes(
+        &state.db,
+        &m,
+        Some(user.id()),
+        audit(&ctx, &user, AuditAction::MinutesApproved),
+    )
+    .await?;
+    Ok(Json(detail(&state, m.id).await?))
+}
+
+/// Drafts the press communiqué of a meeting in Arabic, from its public facts.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/communiques", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 201, body = Communique), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn api_draft_communique(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::PublishCommuniques).await?;
+    let cid = draft_communique(&state, &ctx, &user, &m, &b).await?;
+    let c = store::communique(&state.db, cid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(c)).into_response())
+}
+
+async fn draft_communique(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    m: &Meeting,
+    b: &Body,
+) -> Result<i64, AppError> {
+    let (headline, text) = rules::communique_ar(&facts(state, m, b).await?);
+    Ok(store::create_communique(
+        &state.db,
+        m,
+        "ar",
+        &headline,
+        &text,
+        audit(ctx, user, AuditAction::CommuniqueDrafted),
+    )
+    .await?)
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct CommuniqueText {
+    pub headline: String,
+    pub body: String,
+}
+
+/// Edits a communiqué before (or after) publishing.
+#[utoipa::path(patch, path = "/api/v1/communiques/{id}", tag = "meetings", params(("id" = i64, Path)), request_body = CommuniqueText,
+    responses((status = 200, body = Communique), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn api_edit_communique(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Communique>, AppError> {
+    let (c, _) = load_communique(&state, &user, id, Action::PublishCommuniques).await?;
+    let input: CommuniqueText = parse_json(&body)?;
+    if input.headline.trim().is_empty() || input.body.trim().is_empty() {
+        return Err(DomainError::new(Field::Name, "text-required").into());
+    }
+    store::edit_communique(
+        &state.db,
+        &c,
+        input.headline.trim(),
+        input.body.trim(),
+        audit(&ctx, &user, AuditAction::CommuniqueEdited),
+    )
+    .await?;
+    Ok(Json(
+        store::communique(&state.db, c.id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
+}
+
+async fn publication(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    publish: bool,
+) -> Result<Communique, AppError> {
+    let (c, _) = load_communique(state, user, id, Action::PublishCommuniques).await?;
+    let (status, action) = if publish {
+        ("published", AuditAction::CommuniquePublished)
+    } else {
+        ("unpublished", AuditAction::CommuniqueUnpublished)
+    };
+    store::set_publication(&state.db, &c, status, audit(ctx, user, action)).await?;
+    store::communique(&state.db, c.id)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
+/// Publishes a communiqué on the public news page and feed.
+#[utoipa::path(post, path = "/api/v1/communiques/{id}/publish", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = Communique), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn api_publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Communique>, AppError> {
+    Ok(Json(publication(&state, &ctx, &user, id, true).await?))
+}
+
+/// Withdraws a communiqué from the public page (its history stays).
+#[utoipa::path(post, path = "/api/v1/communiques/{id}/unpublish", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = Communique), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn api_unpublish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Communique>, AppError> {
+    Ok(Json(publication(&state, &ctx, &user, id, false).await?))
+}
+
+// ---- pages ----
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+struct MeetingPage {
+    layout: Layout,
+    body_name: String,
+    d: MeetingDetail,
+    date: String,
+    chair: String,
+    may_manage: bool,
+    may_publish: bool,
+    /// Labels in the page's language, in the order of the attendance and communiqués.
+    presence: Vec<String>,
+    minutes_label: String,
+    communique_labels: Vec<String>,
+}
+
+/// A meeting's page: the record, the minutes (printable) and the communiqués.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
+    let chair = match m.chair_holder_id {
+        Some(h) => store::holder(&state.db, h)
+            .await?
+            .map(|h| format!("{} {}", holder_title(&state, &b, &h), h.holder_name))
+            .unwrap_or_default(),
+        None => String::new(),
+    };
+    let allowed =
+        |a| decide(&user.principal, a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
+    let d = detail(&state, m.id).await?;
+    Ok(views::html(MeetingPage {
+        layout: Layout::new(&state, &ctx, "meeting-title"),
+        body_name: b.name.clone(),
+        date: date(&m.held_on)
+            .map(|d| {
+                ctx.tr
+                    .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+            })
+            .unwrap_or_default(),
+        chair,
+        may_manage: allowed(Action::ManageMeetings),
+        may_publish: allowed(Action::PublishCommuniques),
+        presence: d
+            .attendance
+            .iter()
+            .map(|a| ctx.tr.t(&format!("presence-{}", a.presence)))
+            .collect(),
+        minutes_label: ctx.tr.t(&format!("minutes-{}", d.meeting.minutes_status)),
+        communique_labels: d
+            .communiques
+            .iter()
+            .map(|c| ctx.tr.t(&format!("communique-{}", c.status)))
+            .collect(),
+        d,
+    }))
+}
+
+/// The page's button: drafts the minutes from the record.
+pub async fn minutes_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    draft_minutes(&state, &ctx, &user, &m, &b).await?;
+    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+}
+
+/// The page's button: approves the minutes.
+pub async fn approve_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    store::approve_minutes(
+        &state.db,
+        &m,
+        Some(user.id()),
+        audit(&ctx, &user, AuditAction::MinutesApproved),
+    )
+    .await?;
+    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+}
+
+/// The page's button: drafts a communiqué.
+pub async fn communique_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::PublishCommuniques).await?;
+    draft_communique(&state, &ctx, &user, &m, &b).await?;
+    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+}
+
+/// Publishes a communiqué from the meeting page.
+pub async fn publish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let c = publication(&state, &ctx, &user, id, true).await?;
+    Ok(Redirect::to(&format!("/meetings/{}", c.meeting_id)).into_response())
+}
+
+// ---- public news ----
+
+#[derive(Deserialize)]
+pub struct NewsQuery {
+    /// A region or province code: its communiqués only.
+    territory: Option<String>,
+    page: Option<u32>,
+}
+
+struct NewsItem {
+    id: i64,
+    headline: String,
+    body: String,
+    date: String,
+    share_whatsapp: String,
+    share_facebook: String,
+}
+
+#[derive(Template)]
+#[template(path = "news.html")]
+struct NewsPage {
+    layout: Layout,
+    items: Vec<NewsItem>,
+    territory: String,
+}
+
+fn news_item(state: &AppState, ctx: &Ctx, c: &Communique) -> NewsItem {
+    let url = format!(
+        "{}/news/{}",
+        state.config.public_url.clone().unwrap_or_default(),
+        c.id
+    );
+    let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
+    NewsItem {
+        id: c.id,
+        headline: c.headline.clone(),
+        body: c.body.clone(),
+        date: ctx.tr.date(c.published_at.unwrap_or(c.updated_at)),
+        share_whatsapp: format!(
+            "https://wa.me/?text={}",
+            enc(&format!("{} {url}", c.headline))
+        ),
+        share_facebook: format!("https://www.facebook.com/sharer/sharer.php?u={}", enc(&url)),
+    }
+}
+
+async fn within(
+    state: &AppState,
+    code: Option<&str>,
+) -> Result<Option<tanzim_domain::territory::TerritoryPath>, AppError> {
+    match code.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(code) => Ok(Some(
+            territory::get(
+                &state.db,
+                &tanzim_domain::territory::TerritoryCode::parse(code)?,
+            )
+            .await?
+            .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?
+            .territory_path(),
+        )),
+        None => Ok(None),
+    }
+}
+
+/// The organization's public news: published communiqués, newest first, no login.
+pub async fn news(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Query(q): Query<NewsQuery>,
+) -> Result<Response, AppError> {
+    let w = within(&state, q.territory.as_deref()).await?;
+    let page = store::published(&state.db, w.as_ref(), Page::new(q.page, Some(20))).await?;
+    Ok(views::html(NewsPage {
+        layout: Layout::new(&state, &ctx, "news-title"),
+        items: page
+            .items
+            .iter()
+            .map(|c| news_item(&state, &ctx, c))
+            .collect(),
+        territory: q.territory.unwrap_or_default(),
+    }))
+}
+
+/// One published communiqué.
+pub async fn news_item_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let c = store::communique(&state.db, id)
+        .await?
+        .filter(|c| c.status == "published")
+        .ok_or(AppError::NotFound)?;
+    Ok(views::html(NewsPage {
+        layout: Layout::new(&state, &ctx, "news-title"),
+        items: vec![news_item(&state, &ctx, &c)],
+        territory: String::new(),
+    }))
+}
+
+/// The Atom feed of published communiqués.
+pub async fn feed(
+    State(state): State<AppState>,
+    Query(q): Query<NewsQuery>,
+) -> Result<Response, AppError> {
+    let w = within(&state, q.territory.as_deref()).await?;
+    let page = store::published(&state.db, w.as_ref(), Page::new(None, Some(50))).await?;
+    let base = state.config.public_url.clone().unwrap_or_default();
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let stamp = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(|d| d.to_rfc3339())
+            .unwrap_or_default()
+    };
+    let updated = page
+        .items
+        .first()
+        .map(|c| stamp(c.published_at.unwrap_or(c.updated_at)))
+        .unwrap_or_else(|| stamp(0));
+    let mut xml = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n<title>{}</title>\n<id>{base}/news</id>\n<link rel=\"alternate\" href=\"{base}/news\"/>\n<updated>{updated}</updated>\n",
+        esc(&state
+            .profile
+            .organizations
+            .first()
+            .map(|o| o.name.ar.clone())
+            .unwrap_or_default())
+    );
+    for c in &page.items {
+        xml.push_str(&format!(
+            "<entry>\n<title>{}</title>\n<id>{base}/news/{}</id>\n<link href=\"{base}/news/{}\"/>\n<updated>{}</updated>\n<content type=\"text\">{}</content>\n</entry>\n",
+            esc(&c.headline), c.id, c.id, stamp(c.published_at.unwrap_or(c.updated_at)), esc(&c.body)
+        ));
+    }
+    xml.push_str("</feed>\n");
+    Ok((
+        [(header::CONTENT_TYPE, "application/atom+xml; charset=utf-8")],
+        xml,
+    )
+        .into_response())
+}

@@ -1,0 +1,306 @@
+//! Bodies at work, on SQLite and on PostgreSQL: the facts of a provincial secretariat's
+//! organizational meeting (the Taounate meeting of 8 December 2022, seed article 002) are
+//! entered through the API; the minutes and the communiqué must carry them, and approving
+//! the minutes must give the decisions effect.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+
+use common::{Api, Engine};
+use serde_json::json;
+use tanzim_domain::accounts::Role;
+
+async fn taounate_meeting(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let (s, body) = api
+        .send("POST", "/api/v1/bodies", json!({"organization": "party", "kind": "provincial_secretariat", "territory": "03.531", "name": "الأمانة الإقليمية"}))
+        .await;
+    assert_eq!(s, 201, "{body}");
+    let body_id = body["id"].as_i64().unwrap();
+    // The office as it stood: the secretary, the rapporteur, the third and fifth deputies.
+    let mut holders = Vec::new();
+    for (position, rank, name, sex) in [
+        ("secretary", None, "محمد النجاري", "M"),
+        ("rapporteur", None, "جمال التودي", "M"),
+        ("deputy", Some(3), "مصطفى الغزواني", "M"),
+        ("deputy", Some(5), "عبد الرحيم البودالي", "M"),
+    ] {
+        let (s, h) = api
+            .send("POST", &format!("/api/v1/bodies/{body_id}/positions"), json!({"position": position, "rank": rank, "holder_name": name, "sex": sex, "started_on": "2022-01-15"}))
+            .await;
+        assert_eq!(s, 201, "{h}");
+        holders.push(h["id"].as_i64().unwrap());
+    }
+    let (s, meeting) = api
+        .send("POST", &format!("/api/v1/bodies/{body_id}/meetings"), json!({
+            "kind": "organizational", "held_on": "2022-12-08", "commune": "03.531.01.05",
+            "chair_holder_id": holders[0],
+            "agenda": ["حصيلة الاستحقاقات الانتخابية", "منهجية العمل الإقليمي والمحلي", "هيكلة قطب النساء واللجان"]
+        }))
+        .await;
+    assert_eq!(s, 201, "{meeting}");
+    let id = meeting["id"].as_i64().unwrap();
+    let m = format!("/api/v1/meetings/{id}");
+    let attendance: Vec<_> = [
+        "محمد النجاري",
+        "جمال التودي",
+        "مصطفى الغزواني",
+        "عبد الرحيم البودالي",
+        "خيرة الهيري",
+    ]
+    .iter()
+    .map(|n| json!({"name": n, "presence": "present"}))
+    .chain([json!({"name": "عضو معتذر", "presence": "excused"})])
+    .collect();
+    let (s, d) = api
+        .send(
+            "POST",
+            &format!("{m}/attendance"),
+            json!({"attendance": attendance}),
+        )
+        .await;
+    assert_eq!(s, 200, "{d}");
+    assert_eq!(
+        (d["members_present"].as_i64(), d["quorum"].as_bool()),
+        (Some(5), Some(true))
+    );
+    for (speaker, summary) in [
+        (
+            "مقرر الأمانة الإقليمية جمال التودي",
+            "الجانب التنظيمي للحزب وبناء مؤسساته محليا وإقليميا وجهويا",
+        ),
+        (
+            "النائب الثالث للأمين الإقليمي مصطفى الغزواني",
+            "تمكين المنتخبين من وسائل العمل وإحداث بنية للإنصات",
+        ),
+    ] {
+        let (s, _) = api
+            .send(
+                "POST",
+                &format!("{m}/interventions"),
+                json!({"speaker": speaker, "agenda_seat": 2, "summary": summary}),
+            )
+            .await;
+        assert_eq!(s, 201);
+    }
+    for decision in [
+        json!({"kind": "appoint", "position": "women_pole_president", "holder_name": "خيرة الهيري", "sex": "F"}),
+        json!({"kind": "create_committee", "committee": "membership"}),
+        json!({"kind": "create_committee", "committee": "ethics"}),
+    ] {
+        let (s, d) = api
+            .send(
+                "POST",
+                &format!("{m}/decisions"),
+                json!({"decision": decision}),
+            )
+            .await;
+        assert_eq!(s, 201, "{d}");
+    }
+    // A vote that does not carry is refused, and nothing is recorded.
+    let (s, _) = api
+        .send("POST", &format!("{m}/decisions"), json!({"decision": {"kind": "resolution", "text": "x"}, "vote": {"votes_for": 2, "against": 3, "abstentions": 0}}))
+        .await;
+    assert_eq!(s, 422);
+
+    // Approving before a draft exists is refused; the draft carries the record's facts.
+    assert_eq!(
+        api.send("POST", &format!("{m}/minutes/approve"), json!({}))
+            .await
+            .0,
+        409
+    );
+    let (s, d) = api.send("POST", &format!("{m}/minutes"), json!({})).await;
+    assert_eq!(s, 200);
+    let minutes = d["minutes"].as_str().unwrap();
+    for fact in [
+        "الخميس 08 دجنبر 2022",
+        "الأمين الإقليمي محمد النجاري",
+        "الحاضرون (5)",
+        "المعتذرون (1)",
+        "للأمانة الإقليمية",
+    ] {
+        assert!(
+            minutes.contains(fact),
+            "{fact} not in the minutes:\n{minutes}"
+        );
+    }
+    // Nothing has taken effect yet.
+    let (_, positions) = api.get(format!("/api/v1/bodies/{body_id}/positions")).await;
+    assert_eq!(positions["committees"].as_array().unwrap().len(), 0);
+
+    let (s, d) = api
+        .send("POST", &format!("{m}/minutes/approve"), json!({}))
+        .await;
+    assert_eq!(s, 200, "{d}");
+    assert!(
+        d["decisions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|x| x["applied"] == true)
+    );
+    let (_, positions) = api.get(format!("/api/v1/bodies/{body_id}/positions")).await;
+    let president = positions["current"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["position"] == "women_pole_president")
+        .expect("the women's pole president holds her position");
+    assert_eq!(president["holder_name"], "خيرة الهيري");
+    assert_eq!(president["started_on"], "2022-12-08");
+    assert_eq!(president["title_ar"], "رئيسة قطب النساء الإقليمية");
+    let committees: Vec<&str> = positions["committees"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(committees, ["membership", "ethics"]);
+    // The record is locked now.
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("{m}/interventions"),
+            json!({"speaker": "x", "summary": "y"}),
+        )
+        .await;
+    assert_eq!(s, 409);
+    assert_eq!(
+        api.send("POST", &format!("{m}/minutes/approve"), json!({}))
+            .await
+            .0,
+        409
+    );
+
+    // The communiqué: the chair with his title, the date, the agenda in order, the decisions.
+    let (s, c) = api
+        .send("POST", &format!("{m}/communiques"), json!({}))
+        .await;
+    assert_eq!(s, 201, "{c}");
+    let text = c["body"].as_str().unwrap();
+    let headline = c["headline"].as_str().unwrap();
+    assert!(
+        headline.contains("تاونات")
+            && headline
+                .contains("الأمين الإقليمي محمد النجاري يترأس اجتماعا تنظيميا للأمانة الإقليمية"),
+        "{headline}"
+    );
+    assert!(
+        text.contains("يوم الخميس 08 دجنبر 2022، ترأس الأمين الإقليمي السيد محمد النجاري"),
+        "{text}"
+    );
+    assert!(text.contains("حضور 5 أعضاء"), "{text}");
+    let agenda_at: Vec<usize> = ["1. حصيلة", "2. منهجية", "3. هيكلة"]
+        .iter()
+        .map(|a| text.find(a).expect(a))
+        .collect();
+    assert!(
+        agenda_at.windows(2).all(|w| w[0] < w[1]),
+        "agenda out of order: {text}"
+    );
+    assert!(
+        text.contains("اختيار السيدة خيرة الهيري رئيسة قطب النساء الإقليمية بالتوافق"),
+        "{text}"
+    );
+    assert!(
+        text.contains("تشكيل لجنة البت في الانخراطات") && text.contains("تشكيل لجنة الأخلاقيات"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("عضو معتذر"),
+        "no private attendance in public text"
+    );
+
+    // Publishing: on the public page (no login) and in the Atom feed; unpublishing removes it.
+    let cid = c["id"].as_i64().unwrap();
+    let public = reqwest::Client::new();
+    let news = public
+        .get(app.url("/news"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!news.contains("محمد النجاري"));
+    assert_eq!(
+        api.send(
+            "POST",
+            &format!("/api/v1/communiques/{cid}/publish"),
+            json!({})
+        )
+        .await
+        .0,
+        200
+    );
+    let news = public
+        .get(app.url("/news?territory=03"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        news.contains("محمد النجاري") && news.contains("wa.me"),
+        "{news}"
+    );
+    let elsewhere = public
+        .get(app.url("/news?territory=05"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!elsewhere.contains("محمد النجاري"));
+    let feed = public.get(app.url("/news.atom")).send().await.unwrap();
+    assert!(
+        feed.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/atom+xml")
+    );
+    let feed = feed.text().await.unwrap();
+    assert!(
+        feed.contains("<entry>") && feed.contains("08 دجنبر 2022"),
+        "{feed}"
+    );
+    assert_eq!(
+        api.send(
+            "POST",
+            &format!("/api/v1/communiques/{cid}/unpublish"),
+            json!({})
+        )
+        .await
+        .0,
+        200
+    );
+    let feed = public
+        .get(app.url("/news.atom"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!feed.contains("<entry>"));
+    assert_eq!(
+        public
+            .get(app.url(&format!("/news/{cid}")))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+}
+both_engines!(
+    a_meeting_record_gives_minutes_decisions_and_a_communique,
+    taounate_meeting
+);
