@@ -115,6 +115,43 @@ impl Lcg {
     }
 }
 
+/// Family names: the listed ones, then those built from roots as Moroccan names are: the
+/// nisba with and without the article (الفاسي, El Fassi, Fassi), بن…, أيت …, بو….
+fn families() -> Vec<(String, Vec<String>)> {
+    let owned = |(ar, lat): &(&str, &[&str])| {
+        (
+            (*ar).to_owned(),
+            lat.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>(),
+        )
+    };
+    let mut out: Vec<(String, Vec<String>)> = FAMILIES
+        .iter()
+        .chain(crate::demo_names::FAMILIES)
+        .map(owned)
+        .collect();
+    for (ar, lat) in crate::demo_names::ROOTS {
+        let mut letters = lat.chars();
+        let cap: String = letters
+            .next()
+            .map(|c| c.to_uppercase().chain(letters).collect())
+            .unwrap_or_default();
+        out.push((
+            format!("ال{ar}ي"),
+            vec![format!("El {cap}i"), format!("{cap}i")],
+        ));
+        out.push((
+            format!("بن{ar}"),
+            vec![format!("Ben{lat}"), format!("Ben {cap}")],
+        ));
+        out.push((
+            format!("أيت {ar}"),
+            vec![format!("Ait {cap}"), format!("Aït {cap}")],
+        ));
+        out.push((format!("بو{ar}"), vec![format!("Bou{lat}")]));
+    }
+    out
+}
+
 /// `n` members over `communes` (code, population), the more populous the more members.
 pub fn members(n: u64, seed: u64, communes: &[(String, i64)], year: i32) -> Vec<Row> {
     let mut rng = Lcg::new(seed);
@@ -126,15 +163,18 @@ pub fn members(n: u64, seed: u64, communes: &[(String, i64)], year: i32) -> Vec<
         acc += *p;
         cumulative.push((acc, code.as_str()));
     }
+    let women: Vec<&(&str, &[&str])> = WOMEN.iter().chain(crate::demo_names::WOMEN).collect();
+    let men: Vec<&(&str, &[&str])> = MEN.iter().chain(crate::demo_names::MEN).collect();
+    let families = families();
     (0..n)
         .map(|i| {
             let woman = rng.below(100) < 37;
             let (first_ar, first_lat) = if woman {
-                rng.pick(&WOMEN)
+                *rng.pick(&women)
             } else {
-                rng.pick(&MEN)
+                *rng.pick(&men)
             };
-            let (family_ar, family_lat) = rng.pick(&FAMILIES);
+            let (family_ar, family_lat) = rng.pick(&families);
             let draw = rng.below(total as u64) as i64;
             let commune = cumulative
                 .iter()
@@ -154,9 +194,9 @@ pub fn members(n: u64, seed: u64, communes: &[(String, i64)], year: i32) -> Vec<
                 raw: Vec::new(),
                 person: PersonInput {
                     first_name_ar: ar.then(|| (*first_ar).to_owned()),
-                    last_name_ar: ar.then(|| (*family_ar).to_owned()),
+                    last_name_ar: ar.then(|| family_ar.clone()),
                     first_name_lat: lat.then(|| (*rng.pick(first_lat)).to_owned()),
-                    last_name_lat: lat.then(|| (*rng.pick(family_lat)).to_owned()),
+                    last_name_lat: lat.then(|| rng.pick(family_lat).clone()),
                     sex: if woman { "F".into() } else { "M".into() },
                     birth_date: format!(
                         "{}-{:02}-{:02}",
@@ -213,7 +253,10 @@ mod tests {
                 )
             })
             .collect();
-        assert!(distinct.len() > 150, "{}", distinct.len());
+        assert!(distinct.len() > 300, "{}", distinct.len());
+        let families: std::collections::HashSet<_> =
+            super::families().into_iter().map(|(ar, _)| ar).collect();
+        assert!(families.len() > 1400, "{}", families.len());
         let women = rows.iter().filter(|r| r.person.sex == "F").count();
         assert!((120..250).contains(&women), "{women}");
         let kasba = rows

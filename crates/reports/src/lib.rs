@@ -3,6 +3,7 @@
 //! member lists out (CSV and XLSX).
 
 pub mod demo;
+mod demo_names;
 pub mod export;
 pub mod import;
 pub mod roll;
