@@ -544,8 +544,8 @@ async fn search(
     // A member without a phone makes the exact test NULL, not false.
     let not_exact = format!("NOT COALESCE({exact_sql}, FALSE)");
     let query = tanzim_domain::names::SearchQuery::parse(text);
-    let names = (!query.words.is_empty()).then(|| text_query(db, &query.words));
-    let skeletons = (!query.skeletons.is_empty()).then(|| text_query(db, &query.skeletons));
+    let names = (!query.words.is_empty()).then(|| text_query(db, &query.words, true));
+    let skeletons = (!query.skeletons.is_empty()).then(|| text_query(db, &query.skeletons, false));
     let (names_only, others, any) = match (&names, &skeletons) {
         (Some(n), Some(s)) => (
             Some(n.clone()),
@@ -562,18 +562,22 @@ async fn search(
     let mut tier = |terms: Option<String>, limit: i64, ordered: bool| -> Option<String> {
         binds.push(terms?);
         let n = binds.len();
-        let order = match (ordered, db) {
-            (false, _) => "",
-            (true, Db::Sqlite(_)) => " ORDER BY s.rowid",
-            (true, Db::Postgres(_)) => " ORDER BY m.id",
-        };
+        let order = if ordered { " ORDER BY s.rowid" } else { "" };
         Some(match db {
             Db::Sqlite(_) => format!(
                 "SELECT s.rowid AS id FROM member_search s JOIN members m ON m.id = s.rowid
                  WHERE s.member_search MATCH ${n} AND {filters} AND {not_exact}{order} LIMIT {limit}"
             ),
+            // Matches are gathered through the text index up to the count's cap, then
+            // sorted: with `ORDER BY id LIMIT` alone the planner may walk the whole roll in
+            // id order looking for a rare name. Pages end at the cap anyway.
+            Db::Postgres(_) if ordered => format!(
+                "SELECT id FROM (SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}
+                 LIMIT {}) c ORDER BY id LIMIT {limit}",
+                SEARCH_COUNT_CAP + 1
+            ),
             Db::Postgres(_) => format!(
-                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}{order}
+                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}
                  LIMIT {limit}"
             ),
         })
@@ -624,12 +628,16 @@ fn text_not(db: &Db, a: &str, b: &str) -> String {
     }
 }
 
-/// A text-index query in which every term must match, long ones as prefixes: FTS5 syntax
+/// A text-index query in which every term must match, the last as a prefix: FTS5 syntax
 /// on SQLite, tsquery on PostgreSQL. Terms hold letters and digits only (see
 /// `names::SearchQuery`).
-fn text_query(db: &Db, terms: &[String]) -> String {
-    let quoted = terms.iter().map(|t| {
-        let star = if tanzim_domain::names::SearchQuery::is_prefix(t) {
+fn text_query(db: &Db, terms: &[String], prefix_last: bool) -> String {
+    // Every word but the last is taken whole, as typed; the last may be unfinished (names
+    // only: a prefix of a consonant skeleton matches hundreds of skeletons). Whole terms
+    // are what keeps PostgreSQL's GIN index fast on a common name.
+    let quoted = terms.iter().enumerate().map(|(i, t)| {
+        let last = i + 1 == terms.len();
+        let star = if prefix_last && last && tanzim_domain::names::SearchQuery::is_prefix(t) {
             "*"
         } else {
             ""

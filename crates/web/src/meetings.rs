@@ -731,32 +731,71 @@ struct MeetingPage {
     chair: String,
     may_manage: bool,
     may_publish: bool,
+    locked: bool,
+    error: Option<String>,
     /// Labels in the page's language, in the order of the attendance and communiqués.
     presence: Vec<String>,
     minutes_label: String,
     communique_labels: Vec<String>,
+    /// The attendance as the form shows it, one name a line.
+    present_lines: String,
+    excused_lines: String,
+    absent_lines: String,
+    guest_lines: String,
+    /// (key, label) of the profile's positions.
+    positions: Vec<(String, String)>,
 }
 
-/// A meeting's page: the record, the minutes (printable) and the communiqués.
+fn position_choices(state: &AppState, ctx: &Ctx) -> Vec<(String, String)> {
+    state
+        .profile
+        .positions
+        .iter()
+        .map(|p| (p.key.clone(), views::label(&p.name, &ctx.tr)))
+        .collect()
+}
+
+/// A meeting's page: the record with its forms, the minutes (printable), the communiqués.
 pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
+    meeting_page(&state, &ctx, &user, id, None).await
+}
+
+async fn meeting_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(state, user, id, Action::ViewMeetings).await?;
     let chair = match m.chair_holder_id {
         Some(h) => store::holder(&state.db, h)
             .await?
-            .map(|h| format!("{} {}", holder_title(&state, &b, &h), h.holder_name))
+            .map(|h| format!("{} {}", holder_title(state, &b, &h), h.holder_name))
             .unwrap_or_default(),
         None => String::new(),
     };
     let allowed =
         |a| decide(&user.principal, a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
-    let d = detail(&state, m.id).await?;
-    Ok(views::html(MeetingPage {
-        layout: Layout::new(&state, &ctx, "meeting-title"),
+    let d = detail(state, m.id).await?;
+    let lines = |presence: &str, guest: bool| {
+        d.attendance
+            .iter()
+            .filter(|a| a.presence == presence && a.guest == guest)
+            .map(|a| match (&a.title, guest) {
+                (Some(t), true) => format!("{t} | {}", a.name),
+                _ => a.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let page = MeetingPage {
+        layout: Layout::new(state, ctx, "meeting-title"),
         body_name: b.name.clone(),
         date: date(&m.held_on)
             .map(|d| {
@@ -767,6 +806,7 @@ pub async fn show(
         chair,
         may_manage: allowed(Action::ManageMeetings),
         may_publish: allowed(Action::PublishCommuniques),
+        locked: m.locked(),
         presence: d
             .attendance
             .iter()
@@ -778,8 +818,544 @@ pub async fn show(
             .iter()
             .map(|c| ctx.tr.t(&format!("communique-{}", c.status)))
             .collect(),
+        present_lines: lines("present", false),
+        excused_lines: lines("excused", false),
+        absent_lines: lines("absent", false),
+        guest_lines: lines("present", true),
+        positions: position_choices(state, ctx),
+        error: error.clone(),
         d,
-    }))
+    };
+    let mut response = views::html(page);
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// After a form on the meeting page: back to it, or the page again with the reason.
+async fn back_to_meeting(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    result: Result<(), AppError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
+            let message = match &e {
+                AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
+                other => ctx.tr.t(&format!("error-{}", other.code())),
+            };
+            let mut response = meeting_page(state, ctx, user, id, Some(message)).await?;
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn non_empty_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty())
+}
+
+#[derive(Deserialize)]
+pub struct AttendanceForm {
+    #[serde(default)]
+    present: String,
+    #[serde(default)]
+    excused: String,
+    #[serde(default)]
+    absent: String,
+    /// One guest a line: "title | name" or just the name.
+    #[serde(default)]
+    guests: String,
+}
+
+/// The attendance form: one name a line per presence, guests apart.
+pub async fn attendance_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let form: AttendanceForm = crate::parse_form(&body)?;
+    let mut list = Vec::new();
+    for (text, presence) in [
+        (&form.present, "present"),
+        (&form.excused, "excused"),
+        (&form.absent, "absent"),
+    ] {
+        list.extend(non_empty_lines(text).map(|name| Attendee {
+            name: name.to_owned(),
+            title: None,
+            holder_id: None,
+            guest: false,
+            presence: presence.to_owned(),
+        }));
+    }
+    list.extend(non_empty_lines(&form.guests).map(|line| {
+        let (title, name) = match line.split_once('|') {
+            Some((t, n)) => (Some(t.trim().to_owned()), n.trim().to_owned()),
+            None => (None, line.to_owned()),
+        };
+        Attendee {
+            name,
+            title,
+            holder_id: None,
+            guest: true,
+            presence: "present".to_owned(),
+        }
+    }));
+    let result = store::record_attendance(
+        &state.db,
+        &m,
+        &list,
+        audit(&ctx, &user, AuditAction::MeetingRecorded),
+    )
+    .await
+    .map_err(AppError::from);
+    back_to_meeting(&state, &ctx, &user, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct InterventionForm {
+    #[serde(default)]
+    speaker: String,
+    #[serde(default)]
+    summary: String,
+}
+
+pub async fn intervention_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let form: InterventionForm = crate::parse_form(&body)?;
+    let result = async {
+        if form.speaker.trim().is_empty() || form.summary.trim().is_empty() {
+            return Err(DomainError::new(Field::Name, "text-required").into());
+        }
+        store::add_intervention(
+            &state.db,
+            &m,
+            form.speaker.trim(),
+            None,
+            form.summary.trim(),
+            audit(&ctx, &user, AuditAction::MeetingRecorded),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    back_to_meeting(&state, &ctx, &user, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    kind: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    rank: String,
+    #[serde(default)]
+    holder_name: String,
+    #[serde(default)]
+    sex: String,
+    #[serde(default)]
+    committee: String,
+    #[serde(default)]
+    members: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    votes_for: String,
+    #[serde(default)]
+    against: String,
+    #[serde(default)]
+    abstentions: String,
+}
+
+impl DecisionForm {
+    fn parse(&self) -> Result<(DecisionKind, Option<Vote>), AppError> {
+        let number = |s: &str| -> Result<Option<i64>, AppError> {
+            match s.trim() {
+                "" => Ok(None),
+                n => n
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| DomainError::new(Field::Vote, "vote-not-carried").into()),
+            }
+        };
+        let kind = match self.kind.as_str() {
+            "appoint" => DecisionKind::Appoint {
+                position: self.position.clone(),
+                rank: match self.rank.trim() {
+                    "" => None,
+                    r => Some(r.parse().map_err(|_| {
+                        AppError::Invalid(DomainError::new(Field::Position, "rank-invalid"))
+                    })?),
+                },
+                holder_name: self.holder_name.trim().to_owned(),
+                sex: self.sex.clone(),
+                member_id: None,
+            },
+            "create_committee" => DecisionKind::CreateCommittee {
+                committee: self.committee.clone(),
+                members: non_empty_lines(&self.members).map(str::to_owned).collect(),
+            },
+            "resolution" => DecisionKind::Resolution {
+                text: self.text.trim().to_owned(),
+            },
+            _ => return Err(AppError::BadRequest("malformed-input")),
+        };
+        let vote = match (
+            number(&self.votes_for)?,
+            number(&self.against)?,
+            number(&self.abstentions)?,
+        ) {
+            (None, None, None) => None,
+            (f, a, x) => Some(Vote {
+                votes_for: f.unwrap_or(0),
+                against: a.unwrap_or(0),
+                abstentions: x.unwrap_or(0),
+            }),
+        };
+        Ok((kind, vote))
+    }
+}
+
+/// Records a decision from the page (and its summary in words).
+async fn record_decision(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    m: &Meeting,
+    b: &Body,
+    kind: &DecisionKind,
+    vote: Option<&Vote>,
+) -> Result<(), AppError> {
+    rules::check_decision(kind, vote)?;
+    let title = match kind {
+        DecisionKind::Appoint {
+            position: key,
+            rank,
+            sex,
+            ..
+        } => position(state, key)?.title_ar(
+            *rank,
+            level_of(state, b),
+            Sex::parse(sex).unwrap_or(Sex::M),
+        ),
+        _ => String::new(),
+    };
+    let summary = rules::decision_ar(kind, &title, vote);
+    store::add_decision(
+        &state.db,
+        m,
+        kind,
+        vote,
+        &summary,
+        audit(ctx, user, AuditAction::MeetingRecorded),
+    )
+    .await?;
+    Ok(())
+}
+
+pub async fn decision_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let form: DecisionForm = crate::parse_form(&body)?;
+    let result = match form.parse() {
+        Ok((kind, vote)) => {
+            record_decision(&state, &ctx, &user, &m, &b, &kind, vote.as_ref()).await
+        }
+        Err(e) => Err(e),
+    };
+    back_to_meeting(&state, &ctx, &user, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct MinutesForm {
+    #[serde(default)]
+    minutes: String,
+}
+
+/// The rapporteur's edits to the draft minutes.
+pub async fn save_minutes_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let form: MinutesForm = crate::parse_form(&body)?;
+    let result = async {
+        if form.minutes.trim().is_empty() {
+            return Err(DomainError::new(Field::Name, "text-required").into());
+        }
+        store::save_minutes(
+            &state.db,
+            &m,
+            form.minutes.trim(),
+            audit(&ctx, &user, AuditAction::MinutesDrafted),
+        )
+        .await?;
+        Ok(())
+    }
+    .await;
+    back_to_meeting(&state, &ctx, &user, id, result).await
+}
+
+// ---- a body's meetings and positions ----
+
+#[derive(Template)]
+#[template(path = "body_meetings.html")]
+struct BodyMeetingsPage {
+    layout: Layout,
+    body_id: i64,
+    body_name: String,
+    error: Option<String>,
+    /// (title, name, since)
+    holders: Vec<(String, String, String)>,
+    committees: Vec<String>,
+    /// (id, label, date)
+    meetings: Vec<(i64, String, String)>,
+    may_manage: bool,
+    positions: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    holder_choices: Vec<(i64, String)>,
+}
+
+/// A body's positions, committees and meetings, with the forms to add to them.
+pub async fn body_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    body_meetings_page(&state, &ctx, &user, id, None).await
+}
+
+async fn body_meetings_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let b = load_body(state, user, id, Action::ViewMeetings).await?;
+    let current = store::holders(&state.db, b.id, true).await?;
+    let day = |d: &str| {
+        date(d)
+            .map(|d| {
+                ctx.tr
+                    .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+            })
+            .unwrap_or_default()
+    };
+    let page = BodyMeetingsPage {
+        layout: Layout::new(state, ctx, "meetings-of-body"),
+        body_id: b.id,
+        body_name: b.name.clone(),
+        holders: current
+            .iter()
+            .map(|h| {
+                (
+                    holder_title(state, &b, h),
+                    h.holder_name.clone(),
+                    day(&h.started_on),
+                )
+            })
+            .collect(),
+        holder_choices: current
+            .iter()
+            .map(|h| {
+                (
+                    h.id,
+                    format!("{} {}", holder_title(state, &b, h), h.holder_name),
+                )
+            })
+            .collect(),
+        committees: store::committees(&state.db, b.id)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let name = rules::committee_ar(&c.kind);
+                if c.members.is_empty() {
+                    name
+                } else {
+                    format!("{name}: {}", c.members)
+                }
+            })
+            .collect(),
+        meetings: store::of_body(&state.db, b.id)
+            .await?
+            .into_iter()
+            .map(|m| {
+                (
+                    m.id,
+                    ctx.tr.t(&format!("meeting-kind-{}", m.kind)),
+                    day(&m.held_on),
+                )
+            })
+            .collect(),
+        may_manage: decide(&user.principal, Action::ManageMeetings, Some(&b.target()))
+            == tanzim_domain::policy::Decision::Allow,
+        positions: position_choices(state, ctx),
+        kinds: rules::KINDS
+            .iter()
+            .map(|k| ((*k).to_owned(), ctx.tr.t(&format!("meeting-kind-{k}"))))
+            .collect(),
+        error: error.clone(),
+    };
+    let mut response = views::html(page);
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+async fn back_to_body(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    result: Result<String, AppError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(to) => Ok(Redirect::to(&to).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
+            let message = match &e {
+                AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
+                other => ctx.tr.t(&format!("error-{}", other.code())),
+            };
+            let mut response = body_meetings_page(state, ctx, user, id, Some(message)).await?;
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct MeetingForm {
+    kind: String,
+    #[serde(default)]
+    held_on: String,
+    #[serde(default)]
+    starts_at: String,
+    #[serde(default)]
+    place: String,
+    #[serde(default)]
+    slogan: String,
+    #[serde(default)]
+    chair_holder_id: String,
+    #[serde(default)]
+    agenda: String,
+}
+
+/// Schedules a meeting from the body's page.
+pub async fn create_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let form: MeetingForm = crate::parse_form(&body)?;
+    let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+    let input = MeetingInput {
+        kind: form.kind.clone(),
+        held_on: form.held_on.clone(),
+        starts_at: some(&form.starts_at),
+        commune: None,
+        place: some(&form.place),
+        slogan: some(&form.slogan),
+        chair_holder_id: form.chair_holder_id.trim().parse().ok(),
+        agenda: non_empty_lines(&form.agenda).map(str::to_owned).collect(),
+    };
+    let result = create_meeting(&state, &ctx, &user, &b, &input)
+        .await
+        .map(|mid| format!("/meetings/{mid}"));
+    back_to_body(&state, &ctx, &user, id, result).await
+}
+
+#[derive(Deserialize)]
+pub struct HolderForm {
+    position: String,
+    #[serde(default)]
+    rank: String,
+    #[serde(default)]
+    holder_name: String,
+    #[serde(default)]
+    sex: String,
+    #[serde(default)]
+    started_on: String,
+}
+
+/// Records a position holder from the body's page.
+pub async fn holder_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let form: HolderForm = crate::parse_form(&body)?;
+    let result = async {
+        let rank: Option<u8> = match form.rank.trim() {
+            "" => None,
+            r => Some(r.parse().map_err(|_| {
+                AppError::Invalid(DomainError::new(Field::Position, "rank-invalid"))
+            })?),
+        };
+        let kind = DecisionKind::Appoint {
+            position: form.position.clone(),
+            rank,
+            holder_name: form.holder_name.trim().to_owned(),
+            sex: form.sex.clone(),
+            member_id: None,
+        };
+        rules::check_decision(&kind, None)?;
+        position(&state, &form.position)?;
+        let started_on = match form.started_on.trim() {
+            "" => today().to_string(),
+            d => date(d)?.to_string(),
+        };
+        let new = store::NewHolder {
+            body_id: b.id,
+            position: &form.position,
+            rank: rank.map(i64::from),
+            holder_name: form.holder_name.trim(),
+            sex: &form.sex,
+            member_id: None,
+            started_on: &started_on,
+        };
+        let entry = audit(&ctx, &user, AuditAction::PositionAssigned).target(
+            "body",
+            b.id,
+            Some(b.target().path),
+        );
+        store::add_holder(&state.db, &new, entry).await?;
+        Ok(format!("/bodies/{id}/meetings"))
+    }
+    .await;
+    back_to_body(&state, &ctx, &user, id, result).await
 }
 
 /// The page's button: drafts the minutes from the record.

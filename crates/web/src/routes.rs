@@ -314,6 +314,48 @@ pub fn table() -> Vec<Route> {
             get(meetings::show),
         ),
         route(
+            "GET",
+            "/bodies/{id}/meetings",
+            Policy(Action::ViewMeetings, T::Body),
+            get(meetings::body_page),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/meetings",
+            Policy(Action::ManageMeetings, T::Body),
+            post(meetings::create_form),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/positions",
+            Policy(Action::ManageMeetings, T::Body),
+            post(meetings::holder_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/attendance",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::attendance_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/interventions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::intervention_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/decisions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::decision_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/minutes/save",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::save_minutes_form),
+        ),
+        route(
             "POST",
             "/meetings/{id}/minutes",
             Policy(Action::ManageMeetings, T::Meeting),

@@ -424,3 +424,87 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
     shot(&c, "29-verify-fr").await;
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver; .ci/run runs it"]
+async fn a_meeting_is_recorded_approved_and_announced() {
+    let app = common::spawn(Engine::Sqlite).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = common::Api::new(&app, app.token(admin).await);
+    let (_, body) = api.send("POST", "/api/v1/bodies", serde_json::json!({"organization": "party", "kind": "provincial_secretariat", "territory": "03.531", "name": "الأمانة الإقليمية"})).await;
+    let body_id = body["id"].as_i64().unwrap();
+    let (c_driver, c) = start_browser().await;
+    let _driver = c_driver;
+    sign_in(&c, &app, "admin").await;
+
+    // The office first: the provincial secretary, from the body's meetings page.
+    c.goto(&app.url(&format!("/bodies/{body_id}/meetings")))
+        .await
+        .unwrap();
+    click(&c, "details summary").await;
+    wait_for(&c, "[name=holder_name]")
+        .await
+        .send_keys("محمد النجاري")
+        .await
+        .unwrap();
+    c.execute("document.querySelector('[name=position]').value = 'secretary'; document.querySelector('[name=sex]').value = 'M';", vec![]).await.unwrap();
+    click(&c, "#add-holder").await;
+    assert!(text(&c, "main").await.contains("الأمين الإقليمي"));
+
+    // A meeting with its agenda, chaired by him.
+    c.execute("document.querySelector('[name=held_on]').value = '2022-12-08'; const chair = document.querySelector('[name=chair_holder_id]'); chair.value = chair.options[1].value;", vec![]).await.unwrap();
+    wait_for(&c, "[name=agenda]")
+        .await
+        .send_keys("حصيلة المرحلة\nهيكلة قطب النساء")
+        .await
+        .unwrap();
+    click(&c, "#create-meeting").await;
+    wait_for(&c, "#decision-form").await;
+
+    // Attendance, a decision, the minutes drafted and approved.
+    click(&c, "details summary").await;
+    wait_for(&c, "[name=present]")
+        .await
+        .send_keys("محمد النجاري\nجمال التودي\nخيرة الهيري")
+        .await
+        .unwrap();
+    click(&c, "#save-attendance").await;
+    c.execute("document.querySelector('#decision-form [name=position]').value = 'women_pole_president'; document.querySelector('#decision-form [name=sex]').value = 'F';", vec![]).await.unwrap();
+    wait_for(&c, "#decision-form [name=holder_name]")
+        .await
+        .send_keys("خيرة الهيري")
+        .await
+        .unwrap();
+    click(&c, "#add-decision").await;
+    assert!(
+        text(&c, "main")
+            .await
+            .contains("اختيار السيدة خيرة الهيري رئيسة قطب النساء الإقليمية")
+    );
+    click(&c, "#draft-minutes").await;
+    assert!(
+        text(&c, "#minutes-text").await.contains("08 دجنبر 2022")
+            || c.source().await.unwrap().contains("08 دجنبر 2022")
+    );
+    click(&c, "#approve-minutes").await;
+    shot(&c, "40-meeting-ar").await;
+
+    // The communiqué, drafted and published; the public reads it without signing in.
+    click(&c, "#draft-communique").await;
+    click(&c, "[id^=publish-]").await;
+    click(&c, "#lang-fr").await;
+    shot(&c, "41-meeting-fr").await;
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&app.url("/news")).await.unwrap();
+    let news = text(&c, "main").await;
+    assert!(
+        news.contains("الأمين الإقليمي محمد النجاري يترأس اجتماعا تنظيميا للأمانة الإقليمية"),
+        "{news}"
+    );
+    shot(&c, "42-news-ar").await;
+    c.goto(&app.url("/news.atom")).await.unwrap();
+    assert!(c.source().await.unwrap().contains("محمد النجاري"));
+    c.close().await.unwrap();
+}
