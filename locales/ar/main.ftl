@@ -629,3 +629,4 @@ meeting-kind-communication = لقاء تواصلي
 meeting-kind-consultative = اجتماع تشاوري
 meeting-kind-congress = مؤتمر
 meeting-kind-council_session = دورة المجلس
+home-upcoming-meetings = الاجتماعات المقبلة

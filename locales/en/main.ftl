@@ -602,3 +602,4 @@ meeting-kind-communication = Communication meeting
 meeting-kind-consultative = Consultative meeting
 meeting-kind-congress = Congress
 meeting-kind-council_session = Council session
+home-upcoming-meetings = Upcoming meetings

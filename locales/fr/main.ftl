@@ -602,3 +602,4 @@ meeting-kind-communication = Rencontre de communication
 meeting-kind-consultative = Réunion consultative
 meeting-kind-congress = Congrès
 meeting-kind-council_session = Session du conseil
+home-upcoming-meetings = Prochaines réunions

@@ -194,6 +194,39 @@ pub async fn of_body(db: &Db, body_id: i64) -> Result<Vec<Meeting>> {
     )
 }
 
+/// Meetings from `from` (YYYY-MM-DD) on, soonest first, in the scope (by their body's
+/// place and organization).
+pub async fn upcoming(
+    db: &Db,
+    scope: &crate::ScopeFilter,
+    from: &str,
+    limit: i64,
+) -> Result<Vec<(Meeting, String)>> {
+    let (scope_sql, mut binds) = scope.sql("b.path", "b.organization", 1);
+    binds.push(from.to_owned());
+    let n = binds.len();
+    let sql = format!(
+        "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.chair_holder_id,
+           m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
+         FROM meetings m JOIN bodies b ON b.id = m.body_id
+         WHERE {scope_sql} AND m.held_on >= ${n} ORDER BY m.held_on, m.starts_at, m.id LIMIT {limit}"
+    );
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        meeting: Meeting,
+        body_name: String,
+    }
+    let rows: Vec<Row> = on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+        for b in &binds {
+            q = q.bind(b);
+        }
+        q.fetch_all(p).await
+    })?;
+    Ok(rows.into_iter().map(|r| (r.meeting, r.body_name)).collect())
+}
+
 pub async fn agenda(db: &Db, meeting_id: i64) -> Result<Vec<String>> {
     Ok(
         on_pool!(db, p => sqlx::query_scalar("SELECT title FROM agenda_items WHERE meeting_id = $1 ORDER BY seat").bind(meeting_id).fetch_all(p).await)?,

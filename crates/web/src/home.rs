@@ -19,6 +19,8 @@ struct HomePage {
     name: String,
     roles: Vec<RoleRow>,
     bodies: Option<i64>,
+    /// Upcoming meetings in the user's scope: (id, body, kind, date).
+    upcoming: Vec<(i64, String, String, String)>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -40,7 +42,33 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     } else {
         None
     };
+    let upcoming = if decide(&user.principal, Action::ViewMeetings, None) == Decision::Allow {
+        let scope =
+            ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewMeetings));
+        let today = crate::today();
+        tanzim_store::meetings::upcoming(&state.db, &scope, &today.to_string(), 10)
+            .await?
+            .into_iter()
+            .map(|(m, body)| {
+                let day = chrono::NaiveDate::parse_from_str(&m.held_on, "%Y-%m-%d")
+                    .map(|d| {
+                        ctx.tr
+                            .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+                    })
+                    .unwrap_or_default();
+                (
+                    m.id,
+                    body,
+                    ctx.tr.t(&format!("meeting-kind-{}", m.kind)),
+                    day,
+                )
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(views::html(HomePage {
+        upcoming,
         layout: Layout::new(&state, &ctx, "home-title"),
         name: user.display_name.clone(),
         roles,

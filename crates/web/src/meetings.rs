@@ -833,6 +833,14 @@ async fn meeting_page(
     Ok(response)
 }
 
+/// Why a form was refused, in the page's language.
+fn form_error(ctx: &Ctx, e: &AppError) -> String {
+    match e {
+        AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
+        other => ctx.tr.t(&format!("error-{}", other.code())),
+    }
+}
+
 /// After a form on the meeting page: back to it, or the page again with the reason.
 async fn back_to_meeting(
     state: &AppState,
@@ -844,10 +852,7 @@ async fn back_to_meeting(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
-            let message = match &e {
-                AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
-                other => ctx.tr.t(&format!("error-{}", other.code())),
-            };
+            let message = form_error(ctx, &e);
             let mut response = meeting_page(state, ctx, user, id, Some(message)).await?;
             *response.status_mut() = e.status();
             Ok(response)
@@ -1238,10 +1243,7 @@ async fn back_to_body(
     match result {
         Ok(to) => Ok(Redirect::to(&to).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
-            let message = match &e {
-                AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
-                other => ctx.tr.t(&format!("error-{}", other.code())),
-            };
+            let message = form_error(ctx, &e);
             let mut response = body_meetings_page(state, ctx, user, id, Some(message)).await?;
             *response.status_mut() = e.status();
             Ok(response)
@@ -1366,8 +1368,8 @@ pub async fn minutes_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
-    draft_minutes(&state, &ctx, &user, &m, &b).await?;
-    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+    let result = draft_minutes(&state, &ctx, &user, &m, &b).await;
+    back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
 /// The page's button: approves the minutes.
@@ -1378,14 +1380,15 @@ pub async fn approve_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
-    store::approve_minutes(
+    let result = store::approve_minutes(
         &state.db,
         &m,
         Some(user.id()),
         audit(&ctx, &user, AuditAction::MinutesApproved),
     )
-    .await?;
-    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+    .await
+    .map_err(AppError::from);
+    back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
 /// The page's button: drafts a communiqué.
@@ -1396,8 +1399,10 @@ pub async fn communique_form(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let (m, b) = load_meeting(&state, &user, id, Action::PublishCommuniques).await?;
-    draft_communique(&state, &ctx, &user, &m, &b).await?;
-    Ok(Redirect::to(&format!("/meetings/{id}")).into_response())
+    let result = draft_communique(&state, &ctx, &user, &m, &b)
+        .await
+        .map(|_| ());
+    back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
 /// Publishes a communiqué from the meeting page.
