@@ -566,3 +566,36 @@ pub async fn published(
     let count_sql = format!("SELECT COUNT(*) FROM communiques WHERE {where_sql}");
     fetch_page!(db, Communique, list_sql, count_sql, binds, page)
 }
+
+/// Gives the user a new calendar feed link (its hash), replacing any earlier one.
+pub async fn set_calendar_feed(
+    db: &Db,
+    user_id: i64,
+    token_hash: &str,
+    audit: AuditEntry,
+) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)
+             ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+        )
+        .bind(user_id).bind(token_hash).bind(crate::now())
+        .execute(&mut *tx).await?;
+        append_audit!(tx, &audit.detail(serde_json::json!({ "calendar_feed": true })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// The user a calendar feed link belongs to (only enabled accounts).
+pub async fn calendar_feed_user(db: &Db, token_hash: &str) -> Result<Option<i64>> {
+    Ok(on_pool!(db, p => sqlx::query_scalar(
+        "SELECT f.user_id FROM calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND NOT u.disabled",
+    ).bind(token_hash).fetch_optional(p).await)?)
+}
+
+pub async fn has_calendar_feed(db: &Db, user_id: i64) -> Result<bool> {
+    let n: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM calendar_feeds WHERE user_id = $1").bind(user_id).fetch_one(p).await)?;
+    Ok(n > 0)
+}

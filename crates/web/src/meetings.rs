@@ -1562,3 +1562,157 @@ pub async fn feed(
     )
         .into_response())
 }
+
+// ---- calendar ----
+
+/// Meetings in the user's scope from `from` on, as (id, body, kind label, date label).
+async fn upcoming_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    from: chrono::NaiveDate,
+) -> Result<Vec<(i64, String, String, String)>, AppError> {
+    if decide(&user.principal, Action::ViewMeetings, None) != tanzim_domain::policy::Decision::Allow
+    {
+        return Ok(Vec::new());
+    }
+    let scope = tanzim_store::ScopeFilter::from_assignments(tanzim_domain::policy::scopes_for(
+        &user.principal,
+        Action::ViewMeetings,
+    ));
+    Ok(store::upcoming(&state.db, &scope, &from.to_string(), 50)
+        .await?
+        .into_iter()
+        .map(|(m, body)| {
+            let day = date(&m.held_on)
+                .map(|d| {
+                    ctx.tr
+                        .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+                })
+                .unwrap_or_default();
+            (
+                m.id,
+                body,
+                ctx.tr.t(&format!("meeting-kind-{}", m.kind)),
+                day,
+            )
+        })
+        .collect())
+}
+
+#[derive(Template)]
+#[template(path = "calendar.html")]
+struct CalendarPage {
+    layout: Layout,
+    upcoming: Vec<(i64, String, String, String)>,
+    has_link: bool,
+    new_link: Option<String>,
+}
+
+async fn calendar_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    new_link: Option<String>,
+) -> Result<Response, AppError> {
+    Ok(views::html(CalendarPage {
+        layout: Layout::new(state, ctx, "calendar-title"),
+        upcoming: upcoming_rows(state, ctx, user, today()).await?,
+        has_link: store::has_calendar_feed(&state.db, user.id()).await?,
+        new_link,
+    }))
+}
+
+/// The user's calendar: upcoming meetings and the link of their personal feed.
+pub async fn calendar(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    calendar_page(&state, &ctx, &user, None).await
+}
+
+/// Creates (or renews) the user's feed link; shown once, stored hashed.
+pub async fn calendar_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    let token = crate::auth::random_token();
+    store::set_calendar_feed(
+        &state.db,
+        user.id(),
+        &crate::auth::token_hash(&token),
+        audit(&ctx, &user, AuditAction::TokenCreated),
+    )
+    .await?;
+    let link = format!(
+        "{}/calendar/feed/{token}",
+        state.config.public_url.clone().unwrap_or_default()
+    );
+    calendar_page(&state, &ctx, &user, Some(link)).await
+}
+
+/// Text escaped for an iCalendar value.
+fn ics_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// The personal iCalendar feed: the meetings the link's owner may see, from a month ago on.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let user_id = store::calendar_feed_user(&state.db, &crate::auth::token_hash(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (principal, _) = tanzim_store::accounts::principal(&state.db, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut out = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//tanzim//meetings//AR".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+    ];
+    if decide(&principal, Action::ViewMeetings, None) == tanzim_domain::policy::Decision::Allow {
+        let scope = tanzim_store::ScopeFilter::from_assignments(tanzim_domain::policy::scopes_for(
+            &principal,
+            Action::ViewMeetings,
+        ));
+        let from = today() - chrono::Duration::days(31);
+        let base = state.config.public_url.clone().unwrap_or_default();
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+        for (m, body) in store::upcoming(&state.db, &scope, &from.to_string(), 200).await? {
+            let day = m.held_on.replace('-', "");
+            let start = match m.starts_at.as_deref().map(|t| t.replace(':', "")) {
+                Some(t) if t.len() >= 4 => format!("DTSTART:{day}T{}00", &t[..4]),
+                _ => format!("DTSTART;VALUE=DATE:{day}"),
+            };
+            out.extend([
+                "BEGIN:VEVENT".to_owned(),
+                format!("UID:meeting-{}@tanzim", m.id),
+                format!("DTSTAMP:{stamp}"),
+                start,
+                format!(
+                    "SUMMARY:{}",
+                    ics_text(&format!("{} - {body}", rules::kind_ar(&m.kind)))
+                ),
+                format!("URL:{base}/meetings/{}", m.id),
+            ]);
+            if let Some(place) = &m.place {
+                out.push(format!("LOCATION:{}", ics_text(place)));
+            }
+            out.push("END:VEVENT".to_owned());
+        }
+    }
+    out.push("END:VCALENDAR".to_owned());
+    Ok((
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+        out.join("\r\n") + "\r\n",
+    )
+        .into_response())
+}

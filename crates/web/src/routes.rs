@@ -305,6 +305,19 @@ pub fn table() -> Vec<Route> {
             get(members::export_csv),
         ),
         route("GET", "/news", Public, get(meetings::news)),
+        route("GET", "/calendar", SignedIn, get(meetings::calendar)),
+        route(
+            "POST",
+            "/calendar/link",
+            SignedIn,
+            post(meetings::calendar_link),
+        ),
+        route(
+            "GET",
+            "/calendar/feed/{token}",
+            Public,
+            get(meetings::calendar_feed),
+        ),
         route("GET", "/news.atom", Public, get(meetings::feed)),
         route("GET", "/news/{id}", Public, get(meetings::news_item_page)),
         route(
