@@ -557,59 +557,112 @@ async fn search(
         (None, None) => (None, None, None),
     };
     let end = page.offset() + page.limit();
-    // A tier read in id order for a page, or in any order for counting (PostgreSQL then
-    // reads the text index instead of walking the whole roll in id order).
-    let mut tier = |terms: Option<String>, limit: i64, ordered: bool| -> Option<String> {
-        binds.push(terms?);
-        let n = binds.len();
-        let order = if ordered { " ORDER BY s.rowid" } else { "" };
-        Some(match db {
-            Db::Sqlite(_) => format!(
-                "SELECT s.rowid AS id FROM member_search s JOIN members m ON m.id = s.rowid
-                 WHERE s.member_search MATCH ${n} AND {filters} AND {not_exact}{order} LIMIT {limit}"
-            ),
-            // Matches are gathered through the text index up to the count's cap, then
-            // sorted: with `ORDER BY id LIMIT` alone the planner may walk the whole roll in
-            // id order looking for a rare name. Pages end at the cap anyway.
-            Db::Postgres(_) if ordered => format!(
-                "SELECT id FROM (SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}
-                 LIMIT {}) c ORDER BY id LIMIT {limit}",
-                SEARCH_COUNT_CAP + 1
-            ),
-            Db::Postgres(_) => format!(
-                "SELECT m.id FROM members m WHERE m.search @@ CAST(${n} AS tsquery) AND {filters} AND {not_exact}
-                 LIMIT {limit}"
-            ),
-        })
+    // Every statement below takes the filters' binds, then the exact ones, then (for a
+    // text tier) its query at `$t`.
+    let t = binds.len() + 1;
+    // A tier's matches in id order up to `limit`, through the text index. PostgreSQL gathers
+    // them through the index up to the count's cap before sorting: with `ORDER BY id LIMIT`
+    // alone its planner may walk the whole roll in id order looking for a rare name.
+    let tier_sql = |limit: i64| {
+        match db {
+        Db::Sqlite(_) => format!(
+            "SELECT s.rowid FROM member_search s JOIN members m ON m.id = s.rowid
+             WHERE s.member_search MATCH ${t} AND {filters} AND {not_exact} ORDER BY s.rowid LIMIT {limit}"
+        ),
+        Db::Postgres(_) => format!(
+            "SELECT id FROM (SELECT m.id FROM members m WHERE m.search @@ CAST(${t} AS tsquery) AND {filters} AND {not_exact}
+             LIMIT {}) c ORDER BY id LIMIT {limit}",
+            SEARCH_COUNT_CAP + 1
+        ),
+    }
     };
-    let mut tiers = vec![format!(
-        "SELECT 0 AS tier, id FROM (SELECT m.id FROM members m WHERE {exact_sql} AND {filters} ORDER BY m.id LIMIT {end}) e"
-    )];
-    let mut count_parts = vec![format!(
-        "(SELECT COUNT(*) FROM (SELECT m.id FROM members m WHERE {exact_sql} AND {filters} LIMIT {SEARCH_COUNT_CAP}) e)"
-    )];
-    if let Some(sql) = tier(names_only, end, true) {
-        tiers.push(format!("SELECT 1 AS tier, id FROM ({sql}) n"));
+    let ids_of = |sql: String, term: Option<String>| {
+        let mut binds = binds.clone();
+        binds.extend(term);
+        async move {
+            Ok::<Vec<i64>, StoreError>(on_pool!(db, p => {
+                let mut q = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+                for b in &binds {
+                    q = q.bind(b);
+                }
+                q.fetch_all(p).await
+            })?)
+        }
+    };
+    // Tiers one after the other, each only while the page is not full: a common name fills
+    // it from its first tier and never costs the others.
+    let mut ranked = ids_of(
+        format!(
+            "SELECT m.id FROM members m WHERE {exact_sql} AND {filters} ORDER BY m.id LIMIT {end}"
+        ),
+        None,
+    )
+    .await?;
+    let mut complete = (ranked.len() as i64) < end;
+    for terms in [names_only, others] {
+        let Some(terms) = terms else { continue };
+        if !complete {
+            break;
+        }
+        let wanted = end - ranked.len() as i64;
+        let more = ids_of(tier_sql(wanted), Some(terms)).await?;
+        complete = (more.len() as i64) < wanted;
+        ranked.extend(more);
     }
-    if let Some(sql) = tier(others, end, true) {
-        tiers.push(format!("SELECT 2 AS tier, id FROM ({sql}) o"));
-    }
-    if let Some(sql) = tier(any, SEARCH_COUNT_CAP + 1, false) {
-        count_parts.push(format!("(SELECT COUNT(*) FROM ({sql}) a)"));
-    }
-    let n = binds.len();
-    let list_sql = format!(
-        "{SELECT} JOIN ({}) r ON r.id = m.id ORDER BY r.tier, r.id LIMIT ${} OFFSET ${}",
-        tiers.join(" UNION ALL "),
-        n + 1,
-        n + 2
-    );
-    let count_sql = format!("SELECT {}", count_parts.join(" + "));
-    let found: Result<Paged<Member>> = fetch_page!(db, Member, list_sql, count_sql, binds, page);
-    let mut found = found?;
-    found.capped = found.total > SEARCH_COUNT_CAP;
-    found.total = found.total.min(SEARCH_COUNT_CAP);
-    Ok(found)
+    // Everything was read: that is the count. Otherwise count, up to the cap.
+    let total = if complete {
+        ranked.len() as i64
+    } else {
+        let exact_count = format!(
+            "(SELECT COUNT(*) FROM (SELECT m.id FROM members m WHERE {exact_sql} AND {filters} LIMIT {SEARCH_COUNT_CAP}) e)"
+        );
+        let (sql, term) = match any {
+            Some(any) => {
+                let any_sql = match db {
+                    Db::Sqlite(_) => format!(
+                        "SELECT s.rowid FROM member_search s JOIN members m ON m.id = s.rowid
+                         WHERE s.member_search MATCH ${t} AND {filters} AND {not_exact} LIMIT {}",
+                        SEARCH_COUNT_CAP + 1
+                    ),
+                    Db::Postgres(_) => format!(
+                        "SELECT m.id FROM members m WHERE m.search @@ CAST(${t} AS tsquery) AND {filters} AND {not_exact} LIMIT {}",
+                        SEARCH_COUNT_CAP + 1
+                    ),
+                };
+                (
+                    format!("SELECT {exact_count} + (SELECT COUNT(*) FROM ({any_sql}) a)"),
+                    Some(any),
+                )
+            }
+            None => (format!("SELECT {exact_count}"), None),
+        };
+        ids_of(sql, term).await?.first().copied().unwrap_or(0)
+    };
+    let page_ids: Vec<i64> = ranked
+        .iter()
+        .skip(usize::try_from(page.offset()).unwrap_or(0))
+        .copied()
+        .collect();
+    let mut items = if page_ids.is_empty() {
+        Vec::new()
+    } else {
+        // Ids read from the database, written into the statement as numbers.
+        let list = page_ids
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!("{SELECT} WHERE m.id IN ({list})");
+        on_pool!(db, p => sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(sql)).fetch_all(p).await)?
+    };
+    items.sort_by_key(|m| page_ids.iter().position(|id| *id == m.id));
+    Ok(Paged {
+        items,
+        total: total.min(SEARCH_COUNT_CAP),
+        capped: total > SEARCH_COUNT_CAP,
+        page: page.number,
+        page_size: page.size,
+    })
 }
 
 /// `a OR b` in the engine's text-query syntax.
