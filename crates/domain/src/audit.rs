@@ -45,10 +45,11 @@ pub enum AuditAction {
     CommuniqueEdited,
     CommuniquePublished,
     CommuniqueUnpublished,
+    BodyFounding,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 41] = [
+    pub const ALL: [AuditAction; 42] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -90,6 +91,7 @@ impl AuditAction {
         AuditAction::CommuniqueEdited,
         AuditAction::CommuniquePublished,
         AuditAction::CommuniqueUnpublished,
+        AuditAction::BodyFounding,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -135,6 +137,7 @@ impl AuditAction {
             AuditAction::CommuniqueEdited => "communique-edited",
             AuditAction::CommuniquePublished => "communique-published",
             AuditAction::CommuniqueUnpublished => "communique-unpublished",
+            AuditAction::BodyFounding => "body-founding",
         }
     }
 

@@ -87,6 +87,8 @@ pub enum DecisionKind {
     },
     /// A resolution in the meeting's words.
     Resolution { text: String },
+    /// The founding meeting constitutes the body (it was in formation).
+    Constitute,
 }
 
 /// How a decision was taken.
@@ -131,6 +133,7 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
                 return Err(DomainError::new(Field::Name, "text-required"));
             }
         }
+        DecisionKind::Constitute => {}
     }
     if let Some(v) = vote
         && (v.votes_for < 0 || v.against < 0 || v.abstentions < 0 || v.votes_for <= v.against)
@@ -314,6 +317,7 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
             members.join("، ")
         ),
         DecisionKind::Resolution { text } => text.clone(),
+        DecisionKind::Constitute => format!("الإعلان عن تأسيس الهيئة {how}"),
     }
 }
 

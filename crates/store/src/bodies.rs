@@ -23,9 +23,19 @@ pub struct Body {
     pub status: String,
     pub created_at: i64,
     pub dissolved_at: Option<i64>,
+    /// Set while the body is being founded: the target date (YYYY-MM-DD).
+    pub founding_target: Option<String>,
+    /// The founding committee's members, one a line.
+    pub founding_committee: Option<String>,
+    /// The day its founding meeting constituted it.
+    pub constituted_on: Option<String>,
 }
 
 impl Body {
+    /// Being founded: a target date, not yet constituted.
+    pub fn in_formation(&self) -> bool {
+        self.founding_target.is_some() && self.constituted_on.is_none()
+    }
     /// What the policy needs to know about this body.
     pub fn target(&self) -> Target {
         Target {
@@ -39,7 +49,8 @@ impl Body {
 }
 
 const SELECT: &str = "SELECT b.id, b.organization, b.kind, b.territory_code, t.name_ar AS territory_name_ar,
-    t.name_fr AS territory_name_fr, b.path, b.parent_id, b.name, b.status, b.created_at, b.dissolved_at
+    t.name_fr AS territory_name_fr, b.path, b.parent_id, b.name, b.status, b.created_at, b.dissolved_at,
+    b.founding_target, b.founding_committee, b.constituted_on
     FROM bodies b LEFT JOIN territories t ON t.code = b.territory_code";
 
 pub struct NewBody {
@@ -76,6 +87,36 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
         tx.commit().await?;
         Ok(id)
     })
+}
+
+/// Puts a body in formation: its founding committee and target date.
+pub async fn set_founding(
+    db: &Db,
+    b: &Body,
+    target: &str,
+    committee: &str,
+    audit: AuditEntry,
+) -> Result<()> {
+    on_pool!(db, p => {
+        let mut tx = p.begin().await?;
+        let done = sqlx::query("UPDATE bodies SET founding_target = $1, founding_committee = $2 WHERE id = $3 AND constituted_on IS NULL")
+            .bind(target).bind(committee).bind(b.id)
+            .execute(&mut *tx).await?;
+        if done.rows_affected() != 1 {
+            return Err(StoreError::Conflict("body-constituted"));
+        }
+        append_audit!(tx, &audit.target("body", b.id, Some(b.target().path)).detail(serde_json::json!({ "founding_target": target })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Every active body of one organization and kind, for the coverage view.
+pub async fn of_kind(db: &Db, organization: &str, kind: &str) -> Result<Vec<Body>> {
+    let sql = format!("{SELECT} WHERE b.organization = $1 AND b.kind = $2 AND b.status = 'active'");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Body>(sqlx::AssertSqlSafe(sql)).bind(organization).bind(kind).fetch_all(p).await)?,
+    )
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Body>> {

@@ -431,6 +431,11 @@ pub async fn approve_minutes(
                             .execute(&mut *tx).await?;
                     }
                 }
+                Some(DecisionKind::Constitute) => {
+                    sqlx::query("UPDATE bodies SET constituted_on = $1 WHERE id = $2 AND constituted_on IS NULL")
+                        .bind(&m.held_on).bind(m.body_id)
+                        .execute(&mut *tx).await?;
+                }
                 Some(DecisionKind::Resolution { .. }) | None => {}
             }
             sqlx::query("UPDATE decisions SET applied = TRUE WHERE id = $1").bind(d.id).execute(&mut *tx).await?;

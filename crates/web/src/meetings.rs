@@ -1015,6 +1015,7 @@ impl DecisionForm {
                 committee: self.committee.clone(),
                 members: non_empty_lines(&self.members).map(str::to_owned).collect(),
             },
+            "constitute" => DecisionKind::Constitute,
             "resolution" => DecisionKind::Resolution {
                 text: self.text.trim().to_owned(),
             },
@@ -1715,4 +1716,232 @@ pub async fn calendar_feed(
         out.join("\r\n") + "\r\n",
     )
         .into_response())
+}
+
+// ---- founding and coverage ----
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct FoundingInput {
+    /// When the founding meeting should be held, YYYY-MM-DD.
+    pub target_date: String,
+    /// The founding committee's members.
+    #[serde(default)]
+    pub committee: Vec<String>,
+}
+
+/// Puts a body in formation with its founding committee and target date; a founding
+/// meeting's `constitute` decision constitutes it when its minutes are approved.
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/founding", tag = "meetings", params(("id" = i64, Path)), request_body = FoundingInput,
+    responses((status = 200, body = Body), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_founding(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Body>, AppError> {
+    let b = load_body(&state, &user, id, Action::ManageBody).await?;
+    let input: FoundingInput = parse_json(&body)?;
+    let target = date(&input.target_date)?.to_string();
+    let committee: Vec<String> = input
+        .committee
+        .iter()
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty())
+        .collect();
+    bodies::set_founding(
+        &state.db,
+        &b,
+        &target,
+        &committee.join("\n"),
+        audit(&ctx, &user, AuditAction::BodyFounding),
+    )
+    .await?;
+    Ok(Json(
+        bodies::get(&state.db, b.id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RegionCoverage {
+    pub code: String,
+    pub name: String,
+    /// Territories of the kind's level in the region (within the caller's scope).
+    pub territories: usize,
+    pub constituted: usize,
+    pub forming: usize,
+    pub none: usize,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct TerritoryCoverage {
+    pub code: String,
+    pub name: String,
+    /// `constituted`, `forming` or `none`.
+    pub status: String,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Coverage {
+    pub organization: String,
+    pub kind: String,
+    pub regions: Vec<RegionCoverage>,
+    pub territories: Vec<TerritoryCoverage>,
+}
+
+#[derive(Deserialize)]
+pub struct CoverageQuery {
+    kind: Option<String>,
+}
+
+/// For one kind of body, which territories of its level have one constituted, one in
+/// formation, or none, by region, within the caller's scope.
+async fn coverage(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    kind: Option<&str>,
+) -> Result<Coverage, AppError> {
+    permit(decide(&user.principal, Action::ViewBodies, None))?;
+    let kind = match kind.filter(|k| !k.is_empty()) {
+        Some(k) => state.profile.body_kinds.iter().find(|b| b.key == k),
+        None => state
+            .profile
+            .body_kinds
+            .iter()
+            .find(|b| b.level == BodyLevel::Province),
+    }
+    .ok_or(DomainError::new(Field::BodyKind, "body-kind-unknown"))?;
+    let organization = kind.organizations.first().cloned().unwrap_or_default();
+    let wanted = |t: &territory::Territory| {
+        use tanzim_domain::territory::Level;
+        matches!(
+            (kind.level, t.level()),
+            (BodyLevel::Region, Some(Level::Region))
+                | (BodyLevel::Province, Some(Level::Province))
+                | (BodyLevel::Commune, Some(Level::Commune))
+        )
+    };
+    let all = territory::all(&state.db).await?;
+    let lang = ctx.tr.lang.code();
+    let region_name = |code: &str| {
+        all.iter()
+            .find(|t| t.code == code)
+            .map(|t| t.name(lang).to_owned())
+            .unwrap_or_default()
+    };
+    let existing = bodies::of_kind(&state.db, &organization, &kind.key).await?;
+    let mut regions: Vec<RegionCoverage> = Vec::new();
+    let mut territories = Vec::new();
+    for t in all.iter().filter(|t| wanted(t)) {
+        let target = tanzim_domain::policy::Target {
+            path: t.territory_path(),
+            organization: Some(organization.clone()),
+        };
+        if decide(&user.principal, Action::ViewBodies, Some(&target))
+            != tanzim_domain::policy::Decision::Allow
+        {
+            continue;
+        }
+        let status = match existing
+            .iter()
+            .find(|b| b.territory_code.as_deref() == Some(t.code.as_str()))
+        {
+            Some(b) if b.in_formation() => "forming",
+            Some(_) => "constituted",
+            None => "none",
+        };
+        let region = t
+            .path
+            .split('/')
+            .find(|c| !c.is_empty())
+            .unwrap_or_default()
+            .to_owned();
+        let row = match regions.iter_mut().position(|r| r.code == region) {
+            Some(i) => &mut regions[i],
+            None => {
+                regions.push(RegionCoverage {
+                    name: region_name(&region),
+                    code: region,
+                    territories: 0,
+                    constituted: 0,
+                    forming: 0,
+                    none: 0,
+                });
+                let last = regions.len() - 1;
+                &mut regions[last]
+            }
+        };
+        row.territories += 1;
+        match status {
+            "forming" => row.forming += 1,
+            "constituted" => row.constituted += 1,
+            _ => row.none += 1,
+        }
+        territories.push(TerritoryCoverage {
+            code: t.code.clone(),
+            name: t.name(lang).to_owned(),
+            status: status.to_owned(),
+        });
+    }
+    Ok(Coverage {
+        organization,
+        kind: kind.key.clone(),
+        regions,
+        territories,
+    })
+}
+
+/// Coverage of one kind of body (the provincial one by default).
+#[utoipa::path(get, path = "/api/v1/bodies/coverage", tag = "meetings", params(("kind" = Option<String>, Query, description = "a body kind of the profile")),
+    responses((status = 200, body = Coverage), (status = 401), (status = 403), (status = 422)), security(("bearer" = [])))]
+pub async fn api_coverage(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Json<Coverage>, AppError> {
+    Ok(Json(
+        coverage(&state, &ctx, &user, q.kind.as_deref()).await?,
+    ))
+}
+
+#[derive(Template)]
+#[template(path = "coverage.html")]
+struct CoveragePage {
+    layout: Layout,
+    c: Coverage,
+    kind: String,
+    kinds: Vec<(String, String)>,
+    /// (code, name, in formation) of territories without a constituted body.
+    missing: Vec<(String, String, bool)>,
+}
+
+pub async fn coverage_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Query(q): Query<CoverageQuery>,
+) -> Result<Response, AppError> {
+    let c = coverage(&state, &ctx, &user, q.kind.as_deref()).await?;
+    Ok(views::html(CoveragePage {
+        layout: Layout::new(&state, &ctx, "coverage-title"),
+        kind: c.kind.clone(),
+        kinds: state
+            .profile
+            .body_kinds
+            .iter()
+            .filter(|k| k.level != BodyLevel::National)
+            .map(|k| (k.key.clone(), views::label(&k.name, &ctx.tr)))
+            .collect(),
+        missing: c
+            .territories
+            .iter()
+            .filter(|t| t.status != "constituted")
+            .map(|t| (t.code.clone(), t.name.clone(), t.status == "forming"))
+            .collect(),
+        c,
+    }))
 }

@@ -328,6 +328,24 @@ pub fn table() -> Vec<Route> {
         ),
         route(
             "GET",
+            "/bodies/coverage",
+            Policy(Action::ViewBodies, T::None),
+            get(meetings::coverage_page),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/coverage",
+            Policy(Action::ViewBodies, T::None),
+            get(meetings::api_coverage),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/founding",
+            Policy(Action::ManageBody, T::Body),
+            post(meetings::api_founding),
+        ),
+        route(
+            "GET",
             "/bodies/{id}/meetings",
             Policy(Action::ViewMeetings, T::Body),
             get(meetings::body_page),

@@ -304,3 +304,132 @@ both_engines!(
     a_meeting_record_gives_minutes_decisions_and_a_communique,
     taounate_meeting
 );
+
+/// Founding a body (seed article 000: preparing the founding of a provincial women's
+/// office): in formation with its committee and target date, shown so in the coverage,
+/// constituted by its founding meeting once the minutes are approved.
+async fn founding(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let (s, office) = api
+        .send(
+            "POST",
+            "/api/v1/bodies",
+            json!({"organization": "women", "kind": "provincial_office", "territory": "03.531"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{office}");
+    let id = office["id"].as_i64().unwrap();
+    let (s, b) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{id}/founding"),
+            json!({"target_date": "2026-01-31", "committee": ["خيرة الهيري", "فاطمة الزهراء"]}),
+        )
+        .await;
+    assert_eq!(s, 200, "{b}");
+    assert_eq!(b["founding_target"], "2026-01-31");
+    let status_of = |c: &serde_json::Value, code: &str| {
+        c["territories"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|t| t["code"] == code)
+            .map(|t| t["status"].as_str().unwrap().to_owned())
+    };
+    let (_, c) = api
+        .get("/api/v1/bodies/coverage?kind=provincial_office")
+        .await;
+    assert_eq!(status_of(&c, "03.531").as_deref(), Some("forming"));
+    assert_eq!(status_of(&c, "05.091").as_deref(), Some("none"));
+    let fes_meknes = c["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "03")
+        .unwrap();
+    assert_eq!(
+        (
+            fes_meknes["forming"].as_i64(),
+            fes_meknes["constituted"].as_i64()
+        ),
+        (Some(1), Some(0))
+    );
+    assert_eq!(c["regions"].as_array().unwrap().len(), 12);
+
+    // The founding meeting constitutes it when its minutes are approved.
+    let (_, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{id}/meetings"),
+            json!({"kind": "congress", "held_on": "2026-01-20", "slogan": "الطريق إلى 2026"}),
+        )
+        .await;
+    let mid = m["id"].as_i64().unwrap();
+    assert_eq!(
+        api.send(
+            "POST",
+            &format!("/api/v1/meetings/{mid}/decisions"),
+            json!({"decision": {"kind": "constitute"}})
+        )
+        .await
+        .0,
+        201
+    );
+    api.send(
+        "POST",
+        &format!("/api/v1/meetings/{mid}/minutes"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(
+        api.send(
+            "POST",
+            &format!("/api/v1/meetings/{mid}/minutes/approve"),
+            json!({})
+        )
+        .await
+        .0,
+        200
+    );
+    let (_, c) = api
+        .get("/api/v1/bodies/coverage?kind=provincial_office")
+        .await;
+    assert_eq!(status_of(&c, "03.531").as_deref(), Some("constituted"));
+    assert_eq!(
+        api.send(
+            "POST",
+            &format!("/api/v1/bodies/{id}/founding"),
+            json!({"target_date": "2026-03-01"})
+        )
+        .await
+        .0,
+        409
+    );
+
+    // An officer of one region sees that region only.
+    app.user("fes", &[(Role::Officer, Some("03"), None)]).await;
+    let fes = Api::new(
+        &app,
+        app.token(app.user("fes2", &[(Role::Officer, Some("03"), None)]).await)
+            .await,
+    );
+    let (_, c) = fes
+        .get("/api/v1/bodies/coverage?kind=provincial_office")
+        .await;
+    assert_eq!(c["regions"].as_array().unwrap().len(), 1);
+    let page = app
+        .browser("fes")
+        .await
+        .get("/bodies/coverage?kind=provincial_office")
+        .await;
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("id=\"coverage\""));
+}
+both_engines!(
+    a_body_in_formation_is_constituted_by_its_founding_meeting,
+    founding
+);
