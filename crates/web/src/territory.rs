@@ -96,6 +96,9 @@ pub struct BodyRow {
     pub name: String,
     pub kind: String,
     pub organization: String,
+    /// The target date while the body is in formation.
+    pub founding_target: Option<String>,
+    pub constituted_on: Option<String>,
 }
 
 pub fn body_row(state: &AppState, ctx: &Ctx, b: &Body) -> BodyRow {
@@ -114,6 +117,8 @@ pub fn body_row(state: &AppState, ctx: &Ctx, b: &Body) -> BodyRow {
         name: b.name.clone(),
         kind,
         organization,
+        founding_target: b.founding_target.clone().filter(|_| b.in_formation()),
+        constituted_on: b.constituted_on.clone(),
     }
 }
 
