@@ -644,3 +644,5 @@ coverage-without-body = وحدات ترابية بدون هيئة مؤسسة
 error-body-constituted = هذه الهيئة مؤسسة بالفعل.
 decision-constitute = الإعلان عن تأسيس الهيئة
 audit-body-founding = وضع هيئة في طور التأسيس
+error-campaign-invalid = خطة الحملة لم تعد صالحة.
+decision-launch-campaign = إطلاق حملة الانخراط وتجديده

@@ -617,3 +617,5 @@ coverage-without-body = Territories without a constituted body
 error-body-constituted = This body is already constituted.
 decision-constitute = Constitution of the body
 audit-body-founding = Body put in formation
+error-campaign-invalid = The campaign plan is no longer valid.
+decision-launch-campaign = Launch of the membership renewal campaign

@@ -617,3 +617,5 @@ coverage-without-body = Territoires sans instance constituée
 error-body-constituted = Cette instance est déjà constituée.
 decision-constitute = Constitution de l'instance
 audit-body-founding = Instance mise en formation
+error-campaign-invalid = Le plan de la campagne n’est plus valable.
+decision-launch-campaign = Lancement de la campagne d’adhésion et de renouvellement

@@ -89,6 +89,14 @@ pub enum DecisionKind {
     Resolution { text: String },
     /// The founding meeting constitutes the body (it was in formation).
     Constitute,
+    /// Launches the body's membership renewal campaign (see `members::plan_campaign`):
+    /// categories as `key|label|amount` lines.
+    LaunchCampaign {
+        year: String,
+        opens_on: String,
+        closes_on: String,
+        categories: String,
+    },
 }
 
 /// How a decision was taken.
@@ -134,6 +142,19 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
             }
         }
         DecisionKind::Constitute => {}
+        DecisionKind::LaunchCampaign {
+            year,
+            opens_on,
+            closes_on,
+            categories,
+        } => {
+            if let Err(errors) =
+                crate::members::plan_campaign(year, opens_on, closes_on, categories)
+                && let Some(first) = errors.into_iter().next()
+            {
+                return Err(first);
+            }
+        }
     }
     if let Some(v) = vote
         && (v.votes_for < 0 || v.against < 0 || v.abstentions < 0 || v.votes_for <= v.against)
@@ -318,6 +339,9 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
         ),
         DecisionKind::Resolution { text } => text.clone(),
         DecisionKind::Constitute => format!("الإعلان عن تأسيس الهيئة {how}"),
+        DecisionKind::LaunchCampaign { year, .. } => {
+            format!("إطلاق عملية الانخراط وتجديد الانخراط برسم سنة {year} {how}")
+        }
     }
 }
 

@@ -67,6 +67,7 @@ pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod bodies;
+#[macro_use]
 pub mod campaigns;
 pub mod imports;
 pub mod meetings;

@@ -397,6 +397,9 @@ pub async fn approve_minutes(
 ) -> Result<()> {
     let now = crate::now();
     let pending = decisions(db, m.id).await?;
+    let body = crate::bodies::get(db, m.body_id)
+        .await?
+        .ok_or(StoreError::Conflict("parent-unknown"))?;
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let done = sqlx::query("UPDATE meetings SET minutes_status = 'approved', approved_at = $1, approved_by = $2 WHERE id = $3 AND minutes_status = 'draft'")
@@ -435,6 +438,12 @@ pub async fn approve_minutes(
                     sqlx::query("UPDATE bodies SET constituted_on = $1 WHERE id = $2 AND constituted_on IS NULL")
                         .bind(&m.held_on).bind(m.body_id)
                         .execute(&mut *tx).await?;
+                }
+                Some(DecisionKind::LaunchCampaign { year, opens_on, closes_on, categories }) => {
+                    // Checked when recorded; a plan that no longer holds is refused here.
+                    let plan = tanzim_domain::members::plan_campaign(&year, &opens_on, &closes_on, &categories)
+                        .map_err(|_| StoreError::Conflict("campaign-invalid"))?;
+                    insert_campaign!(tx, &body, &plan, actor_id)?;
                 }
                 Some(DecisionKind::Resolution { .. }) | None => {}
             }

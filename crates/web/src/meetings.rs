@@ -980,6 +980,14 @@ pub struct DecisionForm {
     #[serde(default)]
     text: String,
     #[serde(default)]
+    year: String,
+    #[serde(default)]
+    opens_on: String,
+    #[serde(default)]
+    closes_on: String,
+    #[serde(default)]
+    categories: String,
+    #[serde(default)]
     votes_for: String,
     #[serde(default)]
     against: String,
@@ -1016,6 +1024,12 @@ impl DecisionForm {
                 members: non_empty_lines(&self.members).map(str::to_owned).collect(),
             },
             "constitute" => DecisionKind::Constitute,
+            "launch_campaign" => DecisionKind::LaunchCampaign {
+                year: self.year.trim().to_owned(),
+                opens_on: self.opens_on.trim().to_owned(),
+                closes_on: self.closes_on.trim().to_owned(),
+                categories: self.categories.clone(),
+            },
             "resolution" => DecisionKind::Resolution {
                 text: self.text.trim().to_owned(),
             },

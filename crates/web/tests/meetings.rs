@@ -433,3 +433,91 @@ both_engines!(
     a_body_in_formation_is_constituted_by_its_founding_meeting,
     founding
 );
+
+/// Seed article 001: the Fès-Meknès regional secretariat's organizational meeting of
+/// Saturday 14 January 2023, whose agenda ends with the launch of the 2023 renewal; the
+/// approved minutes launch the campaign of the membership registry.
+async fn regional_renewal(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let (_, body) = api
+        .send("POST", "/api/v1/bodies", json!({"organization": "party", "kind": "regional_secretariat", "territory": "03", "name": "الأمانة الجهوية"}))
+        .await;
+    let body_id = body["id"].as_i64().unwrap();
+    let (_, secretary) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/positions"),
+            json!({"position": "secretary", "holder_name": "محمد الحجيرة", "sex": "M"}),
+        )
+        .await;
+    let agenda = [
+        "إخبارات",
+        "تقديم برنامج العمل الجهوي",
+        "الاستماع إلى تقارير الأمناء الإقليميين",
+        "انطلاق عملية الانخراط وتجديد الانخراط برسم سنة 2023",
+        "مختلفات",
+    ];
+    let (_, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            json!({"kind": "organizational", "held_on": "2023-01-14", "place": "المقر الجهوي بفاس",
+            "chair_holder_id": secretary["id"], "agenda": agenda}),
+        )
+        .await;
+    let m = format!("/api/v1/meetings/{}", m["id"]);
+    // A plan that does not hold is refused when recorded.
+    let (s, _) = api
+        .send("POST", &format!("{m}/decisions"), json!({"decision": {"kind": "launch_campaign", "year": "2023", "opens_on": "2023-12-31", "closes_on": "2023-01-14", "categories": "standard|عادي|100"}}))
+        .await;
+    assert_eq!(s, 422);
+    let (s, _) = api
+        .send("POST", &format!("{m}/decisions"), json!({"decision": {"kind": "launch_campaign", "year": "2023", "opens_on": "2023-01-14", "closes_on": "2023-12-31", "categories": "standard|عادي|100\nreduced|مخفض|50"}}))
+        .await;
+    assert_eq!(s, 201);
+    let (_, campaigns) = api.get("/api/v1/campaigns").await;
+    assert_eq!(
+        campaigns["total"], 0,
+        "nothing before the minutes are approved"
+    );
+    api.send("POST", &format!("{m}/minutes"), json!({})).await;
+    assert_eq!(
+        api.send("POST", &format!("{m}/minutes/approve"), json!({}))
+            .await
+            .0,
+        200
+    );
+    let (_, campaigns) = api.get("/api/v1/campaigns").await;
+    let c = &campaigns["items"][0];
+    assert_eq!(
+        (
+            c["body_id"].as_i64(),
+            c["year"].as_i64(),
+            c["status"].as_str()
+        ),
+        (Some(body_id), Some(2023), Some("open"))
+    );
+
+    let (_, c) = api
+        .send("POST", &format!("{m}/communiques"), json!({}))
+        .await;
+    let text = c["body"].as_str().unwrap();
+    assert!(
+        text.contains("يوم السبت 14 يناير 2023، ترأس الأمين الجهوي السيد محمد الحجيرة"),
+        "{text}"
+    );
+    let at: Vec<usize> = agenda.iter().map(|a| text.find(a).expect(a)).collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{text}");
+    assert!(
+        text.contains("إطلاق عملية الانخراط وتجديد الانخراط برسم سنة 2023 بالتوافق"),
+        "{text}"
+    );
+}
+both_engines!(
+    approved_minutes_launch_the_renewal_campaign,
+    regional_renewal
+);
