@@ -46,10 +46,11 @@ pub enum AuditAction {
     CommuniquePublished,
     CommuniqueUnpublished,
     BodyFounding,
+    MinutesAmended,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 42] = [
+    pub const ALL: [AuditAction; 43] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -92,6 +93,7 @@ impl AuditAction {
         AuditAction::CommuniquePublished,
         AuditAction::CommuniqueUnpublished,
         AuditAction::BodyFounding,
+        AuditAction::MinutesAmended,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -138,6 +140,7 @@ impl AuditAction {
             AuditAction::CommuniquePublished => "communique-published",
             AuditAction::CommuniqueUnpublished => "communique-unpublished",
             AuditAction::BodyFounding => "body-founding",
+            AuditAction::MinutesAmended => "minutes-amended",
         }
     }
 

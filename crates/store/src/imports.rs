@@ -57,6 +57,7 @@ pub async fn import_batch(
             // cache for this connection while it imports keeps those pages in memory.
             sqlx::query("PRAGMA cache_size = -262144").execute(&mut *conn).await?;
         }
+        let written: Result<BatchReport> = async {
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         let mut counts = crate::counters::Deltas::default();
 
@@ -182,11 +183,15 @@ pub async fn import_batch(
             "review": report.review, "reported": report.reported.len() });
         append_audit!(tx, &audit.detail(detail))?;
         tx.commit().await?;
+        Ok(report)
+        }
+        .await;
         if let Db::Sqlite(_) = db {
-            // Back to the pool's size (see `Db::connect_sqlite`).
+            // Back to the pool's size (see `Db::connect_sqlite`), whether the batch was
+            // written or not.
             sqlx::query("PRAGMA cache_size = -16384").execute(&mut *conn).await?;
         }
-        Ok(report)
+        written
     })
 }
 

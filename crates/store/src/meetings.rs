@@ -456,6 +456,48 @@ pub async fn approve_minutes(
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Amendment {
+    pub id: i64,
+    pub text: String,
+    pub reason: String,
+    pub made_by: Option<i64>,
+    pub made_at: i64,
+}
+
+pub async fn amendments(db: &Db, meeting_id: i64) -> Result<Vec<Amendment>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Amendment>(
+        "SELECT id, text, reason, made_by, made_at FROM minutes_amendments WHERE meeting_id = $1 ORDER BY id",
+    ).bind(meeting_id).fetch_all(p).await)?)
+}
+
+/// Amends approved minutes (a draft is edited instead): the approved text stays.
+pub async fn amend_minutes(
+    db: &Db,
+    m: &Meeting,
+    text: &str,
+    reason: &str,
+    actor_id: Option<i64>,
+    audit: AuditEntry,
+) -> Result<i64> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let status: Option<String> = sqlx::query_scalar("SELECT minutes_status FROM meetings WHERE id = $1")
+            .bind(m.id).fetch_optional(&mut *tx).await?;
+        if status.as_deref() != Some("approved") {
+            return Err(StoreError::Conflict("minutes-not-approved"));
+        }
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO minutes_amendments (meeting_id, text, reason, made_by, made_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(m.id).bind(text).bind(reason).bind(actor_id).bind(crate::now())
+        .fetch_one(&mut *tx).await?;
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "amendment": id, "reason": reason })))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}
+
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Communique {
     pub id: i64,
     pub meeting_id: i64,

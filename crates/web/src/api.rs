@@ -61,7 +61,7 @@ impl Modify for BearerAuth {
         crate::meetings::api_attendance, crate::meetings::api_intervention, crate::meetings::api_decision,
         crate::meetings::api_draft_minutes, crate::meetings::api_approve, crate::meetings::api_draft_communique,
         crate::meetings::api_edit_communique, crate::meetings::api_publish, crate::meetings::api_unpublish,
-        crate::meetings::api_founding, crate::meetings::api_coverage,
+        crate::meetings::api_founding, crate::meetings::api_coverage, crate::meetings::api_amend,
     ),
     modifiers(&BearerAuth)
 )]

@@ -258,6 +258,8 @@ pub struct MeetingDetail {
     pub quorum: bool,
     pub interventions: Vec<store::Intervention>,
     pub decisions: Vec<store::Decision>,
+    /// Corrections made after approval, oldest first.
+    pub amendments: Vec<store::Amendment>,
     pub communiques: Vec<Communique>,
 }
 
@@ -354,6 +356,7 @@ async fn detail(state: &AppState, id: i64) -> Result<MeetingDetail, AppError> {
         attendance,
         interventions: store::interventions(&state.db, id).await?,
         decisions: store::decisions(&state.db, id).await?,
+        amendments: store::amendments(&state.db, id).await?,
         communiques: store::communiques_of(&state.db, id).await?,
         meeting,
     })
@@ -602,6 +605,74 @@ pub async fn api_approve(
     )
     .await?;
     Ok(Json(detail(&state, m.id).await?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct AmendmentInput {
+    /// The corrected passage or text.
+    pub text: String,
+    pub reason: String,
+}
+
+/// Amends approved minutes: the approved text stays, the amendment is kept with its reason.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/amendments", tag = "meetings", params(("id" = i64, Path)), request_body = AmendmentInput,
+    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_amend(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let input: AmendmentInput = parse_json(&body)?;
+    amend(&state, &ctx, &user, &m, &input.text, &input.reason).await?;
+    Ok((StatusCode::CREATED, Json(detail(&state, m.id).await?)).into_response())
+}
+
+async fn amend(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    m: &Meeting,
+    text: &str,
+    reason: &str,
+) -> Result<(), AppError> {
+    if text.trim().is_empty() || reason.trim().is_empty() {
+        return Err(DomainError::new(Field::Reason, "text-required").into());
+    }
+    store::amend_minutes(
+        &state.db,
+        m,
+        text.trim(),
+        reason.trim(),
+        Some(user.id()),
+        audit(ctx, user, AuditAction::MinutesAmended),
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct AmendmentForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    reason: String,
+}
+
+/// The amendment form of approved minutes.
+pub async fn amend_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let form: AmendmentForm = crate::parse_form(&body)?;
+    let result = amend(&state, &ctx, &user, &m, &form.text, &form.reason).await;
+    back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
 /// Drafts the press communiqué of a meeting in Arabic, from its public facts.

@@ -382,6 +382,18 @@ pub fn table() -> Vec<Route> {
         ),
         route(
             "POST",
+            "/meetings/{id}/amendments",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::amend_form),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/amendments",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::api_amend),
+        ),
+        route(
+            "POST",
             "/meetings/{id}/minutes/save",
             Policy(Action::ManageMeetings, T::Meeting),
             post(meetings::save_minutes_form),

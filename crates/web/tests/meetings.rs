@@ -114,9 +114,17 @@ async fn taounate_meeting(engine: Engine) {
             .0,
         409
     );
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("{m}/amendments"),
+            json!({"text": "x", "reason": "y"}),
+        )
+        .await;
+    assert_eq!(s, 409, "a draft is edited, not amended");
     let (s, d) = api.send("POST", &format!("{m}/minutes"), json!({})).await;
     assert_eq!(s, 200);
-    let minutes = d["minutes"].as_str().unwrap();
+    let minutes = d["minutes"].as_str().unwrap().to_owned();
     for fact in [
         "الخميس 08 دجنبر 2022",
         "الأمين الإقليمي محمد النجاري",
