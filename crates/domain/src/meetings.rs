@@ -50,13 +50,6 @@ impl Presence {
             _ => None,
         }
     }
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Presence::Present => "present",
-            Presence::Excused => "excused",
-            Presence::Absent => "absent",
-        }
-    }
 }
 
 /// Quorum: more than half of the body's members present (guests do not count).
@@ -256,8 +249,10 @@ pub fn title_ar(
         Sex::M => w.to_owned(),
         Sex::F => feminine(w),
     };
-    let mut words: Vec<String> = head.split(' ').map(&gendered).take(1).collect();
-    words.extend(head.split(' ').skip(1).map(str::to_owned));
+    // Only the head noun agrees (رئيسة قطب النساء): the rest of the title is its complement.
+    let mut head_words = head.split(' ');
+    let mut words: Vec<String> = head_words.next().map(&gendered).into_iter().collect();
+    words.extend(head_words.map(str::to_owned));
     if let Some(r) = rank {
         words.push(ordinal_ar(r, sex));
     }

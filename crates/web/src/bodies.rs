@@ -24,7 +24,7 @@ use tanzim_store::territory;
 use tanzim_store::{Page, Paged, ScopeFilter};
 
 /// The body with this id, if the user may do `action` to it; otherwise not found.
-async fn load(
+pub(crate) async fn load(
     state: &AppState,
     user: &CurrentUser,
     id: i64,

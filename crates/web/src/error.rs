@@ -48,6 +48,11 @@ impl AppError {
     }
 
     /// The stable code the API returns; `error-<code>` is its message in the Fluent files.
+    /// What went wrong, in the page's language (the error code's message).
+    pub fn message(&self, tr: &crate::i18n::Tr) -> String {
+        tr.t(&format!("error-{}", self.code()))
+    }
+
     pub fn code(&self) -> &'static str {
         match self {
             AppError::Unauthenticated => "unauthenticated",

@@ -42,31 +42,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     } else {
         None
     };
-    let upcoming = if decide(&user.principal, Action::ViewMeetings, None) == Decision::Allow {
-        let scope =
-            ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewMeetings));
-        let today = crate::today();
-        tanzim_store::meetings::upcoming(&state.db, &scope, &today.to_string(), 10)
-            .await?
-            .into_iter()
-            .map(|(m, body)| {
-                let day = chrono::NaiveDate::parse_from_str(&m.held_on, "%Y-%m-%d")
-                    .map(|d| {
-                        ctx.tr
-                            .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
-                    })
-                    .unwrap_or_default();
-                (
-                    m.id,
-                    body,
-                    ctx.tr.t(&format!("meeting-kind-{}", m.kind)),
-                    day,
-                )
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    let upcoming = crate::meetings::upcoming_rows(&state, &ctx, user, crate::today(), 10).await?;
     Ok(views::html(HomePage {
         upcoming,
         layout: Layout::new(&state, &ctx, "home-title"),

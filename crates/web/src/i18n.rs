@@ -211,6 +211,10 @@ impl Tr {
         let month = self.t(&format!("month-{}", dt.month()));
         format!("{:02} {} {}", dt.day(), month, dt.year())
     }
+    /// A calendar day (a meeting's date) as Moroccans write it.
+    pub fn day(&self, day: chrono::NaiveDate) -> String {
+        self.date(day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
+    }
     /// A date and time (UTC+1, Morocco's legal time), for the audit log and sessions.
     pub fn datetime(&self, unix_seconds: i64) -> String {
         let Some(dt) = chrono::DateTime::from_timestamp(unix_seconds + 3600, 0) else {

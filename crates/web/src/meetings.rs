@@ -28,21 +28,6 @@ fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
     crate::members::audit(ctx, user, action)
 }
 
-/// The body with this id if the user may do `action` to it.
-async fn load_body(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    action: Action,
-) -> Result<Body, AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let body = bodies::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    permit(decide(&user.principal, action, Some(&body.target())))?;
-    Ok(body)
-}
-
 /// The meeting with this id and its body, if the user may do `action` to the body.
 pub async fn load_meeting(
     state: &AppState,
@@ -158,7 +143,7 @@ pub async fn api_add_holder(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
     let input: HolderInput = parse_json(&body)?;
     let kind = DecisionKind::Appoint {
         position: input.position.clone(),
@@ -202,7 +187,7 @@ pub async fn api_positions(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<Positions>, AppError> {
-    let b = load_body(&state, &user, id, Action::ViewMeetings).await?;
+    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
     let view = |h: Holder| HolderView {
         title_ar: holder_title(&state, &b, &h),
         holder: h,
@@ -273,7 +258,7 @@ pub async fn api_create(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
     let mid = create_meeting(&state, &ctx, &user, &b, &input).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, mid).await?)).into_response())
@@ -503,8 +488,8 @@ async fn facts(
     state: &AppState,
     m: &Meeting,
     b: &Body,
+    d: &MeetingDetail,
 ) -> Result<rules::CommuniqueFacts, AppError> {
-    let d = detail(state, m.id).await?;
     let chair = match m.chair_holder_id {
         Some(id) => store::holder(&state.db, id).await?,
         None => None,
@@ -536,13 +521,13 @@ async fn facts(
                     .to_owned()
             })
             .collect(),
-        agenda: d.agenda,
+        agenda: d.agenda.clone(),
         interventions: d
             .interventions
-            .into_iter()
-            .map(|i| (i.speaker, i.summary))
+            .iter()
+            .map(|i| (i.speaker.clone(), i.summary.clone()))
             .collect(),
-        decisions: d.decisions.into_iter().map(|d| d.summary).collect(),
+        decisions: d.decisions.iter().map(|d| d.summary.clone()).collect(),
     })
 }
 
@@ -567,10 +552,10 @@ async fn draft_minutes(
     m: &Meeting,
     b: &Body,
 ) -> Result<(), AppError> {
-    let f = facts(state, m, b).await?;
-    let attendance = store::attendance(&state.db, m.id).await?;
+    let d = detail(state, m.id).await?;
+    let f = facts(state, m, b, &d).await?;
     let names = |p: &str| -> Vec<String> {
-        attendance
+        d.attendance
             .iter()
             .filter(|a| !a.guest && a.presence == p)
             .map(|a| a.name.clone())
@@ -699,7 +684,8 @@ async fn draft_communique(
     m: &Meeting,
     b: &Body,
 ) -> Result<i64, AppError> {
-    let (headline, text) = rules::communique_ar(&facts(state, m, b).await?);
+    let d = detail(state, m.id).await?;
+    let (headline, text) = rules::communique_ar(&facts(state, m, b, &d).await?);
     Ok(store::create_communique(
         &state.db,
         m,
@@ -868,12 +854,7 @@ async fn meeting_page(
     let page = MeetingPage {
         layout: Layout::new(state, ctx, "meeting-title"),
         body_name: b.name.clone(),
-        date: date(&m.held_on)
-            .map(|d| {
-                ctx.tr
-                    .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
-            })
-            .unwrap_or_default(),
+        date: date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default(),
         chair,
         may_manage: allowed(Action::ManageMeetings),
         may_publish: allowed(Action::PublishCommuniques),
@@ -904,14 +885,6 @@ async fn meeting_page(
     Ok(response)
 }
 
-/// Why a form was refused, in the page's language.
-fn form_error(ctx: &Ctx, e: &AppError) -> String {
-    match e {
-        AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
-        other => ctx.tr.t(&format!("error-{}", other.code())),
-    }
-}
-
 /// After a form on the meeting page: back to it, or the page again with the reason.
 async fn back_to_meeting(
     state: &AppState,
@@ -923,7 +896,7 @@ async fn back_to_meeting(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
-            let message = form_error(ctx, &e);
+            let message = e.message(&ctx.tr);
             let mut response = meeting_page(state, ctx, user, id, Some(message)).await?;
             *response.status_mut() = e.status();
             Ok(response)
@@ -1247,16 +1220,9 @@ async fn body_meetings_page(
     id: i64,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let b = load_body(state, user, id, Action::ViewMeetings).await?;
+    let b = crate::bodies::load(state, user, id, Action::ViewMeetings).await?;
     let current = store::holders(&state.db, b.id, true).await?;
-    let day = |d: &str| {
-        date(d)
-            .map(|d| {
-                ctx.tr
-                    .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
-            })
-            .unwrap_or_default()
-    };
+    let day = |d: &str| date(d).map(|d| ctx.tr.day(d)).unwrap_or_default();
     let page = BodyMeetingsPage {
         layout: Layout::new(state, ctx, "meetings-of-body"),
         body_id: b.id,
@@ -1329,7 +1295,7 @@ async fn back_to_body(
     match result {
         Ok(to) => Ok(Redirect::to(&to).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
-            let message = form_error(ctx, &e);
+            let message = e.message(&ctx.tr);
             let mut response = body_meetings_page(state, ctx, user, id, Some(message)).await?;
             *response.status_mut() = e.status();
             Ok(response)
@@ -1363,7 +1329,7 @@ pub async fn create_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
     let form: MeetingForm = crate::parse_form(&body)?;
     let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
     let input = MeetingInput {
@@ -1403,7 +1369,7 @@ pub async fn holder_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &user, id, Action::ManageMeetings).await?;
+    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
     let form: HolderForm = crate::parse_form(&body)?;
     let result = async {
         let rank: Option<u8> = match form.rank.trim() {
@@ -1651,12 +1617,14 @@ pub async fn feed(
 
 // ---- calendar ----
 
-/// Meetings in the user's scope from `from` on, as (id, body, kind label, date label).
-async fn upcoming_rows(
+/// Meetings in the user's scope from `from` on, soonest first, as (id, body, kind label,
+/// date label): the calendar page and the home page.
+pub(crate) async fn upcoming_rows(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
     from: chrono::NaiveDate,
+    limit: i64,
 ) -> Result<Vec<(i64, String, String, String)>, AppError> {
     if decide(&user.principal, Action::ViewMeetings, None) != tanzim_domain::policy::Decision::Allow
     {
@@ -1666,16 +1634,11 @@ async fn upcoming_rows(
         &user.principal,
         Action::ViewMeetings,
     ));
-    Ok(store::upcoming(&state.db, &scope, &from.to_string(), 50)
+    Ok(store::upcoming(&state.db, &scope, &from.to_string(), limit)
         .await?
         .into_iter()
         .map(|(m, body)| {
-            let day = date(&m.held_on)
-                .map(|d| {
-                    ctx.tr
-                        .date(d.and_time(chrono::NaiveTime::MIN).and_utc().timestamp())
-                })
-                .unwrap_or_default();
+            let day = date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default();
             (
                 m.id,
                 body,
@@ -1703,7 +1666,7 @@ async fn calendar_page(
 ) -> Result<Response, AppError> {
     Ok(views::html(CalendarPage {
         layout: Layout::new(state, ctx, "calendar-title"),
-        upcoming: upcoming_rows(state, ctx, user, today()).await?,
+        upcoming: upcoming_rows(state, ctx, user, today(), 50).await?,
         has_link: store::has_calendar_feed(&state.db, user.id()).await?,
         new_link,
     }))
@@ -1825,7 +1788,7 @@ pub async fn api_founding(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Body>, AppError> {
-    let b = load_body(&state, &user, id, Action::ManageBody).await?;
+    let b = crate::bodies::load(&state, &user, id, Action::ManageBody).await?;
     let input: FoundingInput = parse_json(&body)?;
     let target = date(&input.target_date)?.to_string();
     let committee: Vec<String> = input

@@ -181,11 +181,7 @@ async fn after(
     match result {
         Ok(()) => Ok(Redirect::to("/members/reviews").into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
-            let message = match &e {
-                AppError::Invalid(d) => ctx.tr.t(&format!("error-{}", d.code)),
-                other => ctx.tr.t(&format!("error-{}", other.code())),
-            };
-            let mut response = page(state, ctx, user, None, Some(message)).await?;
+            let mut response = page(state, ctx, user, None, Some(e.message(&ctx.tr))).await?;
             *response.status_mut() = e.status();
             Ok(response)
         }
