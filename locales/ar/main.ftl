@@ -651,3 +651,50 @@ minutes-amend = تعديل المحضر المصادق عليه
 minutes-amendment-text = النص المصحح
 audit-minutes-amended = تعديل محضر مصادق عليه
 error-minutes-not-approved = المحضر لم يصادق عليه بعد: عدّل المسودة مباشرة.
+
+# Meeting record: leads from other levels, arrivals and departures, proxies, weights, programmes
+meeting-present-hint = سطر لكل شخص: الاسم | ساعة الالتحاق | ساعة المغادرة | الوزن (اختياري، مثلا: أحمد | 10:30 | 12:00).
+meeting-proxy-hint = للوكالة: الاسم | اسم العضو الحاضر الذي يصوت عنه.
+meeting-arrived = التحق
+meeting-left = غادر
+meeting-proxy-to = وكالة لـ
+meeting-voters = { PLURAL($count) ->
+    [zero] لا صوت عند التصويت
+    [one] صوت واحد عند التصويت
+    [two] صوتان عند التصويت
+    [few] { $count } أصوات عند التصويت
+    [many] { $count } صوتا عند التصويت
+   *[other] { $count } صوت عند التصويت
+}
+decision-adopt-programme = المصادقة على برنامج عمل
+field-programme-title = عنوان البرنامج
+field-period-from = من
+field-period-to = إلى
+field-activities = الأنشطة
+field-taken-at = ساعة اتخاذ القرار
+meeting-lead-chair = الرئاسة
+meeting-lead-co_chair = الرئاسة المشتركة
+meeting-lead-host = الاستضافة
+field-public-title = الصفة كما تنشر
+meeting-lead-title-hint = مثلا: عضو اللجنة التنفيذية
+meeting-leads-outside = رئاسة أو استضافة من خارج الهيئة أو من مستوى آخر
+programmes-title = برامج العمل
+programmes-empty = لا يوجد برنامج عمل مصادق عليه.
+error-times-inverted = ساعة المغادرة يجب أن تكون بعد ساعة الالتحاق.
+error-times-for-absent = ساعات الالتحاق والمغادرة للحاضرين فقط.
+error-weight-not-allowed = قواعد هذه الهيئة لا تسمح بوزن للأصوات (أو الوزن غير صحيح).
+error-proxies-not-allowed = قواعد هذه الهيئة لا تسمح بالتصويت بالوكالة.
+error-proxy-from-present = الوكالة يمنحها عضو غائب أو معتذر فقط.
+error-proxy-holder-absent = حامل الوكالة يجب أن يكون عضوا حاضرا.
+error-proxy-twice = لا يحمل العضو أكثر من وكالة واحدة.
+error-vote-exceeds-voters = عدد الأصوات يفوق عدد المصوتين الحاضرين عند التصويت.
+error-period-inverted = نهاية الفترة يجب أن تكون بعد بدايتها.
+error-time-invalid = الساعة تكتب هكذا: 10:30.
+error-name-twice = هذا الاسم مذكور مرتين.
+error-chair-twice = لكل اجتماع رئاسة واحدة: اختر حامل منصب أو رئيسا من الخارج، وكل دور مرة واحدة.
+calendar-body-link = رابط تقويم هذه الهيئة
+meeting-invitations = الدعوات
+meeting-invitations-empty = لم توجه أي دعوة بعد.
+meeting-invite = توجيه الدعوات
+meeting-invite-holders = دعوة أعضاء الهيئة حاملي المناصب
+meeting-guest = ضيف

@@ -624,3 +624,46 @@ minutes-amend = Amend the approved minutes
 minutes-amendment-text = Corrected text
 audit-minutes-amended = Approved minutes amended
 error-minutes-not-approved = The minutes are not approved yet: edit the draft instead.
+
+# Meeting record: leads from other levels, arrivals and departures, proxies, weights, programmes
+meeting-present-hint = One line each: name | arrived | left | weight (optional, e.g. Ahmed | 10:30 | 12:00).
+meeting-proxy-hint = Proxy: name | name of the member present who votes for them.
+meeting-arrived = arrived
+meeting-left = left
+meeting-proxy-to = proxy to
+meeting-voters = { $count ->
+    [one] { $count } vote at the time of voting
+   *[other] { $count } votes at the time of voting
+}
+decision-adopt-programme = Adopt a programme
+field-programme-title = Programme title
+field-period-from = From
+field-period-to = To
+field-activities = Activities
+field-taken-at = Time of the decision
+meeting-lead-chair = Chair
+meeting-lead-co_chair = Co-chair
+meeting-lead-host = Host
+field-public-title = Public title
+meeting-lead-title-hint = e.g. member of the executive committee
+meeting-leads-outside = Chair or host from outside the body or another level
+programmes-title = Work programmes
+programmes-empty = No programme adopted yet.
+error-times-inverted = The time of leaving must come after the time of arriving.
+error-times-for-absent = Arrival and departure times are for those present only.
+error-weight-not-allowed = This body's rules do not weigh votes (or the weight is invalid).
+error-proxies-not-allowed = This body's rules do not allow proxies.
+error-proxy-from-present = Only an absent or excused member gives a proxy.
+error-proxy-holder-absent = The proxy holder must be a member present.
+error-proxy-twice = A member holds one proxy at most.
+error-vote-exceeds-voters = The vote counts more voices than the voters present at the time.
+error-period-inverted = The period must end after it starts.
+error-time-invalid = Write the time like this: 10:30.
+error-name-twice = This name appears twice.
+error-chair-twice = One chair only: a holder of the body or someone from outside, each role once.
+calendar-body-link = This body's calendar link
+meeting-invitations = Invitations
+meeting-invitations-empty = No one invited yet.
+meeting-invite = Invite
+meeting-invite-holders = Invite the body's position holders
+meeting-guest = guest

@@ -624,3 +624,46 @@ minutes-amend = Rectifier le procès-verbal approuvé
 minutes-amendment-text = Texte rectifié
 audit-minutes-amended = Procès-verbal approuvé rectifié
 error-minutes-not-approved = Le procès-verbal n'est pas encore approuvé : modifiez le brouillon.
+
+# Meeting record: leads from other levels, arrivals and departures, proxies, weights, programmes
+meeting-present-hint = Une ligne par personne : nom | arrivée | départ | poids (facultatifs, par ex. : Ahmed | 10:30 | 12:00).
+meeting-proxy-hint = Procuration : nom | nom du membre présent qui vote pour lui.
+meeting-arrived = arrivé à
+meeting-left = parti à
+meeting-proxy-to = procuration à
+meeting-voters = { $count ->
+    [one] { $count } voix au moment du vote
+   *[other] { $count } voix au moment du vote
+}
+decision-adopt-programme = Adopter un programme
+field-programme-title = Titre du programme
+field-period-from = Du
+field-period-to = Au
+field-activities = Activités
+field-taken-at = Heure de la décision
+meeting-lead-chair = Présidence
+meeting-lead-co_chair = Coprésidence
+meeting-lead-host = Hôte
+field-public-title = Qualité publiée
+meeting-lead-title-hint = ex. : membre du comité exécutif
+meeting-leads-outside = Présidence ou hôte hors de l'instance ou d'un autre niveau
+programmes-title = Programmes d'action
+programmes-empty = Aucun programme adopté.
+error-times-inverted = L'heure de départ doit suivre l'heure d'arrivée.
+error-times-for-absent = Les heures d'arrivée et de départ ne valent que pour les présents.
+error-weight-not-allowed = Les règles de cette instance ne prévoient pas de poids de vote (ou le poids est invalide).
+error-proxies-not-allowed = Les règles de cette instance n'admettent pas les procurations.
+error-proxy-from-present = Seul un membre absent ou excusé donne procuration.
+error-proxy-holder-absent = Le mandataire doit être un membre présent.
+error-proxy-twice = Un membre ne porte qu'une procuration.
+error-vote-exceeds-voters = Le vote compte plus de voix que de votants présents à ce moment.
+error-period-inverted = La fin de la période doit suivre son début.
+error-time-invalid = L'heure s'écrit ainsi : 10:30.
+error-name-twice = Ce nom figure deux fois.
+error-chair-twice = Une seule présidence : un titulaire de l'instance ou une personne extérieure, chaque rôle une fois.
+calendar-body-link = Lien d'agenda de cette instance
+meeting-invitations = Invitations
+meeting-invitations-empty = Aucune invitation pour l'instant.
+meeting-invite = Inviter
+meeting-invite-holders = Inviter les titulaires de postes de l'instance
+meeting-guest = invité

@@ -42,6 +42,8 @@ pub enum Field {
     Name,
     Vote,
     MeetingKind,
+    Attendance,
+    Chair,
 }
 
 impl Field {
@@ -86,6 +88,8 @@ impl Field {
             Field::Name => "name",
             Field::Vote => "vote",
             Field::MeetingKind => "kind",
+            Field::Attendance => "attendance",
+            Field::Chair => "chair",
         }
     }
 }

@@ -57,6 +57,130 @@ pub fn has_quorum(members_present: usize, body_members: usize) -> bool {
     body_members > 0 && members_present * 2 > body_members
 }
 
+/// Who may lead a meeting beside (or instead of) a holder of the convening body: a chair,
+/// a co-chair or a host, who may come from another level and is named with the title the
+/// press gives them (عضو اللجنة التنفيذية).
+pub const LEAD_ROLES: [&str; 3] = ["chair", "co_chair", "host"];
+
+/// A person named with their public title, and their sex for the grammar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Named {
+    pub name: String,
+    pub title: String,
+    pub sex: Sex,
+}
+
+/// One line of the attendance, as the voting rules read it.
+#[derive(Debug, Clone)]
+pub struct Seat<'a> {
+    pub name: &'a str,
+    pub guest: bool,
+    pub presence: Presence,
+    /// HH:MM when they came late, and when they left early.
+    pub arrived_at: Option<&'a str>,
+    pub left_at: Option<&'a str>,
+    /// The votes a delegate carries where the body's rules weigh votes (else 1).
+    pub weight: i64,
+    /// An absent or excused member's proxy: the present member who votes for them.
+    pub proxy_to: Option<&'a str>,
+}
+
+/// A body's voting rules, from the profile's body kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct VoteRules {
+    pub proxies: bool,
+    pub weighted: bool,
+}
+
+/// Who could vote at a moment of the meeting: the members in the room then, the proxies
+/// they held, and the votes all of that carries.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Voters {
+    pub present: Vec<String>,
+    /// (the absent member, the member voting for them).
+    pub proxies: Vec<(String, String)>,
+    pub votes: i64,
+}
+
+/// `HH:MM`, normalized (9:5 is not a time; 09:05 is).
+pub fn parse_time(s: &str) -> Option<String> {
+    chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+        .ok()
+        .map(|t| t.format("%H:%M").to_string())
+}
+
+/// Whether a member was in the room at `at` (HH:MM); without a time, whether they came.
+fn in_room(seat: &Seat<'_>, at: Option<&str>) -> bool {
+    !seat.guest
+        && seat.presence == Presence::Present
+        && at.is_none_or(|t| {
+            seat.arrived_at.is_none_or(|a| a <= t) && seat.left_at.is_none_or(|l| t < l)
+        })
+}
+
+/// The voters at `at` under the body's rules (a proxy counts only if its holder is in the
+/// room; a weight only where votes are weighted).
+pub fn voters_at(seats: &[Seat<'_>], at: Option<&str>, rules: VoteRules) -> Voters {
+    let weight = |s: &Seat<'_>| if rules.weighted { s.weight.max(1) } else { 1 };
+    let room: Vec<&Seat<'_>> = seats.iter().filter(|s| in_room(s, at)).collect();
+    let mut voters = Voters {
+        present: room.iter().map(|s| s.name.to_owned()).collect(),
+        proxies: Vec::new(),
+        votes: room.iter().map(|s| weight(s)).sum(),
+    };
+    if rules.proxies {
+        for s in seats
+            .iter()
+            .filter(|s| !s.guest && s.presence != Presence::Present)
+        {
+            if let Some(to) = s.proxy_to
+                && room.iter().any(|r| r.name == to)
+            {
+                voters.votes += weight(s);
+                voters.proxies.push((s.name.to_owned(), to.to_owned()));
+            }
+        }
+    }
+    voters
+}
+
+/// Checks an attendance list against the body's rules: times are HH:MM with the arrival
+/// before the departure, and only for those present; a proxy goes from an absent or excused
+/// member to a member present, one proxy each, where the rules allow proxies; a weight other
+/// than 1 only where votes are weighted.
+pub fn check_attendance(seats: &[Seat<'_>], rules: VoteRules) -> Result<(), crate::DomainError> {
+    use crate::{DomainError, Field};
+    let err = |code: &'static str| Err(DomainError::new(Field::Attendance, code));
+    for s in seats {
+        if let (Some(a), Some(l)) = (s.arrived_at, s.left_at)
+            && a >= l
+        {
+            return err("times-inverted");
+        }
+        if (s.arrived_at.is_some() || s.left_at.is_some()) && s.presence != Presence::Present {
+            return err("times-for-absent");
+        }
+        if s.weight < 1 || (s.weight != 1 && (!rules.weighted || s.guest)) {
+            return err("weight-not-allowed");
+        }
+        let Some(to) = s.proxy_to else { continue };
+        if !rules.proxies {
+            return err("proxies-not-allowed");
+        }
+        if s.guest || s.presence == Presence::Present {
+            return err("proxy-from-present");
+        }
+        let holder = seats.iter().find(|h| h.name == to);
+        if holder.is_none_or(|h| h.guest || h.presence != Presence::Present) {
+            return err("proxy-holder-absent");
+        }
+        if seats.iter().filter(|o| o.proxy_to == Some(to)).count() > 1 {
+            return err("proxy-twice");
+        }
+    }
+    Ok(())
+}
+
 /// What a decision does once the minutes are approved.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -82,6 +206,14 @@ pub enum DecisionKind {
     Resolution { text: String },
     /// The founding meeting constitutes the body (it was in formation).
     Constitute,
+    /// Adopts the body's work programme for a period, its activities one per line.
+    AdoptProgramme {
+        title: String,
+        starts_on: String,
+        ends_on: String,
+        #[serde(default)]
+        activities: Vec<String>,
+    },
     /// Launches the body's membership renewal campaign (see `members::plan_campaign`):
     /// categories as `key|label|amount` lines.
     LaunchCampaign {
@@ -135,6 +267,20 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
             }
         }
         DecisionKind::Constitute => {}
+        DecisionKind::AdoptProgramme {
+            title,
+            starts_on,
+            ends_on,
+            activities,
+        } => {
+            if title.trim().is_empty() || activities.iter().all(|a| a.trim().is_empty()) {
+                return Err(DomainError::new(Field::Name, "text-required"));
+            }
+            let starts = crate::members::parse_date(starts_on, Field::Date)?;
+            if crate::members::parse_date(ends_on, Field::Date)? < starts {
+                return Err(DomainError::new(Field::Date, "period-inverted"));
+            }
+        }
         DecisionKind::LaunchCampaign {
             year,
             opens_on,
@@ -153,6 +299,19 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
         && (v.votes_for < 0 || v.against < 0 || v.abstentions < 0 || v.votes_for <= v.against)
     {
         return Err(DomainError::new(Field::Vote, "vote-not-carried"));
+    }
+    Ok(())
+}
+
+/// A vote cannot count more voices than the voters present at it carry (once attendance
+/// is recorded).
+pub fn check_vote_against_voters(vote: &Vote, voters: &Voters) -> Result<(), crate::DomainError> {
+    let cast = vote.votes_for + vote.against + vote.abstentions;
+    if voters.votes > 0 && cast > voters.votes {
+        return Err(crate::DomainError::new(
+            crate::Field::Vote,
+            "vote-exceeds-voters",
+        ));
     }
     Ok(())
 }
@@ -334,6 +493,24 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
         ),
         DecisionKind::Resolution { text } => text.clone(),
         DecisionKind::Constitute => format!("الإعلان عن تأسيس الهيئة {how}"),
+        DecisionKind::AdoptProgramme {
+            title,
+            starts_on,
+            ends_on,
+            activities,
+        } => {
+            let day = |d: &str| {
+                NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .map(date_ar)
+                    .unwrap_or_else(|_| d.to_owned())
+            };
+            format!(
+                "المصادقة على برنامج العمل «{title}» للفترة من {} إلى {}، ويتضمن: {} {how}",
+                day(starts_on),
+                day(ends_on),
+                activities.join("، ")
+            )
+        }
         DecisionKind::LaunchCampaign { year, .. } => {
             format!("إطلاق عملية الانخراط وتجديد الانخراط برسم سنة {year} {how}")
         }
@@ -348,16 +525,50 @@ pub fn li(noun: &str) -> String {
     }
 }
 
+/// The kind of a meeting named in the minutes' title: اجتماع تنظيمي، لقاء تواصلي.
+pub fn kind_nominative_ar(kind: &str) -> String {
+    match kind {
+        "organizational" => "اجتماع تنظيمي".to_owned(),
+        "communication" => "لقاء تواصلي".to_owned(),
+        "consultative" => "اجتماع تشاوري".to_owned(),
+        "congress" => "مؤتمر".to_owned(),
+        "council_session" => "دورة".to_owned(),
+        other => format!("اجتماع ({other})"),
+    }
+}
+
+/// The meeting once named (الاجتماع، اللقاء، الدورة) and whether a verb agrees in the
+/// feminine with it.
+pub fn kind_definite_ar(kind: &str) -> (&'static str, bool) {
+    match kind {
+        "communication" => ("اللقاء", false),
+        "congress" => ("المؤتمر", false),
+        "council_session" => ("الدورة", true),
+        _ => ("الاجتماع", false),
+    }
+}
+
+/// A verb in the past that agrees with its subject: ترأس / ترأست.
+fn past(verb: &str, feminine: bool) -> String {
+    if feminine {
+        format!("{verb}ت")
+    } else {
+        verb.to_owned()
+    }
+}
+
 /// What a communiqué is built from: public facts of the meeting only.
 #[derive(Debug, Clone)]
 pub struct CommuniqueFacts {
     pub body_name: String,
     pub city: String,
     pub date: NaiveDate,
-    pub kind_label: String,
+    /// The meeting's kind (`KINDS` or the profile's).
+    pub kind: String,
     pub slogan: Option<String>,
-    pub chair_name: String,
-    pub chair_title: String,
+    pub chair: Named,
+    pub co_chair: Option<Named>,
+    pub host: Option<Named>,
     pub members_present: usize,
     /// Guests as "title name".
     pub guests: Vec<String>,
@@ -367,41 +578,44 @@ pub struct CommuniqueFacts {
     pub decisions: Vec<String>,
 }
 
+/// "title honorific name": الأمين الإقليمي السيد محمد النجاري.
+fn styled(p: &Named) -> String {
+    [p.title.as_str(), honorific_ar(p.sex), p.name.as_str()]
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A headline and a text in the register of Moroccan party press, built from the facts.
 pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
-    // The verb agrees with the chair: a feminine title (الأمينة …) takes تترأس.
-    let feminine_chair = f
-        .chair_title
-        .split(' ')
-        .next()
-        .is_some_and(|w| w.ends_with('ة'));
+    let feminine_chair = f.chair.sex == Sex::F;
     let chairs = if feminine_chair {
         "تترأس"
     } else {
         "يترأس"
     };
+    let kind_label = kind_ar(&f.kind);
+    let (the_meeting, feminine_meeting) = kind_definite_ar(&f.kind);
     let headline = format!(
-        "{}: {} {} {chairs} {} {}",
+        "{}: {} {} {chairs} {kind_label} {}",
         f.city,
-        f.chair_title,
-        f.chair_name,
-        f.kind_label,
+        f.chair.title,
+        f.chair.name,
         li(&f.body_name)
     );
     let mut text = Vec::new();
-    let (chaired, honorific) = if feminine_chair {
-        ("ترأست", honorific_ar(Sex::F))
-    } else {
-        ("ترأس", honorific_ar(Sex::M))
+    let with = match &f.co_chair {
+        Some(c) => format!("، بمعية {}،", styled(c)),
+        None => String::new(),
     };
     let opening = format!(
-        "{}، يوم {} {}، {chaired} {} {honorific} {} {} {}",
+        "{}، يوم {} {}، {} {}{with} {kind_label} {}",
         f.city,
         weekday_ar(f.date),
         date_ar(f.date),
-        f.chair_title,
-        f.chair_name,
-        f.kind_label,
+        past("ترأس", feminine_chair),
+        styled(&f.chair),
         li(&f.body_name)
     );
     let opening = match &f.slogan {
@@ -409,11 +623,30 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
         _ => format!("{opening}."),
     };
     text.push(opening);
-    let mut attendance = format!("وعرف الاجتماع حضور {}", members_count_ar(f.members_present));
-    if !f.guests.is_empty() {
-        attendance.push_str(&format!("، وحضره بصفة ضيف: {}", f.guests.join("، ")));
+    if let Some(h) = &f.host {
+        text.push(format!(
+            "و{} {the_meeting} {} {}، {}.",
+            past("استضاف", h.sex == Sex::F),
+            honorific_ar(h.sex),
+            h.name,
+            h.title
+        ));
     }
-    text.push(format!("{attendance}."));
+    let guests = f.guests.join("، ");
+    match (f.members_present, guests.is_empty()) {
+        (0, true) => {}
+        (0, false) => text.push(format!("وذلك بحضور {guests}.")),
+        (n, true) => text.push(format!(
+            "و{} {the_meeting} حضور {}.",
+            past("عرف", feminine_meeting),
+            members_count_ar(n)
+        )),
+        (n, false) => text.push(format!(
+            "و{} {the_meeting} حضور {}، وبحضور {guests}.",
+            past("عرف", feminine_meeting),
+            members_count_ar(n)
+        )),
+    }
     if !f.agenda.is_empty() {
         let items: Vec<String> = f
             .agenda
@@ -431,7 +664,7 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     }
     if !f.decisions.is_empty() {
         text.push(format!(
-            "وفي ختام الاجتماع، تقرر ما يلي:\n{}",
+            "وفي ختام {the_meeting}، تقرر ما يلي:\n{}",
             f.decisions
                 .iter()
                 .map(|d| format!("- {d}"))
@@ -439,18 +672,48 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
                 .join("\n")
         ));
     }
-    text.push("واختتم الاجتماع في جو من المسؤولية والتعبئة.".to_owned());
+    text.push(format!(
+        "و{} {the_meeting} في جو من المسؤولية والتعبئة.",
+        past("اختتم", feminine_meeting)
+    ));
     (headline, text.join("\n\n"))
 }
 
+/// What the minutes add to the public facts: every name, and the record of each vote.
+#[derive(Debug, Clone, Default)]
+pub struct MinutesRecord {
+    pub present: Vec<String>,
+    pub excused: Vec<String>,
+    pub absent: Vec<String>,
+    /// Arrivals and departures: "name (وصل 10:30، غادر 12:00)".
+    pub movements: Vec<String>,
+    /// Each decision with who was present at its vote.
+    pub decisions: Vec<String>,
+}
+
+/// "who was there at the vote": the voters' names, the proxies, the votes they carried.
+pub fn voters_ar(v: &Voters) -> String {
+    let mut s = format!(
+        "الحاضرون عند التصويت ({}): {}",
+        v.present.len(),
+        v.present.join("، ")
+    );
+    if !v.proxies.is_empty() {
+        let proxies: Vec<String> = v
+            .proxies
+            .iter()
+            .map(|(from, to)| format!("{to} عن {from}"))
+            .collect();
+        s.push_str(&format!("؛ بالوكالة: {}", proxies.join("، ")));
+    }
+    s.push_str(&format!("؛ عدد الأصوات: {}", v.votes));
+    s
+}
+
 /// The minutes (محضر) drafted from the record: when, who chaired, who was present, excused
-/// or absent, the agenda, the interventions and the decisions, for the rapporteur to edit.
-pub fn minutes_ar(
-    f: &CommuniqueFacts,
-    present: &[String],
-    excused: &[String],
-    absent: &[String],
-) -> String {
+/// or absent, arrivals and departures, the agenda, the interventions and the decisions with
+/// who was present at each vote, for the rapporteur to edit.
+pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
     let list = |names: &[String]| {
         if names.is_empty() {
             "-".to_owned()
@@ -458,26 +721,30 @@ pub fn minutes_ar(
             names.join("، ")
         }
     };
+    let mut held = format!(
+        "انعقد يوم {} {} ب{}، برئاسة {} {}",
+        weekday_ar(f.date),
+        date_ar(f.date),
+        f.city,
+        f.chair.title,
+        f.chair.name
+    );
+    if let Some(c) = &f.co_chair {
+        held.push_str(&format!("، بمعية {} {}", c.title, c.name));
+    }
+    if let Some(h) = &f.host {
+        held.push_str(&format!("، وباستضافة {} {}", h.title, h.name));
+    }
     let mut parts = vec![
-        format!(
-            "محضر {} {}",
-            f.kind_label
-                .replace("اجتماعا", "اجتماع")
-                .replace("لقاء تواصليا", "لقاء تواصلي"),
-            li(&f.body_name)
-        ),
-        format!(
-            "انعقد يوم {} {} ب{}، برئاسة {} {}.",
-            weekday_ar(f.date),
-            date_ar(f.date),
-            f.city,
-            f.chair_title,
-            f.chair_name
-        ),
-        format!("الحاضرون ({}): {}", present.len(), list(present)),
-        format!("المعتذرون ({}): {}", excused.len(), list(excused)),
-        format!("الغائبون ({}): {}", absent.len(), list(absent)),
+        format!("محضر {} {}", kind_nominative_ar(&f.kind), li(&f.body_name)),
+        format!("{held}."),
+        format!("الحاضرون ({}): {}", r.present.len(), list(&r.present)),
+        format!("المعتذرون ({}): {}", r.excused.len(), list(&r.excused)),
+        format!("الغائبون ({}): {}", r.absent.len(), list(&r.absent)),
     ];
+    if !r.movements.is_empty() {
+        parts.push(format!("الالتحاق والمغادرة: {}", r.movements.join("، ")));
+    }
     if !f.guests.is_empty() {
         parts.push(format!("الضيوف: {}", f.guests.join("، ")));
     }
@@ -495,7 +762,7 @@ pub fn minutes_ar(
     }
     parts.push(format!(
         "القرارات:\n{}",
-        f.decisions
+        r.decisions
             .iter()
             .map(|d| format!("- {d}"))
             .collect::<Vec<_>>()
@@ -566,6 +833,187 @@ mod tests {
         assert_eq!(
             check_decision(&appoint("F"), Some(&lost)).map_err(|e| e.code),
             Err("vote-not-carried")
+        );
+    }
+    fn seat<'a>(name: &'a str, presence: Presence) -> Seat<'a> {
+        Seat {
+            name,
+            guest: false,
+            presence,
+            arrived_at: None,
+            left_at: None,
+            weight: 1,
+            proxy_to: None,
+        }
+    }
+
+    #[test]
+    fn voters_follow_arrivals_departures_proxies_and_weights() {
+        let late = Seat {
+            arrived_at: Some("11:00"),
+            ..seat("late", Presence::Present)
+        };
+        let early = Seat {
+            left_at: Some("12:00"),
+            weight: 3,
+            ..seat("early", Presence::Present)
+        };
+        let away = Seat {
+            proxy_to: Some("early"),
+            ..seat("away", Presence::Excused)
+        };
+        let guest = Seat {
+            guest: true,
+            ..seat("guest", Presence::Present)
+        };
+        let seats = [late, early, away, guest, seat("all day", Presence::Present)];
+        let plain = VoteRules::default();
+        let at = |t, rules| voters_at(&seats, Some(t), rules);
+        assert_eq!(at("10:00", plain).present, ["early", "all day"]);
+        assert_eq!(at("11:30", plain).votes, 3);
+        assert_eq!(at("12:00", plain).present, ["late", "all day"]);
+        let full = VoteRules {
+            proxies: true,
+            weighted: true,
+        };
+        // early carries 3 and the proxy of away (weight 1) while in the room.
+        let v = at("11:30", full);
+        assert_eq!((v.votes, v.proxies.len()), (6, 1));
+        // After early left, away's proxy has no one to vote it.
+        assert_eq!(at("12:30", full).votes, 2);
+        assert_eq!(voters_at(&seats, None, plain).votes, 3);
+        let lost = Vote {
+            votes_for: 3,
+            against: 1,
+            abstentions: 0,
+        };
+        assert!(check_vote_against_voters(&lost, &at("11:30", plain)).is_err());
+        assert!(check_vote_against_voters(&lost, &at("11:30", full)).is_ok());
+    }
+
+    #[test]
+    fn attendance_is_checked_against_the_rules() {
+        let code = |seats: &[Seat<'_>], rules| check_attendance(seats, rules).map_err(|e| e.code);
+        let full = VoteRules {
+            proxies: true,
+            weighted: true,
+        };
+        let proxy = |to| Seat {
+            proxy_to: Some(to),
+            ..seat("away", Presence::Absent)
+        };
+        let here = seat("here", Presence::Present);
+        assert_eq!(code(&[here.clone(), proxy("here")], full), Ok(()));
+        assert_eq!(
+            code(&[here.clone(), proxy("here")], VoteRules::default()),
+            Err("proxies-not-allowed")
+        );
+        assert_eq!(
+            code(&[here.clone(), proxy("nobody")], full),
+            Err("proxy-holder-absent")
+        );
+        let second = Seat {
+            name: "away too",
+            ..proxy("here")
+        };
+        assert_eq!(
+            code(&[here.clone(), proxy("here"), second], full),
+            Err("proxy-twice")
+        );
+        let inverted = Seat {
+            arrived_at: Some("12:00"),
+            left_at: Some("11:00"),
+            ..here.clone()
+        };
+        assert_eq!(code(&[inverted], full), Err("times-inverted"));
+        let heavy = Seat { weight: 4, ..here };
+        assert_eq!(code(std::slice::from_ref(&heavy), full), Ok(()));
+        assert_eq!(
+            code(&[heavy], VoteRules::default()),
+            Err("weight-not-allowed")
+        );
+        assert_eq!(parse_time("9:05").as_deref(), Some("09:05"));
+        assert_eq!(parse_time("25:00"), None);
+    }
+
+    #[test]
+    fn a_chair_from_another_level_and_a_host_read_right() {
+        let d = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap_or_default();
+        let f = CommuniqueFacts {
+            body_name: "الأمانة الإقليمية".into(),
+            city: "قصبة تادلة".into(),
+            date: d,
+            kind: "consultative".into(),
+            slogan: None,
+            chair: Named {
+                name: "عمر حجيرة".into(),
+                title: "عضو اللجنة التنفيذية".into(),
+                sex: Sex::M,
+            },
+            co_chair: None,
+            host: Some(Named {
+                name: "ماديحة خيير".into(),
+                title: "عضو اللجنة التنفيذية".into(),
+                sex: Sex::F,
+            }),
+            members_present: 0,
+            guests: vec!["مفتش الحزب بالإقليم عبد المنعم الصحصاح".into()],
+            agenda: vec![],
+            interventions: vec![],
+            decisions: vec![],
+        };
+        let (headline, text) = communique_ar(&f);
+        assert_eq!(
+            headline,
+            "قصبة تادلة: عضو اللجنة التنفيذية عمر حجيرة يترأس اجتماعا تشاوريا للأمانة الإقليمية"
+        );
+        assert!(text.starts_with("قصبة تادلة، يوم الأحد 01 دجنبر 2024، ترأس عضو اللجنة التنفيذية السيد عمر حجيرة اجتماعا"), "{text}");
+        assert!(
+            text.contains("واستضافت الاجتماع السيدة ماديحة خيير، عضو اللجنة التنفيذية."),
+            "{text}"
+        );
+        assert!(
+            text.contains("وذلك بحضور مفتش الحزب بالإقليم عبد المنعم الصحصاح."),
+            "{text}"
+        );
+        assert!(!text.contains("لا أحد"), "{text}");
+        let session = CommuniqueFacts {
+            kind: "council_session".into(),
+            members_present: 12,
+            ..f
+        };
+        let (_, text) = communique_ar(&session);
+        assert!(text.contains("وعرفت الدورة حضور 12 عضوا"), "{text}");
+        assert!(text.contains("واختتمت الدورة"), "{text}");
+    }
+
+    #[test]
+    fn a_programme_is_checked_and_worded() {
+        let programme =
+            |starts: &str, ends: &str, activities: &[&str]| DecisionKind::AdoptProgramme {
+                title: "برنامج العمل الجهوي".into(),
+                starts_on: starts.into(),
+                ends_on: ends.into(),
+                activities: activities.iter().map(|a| a.to_string()).collect(),
+            };
+        let good = programme(
+            "2025-01-01",
+            "2025-06-30",
+            &["لقاءات تواصلية", "ندوات موضوعاتية"],
+        );
+        assert!(check_decision(&good, None).is_ok());
+        assert_eq!(
+            decision_ar(&good, "", None),
+            "المصادقة على برنامج العمل «برنامج العمل الجهوي» للفترة من 01 يناير 2025 إلى 30 يونيو 2025، ويتضمن: لقاءات تواصلية، ندوات موضوعاتية بالتوافق"
+        );
+        let code = |d: &DecisionKind| check_decision(d, None).map_err(|e| e.code);
+        assert_eq!(
+            code(&programme("2025-06-30", "2025-01-01", &["x"])),
+            Err("period-inverted")
+        );
+        assert_eq!(
+            code(&programme("2025-01-01", "2025-06-30", &[" "])),
+            Err("text-required")
         );
     }
 }

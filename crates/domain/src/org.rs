@@ -69,6 +69,12 @@ pub struct BodyKind {
     pub level: BodyLevel,
     pub organizations: Vec<String>,
     pub name: Label,
+    /// The statutes let an absent member give a proxy to a present one for votes.
+    #[serde(default)]
+    pub proxies: bool,
+    /// Members vote with a weight (delegates carrying the votes of those they represent).
+    #[serde(default)]
+    pub weighted_votes: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -153,6 +153,26 @@ pub struct NewMeeting<'a> {
     pub slogan: Option<&'a str>,
     pub chair_holder_id: Option<i64>,
     pub agenda: &'a [String],
+    /// A chair, co-chair or host from outside the body (or from another level).
+    pub leads: &'a [Lead],
+}
+
+/// A chair, co-chair or host named with the title the press uses (see `LEAD_ROLES`).
+#[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Lead {
+    /// chair, co_chair or host.
+    pub role: String,
+    pub name: String,
+    /// F or M.
+    pub sex: String,
+    /// As the press writes it: "عضو اللجنة التنفيذية".
+    pub title: String,
+}
+
+pub async fn leads(db: &Db, meeting_id: i64) -> Result<Vec<Lead>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Lead>(
+        "SELECT role, name, sex, title FROM meeting_leads WHERE meeting_id = $1 ORDER BY CASE role WHEN 'chair' THEN 1 WHEN 'co_chair' THEN 2 ELSE 3 END",
+    ).bind(meeting_id).fetch_all(p).await)?)
 }
 
 const MEETING_SELECT: &str = "SELECT id, body_id, path, kind, held_on, starts_at, commune_code, place, slogan, chair_holder_id,
@@ -171,6 +191,11 @@ pub async fn create(db: &Db, new: &NewMeeting<'_>, audit: AuditEntry) -> Result<
         for (seat, title) in new.agenda.iter().enumerate() {
             sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
                 .bind(id).bind(seat as i64 + 1).bind(title)
+                .execute(&mut *tx).await?;
+        }
+        for l in new.leads {
+            sqlx::query("INSERT INTO meeting_leads (meeting_id, role, name, sex, title) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id).bind(&l.role).bind(&l.name).bind(&l.sex).bind(&l.title)
                 .execute(&mut *tx).await?;
         }
         append_audit!(tx, &audit.target("meeting", id, Some(new.path.clone())).detail(serde_json::json!({ "body": new.body_id, "held_on": new.held_on, "kind": new.kind })))?;
@@ -244,11 +269,43 @@ pub struct Attendee {
     pub guest: bool,
     /// present, excused or absent.
     pub presence: String,
+    /// HH:MM when they came after the opening.
+    #[serde(default)]
+    pub arrived_at: Option<String>,
+    /// HH:MM when they left before the close.
+    #[serde(default)]
+    pub left_at: Option<String>,
+    /// The votes a delegate carries, where the body's rules weigh votes.
+    #[serde(default = "one")]
+    pub weight: i64,
+    /// An absent member's proxy: the name of the present member who votes for them.
+    #[serde(default)]
+    pub proxy_to: Option<String>,
+}
+
+fn one() -> i64 {
+    1
+}
+
+impl Attendee {
+    /// The line as the voting rules read it.
+    pub fn seat(&self) -> tanzim_domain::meetings::Seat<'_> {
+        use tanzim_domain::meetings::Presence;
+        tanzim_domain::meetings::Seat {
+            name: &self.name,
+            guest: self.guest,
+            presence: Presence::parse(&self.presence).unwrap_or(Presence::Absent),
+            arrived_at: self.arrived_at.as_deref(),
+            left_at: self.left_at.as_deref(),
+            weight: self.weight,
+            proxy_to: self.proxy_to.as_deref(),
+        }
+    }
 }
 
 pub async fn attendance(db: &Db, meeting_id: i64) -> Result<Vec<Attendee>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, Attendee>(
-        "SELECT name, title, holder_id, guest, presence FROM attendance WHERE meeting_id = $1 ORDER BY guest, id",
+        "SELECT name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to FROM attendance WHERE meeting_id = $1 ORDER BY guest, id",
     ).bind(meeting_id).fetch_all(p).await)?)
 }
 
@@ -278,8 +335,12 @@ pub async fn record_attendance(
         ensure_open!(tx, m.id);
         sqlx::query("DELETE FROM attendance WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
         for a in list {
-            sqlx::query("INSERT INTO attendance (meeting_id, name, title, holder_id, guest, presence) VALUES ($1, $2, $3, $4, $5, $6)")
+            sqlx::query(
+                "INSERT INTO attendance (meeting_id, name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
                 .bind(m.id).bind(&a.name).bind(&a.title).bind(a.holder_id).bind(a.guest).bind(&a.presence)
+                .bind(&a.arrived_at).bind(&a.left_at).bind(a.weight).bind(&a.proxy_to)
                 .execute(&mut *tx).await?;
         }
         append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "attendance": list.len() })))?;
@@ -333,6 +394,8 @@ pub struct Decision {
     pub votes_for: Option<i64>,
     pub against: Option<i64>,
     pub abstentions: Option<i64>,
+    /// HH:MM when it was taken (who was in the room then voted).
+    pub taken_at: Option<String>,
     /// Whether it has taken effect (the minutes are approved).
     pub applied: bool,
 }
@@ -345,7 +408,7 @@ impl Decision {
 
 pub async fn decisions(db: &Db, meeting_id: i64) -> Result<Vec<Decision>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, Decision>(
-        "SELECT id, meeting_id, data, summary, votes_for, against, abstentions, applied FROM decisions WHERE meeting_id = $1 ORDER BY id",
+        "SELECT id, meeting_id, data, summary, votes_for, against, abstentions, taken_at, applied FROM decisions WHERE meeting_id = $1 ORDER BY id",
     ).bind(meeting_id).fetch_all(p).await)?)
 }
 
@@ -354,6 +417,7 @@ pub async fn add_decision(
     m: &Meeting,
     kind: &DecisionKind,
     vote: Option<&tanzim_domain::meetings::Vote>,
+    taken_at: Option<&str>,
     summary: &str,
     audit: AuditEntry,
 ) -> Result<i64> {
@@ -363,10 +427,10 @@ pub async fn add_decision(
         let mut tx = pool.begin().await?;
         ensure_open!(tx, m.id);
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO decisions (meeting_id, data, summary, votes_for, against, abstentions) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            "INSERT INTO decisions (meeting_id, data, summary, votes_for, against, abstentions, taken_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
         )
         .bind(m.id).bind(&data).bind(summary)
-        .bind(vote.map(|v| v.votes_for)).bind(vote.map(|v| v.against)).bind(vote.map(|v| v.abstentions))
+        .bind(vote.map(|v| v.votes_for)).bind(vote.map(|v| v.against)).bind(vote.map(|v| v.abstentions)).bind(taken_at)
         .fetch_one(&mut *tx).await?;
         append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "decision": id, "summary": summary })))?;
         tx.commit().await?;
@@ -444,6 +508,15 @@ pub async fn approve_minutes(
                     let plan = tanzim_domain::members::plan_campaign(&year, &opens_on, &closes_on, &categories)
                         .map_err(|_| StoreError::Conflict("campaign-invalid"))?;
                     insert_campaign!(tx, &body, &plan, actor_id)?;
+                }
+                Some(DecisionKind::AdoptProgramme { title, starts_on, ends_on, activities }) => {
+                    sqlx::query(
+                        "INSERT INTO programmes (body_id, path, title, starts_on, ends_on, activities, decision_id, adopted_on, created_at)
+                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                    )
+                    .bind(m.body_id).bind(&m.path).bind(&title).bind(&starts_on).bind(&ends_on)
+                    .bind(activities.join("\n")).bind(d.id).bind(&m.held_on).bind(now)
+                    .execute(&mut *tx).await?;
                 }
                 Some(DecisionKind::Resolution { .. }) | None => {}
             }
@@ -654,4 +727,89 @@ pub async fn calendar_feed_user(db: &Db, token_hash: &str) -> Result<Option<i64>
 pub async fn has_calendar_feed(db: &Db, user_id: i64) -> Result<bool> {
     let n: i64 = on_pool!(db, p => sqlx::query_scalar("SELECT COUNT(*) FROM calendar_feeds WHERE user_id = $1").bind(user_id).fetch_one(p).await)?;
     Ok(n > 0)
+}
+
+/// A work programme adopted by a meeting's decision.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Programme {
+    pub id: i64,
+    pub body_id: i64,
+    pub title: String,
+    pub starts_on: String,
+    pub ends_on: String,
+    /// One activity per line.
+    pub activities: String,
+    pub decision_id: i64,
+    pub adopted_on: String,
+}
+
+/// A body's programmes, the latest period first.
+pub async fn programmes(db: &Db, body_id: i64) -> Result<Vec<Programme>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Programme>(
+        "SELECT id, body_id, title, starts_on, ends_on, activities, decision_id, adopted_on FROM programmes WHERE body_id = $1 ORDER BY starts_on DESC, id DESC",
+    ).bind(body_id).fetch_all(p).await)?)
+}
+
+/// Someone invited to a meeting: a member of the body (by their position) or a guest.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Invitee {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub holder_id: Option<i64>,
+    #[serde(default)]
+    pub guest: bool,
+}
+
+pub async fn invitations(db: &Db, meeting_id: i64) -> Result<Vec<Invitee>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Invitee>(
+        "SELECT name, title, holder_id, guest FROM invitations WHERE meeting_id = $1 ORDER BY guest, id",
+    ).bind(meeting_id).fetch_all(p).await)?)
+}
+
+/// Replaces the invitation list (names are unique in it).
+pub async fn invite(db: &Db, m: &Meeting, list: &[Invitee], audit: AuditEntry) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        ensure_open!(tx, m.id);
+        sqlx::query("DELETE FROM invitations WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
+        for i in list {
+            sqlx::query("INSERT INTO invitations (meeting_id, name, title, holder_id, guest, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
+                .bind(m.id).bind(&i.name).bind(&i.title).bind(i.holder_id).bind(i.guest).bind(crate::now())
+                .execute(&mut *tx).await?;
+        }
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "invited": list.len() })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Gives the user a new calendar feed link for one body (its hash), replacing any earlier.
+pub async fn set_body_calendar_feed(
+    db: &Db,
+    user_id: i64,
+    body_id: i64,
+    token_hash: &str,
+    audit: AuditEntry,
+) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        sqlx::query(
+            "INSERT INTO body_calendar_feeds (user_id, body_id, token_hash, created_at) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (user_id, body_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+        )
+        .bind(user_id).bind(body_id).bind(token_hash).bind(crate::now())
+        .execute(&mut *tx).await?;
+        append_audit!(tx, &audit.detail(serde_json::json!({ "calendar_feed": body_id })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// The (user, body) a body's calendar feed link belongs to (only enabled accounts).
+pub async fn body_calendar_feed(db: &Db, token_hash: &str) -> Result<Option<(i64, i64)>> {
+    Ok(on_pool!(db, p => sqlx::query_as(
+        "SELECT f.user_id, f.body_id FROM body_calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND NOT u.disabled",
+    ).bind(token_hash).fetch_optional(p).await)?)
 }

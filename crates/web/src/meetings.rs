@@ -15,13 +15,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::meetings::{self as rules, DecisionKind, Sex, Vote};
+use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Sex, Vote, VoteRules, Voters};
 use tanzim_domain::org::{BodyLevel, PositionKind};
 use tanzim_domain::policy::{Action, decide};
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::bodies::{self, Body};
-use tanzim_store::meetings::{self as store, Attendee, Communique, Holder, Meeting};
+use tanzim_store::meetings::{self as store, Attendee, Communique, Holder, Invitee, Lead, Meeting};
 use tanzim_store::{Page, territory};
 
 fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
@@ -81,6 +81,20 @@ fn level_of(state: &AppState, body: &Body) -> BodyLevel {
         .find(|k| k.key == body.kind)
         .map(|k| k.level)
         .unwrap_or(BodyLevel::National)
+}
+
+/// The body's voting rules (proxies, weighted votes), from its kind in the profile.
+fn vote_rules(state: &AppState, body: &Body) -> VoteRules {
+    state
+        .profile
+        .body_kinds
+        .iter()
+        .find(|k| k.key == body.kind)
+        .map(|k| VoteRules {
+            proxies: k.proxies,
+            weighted: k.weighted_votes,
+        })
+        .unwrap_or_default()
 }
 
 /// A holder's Arabic title in their body, agreeing with them.
@@ -230,19 +244,54 @@ pub struct MeetingInput {
     /// The agenda, in order.
     #[serde(default)]
     pub agenda: Vec<String>,
+    /// A chair (instead of `chair_holder_id`), co-chair or host from outside the body or
+    /// from another level: `{"role": "host", "name": "...", "sex": "F", "title": "..."}`.
+    #[serde(default)]
+    pub leads: Vec<Lead>,
+}
+
+/// Checks the leads: known roles, each once, a name, a title and a sex; a chair from
+/// outside only when no holder of the body chairs.
+fn check_leads(leads: &[Lead], holder_chairs: bool) -> Result<Vec<Lead>, AppError> {
+    let mut out: Vec<Lead> = Vec::new();
+    for l in leads {
+        let lead = Lead {
+            role: l.role.trim().to_owned(),
+            name: l.name.trim().to_owned(),
+            sex: l.sex.trim().to_uppercase(),
+            title: l.title.trim().to_owned(),
+        };
+        if !rules::LEAD_ROLES.contains(&lead.role.as_str()) {
+            return Err(AppError::BadRequest("malformed-input"));
+        }
+        if lead.name.is_empty() || lead.title.is_empty() {
+            return Err(DomainError::new(Field::Chair, "text-required").into());
+        }
+        if Sex::parse(&lead.sex).is_none() {
+            return Err(DomainError::new(Field::Sex, "sex-invalid").into());
+        }
+        if out.iter().any(|o| o.role == lead.role) || (lead.role == "chair" && holder_chairs) {
+            return Err(DomainError::new(Field::Chair, "chair-twice").into());
+        }
+        out.push(lead);
+    }
+    Ok(out)
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct MeetingDetail {
     #[serde(flatten)]
     pub meeting: Meeting,
+    /// A chair, co-chair or host from outside the body.
+    pub leads: Vec<Lead>,
     pub agenda: Vec<String>,
+    pub invitations: Vec<Invitee>,
     pub attendance: Vec<Attendee>,
     /// Members of the body present (guests excluded) and whether that makes a quorum.
     pub members_present: usize,
     pub quorum: bool,
     pub interventions: Vec<store::Intervention>,
-    pub decisions: Vec<store::Decision>,
+    pub decisions: Vec<DecisionView>,
     /// Corrections made after approval, oldest first.
     pub amendments: Vec<store::Amendment>,
     pub communiques: Vec<Communique>,
@@ -287,6 +336,7 @@ async fn create_meeting(
             return Err(DomainError::new(Field::Position, "position-unknown").into());
         }
     }
+    let leads = check_leads(&input.leads, input.chair_holder_id.is_some())?;
     let agenda: Vec<String> = input
         .agenda
         .iter()
@@ -317,6 +367,7 @@ async fn create_meeting(
         slogan: slogan.as_deref(),
         chair_holder_id: input.chair_holder_id,
         agenda: &agenda,
+        leads: &leads,
     };
     Ok(store::create(
         &state.db,
@@ -326,9 +377,33 @@ async fn create_meeting(
     .await?)
 }
 
+/// A decision with who could vote on it (once attendance is recorded).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DecisionView {
+    #[serde(flatten)]
+    pub decision: store::Decision,
+    /// `{"present": [...], "proxies": [[absent, holder]], "votes": n}` at the decision's time.
+    #[schema(value_type = Option<Object>)]
+    pub voters: Option<Voters>,
+}
+
 async fn detail(state: &AppState, id: i64) -> Result<MeetingDetail, AppError> {
     let meeting = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
+    let rules_of_body = match bodies::get(&state.db, meeting.body_id).await? {
+        Some(b) => vote_rules(state, &b),
+        None => VoteRules::default(),
+    };
     let attendance = store::attendance(&state.db, id).await?;
+    let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
+    let decisions = store::decisions(&state.db, id)
+        .await?
+        .into_iter()
+        .map(|d| DecisionView {
+            voters: (!seats.is_empty())
+                .then(|| rules::voters_at(&seats, d.taken_at.as_deref(), rules_of_body)),
+            decision: d,
+        })
+        .collect();
     let members_present = attendance
         .iter()
         .filter(|a| !a.guest && a.presence == "present")
@@ -340,7 +415,9 @@ async fn detail(state: &AppState, id: i64) -> Result<MeetingDetail, AppError> {
         members_present,
         attendance,
         interventions: store::interventions(&state.db, id).await?,
-        decisions: store::decisions(&state.db, id).await?,
+        decisions,
+        leads: store::leads(&state.db, id).await?,
+        invitations: store::invitations(&state.db, id).await?,
         amendments: store::amendments(&state.db, id).await?,
         communiques: store::communiques_of(&state.db, id).await?,
         meeting,
@@ -374,24 +451,63 @@ pub async fn api_attendance(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: AttendanceInput = parse_json(&body)?;
-    for a in &input.attendance {
-        if a.name.trim().is_empty() {
+    record_attendance(&state, &ctx, &user, &m, &b, input.attendance).await?;
+    Ok(Json(detail(&state, m.id).await?))
+}
+
+/// Checks the attendance against the body's rules (names, presence, times, proxies,
+/// weights) and replaces the record with it.
+async fn record_attendance(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    m: &Meeting,
+    b: &Body,
+    list: Vec<Attendee>,
+) -> Result<(), AppError> {
+    let time = |t: Option<String>| -> Result<Option<String>, AppError> {
+        match t.as_deref().map(str::trim) {
+            None | Some("") => Ok(None),
+            Some(t) => rules::parse_time(t)
+                .map(Some)
+                .ok_or_else(|| DomainError::new(Field::Attendance, "time-invalid").into()),
+        }
+    };
+    let mut clean = Vec::with_capacity(list.len());
+    for a in list {
+        let name = a.name.trim().to_owned();
+        if name.is_empty() {
             return Err(DomainError::new(Field::Name, "name-required").into());
         }
         if rules::Presence::parse(&a.presence).is_none() {
             return Err(DomainError::new(Field::Status, "presence-invalid").into());
         }
+        if clean.iter().any(|c: &Attendee| c.name == name) {
+            return Err(DomainError::new(Field::Attendance, "name-twice").into());
+        }
+        clean.push(Attendee {
+            name,
+            arrived_at: time(a.arrived_at)?,
+            left_at: time(a.left_at)?,
+            proxy_to: a
+                .proxy_to
+                .map(|p| p.trim().to_owned())
+                .filter(|p| !p.is_empty()),
+            ..a
+        });
     }
+    let seats: Vec<_> = clean.iter().map(Attendee::seat).collect();
+    rules::check_attendance(&seats, vote_rules(state, b))?;
     store::record_attendance(
         &state.db,
-        &m,
-        &input.attendance,
-        audit(&ctx, &user, AuditAction::MeetingRecorded),
+        m,
+        &clean,
+        audit(ctx, user, AuditAction::MeetingRecorded),
     )
     .await?;
-    Ok(Json(detail(&state, m.id).await?))
+    Ok(())
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -442,6 +558,9 @@ pub struct DecisionInput {
     #[serde(default)]
     #[schema(value_type = Option<Object>)]
     pub vote: Option<Vote>,
+    /// HH:MM when it was taken: who was in the room then could vote.
+    #[serde(default)]
+    pub taken_at: Option<String>,
 }
 
 /// Records a decision; it takes effect when the minutes are approved.
@@ -456,30 +575,7 @@ pub async fn api_decision(
 ) -> Result<Response, AppError> {
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: DecisionInput = parse_json(&body)?;
-    rules::check_decision(&input.decision, input.vote.as_ref())?;
-    let title = match &input.decision {
-        DecisionKind::Appoint {
-            position: key,
-            rank,
-            sex,
-            ..
-        } => position(&state, key)?.title_ar(
-            *rank,
-            level_of(&state, &b),
-            Sex::parse(sex).unwrap_or(Sex::M),
-        ),
-        _ => String::new(),
-    };
-    let summary = rules::decision_ar(&input.decision, &title, input.vote.as_ref());
-    store::add_decision(
-        &state.db,
-        &m,
-        &input.decision,
-        input.vote.as_ref(),
-        &summary,
-        audit(&ctx, &user, AuditAction::MeetingRecorded),
-    )
-    .await?;
+    record_decision(&state, &ctx, &user, &m, &b, &input).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, m.id).await?)).into_response())
 }
 
@@ -490,25 +586,48 @@ async fn facts(
     b: &Body,
     d: &MeetingDetail,
 ) -> Result<rules::CommuniqueFacts, AppError> {
+    let lead = |role: &str| {
+        d.leads.iter().find(|l| l.role == role).map(|l| Named {
+            name: l.name.clone(),
+            title: l.title.clone(),
+            sex: Sex::parse(&l.sex).unwrap_or(Sex::M),
+        })
+    };
     let chair = match m.chair_holder_id {
-        Some(id) => store::holder(&state.db, id).await?,
+        Some(id) => store::holder(&state.db, id).await?.map(|h| Named {
+            title: holder_title(state, b, &h),
+            sex: Sex::parse(&h.sex).unwrap_or(Sex::M),
+            name: h.holder_name,
+        }),
+        None => lead("chair"),
+    };
+    // Where it was held: the meeting's commune, else the body's territory.
+    let held_in = match &m.commune_code {
+        Some(code) => territory::get(
+            &state.db,
+            &tanzim_domain::territory::TerritoryCode::parse(code)?,
+        )
+        .await?
+        .map(|t| t.name_ar),
         None => None,
     };
-    let city = match &b.territory_code {
+    let city = held_in.unwrap_or_else(|| match &b.territory_code {
         Some(code) => b.territory_name_ar.clone().unwrap_or_else(|| code.clone()),
         None => "الرباط".to_owned(),
-    };
+    });
     Ok(rules::CommuniqueFacts {
         body_name: b.name.clone(),
         city,
         date: date(&m.held_on)?,
-        kind_label: rules::kind_ar(&m.kind),
+        kind: m.kind.clone(),
         slogan: m.slogan.clone(),
-        chair_title: chair
-            .as_ref()
-            .map(|h| holder_title(state, b, h))
-            .unwrap_or_default(),
-        chair_name: chair.map(|h| h.holder_name).unwrap_or_default(),
+        chair: chair.unwrap_or(Named {
+            name: String::new(),
+            title: String::new(),
+            sex: Sex::M,
+        }),
+        co_chair: lead("co_chair"),
+        host: lead("host"),
         members_present: d.members_present,
         guests: d
             .attendance
@@ -527,7 +646,11 @@ async fn facts(
             .iter()
             .map(|i| (i.speaker.clone(), i.summary.clone()))
             .collect(),
-        decisions: d.decisions.iter().map(|d| d.summary.clone()).collect(),
+        decisions: d
+            .decisions
+            .iter()
+            .map(|d| d.decision.summary.clone())
+            .collect(),
     })
 }
 
@@ -561,7 +684,37 @@ async fn draft_minutes(
             .map(|a| a.name.clone())
             .collect()
     };
-    let text = rules::minutes_ar(&f, &names("present"), &names("excused"), &names("absent"));
+    let record = rules::MinutesRecord {
+        present: names("present"),
+        excused: names("excused"),
+        absent: names("absent"),
+        movements: d
+            .attendance
+            .iter()
+            .filter(|a| a.arrived_at.is_some() || a.left_at.is_some())
+            .map(|a| {
+                let mut times = Vec::new();
+                if let Some(t) = &a.arrived_at {
+                    times.push(format!("التحق {t}"));
+                }
+                if let Some(t) = &a.left_at {
+                    times.push(format!("غادر {t}"));
+                }
+                format!("{} ({})", a.name, times.join("، "))
+            })
+            .collect(),
+        decisions: d
+            .decisions
+            .iter()
+            .map(|dv| match &dv.voters {
+                Some(v) if dv.decision.votes_for.is_some() || dv.decision.taken_at.is_some() => {
+                    format!("{} ({})", dv.decision.summary, rules::voters_ar(v))
+                }
+                _ => dv.decision.summary.clone(),
+            })
+            .collect(),
+    };
+    let text = rules::minutes_ar(&f, &record);
     store::save_minutes(
         &state.db,
         m,
@@ -835,7 +988,12 @@ async fn meeting_page(
             .await?
             .map(|h| format!("{} {}", holder_title(state, &b, &h), h.holder_name))
             .unwrap_or_default(),
-        None => String::new(),
+        None => store::leads(&state.db, m.id)
+            .await?
+            .into_iter()
+            .find(|l| l.role == "chair")
+            .map(|l| format!("{} {}", l.title, l.name))
+            .unwrap_or_default(),
     };
     let allowed =
         |a| decide(&user.principal, a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
@@ -846,7 +1004,19 @@ async fn meeting_page(
             .filter(|a| a.presence == presence && a.guest == guest)
             .map(|a| match (&a.title, guest) {
                 (Some(t), true) => format!("{t} | {}", a.name),
-                _ => a.name.clone(),
+                _ => attendance_cells(a),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Until attendance is taken, the form starts from the invitation list.
+    let invited = |guest: bool| {
+        d.invitations
+            .iter()
+            .filter(|i| i.guest == guest)
+            .map(|i| match (&i.title, guest) {
+                (Some(t), true) => format!("{t} | {}", i.name),
+                _ => i.name.clone(),
             })
             .collect::<Vec<_>>()
             .join("\n")
@@ -870,10 +1040,18 @@ async fn meeting_page(
             .iter()
             .map(|c| ctx.tr.t(&format!("communique-{}", c.status)))
             .collect(),
-        present_lines: lines("present", false),
+        present_lines: if d.attendance.is_empty() {
+            invited(false)
+        } else {
+            lines("present", false)
+        },
         excused_lines: lines("excused", false),
         absent_lines: lines("absent", false),
-        guest_lines: lines("present", true),
+        guest_lines: if d.attendance.is_empty() {
+            invited(true)
+        } else {
+            lines("present", true)
+        },
         positions: position_choices(state, ctx),
         error: error.clone(),
         d,
@@ -905,6 +1083,24 @@ async fn back_to_meeting(
     }
 }
 
+/// An attendance line as the form writes it back (see `attendance_line`).
+fn attendance_cells(a: &Attendee) -> String {
+    let cell = |c: &Option<String>| c.clone().unwrap_or_default();
+    let mut cells = vec![a.name.clone()];
+    if a.presence == "present" {
+        cells.extend([cell(&a.arrived_at), cell(&a.left_at)]);
+        if a.weight != 1 {
+            cells.push(a.weight.to_string());
+        }
+    } else {
+        cells.push(cell(&a.proxy_to));
+    }
+    while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    cells.join(" | ")
+}
+
 fn non_empty_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines().map(str::trim).filter(|l| !l.is_empty())
 }
@@ -930,7 +1126,7 @@ pub async fn attendance_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let form: AttendanceForm = crate::parse_form(&body)?;
     let mut list = Vec::new();
     for (text, presence) in [
@@ -938,13 +1134,9 @@ pub async fn attendance_form(
         (&form.excused, "excused"),
         (&form.absent, "absent"),
     ] {
-        list.extend(non_empty_lines(text).map(|name| Attendee {
-            name: name.to_owned(),
-            title: None,
-            holder_id: None,
-            guest: false,
-            presence: presence.to_owned(),
-        }));
+        for line in non_empty_lines(text) {
+            list.push(attendance_line(line, presence)?);
+        }
     }
     list.extend(non_empty_lines(&form.guests).map(|line| {
         let (title, name) = match line.split_once('|') {
@@ -957,17 +1149,46 @@ pub async fn attendance_form(
             holder_id: None,
             guest: true,
             presence: "present".to_owned(),
+            arrived_at: None,
+            left_at: None,
+            weight: 1,
+            proxy_to: None,
         }
     }));
-    let result = store::record_attendance(
-        &state.db,
-        &m,
-        &list,
-        audit(&ctx, &user, AuditAction::MeetingRecorded),
-    )
-    .await
-    .map_err(AppError::from);
+    let result = record_attendance(&state, &ctx, &user, &m, &b, list).await;
     back_to_meeting(&state, &ctx, &user, id, result).await
+}
+
+/// One line of the attendance form. Present: `name | arrived | left | weight` (all but the
+/// name optional: "name | 10:30" came late, "name | | 12:00" left early); excused or
+/// absent: `name | proxy holder`.
+fn attendance_line(line: &str, presence: &str) -> Result<Attendee, AppError> {
+    let mut cells = line.split('|').map(str::trim);
+    let name = cells.next().unwrap_or_default().to_owned();
+    let mut cell = || cells.next().map(str::to_owned).filter(|c| !c.is_empty());
+    let mut a = Attendee {
+        name,
+        title: None,
+        holder_id: None,
+        guest: false,
+        presence: presence.to_owned(),
+        arrived_at: None,
+        left_at: None,
+        weight: 1,
+        proxy_to: None,
+    };
+    if presence == "present" {
+        a.arrived_at = cell();
+        a.left_at = cell();
+        if let Some(w) = cell() {
+            a.weight = w
+                .parse()
+                .map_err(|_| DomainError::new(Field::Attendance, "weight-not-allowed"))?;
+        }
+    } else {
+        a.proxy_to = cell();
+    }
+    Ok(a)
 }
 
 #[derive(Deserialize)]
@@ -1032,6 +1253,16 @@ pub struct DecisionForm {
     #[serde(default)]
     categories: String,
     #[serde(default)]
+    programme_title: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+    #[serde(default)]
+    activities: String,
+    #[serde(default)]
+    taken_at: String,
+    #[serde(default)]
     votes_for: String,
     #[serde(default)]
     against: String,
@@ -1077,6 +1308,14 @@ impl DecisionForm {
             "resolution" => DecisionKind::Resolution {
                 text: self.text.trim().to_owned(),
             },
+            "adopt_programme" => DecisionKind::AdoptProgramme {
+                title: self.programme_title.trim().to_owned(),
+                starts_on: self.starts_on.trim().to_owned(),
+                ends_on: self.ends_on.trim().to_owned(),
+                activities: non_empty_lines(&self.activities)
+                    .map(str::to_owned)
+                    .collect(),
+            },
             _ => return Err(AppError::BadRequest("malformed-input")),
         };
         let vote = match (
@@ -1102,10 +1341,27 @@ async fn record_decision(
     user: &CurrentUser,
     m: &Meeting,
     b: &Body,
-    kind: &DecisionKind,
-    vote: Option<&Vote>,
+    input: &DecisionInput,
 ) -> Result<(), AppError> {
+    let (kind, vote) = (&input.decision, input.vote.as_ref());
     rules::check_decision(kind, vote)?;
+    let taken_at = match input
+        .taken_at
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        Some(t) => {
+            Some(rules::parse_time(t).ok_or(DomainError::new(Field::Attendance, "time-invalid"))?)
+        }
+        None => None,
+    };
+    if let Some(v) = vote {
+        let attendance = store::attendance(&state.db, m.id).await?;
+        let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
+        let voters = rules::voters_at(&seats, taken_at.as_deref(), vote_rules(state, b));
+        rules::check_vote_against_voters(v, &voters)?;
+    }
     let title = match kind {
         DecisionKind::Appoint {
             position: key,
@@ -1125,6 +1381,7 @@ async fn record_decision(
         m,
         kind,
         vote,
+        taken_at.as_deref(),
         &summary,
         audit(ctx, user, AuditAction::MeetingRecorded),
     )
@@ -1142,8 +1399,13 @@ pub async fn decision_form(
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let form: DecisionForm = crate::parse_form(&body)?;
     let result = match form.parse() {
-        Ok((kind, vote)) => {
-            record_decision(&state, &ctx, &user, &m, &b, &kind, vote.as_ref()).await
+        Ok((decision, vote)) => {
+            let input = DecisionInput {
+                decision,
+                vote,
+                taken_at: Some(form.taken_at.clone()),
+            };
+            record_decision(&state, &ctx, &user, &m, &b, &input).await
         }
         Err(e) => Err(e),
     };
@@ -1200,6 +1462,10 @@ struct BodyMeetingsPage {
     may_manage: bool,
     positions: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
+    /// (title, period, activities)
+    programmes: Vec<(String, String, Vec<String>)>,
+    /// The body's calendar feed link, shown once after it is made.
+    new_link: Option<String>,
     holder_choices: Vec<(i64, String)>,
 }
 
@@ -1210,7 +1476,7 @@ pub async fn body_page(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    body_meetings_page(&state, &ctx, &user, id, None).await
+    body_meetings_page(&state, &ctx, &user, id, None, None).await
 }
 
 async fn body_meetings_page(
@@ -1219,6 +1485,7 @@ async fn body_meetings_page(
     user: &CurrentUser,
     id: i64,
     error: Option<String>,
+    new_link: Option<String>,
 ) -> Result<Response, AppError> {
     let b = crate::bodies::load(state, user, id, Action::ViewMeetings).await?;
     let current = store::holders(&state.db, b.id, true).await?;
@@ -1276,6 +1543,18 @@ async fn body_meetings_page(
             .iter()
             .map(|k| ((*k).to_owned(), ctx.tr.t(&format!("meeting-kind-{k}"))))
             .collect(),
+        programmes: store::programmes(&state.db, b.id)
+            .await?
+            .into_iter()
+            .map(|p| {
+                (
+                    p.title,
+                    format!("{} – {}", day(&p.starts_on), day(&p.ends_on)),
+                    p.activities.lines().map(str::to_owned).collect(),
+                )
+            })
+            .collect(),
+        new_link,
         error: error.clone(),
     };
     let mut response = views::html(page);
@@ -1296,7 +1575,8 @@ async fn back_to_body(
         Ok(to) => Ok(Redirect::to(&to).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
             let message = e.message(&ctx.tr);
-            let mut response = body_meetings_page(state, ctx, user, id, Some(message)).await?;
+            let mut response =
+                body_meetings_page(state, ctx, user, id, Some(message), None).await?;
             *response.status_mut() = e.status();
             Ok(response)
         }
@@ -1319,6 +1599,31 @@ pub struct MeetingForm {
     chair_holder_id: String,
     #[serde(default)]
     agenda: String,
+    /// A chair, co-chair or host from outside the body: `<role>_name`, `_title`, `_sex`.
+    #[serde(flatten)]
+    leads: std::collections::HashMap<String, String>,
+}
+
+impl MeetingForm {
+    /// The leads the form names (a role is named when its name is filled in).
+    fn leads(&self) -> Vec<Lead> {
+        let field = |role: &str, f: &str| {
+            self.leads
+                .get(&format!("{role}_{f}"))
+                .map(|v| v.trim().to_owned())
+                .unwrap_or_default()
+        };
+        rules::LEAD_ROLES
+            .iter()
+            .filter(|role| !field(role, "name").is_empty())
+            .map(|role| Lead {
+                role: (*role).to_owned(),
+                name: field(role, "name"),
+                sex: field(role, "sex"),
+                title: field(role, "title"),
+            })
+            .collect()
+    }
 }
 
 /// Schedules a meeting from the body's page.
@@ -1341,6 +1646,7 @@ pub async fn create_form(
         slogan: some(&form.slogan),
         chair_holder_id: form.chair_holder_id.trim().parse().ok(),
         agenda: non_empty_lines(&form.agenda).map(str::to_owned).collect(),
+        leads: form.leads(),
     };
     let result = create_meeting(&state, &ctx, &user, &b, &input)
         .await
@@ -1721,49 +2027,56 @@ pub async fn calendar_feed(
     let (principal, _) = tanzim_store::accounts::principal(&state.db, user_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let mut out = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//tanzim//meetings//AR".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-    ];
+    let mut meetings = Vec::new();
     if decide(&principal, Action::ViewMeetings, None) == tanzim_domain::policy::Decision::Allow {
         let scope = tanzim_store::ScopeFilter::from_assignments(tanzim_domain::policy::scopes_for(
             &principal,
             Action::ViewMeetings,
         ));
         let from = today() - chrono::Duration::days(31);
-        let base = state.config.public_url.clone().unwrap_or_default();
-        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-        for (m, body) in store::upcoming(&state.db, &scope, &from.to_string(), 200).await? {
-            let day = m.held_on.replace('-', "");
-            let start = match m.starts_at.as_deref().map(|t| t.replace(':', "")) {
-                Some(t) if t.len() >= 4 => format!("DTSTART:{day}T{}00", &t[..4]),
-                _ => format!("DTSTART;VALUE=DATE:{day}"),
-            };
-            out.extend([
-                "BEGIN:VEVENT".to_owned(),
-                format!("UID:meeting-{}@tanzim", m.id),
-                format!("DTSTAMP:{stamp}"),
-                start,
-                format!(
-                    "SUMMARY:{}",
-                    ics_text(&format!("{} - {body}", rules::kind_ar(&m.kind)))
-                ),
-                format!("URL:{base}/meetings/{}", m.id),
-            ]);
-            if let Some(place) = &m.place {
-                out.push(format!("LOCATION:{}", ics_text(place)));
-            }
-            out.push("END:VEVENT".to_owned());
+        meetings = store::upcoming(&state.db, &scope, &from.to_string(), 200).await?;
+    }
+    Ok(ics_calendar(&state, meetings))
+}
+
+/// An iCalendar document of meetings (with their body's name).
+fn ics_calendar(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response {
+    let mut out = vec![
+        "BEGIN:VCALENDAR".to_owned(),
+        "VERSION:2.0".to_owned(),
+        "PRODID:-//tanzim//meetings//AR".to_owned(),
+        "CALSCALE:GREGORIAN".to_owned(),
+    ];
+    let base = state.config.public_url.clone().unwrap_or_default();
+    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
+    for (m, body) in meetings {
+        let day = m.held_on.replace('-', "");
+        let start = match m.starts_at.as_deref().map(|t| t.replace(':', "")) {
+            Some(t) if t.len() >= 4 => format!("DTSTART:{day}T{}00", &t[..4]),
+            _ => format!("DTSTART;VALUE=DATE:{day}"),
+        };
+        out.extend([
+            "BEGIN:VEVENT".to_owned(),
+            format!("UID:meeting-{}@tanzim", m.id),
+            format!("DTSTAMP:{stamp}"),
+            start,
+            format!(
+                "SUMMARY:{}",
+                ics_text(&format!("{} - {body}", rules::kind_ar(&m.kind)))
+            ),
+            format!("URL:{base}/meetings/{}", m.id),
+        ]);
+        if let Some(place) = &m.place {
+            out.push(format!("LOCATION:{}", ics_text(place)));
         }
+        out.push("END:VEVENT".to_owned());
     }
     out.push("END:VCALENDAR".to_owned());
-    Ok((
+    (
         [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
         out.join("\r\n") + "\r\n",
     )
-        .into_response())
+        .into_response()
 }
 
 // ---- founding and coverage ----
@@ -1992,4 +2305,188 @@ pub async fn coverage_page(
             .collect(),
         c,
     }))
+}
+
+// ---- programmes, invitations, a body's calendar feed ----
+
+/// The work programmes the body's meetings adopted.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/programmes", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<store::Programme>), (status = 401), (status = 404)), security(("bearer" = [])))]
+pub async fn api_programmes(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<store::Programme>>, AppError> {
+    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    Ok(Json(store::programmes(&state.db, b.id).await?))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct InvitationsInput {
+    /// Guests and others invited by name.
+    #[serde(default)]
+    pub invitations: Vec<Invitee>,
+    /// Also invite every current position holder of the body.
+    #[serde(default)]
+    pub position_holders: bool,
+}
+
+/// Sets the invitation list (the body's position holders and named guests); attendance
+/// starts from it.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/invitations", tag = "meetings", params(("id" = i64, Path)), request_body = InvitationsInput,
+    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_invitations(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<MeetingDetail>, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let input: InvitationsInput = parse_json(&body)?;
+    invite(&state, &ctx, &user, &m, &b, input).await?;
+    Ok(Json(detail(&state, m.id).await?))
+}
+
+async fn invite(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    m: &Meeting,
+    b: &Body,
+    input: InvitationsInput,
+) -> Result<(), AppError> {
+    let mut list: Vec<Invitee> = Vec::new();
+    if input.position_holders {
+        for h in store::holders(&state.db, b.id, true).await? {
+            list.push(Invitee {
+                title: Some(holder_title(state, b, &h)),
+                holder_id: Some(h.id),
+                name: h.holder_name,
+                guest: false,
+            });
+        }
+    }
+    for i in input.invitations {
+        let name = i.name.trim().to_owned();
+        if name.is_empty() {
+            return Err(DomainError::new(Field::Name, "name-required").into());
+        }
+        // Someone named twice (a holder also listed by name) is invited once.
+        if list.iter().any(|l| l.name == name) {
+            continue;
+        }
+        list.push(Invitee {
+            name,
+            title: i
+                .title
+                .map(|t| t.trim().to_owned())
+                .filter(|t| !t.is_empty()),
+            holder_id: None,
+            guest: i.guest,
+        });
+    }
+    store::invite(
+        &state.db,
+        m,
+        &list,
+        audit(ctx, user, AuditAction::MeetingRecorded),
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct InvitationsForm {
+    #[serde(default)]
+    position_holders: Option<String>,
+    /// One a line: "title | name" or just the name.
+    #[serde(default)]
+    guests: String,
+}
+
+/// The invitation form: the body's position holders and guests.
+pub async fn invitations_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let form: InvitationsForm = crate::parse_form(&body)?;
+    let input = InvitationsInput {
+        position_holders: form.position_holders.is_some(),
+        invitations: non_empty_lines(&form.guests)
+            .map(|line| {
+                let (title, name) = match line.split_once('|') {
+                    Some((t, n)) => (Some(t.trim().to_owned()), n.trim().to_owned()),
+                    None => (None, line.to_owned()),
+                };
+                Invitee {
+                    name,
+                    title,
+                    holder_id: None,
+                    guest: true,
+                }
+            })
+            .collect(),
+    };
+    let result = invite(&state, &ctx, &user, &m, &b, input).await;
+    back_to_meeting(&state, &ctx, &user, id, result).await
+}
+
+/// Makes (or renews) the user's calendar feed link for one body; shown once, stored hashed.
+pub async fn body_calendar_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    let token = crate::auth::random_token();
+    store::set_body_calendar_feed(
+        &state.db,
+        user.id(),
+        b.id,
+        &crate::auth::token_hash(&token),
+        audit(&ctx, &user, AuditAction::TokenCreated),
+    )
+    .await?;
+    let link = format!(
+        "{}/calendar/bodies/feed/{token}",
+        state.config.public_url.clone().unwrap_or_default()
+    );
+    body_meetings_page(&state, &ctx, &user, id, None, Some(link)).await
+}
+
+/// A body's iCalendar feed: its meetings from a month ago on, while the link's owner may
+/// still see the body (a role taken away closes the feed).
+pub async fn body_calendar_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let (user_id, body_id) = store::body_calendar_feed(&state.db, &crate::auth::token_hash(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (principal, _) = tanzim_store::accounts::principal(&state.db, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let b = bodies::get(&state.db, body_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if decide(&principal, Action::ViewMeetings, Some(&b.target()))
+        != tanzim_domain::policy::Decision::Allow
+    {
+        return Err(AppError::NotFound);
+    }
+    let from = (today() - chrono::Duration::days(31)).to_string();
+    let mut meetings: Vec<(Meeting, String)> = store::of_body(&state.db, b.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.held_on >= from)
+        .map(|m| (m, b.name.clone()))
+        .collect();
+    meetings.reverse();
+    Ok(ics_calendar(&state, meetings))
 }

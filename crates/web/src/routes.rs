@@ -318,6 +318,36 @@ pub fn table() -> Vec<Route> {
             Public,
             get(meetings::calendar_feed),
         ),
+        route(
+            "GET",
+            "/calendar/bodies/feed/{token}",
+            Public,
+            get(meetings::body_calendar_feed),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/calendar/link",
+            Policy(Action::ViewMeetings, T::Body),
+            post(meetings::body_calendar_link),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/{id}/programmes",
+            Policy(Action::ViewMeetings, T::Body),
+            get(meetings::api_programmes),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/invitations",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::api_invitations),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/invitations",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::invitations_form),
+        ),
         route("GET", "/news.atom", Public, get(meetings::feed)),
         route("GET", "/news/{id}", Public, get(meetings::news_item_page)),
         route(

@@ -529,3 +529,373 @@ both_engines!(
     approved_minutes_launch_the_renewal_campaign,
     regional_renewal
 );
+
+/// Seed article 003: a consultative meeting in Kasba Tadla on Sunday 1 December 2024,
+/// chaired by a member of the national executive committee and hosted by another, with the
+/// party's provincial inspector attending: leads from another level, named with their
+/// public titles. Also the invitation list and the body's own calendar feed.
+async fn chaired_from_another_level(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let (_, body) = api
+        .send("POST", "/api/v1/bodies", json!({"organization": "party", "kind": "provincial_secretariat", "territory": "05.091", "name": "الأمانة الإقليمية"}))
+        .await;
+    let body_id = body["id"].as_i64().unwrap();
+    let (s, inspector) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/positions"),
+            json!({"position": "inspector", "holder_name": "عبد المنعم الصحصاح", "sex": "M"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{inspector}");
+    let executive = "عضو اللجنة التنفيذية";
+    let leads = json!([
+        {"role": "chair", "name": "عمر حجيرة", "sex": "M", "title": executive},
+        {"role": "host", "name": "ماديحة خيير", "sex": "F", "title": executive}
+    ]);
+    let meeting = |chair_holder: Option<i64>| {
+        json!({"kind": "consultative", "held_on": "2024-12-01", "commune": "05.091.01.07",
+            "chair_holder_id": chair_holder, "leads": leads,
+            "agenda": ["الحصيلة الحكومية", "الاستعداد التنظيمي للاستحقاقات المقبلة"]})
+    };
+    // Two chairs at once are refused, with nothing saved.
+    let (s, e) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            meeting(inspector["id"].as_i64()),
+        )
+        .await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("chair-twice")));
+    let (s, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            meeting(None),
+        )
+        .await;
+    assert_eq!(s, 201, "{m}");
+    assert_eq!(m["leads"].as_array().unwrap().len(), 2);
+    let id = m["id"].as_i64().unwrap();
+    let m = format!("/api/v1/meetings/{id}");
+
+    // Invitations: the body's position holders and a named guest; attendance starts there.
+    let (s, d) = api
+        .send(
+            "POST",
+            &format!("{m}/invitations"),
+            json!({"position_holders": true,
+            "invitations": [{"name": "منتخبو الإقليم", "title": "ضيوف", "guest": true}]}),
+        )
+        .await;
+    assert_eq!(s, 200, "{d}");
+    let invited: Vec<_> = d["invitations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["name"].as_str().unwrap(), i["guest"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(
+        invited,
+        [("عبد المنعم الصحصاح", false), ("منتخبو الإقليم", true)]
+    );
+    let web = app.browser("admin").await;
+    let page = web.get(&format!("/meetings/{id}")).await;
+    assert!(
+        page.body
+            .contains("name=\"present\" rows=\"4\" placeholder=\"")
+            && page.body.contains(">عبد المنعم الصحصاح</textarea>"),
+        "the attendance form starts from the invitations"
+    );
+
+    let (s, _) = api
+        .send("POST", &format!("{m}/attendance"), json!({"attendance": [
+            {"name": "عبد المنعم الصحصاح", "title": "مفتش الحزب بالإقليم", "guest": true, "presence": "present"}
+        ]}))
+        .await;
+    assert_eq!(s, 200);
+    api.send(
+        "POST",
+        &format!("{m}/interventions"),
+        json!({"speaker": "عضو اللجنة التنفيذية عمر حجيرة", "summary": "الحوار المباشر مع القواعد الحزبية"}),
+    )
+    .await;
+    let (_, d) = api.send("POST", &format!("{m}/minutes"), json!({})).await;
+    let minutes = d["minutes"].as_str().unwrap();
+    for fact in [
+        "محضر اجتماع تشاوري للأمانة الإقليمية",
+        "انعقد يوم الأحد 01 دجنبر 2024 بقصبة تادلة، برئاسة عضو اللجنة التنفيذية عمر حجيرة، وباستضافة عضو اللجنة التنفيذية ماديحة خيير.",
+    ] {
+        assert!(minutes.contains(fact), "{fact} in {minutes}");
+    }
+    let (_, c) = api
+        .send("POST", &format!("{m}/communiques"), json!({}))
+        .await;
+    assert_eq!(
+        c["headline"],
+        "قصبة تادلة: عضو اللجنة التنفيذية عمر حجيرة يترأس اجتماعا تشاوريا للأمانة الإقليمية"
+    );
+    let text = c["body"].as_str().unwrap();
+    for fact in [
+        "قصبة تادلة، يوم الأحد 01 دجنبر 2024، ترأس عضو اللجنة التنفيذية السيد عمر حجيرة اجتماعا تشاوريا للأمانة الإقليمية",
+        "واستضافت الاجتماع السيدة ماديحة خيير، عضو اللجنة التنفيذية.",
+        "وذلك بحضور مفتش الحزب بالإقليم عبد المنعم الصحصاح.",
+    ] {
+        assert!(text.contains(fact), "{fact} in {text}");
+    }
+
+    // The body's own calendar feed: a link shown once, the body's meetings, no sign-in; an
+    // officer of another region cannot make one.
+    let next_week = (chrono::Local::now().date_naive() + chrono::Duration::days(7)).to_string();
+    let (_, soon) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            json!({"kind": "communication", "held_on": next_week, "place": "قصبة تادلة"}),
+        )
+        .await;
+    let page = web
+        .submit(
+            &format!("/bodies/{body_id}/meetings"),
+            &format!("/bodies/{body_id}/calendar/link"),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, 200);
+    let start = page.body.find("/calendar/bodies/feed/").unwrap();
+    let link: String = page.body[start..]
+        .chars()
+        .take_while(|c| *c != '<')
+        .collect();
+    let public = reqwest::Client::new();
+    let feed = public.get(app.url(&link)).send().await.unwrap();
+    assert_eq!(feed.status(), 200);
+    let feed = feed.text().await.unwrap();
+    assert!(
+        feed.contains(&format!("UID:meeting-{}@tanzim", soon["id"]))
+            && !feed.contains(&format!("UID:meeting-{id}@tanzim")),
+        "next week's meeting, not the one of 2024: {feed}"
+    );
+    app.user("oriental", &[(Role::Officer, Some("02"), None)])
+        .await;
+    let other = app.browser("oriental").await;
+    let page = other
+        .submit(
+            "/calendar",
+            &format!("/bodies/{body_id}/calendar/link"),
+            &[],
+        )
+        .await;
+    assert_eq!(page.status, 404);
+}
+both_engines!(
+    a_chair_and_a_host_from_another_level_lead_a_meeting,
+    chaired_from_another_level
+);
+
+/// Seed article 004: the Rabat-Salé-Kénitra regional secretariat meets with the provincial
+/// secretaries, evaluates the local bodies and adopts the work programme for the coming
+/// period. Members come late and leave early: each vote knows who was in the room.
+async fn regional_programme(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let (_, body) = api
+        .send("POST", "/api/v1/bodies", json!({"organization": "party", "kind": "regional_secretariat", "territory": "04", "name": "الكتابة الجهوية"}))
+        .await;
+    let body_id = body["id"].as_i64().unwrap();
+    let (_, secretary) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/positions"),
+            json!({"position": "secretary", "holder_name": "نزهة الإدريسي", "sex": "F"}),
+        )
+        .await;
+    let agenda = [
+        "الوضعية التنظيمية بأقاليم الجهة",
+        "تقييم أداء الأجهزة المحلية",
+        "برامج العمل للفترة المقبلة",
+    ];
+    let (_, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            json!({"kind": "organizational", "held_on": "2025-10-18", "starts_at": "15:00", "commune": "04.421.01.0",
+            "chair_holder_id": secretary["id"], "agenda": agenda}),
+        )
+        .await;
+    let m = format!("/api/v1/meetings/{}", m["id"]);
+    let member = |name: &str| json!({"name": name, "presence": "present"});
+    let mut attendance = vec![
+        member("نزهة الإدريسي"),
+        member("أحمد الفاسي"),
+        member("سعاد بنعلي"),
+        member("يوسف العمراني"),
+        member("مريم الصقلي"),
+        member("إدريس التازي"),
+        json!({"name": "كريم الوزاني", "presence": "present", "arrived_at": "16:30"}),
+        json!({"name": "لطيفة الشرقاوي", "presence": "present", "left_at": "16:00"}),
+        json!({"name": "عزيز الحسني", "presence": "excused", "proxy_to": "أحمد الفاسي"}),
+    ];
+    // This body's statutes admit no proxies.
+    let (s, e) = api
+        .send(
+            "POST",
+            &format!("{m}/attendance"),
+            json!({"attendance": attendance}),
+        )
+        .await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("proxies-not-allowed")));
+    attendance[8] = json!({"name": "عزيز الحسني", "presence": "excused"});
+    attendance.push(
+        json!({"name": "بلال", "presence": "present", "arrived_at": "17:00", "left_at": "16:00"}),
+    );
+    let (s, e) = api
+        .send(
+            "POST",
+            &format!("{m}/attendance"),
+            json!({"attendance": attendance}),
+        )
+        .await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("times-inverted")));
+    attendance.pop();
+    for (title, name) in [
+        ("الكاتب الإقليمي بالقنيطرة", "رشيد المنصوري"),
+        ("الكاتبة الإقليمية بالخميسات", "حياة الزموري"),
+    ] {
+        attendance
+            .push(json!({"name": name, "title": title, "guest": true, "presence": "present"}));
+    }
+    let (s, d) = api
+        .send(
+            "POST",
+            &format!("{m}/attendance"),
+            json!({"attendance": attendance}),
+        )
+        .await;
+    assert_eq!(s, 200, "{d}");
+    api.send(
+        "POST",
+        &format!("{m}/interventions"),
+        json!({"speaker": "الكاتب الإقليمي بالقنيطرة رشيد المنصوري", "summary": "توحيد الرؤية التنظيمية بين الأقاليم", "agenda_seat": 1}),
+    )
+    .await;
+    let programme = json!({"kind": "adopt_programme", "title": "برنامج العمل الجهوي",
+        "starts_on": "2025-11-01", "ends_on": "2026-06-30",
+        "activities": ["لقاءات تواصلية", "ندوات موضوعاتية", "أنشطة ميدانية"]});
+    // At 17:00 seven members are in the room (one came at 16:30, one left at 16:00).
+    let (s, e) = api
+        .send(
+            "POST",
+            &format!("{m}/decisions"),
+            json!({"decision": programme, "taken_at": "17:00",
+            "vote": {"votes_for": 8, "against": 0, "abstentions": 0}}),
+        )
+        .await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("vote-exceeds-voters")));
+    let (s, d) = api
+        .send(
+            "POST",
+            &format!("{m}/decisions"),
+            json!({"decision": programme, "taken_at": "17:00",
+            "vote": {"votes_for": 6, "against": 0, "abstentions": 1}}),
+        )
+        .await;
+    assert_eq!(s, 201, "{d}");
+    let voters = &d["decisions"][0]["voters"];
+    assert_eq!(voters["votes"], 7);
+    let present: Vec<&str> = voters["present"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(present.contains(&"كريم الوزاني") && !present.contains(&"لطيفة الشرقاوي"));
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("{m}/decisions"),
+            json!({"decision": {"kind": "adopt_programme", "title": "x",
+            "starts_on": "2026-01-01", "ends_on": "2025-01-01", "activities": ["y"]}}),
+        )
+        .await;
+    assert_eq!(s, 422);
+
+    let (_, d) = api.send("POST", &format!("{m}/minutes"), json!({})).await;
+    let minutes = d["minutes"].as_str().unwrap();
+    for fact in [
+        "كريم الوزاني (التحق 16:30)",
+        "لطيفة الشرقاوي (غادر 16:00)",
+        "الحاضرون عند التصويت (7)",
+        "عدد الأصوات: 7",
+    ] {
+        assert!(minutes.contains(fact), "{fact} in {minutes}");
+    }
+    let (_, programmes) = api
+        .get(format!("/api/v1/bodies/{body_id}/programmes"))
+        .await;
+    assert_eq!(
+        programmes.as_array().unwrap().len(),
+        0,
+        "nothing before approval"
+    );
+    assert_eq!(
+        api.send("POST", &format!("{m}/minutes/approve"), json!({}))
+            .await
+            .0,
+        200
+    );
+    let (_, programmes) = api
+        .get(format!("/api/v1/bodies/{body_id}/programmes"))
+        .await;
+    let p = &programmes[0];
+    assert_eq!(
+        (
+            p["title"].as_str(),
+            p["starts_on"].as_str(),
+            p["activities"].as_str()
+        ),
+        (
+            Some("برنامج العمل الجهوي"),
+            Some("2025-11-01"),
+            Some("لقاءات تواصلية\nندوات موضوعاتية\nأنشطة ميدانية")
+        )
+    );
+    let page = app
+        .browser("admin")
+        .await
+        .get(&format!("/bodies/{body_id}/meetings"))
+        .await;
+    assert!(page.body.contains("id=\"programmes\"") && page.body.contains("أنشطة ميدانية"));
+
+    let (_, c) = api
+        .send("POST", &format!("{m}/communiques"), json!({}))
+        .await;
+    let text = c["body"].as_str().unwrap();
+    assert!(
+        text.contains("ترأست الأمينة الجهوية السيدة نزهة الإدريسي"),
+        "{text}"
+    );
+    assert!(
+        text.contains("وعرف الاجتماع حضور 8 أعضاء، وبحضور الكاتب الإقليمي بالقنيطرة رشيد المنصوري، الكاتبة الإقليمية بالخميسات حياة الزموري."),
+        "{text}"
+    );
+    assert!(
+        text.contains("المصادقة على برنامج العمل «برنامج العمل الجهوي» للفترة من 01 نونبر 2025 إلى 30 يونيو 2026، ويتضمن: لقاءات تواصلية، ندوات موضوعاتية، أنشطة ميدانية بالتصويت (6 مع، 0 ضد، 1 امتناع)"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("التحق") && !text.contains("لطيفة"),
+        "no private record in the communiqué"
+    );
+}
+both_engines!(
+    a_regional_meeting_adopts_its_programme_by_a_vote_of_those_present,
+    regional_programme
+);
