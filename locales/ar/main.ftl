@@ -698,3 +698,4 @@ meeting-invitations-empty = لم توجه أي دعوة بعد.
 meeting-invite = توجيه الدعوات
 meeting-invite-holders = دعوة أعضاء الهيئة حاملي المناصب
 meeting-guest = ضيف
+meeting-draft-communique-fr = تحرير البلاغ بالفرنسية

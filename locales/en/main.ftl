@@ -667,3 +667,4 @@ meeting-invitations-empty = No one invited yet.
 meeting-invite = Invite
 meeting-invite-holders = Invite the body's position holders
 meeting-guest = guest
+meeting-draft-communique-fr = Draft the communiqué in French

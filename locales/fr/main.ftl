@@ -667,3 +667,4 @@ meeting-invitations-empty = Aucune invitation pour l'instant.
 meeting-invite = Inviter
 meeting-invite-holders = Inviter les titulaires de postes de l'instance
 meeting-guest = invité
+meeting-draft-communique-fr = Rédiger le communiqué en français

@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod audit;
 pub mod error;
 pub mod meetings;
+pub mod meetings_fr;
 pub mod members;
 pub mod names;
 pub mod org;

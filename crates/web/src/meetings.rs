@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Sex, Vote, VoteRules, Voters};
+use tanzim_domain::meetings_fr as fr;
 use tanzim_domain::org::{BodyLevel, PositionKind};
 use tanzim_domain::policy::{Action, decide};
 use tanzim_domain::{DomainError, Field};
@@ -654,6 +655,106 @@ async fn facts(
     })
 }
 
+/// The French facts: the product's own words where it has them (titles of positions, the
+/// body's kind, place names, decisions), the record's words elsewhere.
+async fn facts_fr(
+    state: &AppState,
+    m: &Meeting,
+    b: &Body,
+    d: &MeetingDetail,
+    ar: rules::CommuniqueFacts,
+) -> Result<fr::FactsFr, AppError> {
+    let level = level_of(state, b);
+    let title = |key: &str, rank: Option<i64>, sex: Sex| match position(state, key) {
+        Ok(p) => fr::title_fr(
+            &p.name.fr,
+            rank.and_then(|r| u8::try_from(r).ok()),
+            level,
+            sex,
+        ),
+        Err(_) => key.to_owned(),
+    };
+    let chair = match m.chair_holder_id {
+        Some(id) => store::holder(&state.db, id).await?.map(|h| {
+            let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
+            Named {
+                title: title(&h.position, h.rank, sex),
+                name: h.holder_name,
+                sex,
+            }
+        }),
+        None => None,
+    };
+    let kind_fr = state
+        .profile
+        .body_kinds
+        .iter()
+        .find(|k| k.key == b.kind)
+        .map(|k| k.name.fr.clone())
+        .unwrap_or_else(|| b.name.clone());
+    let held_in = match &m.commune_code {
+        Some(code) => territory::get(
+            &state.db,
+            &tanzim_domain::territory::TerritoryCode::parse(code)?,
+        )
+        .await?
+        .map(|t| t.name_fr),
+        None => None,
+    };
+    let city = held_in
+        .or_else(|| b.territory_name_fr.clone())
+        .unwrap_or_else(|| "Rabat".to_owned());
+    let body = match &b.territory_name_fr {
+        Some(t) => format!("{kind_fr} {}", fr::de(t)),
+        None => kind_fr,
+    };
+    let decisions = d
+        .decisions
+        .iter()
+        .map(|dv| {
+            let vote = dv.decision.votes_for.map(|votes_for| Vote {
+                votes_for,
+                against: dv.decision.against.unwrap_or(0),
+                abstentions: dv.decision.abstentions.unwrap_or(0),
+            });
+            match dv.decision.kind() {
+                Some(kind) => {
+                    let appointee = match &kind {
+                        DecisionKind::Appoint {
+                            position,
+                            rank,
+                            sex,
+                            ..
+                        } => title(
+                            position,
+                            rank.map(i64::from),
+                            Sex::parse(sex).unwrap_or(Sex::M),
+                        ),
+                        _ => String::new(),
+                    };
+                    fr::decision_fr(&kind, &appointee, vote.as_ref())
+                }
+                None => dv.decision.summary.clone(),
+            }
+        })
+        .collect();
+    Ok(fr::FactsFr {
+        body,
+        city,
+        date: ar.date,
+        kind: ar.kind,
+        slogan: ar.slogan,
+        chair: chair.unwrap_or(ar.chair),
+        co_chair: ar.co_chair,
+        host: ar.host,
+        members_present: ar.members_present,
+        guests: ar.guests,
+        agenda: ar.agenda,
+        interventions: ar.interventions,
+        decisions,
+    })
+}
+
 /// Drafts the minutes from the record (the rapporteur edits them in the page).
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/minutes", tag = "meetings", params(("id" = i64, Path)),
     responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
@@ -813,17 +914,31 @@ pub async fn amend_form(
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
-/// Drafts the press communiqué of a meeting in Arabic, from its public facts.
-#[utoipa::path(post, path = "/api/v1/meetings/{id}/communiques", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 201, body = Communique), (status = 401), (status = 404)), security(("bearer" = [])))]
+#[derive(Deserialize, utoipa::ToSchema, Default)]
+pub struct CommuniqueRequest {
+    /// `ar` (the default) or `fr`.
+    #[serde(default)]
+    pub lang: Option<String>,
+}
+
+/// Drafts the press communiqué of a meeting from its public facts, in Arabic or, on
+/// request, in French.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/communiques", tag = "meetings", params(("id" = i64, Path)), request_body = Option<CommuniqueRequest>,
+    responses((status = 201, body = Communique), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
 pub async fn api_draft_communique(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
+    body: Bytes,
 ) -> Result<Response, AppError> {
     let (m, b) = load_meeting(&state, &user, id, Action::PublishCommuniques).await?;
-    let cid = draft_communique(&state, &ctx, &user, &m, &b).await?;
+    let request: CommuniqueRequest = if body.is_empty() {
+        CommuniqueRequest::default()
+    } else {
+        parse_json(&body)?
+    };
+    let cid = draft_communique(&state, &ctx, &user, &m, &b, request.lang.as_deref()).await?;
     let c = store::communique(&state.db, cid)
         .await?
         .ok_or(AppError::NotFound)?;
@@ -836,13 +951,22 @@ async fn draft_communique(
     user: &CurrentUser,
     m: &Meeting,
     b: &Body,
+    lang: Option<&str>,
 ) -> Result<i64, AppError> {
     let d = detail(state, m.id).await?;
-    let (headline, text) = rules::communique_ar(&facts(state, m, b, &d).await?);
+    let f = facts(state, m, b, &d).await?;
+    let (lang, (headline, text)) = match lang.unwrap_or("ar") {
+        "ar" => ("ar", rules::communique_ar(&f)),
+        "fr" => (
+            "fr",
+            fr::communique_fr(&facts_fr(state, m, b, &d, f).await?),
+        ),
+        _ => return Err(AppError::BadRequest("malformed-input")),
+    };
     Ok(store::create_communique(
         &state.db,
         m,
-        "ar",
+        lang,
         &headline,
         &text,
         audit(ctx, user, AuditAction::CommuniqueDrafted),
@@ -1755,9 +1879,11 @@ pub async fn communique_form(
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
+    body: Bytes,
 ) -> Result<Response, AppError> {
     let (m, b) = load_meeting(&state, &user, id, Action::PublishCommuniques).await?;
-    let result = draft_communique(&state, &ctx, &user, &m, &b)
+    let form: CommuniqueRequest = crate::parse_form(&body)?;
+    let result = draft_communique(&state, &ctx, &user, &m, &b, form.lang.as_deref())
         .await
         .map(|_| ());
     back_to_meeting(&state, &ctx, &user, id, result).await
@@ -1785,6 +1911,8 @@ pub struct NewsQuery {
 
 struct NewsItem {
     id: i64,
+    /// The communiqué's language (its text direction follows).
+    lang: String,
     headline: String,
     body: String,
     date: String,
@@ -1809,6 +1937,7 @@ fn news_item(state: &AppState, ctx: &Ctx, c: &Communique) -> NewsItem {
     let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
     NewsItem {
         id: c.id,
+        lang: c.lang.clone(),
         headline: c.headline.clone(),
         body: c.body.clone(),
         date: ctx.tr.date(c.published_at.unwrap_or(c.updated_at)),

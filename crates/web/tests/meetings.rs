@@ -223,6 +223,30 @@ async fn taounate_meeting(engine: Engine) {
         !text.contains("عضو معتذر"),
         "no private attendance in public text"
     );
+    // In French on request: the product's own words for titles, places and decisions.
+    let (s, fr) = api
+        .send("POST", &format!("{m}/communiques"), json!({"lang": "fr"}))
+        .await;
+    assert_eq!((s, fr["lang"].as_str()), (201, Some("fr")), "{fr}");
+    assert_eq!(
+        fr["headline"],
+        "Taounate : محمد النجاري, secrétaire provincial, préside une réunion organisationnelle du Secrétariat provincial de Taounate"
+    );
+    let text_fr = fr["body"].as_str().unwrap();
+    for fact in [
+        "jeudi 8 décembre 2022",
+        "5 membres de l'instance y ont pris part.",
+        "Mme خيرة الهيري est désignée présidente provinciale du pôle des femmes par consensus",
+        "constitution de la commission d'éthique",
+    ] {
+        assert!(text_fr.contains(fact), "{fact} in {text_fr}");
+    }
+    assert_eq!(
+        api.send("POST", &format!("{m}/communiques"), json!({"lang": "xx"}))
+            .await
+            .0,
+        400
+    );
 
     // Publishing: on the public page (no login) and in the Atom feed; unpublishing removes it.
     let cid = c["id"].as_i64().unwrap();
