@@ -699,3 +699,7 @@ meeting-invite = توجيه الدعوات
 meeting-invite-holders = دعوة أعضاء الهيئة حاملي المناصب
 meeting-guest = ضيف
 meeting-draft-communique-fr = تحرير البلاغ بالفرنسية
+home-reminders = في انتظاركم
+reminder-draft-minutes = محضر لم يحرر بعد
+reminder-approve-minutes = محضر في انتظار المصادقة
+reminder-publish-communique = بلاغ في انتظار النشر

@@ -668,3 +668,7 @@ meeting-invite = Invite
 meeting-invite-holders = Invite the body's position holders
 meeting-guest = guest
 meeting-draft-communique-fr = Draft the communiqué in French
+home-reminders = Waiting for you
+reminder-draft-minutes = Minutes to draft
+reminder-approve-minutes = Minutes to approve
+reminder-publish-communique = Communiqué to publish

@@ -668,3 +668,7 @@ meeting-invite = Inviter
 meeting-invite-holders = Inviter les titulaires de postes de l'instance
 meeting-guest = invité
 meeting-draft-communique-fr = Rédiger le communiqué en français
+home-reminders = À faire
+reminder-draft-minutes = Procès-verbal à rédiger
+reminder-approve-minutes = Procès-verbal à approuver
+reminder-publish-communique = Communiqué à publier

@@ -813,3 +813,57 @@ pub async fn body_calendar_feed(db: &Db, token_hash: &str) -> Result<Option<(i64
         "SELECT f.user_id, f.body_id FROM body_calendar_feeds f JOIN users u ON u.id = f.user_id WHERE f.token_hash = $1 AND NOT u.disabled",
     ).bind(token_hash).fetch_optional(p).await)?)
 }
+
+/// Meetings held before `before` whose minutes are not approved yet (to draft or to
+/// approve), oldest first, in the scope.
+pub async fn awaiting_minutes(
+    db: &Db,
+    scope: &crate::ScopeFilter,
+    before: &str,
+    limit: i64,
+) -> Result<Vec<(Meeting, String)>> {
+    let (scope_sql, mut binds) = scope.sql("b.path", "b.organization", 1);
+    binds.push(before.to_owned());
+    let n = binds.len();
+    let sql = format!(
+        "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.chair_holder_id,
+           m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
+         FROM meetings m JOIN bodies b ON b.id = m.body_id
+         WHERE {scope_sql} AND m.held_on < ${n} AND m.minutes_status <> 'approved' ORDER BY m.held_on, m.id LIMIT {limit}"
+    );
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        meeting: Meeting,
+        body_name: String,
+    }
+    let rows: Vec<Row> = on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
+        for b in &binds {
+            q = q.bind(b);
+        }
+        q.fetch_all(p).await
+    })?;
+    Ok(rows.into_iter().map(|r| (r.meeting, r.body_name)).collect())
+}
+
+/// Communiqués drafted and not published, oldest first, in the scope.
+pub async fn unpublished(
+    db: &Db,
+    scope: &crate::ScopeFilter,
+    limit: i64,
+) -> Result<Vec<Communique>> {
+    let (scope_sql, binds) = scope.sql("b.path", "b.organization", 1);
+    let sql = format!(
+        "SELECT c.id, c.meeting_id, c.body_id, c.path, c.lang, c.headline, c.body, c.status, c.published_at, c.updated_at
+         FROM communiques c JOIN bodies b ON b.id = c.body_id
+         WHERE {scope_sql} AND c.status = 'draft' ORDER BY c.id LIMIT {limit}"
+    );
+    Ok(on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, Communique>(sqlx::AssertSqlSafe(sql));
+        for b in &binds {
+            q = q.bind(b);
+        }
+        q.fetch_all(p).await
+    })?)
+}

@@ -21,6 +21,8 @@ struct HomePage {
     bodies: Option<i64>,
     /// Upcoming meetings in the user's scope: (id, body, kind, date).
     upcoming: Vec<(i64, String, String, String)>,
+    /// What waits for the user: (link, what, detail).
+    reminders: Vec<(String, String, String)>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -43,8 +45,10 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         None
     };
     let upcoming = crate::meetings::upcoming_rows(&state, &ctx, user, crate::today(), 10).await?;
+    let reminders = crate::meetings::reminder_rows(&state, &ctx, user, crate::today()).await?;
     Ok(views::html(HomePage {
         upcoming,
+        reminders,
         layout: Layout::new(&state, &ctx, "home-title"),
         name: user.display_name.clone(),
         roles,

@@ -672,6 +672,20 @@ async fn chaired_from_another_level(engine: Engine) {
         assert!(text.contains(fact), "{fact} in {text}");
     }
 
+    // The home page reminds: these minutes await approval, the communiqué its publication.
+    let home = web.get("/").await;
+    let start = home
+        .body
+        .find("id=\"reminders\"")
+        .expect("reminders on the home page");
+    let reminders = &home.body[start..start + home.body[start..].find("</ul>").unwrap()];
+    assert_eq!(
+        reminders
+            .matches(&format!("href=\"/meetings/{id}\""))
+            .count(),
+        2,
+        "{reminders}"
+    );
     // The body's own calendar feed: a link shown once, the body's meetings, no sign-in; an
     // officer of another region cannot make one.
     let next_week = (chrono::Local::now().date_naive() + chrono::Duration::days(7)).to_string();
@@ -707,6 +721,7 @@ async fn chaired_from_another_level(engine: Engine) {
     app.user("oriental", &[(Role::Officer, Some("02"), None)])
         .await;
     let other = app.browser("oriental").await;
+    assert!(!other.get("/").await.body.contains("id=\"reminders\""));
     let page = other
         .submit(
             "/calendar",
