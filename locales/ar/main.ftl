@@ -703,3 +703,5 @@ home-reminders = في انتظاركم
 reminder-draft-minutes = محضر لم يحرر بعد
 reminder-approve-minutes = محضر في انتظار المصادقة
 reminder-publish-communique = بلاغ في انتظار النشر
+application-committee = اللجنة المختصة
+application-no-committee = لم تشكل بعد لجنة للبت في الانخراطات على هذا المستوى.

@@ -672,3 +672,5 @@ home-reminders = Waiting for you
 reminder-draft-minutes = Minutes to draft
 reminder-approve-minutes = Minutes to approve
 reminder-publish-communique = Communiqué to publish
+application-committee = Competent committee
+application-no-committee = No membership committee has been constituted at this level yet.

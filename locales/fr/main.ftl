@@ -672,3 +672,5 @@ home-reminders = À faire
 reminder-draft-minutes = Procès-verbal à rédiger
 reminder-approve-minutes = Procès-verbal à approuver
 reminder-publish-communique = Communiqué à publier
+application-committee = Commission compétente
+application-no-committee = Aucune commission des adhésions n'est encore constituée à ce niveau.

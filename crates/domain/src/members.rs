@@ -700,11 +700,7 @@ pub fn competent_committee(
     scope: &crate::territory::TerritoryPath,
     place: &crate::territory::TerritoryPath,
 ) -> bool {
-    let depth = match level {
-        crate::org::CommitteeLevel::Region => 1,
-        crate::org::CommitteeLevel::Province => 2,
-    };
-    scope.depth() == depth && scope.contains(place)
+    scope.depth() == level.depth() && scope.contains(place)
 }
 
 /// Consent kinds a member gives or withdraws.

@@ -134,6 +134,16 @@ pub enum CommitteeLevel {
     Province,
 }
 
+impl CommitteeLevel {
+    /// How deep its territories lie in a path (the region 1, the province 2).
+    pub fn depth(self) -> usize {
+        match self {
+            CommitteeLevel::Region => 1,
+            CommitteeLevel::Province => 2,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub struct MembershipRules {
     pub model: MembershipModel,

@@ -132,11 +132,33 @@ impl TerritoryPath {
     pub fn depth(&self) -> usize {
         self.0.matches('/').count()
     }
+    /// The territory `depth` levels down from the country on the way to this one (1: the
+    /// region, 2: the province), if this path goes that deep.
+    pub fn ancestor(&self, depth: usize) -> Option<TerritoryPath> {
+        let end = self.0.match_indices('/').nth(depth.checked_sub(1)?)?.0;
+        Some(TerritoryPath(self.0[..=end].to_owned()))
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ancestors_of_a_path() {
+        let p = TerritoryPath::from_stored("05/05.091/05.091.01.07/".to_owned());
+        assert_eq!(
+            p.ancestor(2).as_ref().map(TerritoryPath::as_str),
+            Some("05/05.091/")
+        );
+        assert_eq!(
+            p.ancestor(1).as_ref().map(TerritoryPath::as_str),
+            Some("05/")
+        );
+        assert_eq!(p.ancestor(3), Some(p.clone()));
+        assert_eq!(p.ancestor(4), None);
+        assert_eq!(p.ancestor(0), None);
+    }
 
     #[test]
     fn codes_parse_by_their_groups() {

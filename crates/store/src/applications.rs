@@ -40,6 +40,8 @@ pub struct Application {
     pub decided_at: Option<i64>,
     pub reason: Option<String>,
     pub member_id: Option<i64>,
+    /// The membership committee that decided it (when one was constituted).
+    pub committee_id: Option<i64>,
 }
 
 impl Application {
@@ -88,7 +90,7 @@ impl Application {
 const SELECT: &str = "SELECT a.id, a.reference, a.status, a.source, a.first_name_ar, a.last_name_ar, a.first_name_lat,
     a.last_name_lat, a.sex, a.birth_date, a.cin, a.phone, a.email, a.address, a.commune_code,
     t.name_ar AS commune_name_ar, t.name_fr AS commune_name_fr, a.path, a.profession, a.education, a.affiliations,
-    a.consent_contact, a.consent_public, a.consent_version, a.submitted_at, a.decided_at, a.reason, a.member_id
+    a.consent_contact, a.consent_public, a.consent_version, a.submitted_at, a.decided_at, a.reason, a.member_id, a.committee_id
     FROM applications a JOIN territories t ON t.code = a.commune_code";
 
 pub struct NewApplication<'a> {
@@ -200,16 +202,19 @@ pub async fn reject(
     app: &Application,
     reason: &str,
     actor_id: i64,
+    committee_id: Option<i64>,
     audit: AuditEntry,
 ) -> Result<()> {
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let done = sqlx::query(
-            "UPDATE applications SET status = 'rejected', decided_by = $1, decided_at = $2, reason = $3 WHERE id = $4 AND status = 'pending'",
+            "UPDATE applications SET status = 'rejected', decided_by = $1, decided_at = $2, reason = $3, committee_id = $4
+             WHERE id = $5 AND status = 'pending'",
         )
         .bind(actor_id)
         .bind(crate::now())
         .bind(reason)
+        .bind(committee_id)
         .bind(app.id)
         .execute(&mut *tx)
         .await?;

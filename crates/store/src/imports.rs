@@ -139,6 +139,7 @@ pub async fn import_batch(
                 notes: None,
                 card_token: item.card_token.clone(),
                 application_id: None,
+        committee_id: None,
                 actor_id,
             });
         }

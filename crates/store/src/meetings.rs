@@ -867,3 +867,42 @@ pub async fn unpublished(
         q.fetch_all(p).await
     })?)
 }
+
+/// The membership committee competent for a territory: the newest `membership` committee
+/// of an active body anchored exactly there (the profile's committee level).
+pub async fn membership_committee_at(
+    db: &Db,
+    at: &TerritoryPath,
+) -> Result<Option<(Committee, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        committee: Committee,
+        body_name: String,
+    }
+    let row: Option<Row> = on_pool!(db, p => sqlx::query_as::<_, Row>(
+        "SELECT c.id, c.body_id, c.kind, c.created_on, c.decision_id,
+           COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members,
+           b.name AS body_name
+         FROM committees c JOIN bodies b ON b.id = c.body_id
+         WHERE c.kind = 'membership' AND b.path = $1 AND b.status = 'active' ORDER BY c.id DESC LIMIT 1",
+    ).bind(at.as_str()).fetch_optional(p).await)?;
+    Ok(row.map(|r| (r.committee, r.body_name)))
+}
+
+/// A committee by id, with its body's name.
+pub async fn committee(db: &Db, id: i64) -> Result<Option<(Committee, String)>> {
+    #[derive(sqlx::FromRow)]
+    struct Row {
+        #[sqlx(flatten)]
+        committee: Committee,
+        body_name: String,
+    }
+    let row: Option<Row> = on_pool!(db, p => sqlx::query_as::<_, Row>(
+        "SELECT c.id, c.body_id, c.kind, c.created_on, c.decision_id,
+           COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members,
+           b.name AS body_name
+         FROM committees c JOIN bodies b ON b.id = c.body_id WHERE c.id = $1",
+    ).bind(id).fetch_optional(p).await)?;
+    Ok(row.map(|r| (r.committee, r.body_name)))
+}

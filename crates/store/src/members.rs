@@ -202,6 +202,8 @@ pub struct NewMember<'a> {
     /// The accepted application this member comes from (marked accepted in the same
     /// transaction); `None` for direct entry.
     pub application_id: Option<i64>,
+    /// The membership committee accepting that application.
+    pub committee_id: Option<i64>,
     pub actor_id: Option<i64>,
 }
 
@@ -417,12 +419,13 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
         apply_counts!(db, tx, &counts)?;
         if let Some(app) = new.application_id {
             let done = sqlx::query(
-                "UPDATE applications SET status = 'accepted', decided_by = $1, decided_at = $2, member_id = $3
-                 WHERE id = $4 AND status = 'pending'",
+                "UPDATE applications SET status = 'accepted', decided_by = $1, decided_at = $2, member_id = $3, committee_id = $4
+                 WHERE id = $5 AND status = 'pending'",
             )
             .bind(new.actor_id)
             .bind(now)
             .bind(id)
+            .bind(new.committee_id)
             .bind(app)
             .execute(&mut *tx)
             .await?;

@@ -602,6 +602,40 @@ async fn load(
     Ok(a)
 }
 
+/// The membership committee competent for an application: the one constituted by the body
+/// of the profile's committee level where the applicant lives (the committee's decisions
+/// are recorded as its own).
+async fn competent_committee(
+    state: &AppState,
+    a: &Application,
+) -> Result<Option<(tanzim_store::meetings::Committee, String)>, AppError> {
+    let depth = state.profile.membership.committee_level.depth();
+    match tanzim_domain::territory::TerritoryPath::from_stored(a.path.clone()).ancestor(depth) {
+        Some(at) => Ok(tanzim_store::meetings::membership_committee_at(&state.db, &at).await?),
+        None => Ok(None),
+    }
+}
+
+async fn reject_application(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    a: &Application,
+    reason: &str,
+) -> Result<(), AppError> {
+    let committee = competent_committee(state, a).await?.map(|(c, _)| c.id);
+    applications::reject(
+        &state.db,
+        a,
+        reason,
+        user.id(),
+        committee,
+        audit(ctx, user, AuditAction::ApplicationRejected),
+    )
+    .await?;
+    Ok(())
+}
+
 /// The policy's decision on an application; deciding it also takes the competent
 /// committee (the profile's level, province by default) unless the user is an
 /// administrator covering it.
@@ -649,6 +683,9 @@ struct ShowPage {
     other_applications: Vec<Application>,
     duplicates_elsewhere: i64,
     may_decide: bool,
+    /// The membership committee that decided it, or the one competent while pending:
+    /// "its name, its body: its members".
+    committee: Option<String>,
     errors: FormErrors,
 }
 
@@ -684,7 +721,21 @@ async fn show_page(
     } else {
         (Vec::new(), Vec::new())
     };
+    let committee = match a.committee_id {
+        Some(id) => tanzim_store::meetings::committee(&state.db, id).await?,
+        None if a.is_pending() => competent_committee(state, &a).await?,
+        None => None,
+    }
+    .map(|(c, body)| {
+        let name = format!("{} – {body}", ctx.tr.t("committee-membership"));
+        if c.members.is_empty() {
+            name
+        } else {
+            format!("{name}: {}", c.members)
+        }
+    });
     Ok(views::html(ShowPage {
+        committee,
         layout: Layout::new(state, ctx, "application-title"),
         name: a.display_name(ctx.lang().code()),
         commune: (if ctx.lang() == crate::i18n::Lang::Ar {
@@ -750,6 +801,7 @@ async fn accept_application(
         notes: None,
         card_token: crate::auth::random_token(),
         application_id: Some(a.id),
+        committee_id: competent_committee(state, a).await?.map(|(c, _)| c.id),
         actor_id: Some(user.id()),
     };
     let (id, _) = members::create(
@@ -809,14 +861,7 @@ pub async fn reject(
     let input: Rejection = parse_form(&body)?;
     match rules::parse_reason(&input.reason) {
         Ok(reason) => {
-            applications::reject(
-                &state.db,
-                &a,
-                &reason,
-                user.id(),
-                audit(&ctx, &user, AuditAction::ApplicationRejected),
-            )
-            .await?;
+            reject_application(&state, &ctx, &user, &a, &reason).await?;
             Ok(Redirect::to(&format!("/applications/{id}")).into_response())
         }
         Err(e) => {
@@ -975,14 +1020,7 @@ pub async fn api_reject(
     let a = load(&state, &user, id, Action::DecideApplications).await?;
     let input: Rejection = parse_json(&body)?;
     let reason = rules::parse_reason(&input.reason)?;
-    applications::reject(
-        &state.db,
-        &a,
-        &reason,
-        user.id(),
-        audit(&ctx, &user, AuditAction::ApplicationRejected),
-    )
-    .await?;
+    reject_application(&state, &ctx, &user, &a, &reason).await?;
     Ok(Json(
         applications::get(&state.db, id)
             .await?

@@ -1351,6 +1351,7 @@ pub async fn api_create(
         notes,
         card_token: crate::auth::random_token(),
         application_id: None,
+        committee_id: None,
         actor_id: Some(user.id()),
     };
     let (id, _) = members::create(

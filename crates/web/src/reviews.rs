@@ -164,6 +164,7 @@ async fn add(
         notes: None,
         card_token: crate::auth::random_token(),
         application_id: None,
+        committee_id: None,
         actor_id: Some(user.id()),
     };
     let entry = audit(ctx, user, AuditAction::ReviewDecided);

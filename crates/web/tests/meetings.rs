@@ -169,6 +169,62 @@ async fn taounate_meeting(engine: Engine) {
         .map(|c| c["kind"].as_str().unwrap())
         .collect();
     assert_eq!(committees, ["membership", "ethics"]);
+    // The membership committee now decides the province's applications: an application
+    // from Taounate is recorded as decided by it, and its page names it.
+    let membership_id = positions["committees"][0]["id"].as_i64();
+    let (_, application) = api
+        .send(
+            "POST",
+            "/api/v1/applications",
+            common::person("AB500123", "03.531.01.05"),
+        )
+        .await;
+    let page = app
+        .browser("admin")
+        .await
+        .get(&format!("/applications/{}", application["id"]))
+        .await;
+    assert!(
+        page.body.contains("id=\"application-committee\"><bdi>")
+            && page.body.contains("الأمانة الإقليمية"),
+        "the competent committee is named while pending"
+    );
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("/api/v1/applications/{}/accept", application["id"]),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let (_, decided) = api
+        .get(format!("/api/v1/applications/{}", application["id"]))
+        .await;
+    assert_eq!(decided["committee_id"].as_i64(), membership_id);
+    // Elsewhere (no committee constituted in Fès-Meknès' other provinces) nothing is named.
+    let (_, elsewhere) = api
+        .send(
+            "POST",
+            "/api/v1/applications",
+            common::person("AB500124", "05.091.01.07"),
+        )
+        .await;
+    api.send(
+        "POST",
+        &format!("/api/v1/applications/{}/reject", elsewhere["id"]),
+        json!({"reason": "ملف ناقص"}),
+    )
+    .await;
+    let (_, rejected) = api
+        .get(format!("/api/v1/applications/{}", elsewhere["id"]))
+        .await;
+    assert_eq!(
+        (
+            rejected["status"].as_str(),
+            rejected["committee_id"].as_i64()
+        ),
+        (Some("rejected"), None)
+    );
     // The record is locked now.
     let (s, _) = api
         .send(

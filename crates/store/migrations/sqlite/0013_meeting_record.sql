@@ -1,7 +1,8 @@
 -- A fuller meeting record: a chair, co-chair or host who may come from another level;
 -- arrivals and departures, delegates' weights and proxies (so each vote knows who was in
 -- the room); when each decision was taken; the programmes that decisions adopt; the
--- invitation list; and a calendar feed per body.
+-- invitation list; a calendar feed per body; and which membership committee decided an
+-- application.
 
 CREATE TABLE meeting_leads (
     meeting_id BIGINT NOT NULL REFERENCES meetings(id),
@@ -51,3 +52,5 @@ CREATE TABLE body_calendar_feeds (
     created_at BIGINT NOT NULL,
     PRIMARY KEY (user_id, body_id)
 );
+
+ALTER TABLE applications ADD COLUMN committee_id BIGINT REFERENCES committees(id);
