@@ -705,3 +705,7 @@ reminder-approve-minutes = محضر في انتظار المصادقة
 reminder-publish-communique = بلاغ في انتظار النشر
 application-committee = اللجنة المختصة
 application-no-committee = لم تشكل بعد لجنة للبت في الانخراطات على هذا المستوى.
+committee-record = تسجيل لجنة كما هي
+committee-record-hint = تحل هذه اللائحة محل أعضاء اللجنة الحاليين. لتشكيل لجنة بقرار، سجله في اجتماع.
+error-committee-member-unknown = العضو المشار إليه غير مسجل كعضو نشيط في نطاق هذه الهيئة.
+audit-committee-recorded = تسجيل لجنة

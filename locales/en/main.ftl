@@ -674,3 +674,7 @@ reminder-approve-minutes = Minutes to approve
 reminder-publish-communique = Communiqué to publish
 application-committee = Competent committee
 application-no-committee = No membership committee has been constituted at this level yet.
+committee-record = Record a committee as it stands
+committee-record-hint = This list replaces the committee's current members. To form a committee by decision, record it in a meeting.
+error-committee-member-unknown = That member is not an active member within this body's territory.
+audit-committee-recorded = Committee recorded

@@ -674,3 +674,7 @@ reminder-approve-minutes = Procès-verbal à approuver
 reminder-publish-communique = Communiqué à publier
 application-committee = Commission compétente
 application-no-committee = Aucune commission des adhésions n'est encore constituée à ce niveau.
+committee-record = Enregistrer une commission telle qu'elle est
+committee-record-hint = Cette liste remplace les membres actuels. Pour constituer une commission par décision, enregistrez-la dans une réunion.
+error-committee-member-unknown = Ce membre n'est pas un membre actif dans le ressort de cette instance.
+audit-committee-recorded = Commission enregistrée

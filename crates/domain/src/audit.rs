@@ -47,10 +47,12 @@ pub enum AuditAction {
     CommuniqueUnpublished,
     BodyFounding,
     MinutesAmended,
+    /// A committee's members recorded as they stand.
+    CommitteeRecorded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 43] = [
+    pub const ALL: [AuditAction; 44] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -94,6 +96,7 @@ impl AuditAction {
         AuditAction::CommuniqueUnpublished,
         AuditAction::BodyFounding,
         AuditAction::MinutesAmended,
+        AuditAction::CommitteeRecorded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -141,6 +144,7 @@ impl AuditAction {
             AuditAction::CommuniqueUnpublished => "communique-unpublished",
             AuditAction::BodyFounding => "body-founding",
             AuditAction::MinutesAmended => "minutes-amended",
+            AuditAction::CommitteeRecorded => "committee-recorded",
         }
     }
 

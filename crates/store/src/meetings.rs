@@ -906,3 +906,44 @@ pub async fn committee(db: &Db, id: i64) -> Result<Option<(Committee, String)>> 
     ).bind(id).fetch_optional(p).await)?;
     Ok(row.map(|r| (r.committee, r.body_name)))
 }
+
+/// One seat of a committee: a name, and the member record when it is known.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, utoipa::ToSchema)]
+pub struct Seat {
+    pub name: String,
+    #[serde(default)]
+    pub member_id: Option<i64>,
+}
+
+/// Records a body's committee of a kind as it stands (from `on`): the committee is created
+/// if the body has none of that kind, and its seats are replaced.
+pub async fn set_committee(
+    db: &Db,
+    body: &crate::bodies::Body,
+    kind: &str,
+    seats: &[Seat],
+    on: &str,
+    audit: AuditEntry,
+) -> Result<i64> {
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let existing: Option<i64> = sqlx::query_scalar("SELECT id FROM committees WHERE body_id = $1 AND kind = $2 ORDER BY id DESC LIMIT 1")
+            .bind(body.id).bind(kind).fetch_optional(&mut *tx).await?;
+        let id = match existing {
+            Some(id) => id,
+            None => sqlx::query_scalar("INSERT INTO committees (body_id, kind, created_on, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+                .bind(body.id).bind(kind).bind(on).bind(now)
+                .fetch_one(&mut *tx).await?,
+        };
+        sqlx::query("DELETE FROM committee_members WHERE committee_id = $1").bind(id).execute(&mut *tx).await?;
+        for (i, seat) in seats.iter().enumerate() {
+            sqlx::query("INSERT INTO committee_members (committee_id, seat, name, member_id) VALUES ($1, $2, $3, $4)")
+                .bind(id).bind(i as i64 + 1).bind(&seat.name).bind(seat.member_id)
+                .execute(&mut *tx).await?;
+        }
+        append_audit!(tx, &audit.target("body", body.id, Some(body.target().path)).detail(serde_json::json!({ "committee": kind, "seats": seats.len() })))?;
+        tx.commit().await?;
+        Ok(id)
+    })
+}

@@ -2666,3 +2666,111 @@ pub async fn body_calendar_feed(
     meetings.reverse();
     Ok(ics_calendar(&state, meetings))
 }
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct CommitteeInput {
+    /// `membership`, `ethics` or a functional committee's key.
+    pub committee: String,
+    pub members: Vec<store::Seat>,
+}
+
+/// Records a committee of the body as it stands (created if the body has none of that
+/// kind); its members are members of the party, named and, where known, linked to their
+/// record. A meeting's `create_committee` decision does the same when its minutes are
+/// approved.
+#[utoipa::path(post, path = "/api/v1/bodies/{id}/committees", tag = "meetings", params(("id" = i64, Path)), request_body = CommitteeInput,
+    responses((status = 200, body = Positions), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+pub async fn api_set_committee(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Positions>, AppError> {
+    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let input: CommitteeInput = parse_json(&body)?;
+    set_committee(&state, &ctx, &user, &b, input).await?;
+    api_positions(State(state), user, Path(id)).await
+}
+
+async fn set_committee(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    b: &Body,
+    input: CommitteeInput,
+) -> Result<(), AppError> {
+    let kind = input.committee.trim();
+    if kind.is_empty() || kind.len() > 60 {
+        return Err(DomainError::new(Field::Name, "text-required").into());
+    }
+    let mut seats: Vec<store::Seat> = Vec::new();
+    for seat in input.members {
+        let name = seat.name.trim().to_owned();
+        if name.is_empty() {
+            return Err(DomainError::new(Field::Name, "name-required").into());
+        }
+        if seats.iter().any(|s| s.name == name) {
+            return Err(DomainError::new(Field::Name, "name-twice").into());
+        }
+        // A linked member must be on the roll, active and within the body's territory.
+        if let Some(mid) = seat.member_id {
+            let member = tanzim_store::members::get(&state.db, mid).await?;
+            let fits = member.is_some_and(|m| {
+                m.status == "active"
+                    && b.target().path.contains(
+                        &tanzim_domain::territory::TerritoryPath::from_stored(m.path),
+                    )
+            });
+            if !fits {
+                return Err(DomainError::new(Field::Name, "committee-member-unknown").into());
+            }
+        }
+        seats.push(store::Seat {
+            name,
+            member_id: seat.member_id,
+        });
+    }
+    store::set_committee(
+        &state.db,
+        b,
+        kind,
+        &seats,
+        &today().to_string(),
+        audit(ctx, user, AuditAction::CommitteeRecorded),
+    )
+    .await?;
+    Ok(())
+}
+
+#[derive(Deserialize)]
+pub struct CommitteeForm {
+    committee: String,
+    #[serde(default)]
+    members: String,
+}
+
+/// Records a committee from the body's page (one member a line).
+pub async fn committee_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let form: CommitteeForm = crate::parse_form(&body)?;
+    let input = CommitteeInput {
+        committee: form.committee,
+        members: non_empty_lines(&form.members)
+            .map(|name| store::Seat {
+                name: name.to_owned(),
+                member_id: None,
+            })
+            .collect(),
+    };
+    let result = set_committee(&state, &ctx, &user, &b, input)
+        .await
+        .map(|()| format!("/bodies/{id}/meetings"));
+    back_to_body(&state, &ctx, &user, id, result).await
+}

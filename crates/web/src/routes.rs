@@ -331,6 +331,18 @@ pub fn table() -> Vec<Route> {
             post(meetings::body_calendar_link),
         ),
         route(
+            "POST",
+            "/api/v1/bodies/{id}/committees",
+            Policy(Action::ManageMeetings, T::Body),
+            post(meetings::api_set_committee),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/committees",
+            Policy(Action::ManageMeetings, T::Body),
+            post(meetings::committee_form),
+        ),
+        route(
             "GET",
             "/api/v1/bodies/{id}/programmes",
             Policy(Action::ViewMeetings, T::Body),

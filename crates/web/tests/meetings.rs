@@ -663,6 +663,48 @@ async fn chaired_from_another_level(engine: Engine) {
     let id = m["id"].as_i64().unwrap();
     let m = format!("/api/v1/meetings/{id}");
 
+    // A committee recorded as it stands: its members linked to their member records when
+    // known (an active member of the province); recording it again replaces the seats.
+    let (s, member) = api
+        .send(
+            "POST",
+            "/api/v1/members",
+            common::person("AB700001", "05.091.01.07"),
+        )
+        .await;
+    assert_eq!(s, 201, "{member}");
+    let (_, outside) = api
+        .send(
+            "POST",
+            "/api/v1/members",
+            common::person("AB700002", "03.531.01.05"),
+        )
+        .await;
+    let committees = format!("/api/v1/bodies/{body_id}/committees");
+    let (s, e) = api
+        .send("POST", &committees, json!({"committee": "ethics", "members": [{"name": "فاطمة الزهراء", "member_id": outside["id"]}]}))
+        .await;
+    assert_eq!(
+        (s, e["error"].as_str()),
+        (422, Some("committee-member-unknown"))
+    );
+    let (s, p) = api
+        .send("POST", &committees, json!({"committee": "ethics", "members": [{"name": "فاطمة الزهراء", "member_id": member["id"]}, {"name": "أحمد بنسعيد"}]}))
+        .await;
+    assert_eq!(s, 200, "{p}");
+    let (_, p) = api
+        .send(
+            "POST",
+            &committees,
+            json!({"committee": "ethics", "members": [{"name": "أحمد بنسعيد"}]}),
+        )
+        .await;
+    let c = p["committees"].as_array().unwrap();
+    assert_eq!(
+        (c.len(), c[0]["kind"].as_str(), c[0]["members"].as_str()),
+        (1, Some("ethics"), Some("أحمد بنسعيد"))
+    );
+
     // Invitations: the body's position holders and a named guest; attendance starts there.
     let (s, d) = api
         .send(

@@ -1,8 +1,8 @@
 -- A fuller meeting record: a chair, co-chair or host who may come from another level;
 -- arrivals and departures, delegates' weights and proxies (so each vote knows who was in
 -- the room); when each decision was taken; the programmes that decisions adopt; the
--- invitation list; a calendar feed per body; and which membership committee decided an
--- application.
+-- invitation list; a calendar feed per body; which membership committee decided an
+-- application; and committee members linked to their member record.
 
 CREATE TABLE meeting_leads (
     meeting_id BIGINT NOT NULL REFERENCES meetings(id),
@@ -54,3 +54,4 @@ CREATE TABLE body_calendar_feeds (
 );
 
 ALTER TABLE applications ADD COLUMN committee_id BIGINT REFERENCES committees(id);
+ALTER TABLE committee_members ADD COLUMN member_id BIGINT REFERENCES members(id);
