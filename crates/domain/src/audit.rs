@@ -47,10 +47,17 @@ pub enum AuditAction {
     CommuniqueUnpublished,
     BodyFounding,
     MinutesAmended,
+    CaseOpened,
+    /// A disciplinary file or one of its documents read: every read of one is on record.
+    CaseViewed,
+    CaseHearingRecorded,
+    CaseDocumentAdded,
+    CaseDocumentDownloaded,
+    CaseDecided,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 43] = [
+    pub const ALL: [AuditAction; 49] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -94,6 +101,12 @@ impl AuditAction {
         AuditAction::CommuniqueUnpublished,
         AuditAction::BodyFounding,
         AuditAction::MinutesAmended,
+        AuditAction::CaseOpened,
+        AuditAction::CaseViewed,
+        AuditAction::CaseHearingRecorded,
+        AuditAction::CaseDocumentAdded,
+        AuditAction::CaseDocumentDownloaded,
+        AuditAction::CaseDecided,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -141,6 +154,12 @@ impl AuditAction {
             AuditAction::CommuniqueUnpublished => "communique-unpublished",
             AuditAction::BodyFounding => "body-founding",
             AuditAction::MinutesAmended => "minutes-amended",
+            AuditAction::CaseOpened => "case-opened",
+            AuditAction::CaseViewed => "case-viewed",
+            AuditAction::CaseHearingRecorded => "case-hearing-recorded",
+            AuditAction::CaseDocumentAdded => "case-document-added",
+            AuditAction::CaseDocumentDownloaded => "case-document-downloaded",
+            AuditAction::CaseDecided => "case-decided",
         }
     }
 

@@ -42,6 +42,14 @@ pub enum Field {
     Name,
     Vote,
     MeetingKind,
+    Grounds,
+    Outcome,
+    Reasons,
+    Heard,
+    Summary,
+    Title,
+    File,
+    Member,
 }
 
 impl Field {
@@ -86,6 +94,14 @@ impl Field {
             Field::Name => "name",
             Field::Vote => "vote",
             Field::MeetingKind => "kind",
+            Field::Grounds => "grounds",
+            Field::Outcome => "decision",
+            Field::Reasons => "reasons",
+            Field::Heard => "heard",
+            Field::Summary => "summary",
+            Field::Title => "title",
+            Field::File => "file",
+            Field::Member => "member",
         }
     }
 }
