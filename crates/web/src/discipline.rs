@@ -428,9 +428,10 @@ async fn record_decision(
     let on = checked.decided_on.to_string();
     let until = checked.outcome.suspended_until().map(|d| d.to_string());
     let reference = c.reference();
-    // The member's history is read by every officer: it says who decided, not why.
-    let history_reason = ctx
-        .tr
+    // The member's history is read by every officer: it says who decided, not why; and in
+    // Arabic, the organization's language of record (like the minutes), whatever the
+    // language of the page the decision was taken from.
+    let history_reason = crate::i18n::Tr::new(state.i18n.clone(), crate::i18n::Lang::Ar)
         .with("case-history-reason", &[("body", c.body_name.as_str())]);
     let path = TerritoryPath::from_stored(checked.member.path.clone());
     let change = match (checked.outcome.event(), checked.to) {

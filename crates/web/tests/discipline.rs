@@ -359,11 +359,10 @@ async fn cases(engine: Engine) {
         last["decision"].as_str(),
         Some(format!("case:{case_id}").as_str())
     );
-    assert!(
-        last["reason"]
-            .as_str()
-            .unwrap()
-            .contains("الأمانة الإقليمية ببني ملال"),
+    // The history says who decided (in Arabic, the language of record), not why.
+    assert_eq!(
+        last["reason"].as_str(),
+        Some("قرار لجنة الأخلاقيات لدى الأمانة الإقليمية ببني ملال"),
         "{last}"
     );
     assert_eq!(audit_count(&api, "case-decided").await, 1);
@@ -474,6 +473,66 @@ async fn cases(engine: Engine) {
     // Reads of the file are on record.
     assert!(audit_count(&api, "case-viewed").await >= 1);
     assert_eq!(audit_count(&api, "case-document-downloaded").await, 1);
+
+    // One transaction: when the member's change cannot be written (another officer changed
+    // the member meanwhile), the case is not decided either.
+    let karim = member(&api, "BE200004", "05.091.01.07", None, None).await;
+    let (_, c3) = api.send("POST", &cases_of_body, open(karim)).await;
+    let c3 = tanzim_store::discipline::get(&app.db, c3["id"].as_i64().unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let mut stale = tanzim_store::members::get(&app.db, karim)
+        .await
+        .unwrap()
+        .unwrap();
+    stale.status = "lapsed".into();
+    let path = tanzim_domain::territory::TerritoryPath::from_stored(stale.path.clone());
+    let (on, reference) = (days(0), c3.reference());
+    let change = tanzim_store::members::Change {
+        event: "expel",
+        to_status: tanzim_domain::members::Status::Expelled,
+        to_commune: &stale.commune_code,
+        to_path: &path,
+        on: &on,
+        suspended_until: None,
+        reason: None,
+        decision: Some(&reference),
+        actor_id: None,
+    };
+    let entry = |action| tanzim_store::audit::AuditEntry::new(None, "test", action, None);
+    let result = tanzim_store::discipline::decide(
+        &app.db,
+        &c3,
+        &tanzim_store::discipline::CaseDecision {
+            outcome: "expulsion",
+            decided_on: &on,
+            suspended_until: None,
+            reasons: "x",
+            actor_id: None,
+        },
+        Some(tanzim_store::discipline::MemberEffect {
+            member: &stale,
+            change: &change,
+            audit: entry(tanzim_domain::audit::AuditAction::MemberStatusChanged),
+        }),
+        entry(tanzim_domain::audit::AuditAction::CaseDecided),
+    )
+    .await;
+    assert!(
+        matches!(
+            result,
+            Err(tanzim_store::StoreError::Conflict("member-changed"))
+        ),
+        "{result:?}"
+    );
+    let (_, c3) = api.get(format!("/api/v1/cases/{}", c3.id)).await;
+    assert_eq!(
+        (c3["status"].as_str(), c3["decision"].as_str()),
+        (Some("open"), None)
+    );
+    assert_eq!(status_of(&api, karim).await["status"], "active");
+    assert_eq!(audit_count(&api, "case-decided").await, 2);
 }
 both_engines!(
     an_ethics_committee_decides_and_the_member_status_follows,
@@ -614,7 +673,9 @@ async fn pages(engine: Engine) {
         .await;
     assert_eq!(r.status, 422);
     assert!(!r.body.contains("id=\"case-confirm\"") && r.body.contains("ثبوت الغياب"));
-    // Confirmed: the member is expelled, the case shows the decision and how to notify.
+    // Confirmed, from the page in French: the member is expelled, the case shows the
+    // decision and how to notify, and the member's history says it in Arabic all the same.
+    assert_eq!(committee.get("/lang/fr?next=/").await.status, 303);
     let r = committee
         .submit(
             &case_page,
@@ -636,9 +697,18 @@ async fn pages(engine: Engine) {
         page.body.contains("id=\"case-decision\"") && !page.body.contains("id=\"decision-form\"")
     );
     assert!(
-        page.body.contains("لا توجد أي وسيلة اتصال مسجلة"),
-        "no contact on file"
+        page.body.contains("Aucun moyen de contact") && page.body.contains("Exclusion"),
+        "no contact on file: {}",
+        page.body
     );
+    let history = status_of(&api, salma).await["history"].clone();
+    assert_eq!(
+        history.as_array().unwrap().last().unwrap()["reason"].as_str(),
+        Some("قرار لجنة الأخلاقيات لدى الأمانة الإقليمية ببني ملال")
+    );
+    assert_eq!(committee.get("/lang/ar?next=/").await.status, 303);
+    let page = committee.get(&case_page).await;
+    assert!(page.body.contains("لا توجد أي وسيلة اتصال مسجلة"));
 
     // The member's page: the committee gets the link to the cases and to the case from the
     // history; an officer sees the status change, not the file.
@@ -664,16 +734,5 @@ async fn pages(engine: Engine) {
     assert!(list.body.contains(&format!("href=\"/cases/{case_id}\"")));
     assert!(committee.get("/").await.body.contains("href=\"/cases\""));
     assert!(!officer.get("/").await.body.contains("href=\"/cases\""));
-    // The other languages have their words.
-    let page = committee
-        .get(&format!("/lang/fr?next=/cases/{case_id}"))
-        .await;
-    assert_eq!(page.status, 303);
-    let page = committee.get(&case_page).await;
-    assert!(
-        page.body.contains("Aucun moyen de contact") && page.body.contains("Exclusion"),
-        "{}",
-        page.body
-    );
 }
 both_engines!(the_committee_works_from_its_pages, pages);
