@@ -709,3 +709,85 @@ committee-record = تسجيل لجنة كما هي
 committee-record-hint = تحل هذه اللائحة محل أعضاء اللجنة الحاليين. لتشكيل لجنة بقرار، سجله في اجتماع.
 error-committee-member-unknown = العضو المشار إليه غير مسجل كعضو نشيط في نطاق هذه الهيئة.
 audit-committee-recorded = تسجيل لجنة
+# Disciplinary cases
+error-case-outcome-invalid = نوع القرار غير معروف.
+error-case-grounds-required = اذكر الأفعال المنسوبة إلى العضو.
+error-case-reasons-required = اذكر حيثيات القرار.
+error-case-date-before-opening = التاريخ سابق لفتح الملف.
+error-member-already-expelled = هذا العضو مطرود أصلا.
+error-case-heard-required = اذكر من تم الاستماع إليه.
+error-case-summary-required = لخص ما قيل في جلسة الاستماع.
+error-case-document-title-required = عنوان الوثيقة مطلوب.
+error-case-document-empty = اختر ملفا غير فارغ.
+error-case-document-too-large = الملف كبير جدا: 5 ميغابايت على الأكثر.
+error-ethics-committee-missing = لا توجد لهذه الهيئة لجنة للأخلاقيات: تشكلها الهيئة بقرار في أحد اجتماعاتها قبل فتح أي ملف تأديبي.
+error-case-decided = تم البت في هذا الملف: لم يعد بالإمكان تغييره.
+error-case-member-unknown = لا يوجد عضو بهذا الرقم ضمن نفوذ هذه الهيئة.
+audit-case-opened = فتح ملف تأديبي
+audit-case-viewed = اطلاع على ملف تأديبي
+audit-case-hearing-recorded = تسجيل جلسة استماع
+audit-case-document-added = إضافة وثيقة إلى ملف تأديبي
+audit-case-document-downloaded = تحميل وثيقة من ملف تأديبي
+audit-case-decided = البت في ملف تأديبي
+nav-cases = الملفات التأديبية
+cases-title = الملفات التأديبية
+cases-of-body = الملفات التأديبية للهيئة
+cases-empty = لا توجد ملفات تأديبية.
+count-cases = { PLURAL($count) ->
+    [zero] لا يوجد أي ملف
+    [one] ملف واحد
+    [two] ملفان
+    [few] { $count } ملفات
+    [many] { $count } ملفا
+   *[other] { $count } ملف
+}
+cases-tab-all = الكل
+cases-tab-open = قيد الدراسة
+cases-tab-decided = تم البت فيها
+case-status-open = قيد الدراسة
+case-status-decided = تم البت فيه
+case-outcome-no_action = حفظ الملف دون جزاء
+case-outcome-warning = إنذار
+case-outcome-suspension = توقيف مؤقت
+case-outcome-expulsion = طرد
+case-title = ملف تأديبي
+case-member = العضو المعني
+case-member-status = وضعيته الحالية
+case-committee = لجنة الأخلاقيات لدى
+case-opened-on = تاريخ فتح الملف
+case-grounds = الأفعال المنسوبة
+case-decision = القرار
+case-outcome = نوع القرار
+case-decided-on = تاريخ القرار
+case-until = موقوف إلى غاية
+case-reasons = حيثيات القرار
+case-notify-phone-email = للتبليغ: رقم الهاتف والبريد الإلكتروني مسجلان في ملف العضو.
+case-notify-phone = للتبليغ: رقم الهاتف مسجل في ملف العضو.
+case-notify-email = للتبليغ: البريد الإلكتروني مسجل في ملف العضو.
+case-notify-none = لا توجد أي وسيلة اتصال مسجلة في ملف العضو.
+case-notify-explain = لا يرسل تنظيم التبليغات بعد: تبلغ اللجنة العضو بالقرار بنفسها.
+case-confirm-title = تأكيد القرار
+case-confirm-suspension = توقيف { $member } إلى غاية { $until }.
+case-confirm-expulsion = طرد { $member } من الحزب.
+case-confirm-explain = يغير هذا القرار وضعية العضو فور تسجيله، ويحيل سجله على هذا الملف. لا يمكن التراجع عنه من هذه الصفحة.
+case-confirm-submit = تأكيد القرار
+case-hearings = جلسات الاستماع
+case-hearings-empty = لم تسجل أي جلسة استماع بعد.
+case-add-hearing = تسجيل جلسة استماع
+case-heard = من تم الاستماع إليه
+case-heard-hint = العضو المعني، المشتكي، شاهد...
+case-documents = الوثائق
+case-documents-empty = لا توجد وثائق في الملف.
+case-add-document = إضافة وثيقة
+case-document-title = عنوان الوثيقة
+case-document-file = الملف
+case-document-limit = { $mb } ميغابايت على الأكثر: PDF أو صورة أو نص.
+case-document-size = { $kb } ك.ب
+case-decide = البت في الملف
+case-until-hint = نهاية التوقيف (للتوقيف المؤقت فقط)
+case-decide-explain = يطلب منك تأكيد التوقيف أو الطرد قبل تسجيله.
+case-open = فتح ملف تأديبي
+case-member-number = رقم العضوية
+case-history-reason = قرار لجنة الأخلاقيات لدى { $body }
+case-history-decision = الملف التأديبي رقم { $id }
+member-cases = الملفات التأديبية

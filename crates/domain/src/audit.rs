@@ -49,10 +49,17 @@ pub enum AuditAction {
     MinutesAmended,
     /// A committee's members recorded as they stand.
     CommitteeRecorded,
+    CaseOpened,
+    /// A disciplinary file or one of its documents read: every read of one is on record.
+    CaseViewed,
+    CaseHearingRecorded,
+    CaseDocumentAdded,
+    CaseDocumentDownloaded,
+    CaseDecided,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 44] = [
+    pub const ALL: [AuditAction; 50] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -97,6 +104,12 @@ impl AuditAction {
         AuditAction::BodyFounding,
         AuditAction::MinutesAmended,
         AuditAction::CommitteeRecorded,
+        AuditAction::CaseOpened,
+        AuditAction::CaseViewed,
+        AuditAction::CaseHearingRecorded,
+        AuditAction::CaseDocumentAdded,
+        AuditAction::CaseDocumentDownloaded,
+        AuditAction::CaseDecided,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -145,6 +158,12 @@ impl AuditAction {
             AuditAction::BodyFounding => "body-founding",
             AuditAction::MinutesAmended => "minutes-amended",
             AuditAction::CommitteeRecorded => "committee-recorded",
+            AuditAction::CaseOpened => "case-opened",
+            AuditAction::CaseViewed => "case-viewed",
+            AuditAction::CaseHearingRecorded => "case-hearing-recorded",
+            AuditAction::CaseDocumentAdded => "case-document-added",
+            AuditAction::CaseDocumentDownloaded => "case-document-downloaded",
+            AuditAction::CaseDecided => "case-decided",
         }
     }
 

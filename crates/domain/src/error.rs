@@ -44,6 +44,14 @@ pub enum Field {
     MeetingKind,
     Attendance,
     Chair,
+    Grounds,
+    Outcome,
+    Reasons,
+    Heard,
+    Summary,
+    Title,
+    File,
+    Member,
 }
 
 impl Field {
@@ -90,6 +98,14 @@ impl Field {
             Field::MeetingKind => "kind",
             Field::Attendance => "attendance",
             Field::Chair => "chair",
+            Field::Grounds => "grounds",
+            Field::Outcome => "decision",
+            Field::Reasons => "reasons",
+            Field::Heard => "heard",
+            Field::Summary => "summary",
+            Field::Title => "title",
+            Field::File => "file",
+            Field::Member => "member",
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod discipline;
 pub mod error;
 pub mod meetings;
 pub mod meetings_fr;

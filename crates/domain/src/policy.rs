@@ -47,10 +47,14 @@ pub enum Action {
     ManageMeetings,
     /// Edit, publish and unpublish press communiqués.
     PublishCommuniques,
+    /// See a body's disciplinary cases: grounds, hearings, documents, decisions.
+    ViewCases,
+    /// Open a case, record its hearings and documents, and decide it (the ethics committee).
+    ManageCases,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 23] = [
         Action::ViewTerritories,
         Action::ViewBodies,
         Action::CreateBody,
@@ -72,6 +76,8 @@ impl Action {
         Action::ViewMeetings,
         Action::ManageMeetings,
         Action::PublishCommuniques,
+        Action::ViewCases,
+        Action::ManageCases,
     ];
 
     /// Out of scope, does the target look absent (404) rather than forbidden (403)?
@@ -108,6 +114,11 @@ impl Role {
                     | ManageMeetings
             ),
             // The committee decides applications and looks for duplicates among members.
+            // Disciplinary files (what a member is accused of, hearings, sanctions) are the
+            // most sensitive records the party keeps: only the committee that judges them and
+            // administrators see them. Officers run the body but do not sit in judgment,
+            // communication officers and analysts have no need to know; a sanction still
+            // reaches every reader of the member's record as a status.
             Role::CommitteeMember => matches!(
                 action,
                 ViewTerritories
@@ -119,6 +130,8 @@ impl Role {
                     | ViewCampaigns
                     | ViewStats
                     | ViewMeetings
+                    | ViewCases
+                    | ManageCases
             ),
             // Publishes: sees who members are, never their identity papers or contacts.
             Role::CommunicationOfficer => {
@@ -359,6 +372,36 @@ mod tests {
         assert_eq!(
             decide(&taounate, Action::EnterApplication, Some(&place)),
             Decision::Forbidden
+        );
+    }
+
+    #[test]
+    fn disciplinary_files_are_for_the_committee_and_administrators_only() {
+        let body = target(&["05", "05.091"], Some("party"));
+        for role in Role::ALL {
+            let p = principal(role, &["05"], None);
+            let expected = if matches!(role, Role::Administrator | Role::CommitteeMember) {
+                Decision::Allow
+            } else {
+                Decision::Forbidden
+            };
+            for action in [Action::ViewCases, Action::ManageCases] {
+                assert_eq!(
+                    decide(&p, action, Some(&body)),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+        }
+        // Another region's committee does not know the case exists.
+        let taounate = principal(Role::CommitteeMember, &["03"], None);
+        assert_eq!(
+            decide(&taounate, Action::ViewCases, Some(&body)),
+            Decision::NotFound
+        );
+        assert_eq!(
+            decide(&taounate, Action::ManageCases, Some(&body)),
+            Decision::NotFound
         );
     }
 

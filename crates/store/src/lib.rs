@@ -69,6 +69,7 @@ pub mod audit;
 pub mod bodies;
 #[macro_use]
 pub mod campaigns;
+pub mod discipline;
 pub mod imports;
 pub mod meetings;
 pub mod scope;

@@ -798,68 +798,85 @@ pub struct Change<'a> {
     pub actor_id: Option<i64>,
 }
 
-/// Applies a change: the member row, the history (the current period closes, a new one
-/// opens) and the audit entry, in one transaction. Refused with `Conflict` when the member
-/// changed since it was read (another officer got there first).
+/// Applies a change inside the transaction `$tx`: the member row, the history (the current
+/// period closes, a new one opens), the counts and the audit entry; evaluates to
+/// `Result<(), StoreError>`. Refused with `Conflict` when the member changed since it was
+/// read (another officer got there first). Shared by status changes and transfers
+/// ([`apply`]) and by decisions that change a member's status (disciplinary cases).
+macro_rules! apply_change {
+    ($db:expr, $tx:expr, $member:expr, $change:expr, $audit:expr) => {{
+        let member: &$crate::members::Member = $member;
+        let change: &$crate::members::Change<'_> = $change;
+        let audit: $crate::audit::AuditEntry = $audit;
+        let now = $crate::now();
+        let result: $crate::Result<()> = async {
+            let done = sqlx::query(
+                "UPDATE members SET status = $1, status_since = CASE WHEN status = $1 THEN status_since ELSE $2 END,
+                   suspended_until = $3, commune_code = $4, path = $5, updated_at = $6
+                 WHERE id = $7 AND status = $8 AND path = $9",
+            )
+            .bind(change.to_status.as_str())
+            .bind(change.on)
+            .bind(change.suspended_until)
+            .bind(change.to_commune)
+            .bind(change.to_path.as_str())
+            .bind(now)
+            .bind(member.id)
+            .bind(&member.status)
+            .bind(&member.path)
+            .execute(&mut *$tx)
+            .await?;
+            if done.rows_affected() != 1 {
+                return Err($crate::StoreError::Conflict("member-changed"));
+            }
+            // Sex and birth date from the row itself (the caller's copy may hide them).
+            let (sex, birth_date): (String, String) = sqlx::query_as("SELECT sex, birth_date FROM members WHERE id = $1")
+                .bind(member.id)
+                .fetch_one(&mut *$tx)
+                .await?;
+            let mut counts = $crate::counters::Deltas::default();
+            counts.add(&member.path, &member.status, &sex, &birth_date, -1);
+            counts.add(change.to_path.as_str(), change.to_status.as_str(), &sex, &birth_date, 1);
+            apply_counts!($db, $tx, &counts)?;
+            sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
+                .bind(change.on)
+                .bind(member.id)
+                .execute(&mut *$tx)
+                .await?;
+            sqlx::query(
+                "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, decision, changed_by, changed_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            )
+            .bind(member.id)
+            .bind(change.on)
+            .bind(change.to_status.as_str())
+            .bind(change.to_commune)
+            .bind(change.to_path.as_str())
+            .bind(change.event)
+            .bind(change.reason)
+            .bind(change.decision)
+            .bind(change.actor_id)
+            .bind(now)
+            .execute(&mut *$tx)
+            .await?;
+            let detail = serde_json::json!({
+                "event": change.event, "from": member.status, "to": change.to_status.as_str(),
+                "commune_from": member.commune_code, "commune_to": change.to_commune, "on": change.on,
+                "reason": change.reason, "decision": change.decision,
+            });
+            append_audit!($tx, &audit.target("member", member.id, Some(change.to_path.clone())).detail(detail))?;
+            Ok(())
+        }
+        .await;
+        result
+    }};
+}
+
+/// Applies a change (see `apply_change!`) in a transaction of its own.
 pub async fn apply(db: &Db, member: &Member, change: &Change<'_>, audit: AuditEntry) -> Result<()> {
-    let now = crate::now();
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        let done = sqlx::query(
-            "UPDATE members SET status = $1, status_since = CASE WHEN status = $1 THEN status_since ELSE $2 END,
-               suspended_until = $3, commune_code = $4, path = $5, updated_at = $6
-             WHERE id = $7 AND status = $8 AND path = $9",
-        )
-        .bind(change.to_status.as_str())
-        .bind(change.on)
-        .bind(change.suspended_until)
-        .bind(change.to_commune)
-        .bind(change.to_path.as_str())
-        .bind(now)
-        .bind(member.id)
-        .bind(&member.status)
-        .bind(&member.path)
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() != 1 {
-            return Err(StoreError::Conflict("member-changed"));
-        }
-        // Sex and birth date from the row itself (the caller's copy may hide them).
-        let (sex, birth_date): (String, String) = sqlx::query_as("SELECT sex, birth_date FROM members WHERE id = $1")
-            .bind(member.id)
-            .fetch_one(&mut *tx)
-            .await?;
-        let mut counts = crate::counters::Deltas::default();
-        counts.add(&member.path, &member.status, &sex, &birth_date, -1);
-        counts.add(change.to_path.as_str(), change.to_status.as_str(), &sex, &birth_date, 1);
-        apply_counts!(db, tx, &counts)?;
-        sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-            .bind(change.on)
-            .bind(member.id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query(
-            "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, decision, changed_by, changed_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(member.id)
-        .bind(change.on)
-        .bind(change.to_status.as_str())
-        .bind(change.to_commune)
-        .bind(change.to_path.as_str())
-        .bind(change.event)
-        .bind(change.reason)
-        .bind(change.decision)
-        .bind(change.actor_id)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?;
-        let detail = serde_json::json!({
-            "event": change.event, "from": member.status, "to": change.to_status.as_str(),
-            "commune_from": member.commune_code, "commune_to": change.to_commune, "on": change.on,
-            "reason": change.reason, "decision": change.decision,
-        });
-        append_audit!(tx, &audit.target("member", member.id, Some(change.to_path.clone())).detail(detail))?;
+        apply_change!(db, tx, member, change, audit)?;
         tx.commit().await?;
         Ok(())
     })
@@ -985,4 +1002,12 @@ pub async fn possible_duplicates(
     Ok(on_pool!(db, p => {
         sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(sql.as_str())).bind(cin).bind(name_key).bind(birth_date).fetch_all(p).await
     })?)
+}
+
+/// The member with this membership number (`05091-000123`), as printed on the card.
+pub async fn by_number(db: &Db, number: &str) -> Result<Option<Member>> {
+    let sql = format!("{SELECT} WHERE m.number = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(sql.as_str())).bind(number).fetch_optional(p).await)?,
+    )
 }

@@ -406,6 +406,8 @@ struct ShowPage {
     may_manage: bool,
     confirm_dissolve: bool,
     error: Option<String>,
+    /// The body's disciplinary cases are shown to the roles that may see them only.
+    may_view_cases: bool,
 }
 
 async fn show_page(
@@ -454,6 +456,8 @@ async fn show_page(
             && decide(&user.principal, Action::ManageBody, Some(&b.target())) == Decision::Allow,
         confirm_dissolve,
         error,
+        may_view_cases: decide(&user.principal, Action::ViewCases, Some(&b.target()))
+            == Decision::Allow,
     };
     Ok(views::html(page))
 }

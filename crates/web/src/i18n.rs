@@ -372,6 +372,31 @@ mod tests {
             )
             .chain(["open", "closed"].iter().map(|x| format!("campaign-{x}")))
             .chain(["F", "M"].iter().map(|x| format!("sex-{x}")))
+            .chain(
+                tanzim_domain::discipline::Outcome::KINDS
+                    .iter()
+                    .map(|x| format!("case-outcome-{x}")),
+            )
+            .chain(
+                tanzim_domain::discipline::CaseStatus::ALL
+                    .iter()
+                    .map(|x| format!("case-status-{}", x.as_str())),
+            )
+            .chain(
+                ["all", "open", "decided"]
+                    .iter()
+                    .map(|x| format!("cases-tab-{x}")),
+            )
+            .chain(
+                [
+                    "case-notify-phone-email",
+                    "case-notify-phone",
+                    "case-notify-email",
+                    "case-notify-none",
+                ]
+                .iter()
+                .map(|x| (*x).to_owned()),
+            )
             .chain((1..=12).map(|m| format!("month-{m}")));
         for key in built {
             assert!(defined.contains(&key), "{key}");

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod auth;
 pub mod bodies;
 pub mod campaigns;
+pub mod discipline;
 pub mod error;
 pub mod home;
 pub mod i18n;

@@ -451,6 +451,8 @@ struct ShowPage {
     may_pay: bool,
     today: String,
     errors: FormErrors,
+    /// Link to the member's disciplinary cases (for users who may see cases).
+    cases_link: bool,
 }
 
 pub struct HistoryRow {
@@ -461,6 +463,8 @@ pub struct HistoryRow {
     pub branch: String,
     pub reason: String,
     pub decision: String,
+    /// The disciplinary case the change comes from, for users who may see cases.
+    pub decision_href: Option<String>,
 }
 
 pub struct ConsentRow {
@@ -471,17 +475,28 @@ pub struct ConsentRow {
     pub version: String,
 }
 
-fn history_rows(ctx: &Ctx, h: &[HistoryEntry]) -> Vec<HistoryRow> {
+fn history_rows(ctx: &Ctx, h: &[HistoryEntry], sees_cases: bool) -> Vec<HistoryRow> {
     h.iter()
         .rev()
-        .map(|e| HistoryRow {
-            from: e.valid_from.clone(),
-            to: e.valid_to.clone().unwrap_or_default(),
-            status: ctx.tr.t(&format!("status-{}", e.status)),
-            event: ctx.tr.t(&format!("event-{}", e.event)),
-            branch: e.commune_code.clone(),
-            reason: e.reason.clone().unwrap_or_default(),
-            decision: e.decision.clone().unwrap_or_default(),
+        .map(|e| {
+            let decision = e.decision.clone().unwrap_or_default();
+            // A disciplinary decision reads as one; only its readers get the link.
+            let case = tanzim_store::discipline::case_of_reference(&decision);
+            HistoryRow {
+                from: e.valid_from.clone(),
+                to: e.valid_to.clone().unwrap_or_default(),
+                status: ctx.tr.t(&format!("status-{}", e.status)),
+                event: ctx.tr.t(&format!("event-{}", e.event)),
+                branch: e.commune_code.clone(),
+                reason: e.reason.clone().unwrap_or_default(),
+                decision: match case {
+                    Some(id) => ctx
+                        .tr
+                        .with("case-history-decision", &[("id", &id.to_string())]),
+                    None => decision,
+                },
+                decision_href: case.filter(|_| sees_cases).map(|id| format!("/cases/{id}")),
+            }
         })
         .collect()
 }
@@ -571,7 +586,8 @@ async fn show_page(
         status: ctx.tr.t(&format!("status-{}", m.status)),
         sex: ctx.tr.t(&format!("sex-{}", m.sex)),
         contact: sees_contact(state, user, &m) && !m.cin.is_empty(),
-        history: history_rows(ctx, &history),
+        history: history_rows(ctx, &history, crate::discipline::may_view_cases(user)),
+        cases_link: member_decision(state, user, Action::ViewCases, &m) == Decision::Allow,
         payments: payments.iter().map(payment_row).collect(),
         campaigns: campaign_choices,
         methods: method_choices(ctx),

@@ -3,8 +3,8 @@
 //! either.
 
 use crate::{
-    AppState, accounts, api, applications, audit, bodies, campaigns, home, imports, meetings,
-    members, reviews, session, stats, territory,
+    AppState, accounts, api, applications, audit, bodies, campaigns, discipline, home, imports,
+    meetings, members, reviews, session, stats, territory,
 };
 use axum::routing::{MethodRouter, get, post};
 use tanzim_domain::policy::Action;
@@ -32,6 +32,9 @@ pub enum TargetKind {
     Meeting,
     /// `{id}` is a press communiqué (as reachable as its body).
     Communique,
+    /// `{id}` is a disciplinary case (as reachable as its body; `{document_id}` one of its
+    /// documents).
+    Case,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -847,6 +850,102 @@ pub fn table() -> Vec<Route> {
             "/receipts/{token}",
             Public,
             get(campaigns::public_receipt),
+        ),
+        route(
+            "GET",
+            "/cases",
+            Policy(Action::ViewCases, T::None),
+            get(discipline::index),
+        ),
+        route(
+            "GET",
+            "/bodies/{id}/cases",
+            Policy(Action::ViewCases, T::Body),
+            get(discipline::body_page),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/cases",
+            Policy(Action::ManageCases, T::Body),
+            post(discipline::open_form),
+        ),
+        route(
+            "GET",
+            "/cases/{id}",
+            Policy(Action::ViewCases, T::Case),
+            get(discipline::show),
+        ),
+        route(
+            "POST",
+            "/cases/{id}/hearings",
+            Policy(Action::ManageCases, T::Case),
+            post(discipline::hearing_form),
+        ),
+        route(
+            "POST",
+            "/cases/{id}/documents",
+            Policy(Action::ManageCases, T::Case),
+            post(discipline::document_form),
+        ),
+        route(
+            "GET",
+            "/cases/{id}/documents/{document_id}",
+            Policy(Action::ViewCases, T::Case),
+            get(discipline::download_page),
+        ),
+        route(
+            "POST",
+            "/cases/{id}/decision",
+            Policy(Action::ManageCases, T::Case),
+            post(discipline::decision_form),
+        ),
+        route(
+            "GET",
+            "/api/v1/cases",
+            Policy(Action::ViewCases, T::None),
+            get(discipline::api_list),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/{id}/cases",
+            Policy(Action::ViewCases, T::Body),
+            get(discipline::api_body_list),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/cases",
+            Policy(Action::ManageCases, T::Body),
+            post(discipline::api_open),
+        ),
+        route(
+            "GET",
+            "/api/v1/cases/{id}",
+            Policy(Action::ViewCases, T::Case),
+            get(discipline::api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/cases/{id}/hearings",
+            Policy(Action::ManageCases, T::Case),
+            post(discipline::api_hearing),
+        ),
+        route(
+            "POST",
+            "/api/v1/cases/{id}/documents",
+            Policy(Action::ManageCases, T::Case),
+            post(discipline::api_document),
+        ),
+        route(
+            "GET",
+            "/api/v1/cases/{id}/documents/{document_id}",
+            Policy(Action::ViewCases, T::Case),
+            get(discipline::api_download),
+        ),
+        route(
+            "POST",
+            "/api/v1/cases/{id}/decision",
+            Policy(Action::ManageCases, T::Case),
+            post(discipline::api_decide),
         ),
     ]
 }

@@ -63,6 +63,9 @@ impl Layout {
             if may(Action::ViewApplications) {
                 add("/applications", "nav-applications");
             }
+            if may(Action::ViewCases) {
+                add("/cases", "nav-cases");
+            }
             if may(Action::ViewCampaigns) {
                 add("/campaigns", "nav-campaigns");
             }

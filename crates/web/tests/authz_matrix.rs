@@ -126,6 +126,56 @@ async fn matrix(engine: Engine) {
         .await;
     assert_eq!(s, 201, "{communique}");
     let communique_id = communique["id"].as_i64().unwrap();
+    // The body's ethics committee (a meeting's approved decision), a case about the member
+    // before it, and a document of the case.
+    let (s, ethics) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            serde_json::json!({"kind": "organizational", "held_on": "2023-01-14"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{ethics}");
+    let ethics = format!("/api/v1/meetings/{}", ethics["id"]);
+    for (step, body) in [
+        (
+            "decisions",
+            serde_json::json!({"decision": {"kind": "create_committee", "committee": "ethics"}}),
+        ),
+        ("minutes", serde_json::json!({})),
+        ("minutes/approve", serde_json::json!({})),
+    ] {
+        let (s, r) = api.send("POST", &format!("{ethics}/{step}"), body).await;
+        assert!(s == 200 || s == 201, "{step}: {r}");
+    }
+    let (s, case) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/cases"),
+            serde_json::json!({"member_id": member_id, "grounds": "x"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{case}");
+    let case_id = case["id"].as_i64().unwrap();
+    let boundary = "matrix-boundary";
+    let upload = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nt\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--{boundary}--\r\n"
+    );
+    let document = reqwest::Client::new()
+        .post(app.url(&format!("/api/v1/cases/{case_id}/documents")))
+        .bearer_auth(&api.token)
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(upload)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(document.status().as_u16(), 201);
+    let document_id = document.json::<serde_json::Value>().await.unwrap()["id"]
+        .as_i64()
+        .unwrap();
     let target_user = app
         .user("target.user", &[(Role::Officer, Some("05.091"), None)])
         .await;
@@ -209,6 +259,11 @@ async fn matrix(engine: Engine) {
         .unwrap()
         .unwrap()
         .target();
+    let case_target = tanzim_store::discipline::get(&app.db, case_id)
+        .await
+        .unwrap()
+        .unwrap()
+        .target();
     let state = tanzim_web::AppState::new(
         app.db.clone(),
         tanzim_domain::org::Profile::default_profile().unwrap(),
@@ -243,12 +298,14 @@ async fn matrix(engine: Engine) {
                 Access::Policy(_, TargetKind::Review) => review_id,
                 Access::Policy(_, TargetKind::Meeting) => meeting_id,
                 Access::Policy(_, TargetKind::Communique) => communique_id,
+                Access::Policy(_, TargetKind::Case) => case_id,
                 _ => 999_999,
             };
             let path = spec
                 .path
                 .replace("{id}", &id_value.to_string())
                 .replace("{role_id}", &target_role.to_string())
+                .replace("{document_id}", &document_id.to_string())
                 .replace("{code}", "05.091")
                 .replace("{file}", "tanzim.css")
                 .replace("{token}", "not-a-card-token");
@@ -318,6 +375,7 @@ async fn matrix(engine: Engine) {
                         TargetKind::Meeting | TargetKind::Communique => {
                             decide(p, action, Some(&body_target))
                         }
+                        TargetKind::Case => decide(p, action, Some(&case_target)),
                     };
                     match (expected, status) {
                         (Decision::Allow, 401 | 403 | 404) => {
@@ -360,6 +418,18 @@ async fn matrix(engine: Engine) {
             member_after.commune_code.as_str()
         ),
         ("active", "05.091.01.07")
+    );
+    let case_after = tanzim_store::discipline::get(&app.db, case_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(case_after.is_open() && case_after.decision.is_none());
+    assert_eq!(
+        tanzim_store::discipline::hearings(&app.db, case_id)
+            .await
+            .unwrap()
+            .len(),
+        0
     );
 }
 both_engines!(every_route_every_role_every_scope, matrix);

@@ -508,3 +508,138 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     assert!(c.source().await.unwrap().contains("محمد النجاري"));
     c.close().await.unwrap();
 }
+
+/// Scrolls the element with this id to the top of the window, for the screenshot.
+async fn scroll_to(c: &Client, id: &str) {
+    c.execute(
+        &format!("document.getElementById('{id}').scrollIntoView()"),
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver; .ci/run runs it"]
+async fn the_ethics_committee_suspends_a_member_after_confirming() {
+    let app = common::spawn(Engine::Sqlite).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    app.user(
+        "committee",
+        &[(Role::CommitteeMember, Some("05.091"), None)],
+    )
+    .await;
+    let api = common::Api::new(&app, app.token(admin).await);
+    let day = |n: i64| (tanzim_web::today() + chrono::Duration::days(n)).to_string();
+    let (_, body) = api.send("POST", "/api/v1/bodies", serde_json::json!({"organization": "party", "kind": "provincial_secretariat", "territory": "05.091", "name": "الأمانة الإقليمية ببني ملال"})).await;
+    let body_id = body["id"].as_i64().unwrap();
+    // The ethics committee, created by a meeting's approved decision.
+    let (_, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            serde_json::json!({"kind": "organizational", "held_on": day(-30)}),
+        )
+        .await;
+    let m = format!("/api/v1/meetings/{}", m["id"]);
+    for (step, payload) in [
+        (
+            "decisions",
+            serde_json::json!({"decision": {"kind": "create_committee", "committee": "ethics", "members": ["سعاد المرابط"]}}),
+        ),
+        ("minutes", serde_json::json!({})),
+        ("minutes/approve", serde_json::json!({})),
+    ] {
+        let (s, r) = api.send("POST", &format!("{m}/{step}"), payload).await;
+        assert!(s == 200 || s == 201, "{step}: {r}");
+    }
+    let mut person = common::person("BE400001", "05.091.01.07");
+    person["joined_on"] = serde_json::json!("2024-01-15");
+    let (_, member) = api.send("POST", "/api/v1/members", person).await;
+    let member_id = member["id"].as_i64().unwrap();
+    let (s, case) = api
+        .send("POST", &format!("/api/v1/bodies/{body_id}/cases"), serde_json::json!({"member_id": member_id,
+            "grounds": "نشر تدوينات تسيء إلى هيئات الحزب على مواقع التواصل الاجتماعي", "opened_on": day(-7)}))
+        .await;
+    assert_eq!(s, 201, "{case}");
+    let case_id = case["id"].as_i64().unwrap();
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("/api/v1/cases/{case_id}/hearings"),
+            serde_json::json!({"held_on": day(-2),
+            "heard": "العضوة المعنية", "summary": "أقرت بنشر التدوينات واعتبرتها نقدا داخليا"}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let (_driver, c) = start_browser().await;
+    sign_in(&c, &app, "committee").await;
+
+    c.goto(&app.url(&format!("/bodies/{body_id}/cases")))
+        .await
+        .unwrap();
+    shot(&c, "50-body-cases-ar").await;
+    click(&c, "#cases a").await;
+    assert!(text(&c, "h1").await.contains(&format!("#{case_id}")));
+    shot(&c, "51-case-ar").await;
+
+    // The decision: a suspension is shown back with what it does before it is written.
+    wait_for(&c, "#decision-kind")
+        .await
+        .select_by_value("suspension")
+        .await
+        .unwrap();
+    c.execute(
+        &format!(
+            "document.getElementById('decision-until').value = '{}'",
+            day(60)
+        ),
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for(&c, "#decision-form [name=reasons]")
+        .await
+        .send_keys("ثبوت المخالفة بإقرار المعنية بالأمر")
+        .await
+        .unwrap();
+    click(&c, "#record-decision").await;
+    assert!(text(&c, "#case-confirm").await.contains("توقيف"));
+    assert_eq!(text(&c, "#case-member-status").await, "نشيط");
+    scroll_to(&c, "case-confirm").await;
+    shot(&c, "52-case-confirm-ar").await;
+    click(&c, "#confirm-decision").await;
+    assert!(text(&c, "#case-notify").await.contains("رقم الهاتف مسجل"));
+    assert_eq!(text(&c, "#case-member-status").await, "موقوف");
+    scroll_to(&c, "case-decision").await;
+    shot(&c, "53-case-decided-ar").await;
+    click(&c, "#lang-fr").await;
+    assert!(text(&c, "#case-notify").await.contains("téléphone"));
+    scroll_to(&c, "case-decision").await;
+    shot(&c, "54-case-decided-fr").await;
+    click(&c, "#lang-ar").await;
+
+    // The member's history points back to the case.
+    c.goto(&app.url(&format!("/members/{member_id}")))
+        .await
+        .unwrap();
+    assert_eq!(text(&c, "#member-status").await, "موقوف");
+    click(&c, "a.case-link").await;
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        format!("/cases/{case_id}")
+    );
+    c.goto(&app.url(&format!("/members/{member_id}")))
+        .await
+        .unwrap();
+    c.execute(
+        "document.querySelector('a.case-link').scrollIntoView({block: 'center'})",
+        vec![],
+    )
+    .await
+    .unwrap();
+    shot(&c, "55-member-suspended-ar").await;
+    c.close().await.unwrap();
+}
