@@ -54,7 +54,8 @@ async fn taounate_meeting(engine: Engine) {
     ]
     .iter()
     .map(|n| json!({"name": n, "presence": "present"}))
-    .chain([json!({"name": "عضو معتذر", "presence": "excused"})])
+    // The excused member gives a proxy: a provincial secretariat's statutes allow them.
+    .chain([json!({"name": "عضو معتذر", "presence": "excused", "proxy_to": "جمال التودي"})])
     .collect();
     let (s, d) = api
         .send(
@@ -104,6 +105,20 @@ async fn taounate_meeting(engine: Engine) {
     // A vote that does not carry is refused, and nothing is recorded.
     let (s, _) = api
         .send("POST", &format!("{m}/decisions"), json!({"decision": {"kind": "resolution", "text": "x"}, "vote": {"votes_for": 2, "against": 3, "abstentions": 0}}))
+        .await;
+    assert_eq!(s, 422);
+    // Five present and one proxy: six votes at most.
+    let (s, d) = api
+        .send("POST", &format!("{m}/decisions"), json!({"decision": {"kind": "resolution", "text": "تثمين عمل المنتخبين"}, "vote": {"votes_for": 5, "against": 0, "abstentions": 1}}))
+        .await;
+    assert_eq!(s, 201, "{d}");
+    let voters = &d["decisions"][3]["voters"];
+    assert_eq!(
+        (voters["votes"].as_i64(), voters["proxies"][0][1].as_str()),
+        (Some(6), Some("جمال التودي"))
+    );
+    let (s, _) = api
+        .send("POST", &format!("{m}/decisions"), json!({"decision": {"kind": "resolution", "text": "x"}, "vote": {"votes_for": 7, "against": 0, "abstentions": 0}}))
         .await;
     assert_eq!(s, 422);
 
