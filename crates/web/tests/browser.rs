@@ -443,7 +443,7 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     c.goto(&app.url(&format!("/bodies/{body_id}/meetings")))
         .await
         .unwrap();
-    click(&c, "details summary").await;
+    click(&c, "#positions-add").await;
     wait_for(&c, "[name=holder_name]")
         .await
         .send_keys("محمد النجاري")
@@ -463,11 +463,21 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     click(&c, "#create-meeting").await;
     wait_for(&c, "#decision-form").await;
 
-    // Attendance, a decision, the minutes drafted and approved.
-    click(&c, "details summary").await;
-    wait_for(&c, "[name=present]")
-        .await
-        .send_keys("محمد النجاري\nجمال التودي\nخيرة الهيري")
+    // The body's position holders invited; the attendance form starts from them.
+    click(&c, "#invite").await;
+    click(&c, "#save-invitations").await;
+    assert!(text(&c, "#invitations").await.contains("محمد النجاري"));
+
+    // Attendance (one came late), a decision, the minutes drafted and approved.
+    click(&c, "#take-attendance").await;
+    let present = wait_for(&c, "[name=present]").await;
+    assert_eq!(
+        present.prop("value").await.unwrap().as_deref(),
+        Some("محمد النجاري")
+    );
+    present.clear().await.unwrap();
+    present
+        .send_keys("محمد النجاري\nجمال التودي\nخيرة الهيري | 10:30")
         .await
         .unwrap();
     click(&c, "#save-attendance").await;
@@ -496,6 +506,15 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     click(&c, "[id^=publish-]").await;
     click(&c, "#lang-fr").await;
     shot(&c, "41-meeting-fr").await;
+    // A French draft on request, left to right beside the Arabic one.
+    click(&c, "#draft-communique-fr").await;
+    assert!(
+        text(&c, "#communiques")
+            .await
+            .contains("jeudi 8 décembre 2022")
+    );
+    scroll_to(&c, "communiques").await;
+    shot(&c, "43-communique-fr").await;
     c.delete_all_cookies().await.unwrap();
     c.goto(&app.url("/news")).await.unwrap();
     let news = text(&c, "main").await;
