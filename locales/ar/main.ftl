@@ -791,3 +791,7 @@ case-member-number = رقم العضوية
 case-history-reason = قرار لجنة الأخلاقيات لدى { $body }
 case-history-decision = الملف التأديبي رقم { $id }
 member-cases = الملفات التأديبية
+pdf-page = الصفحة
+meeting-minutes-pdf = تحميل المحضر (PDF)
+audit-minutes-exported = تحميل محضر
+minutes-approved-on = صودق عليه يوم { $date }

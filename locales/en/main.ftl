@@ -756,3 +756,7 @@ case-member-number = Membership number
 case-history-reason = Decision of the ethics committee of { $body }
 case-history-decision = Disciplinary case no. { $id }
 member-cases = Disciplinary cases
+pdf-page = Page
+meeting-minutes-pdf = Download the minutes (PDF)
+audit-minutes-exported = Minutes downloaded
+minutes-approved-on = Approved on { $date }

@@ -756,3 +756,7 @@ case-member-number = Numéro d'adhérent
 case-history-reason = Décision de la commission d'éthique de { $body }
 case-history-decision = Dossier disciplinaire n° { $id }
 member-cases = Dossiers disciplinaires
+pdf-page = Page
+meeting-minutes-pdf = Télécharger le procès-verbal (PDF)
+audit-minutes-exported = Procès-verbal téléchargé
+minutes-approved-on = Approuvé le { $date }

@@ -56,10 +56,12 @@ pub enum AuditAction {
     CaseDocumentAdded,
     CaseDocumentDownloaded,
     CaseDecided,
+    /// The minutes downloaded as a PDF.
+    MinutesExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 50] = [
+    pub const ALL: [AuditAction; 51] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -110,6 +112,7 @@ impl AuditAction {
         AuditAction::CaseDocumentAdded,
         AuditAction::CaseDocumentDownloaded,
         AuditAction::CaseDecided,
+        AuditAction::MinutesExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -164,6 +167,7 @@ impl AuditAction {
             AuditAction::CaseDocumentAdded => "case-document-added",
             AuditAction::CaseDocumentDownloaded => "case-document-downloaded",
             AuditAction::CaseDecided => "case-decided",
+            AuditAction::MinutesExported => "minutes-exported",
         }
     }
 

@@ -537,6 +537,11 @@ pub fn kind_nominative_ar(kind: &str) -> String {
     }
 }
 
+/// The title of a meeting's minutes: محضر اجتماع تنظيمي للأمانة الإقليمية.
+pub fn minutes_title_ar(kind: &str, body: &str) -> String {
+    format!("محضر {} {}", kind_nominative_ar(kind), li(body))
+}
+
 /// The meeting once named (الاجتماع، اللقاء، الدورة) and whether a verb agrees in the
 /// feminine with it.
 pub fn kind_definite_ar(kind: &str) -> (&'static str, bool) {
@@ -736,7 +741,7 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         held.push_str(&format!("، وباستضافة {} {}", h.title, h.name));
     }
     let mut parts = vec![
-        format!("محضر {} {}", kind_nominative_ar(&f.kind), li(&f.body_name)),
+        minutes_title_ar(&f.kind, &f.body_name),
         format!("{held}."),
         format!("الحاضرون ({}): {}", r.present.len(), list(&r.present)),
         format!("المعتذرون ({}): {}", r.excused.len(), list(&r.excused)),

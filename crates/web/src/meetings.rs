@@ -2774,3 +2774,87 @@ pub async fn committee_form(
         .map(|()| format!("/bodies/{id}/meetings"));
     back_to_body(&state, &ctx, &user, id, result).await
 }
+
+/// The minutes as a PDF, typeset on the server (Arabic shaped, right to left, fonts
+/// embedded): the text as drafted or approved, and the amendments made since. The document
+/// of record is in Arabic whatever the page's language.
+pub async fn minutes_pdf(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
+    let text = m.minutes.clone().ok_or(AppError::NotFound)?;
+    let ar = crate::i18n::Tr::new(state.i18n.clone(), crate::i18n::Lang::Ar);
+    let status_line = match m.approved_at {
+        Some(at) if m.locked() => ar.with("minutes-approved-on", &[("date", &ar.date(at))]),
+        _ => ar.t("minutes-draft"),
+    };
+    let organization = state
+        .profile
+        .organizations
+        .iter()
+        .find(|o| o.key == b.organization)
+        .map(|o| o.name.ar.clone())
+        .unwrap_or_default();
+    let day = date(&m.held_on).map(rules::date_ar).unwrap_or_default();
+    let body_name = match &b.territory_name_ar {
+        Some(t) => format!("{} ب{t}", b.name),
+        None => b.name.clone(),
+    };
+    let title = format!("{} – {day}", rules::minutes_title_ar(&m.kind, &body_name));
+    let mut amendments = Vec::new();
+    for a in store::amendments(&state.db, m.id).await? {
+        let author = match a.made_by {
+            Some(uid) => tanzim_store::accounts::user(&state.db, uid)
+                .await?
+                .map(|u| u.display_name)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        amendments.push((ar.datetime(a.made_at), author, a.reason, a.text));
+    }
+    let labels = (ar.t("minutes-amendments"), ar.t("pdf-page"));
+    let pdf = tokio::task::spawn_blocking(move || {
+        let amendments: Vec<tanzim_pdf::Amendment<'_>> = amendments
+            .iter()
+            .map(|(when, author, reason, text)| tanzim_pdf::Amendment {
+                when,
+                author,
+                reason,
+                text,
+            })
+            .collect();
+        tanzim_pdf::minutes(&tanzim_pdf::MinutesDoc {
+            lang: "ar",
+            organization: &organization,
+            title: &title,
+            status_line: &status_line,
+            text: &text,
+            amendments_heading: &labels.0,
+            amendments: &amendments,
+            page_label: &labels.1,
+        })
+    })
+    .await
+    .map_err(|e| AppError::Internal(e.to_string()))?
+    .map_err(|e| AppError::Internal(e.to_string()))?;
+    let entry = audit(&ctx, &user, AuditAction::MinutesExported).target(
+        "meeting",
+        m.id,
+        Some(m.target().path),
+    );
+    state.audit.append(&entry).await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"minutes-{}.pdf\"", m.id),
+            ),
+        ],
+        pdf,
+    )
+        .into_response())
+}

@@ -358,6 +358,12 @@ pub fn table() -> Vec<Route> {
             post(meetings::api_invitations),
         ),
         route(
+            "GET",
+            "/meetings/{id}/minutes.pdf",
+            Policy(Action::ViewMeetings, T::Meeting),
+            get(meetings::minutes_pdf),
+        ),
+        route(
             "POST",
             "/meetings/{id}/invitations",
             Policy(Action::ManageMeetings, T::Meeting),

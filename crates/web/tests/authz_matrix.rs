@@ -107,7 +107,7 @@ async fn matrix(engine: Engine) {
             .items
             .remove(0);
     let review_id = review_row.id;
-    // A meeting of the body, with a communiqué.
+    // A meeting of the body, with its minutes and a communiqué.
     let (s, meeting) = api
         .send(
             "POST",
@@ -117,6 +117,15 @@ async fn matrix(engine: Engine) {
         .await;
     assert_eq!(s, 201, "{meeting}");
     let meeting_id = meeting["id"].as_i64().unwrap();
+    // Its minutes drafted, so that their PDF exists.
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{meeting_id}/minutes"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(s, 200);
     let (s, communique) = api
         .send(
             "POST",

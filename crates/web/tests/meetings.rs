@@ -184,6 +184,26 @@ async fn taounate_meeting(engine: Engine) {
         .map(|c| c["kind"].as_str().unwrap())
         .collect();
     assert_eq!(committees, ["membership", "ethics"]);
+    // Approved minutes are corrected by an amendment; the PDF carries both, typeset on the
+    // server with its fonts embedded.
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("{m}/amendments"),
+            json!({"text": "تصحيح اسم أحد الحاضرين", "reason": "خطأ مطبعي"}),
+        )
+        .await;
+    assert_eq!(s, 201);
+    let web = app.browser("admin").await;
+    let (s, pdf) = web.bytes(&format!("/meetings/{id}/minutes.pdf")).await;
+    assert_eq!(s, 200);
+    assert!(pdf.starts_with(b"%PDF") && pdf.len() > 10_000);
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(
+        raw.contains("/FontFile2") && raw.contains("Amiri"),
+        "fonts embedded"
+    );
+
     // The membership committee now decides the province's applications: an application
     // from Taounate is recorded as decided by it, and its page names it.
     let membership_id = positions["committees"][0]["id"].as_i64();
@@ -720,6 +740,13 @@ async fn chaired_from_another_level(engine: Engine) {
         (1, Some("ethics"), Some("أحمد بنسعيد"))
     );
 
+    // No PDF before the minutes are drafted.
+    let web = app.browser("admin").await;
+    assert_eq!(
+        web.bytes(&format!("/meetings/{id}/minutes.pdf")).await.0,
+        404
+    );
+
     // Invitations: the body's position holders and a named guest; attendance starts there.
     let (s, d) = api
         .send(
@@ -740,7 +767,6 @@ async fn chaired_from_another_level(engine: Engine) {
         invited,
         [("عبد المنعم الصحصاح", false), ("منتخبو الإقليم", true)]
     );
-    let web = app.browser("admin").await;
     let page = web.get(&format!("/meetings/{id}")).await;
     assert!(
         page.body
