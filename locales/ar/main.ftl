@@ -795,3 +795,6 @@ pdf-page = الصفحة
 meeting-minutes-pdf = تحميل المحضر (PDF)
 audit-minutes-exported = تحميل محضر
 minutes-approved-on = صودق عليه يوم { $date }
+coverage-by-province = حسب الإقليم
+coverage-all-regions = كل الجهات
+field-region = الجهة

@@ -760,3 +760,6 @@ pdf-page = Page
 meeting-minutes-pdf = Download the minutes (PDF)
 audit-minutes-exported = Minutes downloaded
 minutes-approved-on = Approved on { $date }
+coverage-by-province = By province
+coverage-all-regions = All regions
+field-region = Region

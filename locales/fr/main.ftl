@@ -760,3 +760,6 @@ pdf-page = Page
 meeting-minutes-pdf = Télécharger le procès-verbal (PDF)
 audit-minutes-exported = Procès-verbal téléchargé
 minutes-approved-on = Approuvé le { $date }
+coverage-by-province = Par province
+coverage-all-regions = Toutes les régions
+field-region = Région

@@ -2302,10 +2302,10 @@ pub async fn api_founding(
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
-pub struct RegionCoverage {
+pub struct AreaCoverage {
     pub code: String,
     pub name: String,
-    /// Territories of the kind's level in the region (within the caller's scope).
+    /// Territories of the kind's level in the area (within the caller's scope).
     pub territories: usize,
     pub constituted: usize,
     pub forming: usize,
@@ -2324,13 +2324,49 @@ pub struct TerritoryCoverage {
 pub struct Coverage {
     pub organization: String,
     pub kind: String,
-    pub regions: Vec<RegionCoverage>,
+    pub regions: Vec<AreaCoverage>,
+    /// By province too, for kinds of body below the province (local bureaus).
+    pub provinces: Vec<AreaCoverage>,
     pub territories: Vec<TerritoryCoverage>,
 }
 
 #[derive(Deserialize)]
 pub struct CoverageQuery {
     kind: Option<String>,
+    /// Only this region (its HCP code).
+    region: Option<String>,
+}
+
+impl AreaCoverage {
+    /// Counts a territory of `status` in the area `code`, adding the area when first met.
+    fn tally(
+        areas: &mut Vec<AreaCoverage>,
+        code: &str,
+        name: impl FnOnce() -> String,
+        status: &str,
+    ) {
+        let i = match areas.iter().position(|a| a.code == code) {
+            Some(i) => i,
+            None => {
+                areas.push(AreaCoverage {
+                    code: code.to_owned(),
+                    name: name(),
+                    territories: 0,
+                    constituted: 0,
+                    forming: 0,
+                    none: 0,
+                });
+                areas.len() - 1
+            }
+        };
+        let a = &mut areas[i];
+        a.territories += 1;
+        match status {
+            "forming" => a.forming += 1,
+            "constituted" => a.constituted += 1,
+            _ => a.none += 1,
+        }
+    }
 }
 
 /// For one kind of body, which territories of its level have one constituted, one in
@@ -2340,6 +2376,7 @@ async fn coverage(
     ctx: &Ctx,
     user: &CurrentUser,
     kind: Option<&str>,
+    region: Option<&str>,
 ) -> Result<Coverage, AppError> {
     permit(decide(&user.principal, Action::ViewBodies, None))?;
     let kind = match kind.filter(|k| !k.is_empty()) {
@@ -2363,15 +2400,17 @@ async fn coverage(
     };
     let all = territory::all(&state.db).await?;
     let lang = ctx.tr.lang.code();
-    let region_name = |code: &str| {
+    let area_name = |code: &str| {
         all.iter()
             .find(|t| t.code == code)
             .map(|t| t.name(lang).to_owned())
             .unwrap_or_default()
     };
     let existing = bodies::of_kind(&state.db, &organization, &kind.key).await?;
-    let mut regions: Vec<RegionCoverage> = Vec::new();
+    let mut regions: Vec<AreaCoverage> = Vec::new();
+    let mut provinces: Vec<AreaCoverage> = Vec::new();
     let mut territories = Vec::new();
+    let region_filter = region.filter(|r| !r.is_empty());
     for t in all.iter().filter(|t| wanted(t)) {
         let target = tanzim_domain::policy::Target {
             path: t.territory_path(),
@@ -2390,32 +2429,16 @@ async fn coverage(
             Some(_) => "constituted",
             None => "none",
         };
-        let region = t
-            .path
-            .split('/')
-            .find(|c| !c.is_empty())
-            .unwrap_or_default()
-            .to_owned();
-        let row = match regions.iter_mut().position(|r| r.code == region) {
-            Some(i) => &mut regions[i],
-            None => {
-                regions.push(RegionCoverage {
-                    name: region_name(&region),
-                    code: region,
-                    territories: 0,
-                    constituted: 0,
-                    forming: 0,
-                    none: 0,
-                });
-                let last = regions.len() - 1;
-                &mut regions[last]
-            }
-        };
-        row.territories += 1;
-        match status {
-            "forming" => row.forming += 1,
-            "constituted" => row.constituted += 1,
-            _ => row.none += 1,
+        let mut codes = t.path.split('/').filter(|c| !c.is_empty());
+        let region = codes.next().unwrap_or_default();
+        if region_filter.is_some_and(|r| r != region) {
+            continue;
+        }
+        AreaCoverage::tally(&mut regions, region, || area_name(region), status);
+        if kind.level == BodyLevel::Commune
+            && let Some(province) = codes.next()
+        {
+            AreaCoverage::tally(&mut provinces, province, || area_name(province), status);
         }
         territories.push(TerritoryCoverage {
             code: t.code.clone(),
@@ -2427,12 +2450,13 @@ async fn coverage(
         organization,
         kind: kind.key.clone(),
         regions,
+        provinces,
         territories,
     })
 }
 
 /// Coverage of one kind of body (the provincial one by default).
-#[utoipa::path(get, path = "/api/v1/bodies/coverage", tag = "meetings", params(("kind" = Option<String>, Query, description = "a body kind of the profile")),
+#[utoipa::path(get, path = "/api/v1/bodies/coverage", tag = "meetings", params(("kind" = Option<String>, Query, description = "a body kind of the profile"), ("region" = Option<String>, Query, description = "only this region (HCP code)")),
     responses((status = 200, body = Coverage), (status = 401), (status = 403), (status = 422)), security(("bearer" = [])))]
 pub async fn api_coverage(
     State(state): State<AppState>,
@@ -2441,7 +2465,7 @@ pub async fn api_coverage(
     Query(q): Query<CoverageQuery>,
 ) -> Result<Json<Coverage>, AppError> {
     Ok(Json(
-        coverage(&state, &ctx, &user, q.kind.as_deref()).await?,
+        coverage(&state, &ctx, &user, q.kind.as_deref(), q.region.as_deref()).await?,
     ))
 }
 
@@ -2451,6 +2475,9 @@ struct CoveragePage {
     layout: Layout,
     c: Coverage,
     kind: String,
+    region: String,
+    /// (code, name) of the country's regions, for the filter.
+    all_regions: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
     /// (code, name, in formation) of territories without a constituted body.
     missing: Vec<(String, String, bool)>,
@@ -2462,10 +2489,17 @@ pub async fn coverage_page(
     user: CurrentUser,
     Query(q): Query<CoverageQuery>,
 ) -> Result<Response, AppError> {
-    let c = coverage(&state, &ctx, &user, q.kind.as_deref()).await?;
+    let c = coverage(&state, &ctx, &user, q.kind.as_deref(), q.region.as_deref()).await?;
     Ok(views::html(CoveragePage {
         layout: Layout::new(&state, &ctx, "coverage-title"),
         kind: c.kind.clone(),
+        region: q.region.clone().unwrap_or_default(),
+        all_regions: territory::all(&state.db)
+            .await?
+            .into_iter()
+            .filter(|t| t.level() == Some(tanzim_domain::territory::Level::Region))
+            .map(|t| (t.code.clone(), t.name(ctx.tr.lang.code()).to_owned()))
+            .collect(),
         kinds: state
             .profile
             .body_kinds

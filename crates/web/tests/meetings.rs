@@ -533,6 +533,30 @@ async fn founding(engine: Engine) {
         409
     );
 
+    // Local bureaus are counted by province too, and a region can be picked.
+    let (s, c) = api
+        .get("/api/v1/bodies/coverage?kind=local_bureau&region=03")
+        .await;
+    assert_eq!(s, 200);
+    let regions = c["regions"].as_array().unwrap();
+    let provinces = c["provinces"].as_array().unwrap();
+    assert_eq!(regions.len(), 1);
+    assert!(provinces.len() > 1);
+    assert!(
+        provinces
+            .iter()
+            .all(|p| p["code"].as_str().unwrap().starts_with("03."))
+    );
+    let by_province: i64 = provinces
+        .iter()
+        .map(|p| p["territories"].as_i64().unwrap())
+        .sum();
+    assert_eq!(Some(by_province), regions[0]["territories"].as_i64());
+    let (_, c) = api
+        .get("/api/v1/bodies/coverage?kind=provincial_office")
+        .await;
+    assert_eq!(c["provinces"].as_array().unwrap().len(), 0);
+
     // An officer of one region sees that region only.
     app.user("fes", &[(Role::Officer, Some("03"), None)]).await;
     let fes = Api::new(
