@@ -160,8 +160,9 @@ pub fn app(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Removes expired sessions and login failures past the throttling window, every ten
-/// minutes (reads check expiry themselves; this keeps the tables small).
+/// Every ten minutes: removes expired sessions and login failures past the throttling
+/// window (reads check expiry themselves; this keeps the tables small), and ends the
+/// suspensions whose last day has passed.
 async fn housekeeping(db: Db) {
     use tanzim_domain::accounts::{SESSION_IDLE_SECS, SESSION_MAX_SECS};
     let mut every = tokio::time::interval(Duration::from_secs(600));
@@ -181,6 +182,12 @@ async fn housekeeping(db: Db) {
         .await;
         if let Err(e) = sessions.and(failures) {
             tracing::warn!(error = %e, "housekeeping");
+        }
+        // A suspension ends by itself on its date; the member is active again.
+        match tanzim_store::members::end_suspensions(&db, today()).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(members = n, "suspensions ended"),
+            Err(e) => tracing::warn!(error = %e, "ending suspensions"),
         }
     }
 }

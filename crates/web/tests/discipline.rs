@@ -393,6 +393,38 @@ async fn cases(engine: Engine) {
     assert_eq!(s, 409);
     assert_eq!(status_of(&api, amina).await["status"], "suspended");
 
+    // The suspension ends by itself: on its last day the member is still suspended, the
+    // day after they are active again, with a history row from that day.
+    let last_day = tanzim_web::today() + chrono::Duration::days(90);
+    assert_eq!(
+        tanzim_store::members::end_suspensions(&app.db, last_day)
+            .await
+            .unwrap(),
+        0
+    );
+    assert_eq!(
+        tanzim_store::members::end_suspensions(&app.db, last_day + chrono::Duration::days(3))
+            .await
+            .unwrap(),
+        1
+    );
+    let m = status_of(&api, amina).await;
+    let last = m["history"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!(
+        (
+            m["status"].as_str(),
+            m["suspended_until"].as_str(),
+            last["event"].as_str(),
+            last["valid_from"].as_str()
+        ),
+        (
+            Some("active"),
+            None,
+            Some("reinstate"),
+            Some(days(91).as_str())
+        )
+    );
+
     // An expulsion of another member.
     let (_, c2) = api.send("POST", &cases_of_body, open(driss)).await;
     let case2 = format!("/api/v1/cases/{}", c2["id"]);
