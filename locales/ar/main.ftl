@@ -798,3 +798,4 @@ minutes-approved-on = صودق عليه يوم { $date }
 coverage-by-province = حسب الإقليم
 coverage-all-regions = كل الجهات
 field-region = الجهة
+field-goals = الأهداف

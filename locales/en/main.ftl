@@ -763,3 +763,4 @@ minutes-approved-on = Approved on { $date }
 coverage-by-province = By province
 coverage-all-regions = All regions
 field-region = Region
+field-goals = Goals

@@ -763,3 +763,4 @@ minutes-approved-on = Approuvé le { $date }
 coverage-by-province = Par province
 coverage-all-regions = Toutes les régions
 field-region = Région
+field-goals = Objectifs

@@ -571,6 +571,7 @@ pub struct CommuniqueFacts {
     /// The meeting's kind (`KINDS` or the profile's).
     pub kind: String,
     pub slogan: Option<String>,
+    pub goals: Option<String>,
     pub chair: Named,
     pub co_chair: Option<Named>,
     pub host: Option<Named>,
@@ -628,6 +629,17 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
         _ => format!("{opening}."),
     };
     text.push(opening);
+    if let Some(g) = f.goals.as_deref().filter(|g| !g.trim().is_empty()) {
+        text.push(format!(
+            "و{} {the_meeting} إلى {}.",
+            if feminine_meeting {
+                "تهدف"
+            } else {
+                "يهدف"
+            },
+            g.trim().trim_end_matches('.')
+        ));
+    }
     if let Some(h) = &f.host {
         text.push(format!(
             "و{} {the_meeting} {} {}، {}.",
@@ -747,6 +759,9 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         format!("المعتذرون ({}): {}", r.excused.len(), list(&r.excused)),
         format!("الغائبون ({}): {}", r.absent.len(), list(&r.absent)),
     ];
+    if let Some(g) = f.goals.as_deref().filter(|g| !g.trim().is_empty()) {
+        parts.push(format!("الأهداف: {}", g.trim()));
+    }
     if !r.movements.is_empty() {
         parts.push(format!("الالتحاق والمغادرة: {}", r.movements.join("، ")));
     }
@@ -950,6 +965,7 @@ mod tests {
             date: d,
             kind: "consultative".into(),
             slogan: None,
+            goals: Some("تعزيز الحوار مع القواعد الحزبية".into()),
             chair: Named {
                 name: "عمر حجيرة".into(),
                 title: "عضو اللجنة التنفيذية".into(),
@@ -975,6 +991,10 @@ mod tests {
         assert!(text.starts_with("قصبة تادلة، يوم الأحد 01 دجنبر 2024، ترأس عضو اللجنة التنفيذية السيد عمر حجيرة اجتماعا"), "{text}");
         assert!(
             text.contains("واستضافت الاجتماع السيدة ماديحة خيير، عضو اللجنة التنفيذية."),
+            "{text}"
+        );
+        assert!(
+            text.contains("ويهدف الاجتماع إلى تعزيز الحوار مع القواعد الحزبية."),
             "{text}"
         );
         assert!(

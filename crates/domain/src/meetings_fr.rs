@@ -241,6 +241,7 @@ pub struct FactsFr {
     pub date: NaiveDate,
     pub kind: String,
     pub slogan: Option<String>,
+    pub goals: Option<String>,
     pub chair: Named,
     pub co_chair: Option<Named>,
     pub host: Option<Named>,
@@ -281,6 +282,12 @@ pub fn communique_fr(f: &FactsFr) -> (String, String) {
         opening.push_str(&format!(", sous le thème « {s} »"));
     }
     let mut text = vec![format!("{opening}.")];
+    if let Some(g) = f.goals.as_deref().filter(|g| !g.trim().is_empty()) {
+        text.push(format!(
+            "{the_meeting} avait pour objectif : {}.",
+            g.trim().trim_end_matches('.')
+        ));
+    }
     if let Some(h) = &f.host {
         let hosted = if the_meeting == "Le congrès" {
             "a été accueilli"
@@ -423,6 +430,7 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2022, 12, 8).unwrap_or_default(),
             kind: "organizational".into(),
             slogan: None,
+            goals: None,
             chair: Named {
                 name: "Mohamed Najjari".into(),
                 title: "secrétaire provincial".into(),

@@ -123,6 +123,8 @@ pub struct Meeting {
     pub commune_code: Option<String>,
     pub place: Option<String>,
     pub slogan: Option<String>,
+    /// What the meeting is for.
+    pub goals: Option<String>,
     pub chair_holder_id: Option<i64>,
     pub minutes: Option<String>,
     /// `none`, `draft` or `approved` (locked).
@@ -151,6 +153,7 @@ pub struct NewMeeting<'a> {
     pub commune_code: Option<&'a str>,
     pub place: Option<&'a str>,
     pub slogan: Option<&'a str>,
+    pub goals: Option<&'a str>,
     pub chair_holder_id: Option<i64>,
     pub agenda: &'a [String],
     /// A chair, co-chair or host from outside the body (or from another level).
@@ -175,18 +178,18 @@ pub async fn leads(db: &Db, meeting_id: i64) -> Result<Vec<Lead>> {
     ).bind(meeting_id).fetch_all(p).await)?)
 }
 
-const MEETING_SELECT: &str = "SELECT id, body_id, path, kind, held_on, starts_at, commune_code, place, slogan, chair_holder_id,
+const MEETING_SELECT: &str = "SELECT id, body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id,
     minutes, minutes_status, approved_at FROM meetings";
 
 pub async fn create(db: &Db, new: &NewMeeting<'_>, audit: AuditEntry) -> Result<i64> {
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO meetings (body_id, path, kind, held_on, starts_at, commune_code, place, slogan, chair_holder_id, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+            "INSERT INTO meetings (body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id, created_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(new.body_id).bind(new.path.as_str()).bind(new.kind).bind(new.held_on).bind(new.starts_at)
-        .bind(new.commune_code).bind(new.place).bind(new.slogan).bind(new.chair_holder_id).bind(crate::now())
+        .bind(new.commune_code).bind(new.place).bind(new.slogan).bind(new.goals).bind(new.chair_holder_id).bind(crate::now())
         .fetch_one(&mut *tx).await?;
         for (seat, title) in new.agenda.iter().enumerate() {
             sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
@@ -231,7 +234,7 @@ pub async fn upcoming(
     binds.push(from.to_owned());
     let n = binds.len();
     let sql = format!(
-        "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.chair_holder_id,
+        "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.goals, m.chair_holder_id,
            m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
          FROM meetings m JOIN bodies b ON b.id = m.body_id
          WHERE {scope_sql} AND m.held_on >= ${n} ORDER BY m.held_on, m.starts_at, m.id LIMIT {limit}"
@@ -826,7 +829,7 @@ pub async fn awaiting_minutes(
     binds.push(before.to_owned());
     let n = binds.len();
     let sql = format!(
-        "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.chair_holder_id,
+        "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.goals, m.chair_holder_id,
            m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
          FROM meetings m JOIN bodies b ON b.id = m.body_id
          WHERE {scope_sql} AND m.held_on < ${n} AND m.minutes_status <> 'approved' ORDER BY m.held_on, m.id LIMIT {limit}"

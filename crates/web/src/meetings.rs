@@ -239,6 +239,9 @@ pub struct MeetingInput {
     pub place: Option<String>,
     #[serde(default)]
     pub slogan: Option<String>,
+    /// What the meeting is for.
+    #[serde(default)]
+    pub goals: Option<String>,
     /// The position holder who chairs.
     #[serde(default)]
     pub chair_holder_id: Option<i64>,
@@ -351,11 +354,12 @@ async fn create_meeting(
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
     };
-    let (starts_at, commune, place, slogan) = (
+    let (starts_at, commune, place, slogan, goals) = (
         clean(&input.starts_at),
         clean(&input.commune),
         clean(&input.place),
         clean(&input.slogan),
+        clean(&input.goals),
     );
     let new = store::NewMeeting {
         body_id: b.id,
@@ -366,6 +370,7 @@ async fn create_meeting(
         commune_code: commune.as_deref(),
         place: place.as_deref(),
         slogan: slogan.as_deref(),
+        goals: goals.as_deref(),
         chair_holder_id: input.chair_holder_id,
         agenda: &agenda,
         leads: &leads,
@@ -622,6 +627,7 @@ async fn facts(
         date: date(&m.held_on)?,
         kind: m.kind.clone(),
         slogan: m.slogan.clone(),
+        goals: m.goals.clone(),
         chair: chair.unwrap_or(Named {
             name: String::new(),
             title: String::new(),
@@ -744,6 +750,7 @@ async fn facts_fr(
         date: ar.date,
         kind: ar.kind,
         slogan: ar.slogan,
+        goals: ar.goals,
         chair: chair.unwrap_or(ar.chair),
         co_chair: ar.co_chair,
         host: ar.host,
@@ -1720,6 +1727,8 @@ pub struct MeetingForm {
     #[serde(default)]
     slogan: String,
     #[serde(default)]
+    goals: String,
+    #[serde(default)]
     chair_holder_id: String,
     #[serde(default)]
     agenda: String,
@@ -1768,6 +1777,7 @@ pub async fn create_form(
         commune: None,
         place: some(&form.place),
         slogan: some(&form.slogan),
+        goals: some(&form.goals),
         chair_holder_id: form.chair_holder_id.trim().parse().ok(),
         agenda: non_empty_lines(&form.agenda).map(str::to_owned).collect(),
         leads: form.leads(),

@@ -698,6 +698,7 @@ async fn chaired_from_another_level(engine: Engine) {
     ]);
     let meeting = |chair_holder: Option<i64>| {
         json!({"kind": "consultative", "held_on": "2024-12-01", "commune": "05.091.01.07",
+            "goals": "تعزيز الحوار المباشر مع القواعد الحزبية",
             "chair_holder_id": chair_holder, "leads": leads,
             "agenda": ["الحصيلة الحكومية", "الاستعداد التنظيمي للاستحقاقات المقبلة"]})
     };
@@ -830,6 +831,7 @@ async fn chaired_from_another_level(engine: Engine) {
     for fact in [
         "قصبة تادلة، يوم الأحد 01 دجنبر 2024، ترأس عضو اللجنة التنفيذية السيد عمر حجيرة اجتماعا تشاوريا للأمانة الإقليمية",
         "واستضافت الاجتماع السيدة ماديحة خيير، عضو اللجنة التنفيذية.",
+        "ويهدف الاجتماع إلى تعزيز الحوار المباشر مع القواعد الحزبية.",
         "وذلك بحضور مفتش الحزب بالإقليم عبد المنعم الصحصاح.",
     ] {
         assert!(text.contains(fact), "{fact} in {text}");

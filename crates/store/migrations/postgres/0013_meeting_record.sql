@@ -55,3 +55,6 @@ CREATE TABLE body_calendar_feeds (
 
 ALTER TABLE applications ADD COLUMN committee_id BIGINT REFERENCES committees(id);
 ALTER TABLE committee_members ADD COLUMN member_id BIGINT REFERENCES members(id);
+
+-- What the meeting is for, beside its slogan.
+ALTER TABLE meetings ADD COLUMN goals TEXT;
