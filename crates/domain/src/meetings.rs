@@ -52,9 +52,10 @@ impl Presence {
     }
 }
 
-/// Quorum: more than half of the body's members present (guests do not count).
-pub fn has_quorum(members_present: usize, body_members: usize) -> bool {
-    body_members > 0 && members_present * 2 > body_members
+/// Quorum: more than `percent` % of the body's members present (guests do not count);
+/// the body's statutes set the share (half by default).
+pub fn has_quorum(members_present: usize, body_members: usize, percent: u8) -> bool {
+    body_members > 0 && members_present * 100 > body_members * usize::from(percent)
 }
 
 /// Who may lead a meeting beside (or instead of) a holder of the convening body: a chair,
@@ -828,7 +829,9 @@ mod tests {
         assert_eq!(members_count_ar(12), "12 عضوا");
         assert_eq!(li("الأمانة الإقليمية"), "للأمانة الإقليمية");
         assert_eq!(li("مكتب"), "لمكتب");
-        assert!(has_quorum(5, 9) && !has_quorum(4, 8) && !has_quorum(0, 0));
+        assert!(has_quorum(5, 9, 50) && !has_quorum(4, 8, 50) && !has_quorum(0, 0, 50));
+        // A two-thirds quorum: 6 of 10 is not enough, 7 of 10 is.
+        assert!(has_quorum(7, 10, 66) && !has_quorum(6, 10, 66));
     }
 
     #[test]

@@ -75,6 +75,13 @@ pub struct BodyKind {
     /// Members vote with a weight (delegates carrying the votes of those they represent).
     #[serde(default)]
     pub weighted_votes: bool,
+    /// The quorum: more than this share (in %) of the members present.
+    #[serde(default = "half")]
+    pub quorum_percent: u8,
+}
+
+fn half() -> u8 {
+    50
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]

@@ -395,10 +395,21 @@ pub struct DecisionView {
 
 async fn detail(state: &AppState, id: i64) -> Result<MeetingDetail, AppError> {
     let meeting = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let rules_of_body = match bodies::get(&state.db, meeting.body_id).await? {
-        Some(b) => vote_rules(state, &b),
-        None => VoteRules::default(),
-    };
+    let body = bodies::get(&state.db, meeting.body_id).await?;
+    let rules_of_body = body
+        .as_ref()
+        .map(|b| vote_rules(state, b))
+        .unwrap_or_default();
+    let quorum_percent = body
+        .and_then(|b| {
+            state
+                .profile
+                .body_kinds
+                .iter()
+                .find(|k| k.key == b.kind)
+                .map(|k| k.quorum_percent)
+        })
+        .unwrap_or(50);
     let attendance = store::attendance(&state.db, id).await?;
     let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
     let decisions = store::decisions(&state.db, id)
@@ -417,7 +428,7 @@ async fn detail(state: &AppState, id: i64) -> Result<MeetingDetail, AppError> {
     let body_members = attendance.iter().filter(|a| !a.guest).count();
     Ok(MeetingDetail {
         agenda: store::agenda(&state.db, id).await?,
-        quorum: rules::has_quorum(members_present, body_members),
+        quorum: rules::has_quorum(members_present, body_members, quorum_percent),
         members_present,
         attendance,
         interventions: store::interventions(&state.db, id).await?,
