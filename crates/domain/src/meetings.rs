@@ -438,18 +438,6 @@ pub fn members_count_ar(n: usize) -> String {
     }
 }
 
-/// A meeting kind as the object of "chaired ...": اجتماعا تنظيميا, لقاء تواصليا.
-pub fn kind_ar(kind: &str) -> String {
-    match kind {
-        "organizational" => "اجتماعا تنظيميا".to_owned(),
-        "communication" => "لقاء تواصليا".to_owned(),
-        "consultative" => "اجتماعا تشاوريا".to_owned(),
-        "congress" => "مؤتمرا".to_owned(),
-        "council_session" => "دورة".to_owned(),
-        other => format!("اجتماعا ({other})"),
-    }
-}
-
 /// السيد / السيدة.
 pub fn honorific_ar(sex: Sex) -> &'static str {
     match sex {
@@ -526,32 +514,90 @@ pub fn li(noun: &str) -> String {
     }
 }
 
-/// The kind of a meeting named in the minutes' title: اجتماع تنظيمي، لقاء تواصلي.
-pub fn kind_nominative_ar(kind: &str) -> String {
-    match kind {
-        "organizational" => "اجتماع تنظيمي".to_owned(),
-        "communication" => "لقاء تواصلي".to_owned(),
-        "consultative" => "اجتماع تشاوري".to_owned(),
-        "congress" => "مؤتمر".to_owned(),
-        "council_session" => "دورة".to_owned(),
-        other => format!("اجتماع ({other})"),
+/// How a kind of meeting is said, in Arabic and French: the product's five kinds, or a
+/// kind the profile adds with its own words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct KindWords {
+    /// As the object of "chaired": اجتماعا تنظيميا، لقاء تواصليا، ندوة.
+    pub ar_object: String,
+    /// In the minutes' title and the calendar: اجتماع تنظيمي، لقاء تواصلي.
+    pub ar_noun: String,
+    /// Once named: الاجتماع، اللقاء، الدورة.
+    pub ar_definite: String,
+    /// Verbs agree in the feminine with it (الدورة، الندوة).
+    #[serde(default)]
+    pub feminine: bool,
+    /// With its article: une réunion organisationnelle, un congrès.
+    pub fr_object: String,
+    /// Once named, at the start of a sentence: La réunion, Le congrès.
+    pub fr_definite: String,
+}
+
+impl KindWords {
+    /// The words of one of the product's kinds (`KINDS`); any other key reads as a meeting.
+    pub fn builtin(kind: &str) -> KindWords {
+        let w = |ar_object: &str,
+                 ar_noun: &str,
+                 ar_definite: &str,
+                 feminine,
+                 fr_object: &str,
+                 fr_definite: &str| KindWords {
+            ar_object: ar_object.to_owned(),
+            ar_noun: ar_noun.to_owned(),
+            ar_definite: ar_definite.to_owned(),
+            feminine,
+            fr_object: fr_object.to_owned(),
+            fr_definite: fr_definite.to_owned(),
+        };
+        match kind {
+            "organizational" => w(
+                "اجتماعا تنظيميا",
+                "اجتماع تنظيمي",
+                "الاجتماع",
+                false,
+                "une réunion organisationnelle",
+                "La réunion",
+            ),
+            "communication" => w(
+                "لقاء تواصليا",
+                "لقاء تواصلي",
+                "اللقاء",
+                false,
+                "une rencontre de communication",
+                "La rencontre",
+            ),
+            "consultative" => w(
+                "اجتماعا تشاوريا",
+                "اجتماع تشاوري",
+                "الاجتماع",
+                false,
+                "une réunion consultative",
+                "La réunion",
+            ),
+            "congress" => w(
+                "مؤتمرا",
+                "مؤتمر",
+                "المؤتمر",
+                false,
+                "un congrès",
+                "Le congrès",
+            ),
+            "council_session" => w("دورة", "دورة", "الدورة", true, "une session", "La session"),
+            _ => w(
+                "اجتماعا",
+                "اجتماع",
+                "الاجتماع",
+                false,
+                "une réunion",
+                "La réunion",
+            ),
+        }
     }
 }
 
 /// The title of a meeting's minutes: محضر اجتماع تنظيمي للأمانة الإقليمية.
-pub fn minutes_title_ar(kind: &str, body: &str) -> String {
-    format!("محضر {} {}", kind_nominative_ar(kind), li(body))
-}
-
-/// The meeting once named (الاجتماع، اللقاء، الدورة) and whether a verb agrees in the
-/// feminine with it.
-pub fn kind_definite_ar(kind: &str) -> (&'static str, bool) {
-    match kind {
-        "communication" => ("اللقاء", false),
-        "congress" => ("المؤتمر", false),
-        "council_session" => ("الدورة", true),
-        _ => ("الاجتماع", false),
-    }
+pub fn minutes_title_ar(kind: &KindWords, body: &str) -> String {
+    format!("محضر {} {}", kind.ar_noun, li(body))
 }
 
 /// A verb in the past that agrees with its subject: ترأس / ترأست.
@@ -569,8 +615,8 @@ pub struct CommuniqueFacts {
     pub body_name: String,
     pub city: String,
     pub date: NaiveDate,
-    /// The meeting's kind (`KINDS` or the profile's).
-    pub kind: String,
+    /// How the meeting's kind is said.
+    pub kind: KindWords,
     pub slogan: Option<String>,
     pub goals: Option<String>,
     pub chair: Named,
@@ -602,8 +648,8 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     } else {
         "يترأس"
     };
-    let kind_label = kind_ar(&f.kind);
-    let (the_meeting, feminine_meeting) = kind_definite_ar(&f.kind);
+    let kind_label = &f.kind.ar_object;
+    let (the_meeting, feminine_meeting) = (&f.kind.ar_definite, f.kind.feminine);
     let headline = format!(
         "{}: {} {} {chairs} {kind_label} {}",
         f.city,
@@ -966,7 +1012,7 @@ mod tests {
             body_name: "الأمانة الإقليمية".into(),
             city: "قصبة تادلة".into(),
             date: d,
-            kind: "consultative".into(),
+            kind: KindWords::builtin("consultative"),
             slogan: None,
             goals: Some("تعزيز الحوار مع القواعد الحزبية".into()),
             chair: Named {
@@ -1006,7 +1052,7 @@ mod tests {
         );
         assert!(!text.contains("لا أحد"), "{text}");
         let session = CommuniqueFacts {
-            kind: "council_session".into(),
+            kind: KindWords::builtin("council_session"),
             members_present: 12,
             ..f
         };

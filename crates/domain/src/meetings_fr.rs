@@ -4,7 +4,7 @@
 //! quoted as they were recorded; the communication officer edits the draft before it goes
 //! out.
 
-use crate::meetings::{DecisionKind, Named, Sex, Vote};
+use crate::meetings::{DecisionKind, KindWords, Named, Sex, Vote};
 use crate::org::BodyLevel;
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -133,18 +133,6 @@ pub fn honorific_fr(sex: Sex) -> &'static str {
     }
 }
 
-/// A meeting kind with its indefinite article, and the same once named.
-pub fn kind_fr(kind: &str) -> (String, &'static str) {
-    match kind {
-        "organizational" => ("une réunion organisationnelle".to_owned(), "La réunion"),
-        "communication" => ("une rencontre de communication".to_owned(), "La rencontre"),
-        "consultative" => ("une réunion consultative".to_owned(), "La réunion"),
-        "congress" => ("un congrès".to_owned(), "Le congrès"),
-        "council_session" => ("une session".to_owned(), "La session"),
-        other => (format!("une réunion ({other})"), "La réunion"),
-    }
-}
-
 /// "de" before a name: d' before a vowel.
 pub fn de(name: &str) -> String {
     let vowel = name
@@ -239,7 +227,7 @@ pub struct FactsFr {
     pub body: String,
     pub city: String,
     pub date: NaiveDate,
-    pub kind: String,
+    pub kind: KindWords,
     pub slogan: Option<String>,
     pub goals: Option<String>,
     pub chair: Named,
@@ -258,7 +246,8 @@ fn styled(p: &Named) -> String {
 
 /// A headline and a text in French.
 pub fn communique_fr(f: &FactsFr) -> (String, String) {
-    let (kind, the_meeting) = kind_fr(&f.kind);
+    let (kind, the_meeting) = (&f.kind.fr_object, f.kind.fr_definite.as_str());
+    let feminine_meeting = the_meeting.starts_with("La ");
     let headline = format!(
         "{} : {}, {}, préside {kind} {}",
         f.city,
@@ -289,10 +278,10 @@ pub fn communique_fr(f: &FactsFr) -> (String, String) {
         ));
     }
     if let Some(h) = &f.host {
-        let hosted = if the_meeting == "Le congrès" {
-            "a été accueilli"
-        } else {
+        let hosted = if feminine_meeting {
             "a été accueillie"
+        } else {
+            "a été accueilli"
         };
         text.push(format!("{the_meeting} {hosted} par {}.", styled(h)));
     }
@@ -428,7 +417,7 @@ mod tests {
             body: "Secrétariat provincial de Taounate".into(),
             city: "Taounate".into(),
             date: NaiveDate::from_ymd_opt(2022, 12, 8).unwrap_or_default(),
-            kind: "organizational".into(),
+            kind: KindWords::builtin("organizational"),
             slogan: None,
             goals: None,
             chair: Named {

@@ -119,8 +119,20 @@ pub struct Profile {
     pub body_kinds: Vec<BodyKind>,
     #[serde(default)]
     pub positions: Vec<PositionKind>,
+    /// Kinds of meeting beyond the product's own (`meetings::KINDS`).
+    #[serde(default)]
+    pub meeting_kinds: Vec<MeetingKind>,
     #[serde(default)]
     pub membership: MembershipRules,
+}
+
+/// A kind of meeting the profile adds, with its name and how the texts say it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct MeetingKind {
+    pub key: String,
+    pub name: Label,
+    #[serde(flatten)]
+    pub words: crate::meetings::KindWords,
 }
 
 /// How a party counts its members.

@@ -84,6 +84,26 @@ fn level_of(state: &AppState, body: &Body) -> BodyLevel {
         .unwrap_or(BodyLevel::National)
 }
 
+/// How a kind of meeting is said: the profile's words for its own kinds, else the
+/// product's.
+fn kind_words(state: &AppState, key: &str) -> rules::KindWords {
+    state
+        .profile
+        .meeting_kinds
+        .iter()
+        .find(|k| k.key == key)
+        .map(|k| k.words.clone())
+        .unwrap_or_else(|| rules::KindWords::builtin(key))
+}
+
+/// A kind of meeting's name in the page's language.
+fn kind_label(state: &AppState, ctx: &Ctx, key: &str) -> String {
+    match state.profile.meeting_kinds.iter().find(|k| k.key == key) {
+        Some(k) => views::label(&k.name, &ctx.tr),
+        None => ctx.tr.t(&format!("meeting-kind-{key}")),
+    }
+}
+
 /// The body's voting rules (proxies, weighted votes), from its kind in the profile.
 fn vote_rules(state: &AppState, body: &Body) -> VoteRules {
     state
@@ -324,7 +344,13 @@ async fn create_meeting(
     b: &Body,
     input: &MeetingInput,
 ) -> Result<i64, AppError> {
-    if !rules::KINDS.contains(&input.kind.as_str()) {
+    let known = rules::KINDS.contains(&input.kind.as_str())
+        || state
+            .profile
+            .meeting_kinds
+            .iter()
+            .any(|k| k.key == input.kind);
+    if !known {
         return Err(DomainError::new(Field::MeetingKind, "meeting-kind-unknown").into());
     }
     let held_on = date(&input.held_on)?.to_string();
@@ -636,7 +662,7 @@ async fn facts(
         body_name: b.name.clone(),
         city,
         date: date(&m.held_on)?,
-        kind: m.kind.clone(),
+        kind: kind_words(state, &m.kind),
         slogan: m.slogan.clone(),
         goals: m.goals.clone(),
         chair: chair.unwrap_or(Named {
@@ -1670,20 +1696,17 @@ async fn body_meetings_page(
         meetings: store::of_body(&state.db, b.id)
             .await?
             .into_iter()
-            .map(|m| {
-                (
-                    m.id,
-                    ctx.tr.t(&format!("meeting-kind-{}", m.kind)),
-                    day(&m.held_on),
-                )
-            })
+            .map(|m| (m.id, kind_label(state, ctx, &m.kind), day(&m.held_on)))
             .collect(),
         may_manage: decide(&user.principal, Action::ManageMeetings, Some(&b.target()))
             == tanzim_domain::policy::Decision::Allow,
         positions: position_choices(state, ctx),
         kinds: rules::KINDS
             .iter()
-            .map(|k| ((*k).to_owned(), ctx.tr.t(&format!("meeting-kind-{k}"))))
+            .map(|k| (*k).to_owned())
+            .chain(state.profile.meeting_kinds.iter().map(|k| k.key.clone()))
+            .map(|k| (kind_label(state, ctx, &k), k))
+            .map(|(label, k)| (k, label))
             .collect(),
         programmes: store::programmes(&state.db, b.id)
             .await?
@@ -2095,12 +2118,7 @@ pub(crate) async fn upcoming_rows(
         .into_iter()
         .map(|(m, body)| {
             let day = date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default();
-            (
-                m.id,
-                body,
-                ctx.tr.t(&format!("meeting-kind-{}", m.kind)),
-                day,
-            )
+            (m.id, body, kind_label(state, ctx, &m.kind), day)
         })
         .collect())
 }
@@ -2259,7 +2277,7 @@ fn ics_calendar(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response 
             start,
             format!(
                 "SUMMARY:{}",
-                ics_text(&format!("{} - {body}", rules::kind_ar(&m.kind)))
+                ics_text(&format!("{} - {body}", kind_words(state, &m.kind).ar_noun))
             ),
             format!("URL:{base}/meetings/{}", m.id),
         ]);
@@ -2858,7 +2876,10 @@ pub async fn minutes_pdf(
         Some(t) => format!("{} ب{t}", b.name),
         None => b.name.clone(),
     };
-    let title = format!("{} – {day}", rules::minutes_title_ar(&m.kind, &body_name));
+    let title = format!(
+        "{} – {day}",
+        rules::minutes_title_ar(&kind_words(&state, &m.kind), &body_name)
+    );
     let mut amendments = Vec::new();
     for a in store::amendments(&state.db, m.id).await? {
         let author = match a.made_by {

@@ -764,6 +764,39 @@ async fn chaired_from_another_level(engine: Engine) {
         (c.len(), c[0]["kind"].as_str(), c[0]["members"].as_str()),
         (1, Some("ethics"), Some("أحمد بنسعيد"))
     );
+    // A kind of meeting the profile adds (a seminar) is said in its own words; an unknown
+    // kind is refused.
+    let (s, _) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            json!({"kind": "picnic", "held_on": "2024-12-02"}),
+        )
+        .await;
+    assert_eq!(s, 422);
+    let (s, seminar) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            json!({"kind": "seminar", "held_on": "2024-12-02", "commune": "05.091.01.07", "leads": [{"role": "chair", "name": "ماديحة خيير", "sex": "F", "title": executive}]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{seminar}");
+    let (_, c) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{}/communiques", seminar["id"]),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        c["headline"],
+        "قصبة تادلة: عضو اللجنة التنفيذية ماديحة خيير تترأس ندوة للأمانة الإقليمية"
+    );
+    assert!(
+        c["body"].as_str().unwrap().contains("واختتمت الندوة"),
+        "{c}"
+    );
 
     // No PDF before the minutes are drafted.
     let web = app.browser("admin").await;
