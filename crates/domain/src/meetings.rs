@@ -304,11 +304,11 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
     Ok(())
 }
 
-/// A vote cannot count more voices than the voters present at it carry (once attendance
-/// is recorded).
+/// A vote cannot count more voices than the voters present at it carry (the caller checks
+/// only once attendance is recorded).
 pub fn check_vote_against_voters(vote: &Vote, voters: &Voters) -> Result<(), crate::DomainError> {
     let cast = vote.votes_for + vote.against + vote.abstentions;
-    if voters.votes > 0 && cast > voters.votes {
+    if cast > voters.votes {
         return Err(crate::DomainError::new(
             crate::Field::Vote,
             "vote-exceeds-voters",
@@ -478,7 +478,7 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
         DecisionKind::CreateCommittee { committee, members } => format!(
             "تشكيل {} من {} {how}",
             committee_ar(committee),
-            members.join("، ")
+            and_list(members)
         ),
         DecisionKind::Resolution { text } => text.clone(),
         DecisionKind::Constitute => format!("الإعلان عن تأسيس الهيئة {how}"),
@@ -494,15 +494,24 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
                     .unwrap_or_else(|_| d.to_owned())
             };
             format!(
-                "المصادقة على برنامج العمل «{title}» للفترة من {} إلى {}، ويتضمن: {} {how}",
+                "المصادقة {how} على «{title}» للفترة من {} إلى {}، ويتضمن {}",
                 day(starts_on),
                 day(ends_on),
-                activities.join("، ")
+                and_list(activities)
             )
         }
         DecisionKind::LaunchCampaign { year, .. } => {
             format!("إطلاق عملية الانخراط وتجديد الانخراط برسم سنة {year} {how}")
         }
+    }
+}
+
+/// A list as Arabic writes it: أ، ب وج (و joined to the last item).
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} و{last}", rest.join("، ")),
     }
 }
 
@@ -696,17 +705,17 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
             h.title
         ));
     }
-    let guests = f.guests.join("، ");
+    let guests = and_list(&f.guests);
     match (f.members_present, guests.is_empty()) {
         (0, true) => {}
-        (0, false) => text.push(format!("وذلك بحضور {guests}.")),
+        (0, false) => text.push(format!("و{} {the_meeting} {guests}.", past("حضر", false))),
         (n, true) => text.push(format!(
             "و{} {the_meeting} حضور {}.",
             past("عرف", feminine_meeting),
             members_count_ar(n)
         )),
         (n, false) => text.push(format!(
-            "و{} {the_meeting} حضور {}، وبحضور {guests}.",
+            "و{} {the_meeting} حضور {}، كما حضره {guests}.",
             past("عرف", feminine_meeting),
             members_count_ar(n)
         )),
@@ -786,7 +795,8 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         }
     };
     let mut held = format!(
-        "انعقد يوم {} {} ب{}، برئاسة {} {}",
+        "{} يوم {} {} ب{}، برئاسة {} {}",
+        past("انعقد", f.kind.feminine),
         weekday_ar(f.date),
         date_ar(f.date),
         f.city,
@@ -958,6 +968,8 @@ mod tests {
         };
         assert!(check_vote_against_voters(&lost, &at("11:30", plain)).is_err());
         assert!(check_vote_against_voters(&lost, &at("11:30", full)).is_ok());
+        // Nobody in the room: no vote can be counted.
+        assert!(check_vote_against_voters(&lost, &Voters::default()).is_err());
     }
 
     #[test]
@@ -1047,7 +1059,7 @@ mod tests {
             "{text}"
         );
         assert!(
-            text.contains("وذلك بحضور مفتش الحزب بالإقليم عبد المنعم الصحصاح."),
+            text.contains("وحضر الاجتماع مفتش الحزب بالإقليم عبد المنعم الصحصاح."),
             "{text}"
         );
         assert!(!text.contains("لا أحد"), "{text}");
@@ -1078,7 +1090,7 @@ mod tests {
         assert!(check_decision(&good, None).is_ok());
         assert_eq!(
             decision_ar(&good, "", None),
-            "المصادقة على برنامج العمل «برنامج العمل الجهوي» للفترة من 01 يناير 2025 إلى 30 يونيو 2025، ويتضمن: لقاءات تواصلية، ندوات موضوعاتية بالتوافق"
+            "المصادقة بالتوافق على «برنامج العمل الجهوي» للفترة من 01 يناير 2025 إلى 30 يونيو 2025، ويتضمن لقاءات تواصلية وندوات موضوعاتية"
         );
         let code = |d: &DecisionKind| check_decision(d, None).map_err(|e| e.code);
         assert_eq!(

@@ -57,7 +57,13 @@ fn feminine_word(w: &str) -> String {
         format!("{stem}trice")
     } else if let Some(stem) = w.strip_suffix("ier") {
         format!("{stem}ière")
-    } else if lower.ends_with("ent") || lower.ends_with("oint") || lower.ends_with("al") {
+    } else if let Some(stem) = w.strip_suffix("er") {
+        format!("{stem}ère")
+    } else if lower.ends_with('é')
+        || lower.ends_with("ent")
+        || lower.ends_with("oint")
+        || lower.ends_with("al")
+    {
         format!("{w}e")
     } else {
         w.to_owned()
@@ -91,7 +97,9 @@ fn ordinal_fr(rank: u8, sex: Sex) -> String {
 
 /// A holder's French title, agreeing with them: secrétaire provincial, secrétaire
 /// provinciale, troisième secrétaire adjointe provinciale, trésorière régionale. The first
-/// word and an `adjoint` agree; the rest of the profile's name is its complement.
+/// word and an `adjoint` agree; the rest of the profile's name is its complement, and the
+/// level then qualifies the complement's noun (présidente du conseil provincial,
+/// responsable de la commission provinciale des jeunes).
 pub fn title_fr(name_fr: &str, rank: Option<u8>, level: BodyLevel, sex: Sex) -> String {
     let agree = |w: &str| match sex {
         Sex::M => w.to_owned(),
@@ -113,14 +121,28 @@ pub fn title_fr(name_fr: &str, rank: Option<u8>, level: BodyLevel, sex: Sex) -> 
             w
         });
     }
-    // A complement ("du conseil", "des jeunes") keeps the level after the head noun.
-    let level = agree(level_fr(level));
-    match words
+    let level = level_fr(level);
+    // "du conseil" (masculine), "de la commission" (feminine): the level follows that noun.
+    let complement = words
         .iter()
-        .position(|w| ["du", "de", "des", "de la"].contains(&w.as_str()))
-    {
-        Some(at) => words.insert(at, level),
-        None => words.push(level),
+        .position(|w| w == "du")
+        .map(|at| (at + 2, false))
+        .or_else(|| {
+            words
+                .windows(2)
+                .position(|p| p[0] == "de" && p[1] == "la")
+                .map(|at| (at + 3, true))
+        });
+    match complement {
+        Some((at, feminine)) if at <= words.len() => {
+            let adjective = if feminine {
+                feminine_word(level)
+            } else {
+                level.to_owned()
+            };
+            words.insert(at, adjective);
+        }
+        _ => words.push(agree(level)),
     }
     words.join(" ")
 }
@@ -138,7 +160,7 @@ pub fn de(name: &str) -> String {
     let vowel = name
         .chars()
         .next()
-        .is_some_and(|c| "AEIOUYÉÈaeiouyéèH".contains(c));
+        .is_some_and(|c| "AEIOUÉÈaeiouéèH".contains(c));
     if vowel {
         format!("d'{name}")
     } else {
@@ -160,21 +182,19 @@ pub fn decision_fr(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
     let how = match vote {
         None => "par consensus".to_owned(),
         Some(v) => format!(
-            "par vote ({} pour, {} contre, {} abstentions)",
-            v.votes_for, v.against, v.abstentions
+            "par vote ({} pour, {} contre, {} abstention{})",
+            v.votes_for,
+            v.against,
+            v.abstentions,
+            if v.abstentions > 1 { "s" } else { "" }
         ),
     };
+    // "1er janvier 2025": the date without its weekday.
     let day = |d: &str| {
         NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map(|d| {
-                format!(
-                    "{} {} {}",
-                    d.day(),
-                    MONTHS_FR[d.month0() as usize],
-                    d.year()
-                )
-            })
-            .unwrap_or_else(|_| d.to_owned())
+            .ok()
+            .and_then(|d| date_fr(d).split_once(' ').map(|(_, rest)| rest.to_owned()))
+            .unwrap_or_else(|| d.to_owned())
     };
     match kind {
         DecisionKind::Appoint {
@@ -310,7 +330,7 @@ pub fn communique_fr(f: &FactsFr) -> (String, String) {
         ));
     }
     for (speaker, said) in &f.interventions {
-        text.push(format!("Intervenant, {speaker} a abordé : {said}."));
+        text.push(format!("Prenant la parole, {speaker} a abordé : {said}."));
     }
     if !f.decisions.is_empty() {
         text.push(format!(
@@ -378,7 +398,19 @@ mod tests {
         );
         assert_eq!(
             title_fr("Président du conseil", None, p, Sex::F),
-            "présidente provinciale du conseil"
+            "présidente du conseil provincial"
+        );
+        assert_eq!(
+            title_fr("Responsable de la commission des jeunes", None, p, Sex::M),
+            "responsable de la commission provinciale des jeunes"
+        );
+        assert_eq!(
+            title_fr("Présidente du pôle des femmes", None, p, Sex::F),
+            "présidente du pôle provincial des femmes"
+        );
+        assert_eq!(
+            title_fr("Conseiller", None, p, Sex::F),
+            "conseillère provinciale"
         );
         assert_eq!(
             title_fr("Rapporteur", None, p, Sex::F),
@@ -404,10 +436,26 @@ mod tests {
             member_id: None,
         };
         assert_eq!(
-            decision_fr(&appoint, "présidente provinciale du pôle des femmes", None),
-            "Mme Khaira El Hiri est désignée présidente provinciale du pôle des femmes par consensus"
+            decision_fr(&appoint, "présidente du pôle provincial des femmes", None),
+            "Mme Khaira El Hiri est désignée présidente du pôle provincial des femmes par consensus"
+        );
+        let programme = DecisionKind::AdoptProgramme {
+            title: "Programme régional".into(),
+            starts_on: "2025-01-01".into(),
+            ends_on: "2025-06-30".into(),
+            activities: vec!["rencontres".into()],
+        };
+        let one = Vote {
+            votes_for: 5,
+            against: 0,
+            abstentions: 1,
+        };
+        assert_eq!(
+            decision_fr(&programme, "", Some(&one)),
+            "adoption du programme d'action « Programme régional » pour la période du 1er janvier 2025 au 30 juin 2025 (rencontres) par vote (5 pour, 0 contre, 1 abstention)"
         );
         assert_eq!(de("Oujda"), "d'Oujda");
+        assert_eq!(de("Youssoufia"), "de Youssoufia");
         assert_eq!(de("Taounate"), "de Taounate");
     }
 

@@ -872,10 +872,12 @@ pub async fn unpublished(
 }
 
 /// The membership committee competent for a territory: the newest `membership` committee
-/// of an active body anchored exactly there (the profile's committee level).
+/// of an active body of `organization` anchored exactly there (the profile's committee
+/// level).
 pub async fn membership_committee_at(
     db: &Db,
     at: &TerritoryPath,
+    organization: &str,
 ) -> Result<Option<(Committee, String)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -888,8 +890,8 @@ pub async fn membership_committee_at(
            COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members,
            b.name AS body_name
          FROM committees c JOIN bodies b ON b.id = c.body_id
-         WHERE c.kind = 'membership' AND b.path = $1 AND b.status = 'active' ORDER BY c.id DESC LIMIT 1",
-    ).bind(at.as_str()).fetch_optional(p).await)?;
+         WHERE c.kind = 'membership' AND b.path = $1 AND b.organization = $2 AND b.status = 'active' ORDER BY c.id DESC LIMIT 1",
+    ).bind(at.as_str()).bind(organization).fetch_optional(p).await)?;
     Ok(row.map(|r| (r.committee, r.body_name)))
 }
 

@@ -400,6 +400,7 @@ pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
         .bind(today.to_string())
         .fetch_all(&mut *tx).await?;
         let mut counts = crate::counters::Deltas::default();
+        let mut reinstated = 0;
         for (id, commune, path, sex, birth_date, until) in &rows {
             // From the day after the last day of the suspension (the server may have been
             // down that day).
@@ -408,9 +409,14 @@ pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
                 .and_then(|d| d.succ_opt())
                 .unwrap_or(today)
                 .to_string();
-            sqlx::query("UPDATE members SET status = 'active', status_since = $1, suspended_until = NULL, updated_at = $2 WHERE id = $3 AND status = 'suspended'")
+            let done = sqlx::query("UPDATE members SET status = 'active', status_since = $1, suspended_until = NULL, updated_at = $2 WHERE id = $3 AND status = 'suspended'")
                 .bind(&from).bind(now).bind(id)
                 .execute(&mut *tx).await?;
+            // Changed meanwhile (expelled, say): not this run's to reinstate.
+            if done.rows_affected() != 1 {
+                continue;
+            }
+            reinstated += 1;
             counts.add(path, "suspended", sex, birth_date, -1);
             counts.add(path, "active", sex, birth_date, 1);
             sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
@@ -428,7 +434,7 @@ pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
         }
         apply_counts!(db, tx, &counts)?;
         tx.commit().await?;
-        Ok(rows.len() as i64)
+        Ok(reinstated)
     })
 }
 

@@ -611,7 +611,18 @@ async fn competent_committee(
 ) -> Result<Option<(tanzim_store::meetings::Committee, String)>, AppError> {
     let depth = state.profile.membership.committee_level.depth();
     match tanzim_domain::territory::TerritoryPath::from_stored(a.path.clone()).ancestor(depth) {
-        Some(at) => Ok(tanzim_store::meetings::membership_committee_at(&state.db, &at).await?),
+        Some(at) => {
+            // Applications join the party: its own bodies' committee decides, not an
+            // affiliate's.
+            let party = state
+                .profile
+                .organizations
+                .iter()
+                .find(|o| o.kind == tanzim_domain::org::OrganizationKind::Party)
+                .map(|o| o.key.as_str())
+                .unwrap_or("party");
+            Ok(tanzim_store::meetings::membership_committee_at(&state.db, &at, party).await?)
+        }
         None => Ok(None),
     }
 }

@@ -542,7 +542,22 @@ async fn record_attendance(
         });
     }
     let seats: Vec<_> = clean.iter().map(Attendee::seat).collect();
-    rules::check_attendance(&seats, vote_rules(state, b))?;
+    let rules_of_body = vote_rules(state, b);
+    rules::check_attendance(&seats, rules_of_body)?;
+    // The votes already recorded must still fit the voters this attendance gives them.
+    if !seats.is_empty() {
+        for d in store::decisions(&state.db, m.id).await? {
+            if let Some(votes_for) = d.votes_for {
+                let vote = Vote {
+                    votes_for,
+                    against: d.against.unwrap_or(0),
+                    abstentions: d.abstentions.unwrap_or(0),
+                };
+                let voters = rules::voters_at(&seats, d.taken_at.as_deref(), rules_of_body);
+                rules::check_vote_against_voters(&vote, &voters)?;
+            }
+        }
+    }
     store::record_attendance(
         &state.db,
         m,
@@ -840,10 +855,10 @@ async fn draft_minutes(
             .map(|a| {
                 let mut times = Vec::new();
                 if let Some(t) = &a.arrived_at {
-                    times.push(format!("التحق {t}"));
+                    times.push(format!("الالتحاق {t}"));
                 }
                 if let Some(t) = &a.left_at {
-                    times.push(format!("غادر {t}"));
+                    times.push(format!("المغادرة {t}"));
                 }
                 format!("{} ({})", a.name, times.join("، "))
             })
@@ -1524,8 +1539,10 @@ async fn record_decision(
         }
         None => None,
     };
-    if let Some(v) = vote {
-        let attendance = store::attendance(&state.db, m.id).await?;
+    let attendance = store::attendance(&state.db, m.id).await?;
+    if let Some(v) = vote
+        && !attendance.is_empty()
+    {
         let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
         let voters = rules::voters_at(&seats, taken_at.as_deref(), vote_rules(state, b));
         rules::check_vote_against_voters(v, &voters)?;
@@ -2082,8 +2099,8 @@ pub async fn feed(
     );
     for c in &page.items {
         xml.push_str(&format!(
-            "<entry>\n<title>{}</title>\n<id>{base}/news/{}</id>\n<link href=\"{base}/news/{}\"/>\n<updated>{}</updated>\n<content type=\"text\">{}</content>\n</entry>\n",
-            esc(&c.headline), c.id, c.id, stamp(c.published_at.unwrap_or(c.updated_at)), esc(&c.body)
+            "<entry xml:lang=\"{}\">\n<title>{}</title>\n<id>{base}/news/{}</id>\n<link href=\"{base}/news/{}\"/>\n<updated>{}</updated>\n<content type=\"text\">{}</content>\n</entry>\n",
+            esc(&c.lang), esc(&c.headline), c.id, c.id, stamp(c.published_at.unwrap_or(c.updated_at)), esc(&c.body)
         ));
     }
     xml.push_str("</feed>\n");
@@ -2608,6 +2625,10 @@ async fn invite(
     let mut list: Vec<Invitee> = Vec::new();
     if input.position_holders {
         for h in store::holders(&state.db, b.id, true).await? {
+            // One person holding two positions is invited once.
+            if list.iter().any(|l| l.name == h.holder_name) {
+                continue;
+            }
             list.push(Invitee {
                 title: Some(holder_title(state, b, &h)),
                 holder_id: Some(h.id),
