@@ -799,3 +799,4 @@ coverage-by-province = حسب الإقليم
 coverage-all-regions = كل الجهات
 field-region = الجهة
 field-goals = الأهداف
+meeting-edit = تصحيح معطيات الاجتماع

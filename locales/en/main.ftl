@@ -764,3 +764,4 @@ coverage-by-province = By province
 coverage-all-regions = All regions
 field-region = Region
 field-goals = Goals
+meeting-edit = Correct the meeting

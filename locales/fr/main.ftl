@@ -764,3 +764,4 @@ coverage-by-province = Par province
 coverage-all-regions = Toutes les régions
 field-region = Région
 field-goals = Objectifs
+meeting-edit = Corriger la réunion

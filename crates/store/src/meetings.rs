@@ -326,6 +326,37 @@ macro_rules! ensure_open {
     }};
 }
 
+/// Corrects a meeting while its record is open: its fields, and its agenda and leads
+/// replaced.
+pub async fn update(db: &Db, m: &Meeting, new: &NewMeeting<'_>, audit: AuditEntry) -> Result<()> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        ensure_open!(tx, m.id);
+        sqlx::query(
+            "UPDATE meetings SET kind = $1, held_on = $2, starts_at = $3, commune_code = $4, place = $5, slogan = $6, goals = $7,
+               chair_holder_id = $8 WHERE id = $9",
+        )
+        .bind(new.kind).bind(new.held_on).bind(new.starts_at).bind(new.commune_code).bind(new.place).bind(new.slogan)
+        .bind(new.goals).bind(new.chair_holder_id).bind(m.id)
+        .execute(&mut *tx).await?;
+        sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
+        for (seat, title) in new.agenda.iter().enumerate() {
+            sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
+                .bind(m.id).bind(seat as i64 + 1).bind(title)
+                .execute(&mut *tx).await?;
+        }
+        sqlx::query("DELETE FROM meeting_leads WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
+        for l in new.leads {
+            sqlx::query("INSERT INTO meeting_leads (meeting_id, role, name, sex, title) VALUES ($1, $2, $3, $4, $5)")
+                .bind(m.id).bind(&l.role).bind(&l.name).bind(&l.sex).bind(&l.title)
+                .execute(&mut *tx).await?;
+        }
+        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "held_on": new.held_on, "kind": new.kind, "corrected": true })))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
 /// Replaces the attendance list (the record says who was there, and as what).
 pub async fn record_attendance(
     db: &Db,

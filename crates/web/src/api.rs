@@ -62,7 +62,7 @@ impl Modify for BearerAuth {
         crate::meetings::api_draft_minutes, crate::meetings::api_approve, crate::meetings::api_draft_communique,
         crate::meetings::api_edit_communique, crate::meetings::api_publish, crate::meetings::api_unpublish,
         crate::meetings::api_founding, crate::meetings::api_coverage, crate::meetings::api_amend,
-        crate::meetings::api_programmes, crate::meetings::api_invitations, crate::meetings::api_set_committee,
+        crate::meetings::api_programmes, crate::meetings::api_invitations, crate::meetings::api_set_committee, crate::meetings::api_update,
         crate::discipline::api_list, crate::discipline::api_body_list, crate::discipline::api_open,
         crate::discipline::api_get, crate::discipline::api_hearing, crate::discipline::api_document,
         crate::discipline::api_download, crate::discipline::api_decide,

@@ -333,16 +333,19 @@ pub async fn api_create(
 ) -> Result<Response, AppError> {
     let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
-    let mid = create_meeting(&state, &ctx, &user, &b, &input).await?;
+    let mid = save_meeting(&state, &ctx, &user, &b, &input, None).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, mid).await?)).into_response())
 }
 
-async fn create_meeting(
+/// Checks a meeting's schedule and leads, then creates it, or (given `existing`, whose
+/// record is still open) corrects it: its agenda and leads are replaced.
+async fn save_meeting(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
     b: &Body,
     input: &MeetingInput,
+    existing: Option<&Meeting>,
 ) -> Result<i64, AppError> {
     let known = rules::KINDS.contains(&input.kind.as_str())
         || state
@@ -387,6 +390,12 @@ async fn create_meeting(
         clean(&input.slogan),
         clean(&input.goals),
     );
+    let starts_at = match starts_at {
+        Some(t) => {
+            Some(rules::parse_time(&t).ok_or(DomainError::new(Field::Date, "time-invalid"))?)
+        }
+        None => None,
+    };
     let new = store::NewMeeting {
         body_id: b.id,
         path: &path,
@@ -401,12 +410,58 @@ async fn create_meeting(
         agenda: &agenda,
         leads: &leads,
     };
-    Ok(store::create(
-        &state.db,
-        &new,
-        audit(ctx, user, AuditAction::MeetingCreated),
-    )
-    .await?)
+    match existing {
+        Some(m) => {
+            store::update(
+                &state.db,
+                m,
+                &new,
+                audit(ctx, user, AuditAction::MeetingRecorded),
+            )
+            .await?;
+            Ok(m.id)
+        }
+        None => Ok(store::create(
+            &state.db,
+            &new,
+            audit(ctx, user, AuditAction::MeetingCreated),
+        )
+        .await?),
+    }
+}
+
+/// Corrects a meeting's schedule, place, slogan, goals, chair, leads and agenda while its
+/// record is open (a meeting moved to another day, a chair replaced).
+#[utoipa::path(patch, path = "/api/v1/meetings/{id}", tag = "meetings", params(("id" = i64, Path)), request_body = MeetingInput,
+    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+pub async fn api_update(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<MeetingDetail>, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let input: MeetingInput = parse_json(&body)?;
+    save_meeting(&state, &ctx, &user, &b, &input, Some(&m)).await?;
+    Ok(Json(detail(&state, m.id).await?))
+}
+
+/// The page's form correcting a meeting (same fields as scheduling it).
+pub async fn update_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let form: MeetingForm = crate::parse_form(&body)?;
+    let input = form.input();
+    let result = save_meeting(&state, &ctx, &user, &b, &input, Some(&m))
+        .await
+        .map(|_| ());
+    back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
 /// A decision with who could vote on it (once attendance is recorded).
@@ -1137,6 +1192,38 @@ struct MeetingPage {
     guest_lines: String,
     /// (key, label) of the profile's positions.
     positions: Vec<(String, String)>,
+    /// For the correction form: the kinds of meeting, the body's current holders, the
+    /// agenda one item a line.
+    kinds: Vec<(String, String)>,
+    holder_choices: Vec<(i64, String)>,
+    agenda_lines: String,
+}
+
+/// (key, label) of every kind of meeting: the product's and the profile's.
+fn kind_choices(state: &AppState, ctx: &Ctx) -> Vec<(String, String)> {
+    rules::KINDS
+        .iter()
+        .map(|k| (*k).to_owned())
+        .chain(state.profile.meeting_kinds.iter().map(|k| k.key.clone()))
+        .map(|k| {
+            let label = kind_label(state, ctx, &k);
+            (k, label)
+        })
+        .collect()
+}
+
+/// (id, "title name") of the body's current position holders.
+async fn holder_choices(state: &AppState, b: &Body) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(store::holders(&state.db, b.id, true)
+        .await?
+        .iter()
+        .map(|h| {
+            (
+                h.id,
+                format!("{} {}", holder_title(state, b, h), h.holder_name),
+            )
+        })
+        .collect())
 }
 
 fn position_choices(state: &AppState, ctx: &Ctx) -> Vec<(String, String)> {
@@ -1236,6 +1323,9 @@ async fn meeting_page(
             lines("present", true)
         },
         positions: position_choices(state, ctx),
+        kinds: kind_choices(state, ctx),
+        holder_choices: holder_choices(state, &b).await?,
+        agenda_lines: d.agenda.join("\n"),
         error: error.clone(),
         d,
     };
@@ -1689,15 +1779,7 @@ async fn body_meetings_page(
                 )
             })
             .collect(),
-        holder_choices: current
-            .iter()
-            .map(|h| {
-                (
-                    h.id,
-                    format!("{} {}", holder_title(state, &b, h), h.holder_name),
-                )
-            })
-            .collect(),
+        holder_choices: holder_choices(state, &b).await?,
         committees: store::committees(&state.db, b.id)
             .await?
             .into_iter()
@@ -1718,13 +1800,7 @@ async fn body_meetings_page(
         may_manage: decide(&user.principal, Action::ManageMeetings, Some(&b.target()))
             == tanzim_domain::policy::Decision::Allow,
         positions: position_choices(state, ctx),
-        kinds: rules::KINDS
-            .iter()
-            .map(|k| (*k).to_owned())
-            .chain(state.profile.meeting_kinds.iter().map(|k| k.key.clone()))
-            .map(|k| (kind_label(state, ctx, &k), k))
-            .map(|(label, k)| (k, label))
-            .collect(),
+        kinds: kind_choices(state, ctx),
         programmes: store::programmes(&state.db, b.id)
             .await?
             .into_iter()
@@ -1789,6 +1865,22 @@ pub struct MeetingForm {
 }
 
 impl MeetingForm {
+    fn input(&self) -> MeetingInput {
+        let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        MeetingInput {
+            kind: self.kind.clone(),
+            held_on: self.held_on.clone(),
+            starts_at: some(&self.starts_at),
+            commune: None,
+            place: some(&self.place),
+            slogan: some(&self.slogan),
+            goals: some(&self.goals),
+            chair_holder_id: self.chair_holder_id.trim().parse().ok(),
+            agenda: non_empty_lines(&self.agenda).map(str::to_owned).collect(),
+            leads: self.leads(),
+        }
+    }
+
     /// The leads the form names (a role is named when its name is filled in).
     fn leads(&self) -> Vec<Lead> {
         let field = |role: &str, f: &str| {
@@ -1820,20 +1912,8 @@ pub async fn create_form(
 ) -> Result<Response, AppError> {
     let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
     let form: MeetingForm = crate::parse_form(&body)?;
-    let some = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
-    let input = MeetingInput {
-        kind: form.kind.clone(),
-        held_on: form.held_on.clone(),
-        starts_at: some(&form.starts_at),
-        commune: None,
-        place: some(&form.place),
-        slogan: some(&form.slogan),
-        goals: some(&form.goals),
-        chair_holder_id: form.chair_holder_id.trim().parse().ok(),
-        agenda: non_empty_lines(&form.agenda).map(str::to_owned).collect(),
-        leads: form.leads(),
-    };
-    let result = create_meeting(&state, &ctx, &user, &b, &input)
+    let input = form.input();
+    let result = save_meeting(&state, &ctx, &user, &b, &input, None)
         .await
         .map(|mid| format!("/meetings/{mid}"));
     back_to_body(&state, &ctx, &user, id, result).await

@@ -358,6 +358,18 @@ pub fn table() -> Vec<Route> {
             post(meetings::api_invitations),
         ),
         route(
+            "PATCH",
+            "/api/v1/meetings/{id}",
+            Policy(Action::ManageMeetings, T::Meeting),
+            axum::routing::patch(meetings::api_update),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/edit",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(meetings::update_form),
+        ),
+        route(
             "GET",
             "/meetings/{id}/minutes.pdf",
             Policy(Action::ViewMeetings, T::Meeting),

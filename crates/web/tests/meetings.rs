@@ -976,7 +976,41 @@ async fn regional_programme(engine: Engine) {
             "chair_holder_id": secretary["id"], "agenda": agenda}),
         )
         .await;
-    let m = format!("/api/v1/meetings/{}", m["id"]);
+    let meeting_id = m["id"].as_i64().unwrap();
+    let m = format!("/api/v1/meetings/{meeting_id}");
+    // Moved to the afternoon and given its goals: a correction while the record is open.
+    let corrected = json!({"kind": "organizational", "held_on": "2025-10-18", "starts_at": "25:00", "commune": "04.421.01.0",
+        "chair_holder_id": secretary["id"], "agenda": agenda, "goals": "تقوية البناء التنظيمي"});
+    let (s, e) = api.send("PATCH", &m, corrected.clone()).await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("time-invalid")));
+    let mut corrected = corrected;
+    corrected["starts_at"] = json!("15:30");
+    let (s, d) = api.send("PATCH", &m, corrected.clone()).await;
+    assert_eq!(
+        (s, d["starts_at"].as_str(), d["goals"].as_str()),
+        (200, Some("15:30"), Some("تقوية البناء التنظيمي"))
+    );
+    // The page's form does the same.
+    let web = app.browser("admin").await;
+    let page = web
+        .submit(
+            &format!("/meetings/{meeting_id}"),
+            &format!("/meetings/{meeting_id}/edit"),
+            &[
+                ("kind", "organizational"),
+                ("held_on", "2025-10-18"),
+                ("starts_at", "15:00"),
+                ("chair_holder_id", &secretary["id"].to_string()),
+                ("agenda", &agenda.join("\n")),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let (_, d) = api.get(&m).await;
+    assert_eq!(
+        (d["starts_at"].as_str(), d["goals"].as_str()),
+        (Some("15:00"), None)
+    );
     let member = |name: &str| json!({"name": name, "presence": "present"});
     let mut attendance = vec![
         member("نزهة الإدريسي"),
@@ -1110,6 +1144,11 @@ async fn regional_programme(engine: Engine) {
             .await
             .0,
         200
+    );
+    assert_eq!(
+        api.send("PATCH", &m, corrected).await.0,
+        409,
+        "locked once approved"
     );
     let (_, programmes) = api
         .get(format!("/api/v1/bodies/{body_id}/programmes"))
