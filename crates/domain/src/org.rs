@@ -234,6 +234,24 @@ impl Profile {
                 "body kind keys must be unique".into(),
             ));
         }
+        // "More than N % present": 100 or more could never be met.
+        if let Some(k) = self.body_kinds.iter().find(|k| k.quorum_percent >= 100) {
+            return Err(ProfileError::Invalid(format!(
+                "body kind {}: quorum_percent must be below 100",
+                k.key
+            )));
+        }
+        // A profile's meeting kind may not shadow one of the product's.
+        if let Some(k) = self
+            .meeting_kinds
+            .iter()
+            .find(|k| crate::meetings::KINDS.contains(&k.key.as_str()))
+        {
+            return Err(ProfileError::Invalid(format!(
+                "meeting kind {} is already one of the product's",
+                k.key
+            )));
+        }
         Ok(())
     }
 
@@ -333,6 +351,22 @@ mod tests {
             Some("الكتابة الجهوية")
         );
         assert!(Profile::parse("organizations = []\nbody_kinds = []").is_err());
+        // Statutes that could never meet, or a kind of meeting shadowing the product's.
+        let impossible =
+            DEFAULT_PROFILE.replace("proxies = true\n", "proxies = true\nquorum_percent = 100\n");
+        assert!(Profile::parse(&impossible).is_err());
+        let shadow = DEFAULT_PROFILE.replace("key = \"seminar\"", "key = \"congress\"");
+        assert!(Profile::parse(&shadow).is_err());
+        let two_thirds = DEFAULT_PROFILE.replace(
+            "weighted_votes = true\n",
+            "weighted_votes = true\nquorum_percent = 66\n",
+        );
+        assert_eq!(
+            Profile::parse(&two_thirds)?
+                .body_kind("national_council")
+                .map(|k| k.quorum_percent),
+            Some(66)
+        );
         Ok(())
     }
 
