@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Load test of a member page and of a search page with wrk on loopback, against a database
-# that `tanzim bench` (or `tanzim demo`) filled; prints Markdown rows for BENCHMARKS.md and
-# the server's peak resident memory.
+# that `tanzim bench` (or `tanzim demo`) filled; then of a meeting's page, its minutes as a
+# PDF and the public news page, after recording one meeting through the API (the Taounate
+# facts of seed article 002). Prints Markdown rows for BENCHMARKS.md and the server's peak
+# resident memory.
 #
 #   scripts/load.sh sqlite:bench.db
 #   scripts/load.sh postgres://postgres@127.0.0.1:5432/tanzim_bench
@@ -44,4 +46,20 @@ run() {
 
 run "member page (HTML, read audited) /members/$member" "/members/$member"
 run "search page (HTML) /members?q=محمد العلوي" "/members?q=$query"
+# One meeting recorded, its minutes approved and its communiqué published.
+api() { curl -fs -H "Authorization: Bearer $token" -H 'content-type: application/json' "$@"; }
+id_of() { sed -n 's/^{"id":\([0-9]*\).*/\1/p'; }
+body="$(api -d '{"organization":"party","kind":"provincial_secretariat","territory":"03.531","name":"الأمانة الإقليمية"}' "$base/api/v1/bodies" | id_of)"
+holder="$(api -d '{"position":"secretary","holder_name":"محمد النجاري","sex":"M"}' "$base/api/v1/bodies/$body/positions" | id_of)"
+meeting="$(api -d "{\"kind\":\"organizational\",\"held_on\":\"2022-12-08\",\"commune\":\"03.531.01.05\",\"chair_holder_id\":$holder,\"agenda\":[\"حصيلة الاستحقاقات الانتخابية\",\"منهجية العمل الإقليمي والمحلي\",\"هيكلة قطب النساء واللجان\"]}" "$base/api/v1/bodies/$body/meetings" | id_of)"
+api -o /dev/null -d '{"attendance":[{"name":"محمد النجاري","presence":"present"},{"name":"جمال التودي","presence":"present"},{"name":"خيرة الهيري","presence":"present"}]}' "$base/api/v1/meetings/$meeting/attendance"
+api -o /dev/null -d '{"decision":{"kind":"appoint","position":"women_pole_president","holder_name":"خيرة الهيري","sex":"F"}}' "$base/api/v1/meetings/$meeting/decisions"
+api -o /dev/null -X POST "$base/api/v1/meetings/$meeting/minutes"
+api -o /dev/null -X POST "$base/api/v1/meetings/$meeting/minutes/approve"
+communique="$(api -X POST "$base/api/v1/meetings/$meeting/communiques" | id_of)"
+api -o /dev/null -X POST "$base/api/v1/communiques/$communique/publish"
+
+run "meeting page (HTML) /meetings/$meeting" "/meetings/$meeting"
+run "minutes as PDF (typst, 1 page) /meetings/$meeting/minutes.pdf" "/meetings/$meeting/minutes.pdf"
+run "public news page /news" "/news"
 echo "| $engine | server peak resident memory after the load | $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$pid/status) |"

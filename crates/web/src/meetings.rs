@@ -1428,6 +1428,27 @@ pub async fn attendance_form(
             proxy_to: None,
         }
     }));
+    // The form writes names only: a member keeps the title and position already known
+    // for that name (from the attendance taken before, else from the invitations).
+    let before = store::attendance(&state.db, m.id).await?;
+    let invited = store::invitations(&state.db, m.id).await?;
+    for a in list.iter_mut().filter(|a| !a.guest) {
+        let known = before
+            .iter()
+            .filter(|k| !k.guest)
+            .map(|k| (&k.name, &k.title, k.holder_id))
+            .chain(
+                invited
+                    .iter()
+                    .filter(|i| !i.guest)
+                    .map(|i| (&i.name, &i.title, i.holder_id)),
+            )
+            .find(|(name, _, _)| **name == a.name);
+        if let Some((_, title, holder_id)) = known {
+            a.title = title.clone();
+            a.holder_id = holder_id;
+        }
+    }
     let result = record_attendance(&state, &ctx, &user, &m, &b, list).await;
     back_to_meeting(&state, &ctx, &user, id, result).await
 }

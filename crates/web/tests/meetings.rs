@@ -842,6 +842,23 @@ async fn chaired_from_another_level(engine: Engine) {
         "the attendance form starts from the invitations"
     );
 
+    // Attendance from the page's form (names only): the invited holder keeps his position.
+    let page = web
+        .submit(
+            &format!("/meetings/{id}"),
+            &format!("/meetings/{id}/attendance"),
+            &[("present", "عبد المنعم الصحصاح")],
+        )
+        .await;
+    assert_eq!(page.status, 303);
+    let (_, d) = api.get(&m).await;
+    assert_eq!(
+        (
+            d["attendance"][0]["holder_id"].as_i64(),
+            d["attendance"][0]["title"].as_str()
+        ),
+        (inspector["id"].as_i64(), Some("المفتش الإقليمي"))
+    );
     let (s, _) = api
         .send("POST", &format!("{m}/attendance"), json!({"attendance": [
             {"name": "عبد المنعم الصحصاح", "title": "مفتش الحزب بالإقليم", "guest": true, "presence": "present"}
