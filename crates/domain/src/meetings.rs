@@ -506,6 +506,25 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
     }
 }
 
+/// Items one a line, numbered from 1 (an agenda).
+pub fn numbered(items: &[String]) -> String {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| format!("{}. {item}", i + 1))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Items one a line, each after a dash (decisions).
+pub fn dashed(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|item| format!("- {item}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// A list as Arabic writes it: أ، ب وج (و joined to the last item).
 pub fn and_list(items: &[String]) -> String {
     match items {
@@ -721,15 +740,9 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
         )),
     }
     if !f.agenda.is_empty() {
-        let items: Vec<String> = f
-            .agenda
-            .iter()
-            .enumerate()
-            .map(|(i, a)| format!("{}. {a}", i + 1))
-            .collect();
         text.push(format!(
             "وتضمن جدول الأعمال النقط التالية:\n{}",
-            items.join("\n")
+            numbered(&f.agenda)
         ));
     }
     for (speaker, said) in &f.interventions {
@@ -738,11 +751,7 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     if !f.decisions.is_empty() {
         text.push(format!(
             "وفي ختام {the_meeting}، تقرر ما يلي:\n{}",
-            f.decisions
-                .iter()
-                .map(|d| format!("- {d}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            dashed(&f.decisions)
         ));
     }
     text.push(format!(
@@ -825,26 +834,11 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
     if !f.guests.is_empty() {
         parts.push(format!("الضيوف: {}", f.guests.join("، ")));
     }
-    parts.push(format!(
-        "جدول الأعمال:\n{}",
-        f.agenda
-            .iter()
-            .enumerate()
-            .map(|(i, a)| format!("{}. {a}", i + 1))
-            .collect::<Vec<_>>()
-            .join("\n")
-    ));
+    parts.push(format!("جدول الأعمال:\n{}", numbered(&f.agenda)));
     for (speaker, said) in &f.interventions {
         parts.push(format!("مداخلة {speaker}: {said}"));
     }
-    parts.push(format!(
-        "القرارات:\n{}",
-        r.decisions
-            .iter()
-            .map(|d| format!("- {d}"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    ));
+    parts.push(format!("القرارات:\n{}", dashed(&r.decisions)));
     parts.join("\n\n")
 }
 

@@ -4,7 +4,7 @@
 //! quoted as they were recorded; the communication officer edits the draft before it goes
 //! out.
 
-use crate::meetings::{DecisionKind, KindWords, Named, Sex, Vote};
+use crate::meetings::{DecisionKind, KindWords, Named, Sex, Vote, dashed, numbered};
 use crate::org::BodyLevel;
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -318,15 +318,9 @@ pub fn communique_fr(f: &FactsFr) -> (String, String) {
         (Some(m), false) => text.push(format!("{m}, en présence de {guests}.")),
     }
     if !f.agenda.is_empty() {
-        let items: Vec<String> = f
-            .agenda
-            .iter()
-            .enumerate()
-            .map(|(i, a)| format!("{}. {a}", i + 1))
-            .collect();
         text.push(format!(
             "L'ordre du jour comportait les points suivants :\n{}",
-            items.join("\n")
+            numbered(&f.agenda)
         ));
     }
     for (speaker, said) in &f.interventions {
@@ -335,11 +329,7 @@ pub fn communique_fr(f: &FactsFr) -> (String, String) {
     if !f.decisions.is_empty() {
         text.push(format!(
             "Au terme des travaux, il a été décidé :\n{}",
-            f.decisions
-                .iter()
-                .map(|d| format!("- {d}"))
-                .collect::<Vec<_>>()
-                .join("\n")
+            dashed(&f.decisions)
         ));
     }
     text.push(format!(

@@ -104,12 +104,24 @@ pub struct Committee {
     pub members: String,
 }
 
+/// A committee with its members in seat order and its body's name (`FROM committees c JOIN
+/// bodies b`).
+const COMMITTEE_SELECT: &str = "SELECT c.id, c.body_id, c.kind, c.created_on, c.decision_id,
+    COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members,
+    b.name AS body_name
+    FROM committees c JOIN bodies b ON b.id = c.body_id";
+
+#[derive(sqlx::FromRow)]
+struct CommitteeRow {
+    #[sqlx(flatten)]
+    committee: Committee,
+    body_name: String,
+}
+
 pub async fn committees(db: &Db, body_id: i64) -> Result<Vec<Committee>> {
-    Ok(on_pool!(db, p => sqlx::query_as::<_, Committee>(
-        "SELECT c.id, c.body_id, c.kind, c.created_on, c.decision_id,
-           COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members
-         FROM committees c WHERE c.body_id = $1 ORDER BY c.id",
-    ).bind(body_id).fetch_all(p).await)?)
+    let sql = format!("{COMMITTEE_SELECT} WHERE c.body_id = $1 ORDER BY c.id");
+    let rows: Vec<CommitteeRow> = on_pool!(db, p => sqlx::query_as::<_, CommitteeRow>(sqlx::AssertSqlSafe(sql)).bind(body_id).fetch_all(p).await)?;
+    Ok(rows.into_iter().map(|r| r.committee).collect())
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -181,6 +193,29 @@ pub async fn leads(db: &Db, meeting_id: i64) -> Result<Vec<Lead>> {
 const MEETING_SELECT: &str = "SELECT id, body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id,
     minutes, minutes_status, approved_at FROM meetings";
 
+/// Writes a meeting's agenda (in order) and its leads. Evaluates to `Result<(), sqlx::Error>`
+/// inside `$tx`.
+macro_rules! write_agenda_and_leads {
+    ($tx:expr, $id:expr, $new:expr) => {{
+        let (id, new): (i64, &NewMeeting<'_>) = ($id, $new);
+        let result: std::result::Result<(), sqlx::Error> = async {
+            for (seat, title) in new.agenda.iter().enumerate() {
+                sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
+                    .bind(id).bind(seat as i64 + 1).bind(title)
+                    .execute(&mut *$tx).await?;
+            }
+            for l in new.leads {
+                sqlx::query("INSERT INTO meeting_leads (meeting_id, role, name, sex, title) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(id).bind(&l.role).bind(&l.name).bind(&l.sex).bind(&l.title)
+                    .execute(&mut *$tx).await?;
+            }
+            Ok(())
+        }
+        .await;
+        result
+    }};
+}
+
 pub async fn create(db: &Db, new: &NewMeeting<'_>, audit: AuditEntry) -> Result<i64> {
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
@@ -191,16 +226,7 @@ pub async fn create(db: &Db, new: &NewMeeting<'_>, audit: AuditEntry) -> Result<
         .bind(new.body_id).bind(new.path.as_str()).bind(new.kind).bind(new.held_on).bind(new.starts_at)
         .bind(new.commune_code).bind(new.place).bind(new.slogan).bind(new.goals).bind(new.chair_holder_id).bind(crate::now())
         .fetch_one(&mut *tx).await?;
-        for (seat, title) in new.agenda.iter().enumerate() {
-            sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
-                .bind(id).bind(seat as i64 + 1).bind(title)
-                .execute(&mut *tx).await?;
-        }
-        for l in new.leads {
-            sqlx::query("INSERT INTO meeting_leads (meeting_id, role, name, sex, title) VALUES ($1, $2, $3, $4, $5)")
-                .bind(id).bind(&l.role).bind(&l.name).bind(&l.sex).bind(&l.title)
-                .execute(&mut *tx).await?;
-        }
+        write_agenda_and_leads!(tx, id, new)?;
         append_audit!(tx, &audit.target("meeting", id, Some(new.path.clone())).detail(serde_json::json!({ "body": new.body_id, "held_on": new.held_on, "kind": new.kind })))?;
         tx.commit().await?;
         Ok(id)
@@ -230,14 +256,47 @@ pub async fn upcoming(
     from: &str,
     limit: i64,
 ) -> Result<Vec<(Meeting, String)>> {
+    in_scope(
+        db,
+        scope,
+        "m.held_on >= $N",
+        from,
+        "m.held_on, m.starts_at, m.id",
+        limit,
+    )
+    .await
+}
+
+/// Meetings held before `before` whose minutes are not approved yet (to draft or to
+/// approve), oldest first, in the scope.
+pub async fn awaiting_minutes(
+    db: &Db,
+    scope: &crate::ScopeFilter,
+    before: &str,
+    limit: i64,
+) -> Result<Vec<(Meeting, String)>> {
+    let condition = "m.held_on < $N AND m.minutes_status <> 'approved'";
+    in_scope(db, scope, condition, before, "m.held_on, m.id", limit).await
+}
+
+/// Meetings in the scope meeting `condition` (whose `$N` is `value`), with their body's
+/// name. `condition` and `order` are the callers' constants, never input.
+async fn in_scope(
+    db: &Db,
+    scope: &crate::ScopeFilter,
+    condition: &str,
+    value: &str,
+    order: &str,
+    limit: i64,
+) -> Result<Vec<(Meeting, String)>> {
     let (scope_sql, mut binds) = scope.sql("b.path", "b.organization", 1);
-    binds.push(from.to_owned());
-    let n = binds.len();
+    binds.push(value.to_owned());
+    let condition = condition.replace("$N", &format!("${}", binds.len()));
     let sql = format!(
         "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.goals, m.chair_holder_id,
            m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
          FROM meetings m JOIN bodies b ON b.id = m.body_id
-         WHERE {scope_sql} AND m.held_on >= ${n} ORDER BY m.held_on, m.starts_at, m.id LIMIT {limit}"
+         WHERE {scope_sql} AND {condition} ORDER BY {order} LIMIT {limit}"
     );
     #[derive(sqlx::FromRow)]
     struct Row {
@@ -340,17 +399,8 @@ pub async fn update(db: &Db, m: &Meeting, new: &NewMeeting<'_>, audit: AuditEntr
         .bind(new.goals).bind(new.chair_holder_id).bind(m.id)
         .execute(&mut *tx).await?;
         sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
-        for (seat, title) in new.agenda.iter().enumerate() {
-            sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
-                .bind(m.id).bind(seat as i64 + 1).bind(title)
-                .execute(&mut *tx).await?;
-        }
         sqlx::query("DELETE FROM meeting_leads WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
-        for l in new.leads {
-            sqlx::query("INSERT INTO meeting_leads (meeting_id, role, name, sex, title) VALUES ($1, $2, $3, $4, $5)")
-                .bind(m.id).bind(&l.role).bind(&l.name).bind(&l.sex).bind(&l.title)
-                .execute(&mut *tx).await?;
-        }
+        write_agenda_and_leads!(tx, m.id, new)?;
         append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "held_on": new.held_on, "kind": new.kind, "corrected": true })))?;
         tx.commit().await?;
         Ok(())
@@ -848,39 +898,6 @@ pub async fn body_calendar_feed(db: &Db, token_hash: &str) -> Result<Option<(i64
     ).bind(token_hash).fetch_optional(p).await)?)
 }
 
-/// Meetings held before `before` whose minutes are not approved yet (to draft or to
-/// approve), oldest first, in the scope.
-pub async fn awaiting_minutes(
-    db: &Db,
-    scope: &crate::ScopeFilter,
-    before: &str,
-    limit: i64,
-) -> Result<Vec<(Meeting, String)>> {
-    let (scope_sql, mut binds) = scope.sql("b.path", "b.organization", 1);
-    binds.push(before.to_owned());
-    let n = binds.len();
-    let sql = format!(
-        "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.goals, m.chair_holder_id,
-           m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
-         FROM meetings m JOIN bodies b ON b.id = m.body_id
-         WHERE {scope_sql} AND m.held_on < ${n} AND m.minutes_status <> 'approved' ORDER BY m.held_on, m.id LIMIT {limit}"
-    );
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        meeting: Meeting,
-        body_name: String,
-    }
-    let rows: Vec<Row> = on_pool!(db, p => {
-        let mut q = sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql));
-        for b in &binds {
-            q = q.bind(b);
-        }
-        q.fetch_all(p).await
-    })?;
-    Ok(rows.into_iter().map(|r| (r.meeting, r.body_name)).collect())
-}
-
 /// Communiqués drafted and not published, oldest first, in the scope.
 pub async fn unpublished(
     db: &Db,
@@ -910,36 +927,19 @@ pub async fn membership_committee_at(
     at: &TerritoryPath,
     organization: &str,
 ) -> Result<Option<(Committee, String)>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        committee: Committee,
-        body_name: String,
-    }
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as::<_, Row>(
-        "SELECT c.id, c.body_id, c.kind, c.created_on, c.decision_id,
-           COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members,
-           b.name AS body_name
-         FROM committees c JOIN bodies b ON b.id = c.body_id
-         WHERE c.kind = 'membership' AND b.path = $1 AND b.organization = $2 AND b.status = 'active' ORDER BY c.id DESC LIMIT 1",
-    ).bind(at.as_str()).bind(organization).fetch_optional(p).await)?;
+    let sql = format!(
+        "{COMMITTEE_SELECT} WHERE c.kind = 'membership' AND b.path = $1 AND b.organization = $2 AND b.status = 'active'
+         ORDER BY c.id DESC LIMIT 1"
+    );
+    let row: Option<CommitteeRow> = on_pool!(db, p => sqlx::query_as::<_, CommitteeRow>(sqlx::AssertSqlSafe(sql))
+        .bind(at.as_str()).bind(organization).fetch_optional(p).await)?;
     Ok(row.map(|r| (r.committee, r.body_name)))
 }
 
 /// A committee by id, with its body's name.
 pub async fn committee(db: &Db, id: i64) -> Result<Option<(Committee, String)>> {
-    #[derive(sqlx::FromRow)]
-    struct Row {
-        #[sqlx(flatten)]
-        committee: Committee,
-        body_name: String,
-    }
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as::<_, Row>(
-        "SELECT c.id, c.body_id, c.kind, c.created_on, c.decision_id,
-           COALESCE((SELECT STRING_AGG(m.name, ', ') FROM (SELECT name FROM committee_members WHERE committee_id = c.id ORDER BY seat) m), '') AS members,
-           b.name AS body_name
-         FROM committees c JOIN bodies b ON b.id = c.body_id WHERE c.id = $1",
-    ).bind(id).fetch_optional(p).await)?;
+    let sql = format!("{COMMITTEE_SELECT} WHERE c.id = $1");
+    let row: Option<CommitteeRow> = on_pool!(db, p => sqlx::query_as::<_, CommitteeRow>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?;
     Ok(row.map(|r| (r.committee, r.body_name)))
 }
 

@@ -77,9 +77,7 @@ fn position<'a>(state: &'a AppState, key: &str) -> Result<&'a PositionKind, AppE
 fn level_of(state: &AppState, body: &Body) -> BodyLevel {
     state
         .profile
-        .body_kinds
-        .iter()
-        .find(|k| k.key == body.kind)
+        .body_kind(&body.kind)
         .map(|k| k.level)
         .unwrap_or(BodyLevel::National)
 }
@@ -108,9 +106,7 @@ fn kind_label(state: &AppState, ctx: &Ctx, key: &str) -> String {
 fn vote_rules(state: &AppState, body: &Body) -> VoteRules {
     state
         .profile
-        .body_kinds
-        .iter()
-        .find(|k| k.key == body.kind)
+        .body_kind(&body.kind)
         .map(|k| VoteRules {
             proxies: k.proxies,
             weighted: k.weighted_votes,
@@ -334,7 +330,7 @@ pub async fn api_create(
     let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
     let mid = save_meeting(&state, &ctx, &user, &b, &input, None).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, mid).await?)).into_response())
+    Ok((StatusCode::CREATED, Json(detail(&state, &b, mid).await?)).into_response())
 }
 
 /// Checks a meeting's schedule and leads, then creates it, or (given `existing`, whose
@@ -444,7 +440,7 @@ pub async fn api_update(
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
     save_meeting(&state, &ctx, &user, &b, &input, Some(&m)).await?;
-    Ok(Json(detail(&state, m.id).await?))
+    Ok(Json(detail(&state, &b, m.id).await?))
 }
 
 /// The page's form correcting a meeting (same fields as scheduling it).
@@ -474,22 +470,14 @@ pub struct DecisionView {
     pub voters: Option<Voters>,
 }
 
-async fn detail(state: &AppState, id: i64) -> Result<MeetingDetail, AppError> {
+/// The meeting's whole record, read afresh (the meeting belongs to `body`).
+async fn detail(state: &AppState, body: &Body, id: i64) -> Result<MeetingDetail, AppError> {
     let meeting = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let body = bodies::get(&state.db, meeting.body_id).await?;
-    let rules_of_body = body
-        .as_ref()
-        .map(|b| vote_rules(state, b))
-        .unwrap_or_default();
-    let quorum_percent = body
-        .and_then(|b| {
-            state
-                .profile
-                .body_kinds
-                .iter()
-                .find(|k| k.key == b.kind)
-                .map(|k| k.quorum_percent)
-        })
+    let rules_of_body = vote_rules(state, body);
+    let quorum_percent = state
+        .profile
+        .body_kind(&body.kind)
+        .map(|k| k.quorum_percent)
         .unwrap_or(50);
     let attendance = store::attendance(&state.db, id).await?;
     let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
@@ -530,8 +518,8 @@ pub async fn api_get(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
-    Ok(Json(detail(&state, m.id).await?))
+    let (m, b) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
+    Ok(Json(detail(&state, &b, m.id).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -552,7 +540,7 @@ pub async fn api_attendance(
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: AttendanceInput = parse_json(&body)?;
     record_attendance(&state, &ctx, &user, &m, &b, input.attendance).await?;
-    Ok(Json(detail(&state, m.id).await?))
+    Ok(Json(detail(&state, &b, m.id).await?))
 }
 
 /// Checks the attendance against the body's rules (names, presence, times, proxies,
@@ -643,7 +631,7 @@ pub async fn api_intervention(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: InterventionInput = parse_json(&body)?;
     if input.speaker.trim().is_empty() || input.summary.trim().is_empty() {
         return Err(DomainError::new(Field::Name, "text-required").into());
@@ -657,7 +645,7 @@ pub async fn api_intervention(
         audit(&ctx, &user, AuditAction::MeetingRecorded),
     )
     .await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, m.id).await?)).into_response())
+    Ok((StatusCode::CREATED, Json(detail(&state, &b, m.id).await?)).into_response())
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -689,7 +677,26 @@ pub async fn api_decision(
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: DecisionInput = parse_json(&body)?;
     record_decision(&state, &ctx, &user, &m, &b, &input).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, m.id).await?)).into_response())
+    Ok((StatusCode::CREATED, Json(detail(&state, &b, m.id).await?)).into_response())
+}
+
+/// The commune a meeting was held in, when recorded.
+async fn held_in(state: &AppState, m: &Meeting) -> Result<Option<territory::Territory>, AppError> {
+    match &m.commune_code {
+        Some(code) => {
+            let code = tanzim_domain::territory::TerritoryCode::parse(code)?;
+            Ok(territory::get(&state.db, &code).await?)
+        }
+        None => Ok(None),
+    }
+}
+
+/// A guest line of the forms: "title | name", or the name alone.
+fn guest_line(line: &str) -> (Option<String>, String) {
+    match line.split_once('|') {
+        Some((t, n)) => (Some(t.trim().to_owned()), n.trim().to_owned()),
+        None => (None, line.to_owned()),
+    }
 }
 
 /// The public facts of a meeting, for its minutes and its communiqué.
@@ -715,15 +722,7 @@ async fn facts(
         None => lead("chair"),
     };
     // Where it was held: the meeting's commune, else the body's territory.
-    let held_in = match &m.commune_code {
-        Some(code) => territory::get(
-            &state.db,
-            &tanzim_domain::territory::TerritoryCode::parse(code)?,
-        )
-        .await?
-        .map(|t| t.name_ar),
-        None => None,
-    };
+    let held_in = held_in(state, m).await?.map(|t| t.name_ar);
     let city = held_in.unwrap_or_else(|| match &b.territory_code {
         Some(code) => b.territory_name_ar.clone().unwrap_or_else(|| code.clone()),
         None => "الرباط".to_owned(),
@@ -800,20 +799,10 @@ async fn facts_fr(
     };
     let kind_fr = state
         .profile
-        .body_kinds
-        .iter()
-        .find(|k| k.key == b.kind)
+        .body_kind(&b.kind)
         .map(|k| k.name.fr.clone())
         .unwrap_or_else(|| b.name.clone());
-    let held_in = match &m.commune_code {
-        Some(code) => territory::get(
-            &state.db,
-            &tanzim_domain::territory::TerritoryCode::parse(code)?,
-        )
-        .await?
-        .map(|t| t.name_fr),
-        None => None,
-    };
+    let held_in = held_in(state, m).await?.map(|t| t.name_fr);
     let city = held_in
         .or_else(|| b.territory_name_fr.clone())
         .unwrap_or_else(|| "Rabat".to_owned());
@@ -880,7 +869,7 @@ pub async fn api_draft_minutes(
 ) -> Result<Json<MeetingDetail>, AppError> {
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     draft_minutes(&state, &ctx, &user, &m, &b).await?;
-    Ok(Json(detail(&state, m.id).await?))
+    Ok(Json(detail(&state, &b, m.id).await?))
 }
 
 async fn draft_minutes(
@@ -890,7 +879,7 @@ async fn draft_minutes(
     m: &Meeting,
     b: &Body,
 ) -> Result<(), AppError> {
-    let d = detail(state, m.id).await?;
+    let d = detail(state, b, m.id).await?;
     let f = facts(state, m, b, &d).await?;
     let names = |p: &str| -> Vec<String> {
         d.attendance
@@ -949,7 +938,7 @@ pub async fn api_approve(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     store::approve_minutes(
         &state.db,
         &m,
@@ -957,7 +946,7 @@ pub async fn api_approve(
         audit(&ctx, &user, AuditAction::MinutesApproved),
     )
     .await?;
-    Ok(Json(detail(&state, m.id).await?))
+    Ok(Json(detail(&state, &b, m.id).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -977,10 +966,10 @@ pub async fn api_amend(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: AmendmentInput = parse_json(&body)?;
     amend(&state, &ctx, &user, &m, &input.text, &input.reason).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, m.id).await?)).into_response())
+    Ok((StatusCode::CREATED, Json(detail(&state, &b, m.id).await?)).into_response())
 }
 
 async fn amend(
@@ -1067,7 +1056,7 @@ async fn draft_communique(
     b: &Body,
     lang: Option<&str>,
 ) -> Result<i64, AppError> {
-    let d = detail(state, m.id).await?;
+    let d = detail(state, b, m.id).await?;
     let f = facts(state, m, b, &d).await?;
     let (lang, (headline, text)) = match lang.unwrap_or("ar") {
         "ar" => ("ar", rules::communique_ar(&f)),
@@ -1267,7 +1256,7 @@ async fn meeting_page(
     };
     let allowed =
         |a| decide(&user.principal, a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
-    let d = detail(state, m.id).await?;
+    let d = detail(state, &b, m.id).await?;
     let lines = |presence: &str, guest: bool| {
         d.attendance
             .iter()
@@ -1412,10 +1401,7 @@ pub async fn attendance_form(
         }
     }
     list.extend(non_empty_lines(&form.guests).map(|line| {
-        let (title, name) = match line.split_once('|') {
-            Some((t, n)) => (Some(t.trim().to_owned()), n.trim().to_owned()),
-            None => (None, line.to_owned()),
-        };
+        let (title, name) = guest_line(line);
         Attendee {
             name,
             title,
@@ -2712,7 +2698,7 @@ pub async fn api_invitations(
     let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
     let input: InvitationsInput = parse_json(&body)?;
     invite(&state, &ctx, &user, &m, &b, input).await?;
-    Ok(Json(detail(&state, m.id).await?))
+    Ok(Json(detail(&state, &b, m.id).await?))
 }
 
 async fn invite(
@@ -2790,10 +2776,7 @@ pub async fn invitations_form(
         position_holders: form.position_holders.is_some(),
         invitations: non_empty_lines(&form.guests)
             .map(|line| {
-                let (title, name) = match line.split_once('|') {
-                    Some((t, n)) => (Some(t.trim().to_owned()), n.trim().to_owned()),
-                    None => (None, line.to_owned()),
-                };
+                let (title, name) = guest_line(line);
                 Invitee {
                     name,
                     title,
