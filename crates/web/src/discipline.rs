@@ -215,20 +215,14 @@ async fn add_document(
     c: &Case,
     request: Request,
 ) -> Result<i64, AppError> {
-    let boundary = request
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| multer::parse_boundary(v).ok())
-        .ok_or(AppError::BadRequest("malformed-input"))?;
     // The whole request, up to what the server accepts at all; the file's own limit is the
     // domain's, so that a file too large gets its message rather than a cut connection.
-    let bytes = axum::body::to_bytes(request.into_body(), crate::MAX_UPLOAD_BYTES)
+    let mut multipart =
+        <axum::extract::Multipart as axum::extract::FromRequest<AppState>>::from_request(
+            request, state,
+        )
         .await
-        .map_err(|_| AppError::BadRequest("body-too-large"))?;
-    let stream =
-        futures_util::stream::once(async move { Ok::<_, std::convert::Infallible>(bytes) });
-    let mut multipart = multer::Multipart::new(stream, boundary);
+        .map_err(|_| AppError::BadRequest("malformed-input"))?;
     let (mut title, mut file) = (String::new(), None);
     while let Some(field) = multipart
         .next_field()
@@ -239,7 +233,7 @@ async fn add_document(
             Some("title") => title = field.text().await.unwrap_or_default(),
             Some("file") => {
                 let name = rules::document_file_name(field.file_name().unwrap_or_default());
-                let kind = rules::document_content_type(field.content_type().map(|m| m.as_ref()));
+                let kind = rules::document_content_type(field.content_type());
                 let content = field
                     .bytes()
                     .await
