@@ -485,13 +485,6 @@ error-category-duplicate = مفتاح فئة مكرر.
 error-category-required = أضيفوا فئة واحدة على الأقل.
 error-body-required = اختاروا الهيئة.
 audit-application-viewed = اطلاع على طلب انخراط
-application-duplicates-elsewhere = { PLURAL($count) ->
-    [one] يوجد عضو بنفس المعطيات خارج نطاقكم.
-    [two] يوجد عضوان بنفس المعطيات خارج نطاقكم.
-    [few] يوجد { $count } أعضاء بنفس المعطيات خارج نطاقكم.
-    [many] يوجد { $count } عضوا بنفس المعطيات خارج نطاقكم.
-   *[other] يوجد { $count } عضو بنفس المعطيات خارج نطاقكم.
-}
 error-date-in-future = لا يمكن أن يكون التاريخ في المستقبل.
 error-date-before-current-period = التاريخ سابق لآخر تغيير في وضعية العضو.
 nav-stats = الإحصائيات
@@ -520,17 +513,28 @@ import-rejected-file = تحميل الأسطر المرفوضة لتصحيحها
 import-line = السطر { $line }
 import-unknown-column = عمود غير معروف: { $column }
 import-no-cin = لا يحتوي الملف على عمود رقم البطاقة الوطنية.
+import-referred-explain = الأسطر المحالة على مستوى أعلى تطابق سجلات خارج نطاقك؛ يبت فيها من يشمل نطاقه المكانين.
+import-unreadable-line = تعذرت قراءة الملف في السطر { $line } (خلية طويلة جدا أو بنية غير سليمة).
+import-too-large-file = الملف أكبر من الحد المسموح به.
+import-too-large-expanded = محتوى المصنف بعد فك ضغطه أكبر من الحد المسموح به.
+import-too-large-parts = يحتوي المصنف على أجزاء أكثر من المسموح به.
+import-too-large-rows = يحتوي الملف على أسطر أكثر من المسموح به؛ قسمه إلى عدة ملفات.
+import-too-large-columns = يحتوي الملف على أعمدة أكثر من المسموح به.
+error-import-unreadable = تعذرت قراءة الملف.
+error-cin-referred = رقم البطاقة الوطنية هذا يحتاج إلى تحقق على مستوى أعلى، وقد أحيل عليه.
+reviews-reason-cin = رقم البطاقة نفسه مسجل لهذا العضو: لا يمكن إضافته عضوا ثانيا.
 import-unreadable = تعذرت قراءة الملف.
 error-import-done = تم استيراد هذا الملف من قبل.
 error-commune-out-of-scope = الجماعة خارج نطاقكم.
 error-cin-repeated-in-file = رقم البطاقة مكرر في الملف.
 error-import-expired = انتهت صلاحية هذا الملف المرفوع؛ ارفعوه من جديد.
 receipt-member-link = رابط العضو للاطلاع على وصله وطبعه:
-import-summary-preview = المعاينة: سيستورد { $imported } وسيحين { $updated } ويرفض { $rejected } ويحال { $review } على المراجعة.
-import-summary-done = تم: استورد { $imported } وحين { $updated } ورفض { $rejected } وأحيل { $review } على المراجعة.
+import-summary-preview = المعاينة: سيستورد { $imported } وسيحين { $updated } ويرفض { $rejected } ويحال { $review } على المراجعة و{ $referred } على مستوى أعلى.
+import-summary-done = تم: استورد { $imported } وحين { $updated } ورفض { $rejected } وأحيل { $review } على المراجعة و{ $referred } على مستوى أعلى.
 
 ## Probable duplicates of imports
 audit-review-decided = البت في تكرار محتمل
+audit-review-filed = إحالة رقم بطاقة على مستوى أعلى
 error-review-decided = سبق البت في هذه الحالة.
 reviews-title = التكرارات المحتملة
 reviews-explain = صفوف من ملفات الاستيراد تشبه عضوا مسجلا (نفس الاسم وتاريخ الازدياد، ببطاقة وطنية مختلفة). لا يدمج أي شيء دون قرارك.

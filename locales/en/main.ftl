@@ -461,10 +461,6 @@ error-category-duplicate = Duplicate category key.
 error-category-required = Add at least one category.
 error-body-required = Choose the body.
 audit-application-viewed = Application viewed
-application-duplicates-elsewhere = { PLURAL($count) ->
-    [one] { $count } member with the same details exists outside your scope.
-   *[other] { $count } members with the same details exist outside your scope.
-}
 error-date-in-future = The date cannot be in the future.
 error-date-before-current-period = The date is before the member's last change.
 nav-stats = Statistics
@@ -493,17 +489,28 @@ import-rejected-file = Download the rejected lines to fix them
 import-line = Line { $line }
 import-unknown-column = Unknown column: { $column }
 import-no-cin = The file has no CIN column.
+import-referred-explain = Rows referred to a higher level match records outside your scope; they are decided by someone who covers both places.
+import-unreadable-line = The file cannot be read at line { $line } (a cell too long, or a broken structure).
+import-too-large-file = The file is larger than allowed.
+import-too-large-expanded = The workbook, once decompressed, is larger than allowed.
+import-too-large-parts = The workbook has more parts than allowed.
+import-too-large-rows = The file has more rows than allowed; split it into several files.
+import-too-large-columns = The file has more columns than allowed.
+error-import-unreadable = The file cannot be read.
+error-cin-referred = This CIN needs a check at a higher level; it has been referred there.
+reviews-reason-cin = The same CIN belongs to this member: it cannot be added a second time.
 import-unreadable = The file cannot be read.
 error-import-done = This file has already been imported.
 error-commune-out-of-scope = Commune outside your scope.
 error-cin-repeated-in-file = CIN repeated in the file.
 error-import-expired = This upload has expired; upload the file again.
 receipt-member-link = The member's link to see and print this receipt:
-import-summary-preview = Preview: { $imported } to import, { $updated } to update, { $rejected } rejected, { $review } to review.
-import-summary-done = Done: { $imported } imported, { $updated } updated, { $rejected } rejected, { $review } to review.
+import-summary-preview = Preview: { $imported } to import, { $updated } to update, { $rejected } rejected, { $review } to review, { $referred } referred to a higher level.
+import-summary-done = Done: { $imported } imported, { $updated } updated, { $rejected } rejected, { $review } to review, { $referred } referred to a higher level.
 
 ## Probable duplicates of imports
 audit-review-decided = Probable duplicate decided
+audit-review-filed = CIN referred to a higher level
 error-review-decided = This case has already been decided.
 reviews-title = Probable duplicates
 reviews-explain = Rows of imported files that resemble a registered member (same name and date of birth, another CIN). Nothing is merged without your decision.

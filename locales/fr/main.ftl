@@ -461,10 +461,6 @@ error-category-duplicate = Clé de catégorie en double.
 error-category-required = Ajoutez au moins une catégorie.
 error-body-required = Choisissez l'instance.
 audit-application-viewed = Demande d'adhésion consultée
-application-duplicates-elsewhere = { PLURAL($count) ->
-    [one] { $count } membre aux mêmes données existe hors de votre périmètre.
-   *[other] { $count } membres aux mêmes données existent hors de votre périmètre.
-}
 error-date-in-future = La date ne peut pas être dans le futur.
 error-date-before-current-period = La date précède le dernier changement du membre.
 nav-stats = Statistiques
@@ -493,17 +489,28 @@ import-rejected-file = Télécharger les lignes rejetées pour les corriger
 import-line = Ligne { $line }
 import-unknown-column = Colonne inconnue : { $column }
 import-no-cin = Le fichier n'a pas de colonne CIN.
+import-referred-explain = Les lignes transmises au niveau supérieur correspondent à des fiches hors de votre périmètre ; elles sont tranchées par qui couvre les deux lieux.
+import-unreadable-line = Le fichier est illisible à la ligne { $line } (cellule trop longue ou structure incorrecte).
+import-too-large-file = Le fichier dépasse la taille permise.
+import-too-large-expanded = Le classeur décompressé dépasse la taille permise.
+import-too-large-parts = Le classeur a plus de parties que permis.
+import-too-large-rows = Le fichier a plus de lignes que permis ; divisez-le en plusieurs fichiers.
+import-too-large-columns = Le fichier a plus de colonnes que permis.
+error-import-unreadable = Le fichier est illisible.
+error-cin-referred = Cette CIN demande une vérification au niveau supérieur ; elle lui a été transmise.
+reviews-reason-cin = La même CIN est celle de ce membre : impossible de l’ajouter une seconde fois.
 import-unreadable = Le fichier est illisible.
 error-import-done = Ce fichier a déjà été importé.
 error-commune-out-of-scope = Commune hors de votre périmètre.
 error-cin-repeated-in-file = CIN répétée dans le fichier.
 error-import-expired = Ce fichier envoyé a expiré ; envoyez-le de nouveau.
 receipt-member-link = Lien du membre pour voir et imprimer son reçu :
-import-summary-preview = Aperçu : { $imported } à importer, { $updated } à mettre à jour, { $rejected } rejetées, { $review } à revoir.
-import-summary-done = Fait : { $imported } importés, { $updated } mis à jour, { $rejected } rejetées, { $review } à revoir.
+import-summary-preview = Aperçu : { $imported } à importer, { $updated } à mettre à jour, { $rejected } rejetées, { $review } à revoir, { $referred } transmises au niveau supérieur.
+import-summary-done = Fait : { $imported } importés, { $updated } mis à jour, { $rejected } rejetées, { $review } à revoir, { $referred } transmises au niveau supérieur.
 
 ## Probable duplicates of imports
 audit-review-decided = Doublon probable tranché
+audit-review-filed = CIN transmise au niveau supérieur
 error-review-decided = Ce cas a déjà été tranché.
 reviews-title = Doublons probables
 reviews-explain = Des lignes de fichiers importés ressemblent à un membre inscrit (même nom et date de naissance, autre CIN). Rien n'est fusionné sans votre décision.

@@ -78,7 +78,7 @@ enum Command {
 #[derive(Subcommand)]
 enum ImportCommand {
     /// Import a member roll (CSV: UTF-8 or Windows-1256, `,` or `;`, Arabic or French headers).
-    /// Prints `imported N, updated N, rejected N, review N`; rejected rows are written to
+    /// Prints `imported N, updated N, rejected N, review N, referred N`; rejected rows are written to
     /// FILE.rejected.csv with their line and reason.
     Members {
         file: std::path::PathBuf,
@@ -313,6 +313,13 @@ async fn run(cli: Cli) -> Result<()> {
             update_existing,
         }) => {
             let profile = load_profile(&cli)?;
+            // Bounded before it is read: the reader bounds the rest (see `import::Bounds`).
+            let size = std::fs::metadata(file)
+                .with_context(|| format!("cannot read {}", file.display()))?
+                .len();
+            if size > tanzim_reports::import::Bounds::command_line().file_bytes as u64 {
+                bail!("{} is larger than a roll may be", file.display());
+            }
             let bytes =
                 std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
             let mapping = match mapping {
@@ -334,6 +341,7 @@ async fn run(cli: Cli) -> Result<()> {
                 actor_id: None,
                 token: &auth::random_token,
                 scope: None,
+                reach: None,
                 today: tanzim_web::today(),
             };
             let (summary, rejected) =
@@ -428,6 +436,7 @@ async fn demo_import(
         actor_id: None,
         token: &auth::random_token,
         scope: None,
+        reach: None,
         today: tanzim_web::today(),
     };
     Ok(tanzim_reports::roll::import_roll(db, profile, &roll, &options).await?)
@@ -539,7 +548,7 @@ async fn bench(db: &Db, profile: &Profile, members: u64, seed: u64) -> Result<()
         for q in queries {
             let query = tanzim_store::members::MemberQuery {
                 q: Some(q.to_owned()),
-                match_contact: true,
+                contact_scope: Some(national.clone()),
                 ..Default::default()
             };
             let t = Instant::now();

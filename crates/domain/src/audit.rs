@@ -36,6 +36,9 @@ pub enum AuditAction {
     MembersImported,
     /// A probable duplicate of an import decided (same person, or added as a member).
     ReviewDecided,
+    /// A person whose CIN is registered outside the user's reach, referred to whoever
+    /// covers both places.
+    ReviewFiled,
     PositionAssigned,
     MeetingCreated,
     MeetingRecorded,
@@ -61,7 +64,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 51] = [
+    pub const ALL: [AuditAction; 52] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -94,6 +97,7 @@ impl AuditAction {
         AuditAction::ApplicationViewed,
         AuditAction::MembersImported,
         AuditAction::ReviewDecided,
+        AuditAction::ReviewFiled,
         AuditAction::PositionAssigned,
         AuditAction::MeetingCreated,
         AuditAction::MeetingRecorded,
@@ -149,6 +153,7 @@ impl AuditAction {
             AuditAction::ApplicationViewed => "application-viewed",
             AuditAction::MembersImported => "members-imported",
             AuditAction::ReviewDecided => "review-decided",
+            AuditAction::ReviewFiled => "review-filed",
             AuditAction::PositionAssigned => "position-assigned",
             AuditAction::MeetingCreated => "meeting-created",
             AuditAction::MeetingRecorded => "meeting-recorded",

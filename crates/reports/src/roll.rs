@@ -26,6 +26,9 @@ pub struct Summary {
     pub updated: u64,
     pub unchanged: u64,
     pub review: u64,
+    /// Rows that match a member outside the importer's reach, referred to those who cover
+    /// both places (the importer is not told where, or whom).
+    pub referred: u64,
     /// Every rejected line with its reason (an error code of the Fluent files).
     pub rejected: Vec<(u64, String)>,
 }
@@ -34,11 +37,12 @@ impl Summary {
     /// The line `tanzim import members` prints.
     pub fn line(&self) -> String {
         format!(
-            "imported {}, updated {}, rejected {}, review {}",
+            "imported {}, updated {}, rejected {}, review {}, referred {}",
             self.imported,
             self.updated,
             self.rejected.len(),
-            self.review
+            self.review,
+            self.referred
         )
     }
 }
@@ -52,6 +56,9 @@ pub struct Options<'a> {
     pub token: &'a (dyn Fn() -> String + Sync),
     /// Where the importing user may add members; rows elsewhere are rejected (`None`: anywhere).
     pub scope: Option<&'a (dyn Fn(&tanzim_domain::territory::TerritoryPath) -> bool + Sync)>,
+    /// Which existing members (found by CIN, or by name and birth date) the importing user
+    /// may see and update; the others' rows are referred (`None`: all of them).
+    pub reach: Option<imports::Reach<'a>>,
     pub today: chrono::NaiveDate,
 }
 
@@ -155,11 +162,12 @@ pub async fn import_roll(
             Some("import"),
         );
         let report =
-            imports::import_batch(db, batch, opts.on_existing, opts.actor_id, audit).await?;
+            imports::import_batch(db, batch, opts.on_existing, opts.reach, audit).await?;
         summary.imported += report.imported;
         summary.updated += report.updated;
         summary.unchanged += report.unchanged;
         summary.review += report.review;
+        summary.referred += report.referred;
         summary
             .rejected
             .extend(report.reported.into_iter().map(|(l, c)| (l, c.to_owned())));

@@ -6,8 +6,8 @@ use serde::Serialize;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::territory::TerritoryPath;
 
-pub(crate) const INSERT_SQL: &str = "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+pub(crate) const INSERT_SQL: &str = "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail, organization)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
 /// One thing that happened: who (`actor`), what, to what, where in the tree, from where.
 #[derive(Debug, Clone)]
@@ -20,6 +20,10 @@ pub struct AuditEntry {
     /// Where the target lies; only administrators whose scope covers it see the entry.
     /// `None`: national administrators only.
     pub scope_path: Option<TerritoryPath>,
+    /// The organizations the target belongs to (comma-separated keys: a body's, or the
+    /// affiliates a member joined); `None`: administrators limited to an organization do
+    /// not see the entry.
+    pub organization: Option<String>,
     pub address: Option<String>,
     /// JSON object with what else is worth keeping (old and new name, filter, ...).
     pub detail: String,
@@ -39,6 +43,7 @@ impl AuditEntry {
             target_kind: None,
             target_id: None,
             scope_path: None,
+            organization: None,
             address: address.map(str::to_owned),
             detail: "{}".to_owned(),
         }
@@ -52,6 +57,11 @@ impl AuditEntry {
         self.target_kind = Some(kind);
         self.target_id = Some(id.to_string());
         self.scope_path = scope;
+        self
+    }
+    /// The organizations the target belongs to (a body's key, a member's affiliations).
+    pub fn organizations(mut self, keys: &str) -> Self {
+        self.organization = Some(keys.to_owned()).filter(|k| !k.is_empty());
         self
     }
     pub fn detail(mut self, detail: serde_json::Value) -> Self {
@@ -127,8 +137,8 @@ pub async fn append_many(db: &Db, entries: &[AuditEntry]) -> Result<()> {
         let mut tx = p.begin().await?;
         for chunk in entries.chunks(500) {
             let sql = format!(
-                "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail) VALUES {}",
-                crate::members::values_sql(db, chunk.len(), 9)
+                "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail, organization) VALUES {}",
+                crate::members::values_sql(db, chunk.len(), 10)
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for e in chunk {
@@ -141,7 +151,8 @@ pub async fn append_many(db: &Db, entries: &[AuditEntry]) -> Result<()> {
                     .bind(e.target_id.clone())
                     .bind(e.scope_path.as_ref().map(|p| p.as_str().to_owned()))
                     .bind(e.address.clone())
-                    .bind(e.detail.clone());
+                    .bind(e.detail.clone())
+                    .bind(e.organization.clone());
             }
             q.execute(&mut *tx).await?;
         }
@@ -161,6 +172,8 @@ pub struct AuditRecord {
     pub target_kind: Option<String>,
     pub target_id: Option<String>,
     pub scope_path: Option<String>,
+    /// The organizations of the target (comma-separated keys), if any.
+    pub organization: Option<String>,
     pub address: Option<String>,
     pub detail: String,
 }
@@ -174,7 +187,8 @@ pub struct AuditQuery {
 }
 
 /// The entries a reader with `scope` may see, newest first. Entries with no place in the
-/// tree are for national administrators only.
+/// tree are for national administrators only; a reader limited to an organization sees
+/// only the entries of records that belong to it (members who joined it, its bodies).
 pub async fn list(
     db: &Db,
     scope: &ScopeFilter,
@@ -184,7 +198,7 @@ pub async fn list(
     let mut conditions = Vec::new();
     let mut binds: Vec<String> = Vec::new();
     if !scope.is_national() {
-        let (sql, b) = scope.without_organizations().sql("scope_path", "", 1);
+        let (sql, b) = scope.sql_members("scope_path", "organization", 1);
         conditions.push(format!("scope_path IS NOT NULL AND {sql}"));
         binds.extend(b);
     }
@@ -212,7 +226,7 @@ pub async fn list(
     };
     let n = binds.len() + ints.len();
     let list_sql = format!(
-        "SELECT id, at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail
+        "SELECT id, at, actor_id, actor, action, target_kind, target_id, scope_path, organization, address, detail
          FROM audit_log {where_sql} ORDER BY id DESC LIMIT ${} OFFSET ${}",
         n + 1,
         n + 2

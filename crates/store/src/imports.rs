@@ -27,6 +27,11 @@ pub enum OnExisting {
     Report,
 }
 
+/// Whether the importer may see and change an existing member, given its branch and the
+/// affiliates it joined. A member found by CIN or by name and birth date outside that reach
+/// is neither shown nor changed: the row is referred to those who cover both places.
+pub type Reach<'a> = &'a (dyn Fn(&TerritoryPath, &str) -> bool + Sync);
+
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct BatchReport {
     pub imported: u64,
@@ -34,22 +39,30 @@ pub struct BatchReport {
     /// Rows already present and identical (update mode): nothing to do.
     pub unchanged: u64,
     pub review: u64,
+    /// Rows that match a member outside the importer's reach, filed for review at the
+    /// territory that holds both (the importer is not told where, or whom).
+    pub referred: u64,
     /// Lines reported, with the reason code (`cin-taken` in report mode).
     pub reported: Vec<(u64, &'static str)>,
 }
 
 /// Writes one batch in one transaction: one lookup of the batch's CINs, one of its names,
-/// then multi-row inserts (see `insert_members!`).
+/// then multi-row inserts (see `insert_members!`). `reach` (`None`: everywhere, the
+/// operator's command line) decides which existing members the importer may update or
+/// review; every member updated gets its own audit entry, placed where the member is.
 pub async fn import_batch(
     db: &Db,
     items: &[Item],
     on_existing: OnExisting,
-    actor_id: Option<i64>,
+    reach: Option<Reach<'_>>,
     audit: AuditEntry,
 ) -> Result<BatchReport> {
     let now = crate::now();
     let mut report = BatchReport::default();
     let keys: Vec<String> = items.iter().map(|i| name_key(&i.person)).collect();
+    let covers = |path: &str, affiliations: &str| {
+        reach.is_none_or(|r| r(&TerritoryPath::from_stored(path.to_owned()), affiliations))
+    };
     on_pool!(db, pool => {
         let mut conn = pool.acquire().await?;
         if let Db::Sqlite(_) = db {
@@ -61,11 +74,10 @@ pub async fn import_batch(
         let mut tx = sqlx::Connection::begin(&mut *conn).await?;
         let mut counts = crate::counters::Deltas::default();
 
-        type Existing = (i64, String, Option<String>, Option<String>, Option<String>, Option<String>);
         let mut existing: HashMap<String, Existing> = HashMap::new();
         for chunk in items.chunks(LOOKUP) {
             let sql = format!(
-                "SELECT id, cin, phone, email, address, profession FROM members WHERE cin IN ({})",
+                "SELECT id, cin, path, affiliations, phone, email, address, profession FROM members WHERE cin IN ({})",
                 crate::placeholders(db, 1, chunk.len())
             );
             let mut q = sqlx::query_as::<_, Existing>(sqlx::AssertSqlSafe(sql));
@@ -73,57 +85,73 @@ pub async fn import_batch(
                 q = q.bind(item.person.cin.as_str());
             }
             for row in q.fetch_all(&mut *tx).await? {
-                existing.insert(row.1.clone(), row);
+                existing.insert(row.cin.clone(), row);
             }
         }
-        let mut known: HashMap<(String, String), i64> = HashMap::new();
+        // The first member of each folded name and birth date, with its place.
+        let mut known: HashMap<(String, String), (i64, String, String)> = HashMap::new();
         for chunk in keys.chunks(LOOKUP) {
             let sql = format!(
-                "SELECT id, name_key, birth_date FROM members WHERE name_key IN ({})",
+                "SELECT id, name_key, birth_date, path, affiliations FROM members WHERE name_key IN ({}) ORDER BY id",
                 crate::placeholders(db, 1, chunk.len())
             );
-            let mut q = sqlx::query_as::<_, (i64, String, String)>(sqlx::AssertSqlSafe(sql));
+            let mut q = sqlx::query_as::<_, (i64, String, String, String, String)>(sqlx::AssertSqlSafe(sql));
             for key in chunk {
                 q = q.bind(key);
             }
-            for (id, key, birth) in q.fetch_all(&mut *tx).await? {
-                known.entry((key, birth)).or_insert(id);
+            for (id, key, birth, path, affiliations) in q.fetch_all(&mut *tx).await? {
+                known.entry((key, birth)).or_insert((id, path, affiliations));
             }
         }
 
         let mut new_members = Vec::new();
-        // Probable duplicates: of a member already there (its id), or of an earlier row of
-        // this batch (its CIN, whose id is known once the batch is written).
-        let mut reviews: Vec<(&Item, Result<i64, &str>)> = Vec::new();
+        // Probable duplicates: of a member already there (its id, and where the review goes),
+        // or of an earlier row of this batch (its CIN, whose id is known once written).
+        let mut reviews: Vec<(&Item, Result<i64, &str>, &'static str, TerritoryPath)> = Vec::new();
         let mut batch_keys: HashMap<(String, String), &str> = HashMap::new();
         for (item, key) in items.iter().zip(&keys) {
             let p = &item.person;
-            if let Some((id, _, phone, email, address, profession)) = existing.get(p.cin.as_str()) {
-                let new_phone = p.phone.as_ref().map(|x| x.as_str().to_owned()).or(phone.clone());
-                let new_email = p.email.clone().or(email.clone());
-                let new_address = p.address.clone().or(address.clone());
-                let new_profession = p.profession.clone().or(profession.clone());
-                let same = (&new_phone, &new_email, &new_address, &new_profession) == (phone, email, address, profession);
+            if let Some(m) = existing.get(p.cin.as_str()) {
+                if !covers(&m.path, &m.affiliations) {
+                    let at = item.path.common_ancestor(&TerritoryPath::from_stored(m.path.clone()));
+                    reviews.push((item, Ok(m.id), REFERRED_CIN, at));
+                    continue;
+                }
+                let new_phone = p.phone.as_ref().map(|x| x.as_str().to_owned()).or(m.phone.clone());
+                let new_email = p.email.clone().or(m.email.clone());
+                let new_address = p.address.clone().or(m.address.clone());
+                let new_profession = p.profession.clone().or(m.profession.clone());
+                let same = (&new_phone, &new_email, &new_address, &new_profession) == (&m.phone, &m.email, &m.address, &m.profession);
                 match on_existing {
                     OnExisting::Report => report.reported.push((item.line, "cin-taken")),
                     OnExisting::Update if same => report.unchanged += 1,
                     OnExisting::Update => {
                         sqlx::query("UPDATE members SET phone = $1, email = $2, address = $3, profession = $4, updated_at = $5 WHERE id = $6")
-                            .bind(new_phone).bind(new_email).bind(new_address).bind(new_profession).bind(now).bind(*id)
+                            .bind(new_phone).bind(new_email).bind(new_address).bind(new_profession).bind(now).bind(m.id)
                             .execute(&mut *tx)
                             .await?;
+                        let entry = audit.clone()
+                            .target("member", m.id, Some(TerritoryPath::from_stored(m.path.clone())))
+                            .organizations(&m.affiliations)
+                            .detail(serde_json::json!({ "import_line": item.line, "updated": ["phone", "email", "address", "profession"] }));
+                        append_audit!(tx, &entry)?;
                         report.updated += 1;
                     }
                 }
                 continue;
             }
             let dup_key = (key.clone(), p.birth_date.to_string());
-            if let Some(matched) = known.get(&dup_key) {
-                reviews.push((item, Ok(*matched)));
+            if let Some((matched, path, affiliations)) = known.get(&dup_key) {
+                let at = if covers(path, affiliations) {
+                    item.path.clone()
+                } else {
+                    item.path.common_ancestor(&TerritoryPath::from_stored(path.clone()))
+                };
+                reviews.push((item, Ok(*matched), REVIEW_NAME, at));
                 continue;
             }
             if let Some(first_cin) = batch_keys.get(&dup_key) {
-                reviews.push((item, Err(*first_cin)));
+                reviews.push((item, Err(*first_cin), REVIEW_NAME, item.path.clone()));
                 continue;
             }
             batch_keys.insert(dup_key, p.cin.as_str());
@@ -139,8 +167,8 @@ pub async fn import_batch(
                 notes: None,
                 card_token: item.card_token.clone(),
                 application_id: None,
-        committee_id: None,
-                actor_id,
+                committee_id: None,
+                actor_id: audit.actor_id,
             });
         }
         let written = insert_members!(db, tx, &new_members, now, &mut counts)?;
@@ -150,38 +178,21 @@ pub async fn import_batch(
             .zip(&written)
             .map(|(n, (id, _))| (n.person.cin.as_str(), *id))
             .collect();
-        for (item, matched) in reviews {
+        for (item, matched, reason, at) in reviews {
             let Some(matched) = matched.map_or_else(|cin| ids.get(cin).copied(), Some) else {
                 continue;
             };
-            let p = &item.person;
-            let data = serde_json::json!({
-                "line": item.line, "first_name_ar": p.first_name_ar, "last_name_ar": p.last_name_ar,
-                "first_name_lat": p.first_name_lat, "last_name_lat": p.last_name_lat, "sex": p.sex.as_str(),
-                "birth_date": p.birth_date.to_string(), "cin": p.cin.as_str(), "commune": p.commune.as_str(),
-                "phone": p.phone.as_ref().map(|x| x.as_str()), "email": p.email, "address": p.address,
-                "profession": p.profession, "joined_on": item.joined_on,
-            });
-            let filed = sqlx::query(
-                "INSERT INTO import_reviews (cin, matched_member_id, path, data, status, created_at) VALUES ($1, $2, $3, $4, 'open', $5)
-                 ON CONFLICT (cin, matched_member_id) DO NOTHING",
-            )
-            .bind(p.cin.as_str())
-            .bind(matched)
-            .bind(item.path.as_str())
-            .bind(data.to_string())
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            if filed.rows_affected() == 1 {
-                report.review += 1;
-            } else {
-                report.unchanged += 1;
+            let referred = at.as_str() != item.path.as_str();
+            let filed = file_review!(tx, reason, &item.person, item.line, &item.joined_on, matched, &at, now)?;
+            match (filed, referred) {
+                (false, _) => report.unchanged += 1,
+                (true, true) => report.referred += 1,
+                (true, false) => report.review += 1,
             }
         }
         apply_counts!(db, tx, &counts)?;
         let detail = serde_json::json!({ "rows": items.len(), "imported": report.imported, "updated": report.updated,
-            "review": report.review, "reported": report.reported.len() });
+            "review": report.review, "referred": report.referred, "reported": report.reported.len() });
         append_audit!(tx, &audit.detail(detail))?;
         tx.commit().await?;
         Ok(report)
@@ -193,6 +204,86 @@ pub async fn import_batch(
             sqlx::query("PRAGMA cache_size = -16384").execute(&mut *conn).await?;
         }
         written
+    })
+}
+
+/// A member already registered with a row's CIN, as an import needs it.
+#[derive(sqlx::FromRow)]
+struct Existing {
+    id: i64,
+    cin: String,
+    path: String,
+    affiliations: String,
+    phone: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
+    profession: Option<String>,
+}
+
+/// Why a review was filed: the same folded name and birth date as a member...
+pub const REVIEW_NAME: &str = "name";
+/// ...or a CIN already registered outside the reach of whoever entered the person.
+pub const REFERRED_CIN: &str = "cin";
+
+/// The person a review holds, as JSON (see `ReviewRow`).
+fn review_data(p: &Person, line: u64, joined_on: &str) -> String {
+    serde_json::json!({
+        "line": line, "first_name_ar": p.first_name_ar, "last_name_ar": p.last_name_ar,
+        "first_name_lat": p.first_name_lat, "last_name_lat": p.last_name_lat, "sex": p.sex.as_str(),
+        "birth_date": p.birth_date.to_string(), "cin": p.cin.as_str(), "commune": p.commune.as_str(),
+        "phone": p.phone.as_ref().map(|x| x.as_str()), "email": p.email, "address": p.address,
+        "profession": p.profession, "joined_on": joined_on,
+    })
+    .to_string()
+}
+
+/// Files a review in the open transaction; whether it is new (the same row and member
+/// already under review is left as it is).
+macro_rules! file_review {
+    ($tx:expr, $reason:expr, $person:expr, $line:expr, $joined_on:expr, $matched:expr, $at:expr, $now:expr) => {{
+        let p: &Person = $person;
+        sqlx::query(
+            "INSERT INTO import_reviews (cin, matched_member_id, path, data, status, created_at, reason) VALUES ($1, $2, $3, $4, 'open', $5, $6)
+             ON CONFLICT (cin, matched_member_id) DO NOTHING",
+        )
+        .bind(p.cin.as_str())
+        .bind($matched)
+        .bind($at.as_str())
+        .bind(review_data(p, $line, $joined_on))
+        .bind($now)
+        .bind($reason)
+        .execute(&mut *$tx)
+        .await
+        .map(|done| done.rows_affected() == 1)
+    }};
+}
+use file_review;
+
+/// Refers a person whose CIN is registered to a member outside the reach of the user who
+/// entered them (a member created by hand, an application accepted): a review filed at
+/// the territory that holds both places, audited there. Returns whether it is new.
+pub async fn refer_cin(
+    db: &Db,
+    person: &Person,
+    path: &TerritoryPath,
+    joined_on: &str,
+    audit: AuditEntry,
+) -> Result<bool> {
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let matched: Option<(i64, String)> = sqlx::query_as("SELECT id, path FROM members WHERE cin = $1")
+            .bind(person.cin.as_str()).fetch_optional(&mut *tx).await?;
+        let Some((matched, their_path)) = matched else {
+            return Ok(false);
+        };
+        let at = path.common_ancestor(&TerritoryPath::from_stored(their_path));
+        let filed = file_review!(tx, REFERRED_CIN, person, 0, joined_on, matched, &at, now)?;
+        if filed {
+            append_audit!(tx, &audit.target("review", matched, Some(at)).detail(serde_json::json!({ "referred": "cin" })))?;
+        }
+        tx.commit().await?;
+        Ok(filed)
     })
 }
 
@@ -236,6 +327,11 @@ pub struct Review {
     pub status: String,
     pub created_at: i64,
     pub member_id: Option<i64>,
+    /// `name` (a probable duplicate) or `cin` (the CIN is registered to the matched member).
+    pub reason: String,
+    /// Where the matched member is (to check that the reviewer covers it too).
+    pub matched_path: String,
+    pub matched_affiliations: String,
 }
 
 /// The row of the file a review holds.
@@ -296,7 +392,8 @@ impl ReviewRow {
 }
 
 const REVIEW_SELECT: &str = "SELECT r.id, r.cin, r.matched_member_id, m.number AS matched_number, r.path, r.data,
-    r.status, r.created_at, r.member_id FROM import_reviews r JOIN members m ON m.id = r.matched_member_id";
+    r.status, r.created_at, r.member_id, r.reason, m.path AS matched_path, m.affiliations AS matched_affiliations
+    FROM import_reviews r JOIN members m ON m.id = r.matched_member_id";
 
 /// Open reviews in a scope, oldest first.
 pub async fn reviews(

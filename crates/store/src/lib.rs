@@ -34,6 +34,7 @@ macro_rules! append_audit {
             .bind(e.scope_path.as_ref().map(|p| p.as_str()))
             .bind(&e.address)
             .bind(&e.detail)
+            .bind(&e.organization)
             .execute(&mut *$tx)
             .await
     }};

@@ -512,8 +512,10 @@ pub struct MemberQuery {
     pub status: Option<Status>,
     /// A name (folded, either script), a CIN, a phone or a membership number.
     pub q: Option<String>,
-    /// Whether `q` may match CINs and phones (only for roles that may see them).
-    pub match_contact: bool,
+    /// Where `q` may match CINs and phones: the scope in which the user may see them
+    /// (`None`: nowhere). A role that sees contacts in one province finds no one elsewhere
+    /// by CIN or phone.
+    pub contact_scope: Option<ScopeFilter>,
 }
 
 /// Members the scope covers, filtered, by number.
@@ -543,7 +545,7 @@ pub async fn list(
         return search(
             db,
             text,
-            q.match_contact,
+            q.contact_scope.as_ref(),
             &conditions.join(" AND "),
             binds,
             page,
@@ -574,7 +576,7 @@ pub const SEARCH_COUNT_CAP: i64 = 1000;
 async fn search(
     db: &Db,
     text: &str,
-    match_contact: bool,
+    contact_scope: Option<&ScopeFilter>,
     filters: &str,
     mut binds: Vec<String>,
     page: Page,
@@ -591,10 +593,14 @@ async fn search(
     let e = binds.len();
     binds.push(phone);
     let ph = binds.len();
-    let exact_sql = if match_contact {
-        format!("(m.cin = ${e} OR m.number = ${e} OR m.phone = ${ph})")
-    } else {
-        format!("(m.number = ${e} AND ${ph} = ${ph})")
+    let exact_sql = match contact_scope {
+        Some(contact) => {
+            let (contact_sql, contact_binds) =
+                contact.sql_members("m.path", "m.affiliations", binds.len() + 1);
+            binds.extend(contact_binds);
+            format!("(m.number = ${e} OR ((m.cin = ${e} OR m.phone = ${ph}) AND {contact_sql}))")
+        }
+        None => format!("(m.number = ${e} AND ${ph} = ${ph})"),
     };
     // A member without a phone makes the exact test NULL, not false.
     let not_exact = format!("NOT COALESCE({exact_sql}, FALSE)");
@@ -1054,6 +1060,14 @@ pub async fn possible_duplicates(
     Ok(on_pool!(db, p => {
         sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(sql.as_str())).bind(cin).bind(name_key).bind(birth_date).fetch_all(p).await
     })?)
+}
+
+/// The member with this CIN, wherever it is (the caller decides what the user may learn).
+pub async fn by_cin(db: &Db, cin: &str) -> Result<Option<Member>> {
+    let sql = format!("{SELECT} WHERE m.cin = $1");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(sql.as_str())).bind(cin).fetch_optional(p).await)?,
+    )
 }
 
 /// The member with this membership number (`05091-000123`), as printed on the card.

@@ -692,7 +692,6 @@ struct ShowPage {
     sex: String,
     duplicates: Vec<Member>,
     other_applications: Vec<Application>,
-    duplicates_elsewhere: i64,
     may_decide: bool,
     /// The membership committee that decided it, or the one competent while pending:
     /// "its name, its body: its members".
@@ -709,7 +708,6 @@ async fn show_page(
 ) -> Result<Response, AppError> {
     let may_decide = a.is_pending()
         && application_decision(state, user, Action::DecideApplications, &a) == Decision::Allow;
-    let mut duplicates_elsewhere = 0;
     let (duplicates, other_applications) = if may_decide {
         let key = tanzim_store::members::name_key(
             &check_person(state, &a.as_input())
@@ -717,16 +715,25 @@ async fn show_page(
                 .map(|(p, _)| p)
                 .map_err(first_error)?,
         );
-        // Duplicates outside the committee's scope are counted, never shown.
-        let (dups, elsewhere): (Vec<Member>, Vec<Member>) =
+        // Duplicates outside the committee's scope are neither shown nor counted: a name
+        // and a birth date must not tell whether someone is a member elsewhere. Accepting
+        // one whose CIN is registered elsewhere refers it to whoever covers both.
+        let dups: Vec<Member> =
             members::possible_duplicates(&state.db, &a.cin, &key, &a.birth_date)
                 .await?
                 .into_iter()
-                .partition(|m| {
+                .filter(|m| {
                     crate::members::member_decision(state, user, Action::ViewMembers, m)
                         == Decision::Allow
-                });
-        duplicates_elsewhere = elsewhere.len() as i64;
+                })
+                .map(|m| {
+                    if crate::members::sees_contact(state, user, &m) {
+                        m
+                    } else {
+                        m.without_contact()
+                    }
+                })
+                .collect();
         let cin = Cin::parse(&a.cin)?;
         (dups, applications::same_cin(&state.db, &cin, a.id).await?)
     } else {
@@ -762,7 +769,6 @@ async fn show_page(
         sex: ctx.tr.t(&format!("sex-{}", a.sex)),
         duplicates,
         other_applications,
-        duplicates_elsewhere,
         may_decide,
         errors,
         a,
@@ -815,13 +821,19 @@ async fn accept_application(
         committee_id: competent_committee(state, a).await?.map(|(c, _)| c.id),
         actor_id: Some(user.id()),
     };
-    let (id, _) = members::create(
+    match members::create(
         &state.db,
         &new,
         audit(ctx, user, AuditAction::ApplicationAccepted),
     )
-    .await?;
-    Ok(id)
+    .await
+    {
+        Ok((id, _)) => Ok(id),
+        Err(tanzim_store::StoreError::Conflict("cin-taken")) => {
+            Err(crate::members::cin_conflict(state, ctx, user, &new).await)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub async fn accept(

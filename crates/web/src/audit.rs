@@ -11,9 +11,9 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_domain::policy::{Action, Decision, decide};
 use tanzim_store::audit::{self, AuditQuery, AuditRecord};
-use tanzim_store::{Page, Paged, ScopeFilter};
+use tanzim_store::{Page, Paged};
 
 #[derive(Deserialize, Default)]
 pub struct Filter {
@@ -40,7 +40,9 @@ async fn entries(
     if decide(&user.principal, Action::ViewAudit, None) != Decision::Allow {
         return Err(AppError::Forbidden);
     }
-    let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewAudit));
+    // As for members: a role limited to the party itself covers every record, one limited
+    // to an affiliate the records of that affiliate.
+    let scope = crate::members::member_scope(state, user, Action::ViewAudit);
     let q = AuditQuery {
         actor: f
             .actor

@@ -77,6 +77,13 @@ impl From<StoreError> for AppError {
     }
 }
 
+/// A roll that could not be read again (it was read once for its preview).
+impl From<tanzim_reports::import::ImportError> for AppError {
+    fn from(_: tanzim_reports::import::ImportError) -> Self {
+        AppError::BadRequest("import-unreadable")
+    }
+}
+
 impl From<DomainError> for AppError {
     fn from(e: DomainError) -> Self {
         AppError::Invalid(e)

@@ -12,35 +12,107 @@ use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-use tanzim_domain::policy::{Action, decide, scopes_for};
+use tanzim_domain::policy::{Action, Decision, decide, decide_member, scopes_for};
 use tanzim_domain::territory::TerritoryPath;
 use tanzim_reports::import::{self, Roll};
 use tanzim_reports::roll::{self, Options, Summary};
 use tanzim_store::imports::OnExisting;
 
-/// Uploaded rolls waiting for confirmation, an hour at most, each visible to its uploader only.
-#[derive(Default)]
-pub struct Uploads(Mutex<HashMap<String, Upload>>);
+/// Uploaded rolls waiting for confirmation, an hour at most, each visible to its uploader
+/// only. What is kept is the file as uploaded (never its parsed rows, which take ten times
+/// the room): a few per user, a bounded total, the oldest dropped first; the roll is read
+/// again to import it or to list its rejected rows.
+pub struct Uploads {
+    staged: Mutex<Vec<(String, Upload)>>,
+    /// Rolls being read at once: reading a roll holds its rows in memory for a while.
+    reading: tokio::sync::Semaphore,
+}
+
+/// Files a user may have waiting at once.
+pub const STAGED_PER_USER: usize = 2;
+/// Bytes of files waiting, all users together.
+pub const STAGED_BYTES: usize = 64 * 1024 * 1024;
+/// Rolls read at the same time (each up to `MAX_UPLOAD_BYTES`).
+pub const READING_AT_ONCE: usize = 2;
+const STAGED_FOR: Duration = Duration::from_secs(3600);
+
+impl Default for Uploads {
+    fn default() -> Self {
+        Uploads {
+            staged: Mutex::new(Vec::new()),
+            reading: tokio::sync::Semaphore::new(READING_AT_ONCE),
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    Previewed,
+    Importing,
+    Done,
+}
 
 struct Upload {
     user_id: i64,
     at: Instant,
-    roll: Roll,
+    bytes: axum::body::Bytes,
     on_existing: OnExisting,
+    stage: Stage,
     /// The last report (preview, then result), for the rejected rows' file.
     summary: Summary,
 }
 
 impl Uploads {
     fn put(&self, id: String, upload: Upload) {
-        if let Ok(mut map) = self.0.lock() {
-            map.retain(|_, u| u.at.elapsed() < Duration::from_secs(3600));
-            map.insert(id, upload);
+        let Ok(mut staged) = self.staged.lock() else {
+            return;
+        };
+        staged.retain(|(_, u)| u.at.elapsed() < STAGED_FOR);
+        let user = upload.user_id;
+        while staged.iter().filter(|(_, u)| u.user_id == user).count() >= STAGED_PER_USER {
+            match staged.iter().position(|(_, u)| u.user_id == user) {
+                Some(oldest) => staged.remove(oldest),
+                None => break,
+            };
         }
+        while !staged.is_empty()
+            && staged.iter().map(|(_, u)| u.bytes.len()).sum::<usize>() + upload.bytes.len()
+                > STAGED_BYTES
+        {
+            staged.remove(0);
+        }
+        staged.push((id, upload));
     }
     fn with<T>(&self, id: &str, user_id: i64, f: impl FnOnce(&mut Upload) -> T) -> Option<T> {
-        let mut map = self.0.lock().ok()?;
-        map.get_mut(id).filter(|u| u.user_id == user_id).map(f)
+        let mut staged = self.staged.lock().ok()?;
+        staged
+            .iter_mut()
+            .find(|(key, u)| key == id && u.user_id == user_id && u.at.elapsed() < STAGED_FOR)
+            .map(|(_, u)| f(u))
+    }
+    /// Bytes of files waiting (for tests of the bound).
+    pub fn staged_bytes(&self) -> usize {
+        self.staged
+            .lock()
+            .map(|s| s.iter().map(|(_, u)| u.bytes.len()).sum())
+            .unwrap_or(0)
+    }
+
+    /// Reads a roll off the request path, a few at a time.
+    async fn read(
+        &self,
+        bytes: axum::body::Bytes,
+    ) -> Result<Result<Roll, import::ImportError>, AppError> {
+        let _turn = self
+            .reading
+            .acquire()
+            .await
+            .map_err(|e| AppError::Internal(e.to_string()))?;
+        tokio::task::spawn_blocking(move || {
+            import::read_bounded(&bytes, &HashMap::new(), &import::Bounds::upload())
+        })
+        .await
+        .map_err(|e| AppError::Internal(e.to_string()))
     }
 }
 
@@ -55,6 +127,8 @@ struct ImportPage {
     summary: String,
     /// The summary in the page's language.
     sentence: String,
+    /// Rows referred to a higher level (said without saying where, or whom).
+    referred: u64,
     done: bool,
     error: Option<String>,
 }
@@ -100,10 +174,12 @@ fn page(
                         ("updated", &n(s.updated)),
                         ("rejected", &s.rejected.len().to_string()),
                         ("review", &n(s.review)),
+                        ("referred", &n(s.referred)),
                     ],
                 )
             })
             .unwrap_or_default(),
+        referred: summary.map(|s| s.referred).unwrap_or(0),
         done,
         error,
     })
@@ -130,6 +206,14 @@ async fn run(
         .map(|a| a.scope_path.clone())
         .collect();
     let inside = move |p: &TerritoryPath| scopes.iter().any(|s| s.contains(p));
+    let principal = &user.principal;
+    let party = crate::members::party_key(state);
+    // A member found by CIN or by name is the importer's only where the importer may
+    // manage it; elsewhere the row is referred, and nothing of that member is shown.
+    let reach = move |path: &TerritoryPath, affiliations: &str| {
+        decide_member(principal, Action::ManageMembers, path, affiliations, party)
+            == Decision::Allow
+    };
     let options = Options {
         on_existing,
         dry_run,
@@ -137,9 +221,28 @@ async fn run(
         actor_id: Some(user.id()),
         token: &crate::auth::random_token,
         scope: Some(&inside),
+        reach: Some(&reach),
         today: today(),
     };
     Ok(roll::import_roll(&state.db, &state.profile, roll, &options).await?)
+}
+
+/// A file that cannot be read as a roll, said on the import page.
+fn unreadable(state: &AppState, ctx: &Ctx, e: import::ImportError) -> Response {
+    let message = match e {
+        import::ImportError::UnknownColumn(c) => {
+            ctx.tr.with("import-unknown-column", &[("column", &c)])
+        }
+        import::ImportError::NoCin => ctx.tr.t("import-no-cin"),
+        import::ImportError::TooLarge(what) => ctx.tr.t(&format!("import-too-large-{what}")),
+        import::ImportError::Csv(line, _) | import::ImportError::CellTooLong(line) => ctx
+            .tr
+            .with("import-unreadable-line", &[("line", &line.to_string())]),
+        _ => ctx.tr.t("import-unreadable"),
+    };
+    let mut response = page(state, ctx, String::new(), None, None, false, Some(message));
+    *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    response
 }
 
 /// Reads the upload and shows what an import would do, writing nothing yet.
@@ -155,7 +258,7 @@ pub async fn upload(
         <Multipart as axum::extract::FromRequest<AppState>>::from_request(request, &state)
             .await
             .map_err(|_| AppError::BadRequest("malformed-input"))?;
-    let mut bytes = Vec::new();
+    let mut bytes = axum::body::Bytes::new();
     let mut on_existing = OnExisting::Report;
     while let Some(field) = multipart
         .next_field()
@@ -167,34 +270,14 @@ pub async fn upload(
             bytes = field
                 .bytes()
                 .await
-                .map_err(|_| AppError::BadRequest("body-too-large"))?
-                .to_vec();
+                .map_err(|_| AppError::BadRequest("body-too-large"))?;
         } else if name == "on_existing" && field.text().await.unwrap_or_default() == "update" {
             on_existing = OnExisting::Update;
         }
     }
-    let roll = match import::read(&bytes, &HashMap::new()) {
+    let roll = match state.uploads.read(bytes.clone()).await? {
         Ok(r) => r,
-        Err(e) => {
-            let message = match e {
-                import::ImportError::UnknownColumn(c) => {
-                    ctx.tr.with("import-unknown-column", &[("column", &c)])
-                }
-                import::ImportError::NoCin => ctx.tr.t("import-no-cin"),
-                _ => ctx.tr.t("import-unreadable"),
-            };
-            let mut response = page(
-                &state,
-                &ctx,
-                String::new(),
-                None,
-                None,
-                false,
-                Some(message),
-            );
-            *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-            return Ok(response);
-        }
+        Err(e) => return Ok(unreadable(&state, &ctx, e)),
     };
     let summary = run(&state, &user, &roll, on_existing, true).await?;
     let id = crate::auth::random_token();
@@ -207,13 +290,15 @@ pub async fn upload(
         false,
         None,
     );
+    drop(roll);
     state.uploads.put(
         id,
         Upload {
             user_id: user.id(),
             at: Instant::now(),
-            roll,
+            bytes,
             on_existing,
+            stage: Stage::Previewed,
             summary,
         },
     );
@@ -228,35 +313,37 @@ pub async fn confirm(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ManageMembers, None))?;
-    // Take the roll out while importing (the lock is not held across the import).
+    // Marked as importing while it imports, so that a second confirmation does not import
+    // it twice (the lock is not held across the import).
     let taken = state.uploads.with(&id, user.id(), |u| {
-        (
-            std::mem::replace(
-                &mut u.roll,
-                Roll {
-                    headers: Vec::new(),
-                    separator: b',',
-                    rows: Vec::new(),
-                },
-            ),
-            u.on_existing,
-        )
+        let before = u.stage;
+        if before == Stage::Previewed {
+            u.stage = Stage::Importing;
+        }
+        (before, u.bytes.clone(), u.on_existing)
     });
     // An unknown id is an upload that expired (or another user's): upload again.
-    let (roll, on_existing) = taken.ok_or(AppError::BadRequest("import-expired"))?;
-    if roll.rows.is_empty() {
+    let (stage, bytes, on_existing) = taken.ok_or(AppError::BadRequest("import-expired"))?;
+    if stage != Stage::Previewed {
         return Err(AppError::Conflict("import-done"));
     }
-    let summary = run(&state, &user, &roll, on_existing, false).await?;
+    let result = match state.uploads.read(bytes).await? {
+        Ok(roll) => run(&state, &user, &roll, on_existing, false).await,
+        Err(e) => Err(AppError::from(e)),
+    };
+    // What did not import can be confirmed again.
+    let stage = if result.is_ok() {
+        Stage::Done
+    } else {
+        Stage::Previewed
+    };
+    let summary = result.inspect_err(|_| {
+        state.uploads.with(&id, user.id(), |u| u.stage = stage);
+    })?;
     let response = page(&state, &ctx, id.clone(), None, Some(&summary), true, None);
     state.uploads.with(&id, user.id(), |u| {
+        u.stage = stage;
         u.summary = summary;
-        u.roll = Roll {
-            headers: roll.headers.clone(),
-            separator: roll.separator,
-            rows: Vec::new(),
-        };
-        u.roll.rows = roll.rows;
     });
     Ok(response)
 }
@@ -268,12 +355,12 @@ pub async fn rejected(
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ManageMembers, None))?;
-    let csv = state
+    let (bytes, rejected) = state
         .uploads
-        .with(&id, user.id(), |u| {
-            import::rejected_csv(&u.roll, &u.summary.rejected)
-        })
+        .with(&id, user.id(), |u| (u.bytes.clone(), u.summary.rejected.clone()))
         .ok_or(AppError::BadRequest("import-expired"))?;
+    let roll = state.uploads.read(bytes).await?.map_err(AppError::from)?;
+    let csv = import::rejected_csv(&roll, &rejected);
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),

@@ -34,12 +34,7 @@ pub(crate) fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> Audit
 /// The scope of `action` over members. A role limited to the party itself covers all its
 /// members; one limited to an affiliate covers the members who joined that affiliate.
 pub(crate) fn member_scope(state: &AppState, user: &CurrentUser, action: Action) -> ScopeFilter {
-    let party = state
-        .profile
-        .organizations
-        .iter()
-        .find(|o| o.kind == tanzim_domain::org::OrganizationKind::Party)
-        .map(|o| o.key.as_str());
+    let party = party_key(state);
     let assignments: Vec<RoleAssignment> = scopes_for(&user.principal, action)
         .into_iter()
         .map(|a| RoleAssignment {
@@ -59,27 +54,13 @@ pub fn member_decision(
     action: Action,
     m: &Member,
 ) -> Decision {
-    let d = decide(&user.principal, action, Some(&m.target()));
-    if d != Decision::NotFound {
-        return d;
-    }
-    let party = state
-        .profile
-        .organizations
-        .iter()
-        .filter(|o| o.kind == tanzim_domain::org::OrganizationKind::Party)
-        .map(|o| o.key.as_str());
-    let orgs = party.chain(m.affiliations.split(',').filter(|a| !a.is_empty()));
-    for org in orgs {
-        let target = Target {
-            path: TerritoryPath::from_stored(m.path.clone()),
-            organization: Some(org.to_owned()),
-        };
-        if decide(&user.principal, action, Some(&target)) == Decision::Allow {
-            return Decision::Allow;
-        }
-    }
-    d
+    tanzim_domain::policy::decide_member(
+        &user.principal,
+        action,
+        &TerritoryPath::from_stored(m.path.clone()),
+        &m.affiliations,
+        party_key(state),
+    )
 }
 
 /// May the user see contact details (CIN, phone, e-mail, address, birth date) of a member?
@@ -105,6 +86,41 @@ pub(crate) async fn load(
     } else {
         m.without_contact()
     })
+}
+
+/// A person entered with a CIN already registered. When the user may see that member, the
+/// conflict is said as it is (`cin-taken`); otherwise the person is referred to whoever
+/// covers both places and the user learns only that (`cin-referred`), never where or whose.
+pub(crate) async fn cin_conflict(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    new: &members::NewMember<'_>,
+) -> AppError {
+    let existing = match members::by_cin(&state.db, new.person.cin.as_str()).await {
+        Ok(existing) => existing,
+        Err(e) => return e.into(),
+    };
+    match existing {
+        Some(m) if member_decision(state, user, Action::ViewMembers, &m) == Decision::Allow => {
+            AppError::Conflict("cin-taken")
+        }
+        _ => {
+            let entry = audit(ctx, user, AuditAction::ReviewFiled);
+            match tanzim_store::imports::refer_cin(
+                &state.db,
+                new.person,
+                &new.path,
+                &new.joined_on,
+                entry,
+            )
+            .await
+            {
+                Ok(_) => AppError::Conflict("cin-referred"),
+                Err(e) => e.into(),
+            }
+        }
+    }
 }
 
 /// A commune or arrondissement code that exists: where a member lives decides the branch.
@@ -185,9 +201,10 @@ async fn list_members(
                     within,
                     status,
                     q: q.q.clone(),
-                    // Only roles that see CINs and phones may look members up by them.
-                    match_contact: decide(&user.principal, Action::ViewMemberContact, None)
-                        == Decision::Allow,
+                    // CINs and phones are looked up only where the user may see them.
+                    contact_scope: (decide(&user.principal, Action::ViewMemberContact, None)
+                        == Decision::Allow)
+                        .then(|| member_scope(state, user, Action::ViewMemberContact)),
                 },
                 page,
             )
@@ -1370,12 +1387,19 @@ pub async fn api_create(
         committee_id: None,
         actor_id: Some(user.id()),
     };
-    let (id, _) = members::create(
+    let created = members::create(
         &state.db,
         &new,
         audit(&ctx, &user, AuditAction::MemberCreated),
     )
-    .await?;
+    .await;
+    let id = match created {
+        Ok((id, _)) => id,
+        Err(tanzim_store::StoreError::Conflict("cin-taken")) => {
+            return Err(cin_conflict(&state, &ctx, &user, &new).await);
+        }
+        Err(e) => return Err(e.into()),
+    };
     let m = load(&state, &user, id, Action::ViewMembers).await?;
     Ok((
         StatusCode::CREATED,

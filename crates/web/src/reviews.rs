@@ -4,7 +4,10 @@
 
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
-use crate::members::{affiliate_keys, audit, first_error, member_scope, residence};
+use crate::members::{
+    affiliate_keys, audit, first_error, member_decision, member_scope, party_key, residence,
+    sees_contact,
+};
 use crate::views::{self, Layout, Pager};
 use crate::{AppState, permit, today};
 use askama::Template;
@@ -12,7 +15,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::policy::{Action, decide};
+use tanzim_domain::policy::{Action, Decision, decide, decide_member};
+use tanzim_domain::territory::TerritoryPath;
 use tanzim_store::imports::{self, Review};
 use tanzim_store::{Page, members};
 
@@ -27,6 +31,8 @@ struct Row {
     member_name: String,
     member_number: String,
     member_cin: String,
+    /// The file's CIN is the member's (a referral): the row cannot be added as another.
+    same_cin: bool,
 }
 
 #[derive(Template)]
@@ -66,8 +72,19 @@ async fn page(
     let mut rows = Vec::new();
     for r in &paged.items {
         let file = r.row();
+        // A review lies where the user may decide it, but its member must be in reach too
+        // (reviews filed before referrals existed lie where the row was): otherwise nothing
+        // of that member is shown, not even that it exists.
         let Some(m) = members::get(&state.db, r.matched_member_id).await? else {
             continue;
+        };
+        if member_decision(state, user, Action::ManageMembers, &m) != Decision::Allow {
+            continue;
+        }
+        let m = if sees_contact(state, user, &m) {
+            m
+        } else {
+            m.without_contact()
         };
         let line = file.line.unwrap_or_default().to_string();
         rows.push(Row {
@@ -89,6 +106,7 @@ async fn page(
             member_name: m.display_name(lang),
             member_number: m.number.clone(),
             member_cin: m.cin.clone(),
+            same_cin: r.reason == imports::REFERRED_CIN,
         });
     }
     Ok(views::html(ReviewsPage {
@@ -109,6 +127,14 @@ async fn load(state: &AppState, user: &CurrentUser, id: i64) -> Result<Review, A
         &user.principal,
         Action::ManageMembers,
         Some(&review.target()),
+    ))?;
+    // The decision belongs to someone who covers the member it matched as well.
+    permit(decide_member(
+        &user.principal,
+        Action::ManageMembers,
+        &TerritoryPath::from_stored(review.matched_path.clone()),
+        &review.matched_affiliations,
+        party_key(state),
     ))?;
     Ok(review)
 }

@@ -79,6 +79,7 @@ async fn matrix(engine: Engine) {
         actor_id: None,
         token: &tanzim_web::auth::random_token,
         scope: None,
+        reach: None,
         today: tanzim_web::today(),
     };
     let profile = tanzim_domain::org::Profile::default_profile().unwrap();

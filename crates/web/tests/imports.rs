@@ -18,6 +18,7 @@ fn options(on_existing: OnExisting, dry_run: bool) -> Options<'static> {
         actor_id: None,
         token: &tanzim_web::auth::random_token,
         scope: None,
+        reach: None,
         today: tanzim_web::today(),
     }
 }
@@ -58,7 +59,7 @@ async fn roll(engine: Engine) {
     )
     .await
     .unwrap();
-    assert_eq!(dry.line(), "imported 3, updated 0, rejected 3, review 0");
+    assert_eq!(dry.line(), "imported 3, updated 0, rejected 3, review 0, referred 0");
     assert_eq!(
         api.get("/api/v1/members").await.1["total"],
         1,
@@ -74,7 +75,7 @@ async fn roll(engine: Engine) {
     )
     .await
     .unwrap();
-    assert_eq!(first.line(), "imported 2, updated 0, rejected 3, review 1");
+    assert_eq!(first.line(), "imported 2, updated 0, rejected 3, review 1, referred 0");
     let reasons: Vec<(u64, &str)> = first
         .rejected
         .iter()
@@ -223,7 +224,7 @@ async fn large_roll(engine: Engine) {
     .unwrap();
     assert_eq!(
         summary.line(),
-        "imported 1200, updated 0, rejected 0, review 2"
+        "imported 1200, updated 0, rejected 0, review 2, referred 0"
     );
     let (_, stats) = api.get("/api/v1/stats/members?territory=05.091").await;
     assert_eq!(stats["active"], 1200);
