@@ -443,10 +443,13 @@ verify-unknown = هذه البطاقة غير معروفة.
 
 ## Member errors
 error-cin-invalid = رقم البطاقة الوطنية غير صحيح: حرف أو حرفان ثم أرقام.
+error-text-control-character = يحتوي النص على رمز تحكم غير مقبول (مثل البايت الصفري)؛ احذفه ثم أعد المحاولة.
 error-cin-taken = هذا الرقم مسجل لعضو آخر.
 error-phone-invalid = رقم هاتف مغربي غير صحيح.
 error-email-invalid = عنوان بريد إلكتروني غير صحيح.
 error-sex-invalid = اختاروا الجنس.
+error-joined-before-minimum-age = تاريخ الانخراط يسبق بلوغ السن الدنيا التي ينص عليها النظام الأساسي.
+error-campaign-dates-off-year = تاريخا فتح الحملة وإغلاقها يجب أن يقعا بين السنة السابقة لسنتها والسنة التالية.
 error-date-invalid = تاريخ غير صحيح.
 error-birth-date-future = تاريخ الازدياد في المستقبل.
 error-too-young = السن أقل من الحد الأدنى الذي يحدده النظام الأساسي.

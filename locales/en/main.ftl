@@ -419,10 +419,13 @@ verify-unknown = This card is not known.
 
 ## Member errors
 error-cin-invalid = Invalid CIN: one or two letters, then digits.
+error-text-control-character = The text holds a control character that is not accepted (such as a NUL byte); remove it and try again.
 error-cin-taken = This CIN already belongs to a member.
 error-phone-invalid = Invalid Moroccan phone number.
 error-email-invalid = Invalid e-mail address.
 error-sex-invalid = Choose the sex.
+error-joined-before-minimum-age = The joining date comes before the minimum age the statutes set.
+error-campaign-dates-off-year = A campaign's opening and closing must fall between the year before its year and the year after.
 error-date-invalid = Invalid date.
 error-birth-date-future = The date of birth is in the future.
 error-too-young = Younger than the statutes' minimum age.

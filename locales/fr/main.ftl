@@ -419,10 +419,13 @@ verify-unknown = Cette carte est inconnue.
 
 ## Member errors
 error-cin-invalid = N° de CIN invalide : une ou deux lettres puis des chiffres.
+error-text-control-character = Le texte contient un caractère de contrôle refusé (par exemple un octet nul) ; supprimez-le et réessayez.
 error-cin-taken = Cette CIN est déjà celle d'un membre.
 error-phone-invalid = Numéro de téléphone marocain invalide.
 error-email-invalid = Adresse électronique invalide.
 error-sex-invalid = Choisissez le sexe.
+error-joined-before-minimum-age = La date d'adhésion précède l'âge minimum fixé par les statuts.
+error-campaign-dates-off-year = L'ouverture et la clôture d'une campagne doivent tomber entre l'année qui précède et celle qui suit son année.
 error-date-invalid = Date invalide.
 error-birth-date-future = La date de naissance est dans le futur.
 error-too-young = L'âge est inférieur au minimum fixé par les statuts.

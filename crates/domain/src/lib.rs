@@ -15,6 +15,7 @@ pub mod org;
 pub mod policy;
 pub mod stats;
 pub mod territory;
+pub mod text;
 pub mod throttle;
 
 pub use error::{DomainError, Field};

@@ -133,11 +133,28 @@ pub const EDUCATION_LEVELS: [&str; 6] = [
 ];
 
 /// A date typed as `YYYY-MM-DD` (what date inputs send) or `DD/MM/YYYY` (what people type).
+/// A date as officers write it (YYYY-MM-DD or DD/MM/YYYY), in years a membership record can
+/// hold: 0001-01-01 or year -44 is a typing slip, and negative years sort wrongly as text.
 pub fn parse_date(input: &str, field: Field) -> Result<NaiveDate, DomainError> {
     let s = input.trim();
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .map_err(|_| DomainError::new(field, "date-invalid"))
+        .ok()
+        .filter(|d| (1900..=2100).contains(&d.year()))
+        .ok_or(DomainError::new(field, "date-invalid"))
+}
+
+/// A member joins once born and old enough under the statutes.
+pub fn check_joined_on(
+    joined_on: NaiveDate,
+    birth: NaiveDate,
+    rules: &MembershipRules,
+) -> Result<(), DomainError> {
+    if age_on(birth, joined_on) < rules.min_age as i32 {
+        Err(DomainError::new(Field::Date, "joined-before-minimum-age"))
+    } else {
+        Ok(())
+    }
 }
 
 /// Full years between `birth` and `on`.
@@ -650,6 +667,13 @@ pub fn plan_campaign(
     {
         errors.push(DomainError::new(Field::Date, "closes-before-opens"));
     }
+    // A campaign for a year opens and closes around it: from the year before to the next.
+    if let Some(y) = year {
+        let around = |d: NaiveDate| (y - 1..=y + 1).contains(&d.year());
+        if opens.is_some_and(|d| !around(d)) || closes.is_some_and(|d| !around(d)) {
+            errors.push(DomainError::new(Field::Date, "campaign-dates-off-year"));
+        }
+    }
     let mut cats: Vec<DuesCategory> = Vec::new();
     for line in categories.lines().map(str::trim).filter(|l| !l.is_empty()) {
         let parts: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -811,6 +835,30 @@ mod tests {
         assert_eq!(person.display_name("ar"), "Fatima Zahra");
         assert_eq!(person.affiliations, ["women"]);
         assert_eq!(person.birth_date, date("1990-12-08"));
+    }
+
+    #[test]
+    fn dates_lie_in_years_a_record_can_hold() {
+        let d = |s: &str| parse_date(s, Field::Date).map(|d| d.to_string()).map_err(|e| e.code);
+        assert_eq!(d("1980-03-12"), Ok("1980-03-12".to_owned()));
+        assert_eq!(d("12/03/1980"), Ok("1980-03-12".to_owned()));
+        assert_eq!(d("0001-01-01"), Err("date-invalid"));
+        assert_eq!(d("-0044-03-15"), Err("date-invalid"));
+        assert_eq!(d("9999-12-31"), Err("date-invalid"));
+        let rules = MembershipRules::default();
+        let birth = NaiveDate::from_ymd_opt(2000, 6, 1).unwrap_or_default();
+        let on = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default();
+        assert!(check_joined_on(on(2018, 6, 1), birth, &rules).is_ok());
+        assert_eq!(
+            check_joined_on(on(2018, 5, 31), birth, &rules).map_err(|e| e.code),
+            Err("joined-before-minimum-age")
+        );
+        let cats = "standard|عادي|100";
+        assert!(plan_campaign("2026", "2025-12-01", "2027-03-31", cats).is_ok());
+        let off = plan_campaign("2100", "0001-01-01", "9999-12-31", cats);
+        assert!(off.is_err_and(|e| e.iter().all(|e| e.code == "date-invalid")));
+        let far = plan_campaign("2026", "2024-12-31", "2026-12-31", cats);
+        assert!(far.is_err_and(|e| e.iter().any(|e| e.code == "campaign-dates-off-year")));
     }
 
     #[test]

@@ -396,7 +396,7 @@ fn row_from(line: u64, raw: Vec<String>, fields: &[&'static str]) -> Row {
             .iter()
             .position(|f| *f == name)
             .and_then(|i| raw.get(i))
-            .map(|v| crate::export::restore(v.trim()).to_owned())
+            .map(|v| crate::export::restore(tanzim_domain::text::strip(v).trim()).to_owned())
             .filter(|v| !v.is_empty())
     };
     let person = PersonInput {

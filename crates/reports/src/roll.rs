@@ -120,7 +120,17 @@ pub async fn import_roll(
         }
         let joined_on = match row.joined_on.as_deref() {
             Some(d) => match tanzim_domain::members::parse_date(d, tanzim_domain::Field::Date) {
-                Ok(d) if d <= opts.today => d.to_string(),
+                Ok(d)
+                    if d <= opts.today
+                        && tanzim_domain::members::check_joined_on(
+                            d,
+                            person.birth_date,
+                            &profile.membership,
+                        )
+                        .is_ok() =>
+                {
+                    d.to_string()
+                }
                 _ => {
                     summary.rejected.push((row.line, "date-invalid".to_owned()));
                     continue;

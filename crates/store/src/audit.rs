@@ -59,6 +59,17 @@ impl AuditEntry {
         self.scope_path = scope;
         self
     }
+    /// The target as the policy sees it: its place, and the organization it belongs to.
+    pub fn target_of(
+        self,
+        kind: &'static str,
+        id: impl ToString,
+        target: &tanzim_domain::policy::Target,
+    ) -> Self {
+        let organization = target.organization.clone().unwrap_or_default();
+        self.target(kind, id, Some(target.path.clone()))
+            .organizations(&organization)
+    }
     /// The organizations the target belongs to (a body's key, a member's affiliations).
     pub fn organizations(mut self, keys: &str) -> Self {
         self.organization = Some(keys.to_owned()).filter(|k| !k.is_empty());

@@ -82,7 +82,7 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(StoreError::Conflict("parent-unknown"))?;
-        let audit = audit.target("body", id, Some(new.path.clone()));
+        let audit = audit.target("body", id, Some(new.path.clone())).organizations(&new.organization);
         append_audit!(tx, &audit)?;
         tx.commit().await?;
         Ok(id)
@@ -105,7 +105,7 @@ pub async fn set_founding(
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict("body-constituted"));
         }
-        append_audit!(tx, &audit.target("body", b.id, Some(b.target().path)).detail(serde_json::json!({ "founding_target": target })))?;
+        append_audit!(tx, &audit.target_of("body", b.id, &b.target()).detail(serde_json::json!({ "founding_target": target })))?;
         tx.commit().await?;
         Ok(())
     })
@@ -185,7 +185,7 @@ pub async fn rename(db: &Db, body: &Body, name: &str, audit: AuditEntry) -> Resu
             return Err(StoreError::NotFound);
         }
         let audit = audit
-            .target("body", body.id, Some(TerritoryPath::from_stored(body.path.clone())))
+            .target_of("body", body.id, &body.target())
             .detail(serde_json::json!({ "from": body.name, "to": name }));
         append_audit!(tx, &audit)?;
         tx.commit().await?;
@@ -210,7 +210,7 @@ pub async fn dissolve(db: &Db, body: &Body, audit: AuditEntry) -> Result<()> {
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict("body-has-children"));
         }
-        let audit = audit.target("body", body.id, Some(TerritoryPath::from_stored(body.path.clone())));
+        let audit = audit.target_of("body", body.id, &body.target());
         append_audit!(tx, &audit)?;
         tx.commit().await?;
         Ok(())

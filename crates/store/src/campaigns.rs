@@ -96,7 +96,7 @@ pub async fn create(
         let id = insert_campaign!(tx, body, plan, actor_id)?;
         let detail = serde_json::json!({ "year": plan.year, "body": body.id, "opens_on": plan.opens_on.to_string(), "closes_on": plan.closes_on.to_string(),
             "categories": plan.categories.iter().map(|c| format!("{}={}", c.key, c.amount)).collect::<Vec<_>>() });
-        append_audit!(tx, &audit.target("campaign", id, Some(TerritoryPath::from_stored(body.path.clone()))).detail(detail))?;
+        append_audit!(tx, &audit.target_of("campaign", id, &body.target()).detail(detail))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -283,7 +283,7 @@ pub async fn record_payment(
         }
         let detail = serde_json::json!({ "campaign": c.id, "year": c.year, "category": new.category.key, "amount": new.category.amount,
             "method": new.method, "receipt": new.receipt, "member": member.number });
-        append_audit!(tx, &audit.target("payment", id, Some(TerritoryPath::from_stored(member.path.clone()))).detail(detail))?;
+        append_audit!(tx, &audit.target("payment", id, Some(TerritoryPath::from_stored(member.path.clone()))).organizations(&member.affiliations).detail(detail))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -384,7 +384,7 @@ pub async fn close(
         }
         sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
         let detail = serde_json::json!({ "year": c.year, "lapsed": lapsed });
-        append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).detail(detail))?;
+        append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).organizations(&c.organization).detail(detail))?;
         tx.commit().await?;
         Ok(lapsed)
     })
@@ -401,7 +401,7 @@ pub async fn reopen(db: &Db, c: &Campaign, closes_on: &str, audit: AuditEntry) -
             .execute(&mut *tx)
             .await?;
         let detail = serde_json::json!({ "from_status": c.status, "closes_on_from": c.closes_on, "closes_on_to": closes_on });
-        append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).detail(detail))?;
+        append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).organizations(&c.organization).detail(detail))?;
         tx.commit().await?;
         Ok(())
     })

@@ -224,7 +224,7 @@ pub async fn add_hearing(
         .bind(case.id).bind(new.held_on).bind(new.heard).bind(new.summary).bind(new.actor_id).bind(crate::now())
         .fetch_one(&mut *tx).await?;
         let detail = serde_json::json!({ "hearing": id, "held_on": new.held_on });
-        append_audit!(tx, &audit.target("case", case.id, Some(case.target().path)).detail(detail))?;
+        append_audit!(tx, &audit.target_of("case", case.id, &case.target()).detail(detail))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -298,7 +298,7 @@ pub async fn add_document(
         .bind(new.content).bind(new.actor_id).bind(crate::now())
         .fetch_one(&mut *tx).await?;
         let detail = serde_json::json!({ "document": id, "title": new.title, "size": size, "sha256": sha256 });
-        append_audit!(tx, &audit.target("case", case.id, Some(case.target().path)).detail(detail))?;
+        append_audit!(tx, &audit.target_of("case", case.id, &case.target()).detail(detail))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -352,7 +352,7 @@ pub async fn decide(
         }
         let detail = serde_json::json!({ "decision": d.outcome, "decided_on": d.decided_on,
             "until": d.suspended_until, "member": case.member_id });
-        append_audit!(tx, &audit.target("case", case.id, Some(case.target().path)).detail(detail))?;
+        append_audit!(tx, &audit.target_of("case", case.id, &case.target()).detail(detail))?;
         tx.commit().await?;
         Ok(())
     })

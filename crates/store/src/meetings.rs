@@ -401,7 +401,7 @@ pub async fn update(db: &Db, m: &Meeting, new: &NewMeeting<'_>, audit: AuditEntr
         sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
         sqlx::query("DELETE FROM meeting_leads WHERE meeting_id = $1").bind(m.id).execute(&mut *tx).await?;
         write_agenda_and_leads!(tx, m.id, new)?;
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "held_on": new.held_on, "kind": new.kind, "corrected": true })))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()).detail(serde_json::json!({ "held_on": new.held_on, "kind": new.kind, "corrected": true })))?;
         tx.commit().await?;
         Ok(())
     })
@@ -427,7 +427,7 @@ pub async fn record_attendance(
                 .bind(&a.arrived_at).bind(&a.left_at).bind(a.weight).bind(&a.proxy_to)
                 .execute(&mut *tx).await?;
         }
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "attendance": list.len() })))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()).detail(serde_json::json!({ "attendance": list.len() })))?;
         tx.commit().await?;
         Ok(())
     })
@@ -461,7 +461,7 @@ pub async fn add_intervention(
         let id: i64 = sqlx::query_scalar("INSERT INTO interventions (meeting_id, speaker, agenda_seat, summary) VALUES ($1, $2, $3, $4) RETURNING id")
             .bind(m.id).bind(speaker).bind(agenda_seat).bind(summary)
             .fetch_one(&mut *tx).await?;
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "intervention": id })))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()).detail(serde_json::json!({ "intervention": id })))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -516,7 +516,7 @@ pub async fn add_decision(
         .bind(m.id).bind(&data).bind(summary)
         .bind(vote.map(|v| v.votes_for)).bind(vote.map(|v| v.against)).bind(vote.map(|v| v.abstentions)).bind(taken_at)
         .fetch_one(&mut *tx).await?;
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "decision": id, "summary": summary })))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()).detail(serde_json::json!({ "decision": id, "summary": summary })))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -529,7 +529,7 @@ pub async fn save_minutes(db: &Db, m: &Meeting, text: &str, audit: AuditEntry) -
         ensure_open!(tx, m.id);
         sqlx::query("UPDATE meetings SET minutes = $1, minutes_status = 'draft' WHERE id = $2")
             .bind(text).bind(m.id).execute(&mut *tx).await?;
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()))?;
         tx.commit().await?;
         Ok(())
     })
@@ -606,7 +606,7 @@ pub async fn approve_minutes(
             }
             sqlx::query("UPDATE decisions SET applied = TRUE WHERE id = $1").bind(d.id).execute(&mut *tx).await?;
         }
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "decisions": pending.len() })))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()).detail(serde_json::json!({ "decisions": pending.len() })))?;
         tx.commit().await?;
         Ok(())
     })
@@ -648,7 +648,7 @@ pub async fn amend_minutes(
         )
         .bind(m.id).bind(text).bind(reason).bind(actor_id).bind(crate::now())
         .fetch_one(&mut *tx).await?;
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "amendment": id, "reason": reason })))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()).detail(serde_json::json!({ "amendment": id, "reason": reason })))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -697,7 +697,7 @@ pub async fn create_communique(
         )
         .bind(m.id).bind(m.body_id).bind(&m.path).bind(lang).bind(headline).bind(body).bind(now)
         .fetch_one(&mut *tx).await?;
-        append_audit!(tx, &audit.target("communique", id, Some(m.target().path)))?;
+        append_audit!(tx, &audit.target_of("communique", id, &m.target()))?;
         tx.commit().await?;
         Ok(id)
     })
@@ -731,7 +731,7 @@ pub async fn edit_communique(
             .bind(headline).bind(body).bind(crate::now()).bind(c.id)
             .execute(&mut *tx).await?;
         let detail = serde_json::json!({ "headline_from": c.headline, "body_from": c.body });
-        append_audit!(tx, &audit.target("communique", c.id, Some(c.target().path)).detail(detail))?;
+        append_audit!(tx, &audit.target_of("communique", c.id, &c.target()).detail(detail))?;
         tx.commit().await?;
         Ok(())
     })
@@ -750,7 +750,7 @@ pub async fn set_publication(
         sqlx::query("UPDATE communiques SET status = $1, published_at = CASE WHEN $1 = 'published' THEN $2 ELSE published_at END, updated_at = $2 WHERE id = $3")
             .bind(status).bind(now).bind(c.id)
             .execute(&mut *tx).await?;
-        append_audit!(tx, &audit.target("communique", c.id, Some(c.target().path)).detail(serde_json::json!({ "status": status })))?;
+        append_audit!(tx, &audit.target_of("communique", c.id, &c.target()).detail(serde_json::json!({ "status": status })))?;
         tx.commit().await?;
         Ok(())
     })
@@ -863,7 +863,7 @@ pub async fn invite(db: &Db, m: &Meeting, list: &[Invitee], audit: AuditEntry) -
                 .bind(m.id).bind(&i.name).bind(&i.title).bind(i.holder_id).bind(i.guest).bind(crate::now())
                 .execute(&mut *tx).await?;
         }
-        append_audit!(tx, &audit.target("meeting", m.id, Some(m.target().path)).detail(serde_json::json!({ "invited": list.len() })))?;
+        append_audit!(tx, &audit.target_of("meeting", m.id, &m.target()).detail(serde_json::json!({ "invited": list.len() })))?;
         tx.commit().await?;
         Ok(())
     })
@@ -978,7 +978,7 @@ pub async fn set_committee(
                 .bind(id).bind(i as i64 + 1).bind(&seat.name).bind(seat.member_id)
                 .execute(&mut *tx).await?;
         }
-        append_audit!(tx, &audit.target("body", body.id, Some(body.target().path)).detail(serde_json::json!({ "committee": kind, "seats": seats.len() })))?;
+        append_audit!(tx, &audit.target_of("body", body.id, &body.target()).detail(serde_json::json!({ "committee": kind, "seats": seats.len() })))?;
         tx.commit().await?;
         Ok(id)
     })

@@ -486,7 +486,7 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
             }
         }
         let detail = serde_json::json!({ "number": number, "application": new.application_id });
-        append_audit!(tx, &audit.target("member", id, Some(new.path.clone())).detail(detail))?;
+        append_audit!(tx, &audit.target("member", id, Some(new.path.clone())).organizations(&new.person.affiliations.join(",")).detail(detail))?;
         tx.commit().await?;
         Ok((id, number))
     })
@@ -922,7 +922,7 @@ macro_rules! apply_change {
                 "commune_from": member.commune_code, "commune_to": change.to_commune, "on": change.on,
                 "reason": change.reason, "decision": change.decision,
             });
-            append_audit!($tx, &audit.target("member", member.id, Some(change.to_path.clone())).detail(detail))?;
+            append_audit!($tx, &audit.target("member", member.id, Some(change.to_path.clone())).organizations(&member.affiliations).detail(detail))?;
             Ok(())
         }
         .await;
@@ -1002,7 +1002,7 @@ pub async fn record_consent(
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::json!({ "kind": c.kind, "granted": c.granted, "source": c.source, "version": c.wording_version });
-        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.path.clone()))).detail(detail))?;
+        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.path.clone()))).organizations(&member.affiliations).organizations(&member.affiliations).detail(detail))?;
         tx.commit().await?;
         Ok(())
     })
@@ -1040,7 +1040,7 @@ pub async fn update_contact(
         .bind(member.id)
         .execute(&mut *tx)
         .await?;
-        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.path.clone()))))?;
+        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.path.clone()))).organizations(&member.affiliations))?;
         tx.commit().await?;
         Ok(())
     })

@@ -153,7 +153,8 @@ async fn open_case(
         opened_on: &opened_on.to_string(),
         actor_id: Some(user.id()),
     };
-    Ok(store::open(&state.db, &new, audit(ctx, user, AuditAction::CaseOpened)).await?)
+    let entry = audit(ctx, user, AuditAction::CaseOpened).organizations(&b.organization);
+    Ok(store::open(&state.db, &new, entry).await?)
 }
 
 // ---- hearings and documents ----
@@ -230,7 +231,7 @@ async fn add_document(
         .map_err(|_| AppError::BadRequest("malformed-input"))?
     {
         match field.name() {
-            Some("title") => title = field.text().await.unwrap_or_default(),
+            Some("title") => title = crate::clean_text(&field.text().await.unwrap_or_default())?,
             Some("file") => {
                 let name = rules::document_file_name(field.file_name().unwrap_or_default());
                 let kind = rules::document_content_type(field.content_type());
@@ -293,7 +294,7 @@ async fn download(
         .audit
         .append(
             &audit(ctx, user, AuditAction::CaseDocumentDownloaded)
-                .target("case", c.id, Some(c.target().path))
+                .target_of("case", c.id, &c.target())
                 .detail(serde_json::json!({ "document": doc.id })),
         )
         .await?;

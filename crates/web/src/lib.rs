@@ -102,12 +102,42 @@ pub(crate) fn scope_for(user: &auth::CurrentUser, action: Action) -> tanzim_stor
     tanzim_store::ScopeFilter::from_assignments(scopes_for(&user.principal, action))
 }
 
+/// Every form and JSON body goes through these two: text with a control character (a NUL,
+/// a bare escape) is refused with a clear error, bidirectional overrides are dropped.
 pub(crate) fn parse_form<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
-    serde_urlencoded::from_bytes(body).map_err(|_| AppError::BadRequest("malformed-input"))
+    let malformed = |_| AppError::BadRequest("malformed-input");
+    let pairs: Vec<(String, String)> = serde_urlencoded::from_bytes(body).map_err(malformed)?;
+    let mut cleaned = Vec::with_capacity(pairs.len());
+    for (name, value) in pairs {
+        let value = clean_text(&value)?;
+        cleaned.push((name, value));
+    }
+    let text = serde_urlencoded::to_string(&cleaned).map_err(|_| AppError::BadRequest("malformed-input"))?;
+    serde_urlencoded::from_str(&text).map_err(malformed)
 }
 
 pub(crate) fn parse_json<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppError> {
-    serde_json::from_slice(body).map_err(|_| AppError::BadRequest("malformed-input"))
+    let malformed = |_| AppError::BadRequest("malformed-input");
+    let mut value: serde_json::Value = serde_json::from_slice(body).map_err(malformed)?;
+    clean_json(&mut value)?;
+    serde_json::from_value(value).map_err(malformed)
+}
+
+/// A text field as it may be stored (see `tanzim_domain::text`).
+pub(crate) fn clean_text(value: &str) -> Result<String, AppError> {
+    tanzim_domain::text::clean(value)
+        .map(|v| v.into_owned())
+        .ok_or(AppError::BadRequest("text-control-character"))
+}
+
+fn clean_json(value: &mut serde_json::Value) -> Result<(), AppError> {
+    match value {
+        serde_json::Value::String(s) => *s = clean_text(s)?,
+        serde_json::Value::Array(items) => items.iter_mut().try_for_each(clean_json)?,
+        serde_json::Value::Object(fields) => fields.values_mut().try_for_each(clean_json)?,
+        _ => {}
+    }
+    Ok(())
 }
 
 /// Forms send an empty string for "none chosen"; JSON sends null or a number.

@@ -130,6 +130,23 @@ fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
 
 // ---- positions ----
 
+/// A member linked to a position or a seat must be on the roll, active and within the
+/// body's territory; any other id (someone elsewhere, or no one) gets the same answer.
+async fn linked_member(state: &AppState, b: &Body, member_id: i64) -> Result<(), AppError> {
+    let member = tanzim_store::members::get(&state.db, member_id).await?;
+    let fits = member.is_some_and(|m| {
+        m.status == "active"
+            && b.target()
+                .path
+                .contains(&tanzim_domain::territory::TerritoryPath::from_stored(m.path))
+    });
+    if fits {
+        Ok(())
+    } else {
+        Err(DomainError::new(Field::Member, "committee-member-unknown").into())
+    }
+}
+
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct HolderInput {
     /// A position key of the profile (secretary, deputy, rapporteur, ...).
@@ -185,6 +202,9 @@ pub async fn api_add_holder(
     };
     rules::check_decision(&kind, None)?;
     position(&state, &input.position)?;
+    if let Some(mid) = input.member_id {
+        linked_member(&state, &b, mid).await?;
+    }
     let started_on = match input.started_on.as_deref() {
         Some(d) => date(d)?.to_string(),
         None => today().to_string(),
@@ -420,7 +440,7 @@ async fn save_meeting(
         None => Ok(store::create(
             &state.db,
             &new,
-            audit(ctx, user, AuditAction::MeetingCreated),
+            audit(ctx, user, AuditAction::MeetingCreated).organizations(&b.organization),
         )
         .await?),
     }
@@ -1625,6 +1645,13 @@ async fn record_decision(
 ) -> Result<(), AppError> {
     let (kind, vote) = (&input.decision, input.vote.as_ref());
     rules::check_decision(kind, vote)?;
+    if let DecisionKind::Appoint {
+        member_id: Some(mid),
+        ..
+    } = kind
+    {
+        linked_member(state, b, *mid).await?;
+    }
     let taken_at = match input
         .taken_at
         .as_deref()
@@ -2891,18 +2918,8 @@ async fn set_committee(
         if seats.iter().any(|s| s.name == name) {
             return Err(DomainError::new(Field::Name, "name-twice").into());
         }
-        // A linked member must be on the roll, active and within the body's territory.
         if let Some(mid) = seat.member_id {
-            let member = tanzim_store::members::get(&state.db, mid).await?;
-            let fits = member.is_some_and(|m| {
-                m.status == "active"
-                    && b.target().path.contains(
-                        &tanzim_domain::territory::TerritoryPath::from_stored(m.path),
-                    )
-            });
-            if !fits {
-                return Err(DomainError::new(Field::Name, "committee-member-unknown").into());
-            }
+            linked_member(state, b, mid).await?;
         }
         seats.push(store::Seat {
             name,

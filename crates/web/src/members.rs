@@ -1366,6 +1366,11 @@ pub async fn api_create(
         },
     )?;
     let joined_on = effective_date(input.joined_on.as_deref())?;
+    rules::check_joined_on(
+        rules::parse_date(&joined_on, Field::Date)?,
+        person.birth_date,
+        &state.profile.membership,
+    )?;
     let notes = input
         .notes
         .as_deref()

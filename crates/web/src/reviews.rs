@@ -148,7 +148,7 @@ pub async fn same(
 ) -> Result<Response, AppError> {
     let review = load(&state, &user, id).await?;
     let entry = audit(&ctx, &user, AuditAction::ReviewDecided)
-        .target("review", review.id, Some(review.target().path))
+        .target_of("review", review.id, &review.target())
         .detail(serde_json::json!({ "decision": "same", "member": review.matched_member_id }));
     let result = imports::decide_same(&state.db, review.id, Some(user.id()), entry).await;
     after(&state, &ctx, &user, result.map_err(AppError::from)).await
