@@ -839,7 +839,11 @@ mod tests {
 
     #[test]
     fn dates_lie_in_years_a_record_can_hold() {
-        let d = |s: &str| parse_date(s, Field::Date).map(|d| d.to_string()).map_err(|e| e.code);
+        let d = |s: &str| {
+            parse_date(s, Field::Date)
+                .map(|d| d.to_string())
+                .map_err(|e| e.code)
+        };
         assert_eq!(d("1980-03-12"), Ok("1980-03-12".to_owned()));
         assert_eq!(d("12/03/1980"), Ok("1980-03-12".to_owned()));
         assert_eq!(d("0001-01-01"), Err("date-invalid"));

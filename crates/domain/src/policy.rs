@@ -446,7 +446,13 @@ mod tests {
         let party = principal(Role::Officer, &["05"], Some("party"));
         let taounate = principal(Role::Officer, &["03", "03.531"], None);
         let d = |p: &Principal, affiliations: &str| {
-            decide_member(p, Action::ManageMembers, &kasba_tadla, affiliations, Some("party"))
+            decide_member(
+                p,
+                Action::ManageMembers,
+                &kasba_tadla,
+                affiliations,
+                Some("party"),
+            )
         };
         assert_eq!(d(&women, "women"), Decision::Allow);
         assert_eq!(d(&women, "youth"), Decision::NotFound);

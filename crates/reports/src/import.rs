@@ -515,7 +515,9 @@ mod tests {
     #[test]
     fn a_workbook_that_expands_past_the_bound_is_refused_before_it_is_opened() {
         // Distinct strings, or the workbook would share one.
-        let texts: Vec<String> = (1..400).map(|r| format!("{r}{}", "ب".repeat(900))).collect();
+        let texts: Vec<String> = (1..400)
+            .map(|r| format!("{r}{}", "ب".repeat(900)))
+            .collect();
         let mut all = vec![(0, 0, "cin")];
         all.extend(texts.iter().zip(1..).map(|(t, r)| (r, 0, t.as_str())));
         let book = workbook(&all);
@@ -577,11 +579,7 @@ mod tests {
 
     #[test]
     fn a_neutralized_cell_reads_back_as_it_was() {
-        let roll = read(
-            b"cin,nom\nAB1,'=1+1\n",
-            &HashMap::new(),
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
+        let roll = read(b"cin,nom\nAB1,'=1+1\n", &HashMap::new()).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(roll.rows[0].person.last_name_lat.as_deref(), Some("=1+1"));
     }
 }

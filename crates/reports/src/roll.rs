@@ -171,8 +171,7 @@ pub async fn import_roll(
             AuditAction::MembersImported,
             Some("import"),
         );
-        let report =
-            imports::import_batch(db, batch, opts.on_existing, opts.reach, audit).await?;
+        let report = imports::import_batch(db, batch, opts.on_existing, opts.reach, audit).await?;
         summary.imported += report.imported;
         summary.updated += report.updated;
         summary.unchanged += report.unchanged;

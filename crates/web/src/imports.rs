@@ -357,7 +357,9 @@ pub async fn rejected(
     permit(decide(&user.principal, Action::ManageMembers, None))?;
     let (bytes, rejected) = state
         .uploads
-        .with(&id, user.id(), |u| (u.bytes.clone(), u.summary.rejected.clone()))
+        .with(&id, user.id(), |u| {
+            (u.bytes.clone(), u.summary.rejected.clone())
+        })
         .ok_or(AppError::BadRequest("import-expired"))?;
     let roll = state.uploads.read(bytes).await?.map_err(AppError::from)?;
     let csv = import::rejected_csv(&roll, &rejected);

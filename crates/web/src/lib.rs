@@ -112,7 +112,8 @@ pub(crate) fn parse_form<T: DeserializeOwned>(body: &Bytes) -> Result<T, AppErro
         let value = clean_text(&value)?;
         cleaned.push((name, value));
     }
-    let text = serde_urlencoded::to_string(&cleaned).map_err(|_| AppError::BadRequest("malformed-input"))?;
+    let text = serde_urlencoded::to_string(&cleaned)
+        .map_err(|_| AppError::BadRequest("malformed-input"))?;
     serde_urlencoded::from_str(&text).map_err(malformed)
 }
 

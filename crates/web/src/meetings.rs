@@ -138,7 +138,9 @@ async fn linked_member(state: &AppState, b: &Body, member_id: i64) -> Result<(),
         m.status == "active"
             && b.target()
                 .path
-                .contains(&tanzim_domain::territory::TerritoryPath::from_stored(m.path))
+                .contains(&tanzim_domain::territory::TerritoryPath::from_stored(
+                    m.path,
+                ))
     });
     if fits {
         Ok(())

@@ -59,7 +59,10 @@ async fn roll(engine: Engine) {
     )
     .await
     .unwrap();
-    assert_eq!(dry.line(), "imported 3, updated 0, rejected 3, review 0, referred 0");
+    assert_eq!(
+        dry.line(),
+        "imported 3, updated 0, rejected 3, review 0, referred 0"
+    );
     assert_eq!(
         api.get("/api/v1/members").await.1["total"],
         1,
@@ -75,7 +78,10 @@ async fn roll(engine: Engine) {
     )
     .await
     .unwrap();
-    assert_eq!(first.line(), "imported 2, updated 0, rejected 3, review 1, referred 0");
+    assert_eq!(
+        first.line(),
+        "imported 2, updated 0, rejected 3, review 1, referred 0"
+    );
     let reasons: Vec<(u64, &str)> = first
         .rejected
         .iter()
