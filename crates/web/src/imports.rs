@@ -375,3 +375,47 @@ pub async fn rejected(
     )
         .into_response())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn staged(user_id: i64, size: usize) -> Upload {
+        Upload {
+            user_id,
+            at: Instant::now(),
+            bytes: axum::body::Bytes::from(vec![b'x'; size]),
+            on_existing: OnExisting::Report,
+            stage: Stage::Previewed,
+            summary: Summary::default(),
+        }
+    }
+
+    #[test]
+    fn staged_uploads_are_bounded_per_user_and_in_all() {
+        let uploads = Uploads::default();
+        let mib = 1024 * 1024;
+        uploads.put("a1".into(), staged(1, mib));
+        uploads.put("a2".into(), staged(1, mib));
+        uploads.put("a3".into(), staged(1, mib));
+        // Two per user: the oldest went.
+        assert!(uploads.with("a1", 1, |_| ()).is_none());
+        assert!(uploads.with("a2", 1, |_| ()).is_some());
+        assert!(uploads.with("a3", 1, |_| ()).is_some());
+        // Another user cannot reach them.
+        assert!(uploads.with("a3", 2, |_| ()).is_none());
+        // 64 MiB in all: three 20 MiB files from three users leave room for the next only
+        // by dropping the oldest.
+        for user in 2..=4 {
+            uploads.put(format!("b{user}"), staged(user, 20 * mib));
+        }
+        assert_eq!(uploads.staged_bytes(), 62 * mib);
+        uploads.put("b5".into(), staged(5, 20 * mib));
+        assert!(uploads.staged_bytes() <= STAGED_BYTES);
+        assert!(
+            uploads.with("a2", 1, |_| ()).is_none(),
+            "the oldest went first"
+        );
+        assert!(uploads.with("b5", 5, |_| ()).is_some());
+    }
+}

@@ -143,8 +143,17 @@ async fn roll(engine: Engine) {
     .await
     .unwrap();
     assert_eq!((fourth.imported, fourth.updated), (0, 0));
+    // One entry per import, and one for the member the third import updated, placed
+    // where that member is.
     let (_, log) = api.get("/api/v1/audit?action=members-imported").await;
-    assert_eq!(log["total"], 4);
+    assert_eq!(log["total"], 5);
+    let updated: Vec<_> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["target_kind"] == "member")
+        .collect();
+    assert_eq!(updated.len(), 1, "{log}");
 
     // The probable duplicate waits in the review queue of its province, not of another.
     app.user("fes", &[(Role::Officer, Some("03.531"), None)])
