@@ -7,6 +7,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod bodies;
+pub mod calendar;
 pub mod campaigns;
 pub mod discipline;
 pub mod error;
