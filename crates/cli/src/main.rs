@@ -107,6 +107,16 @@ struct ServeArgs {
     /// (e.g. https://members.example.ma); the request's host when absent.
     #[arg(long, env = "TANZIM_PUBLIC_URL")]
     public_url: Option<String>,
+    /// Reverse proxies in front of the server (comma-separated IP addresses): their
+    /// X-Forwarded-For gives the client's address; without any, the header is ignored.
+    #[arg(long, env = "TANZIM_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_ip)]
+    trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+fn parse_ip(s: &str) -> std::result::Result<std::net::IpAddr, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not an IP address"))
 }
 
 #[derive(Subcommand)]
@@ -206,6 +216,7 @@ async fn run(cli: Cli) -> Result<()> {
                 Config {
                     secure_cookies: args.secure_cookies,
                     public_url: args.public_url.clone(),
+                    trusted_proxies: args.trusted_proxies.clone(),
                 },
             )?;
             tanzim_web::serve(state, listener).await?;

@@ -15,7 +15,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use tanzim_domain::accounts::{Principal, session_is_live};
 use tanzim_store::accounts;
 
@@ -159,11 +159,45 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
-fn client_address(req: &Request) -> String {
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(a)| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
+/// The client's address as the throttles, rate limits, sessions and audit log see it.
+fn client_address(req: &Request, trusted_proxies: &[IpAddr]) -> String {
+    let Some(ConnectInfo(peer)) = req.extensions().get::<ConnectInfo<SocketAddr>>() else {
+        return "unknown".to_owned();
+    };
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    client_ip(peer.ip(), &forwarded, trusted_proxies).to_string()
+}
+
+/// The peer's address, or when the peer is a trusted proxy, the right-most address of
+/// `X-Forwarded-For` that is not itself one: each proxy appends the address it was reached
+/// from, so whatever stands left of that was written by the client and proves nothing.
+/// A hop that does not read as an address stops the walk at the proxy that wrote it.
+pub fn client_ip(peer: IpAddr, forwarded_for: &[&str], trusted_proxies: &[IpAddr]) -> IpAddr {
+    let trusted = |ip: &IpAddr| trusted_proxies.iter().any(|t| t.to_canonical() == *ip);
+    let mut client = peer.to_canonical();
+    if !trusted(&client) {
+        return client;
+    }
+    for hop in forwarded_for.iter().flat_map(|v| v.split(',')).rev() {
+        let hop = hop.trim();
+        let Some(ip) = hop
+            .parse::<IpAddr>()
+            .ok()
+            .or_else(|| hop.parse::<SocketAddr>().ok().map(|a| a.ip()))
+        else {
+            break;
+        };
+        client = ip.to_canonical();
+        if !trusted(&client) {
+            break;
+        }
+    }
+    client
 }
 
 /// Arabic until the user picks another language (remembered in a cookie): the product is
@@ -304,7 +338,7 @@ pub async fn context(
             .headers()
             .get("x-forwarded-proto")
             .is_some_and(|v| v.as_bytes() == b"https");
-    let address = client_address(&req);
+    let address = client_address(&req, &state.config.trusted_proxies);
     let mut ctx = Ctx {
         tr,
         address,
@@ -398,4 +432,60 @@ pub async fn context(
         }
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_trusted_proxies() {
+        let proxies = [ip("10.0.0.2"), ip("10.0.0.3")];
+        // No proxy configured, or a peer that is not one: the header is ignored.
+        assert_eq!(
+            client_ip(ip("192.0.2.9"), &["198.51.100.4"], &[]),
+            ip("192.0.2.9")
+        );
+        assert_eq!(
+            client_ip(ip("192.0.2.9"), &["198.51.100.4"], &proxies),
+            ip("192.0.2.9")
+        );
+        // Behind one proxy: the address it appended, not what the client put before it.
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), &["198.51.100.4, 203.0.113.7"], &proxies),
+            ip("203.0.113.7")
+        );
+        // Behind two, over two header lines: the trusted hops are skipped.
+        assert_eq!(
+            client_ip(
+                ip("10.0.0.2"),
+                &["198.51.100.4, 203.0.113.7", "10.0.0.3"],
+                &proxies
+            ),
+            ip("203.0.113.7")
+        );
+        // No header, or a hop that is no address: the last proxy that can be believed.
+        assert_eq!(client_ip(ip("10.0.0.2"), &[], &proxies), ip("10.0.0.2"));
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), &["203.0.113.7, unknown"], &proxies),
+            ip("10.0.0.2")
+        );
+        assert_eq!(
+            client_ip(
+                ip("10.0.0.2"),
+                &["203.0.113.7:4711", "[2001:db8::1]:80"],
+                &proxies
+            ),
+            ip("2001:db8::1")
+        );
+        // An IPv4 peer seen through an IPv6 socket is the same proxy.
+        assert_eq!(
+            client_ip(ip("::ffff:10.0.0.2"), &["203.0.113.7"], &proxies),
+            ip("203.0.113.7")
+        );
+    }
 }

@@ -51,6 +51,9 @@ pub struct Config {
     /// The address the public reaches this server at (for the QR code on cards), e.g.
     /// `https://members.example.ma`; when absent, taken from the request's Host.
     pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: the client's address is then the
+    /// right-most one there that is not a proxy. Without any, the header is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 #[derive(Clone)]

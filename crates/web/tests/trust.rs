@@ -4,9 +4,12 @@
 
 mod common;
 
-use common::{Api, Engine};
+use common::{Api, Browser, Engine};
 use serde_json::json;
 use tanzim_domain::accounts::Role;
+use tanzim_domain::throttle;
+use tanzim_store::accounts;
+use tanzim_web::Config;
 
 /// The lines of an iCalendar document, unfolded, after checking that every line ends with
 /// CRLF, that nothing else breaks one, and that none is longer than 75 octets.
@@ -104,3 +107,123 @@ async fn calendar_feeds(engine: Engine) {
     }
 }
 both_engines!(a_meeting_stays_one_event_in_calendar_feeds, calendar_feeds);
+
+/// Posts the sign-in form of `b` (its own pre-session token) as `username`.
+async fn sign_in(b: &Browser, username: &str, password: &str) -> common::Page {
+    let csrf = b.get("/login").await.hidden("csrf");
+    b.post(
+        "/login",
+        &[
+            ("csrf", &csrf),
+            ("username", username),
+            ("password", password),
+        ],
+    )
+    .await
+}
+
+/// Failures recorded as if `address` had gone on guessing (the waits then last long enough
+/// for no test to race them).
+async fn more_failures(app: &common::TestApp, username: &str, address: &str, n: usize) {
+    let now = tanzim_store::now();
+    for _ in 0..n {
+        accounts::login_attempt(&app.db, username, address, now, now - throttle::WINDOW_SECS)
+            .await
+            .unwrap();
+    }
+}
+
+/// The addresses of the audit entries of one action, oldest first.
+async fn audited(api: &Api, action: &str) -> Vec<String> {
+    let (_, log) = api
+        .get(format!("/api/v1/audit?action={action}&page_size=100"))
+        .await;
+    let mut addresses: Vec<String> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["address"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    addresses.reverse();
+    addresses
+}
+
+/// Behind a trusted proxy: a guesser's failures make the guesser wait, while the owner signs
+/// in from elsewhere; the owner's sign-in does not lift the guesser's wait.
+async fn guesser_waits_owner_does_not(engine: Engine) {
+    let app = common::spawn_with(
+        engine,
+        Config {
+            trusted_proxies: vec!["127.0.0.1".parse().unwrap()],
+            ..Config::default()
+        },
+    )
+    .await;
+    let admin = app
+        .user("amina", &[(Role::Administrator, None, None)])
+        .await;
+    // The guesser claims the owner's address; the proxy appends the one it saw.
+    let guesser = Browser::with_headers(&app, &[("x-forwarded-for", "198.51.100.4, 203.0.113.7")]);
+    let owner = Browser::with_headers(&app, &[("x-forwarded-for", "198.51.100.4")]);
+    for _ in 0..throttle::FREE_PER_ACCOUNT_ADDRESS {
+        assert_eq!(
+            sign_in(&guesser, "amina", "wrong wrong wrong").await.status,
+            401
+        );
+    }
+    more_failures(&app, "amina", "203.0.113.7", 5).await;
+    // Ten failures: even the right password waits 32 seconds from that address.
+    let refused = sign_in(&guesser, "amina", common::PASSWORD).await;
+    assert_eq!(refused.status, 429);
+    let retry: i64 = refused.headers["retry-after"]
+        .to_str()
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((1..=32).contains(&retry), "{retry}");
+    let said = refused
+        .body
+        .split("أعيدوا المحاولة بعد ")
+        .nth(1)
+        .unwrap_or_default();
+    assert!(said.starts_with(&retry.to_string()), "{}", refused.body);
+    assert_eq!(sign_in(&owner, "amina", common::PASSWORD).await.status, 303);
+    assert_eq!(
+        sign_in(&guesser, "amina", common::PASSWORD).await.status,
+        429
+    );
+    let api = Api::new(&app, app.token(admin).await);
+    assert_eq!(audited(&api, "login-failed").await, ["203.0.113.7"; 5]);
+    assert_eq!(audited(&api, "login-throttled").await, ["203.0.113.7"; 2]);
+    assert_eq!(audited(&api, "login-succeeded").await, ["198.51.100.4"]);
+}
+both_engines!(
+    a_guesser_waits_and_the_owner_signs_in,
+    guesser_waits_owner_does_not
+);
+
+/// Without trusted proxies, X-Forwarded-For is the client's own say: a guesser changing it
+/// at every try is still one address, and throttled as one.
+async fn forwarded_for_is_ignored(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("amina", &[(Role::Administrator, None, None)])
+        .await;
+    for i in 1..=5 {
+        let spoofer =
+            Browser::with_headers(&app, &[("x-forwarded-for", &format!("203.0.113.{i}"))]);
+        assert_eq!(
+            sign_in(&spoofer, "amina", "wrong wrong wrong").await.status,
+            401
+        );
+    }
+    let api = Api::new(&app, app.token(admin).await);
+    assert_eq!(audited(&api, "login-failed").await, ["127.0.0.1"; 5]);
+    more_failures(&app, "amina", "127.0.0.1", 5).await;
+    let spoofer = Browser::with_headers(&app, &[("x-forwarded-for", "198.51.100.4")]);
+    assert_eq!(
+        sign_in(&spoofer, "amina", common::PASSWORD).await.status,
+        429
+    );
+}
+both_engines!(a_spoofed_forwarded_for_is_ignored, forwarded_for_is_ignored);
