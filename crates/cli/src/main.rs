@@ -104,8 +104,8 @@ struct ServeArgs {
     #[arg(long, env = "TANZIM_SECURE_COOKIES")]
     secure_cookies: bool,
     /// The public address of this server, printed in the cards' QR codes
-    /// (e.g. https://members.example.ma); the request's host when absent.
-    #[arg(long, env = "TANZIM_PUBLIC_URL")]
+    /// (e.g. https://members.example.ma); the listening address when absent (with a warning).
+    #[arg(long, env = "TANZIM_PUBLIC_URL", value_parser = tanzim_web::parse_public_url)]
     public_url: Option<String>,
     /// Reverse proxies in front of the server (comma-separated IP addresses): their
     /// X-Forwarded-For gives the client's address; without any, the header is ignored.

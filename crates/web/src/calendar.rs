@@ -63,10 +63,7 @@ pub async fn calendar_link(
         crate::members::audit(&ctx, &user, AuditAction::TokenCreated),
     )
     .await?;
-    let link = format!(
-        "{}/calendar/feed/{token}",
-        state.config.public_url.as_deref().unwrap_or_default()
-    );
+    let link = format!("{}/calendar/feed/{token}", state.config.public_base());
     calendar_page(&state, &ctx, &user, Some(link)).await
 }
 
@@ -112,7 +109,7 @@ pub async fn body_calendar_link(
     .await?;
     let link = format!(
         "{}/calendar/bodies/feed/{token}",
-        state.config.public_url.as_deref().unwrap_or_default()
+        state.config.public_base()
     );
     body_meetings_page(&state, &ctx, &user, id, None, Some(link)).await
 }
@@ -149,7 +146,7 @@ pub async fn body_calendar_feed(
 /// Meetings (with their body's name) as an iCalendar response. A meeting whose stored
 /// date does not read as one is left out rather than written as garbage.
 fn feed(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response {
-    let base = state.config.public_url.as_deref().unwrap_or_default();
+    let base = state.config.public_base();
     let events: Vec<Event> = meetings
         .into_iter()
         .filter_map(|(m, body)| {

@@ -2077,11 +2077,7 @@ struct NewsPage {
 }
 
 fn news_item(state: &AppState, ctx: &Ctx, c: &Communique) -> NewsItem {
-    let url = format!(
-        "{}/news/{}",
-        state.config.public_url.clone().unwrap_or_default(),
-        c.id
-    );
+    let url = format!("{}/news/{}", state.config.public_base(), c.id);
     let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
     NewsItem {
         id: c.id,
@@ -2158,7 +2154,7 @@ pub async fn feed(
 ) -> Result<Response, AppError> {
     let w = within(&state, q.territory.as_deref()).await?;
     let page = store::published(&state.db, w.as_ref(), Page::new(None, Some(50))).await?;
-    let base = state.config.public_url.clone().unwrap_or_default();
+    let base = state.config.public_base();
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")

@@ -227,3 +227,44 @@ async fn forwarded_for_is_ignored(engine: Engine) {
     );
 }
 both_engines!(a_spoofed_forwarded_for_is_ignored, forwarded_for_is_ignored);
+
+/// Links are built on the server's own address, never on the request's Host header: a card
+/// asked for with `Host: evil.example` still has its QR code lead here.
+async fn links_ignore_the_host_header(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let (s, m) = api
+        .send(
+            "POST",
+            "/api/v1/members",
+            common::person("AB100001", "05.091.01.07"),
+        )
+        .await;
+    assert_eq!(s, 201, "{m}");
+    let web = app.browser("admin").await;
+    let card = web
+        .client
+        .get(app.url(&format!("/members/{}/card", m["id"])))
+        .header("host", "evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(card.status(), 200);
+    let card = card.text().await.unwrap();
+    assert!(!card.contains("evil.example"), "{card}");
+    let link = card
+        .split("id=\"verify-link\">")
+        .nth(1)
+        .unwrap()
+        .split('<')
+        .next()
+        .unwrap();
+    assert!(link.starts_with(&format!("{}/v/", app.base)), "{link}");
+}
+both_engines!(
+    links_are_built_on_the_servers_address,
+    links_ignore_the_host_header
+);
