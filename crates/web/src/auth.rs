@@ -105,11 +105,12 @@ impl CurrentUser {
     pub fn username(&self) -> &str {
         self.principal.username.as_str()
     }
-    /// The CSRF token forms must carry (empty for bearer clients, which need none).
-    pub fn csrf(&self) -> &str {
+    /// The CSRF token for this response's forms, masked afresh (empty for bearer clients,
+    /// which need none).
+    pub fn csrf(&self) -> String {
         match &self.via {
-            Via::Session { csrf, .. } => csrf,
-            Via::Bearer => "",
+            Via::Session { csrf, .. } => mask_token(csrf),
+            Via::Bearer => String::new(),
         }
     }
 }
@@ -121,7 +122,8 @@ pub struct Ctx {
     pub tr: Tr,
     pub address: String,
     pub user: Option<CurrentUser>,
-    pub pre_session_csrf: String,
+    /// The raw token of the pre-session cookie; pages show it only masked.
+    pre_session_csrf: String,
     pub path: String,
     pub api: bool,
     pub secure: bool,
@@ -130,6 +132,10 @@ pub struct Ctx {
 impl Ctx {
     pub fn lang(&self) -> Lang {
         self.tr.lang
+    }
+    /// The token of an anonymous form (sign-in, the public application), masked afresh.
+    pub fn pre_session_form_token(&self) -> String {
+        mask_token(&self.pre_session_csrf)
     }
     /// The signed-in user, or 401 (the error middleware sends pages to the login form).
     pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
@@ -312,14 +318,36 @@ async fn form_csrf(req: Request) -> Result<(Request, Option<String>), AppError> 
     ))
 }
 
-fn same_token(a: &str, b: &str) -> bool {
-    // Constant-time comparison of equal-length ASCII tokens.
+fn same_token(a: &[u8], b: &[u8]) -> bool {
+    // Constant-time comparison of equal-length tokens.
     a.len() == b.len()
         && !a.is_empty()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+        && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A CSRF token as a page carries it: a fresh random pad, then the token XOR the pad, in
+/// base64url. Every response then shows other bytes, so that a compressed page which also
+/// reflects what an attacker sent cannot give the token away by its length (BREACH).
+pub fn mask_token(token: &str) -> String {
+    let token = token.as_bytes();
+    let mut out = vec![0u8; token.len()];
+    rand::rng().fill_bytes(&mut out);
+    let masked: Vec<u8> = token.iter().zip(&out).map(|(t, p)| t ^ p).collect();
+    out.extend(masked);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out)
+}
+
+/// Whether a token sent with a form is `expected` once unmasked.
+fn token_matches(sent: &str, expected: &str) -> bool {
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(sent.trim()) else {
+        return false;
+    };
+    if bytes.len() != 2 * expected.len() {
+        return false;
+    }
+    let (pad, masked) = bytes.split_at(expected.len());
+    let token: Vec<u8> = pad.iter().zip(masked).map(|(p, m)| p ^ m).collect();
+    same_token(&token, expected.as_bytes())
 }
 
 /// The middleware around every route: context in, CSRF checked, errors rendered.
@@ -385,7 +413,7 @@ pub async fn context(
             if let Some(expected) = expected {
                 let (r, sent) = form_csrf(req).await?;
                 req = r;
-                if !sent.is_some_and(|s| same_token(&s, &expected)) {
+                if !sent.is_some_and(|s| token_matches(&s, &expected)) {
                     return Err(AppError::Csrf);
                 }
             }
@@ -420,6 +448,13 @@ pub async fn context(
     if let Some(error) = response.extensions_mut().remove::<AppError>() {
         response = crate::error::render(&state, &ctx, error);
     }
+    // Browsers keep to HTTPS once told over HTTPS (and ignore the header over plain HTTP).
+    if ctx.secure {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            axum::http::HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     if needs_pre_cookie {
         let cookie = Cookie::build((PRE_SESSION_CSRF_COOKIE, ctx.pre_session_csrf.clone()))
             .path("/")
@@ -440,6 +475,28 @@ mod tests {
 
     fn ip(s: &str) -> IpAddr {
         s.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+
+    #[test]
+    fn csrf_tokens_are_masked_afresh_and_checked_unmasked() {
+        let token = "tok3n-of-the-session";
+        let (a, b) = (mask_token(token), mask_token(token));
+        assert_ne!(a, b);
+        assert!(!a.contains(token) && a.len() == 54, "{a}");
+        assert!(token_matches(&a, token) && token_matches(&b, token));
+        assert!(!token_matches(&a, "another-token-of-20c"));
+        assert!(
+            !token_matches(token, token),
+            "the bare token is not a masked one"
+        );
+        assert!(!token_matches("", ""));
+        // One bit changed anywhere is another token.
+        let mut bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(&a)
+            .unwrap_or_default();
+        bytes[30] ^= 1;
+        let tampered = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        assert!(!token_matches(&tampered, token));
     }
 
     #[test]

@@ -42,7 +42,7 @@ pub async fn login_form(
     }
     let page = LoginPage {
         layout: Layout::new(&state, &ctx, "login-title"),
-        csrf: ctx.pre_session_csrf.clone(),
+        csrf: ctx.pre_session_form_token(),
         next: safe_next(q.next.as_deref()),
         username: String::new(),
         error: None,
@@ -84,7 +84,7 @@ pub async fn login(
     let refuse = |message: String, status| {
         let page = LoginPage {
             layout: Layout::new(&state, &ctx, "login-title"),
-            csrf: ctx.pre_session_csrf.clone(),
+            csrf: ctx.pre_session_form_token(),
             next: safe_next(form.next.as_deref()),
             username: username.clone(),
             error: Some(message),

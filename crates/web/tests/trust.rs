@@ -268,3 +268,87 @@ both_engines!(
     links_are_built_on_the_servers_address,
     links_ignore_the_host_header
 );
+
+/// The CSRF token differs in every page (BREACH: compressed pages that reflect input must
+/// not repeat a secret), each copy is accepted, and a tampered one is refused.
+async fn csrf_tokens_are_masked(engine: Engine) {
+    let app = common::spawn(engine).await;
+    app.user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    // Anonymous: the sign-in form carries a masked copy of the pre-session cookie's token.
+    let visitor = Browser::new(&app);
+    let first = visitor.get("/login").await;
+    let cookie = first.headers["set-cookie"].to_str().unwrap().to_owned();
+    let raw = cookie
+        .strip_prefix("tanzim_csrf=")
+        .unwrap()
+        .split(';')
+        .next()
+        .unwrap();
+    let second = visitor.get("/login").await;
+    let (a, b) = (first.hidden("csrf"), second.hidden("csrf"));
+    assert_ne!(a, b);
+    assert!(!first.body.contains(raw) && !second.body.contains(raw));
+    // Signed in: two loads of a page, two tokens, both good.
+    let web = app.browser("admin").await;
+    let (a, b) = (
+        web.get("/calendar").await.hidden("csrf"),
+        web.get("/calendar").await.hidden("csrf"),
+    );
+    assert_ne!(a, b);
+    for token in [&a, &b] {
+        let r = web.post("/calendar/link", &[("csrf", token)]).await;
+        assert_eq!(r.status, 200, "{}", r.body);
+    }
+    // The first character changes the pad, so the unmasked token is another one.
+    let tampered = format!("{}{}", if a.starts_with('A') { 'B' } else { 'A' }, &a[1..]);
+    assert_eq!(
+        web.post("/calendar/link", &[("csrf", &tampered)])
+            .await
+            .status,
+        403
+    );
+    assert_eq!(
+        web.post("/calendar/link", &[("csrf", "")]).await.status,
+        403
+    );
+}
+both_engines!(
+    csrf_tokens_differ_per_page_and_are_checked,
+    csrf_tokens_are_masked
+);
+
+/// Strict-Transport-Security goes with Secure cookies, and only with them.
+async fn hsts_with_secure_cookies(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let hsts = |page: &common::Page| {
+        page.headers
+            .get("strict-transport-security")
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    assert_eq!(hsts(&Browser::new(&app).get("/login").await), None);
+    let proxied = Browser::with_headers(&app, &[("x-forwarded-proto", "https")]);
+    let page = proxied.get("/login").await;
+    assert_eq!(hsts(&page).as_deref(), Some("max-age=31536000"));
+    assert!(
+        page.headers["set-cookie"]
+            .to_str()
+            .unwrap()
+            .contains("Secure")
+    );
+    let secure = common::spawn_with(
+        engine,
+        Config {
+            secure_cookies: true,
+            ..Config::default()
+        },
+    )
+    .await;
+    let page = Browser::new(&secure).get("/login").await;
+    assert_eq!(hsts(&page).as_deref(), Some("max-age=31536000"));
+    assert_eq!(
+        hsts(&Browser::new(&secure).get("/no-such-page").await).as_deref(),
+        Some("max-age=31536000")
+    );
+}
+both_engines!(hsts_only_when_cookies_are_secure, hsts_with_secure_cookies);
