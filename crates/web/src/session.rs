@@ -71,8 +71,9 @@ pub async fn login(
     let form: LoginForm = parse_form(&body)?;
     let username = form.username.trim().to_ascii_lowercase();
     let now = tanzim_store::now();
-    // The attempt counts as a failure until it succeeds, so that parallel guesses cannot
-    // all slip under the limit while the (slow) hash is being checked.
+    // The attempt counts as a failure until it succeeds and is judged by the failures
+    // recorded before it, so that parallel guesses cannot all slip under the limit while
+    // the (slow) hash is being checked.
     let (attempt, failures) = accounts::login_attempt(
         &state.db,
         &username,
