@@ -199,6 +199,14 @@ error-forbidden = Your rights do not allow this action.
 error-not-found = The page or record does not exist.
 error-csrf = The form has expired. Reload the page and try again.
 error-throttled = Too many attempts. Wait a quarter of an hour and try again.
+error-login-wait-seconds = { PLURAL($count) ->
+    [one] Too many attempts. Try again in { $count } second.
+   *[other] Too many attempts. Try again in { $count } seconds.
+}
+error-login-wait-minutes = { PLURAL($count) ->
+    [one] Too many attempts. Try again in { $count } minute.
+   *[other] Too many attempts. Try again in { $count } minutes.
+}
 error-internal = Something unexpected went wrong. It has been logged for the technical team.
 error-login-failed = Wrong username or password.
 error-malformed-input = The data sent could not be read.

@@ -199,6 +199,14 @@ error-forbidden = Vos droits ne permettent pas cette opération.
 error-not-found = La page ou la fiche demandée n'existe pas.
 error-csrf = Le formulaire a expiré. Rechargez la page puis réessayez.
 error-throttled = Trop de tentatives. Patientez un quart d'heure puis réessayez.
+error-login-wait-seconds = { PLURAL($count) ->
+    [one] Trop de tentatives. Réessayez dans { $count } seconde.
+   *[other] Trop de tentatives. Réessayez dans { $count } secondes.
+}
+error-login-wait-minutes = { PLURAL($count) ->
+    [one] Trop de tentatives. Réessayez dans { $count } minute.
+   *[other] Trop de tentatives. Réessayez dans { $count } minutes.
+}
 error-internal = Une erreur inattendue s'est produite. Elle a été journalisée pour l'équipe technique.
 error-login-failed = Identifiant ou mot de passe incorrect.
 error-malformed-input = Les données envoyées sont illisibles.

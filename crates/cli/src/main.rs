@@ -104,9 +104,19 @@ struct ServeArgs {
     #[arg(long, env = "TANZIM_SECURE_COOKIES")]
     secure_cookies: bool,
     /// The public address of this server, printed in the cards' QR codes
-    /// (e.g. https://members.example.ma); the request's host when absent.
-    #[arg(long, env = "TANZIM_PUBLIC_URL")]
+    /// (e.g. https://members.example.ma); the listening address when absent (with a warning).
+    #[arg(long, env = "TANZIM_PUBLIC_URL", value_parser = tanzim_web::parse_public_url)]
     public_url: Option<String>,
+    /// Reverse proxies in front of the server (comma-separated IP addresses): their
+    /// X-Forwarded-For gives the client's address; without any, the header is ignored.
+    #[arg(long, env = "TANZIM_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_ip)]
+    trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+fn parse_ip(s: &str) -> std::result::Result<std::net::IpAddr, String> {
+    s.trim()
+        .parse()
+        .map_err(|_| format!("{s:?} is not an IP address"))
 }
 
 #[derive(Subcommand)]
@@ -206,6 +216,7 @@ async fn run(cli: Cli) -> Result<()> {
                 Config {
                     secure_cookies: args.secure_cookies,
                     public_url: args.public_url.clone(),
+                    trusted_proxies: args.trusted_proxies.clone(),
                 },
             )?;
             tanzim_web::serve(state, listener).await?;

@@ -1,7 +1,8 @@
 //! Files in and out: member rolls as parties really hold them (CSV in UTF-8 with or without
 //! BOM or in Windows-1256, `,` or `;`, or XLSX; Arabic, French or English headers) and
-//! member lists out (CSV and XLSX).
+//! member lists out (CSV and XLSX); the meetings' iCalendar feeds.
 
+pub mod calendar;
 pub mod demo;
 mod demo_names;
 pub mod export;

@@ -6,6 +6,7 @@ use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
 use tanzim_domain::accounts::{Principal, Role, RoleAssignment, Username};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_domain::throttle::{Failures, Tally};
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct User {
@@ -423,35 +424,65 @@ pub async fn revoke_token(db: &Db, user_id: i64, token_id: i64, audit: AuditEntr
 
 // ---- login throttling ----
 
-pub async fn record_login_failure(db: &Db, username: &str, address: &str, now: i64) -> Result<()> {
-    on_pool!(db, p => {
-        sqlx::query("INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3)")
-            .bind(username)
-            .bind(address)
-            .bind(now)
-            .execute(p).await.map(|r| r.rows_affected())
-    })?;
-    Ok(())
-}
-
-/// Failures since `since` for this account and for this address.
-pub async fn login_failures(
+/// Records a sign-in attempt as a failure until it succeeds (so that parallel guesses see
+/// each other) and returns its id with the failures recorded before it since `since`: per
+/// account and address, per address, per account.
+pub async fn login_attempt(
     db: &Db,
     username: &str,
     address: &str,
+    now: i64,
     since: i64,
-) -> Result<(i64, i64)> {
-    Ok(on_pool!(db, p => {
-        sqlx::query_as::<_, (i64, i64)>(
-            "SELECT (SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $3),
-                    (SELECT COUNT(*) FROM login_failures WHERE address = $2 AND at >= $3)",
+) -> Result<(i64, Failures)> {
+    let id: i64 = on_pool!(db, p => {
+        sqlx::query_scalar(
+            "INSERT INTO login_failures (username, address, at) VALUES ($1, $2, $3) RETURNING id",
+        )
+        .bind(username)
+        .bind(address)
+        .bind(now)
+        .fetch_one(p)
+        .await
+    })?;
+    let rows = on_pool!(db, p => {
+        sqlx::query_as::<_, (i64, i64, i64, i64)>(
+            "SELECT CAST(0 AS BIGINT), COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM login_failures
+              WHERE username = $1 AND address = $2 AND at >= $3 AND id < $4
+             UNION ALL
+             SELECT CAST(1 AS BIGINT), COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM login_failures
+              WHERE address = $2 AND at >= $3 AND id < $4
+             UNION ALL
+             SELECT CAST(2 AS BIGINT), COUNT(*), COALESCE(MIN(at), 0), COALESCE(MAX(at), 0) FROM login_failures
+              WHERE username = $1 AND at >= $3 AND id < $4",
         )
         .bind(username)
         .bind(address)
         .bind(since)
-        .fetch_one(p)
+        .bind(id)
+        .fetch_all(p)
         .await
-    })?)
+    })?;
+    let mut failures = Failures::default();
+    for (which, count, first_at, last_at) in rows {
+        let tally = Tally {
+            count,
+            first_at,
+            last_at,
+        };
+        match which {
+            0 => failures.account_address = tally,
+            1 => failures.address = tally,
+            _ => failures.account = tally,
+        }
+    }
+    Ok((id, failures))
+}
+
+/// Takes back an attempt that was refused unchecked: waiting out a throttle is not a guess,
+/// and must not bring the account nearer its ceiling.
+pub async fn withdraw_login_attempt(db: &Db, id: i64) -> Result<()> {
+    on_pool!(db, p => sqlx::query("DELETE FROM login_failures WHERE id = $1").bind(id).execute(p).await.map(|r| r.rows_affected()))?;
+    Ok(())
 }
 
 /// Forgets failures older than the throttling window (run now and then).
@@ -461,7 +492,9 @@ pub async fn purge_login_failures(db: &Db, before: i64) -> Result<u64> {
     )
 }
 
-pub async fn clear_login_failures(db: &Db, username: &str) -> Result<()> {
-    on_pool!(db, p => sqlx::query("DELETE FROM login_failures WHERE username = $1").bind(username).execute(p).await.map(|r| r.rows_affected()))?;
+/// Forgets an account's failures from the address it has just signed in from (and only
+/// those: a guesser elsewhere keeps its wait).
+pub async fn clear_login_failures(db: &Db, username: &str, address: &str) -> Result<()> {
+    on_pool!(db, p => sqlx::query("DELETE FROM login_failures WHERE username = $1 AND address = $2").bind(username).bind(address).execute(p).await.map(|r| r.rows_affected()))?;
     Ok(())
 }

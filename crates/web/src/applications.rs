@@ -243,8 +243,8 @@ async fn apply_page(
         csrf: ctx
             .user
             .as_ref()
-            .map(|u| u.csrf().to_owned())
-            .unwrap_or_else(|| ctx.pre_session_csrf.clone()),
+            .map(|u| u.csrf())
+            .unwrap_or_else(|| ctx.pre_session_form_token()),
         action: if public { "/apply" } else { "/applications" },
         public,
         provinces: provinces(state, ctx, &province).await?,

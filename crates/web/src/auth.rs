@@ -15,7 +15,7 @@ use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr};
 use tanzim_domain::accounts::{Principal, session_is_live};
 use tanzim_store::accounts;
 
@@ -105,11 +105,12 @@ impl CurrentUser {
     pub fn username(&self) -> &str {
         self.principal.username.as_str()
     }
-    /// The CSRF token forms must carry (empty for bearer clients, which need none).
-    pub fn csrf(&self) -> &str {
+    /// The CSRF token for this response's forms, masked afresh (empty for bearer clients,
+    /// which need none).
+    pub fn csrf(&self) -> String {
         match &self.via {
-            Via::Session { csrf, .. } => csrf,
-            Via::Bearer => "",
+            Via::Session { csrf, .. } => mask_token(csrf),
+            Via::Bearer => String::new(),
         }
     }
 }
@@ -121,7 +122,8 @@ pub struct Ctx {
     pub tr: Tr,
     pub address: String,
     pub user: Option<CurrentUser>,
-    pub pre_session_csrf: String,
+    /// The raw token of the pre-session cookie; pages show it only masked.
+    pre_session_csrf: String,
     pub path: String,
     pub api: bool,
     pub secure: bool,
@@ -130,6 +132,10 @@ pub struct Ctx {
 impl Ctx {
     pub fn lang(&self) -> Lang {
         self.tr.lang
+    }
+    /// The token of an anonymous form (sign-in, the public application), masked afresh.
+    pub fn pre_session_form_token(&self) -> String {
+        mask_token(&self.pre_session_csrf)
     }
     /// The signed-in user, or 401 (the error middleware sends pages to the login form).
     pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
@@ -159,11 +165,45 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
     }
 }
 
-fn client_address(req: &Request) -> String {
-    req.extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(a)| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
+/// The client's address as the throttles, rate limits, sessions and audit log see it.
+fn client_address(req: &Request, trusted_proxies: &[IpAddr]) -> String {
+    let Some(ConnectInfo(peer)) = req.extensions().get::<ConnectInfo<SocketAddr>>() else {
+        return "unknown".to_owned();
+    };
+    let forwarded: Vec<&str> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .collect();
+    client_ip(peer.ip(), &forwarded, trusted_proxies).to_string()
+}
+
+/// The peer's address, or when the peer is a trusted proxy, the right-most address of
+/// `X-Forwarded-For` that is not itself one: each proxy appends the address it was reached
+/// from, so whatever stands left of that was written by the client and proves nothing.
+/// A hop that does not read as an address stops the walk at the proxy that wrote it.
+pub fn client_ip(peer: IpAddr, forwarded_for: &[&str], trusted_proxies: &[IpAddr]) -> IpAddr {
+    let trusted = |ip: &IpAddr| trusted_proxies.iter().any(|t| t.to_canonical() == *ip);
+    let mut client = peer.to_canonical();
+    if !trusted(&client) {
+        return client;
+    }
+    for hop in forwarded_for.iter().flat_map(|v| v.split(',')).rev() {
+        let hop = hop.trim();
+        let Some(ip) = hop
+            .parse::<IpAddr>()
+            .ok()
+            .or_else(|| hop.parse::<SocketAddr>().ok().map(|a| a.ip()))
+        else {
+            break;
+        };
+        client = ip.to_canonical();
+        if !trusted(&client) {
+            break;
+        }
+    }
+    client
 }
 
 /// Arabic until the user picks another language (remembered in a cookie): the product is
@@ -278,14 +318,36 @@ async fn form_csrf(req: Request) -> Result<(Request, Option<String>), AppError> 
     ))
 }
 
-fn same_token(a: &str, b: &str) -> bool {
-    // Constant-time comparison of equal-length ASCII tokens.
+fn same_token(a: &[u8], b: &[u8]) -> bool {
+    // Constant-time comparison of equal-length tokens.
     a.len() == b.len()
         && !a.is_empty()
-        && a.bytes()
-            .zip(b.bytes())
-            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
-            == 0
+        && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// A CSRF token as a page carries it: a fresh random pad, then the token XOR the pad, in
+/// base64url. Every response then shows other bytes, so that a compressed page which also
+/// reflects what an attacker sent cannot give the token away by its length (BREACH).
+pub fn mask_token(token: &str) -> String {
+    let token = token.as_bytes();
+    let mut out = vec![0u8; token.len()];
+    rand::rng().fill_bytes(&mut out);
+    let masked: Vec<u8> = token.iter().zip(&out).map(|(t, p)| t ^ p).collect();
+    out.extend(masked);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out)
+}
+
+/// Whether a token sent with a form is `expected` once unmasked.
+fn token_matches(sent: &str, expected: &str) -> bool {
+    let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(sent.trim()) else {
+        return false;
+    };
+    if bytes.len() != 2 * expected.len() {
+        return false;
+    }
+    let (pad, masked) = bytes.split_at(expected.len());
+    let token: Vec<u8> = pad.iter().zip(masked).map(|(p, m)| p ^ m).collect();
+    same_token(&token, expected.as_bytes())
 }
 
 /// The middleware around every route: context in, CSRF checked, errors rendered.
@@ -304,7 +366,7 @@ pub async fn context(
             .headers()
             .get("x-forwarded-proto")
             .is_some_and(|v| v.as_bytes() == b"https");
-    let address = client_address(&req);
+    let address = client_address(&req, &state.config.trusted_proxies);
     let mut ctx = Ctx {
         tr,
         address,
@@ -351,7 +413,7 @@ pub async fn context(
             if let Some(expected) = expected {
                 let (r, sent) = form_csrf(req).await?;
                 req = r;
-                if !sent.is_some_and(|s| same_token(&s, &expected)) {
+                if !sent.is_some_and(|s| token_matches(&s, &expected)) {
                     return Err(AppError::Csrf);
                 }
             }
@@ -386,6 +448,13 @@ pub async fn context(
     if let Some(error) = response.extensions_mut().remove::<AppError>() {
         response = crate::error::render(&state, &ctx, error);
     }
+    // Browsers keep to HTTPS once told over HTTPS (and ignore the header over plain HTTP).
+    if ctx.secure {
+        response.headers_mut().insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            axum::http::HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     if needs_pre_cookie {
         let cookie = Cookie::build((PRE_SESSION_CSRF_COOKIE, ctx.pre_session_csrf.clone()))
             .path("/")
@@ -398,4 +467,82 @@ pub async fn context(
         }
     }
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> IpAddr {
+        s.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))
+    }
+
+    #[test]
+    fn csrf_tokens_are_masked_afresh_and_checked_unmasked() {
+        let token = "tok3n-of-the-session";
+        let (a, b) = (mask_token(token), mask_token(token));
+        assert_ne!(a, b);
+        assert!(!a.contains(token) && a.len() == 54, "{a}");
+        assert!(token_matches(&a, token) && token_matches(&b, token));
+        assert!(!token_matches(&a, "another-token-of-20c"));
+        assert!(
+            !token_matches(token, token),
+            "the bare token is not a masked one"
+        );
+        assert!(!token_matches("", ""));
+        // One bit changed anywhere is another token.
+        let mut bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(&a)
+            .unwrap_or_default();
+        bytes[30] ^= 1;
+        let tampered = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes);
+        assert!(!token_matches(&tampered, token));
+    }
+
+    #[test]
+    fn forwarded_for_is_believed_only_from_trusted_proxies() {
+        let proxies = [ip("10.0.0.2"), ip("10.0.0.3")];
+        // No proxy configured, or a peer that is not one: the header is ignored.
+        assert_eq!(
+            client_ip(ip("192.0.2.9"), &["198.51.100.4"], &[]),
+            ip("192.0.2.9")
+        );
+        assert_eq!(
+            client_ip(ip("192.0.2.9"), &["198.51.100.4"], &proxies),
+            ip("192.0.2.9")
+        );
+        // Behind one proxy: the address it appended, not what the client put before it.
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), &["198.51.100.4, 203.0.113.7"], &proxies),
+            ip("203.0.113.7")
+        );
+        // Behind two, over two header lines: the trusted hops are skipped.
+        assert_eq!(
+            client_ip(
+                ip("10.0.0.2"),
+                &["198.51.100.4, 203.0.113.7", "10.0.0.3"],
+                &proxies
+            ),
+            ip("203.0.113.7")
+        );
+        // No header, or a hop that is no address: the last proxy that can be believed.
+        assert_eq!(client_ip(ip("10.0.0.2"), &[], &proxies), ip("10.0.0.2"));
+        assert_eq!(
+            client_ip(ip("10.0.0.2"), &["203.0.113.7, unknown"], &proxies),
+            ip("10.0.0.2")
+        );
+        assert_eq!(
+            client_ip(
+                ip("10.0.0.2"),
+                &["203.0.113.7:4711", "[2001:db8::1]:80"],
+                &proxies
+            ),
+            ip("2001:db8::1")
+        );
+        // An IPv4 peer seen through an IPv6 socket is the same proxy.
+        assert_eq!(
+            client_ip(ip("::ffff:10.0.0.2"), &["203.0.113.7"], &proxies),
+            ip("203.0.113.7")
+        );
+    }
 }

@@ -580,22 +580,16 @@ pub async fn receipt(
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
-    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ViewMembers, None))?;
     let p = campaigns::payment(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
     let m = crate::members::load(&state, &user, p.member_id, Action::ViewMembers).await?;
-    let host = headers
-        .get(axum::http::header::HOST)
-        .and_then(|h| h.to_str().ok());
-    let link = p.receipt_token.as_ref().map(|t| {
-        format!(
-            "{}/receipts/{t}",
-            crate::members::public_base(&state, &ctx, host)
-        )
-    });
+    let link = p
+        .receipt_token
+        .as_ref()
+        .map(|t| format!("{}/receipts/{t}", state.config.public_base()));
     receipt_page(&state, &ctx, p, &m, link).await
 }
 

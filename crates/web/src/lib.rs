@@ -7,6 +7,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod bodies;
+pub mod calendar;
 pub mod campaigns;
 pub mod discipline;
 pub mod error;
@@ -47,9 +48,40 @@ pub const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 pub struct Config {
     /// Mark cookies Secure even without `X-Forwarded-Proto: https` (behind a TLS proxy).
     pub secure_cookies: bool,
-    /// The address the public reaches this server at (for the QR code on cards), e.g.
-    /// `https://members.example.ma`; when absent, taken from the request's Host.
+    /// The address the public reaches this server at (links and the QR codes of cards and
+    /// receipts), e.g. `https://members.example.ma`; when absent, [`serve`] puts the address
+    /// it listens on.
     pub public_url: Option<String>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed: the client's address is then the
+    /// right-most one there that is not a proxy. Without any, the header is ignored.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+impl Config {
+    /// What links are built on, without a trailing slash: the configured public address,
+    /// never the request's Host header (which the client chooses, so a card's QR code could
+    /// be made to point at another site).
+    pub fn public_base(&self) -> &str {
+        self.public_url
+            .as_deref()
+            .unwrap_or_default()
+            .trim_end_matches('/')
+    }
+}
+
+/// A public address as `TANZIM_PUBLIC_URL` takes it: http or https, a host, no query.
+pub fn parse_public_url(s: &str) -> Result<String, String> {
+    let url = url::Url::parse(s.trim()).map_err(|e| format!("{s:?}: {e}"))?;
+    if !matches!(url.scheme(), "http" | "https")
+        || url.host().is_none()
+        || url.query().is_some()
+        || url.fragment().is_some()
+    {
+        return Err(format!(
+            "{s:?}: an http or https address without query, e.g. https://members.example.ma"
+        ));
+    }
+    Ok(url.as_str().trim_end_matches('/').to_owned())
 }
 
 #[derive(Clone)]
@@ -226,7 +258,20 @@ async fn housekeeping(db: Db) {
 }
 
 /// Serves until the process is told to stop.
-pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+pub async fn serve(mut state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    if state.config.public_url.is_none() {
+        let url = format!("http://{}", listener.local_addr()?);
+        tracing::warn!(
+            %url,
+            "TANZIM_PUBLIC_URL is not set: links and QR codes use the listening address; set it to the address the public reaches"
+        );
+        let mut config = (*state.config).clone();
+        config.public_url = Some(url);
+        state.config = Arc::new(config);
+    }
+    if !state.config.trusted_proxies.is_empty() {
+        tracing::info!(proxies = ?state.config.trusted_proxies, "X-Forwarded-For believed from");
+    }
     let cleaner = tokio::spawn(housekeeping(state.db.clone()));
     axum::serve(
         listener,

@@ -84,7 +84,7 @@ fn level_of(state: &AppState, body: &Body) -> BodyLevel {
 
 /// How a kind of meeting is said: the profile's words for its own kinds, else the
 /// product's.
-fn kind_words(state: &AppState, key: &str) -> rules::KindWords {
+pub(crate) fn kind_words(state: &AppState, key: &str) -> rules::KindWords {
     state
         .profile
         .meeting_kinds
@@ -1790,7 +1790,7 @@ pub async fn body_page(
     body_meetings_page(&state, &ctx, &user, id, None, None).await
 }
 
-async fn body_meetings_page(
+pub(crate) async fn body_meetings_page(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
@@ -2106,11 +2106,7 @@ struct NewsPage {
 }
 
 fn news_item(state: &AppState, ctx: &Ctx, c: &Communique) -> NewsItem {
-    let url = format!(
-        "{}/news/{}",
-        state.config.public_url.clone().unwrap_or_default(),
-        c.id
-    );
+    let url = format!("{}/news/{}", state.config.public_base(), c.id);
     let enc = |s: &str| url::form_urlencoded::byte_serialize(s.as_bytes()).collect::<String>();
     NewsItem {
         id: c.id,
@@ -2187,7 +2183,7 @@ pub async fn feed(
 ) -> Result<Response, AppError> {
     let w = within(&state, q.territory.as_deref()).await?;
     let page = store::published(&state.db, w.as_ref(), Page::new(None, Some(50))).await?;
-    let base = state.config.public_url.clone().unwrap_or_default();
+    let base = state.config.public_base();
     let esc = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -2301,130 +2297,6 @@ pub(crate) async fn reminder_rows(
         }
     }
     Ok(rows)
-}
-
-#[derive(Template)]
-#[template(path = "calendar.html")]
-struct CalendarPage {
-    layout: Layout,
-    upcoming: Vec<(i64, String, String, String)>,
-    has_link: bool,
-    new_link: Option<String>,
-}
-
-async fn calendar_page(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    new_link: Option<String>,
-) -> Result<Response, AppError> {
-    Ok(views::html(CalendarPage {
-        layout: Layout::new(state, ctx, "calendar-title"),
-        upcoming: upcoming_rows(state, ctx, user, today(), 50).await?,
-        has_link: store::has_calendar_feed(&state.db, user.id()).await?,
-        new_link,
-    }))
-}
-
-/// The user's calendar: upcoming meetings and the link of their personal feed.
-pub async fn calendar(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    user: CurrentUser,
-) -> Result<Response, AppError> {
-    calendar_page(&state, &ctx, &user, None).await
-}
-
-/// Creates (or renews) the user's feed link; shown once, stored hashed.
-pub async fn calendar_link(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    user: CurrentUser,
-) -> Result<Response, AppError> {
-    let token = crate::auth::random_token();
-    store::set_calendar_feed(
-        &state.db,
-        user.id(),
-        &crate::auth::token_hash(&token),
-        audit(&ctx, &user, AuditAction::TokenCreated),
-    )
-    .await?;
-    let link = format!(
-        "{}/calendar/feed/{token}",
-        state.config.public_url.clone().unwrap_or_default()
-    );
-    calendar_page(&state, &ctx, &user, Some(link)).await
-}
-
-/// Text escaped for an iCalendar value.
-fn ics_text(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
-}
-
-/// The personal iCalendar feed: the meetings the link's owner may see, from a month ago on.
-pub async fn calendar_feed(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    let user_id = store::calendar_feed_user(&state.db, &crate::auth::token_hash(&token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (principal, _) = tanzim_store::accounts::principal(&state.db, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let mut meetings = Vec::new();
-    if decide(&principal, Action::ViewMeetings, None) == tanzim_domain::policy::Decision::Allow {
-        let scope = tanzim_store::ScopeFilter::from_assignments(tanzim_domain::policy::scopes_for(
-            &principal,
-            Action::ViewMeetings,
-        ));
-        let from = today() - chrono::Duration::days(31);
-        meetings = store::upcoming(&state.db, &scope, &from.to_string(), 200).await?;
-    }
-    Ok(ics_calendar(&state, meetings))
-}
-
-/// An iCalendar document of meetings (with their body's name).
-fn ics_calendar(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response {
-    let mut out = vec![
-        "BEGIN:VCALENDAR".to_owned(),
-        "VERSION:2.0".to_owned(),
-        "PRODID:-//tanzim//meetings//AR".to_owned(),
-        "CALSCALE:GREGORIAN".to_owned(),
-    ];
-    let base = state.config.public_url.clone().unwrap_or_default();
-    let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%SZ");
-    for (m, body) in meetings {
-        let day = m.held_on.replace('-', "");
-        let start = match m.starts_at.as_deref().map(|t| t.replace(':', "")) {
-            Some(t) if t.len() >= 4 => format!("DTSTART:{day}T{}00", &t[..4]),
-            _ => format!("DTSTART;VALUE=DATE:{day}"),
-        };
-        out.extend([
-            "BEGIN:VEVENT".to_owned(),
-            format!("UID:meeting-{}@tanzim", m.id),
-            format!("DTSTAMP:{stamp}"),
-            start,
-            format!(
-                "SUMMARY:{}",
-                ics_text(&format!("{} - {body}", kind_words(state, &m.kind).ar_noun))
-            ),
-            format!("URL:{base}/meetings/{}", m.id),
-        ]);
-        if let Some(place) = &m.place {
-            out.push(format!("LOCATION:{}", ics_text(place)));
-        }
-        out.push("END:VEVENT".to_owned());
-    }
-    out.push("END:VCALENDAR".to_owned());
-    (
-        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
-        out.join("\r\n") + "\r\n",
-    )
-        .into_response()
 }
 
 // ---- founding and coverage ----
@@ -2689,7 +2561,7 @@ pub async fn coverage_page(
     }))
 }
 
-// ---- programmes, invitations, a body's calendar feed ----
+// ---- programmes, invitations ----
 
 /// The work programmes the body's meetings adopted.
 #[utoipa::path(get, path = "/api/v1/bodies/{id}/programmes", tag = "meetings", params(("id" = i64, Path)),
@@ -2817,61 +2689,6 @@ pub async fn invitations_form(
     };
     let result = invite(&state, &ctx, &user, &m, &b, input).await;
     back_to_meeting(&state, &ctx, &user, id, result).await
-}
-
-/// Makes (or renews) the user's calendar feed link for one body; shown once, stored hashed.
-pub async fn body_calendar_link(
-    State(state): State<AppState>,
-    ctx: Ctx,
-    user: CurrentUser,
-    Path(id): Path<i64>,
-) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
-    let token = crate::auth::random_token();
-    store::set_body_calendar_feed(
-        &state.db,
-        user.id(),
-        b.id,
-        &crate::auth::token_hash(&token),
-        audit(&ctx, &user, AuditAction::TokenCreated),
-    )
-    .await?;
-    let link = format!(
-        "{}/calendar/bodies/feed/{token}",
-        state.config.public_url.clone().unwrap_or_default()
-    );
-    body_meetings_page(&state, &ctx, &user, id, None, Some(link)).await
-}
-
-/// A body's iCalendar feed: its meetings from a month ago on, while the link's owner may
-/// still see the body (a role taken away closes the feed).
-pub async fn body_calendar_feed(
-    State(state): State<AppState>,
-    Path(token): Path<String>,
-) -> Result<Response, AppError> {
-    let (user_id, body_id) = store::body_calendar_feed(&state.db, &crate::auth::token_hash(&token))
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let (principal, _) = tanzim_store::accounts::principal(&state.db, user_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let b = bodies::get(&state.db, body_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    if decide(&principal, Action::ViewMeetings, Some(&b.target()))
-        != tanzim_domain::policy::Decision::Allow
-    {
-        return Err(AppError::NotFound);
-    }
-    let from = (today() - chrono::Duration::days(31)).to_string();
-    let mut meetings: Vec<(Meeting, String)> = store::of_body(&state.db, b.id)
-        .await?
-        .into_iter()
-        .filter(|m| m.held_on >= from)
-        .map(|m| (m, b.name.clone()))
-        .collect();
-    meetings.reverse();
-    Ok(ics_calendar(&state, meetings))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

@@ -1035,27 +1035,14 @@ struct CardPage {
     party_fr: String,
 }
 
-pub(crate) fn public_base(state: &AppState, ctx: &Ctx, host: Option<&str>) -> String {
-    match &state.config.public_url {
-        Some(u) => u.trim_end_matches('/').to_owned(),
-        None => format!(
-            "{}://{}",
-            if ctx.secure { "https" } else { "http" },
-            host.unwrap_or("localhost")
-        ),
-    }
-}
-
 pub async fn card(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
-    headers: axum::http::HeaderMap,
 ) -> Result<Response, AppError> {
     let m = load(&state, &user, id, Action::ViewMembers).await?;
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
-    let verify_url = format!("{}/v/{}", public_base(&state, &ctx, host), m.card_token);
+    let verify_url = format!("{}/v/{}", state.config.public_base(), m.card_token);
     let qr_svg = qrcode::QrCode::new(verify_url.as_bytes())
         .map(|c| {
             c.render::<qrcode::render::svg::Color>()

@@ -3,8 +3,8 @@
 //! either.
 
 use crate::{
-    AppState, accounts, api, applications, audit, bodies, campaigns, discipline, home, imports,
-    meetings, members, reviews, session, stats, territory,
+    AppState, accounts, api, applications, audit, bodies, calendar, campaigns, discipline, home,
+    imports, meetings, members, reviews, session, stats, territory,
 };
 use axum::routing::{MethodRouter, get, post};
 use tanzim_domain::policy::Action;
@@ -308,30 +308,30 @@ pub fn table() -> Vec<Route> {
             get(members::export_csv),
         ),
         route("GET", "/news", Public, get(meetings::news)),
-        route("GET", "/calendar", SignedIn, get(meetings::calendar)),
+        route("GET", "/calendar", SignedIn, get(calendar::calendar)),
         route(
             "POST",
             "/calendar/link",
             SignedIn,
-            post(meetings::calendar_link),
+            post(calendar::calendar_link),
         ),
         route(
             "GET",
             "/calendar/feed/{token}",
             Public,
-            get(meetings::calendar_feed),
+            get(calendar::calendar_feed),
         ),
         route(
             "GET",
             "/calendar/bodies/feed/{token}",
             Public,
-            get(meetings::body_calendar_feed),
+            get(calendar::body_calendar_feed),
         ),
         route(
             "POST",
             "/bodies/{id}/calendar/link",
             Policy(Action::ViewMeetings, T::Body),
-            post(meetings::body_calendar_link),
+            post(calendar::body_calendar_link),
         ),
         route(
             "POST",

@@ -42,7 +42,7 @@ pub async fn login_form(
     }
     let page = LoginPage {
         layout: Layout::new(&state, &ctx, "login-title"),
-        csrf: ctx.pre_session_csrf.clone(),
+        csrf: ctx.pre_session_form_token(),
         next: safe_next(q.next.as_deref()),
         username: String::new(),
         error: None,
@@ -71,24 +71,29 @@ pub async fn login(
     let form: LoginForm = parse_form(&body)?;
     let username = form.username.trim().to_ascii_lowercase();
     let now = tanzim_store::now();
-    let (by_account, by_address) = accounts::login_failures(
+    // The attempt counts as a failure until it succeeds and is judged by the failures
+    // recorded before it, so that parallel guesses cannot all slip under the limit while
+    // the (slow) hash is being checked.
+    let (attempt, failures) = accounts::login_attempt(
         &state.db,
         &username,
         &ctx.address,
+        now,
         now - throttle::WINDOW_SECS,
     )
     .await?;
-    let refuse = |key: &str, status| {
+    let refuse = |message: String, status| {
         let page = LoginPage {
             layout: Layout::new(&state, &ctx, "login-title"),
-            csrf: ctx.pre_session_csrf.clone(),
+            csrf: ctx.pre_session_form_token(),
             next: safe_next(form.next.as_deref()),
             username: username.clone(),
-            error: Some(ctx.tr.t(key)),
+            error: Some(message),
         };
         (status, views::html(page)).into_response()
     };
-    if !throttle::may_attempt(by_account, by_address) {
+    if let Some(at) = throttle::retry_at(&failures, now) {
+        accounts::withdraw_login_attempt(&state.db, attempt).await?;
         state
             .audit
             .append(&AuditEntry::new(
@@ -98,14 +103,18 @@ pub async fn login(
                 Some(&ctx.address),
             ))
             .await?;
-        return Ok(refuse(
-            "error-throttled",
-            axum::http::StatusCode::TOO_MANY_REQUESTS,
-        ));
+        let wait = at - now;
+        let message = if wait < 60 {
+            ctx.tr.count("error-login-wait-seconds", wait)
+        } else {
+            ctx.tr.count("error-login-wait-minutes", (wait + 59) / 60)
+        };
+        let mut response = refuse(message, axum::http::StatusCode::TOO_MANY_REQUESTS);
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+        return Ok(response);
     }
-    // The attempt counts as a failure until it succeeds, so that parallel guesses cannot
-    // all slip under the limit while the (slow) hash is being checked.
-    accounts::record_login_failure(&state.db, &username, &ctx.address, now).await?;
     let creds = accounts::credentials(&state.db, &username).await?;
     let usable = creds.as_ref().filter(|c| !c.disabled);
     let ok = auth::verify_password(form.password, usable.map(|c| c.password_hash.clone())).await?;
@@ -120,7 +129,7 @@ pub async fn login(
             ))
             .await?;
         return Ok(refuse(
-            "error-login-failed",
+            ctx.tr.t("error-login-failed"),
             axum::http::StatusCode::UNAUTHORIZED,
         ));
     };
@@ -138,7 +147,7 @@ pub async fn login(
         now,
     )
     .await?;
-    accounts::clear_login_failures(&state.db, &username).await?;
+    accounts::clear_login_failures(&state.db, &username, &ctx.address).await?;
     state
         .audit
         .append(&AuditEntry::new(

@@ -94,11 +94,7 @@ impl Layout {
             title: tr.t(title_key),
             tr,
             user_name: ctx.user.as_ref().map(|u| u.display_name.clone()),
-            csrf: ctx
-                .user
-                .as_ref()
-                .map(|u| u.csrf().to_owned())
-                .unwrap_or_default(),
+            csrf: ctx.user.as_ref().map(|u| u.csrf()).unwrap_or_default(),
             nav,
             langs,
         }

@@ -208,46 +208,6 @@ async fn sign_in_and_out(engine: Engine) {
 }
 both_engines!(sign_in_rotates_and_sign_out_ends_sessions, sign_in_and_out);
 
-async fn throttling(engine: Engine) {
-    let app = common::spawn(engine).await;
-    app.user("amina", &[(Role::Administrator, None, None)])
-        .await;
-    let b = Browser::new(&app);
-    let csrf = b.get("/login").await.hidden("csrf");
-    for _ in 0..tanzim_domain::throttle::PER_ACCOUNT {
-        let r = b
-            .post(
-                "/login",
-                &[
-                    ("csrf", &csrf),
-                    ("username", "amina"),
-                    ("password", "wrong wrong wrong"),
-                ],
-            )
-            .await;
-        assert_eq!(r.status, 401);
-    }
-    // Now even the right password is refused for this account.
-    let r = b
-        .post(
-            "/login",
-            &[
-                ("csrf", &csrf),
-                ("username", "amina"),
-                ("password", common::PASSWORD),
-            ],
-        )
-        .await;
-    assert_eq!(r.status, 429);
-    assert!(r.body.contains("محاولات كثيرة"));
-    let api = Api::new(&app, app.token(1).await);
-    let (_, log) = api.get("/api/v1/audit?action=login-throttled").await;
-    assert_eq!(log["total"], 1);
-    let (_, failed) = api.get("/api/v1/audit?action=login-failed").await;
-    assert_eq!(failed["total"], 5);
-}
-both_engines!(failed_sign_ins_are_throttled_and_audited, throttling);
-
 async fn idle_sessions_expire(engine: Engine) {
     let app = common::spawn(engine).await;
     app.user("amina", &[(Role::Administrator, None, None)])

@@ -102,13 +102,13 @@ pub struct TestApp {
 }
 
 pub async fn spawn(engine: Engine) -> TestApp {
+    spawn_with(engine, Config::default()).await
+}
+
+/// A server with this configuration (trusted proxies, secure cookies, a public address).
+pub async fn spawn_with(engine: Engine, config: Config) -> TestApp {
     let db = fresh_db(engine).await;
-    let state = AppState::new(
-        db.clone(),
-        Profile::default_profile().unwrap(),
-        Config::default(),
-    )
-    .unwrap();
+    let state = AppState::new(db.clone(), Profile::default_profile().unwrap(), config).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(tanzim_web::serve(state, listener));
@@ -223,9 +223,19 @@ impl Page {
 
 impl Browser {
     pub fn new(app: &TestApp) -> Browser {
+        Browser::with_headers(app, &[])
+    }
+
+    /// A browser whose every request carries these headers (as a proxy would add them).
+    pub fn with_headers(app: &TestApp, headers: &[(&'static str, &str)]) -> Browser {
+        let mut defaults = reqwest::header::HeaderMap::new();
+        for (name, value) in headers {
+            defaults.insert(*name, value.parse().unwrap());
+        }
         let client = reqwest::Client::builder()
             .cookie_store(true)
             .redirect(reqwest::redirect::Policy::none())
+            .default_headers(defaults)
             .build()
             .unwrap();
         Browser {

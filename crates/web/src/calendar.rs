@@ -1,0 +1,175 @@
+//! The calendar: the user's upcoming meetings, and the iCalendar feeds calendar apps
+//! subscribe to (one per user, one per user and body). The documents themselves are
+//! written by `tanzim_reports::calendar`, which escapes whatever a meeting's record holds.
+
+use crate::auth::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::meetings::{body_meetings_page, kind_words, upcoming_rows};
+use crate::views::{self, Layout};
+use crate::{AppState, today};
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_reports::calendar::{self as ics, Event};
+use tanzim_store::bodies;
+use tanzim_store::meetings::{self as store, Meeting};
+
+#[derive(Template)]
+#[template(path = "calendar.html")]
+struct CalendarPage {
+    layout: Layout,
+    upcoming: Vec<(i64, String, String, String)>,
+    has_link: bool,
+    new_link: Option<String>,
+}
+
+async fn calendar_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    new_link: Option<String>,
+) -> Result<Response, AppError> {
+    Ok(views::html(CalendarPage {
+        layout: Layout::new(state, ctx, "calendar-title"),
+        upcoming: upcoming_rows(state, ctx, user, today(), 50).await?,
+        has_link: store::has_calendar_feed(&state.db, user.id()).await?,
+        new_link,
+    }))
+}
+
+/// The user's calendar: upcoming meetings and the link of their personal feed.
+pub async fn calendar(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    calendar_page(&state, &ctx, &user, None).await
+}
+
+/// Creates (or renews) the user's feed link; shown once, stored hashed.
+pub async fn calendar_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+) -> Result<Response, AppError> {
+    let token = crate::auth::random_token();
+    store::set_calendar_feed(
+        &state.db,
+        user.id(),
+        &crate::auth::token_hash(&token),
+        crate::members::audit(&ctx, &user, AuditAction::TokenCreated),
+    )
+    .await?;
+    let link = format!("{}/calendar/feed/{token}", state.config.public_base());
+    calendar_page(&state, &ctx, &user, Some(link)).await
+}
+
+/// The personal iCalendar feed: the meetings the link's owner may see, from a month ago on.
+pub async fn calendar_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let user_id = store::calendar_feed_user(&state.db, &crate::auth::token_hash(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (principal, _) = tanzim_store::accounts::principal(&state.db, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let mut meetings = Vec::new();
+    if decide(&principal, Action::ViewMeetings, None) == Decision::Allow {
+        let scope = tanzim_store::ScopeFilter::from_assignments(scopes_for(
+            &principal,
+            Action::ViewMeetings,
+        ));
+        let from = today() - chrono::Duration::days(31);
+        meetings = store::upcoming(&state.db, &scope, &from.to_string(), 200).await?;
+    }
+    Ok(feed(&state, meetings))
+}
+
+/// Makes (or renews) the user's calendar feed link for one body; shown once, stored hashed.
+pub async fn body_calendar_link(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    let token = crate::auth::random_token();
+    store::set_body_calendar_feed(
+        &state.db,
+        user.id(),
+        b.id,
+        &crate::auth::token_hash(&token),
+        crate::members::audit(&ctx, &user, AuditAction::TokenCreated),
+    )
+    .await?;
+    let link = format!(
+        "{}/calendar/bodies/feed/{token}",
+        state.config.public_base()
+    );
+    body_meetings_page(&state, &ctx, &user, id, None, Some(link)).await
+}
+
+/// A body's iCalendar feed: its meetings from a month ago on, while the link's owner may
+/// still see the body (a role taken away closes the feed).
+pub async fn body_calendar_feed(
+    State(state): State<AppState>,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let (user_id, body_id) = store::body_calendar_feed(&state.db, &crate::auth::token_hash(&token))
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let (principal, _) = tanzim_store::accounts::principal(&state.db, user_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let b = bodies::get(&state.db, body_id)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    if decide(&principal, Action::ViewMeetings, Some(&b.target())) != Decision::Allow {
+        return Err(AppError::NotFound);
+    }
+    let from = (today() - chrono::Duration::days(31)).to_string();
+    let mut meetings: Vec<(Meeting, String)> = store::of_body(&state.db, b.id)
+        .await?
+        .into_iter()
+        .filter(|m| m.held_on >= from)
+        .map(|m| (m, b.name.clone()))
+        .collect();
+    meetings.reverse();
+    Ok(feed(&state, meetings))
+}
+
+/// Meetings (with their body's name) as an iCalendar response. A meeting whose stored
+/// date does not read as one is left out rather than written as garbage.
+fn feed(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response {
+    let base = state.config.public_base();
+    let events: Vec<Event> = meetings
+        .into_iter()
+        .filter_map(|(m, body)| {
+            let day = chrono::NaiveDate::parse_from_str(&m.held_on, "%Y-%m-%d").ok()?;
+            Some(Event {
+                uid: format!("meeting-{}@tanzim", m.id),
+                day,
+                time: m
+                    .starts_at
+                    .as_deref()
+                    .and_then(|t| t.get(..5))
+                    .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()),
+                summary: format!("{} - {body}", kind_words(state, &m.kind).ar_noun),
+                description: m.slogan,
+                location: m.place,
+                url: Some(format!("{base}/meetings/{}", m.id)),
+            })
+        })
+        .collect();
+    let text = ics::document("-//tanzim//meetings//AR", chrono::Utc::now(), &events);
+    (
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+        text,
+    )
+        .into_response()
+}
