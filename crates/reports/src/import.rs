@@ -503,6 +503,11 @@ mod tests {
             read_bounded(&corners, &HashMap::new(), &Bounds::upload()).err(),
             Some(ImportError::TooLarge("columns"))
         );
+        // The command line reads with its own, larger bounds, and refuses it too.
+        assert_eq!(
+            read(&corners, &HashMap::new()).err(),
+            Some(ImportError::TooLarge("columns"))
+        );
         // The last row of a sheet, in the first column: two rows, read as two rows.
         let far = workbook(&[(0, 0, "cin"), (1_048_575, 0, "AB123")]);
         let roll = read_bounded(&far, &HashMap::new(), &Bounds::upload())

@@ -735,7 +735,15 @@ async fn show_page(
                 })
                 .collect();
         let cin = Cin::parse(&a.cin)?;
-        (dups, applications::same_cin(&state.db, &cin, a.id).await?)
+        // Other applications with this CIN, only those the committee may see.
+        let others = applications::same_cin(&state.db, &cin, a.id)
+            .await?
+            .into_iter()
+            .filter(|o| {
+                application_decision(state, user, Action::ViewApplications, o) == Decision::Allow
+            })
+            .collect();
+        (dups, others)
     } else {
         (Vec::new(), Vec::new())
     };

@@ -329,3 +329,48 @@ both_engines!(
     control_characters_are_refused_at_the_boundary,
     control_characters
 );
+
+/// A sibling of finding 3: the committee's application page listed every other
+/// application with the same CIN, wherever it was filed.
+async fn applications_with_the_same_cin(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let (api, _, _, _) = setup(&app).await;
+    let (status, theirs) = api
+        .send(
+            "POST",
+            "/api/v1/applications",
+            person("AP000001", KASBA_TADLA),
+        )
+        .await;
+    assert_eq!(status, 201, "{theirs}");
+    let (status, ours) = api
+        .send(
+            "POST",
+            "/api/v1/applications",
+            person("AP000001", TAOUNATE_COMMUNE),
+        )
+        .await;
+    assert_eq!(status, 201, "{ours}");
+    app.user(
+        "ta-committee",
+        &[(Role::CommitteeMember, Some("03.531"), None)],
+    )
+    .await;
+    let committee = app.browser("ta-committee").await;
+    let page = committee
+        .get(&format!("/applications/{}", ours["id"].as_i64().unwrap()))
+        .await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let reference = theirs["reference"].as_str().unwrap();
+    assert!(!page.body.contains(reference), "{}", page.body);
+    // The national administrator sees both.
+    let national = app.browser("admin").await;
+    let page = national
+        .get(&format!("/applications/{}", ours["id"].as_i64().unwrap()))
+        .await;
+    assert!(page.body.contains(reference), "{}", page.body);
+}
+both_engines!(
+    applications_elsewhere_are_not_listed,
+    applications_with_the_same_cin
+);
