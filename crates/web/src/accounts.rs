@@ -4,6 +4,7 @@
 use crate::auth::{self, Ctx, CurrentUser};
 use crate::bodies::{Choice, Confirm};
 use crate::error::AppError;
+use crate::reauth::require_fresh_password;
 use crate::views::{self, Layout, Pager};
 use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
@@ -283,6 +284,8 @@ pub async fn create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ManageUsers, None))?;
+    // An account is created with a role: a grant.
+    require_fresh_password(&user, "/users/new")?;
     let input: CreateUser = parse_form(&body)?;
     match create_user(&state, &ctx, &user, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/users/{id}")).into_response()),
@@ -400,6 +403,7 @@ pub async fn grant(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let (account, roles) = load(&state, &user, id, Action::ManageUsers).await?;
+    require_fresh_password(&user, &format!("/users/{id}"))?;
     let input: GrantRole = parse_form(&body)?;
     match parse_grant(&state, &user, &input).await {
         Ok(role) => {
@@ -599,6 +603,7 @@ pub async fn create_token(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
+    require_fresh_password(&user, "/account")?;
     let input: NewToken = parse_form(&body)?;
     match parse_token_name(&input.name) {
         Ok(name) => {
@@ -733,6 +738,7 @@ pub async fn api_create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ManageUsers, None))?;
+    require_fresh_password(&user, "/users/new")?;
     let input: CreateUser = parse_json(&body)?;
     let id = create_user(&state, &ctx, &user, &input).await?;
     let account = accounts::user(&state.db, id)

@@ -374,6 +374,9 @@ async fn export_rows(
     q: &ListQuery,
     format: &str,
 ) -> Result<Vec<Member>, AppError> {
+    permit(decide(&user.principal, Action::ViewMembers, None))?;
+    // After confirming the password the user comes back to this very download.
+    crate::reauth::require_fresh_password(user, &ctx.path)?;
     let mut rows = Vec::new();
     let mut page = 1;
     loop {
