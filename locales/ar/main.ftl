@@ -811,3 +811,7 @@ error-reauth-required = أكدوا كلمة المرور قبل هذه العم�
 audit-password-confirmed = تأكيد كلمة المرور
 audit-password-confirm-failed = محاولة فاشلة لتأكيد كلمة المرور
 audit-password-confirm-throttled = تأكيد كلمة المرور مرفوض (تجاوز الحد)
+
+## Statistics for those who see only counts
+stats-withheld = أقل من { $min }
+stats-protected = حماية للأعضاء: لا يظهر أي عدد أقل من { $min }، وتقرب الأعداد الأخرى إلى أقرب مضاعف للعدد { $min }، وتحسب النسب من الأعداد المقربة.

@@ -776,3 +776,7 @@ error-reauth-required = Confirm your password before this action (once every ten
 audit-password-confirmed = Password confirmed
 audit-password-confirm-failed = Failed password confirmation
 audit-password-confirm-throttled = Password confirmation refused (too many attempts)
+
+## Statistics for those who see only counts
+stats-withheld = <{ $min }
+stats-protected = To protect members: no count below { $min } is shown, the others are rounded to the nearest multiple of { $min }, and shares are computed from the rounded counts.

@@ -776,3 +776,7 @@ error-reauth-required = Confirmez votre mot de passe avant cette opération (une
 audit-password-confirmed = Mot de passe confirmé
 audit-password-confirm-failed = Échec de confirmation du mot de passe
 audit-password-confirm-throttled = Confirmation du mot de passe refusée (trop de tentatives)
+
+## Statistics for those who see only counts
+stats-withheld = <{ $min }
+stats-protected = Pour protéger les membres : aucun effectif inférieur à { $min } n'est affiché, les autres sont arrondis au multiple de { $min } le plus proche, et les parts sont calculées sur les effectifs arrondis.
