@@ -1,6 +1,7 @@
 //! Accounts: administrators manage users and their roles within their scope; every user
 //! manages their own API tokens.
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{self, Ctx, CurrentUser};
 use crate::bodies::{Choice, Confirm};
 use crate::error::AppError;
@@ -671,7 +672,7 @@ pub struct UserList {
 
 /// The caller's own account and roles.
 #[utoipa::path(get, path = "/api/v1/me", tag = "users",
-    responses((status = 200, body = UserDetail), (status = 401)), security(("bearer" = [])))]
+    responses((status = 200, body = UserDetail), Unauthenticated), security(("bearer" = [])))]
 pub async fn api_me(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -688,7 +689,7 @@ pub async fn api_me(
 /// Users in the caller's scope (administrators).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users",
     params(("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = UserList), (status = 401), (status = 403)), security(("bearer" = [])))]
+    responses((status = 200, body = UserList), BadRequest, Unauthenticated, Forbidden), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -711,7 +712,7 @@ pub async fn api_list(
 
 /// One user with its roles.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)),
-    responses((status = 200, body = UserDetail), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = UserDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -730,7 +731,7 @@ pub async fn api_get(
 
 /// Creates a user with one role.
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser,
-    responses((status = 201, body = UserDetail), (status = 401), (status = 403), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = UserDetail), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_create(
     State(state): State<AppState>,
     ctx: Ctx,

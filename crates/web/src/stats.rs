@@ -4,6 +4,7 @@
 //! territory's members get protected figures (`stats::Disclosure`): no count under the
 //! profile's `stats_min_cell`, the others rounded.
 
+use crate::api::{BadRequest, Forbidden, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::views::{self, Layout};
@@ -430,7 +431,7 @@ pub async fn page(
 /// children's breakdown; counts only.
 #[utoipa::path(get, path = "/api/v1/stats/members", tag = "stats",
     params(("territory" = Option<String>, Query, description = "HCP code; the whole country when absent")),
-    responses((status = 200, body = MemberStats), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = MemberStats), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api(
     State(state): State<AppState>,
     user: CurrentUser,
