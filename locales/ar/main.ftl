@@ -819,3 +819,18 @@ coverage-all-regions = كل الجهات
 field-region = الجهة
 field-goals = الأهداف
 meeting-edit = تصحيح معطيات الاجتماع
+
+## Password confirmation before sensitive actions
+confirm-title = تأكيد كلمة المرور
+confirm-explain = هذه العملية حساسة: أدخلوا كلمة المرور مرة أخرى للمتابعة. يبقى التأكيد ساريا عشر دقائق.
+confirm-submit = تأكيد
+error-password-wrong = كلمة المرور غير صحيحة.
+error-session-required = لا تتم هذه العملية إلا من المتصفح بعد تسجيل الدخول، لا بمفتاح الواجهة البرمجية.
+error-reauth-required = أكدوا كلمة المرور قبل هذه العملية (مرة كل عشر دقائق).
+audit-password-confirmed = تأكيد كلمة المرور
+audit-password-confirm-failed = محاولة فاشلة لتأكيد كلمة المرور
+audit-password-confirm-throttled = تأكيد كلمة المرور مرفوض (تجاوز الحد)
+
+## Statistics for those who see only counts
+stats-withheld = أقل من { $min }
+stats-protected = حماية للأعضاء: لا يظهر أي عدد أقل من { $min }، وتقرب الأعداد الأخرى إلى أقرب مضاعف للعدد { $min }، وتحسب النسب من الأعداد المقربة.

@@ -783,3 +783,18 @@ coverage-all-regions = All regions
 field-region = Region
 field-goals = Goals
 meeting-edit = Correct the meeting
+
+## Password confirmation before sensitive actions
+confirm-title = Confirm your password
+confirm-explain = This action is sensitive: type your password again to continue. The confirmation holds for ten minutes.
+confirm-submit = Confirm
+error-password-wrong = Wrong password.
+error-session-required = This action is done from the browser after signing in, not with an API key.
+error-reauth-required = Confirm your password before this action (once every ten minutes).
+audit-password-confirmed = Password confirmed
+audit-password-confirm-failed = Failed password confirmation
+audit-password-confirm-throttled = Password confirmation refused (too many attempts)
+
+## Statistics for those who see only counts
+stats-withheld = <{ $min }
+stats-protected = To protect members: no count below { $min } is shown, the others are rounded to the nearest multiple of { $min }, and shares are computed from the rounded counts.

@@ -783,3 +783,18 @@ coverage-all-regions = Toutes les régions
 field-region = Région
 field-goals = Objectifs
 meeting-edit = Corriger la réunion
+
+## Password confirmation before sensitive actions
+confirm-title = Confirmer le mot de passe
+confirm-explain = Cette opération est sensible : saisissez à nouveau votre mot de passe pour continuer. La confirmation vaut dix minutes.
+confirm-submit = Confirmer
+error-password-wrong = Mot de passe incorrect.
+error-session-required = Cette opération se fait depuis le navigateur, après connexion, pas avec une clé d'API.
+error-reauth-required = Confirmez votre mot de passe avant cette opération (une fois toutes les dix minutes).
+audit-password-confirmed = Mot de passe confirmé
+audit-password-confirm-failed = Échec de confirmation du mot de passe
+audit-password-confirm-throttled = Confirmation du mot de passe refusée (trop de tentatives)
+
+## Statistics for those who see only counts
+stats-withheld = <{ $min }
+stats-protected = Pour protéger les membres : aucun effectif inférieur à { $min } n'est affiché, les autres sont arrondis au multiple de { $min } le plus proche, et les parts sont calculées sur les effectifs arrondis.

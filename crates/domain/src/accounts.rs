@@ -137,6 +137,16 @@ pub fn session_is_live(created: i64, last_seen: i64, now: i64) -> bool {
     now - last_seen <= SESSION_IDLE_SECS && now - created <= SESSION_MAX_SECS
 }
 
+/// How recent a password check must be for the sensitive actions (creating a token,
+/// granting a role, exporting members): a stolen session cookie or an unattended browser
+/// is not enough for them.
+pub const REAUTH_SECS: i64 = 10 * 60;
+
+/// Whether a password typed at `checked_at` (if ever) still vouches for the user at `now`.
+pub fn password_checked_recently(checked_at: Option<i64>, now: i64) -> bool {
+    checked_at.is_some_and(|at| at <= now && now - at <= REAUTH_SECS)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +183,18 @@ mod tests {
         assert!(session_is_live(0, 100, 100 + SESSION_IDLE_SECS));
         assert!(!session_is_live(0, 100, 101 + SESSION_IDLE_SECS));
         assert!(!session_is_live(0, SESSION_MAX_SECS, SESSION_MAX_SECS + 1));
+    }
+
+    #[test]
+    fn a_password_check_vouches_for_ten_minutes() {
+        assert!(password_checked_recently(Some(1_000), 1_000));
+        assert!(password_checked_recently(Some(1_000), 1_600));
+        assert!(!password_checked_recently(Some(1_000), 1_601));
+        assert!(!password_checked_recently(None, 1_000), "never checked");
+        assert!(
+            !password_checked_recently(Some(2_000), 1_000),
+            "a check from the future is not trusted"
+        );
     }
 
     #[test]

@@ -61,10 +61,14 @@ pub enum AuditAction {
     CaseDecided,
     /// The minutes downloaded as a PDF.
     MinutesExported,
+    /// The password typed again in a session, before a sensitive action.
+    PasswordConfirmed,
+    PasswordConfirmFailed,
+    PasswordConfirmThrottled,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 52] = [
+    pub const ALL: [AuditAction; 55] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -117,6 +121,9 @@ impl AuditAction {
         AuditAction::CaseDocumentDownloaded,
         AuditAction::CaseDecided,
         AuditAction::MinutesExported,
+        AuditAction::PasswordConfirmed,
+        AuditAction::PasswordConfirmFailed,
+        AuditAction::PasswordConfirmThrottled,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -173,6 +180,9 @@ impl AuditAction {
             AuditAction::CaseDocumentDownloaded => "case-document-downloaded",
             AuditAction::CaseDecided => "case-decided",
             AuditAction::MinutesExported => "minutes-exported",
+            AuditAction::PasswordConfirmed => "password-confirmed",
+            AuditAction::PasswordConfirmFailed => "password-confirm-failed",
+            AuditAction::PasswordConfirmThrottled => "password-confirm-throttled",
         }
     }
 

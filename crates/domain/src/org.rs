@@ -124,6 +124,14 @@ pub struct Profile {
     pub meeting_kinds: Vec<MeetingKind>,
     #[serde(default)]
     pub membership: MembershipRules,
+    /// Statistics for those who may see only counts: a count below this is withheld and
+    /// the others are rounded to a multiple of it (`stats::Disclosure`). 1 shows exact counts.
+    #[serde(default = "default_stats_min_cell")]
+    pub stats_min_cell: i64,
+}
+
+fn default_stats_min_cell() -> i64 {
+    5
 }
 
 /// A kind of meeting the profile adds, with its name and how the texts say it.
@@ -241,6 +249,12 @@ impl Profile {
                 k.key
             )));
         }
+        if !(1..=100).contains(&self.stats_min_cell) {
+            return Err(ProfileError::Invalid(format!(
+                "stats_min_cell must be between 1 and 100, not {}",
+                self.stats_min_cell
+            )));
+        }
         // A profile's meeting kind may not shadow one of the product's.
         if let Some(k) = self
             .meeting_kinds
@@ -337,6 +351,14 @@ mod tests {
         assert_eq!(
             p.organization("women").map(|o| o.name.get("ar")),
             Some("منظمة النساء")
+        );
+        assert_eq!(p.stats_min_cell, 5);
+        let ten = DEFAULT_PROFILE.replace("stats_min_cell = 5", "stats_min_cell = 10");
+        assert_eq!(Profile::parse(&ten)?.stats_min_cell, 10);
+        let none = DEFAULT_PROFILE.replace("stats_min_cell = 5", "stats_min_cell = 0");
+        assert!(
+            Profile::parse(&none).is_err(),
+            "the threshold is at least 1"
         );
         Ok(())
     }

@@ -285,8 +285,11 @@ pub struct Session {
     pub csrf_token: String,
     pub created_at: i64,
     pub last_seen_at: i64,
+    /// When the user last typed their password in this session.
+    pub reauthenticated_at: Option<i64>,
 }
 
+/// A new session; signing in is a password check, so it counts as one.
 pub async fn create_session(
     db: &Db,
     token_hash: &str,
@@ -297,7 +300,7 @@ pub async fn create_session(
 ) -> Result<()> {
     on_pool!(db, p => {
         sqlx::query(
-            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, address) VALUES ($1, $2, $3, $4, $4, $5)",
+            "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at, reauthenticated_at, address) VALUES ($1, $2, $3, $4, $4, $4, $5)",
         )
         .bind(token_hash)
         .bind(user_id)
@@ -311,7 +314,7 @@ pub async fn create_session(
 
 pub async fn session(db: &Db, token_hash: &str) -> Result<Option<Session>> {
     Ok(on_pool!(db, p => {
-        sqlx::query_as::<_, Session>("SELECT user_id, csrf_token, created_at, last_seen_at FROM sessions WHERE token_hash = $1")
+        sqlx::query_as::<_, Session>("SELECT user_id, csrf_token, created_at, last_seen_at, reauthenticated_at FROM sessions WHERE token_hash = $1")
             .bind(token_hash)
             .fetch_optional(p)
             .await
@@ -320,6 +323,12 @@ pub async fn session(db: &Db, token_hash: &str) -> Result<Option<Session>> {
 
 pub async fn touch_session(db: &Db, token_hash: &str, now: i64) -> Result<()> {
     on_pool!(db, p => sqlx::query("UPDATE sessions SET last_seen_at = $1 WHERE token_hash = $2").bind(now).bind(token_hash).execute(p).await.map(|r| r.rows_affected()))?;
+    Ok(())
+}
+
+/// Records that the session's user has just typed their password again.
+pub async fn set_reauthenticated(db: &Db, token_hash: &str, now: i64) -> Result<()> {
+    on_pool!(db, p => sqlx::query("UPDATE sessions SET reauthenticated_at = $1 WHERE token_hash = $2").bind(now).bind(token_hash).execute(p).await.map(|r| r.rows_affected()))?;
     Ok(())
 }
 

@@ -1,9 +1,11 @@
 //! Accounts: administrators manage users and their roles within their scope; every user
 //! manages their own API tokens.
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{self, Ctx, CurrentUser};
 use crate::bodies::{Choice, Confirm};
 use crate::error::AppError;
+use crate::reauth::require_fresh_password;
 use crate::views::{self, Layout, Pager};
 use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
@@ -283,6 +285,8 @@ pub async fn create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ManageUsers, None))?;
+    // An account is created with a role: a grant.
+    require_fresh_password(&user, "/users/new")?;
     let input: CreateUser = parse_form(&body)?;
     match create_user(&state, &ctx, &user, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/users/{id}")).into_response()),
@@ -400,6 +404,7 @@ pub async fn grant(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let (account, roles) = load(&state, &user, id, Action::ManageUsers).await?;
+    require_fresh_password(&user, &format!("/users/{id}"))?;
     let input: GrantRole = parse_form(&body)?;
     match parse_grant(&state, &user, &input).await {
         Ok(role) => {
@@ -599,6 +604,7 @@ pub async fn create_token(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
+    require_fresh_password(&user, "/account")?;
     let input: NewToken = parse_form(&body)?;
     match parse_token_name(&input.name) {
         Ok(name) => {
@@ -666,7 +672,7 @@ pub struct UserList {
 
 /// The caller's own account and roles.
 #[utoipa::path(get, path = "/api/v1/me", tag = "users",
-    responses((status = 200, body = UserDetail), (status = 401)), security(("bearer" = [])))]
+    responses((status = 200, body = UserDetail), Unauthenticated), security(("bearer" = [])))]
 pub async fn api_me(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -683,7 +689,7 @@ pub async fn api_me(
 /// Users in the caller's scope (administrators).
 #[utoipa::path(get, path = "/api/v1/users", tag = "users",
     params(("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = UserList), (status = 401), (status = 403)), security(("bearer" = [])))]
+    responses((status = 200, body = UserList), BadRequest, Unauthenticated, Forbidden), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -706,7 +712,7 @@ pub async fn api_list(
 
 /// One user with its roles.
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "users", params(("id" = i64, Path)),
-    responses((status = 200, body = UserDetail), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = UserDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -725,7 +731,7 @@ pub async fn api_get(
 
 /// Creates a user with one role.
 #[utoipa::path(post, path = "/api/v1/users", tag = "users", request_body = CreateUser,
-    responses((status = 201, body = UserDetail), (status = 401), (status = 403), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = UserDetail), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -733,6 +739,7 @@ pub async fn api_create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ManageUsers, None))?;
+    require_fresh_password(&user, "/users/new")?;
     let input: CreateUser = parse_json(&body)?;
     let id = create_user(&state, &ctx, &user, &input).await?;
     let account = accounts::user(&state.db, id)

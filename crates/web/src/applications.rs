@@ -2,6 +2,7 @@
 //! honeypot and rate limit), the status check by reference, officers' entry, and the
 //! membership committee's queue, duplicate check and decision.
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::Choice;
 use crate::error::AppError;
@@ -923,7 +924,7 @@ pub struct ApplicationList {
 /// Applications in the caller's scope (`status`: pending by default, accepted, rejected, all).
 #[utoipa::path(get, path = "/api/v1/applications", tag = "applications",
     params(("status" = Option<String>, Query), ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = ApplicationList), (status = 401), (status = 403)), security(("bearer" = [])))]
+    responses((status = 200, body = ApplicationList), BadRequest, Unauthenticated, Forbidden), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -958,7 +959,7 @@ pub struct ApplicationInput {
 
 /// Enters an application on someone's behalf.
 #[utoipa::path(post, path = "/api/v1/applications", tag = "applications", request_body = ApplicationInput,
-    responses((status = 201, body = Application), (status = 401), (status = 403), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = Application), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1002,7 +1003,7 @@ pub async fn api_create(
 
 /// One application.
 #[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications", params(("id" = i64, Path)),
-    responses((status = 200, body = Application), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = Application), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1026,7 +1027,7 @@ pub struct Accepted {
 
 /// Accepts an application (membership committee): creates the member.
 #[utoipa::path(post, path = "/api/v1/applications/{id}/accept", tag = "applications", params(("id" = i64, Path)),
-    responses((status = 201, body = Accepted), (status = 401), (status = 403), (status = 404), (status = 409)), security(("bearer" = [])))]
+    responses((status = 201, body = Accepted), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
 pub async fn api_accept(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1040,7 +1041,7 @@ pub async fn api_accept(
 
 /// Rejects an application with a reason (membership committee).
 #[utoipa::path(post, path = "/api/v1/applications/{id}/reject", tag = "applications", params(("id" = i64, Path)), request_body = Rejection,
-    responses((status = 200, body = Application), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Application), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_reject(
     State(state): State<AppState>,
     ctx: Ctx,

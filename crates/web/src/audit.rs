@@ -1,6 +1,7 @@
 //! Browsing the audit log (administrators, within their scope). Nothing here edits it.
 
 use crate::AppState;
+use crate::api::{BadRequest, Forbidden, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::views::{self, Layout, Pager};
@@ -151,7 +152,7 @@ pub struct AuditList {
     params(("actor" = Option<String>, Query), ("action" = Option<String>, Query),
            ("from" = Option<String>, Query, description = "YYYY-MM-DD"), ("to" = Option<String>, Query, description = "YYYY-MM-DD"),
            ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = AuditList), (status = 401), (status = 403)), security(("bearer" = [])))]
+    responses((status = 200, body = AuditList), BadRequest, Unauthenticated, Forbidden), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,

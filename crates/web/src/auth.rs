@@ -82,10 +82,12 @@ pub async fn verify_password(password: String, stored: Option<String>) -> Result
 /// How the request proved who it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Via {
-    /// A session cookie; carries the session's CSRF token and its hash (for logout).
+    /// A session cookie; carries the session's CSRF token, its hash (for logout) and when
+    /// its user last typed their password.
     Session {
         csrf: String,
         token_hash: String,
+        reauthenticated_at: Option<i64>,
     },
     Bearer,
 }
@@ -244,6 +246,7 @@ async fn resolve_user(
             Via::Session {
                 csrf: session.csrf_token,
                 token_hash: hash,
+                reauthenticated_at: session.reauthenticated_at,
             },
         )
     } else {

@@ -1,6 +1,7 @@
 //! Bodies: the tree of the organization's bodies in the user's scope; creating, renaming
 //! and dissolving them, in pages and in the API.
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::territory::{BodyRow, body_row};
@@ -591,7 +592,7 @@ pub struct BodyList {
     params(("territory" = Option<String>, Query, description = "HCP code: bodies in its subtree"),
            ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query),
            ("dissolved" = Option<String>, Query, description = "any value: include dissolved bodies")),
-    responses((status = 200, body = BodyList), (status = 401), (status = 403)),
+    responses((status = 200, body = BodyList), BadRequest, Unauthenticated, Forbidden, Invalid),
     security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
@@ -609,7 +610,7 @@ pub async fn api_list(
 
 /// Creates a body.
 #[utoipa::path(post, path = "/api/v1/bodies", tag = "bodies", request_body = CreateBody,
-    responses((status = 201, body = Body), (status = 401), (status = 403), (status = 422)),
+    responses((status = 201, body = Body), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid),
     security(("bearer" = [])))]
 pub async fn api_create(
     State(state): State<AppState>,
@@ -628,7 +629,7 @@ pub async fn api_create(
 
 /// One body.
 #[utoipa::path(get, path = "/api/v1/bodies/{id}", tag = "bodies", params(("id" = i64, Path)),
-    responses((status = 200, body = Body), (status = 401), (status = 404)),
+    responses((status = 200, body = Body), BadRequest, Unauthenticated, Forbidden, NotFound),
     security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
@@ -640,7 +641,7 @@ pub async fn api_get(
 
 /// Renames a body.
 #[utoipa::path(patch, path = "/api/v1/bodies/{id}", tag = "bodies", params(("id" = i64, Path)), request_body = Rename,
-    responses((status = 200, body = Body), (status = 401), (status = 404), (status = 422)),
+    responses((status = 200, body = Body), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid),
     security(("bearer" = [])))]
 pub async fn api_rename(
     State(state): State<AppState>,
@@ -668,7 +669,7 @@ pub async fn api_rename(
 
 /// Dissolves a body (it must have no active body under it). Body: `{"confirm": "true"}`.
 #[utoipa::path(post, path = "/api/v1/bodies/{id}/dissolve", tag = "bodies", params(("id" = i64, Path)), request_body = Confirm,
-    responses((status = 200, body = Body), (status = 400), (status = 401), (status = 404), (status = 409)),
+    responses((status = 200, body = Body), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict),
     security(("bearer" = [])))]
 pub async fn api_dissolve(
     State(state): State<AppState>,

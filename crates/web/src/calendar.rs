@@ -55,6 +55,8 @@ pub async fn calendar_link(
     ctx: Ctx,
     user: CurrentUser,
 ) -> Result<Response, AppError> {
+    // A feed link is a credential of its own, which outlives the session that made it.
+    crate::reauth::require_fresh_password(&user, "/calendar")?;
     let token = crate::auth::random_token();
     store::set_calendar_feed(
         &state.db,
@@ -98,6 +100,7 @@ pub async fn body_calendar_link(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    crate::reauth::require_fresh_password(&user, &format!("/bodies/{id}/meetings"))?;
     let token = crate::auth::random_token();
     store::set_body_calendar_feed(
         &state.db,

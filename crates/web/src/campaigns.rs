@@ -2,6 +2,7 @@
 //! schedule; renewals recorded one by one (member page) or in bulk (campaign page);
 //! closing lapses members not renewed; receipts print from the browser.
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::{Choice, Confirm};
 use crate::error::AppError;
@@ -690,7 +691,7 @@ pub struct CampaignList {
 
 /// Campaigns in the caller's scope.
 #[utoipa::path(get, path = "/api/v1/campaigns", tag = "campaigns", params(("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = CampaignList), (status = 401), (status = 403)), security(("bearer" = [])))]
+    responses((status = 200, body = CampaignList), BadRequest, Unauthenticated, Forbidden), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -713,7 +714,7 @@ pub async fn api_list(
 
 /// Launches a campaign.
 #[utoipa::path(post, path = "/api/v1/campaigns", tag = "campaigns", request_body = CampaignInput,
-    responses((status = 201, body = CampaignDetail), (status = 401), (status = 403), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = CampaignDetail), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -739,7 +740,7 @@ pub async fn api_create(
 
 /// One campaign with its dues schedule.
 #[utoipa::path(get, path = "/api/v1/campaigns/{id}", tag = "campaigns", params(("id" = i64, Path)),
-    responses((status = 200, body = CampaignDetail), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = CampaignDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -757,7 +758,7 @@ pub struct Closed {
 
 /// Closes a campaign: in the yearly model, members not renewed lapse. Body `{"confirm": "true"}`.
 #[utoipa::path(post, path = "/api/v1/campaigns/{id}/close", tag = "campaigns", params(("id" = i64, Path)), request_body = Confirm,
-    responses((status = 200, body = Closed), (status = 400), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+    responses((status = 200, body = Closed), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
 pub async fn api_close(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -774,7 +775,7 @@ pub async fn api_close(
 
 /// Reopens a closed campaign or extends an open one.
 #[utoipa::path(post, path = "/api/v1/campaigns/{id}/reopen", tag = "campaigns", params(("id" = i64, Path)), request_body = Reopen,
-    responses((status = 200, body = CampaignDetail), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = CampaignDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_reopen(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -793,7 +794,7 @@ pub async fn api_reopen(
 
 /// One payment.
 #[utoipa::path(get, path = "/api/v1/payments/{id}", tag = "payments", params(("id" = i64, Path)),
-    responses((status = 200, body = Payment), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = Payment), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_payment(
     State(state): State<AppState>,
     user: CurrentUser,

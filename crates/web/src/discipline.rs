@@ -3,6 +3,7 @@
 //! expels), document downloads, and the cases API. Only the ethics committee and
 //! administrators reach any of it (see `policy`).
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::Choice;
 use crate::error::AppError;
@@ -556,7 +557,7 @@ async fn list(
     params(("member" = Option<i64>, Query, description = "only this member's cases"),
            ("status" = Option<String>, Query, description = "open or decided"),
            ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = CaseList), (status = 401), (status = 403), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = CaseList), BadRequest, Unauthenticated, Forbidden, Invalid), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -569,7 +570,7 @@ pub async fn api_list(
 #[utoipa::path(get, path = "/api/v1/bodies/{id}/cases", tag = "discipline", params(("id" = i64, Path),
            ("status" = Option<String>, Query, description = "open or decided"),
            ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = CaseList), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = CaseList), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_body_list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -585,7 +586,7 @@ pub async fn api_body_list(
 /// Opens a case about a member before the body's ethics committee (409 when the body has
 /// none).
 #[utoipa::path(post, path = "/api/v1/bodies/{id}/cases", tag = "discipline", params(("id" = i64, Path)), request_body = OpenCase,
-    responses((status = 201, body = CaseDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = CaseDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_open(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -601,7 +602,7 @@ pub async fn api_open(
 
 /// A case with its hearings and documents (the read is audited).
 #[utoipa::path(get, path = "/api/v1/cases/{id}", tag = "discipline", params(("id" = i64, Path)),
-    responses((status = 200, body = CaseDetail), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = CaseDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -631,7 +632,7 @@ async fn audit_read(
 
 /// Records a hearing of an open case.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/hearings", tag = "discipline", params(("id" = i64, Path)), request_body = HearingInput,
-    responses((status = 201, body = CaseDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = CaseDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_hearing(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -648,7 +649,7 @@ pub async fn api_hearing(
 /// Files a document in an open case (multipart: `title`, `file`).
 #[utoipa::path(post, path = "/api/v1/cases/{id}/documents", tag = "discipline", params(("id" = i64, Path)),
     request_body(content = DocumentUpload, content_type = "multipart/form-data"),
-    responses((status = 201, body = Document), (status = 400), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = Document), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_document(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -670,7 +671,7 @@ pub async fn api_document(
 /// audited).
 #[utoipa::path(get, path = "/api/v1/cases/{id}/documents/{document_id}", tag = "discipline",
     params(("id" = i64, Path), ("document_id" = i64, Path)),
-    responses((status = 200, description = "The document, as an attachment"), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, description = "The document, as an attachment"), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_download(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -684,7 +685,7 @@ pub async fn api_download(
 /// same transaction (their history names the case) and needs `"confirm": true`; a second
 /// decision is 409.
 #[utoipa::path(post, path = "/api/v1/cases/{id}/decision", tag = "discipline", params(("id" = i64, Path)), request_body = CaseDecisionInput,
-    responses((status = 200, body = CaseDetail), (status = 400), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = CaseDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_decide(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -1,5 +1,6 @@
 //! One error type for every handler. A handler returns it; the context middleware renders
-//! it as a localized page (or a redirect to the login form) for browsers and as
+//! it as a localized page (or a redirect to the login form, or to the password
+//! confirmation) for browsers and as
 //! `{"error": code, "message": localized, "field": name}` for the API. Internal causes are
 //! logged with the request path, never sent.
 
@@ -29,6 +30,13 @@ pub enum AppError {
     Csrf,
     #[error("too many attempts")]
     Throttled,
+    /// The action needs a browser session (a bearer token may not do it).
+    #[error("a browser session is required")]
+    SessionRequired,
+    /// The action needs the password typed within the last minutes; the page to return to
+    /// once it is (a local path).
+    #[error("password confirmation required")]
+    ReauthRequired(String),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -37,7 +45,10 @@ impl AppError {
     pub fn status(&self) -> StatusCode {
         match self {
             AppError::Unauthenticated => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden | AppError::Csrf => StatusCode::FORBIDDEN,
+            AppError::Forbidden
+            | AppError::Csrf
+            | AppError::SessionRequired
+            | AppError::ReauthRequired(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict(_) => StatusCode::CONFLICT,
@@ -62,6 +73,8 @@ impl AppError {
             AppError::Conflict(code) | AppError::BadRequest(code) => code,
             AppError::Csrf => "csrf",
             AppError::Throttled => "throttled",
+            AppError::SessionRequired => "session-required",
+            AppError::ReauthRequired(_) => "reauth-required",
             AppError::Internal(_) => "internal",
         }
     }
@@ -116,9 +129,14 @@ pub fn render(state: &AppState, ctx: &Ctx, error: AppError) -> Response {
         let next = url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect::<String>();
         return Redirect::to(&format!("/login?next={next}")).into_response();
     }
+    if let AppError::ReauthRequired(back) = &error {
+        let next = url::form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>();
+        return Redirect::to(&format!("/account/confirm?next={next}")).into_response();
+    }
     let page = ErrorPage {
         layout: views::Layout::new(state, ctx, "error-title"),
         status: error.status().as_u16(),
+        code: error.code(),
         message,
     };
     (error.status(), views::html(page)).into_response()

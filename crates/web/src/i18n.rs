@@ -409,6 +409,8 @@ mod tests {
             "throttled",
             "internal",
             "login-failed",
+            "session-required",
+            "reauth-required",
         ] {
             assert!(defined.contains(&format!("error-{code}")), "{code}");
         }

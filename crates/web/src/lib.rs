@@ -17,6 +17,7 @@ pub mod imports;
 pub mod limits;
 pub mod meetings;
 pub mod members;
+pub mod reauth;
 pub mod reviews;
 pub mod routes;
 pub mod session;

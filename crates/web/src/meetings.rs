@@ -2,6 +2,7 @@
 //! interventions, decisions), the minutes and their approval (which gives decisions
 //! effect), press communiqués and the public news page with its Atom feed.
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::parse_json;
@@ -185,7 +186,7 @@ pub struct Positions {
 /// Records who holds a position of the body (the existing office, entered once; later
 /// changes come from meetings' decisions).
 #[utoipa::path(post, path = "/api/v1/bodies/{id}/positions", tag = "meetings", params(("id" = i64, Path)), request_body = HolderInput,
-    responses((status = 201, body = Holder), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = Holder), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_add_holder(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -234,7 +235,7 @@ pub async fn api_add_holder(
 
 /// The body's position holders (current and past) and committees.
 #[utoipa::path(get, path = "/api/v1/bodies/{id}/positions", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = Positions), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = Positions), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_positions(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -341,7 +342,7 @@ pub struct MeetingDetail {
 
 /// Schedules a meeting of the body with its agenda.
 #[utoipa::path(post, path = "/api/v1/bodies/{id}/meetings", tag = "meetings", params(("id" = i64, Path)), request_body = MeetingInput,
-    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -451,7 +452,7 @@ async fn save_meeting(
 /// Corrects a meeting's schedule, place, slogan, goals, chair, leads and agenda while its
 /// record is open (a meeting moved to another day, a chair replaced).
 #[utoipa::path(patch, path = "/api/v1/meetings/{id}", tag = "meetings", params(("id" = i64, Path)), request_body = MeetingInput,
-    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_update(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -534,7 +535,7 @@ async fn detail(state: &AppState, body: &Body, id: i64) -> Result<MeetingDetail,
 
 /// A meeting with its whole record.
 #[utoipa::path(get, path = "/api/v1/meetings/{id}", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -551,7 +552,7 @@ pub struct AttendanceInput {
 
 /// Records who attended (members of the body and guests), replacing the list.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/attendance", tag = "meetings", params(("id" = i64, Path)), request_body = AttendanceInput,
-    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_attendance(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -645,7 +646,7 @@ pub struct InterventionInput {
 
 /// Records an intervention.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/interventions", tag = "meetings", params(("id" = i64, Path)), request_body = InterventionInput,
-    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_intervention(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -688,7 +689,7 @@ pub struct DecisionInput {
 
 /// Records a decision; it takes effect when the minutes are approved.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "meetings", params(("id" = i64, Path)), request_body = DecisionInput,
-    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_decision(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -882,7 +883,7 @@ async fn facts_fr(
 
 /// Drafts the minutes from the record (the rapporteur edits them in the page).
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/minutes", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+    responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
 pub async fn api_draft_minutes(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -953,7 +954,7 @@ async fn draft_minutes(
 
 /// Approves the minutes: the record locks and the decisions take effect.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/minutes/approve", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409)), security(("bearer" = [])))]
+    responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
 pub async fn api_approve(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -980,7 +981,7 @@ pub struct AmendmentInput {
 
 /// Amends approved minutes: the approved text stays, the amendment is kept with its reason.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/amendments", tag = "meetings", params(("id" = i64, Path)), request_body = AmendmentInput,
-    responses((status = 201, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_amend(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1049,7 +1050,7 @@ pub struct CommuniqueRequest {
 /// Drafts the press communiqué of a meeting from its public facts, in Arabic or, on
 /// request, in French.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/communiques", tag = "meetings", params(("id" = i64, Path)), request_body = Option<CommuniqueRequest>,
-    responses((status = 201, body = Communique), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = Communique), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_draft_communique(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1107,7 +1108,7 @@ pub struct CommuniqueText {
 
 /// Edits a communiqué before (or after) publishing.
 #[utoipa::path(patch, path = "/api/v1/communiques/{id}", tag = "meetings", params(("id" = i64, Path)), request_body = CommuniqueText,
-    responses((status = 200, body = Communique), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Communique), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_edit_communique(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1156,7 +1157,7 @@ async fn publication(
 
 /// Publishes a communiqué on the public news page and feed.
 #[utoipa::path(post, path = "/api/v1/communiques/{id}/publish", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = Communique), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = Communique), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_publish(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1168,7 +1169,7 @@ pub async fn api_publish(
 
 /// Withdraws a communiqué from the public page (its history stays).
 #[utoipa::path(post, path = "/api/v1/communiques/{id}/unpublish", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = Communique), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = Communique), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_unpublish(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -2313,7 +2314,7 @@ pub struct FoundingInput {
 /// Puts a body in formation with its founding committee and target date; a founding
 /// meeting's `constitute` decision constitutes it when its minutes are approved.
 #[utoipa::path(post, path = "/api/v1/bodies/{id}/founding", tag = "meetings", params(("id" = i64, Path)), request_body = FoundingInput,
-    responses((status = 200, body = Body), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Body), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_founding(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -2501,7 +2502,7 @@ async fn coverage(
 
 /// Coverage of one kind of body (the provincial one by default).
 #[utoipa::path(get, path = "/api/v1/bodies/coverage", tag = "meetings", params(("kind" = Option<String>, Query, description = "a body kind of the profile"), ("region" = Option<String>, Query, description = "only this region (HCP code)")),
-    responses((status = 200, body = Coverage), (status = 401), (status = 403), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Coverage), BadRequest, Unauthenticated, Forbidden, Invalid), security(("bearer" = [])))]
 pub async fn api_coverage(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -2565,7 +2566,7 @@ pub async fn coverage_page(
 
 /// The work programmes the body's meetings adopted.
 #[utoipa::path(get, path = "/api/v1/bodies/{id}/programmes", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<store::Programme>), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = Vec<store::Programme>), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_programmes(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -2588,7 +2589,7 @@ pub struct InvitationsInput {
 /// Sets the invitation list (the body's position holders and named guests); attendance
 /// starts from it.
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/invitations", tag = "meetings", params(("id" = i64, Path)), request_body = InvitationsInput,
-    responses((status = 200, body = MeetingDetail), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_invitations(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -2703,7 +2704,7 @@ pub struct CommitteeInput {
 /// record. A meeting's `create_committee` decision does the same when its minutes are
 /// approved.
 #[utoipa::path(post, path = "/api/v1/bodies/{id}/committees", tag = "meetings", params(("id" = i64, Path)), request_body = CommitteeInput,
-    responses((status = 200, body = Positions), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Positions), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_set_committee(
     State(state): State<AppState>,
     ctx: Ctx,

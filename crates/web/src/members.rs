@@ -2,6 +2,7 @@
 //! (details, history, consents, renewals, status changes, transfer), the card and its
 //! public check, and the members API.
 
+use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::Choice;
 use crate::error::AppError;
@@ -391,6 +392,9 @@ async fn export_rows(
     q: &ListQuery,
     format: &str,
 ) -> Result<Vec<Member>, AppError> {
+    permit(decide(&user.principal, Action::ViewMembers, None))?;
+    // After confirming the password the user comes back to this very download.
+    crate::reauth::require_fresh_password(user, &ctx.path)?;
     let mut rows = Vec::new();
     let mut page = 1;
     loop {
@@ -1166,7 +1170,7 @@ pub struct MemberList {
            ("q" = Option<String>, Query, description = "name (either script), CIN or membership number"),
            ("as_of" = Option<String>, Query, description = "YYYY-MM-DD: in good standing on that day"),
            ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
-    responses((status = 200, body = MemberList), (status = 401), (status = 403), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = MemberList), BadRequest, Unauthenticated, Forbidden, Invalid), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -1192,7 +1196,7 @@ pub struct MemberDetail {
 
 /// One member with its history and payments (the read is audited).
 #[utoipa::path(get, path = "/api/v1/members/{id}", tag = "members", params(("id" = i64, Path)),
-    responses((status = 200, body = MemberDetail), (status = 401), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = MemberDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1324,7 +1328,7 @@ pub(crate) fn first_error(errors: Vec<DomainError>) -> AppError {
 /// Registers a member directly (an existing roll being brought in by an officer); new
 /// members normally come through an application decided by the committee.
 #[utoipa::path(post, path = "/api/v1/members", tag = "members", request_body = NewMemberInput,
-    responses((status = 201, body = MemberDetail), (status = 401), (status = 403), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = MemberDetail), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1406,7 +1410,7 @@ pub async fn api_create(
 
 /// Changes a member's status (suspend, reinstate, expel, resign, decease, readmit).
 #[utoipa::path(post, path = "/api/v1/members/{id}/status", tag = "members", params(("id" = i64, Path)), request_body = StatusChange,
-    responses((status = 200, body = Member), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Member), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_status(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1422,7 +1426,7 @@ pub async fn api_status(
 
 /// Moves a member to another commune's branch; history keeps the old one.
 #[utoipa::path(post, path = "/api/v1/members/{id}/transfer", tag = "members", params(("id" = i64, Path)), request_body = Transfer,
-    responses((status = 200, body = Member), (status = 401), (status = 403), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Member), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_transfer(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1438,7 +1442,7 @@ pub async fn api_transfer(
 
 /// Records a consent given or withdrawn.
 #[utoipa::path(post, path = "/api/v1/members/{id}/consents", tag = "members", params(("id" = i64, Path)), request_body = ConsentInput,
-    responses((status = 200, body = Member), (status = 401), (status = 404), (status = 422)), security(("bearer" = [])))]
+    responses((status = 200, body = Member), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
 pub async fn api_consent(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -1454,7 +1458,7 @@ pub async fn api_consent(
 
 /// Records a renewal and its payment.
 #[utoipa::path(post, path = "/api/v1/members/{id}/payments", tag = "payments", params(("id" = i64, Path)), request_body = Renewal,
-    responses((status = 201, body = Payment), (status = 401), (status = 404), (status = 409), (status = 422)), security(("bearer" = [])))]
+    responses((status = 201, body = Payment), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
 pub async fn api_renew(
     State(state): State<AppState>,
     ctx: Ctx,

@@ -4,7 +4,7 @@
 
 use crate::{
     AppState, accounts, api, applications, audit, bodies, calendar, campaigns, discipline, home,
-    imports, meetings, members, reviews, session, stats, territory,
+    imports, meetings, members, reauth, reviews, session, stats, territory,
 };
 use axum::routing::{MethodRouter, get, post};
 use tanzim_domain::policy::Action;
@@ -47,11 +47,25 @@ pub enum Access {
     Policy(Action, TargetKind),
 }
 
+/// What a route asks of how the caller proved who it is, on top of its access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guard {
+    /// A session or a bearer token alike.
+    Any,
+    /// A browser session only: a bearer token gets 403 `session-required`.
+    Session,
+    /// A browser session whose password was typed within the last ten minutes (see
+    /// `reauth`): a bearer token gets 403 `session-required`, an older session is sent to
+    /// confirm its password (403 `reauth-required` on the API).
+    FreshPassword,
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct RouteSpec {
     pub method: &'static str,
     pub path: &'static str,
     pub access: Access,
+    pub guard: Guard,
 }
 
 pub struct Route {
@@ -70,9 +84,22 @@ fn route(
             method,
             path,
             access,
+            guard: Guard::Any,
         },
         handler,
     }
+}
+
+/// A route that only a browser session may use.
+fn session_only(mut r: Route) -> Route {
+    r.spec.guard = Guard::Session;
+    r
+}
+
+/// A sensitive route: its handler calls `reauth::require_fresh_password`.
+fn fresh_password(mut r: Route) -> Route {
+    r.spec.guard = Guard::FreshPassword;
+    r
 }
 
 pub fn table() -> Vec<Route> {
@@ -93,12 +120,24 @@ pub fn table() -> Vec<Route> {
         route("POST", "/logout", SignedIn, post(session::logout)),
         route("GET", "/", SignedIn, get(home::home)),
         route("GET", "/account", SignedIn, get(accounts::account)),
-        route(
+        fresh_password(route(
             "POST",
             "/account/tokens",
             SignedIn,
             post(accounts::create_token),
-        ),
+        )),
+        session_only(route(
+            "GET",
+            "/account/confirm",
+            SignedIn,
+            get(reauth::form),
+        )),
+        session_only(route(
+            "POST",
+            "/account/confirm",
+            SignedIn,
+            post(reauth::confirm),
+        )),
         route(
             "POST",
             "/account/tokens/{id}/revoke",
@@ -171,24 +210,24 @@ pub fn table() -> Vec<Route> {
             Policy(Action::ManageUsers, T::None),
             get(accounts::new_form),
         ),
-        route(
+        fresh_password(route(
             "POST",
             "/users",
             Policy(Action::ManageUsers, T::None),
             post(accounts::create),
-        ),
+        )),
         route(
             "GET",
             "/users/{id}",
             Policy(Action::ViewUsers, T::User),
             get(accounts::show),
         ),
-        route(
+        fresh_password(route(
             "POST",
             "/users/{id}/roles",
             Policy(Action::ManageUsers, T::User),
             post(accounts::grant),
-        ),
+        )),
         route(
             "POST",
             "/users/{id}/roles/{role_id}/revoke",
@@ -262,12 +301,12 @@ pub fn table() -> Vec<Route> {
             Policy(Action::ViewUsers, T::None),
             get(accounts::api_list),
         ),
-        route(
+        fresh_password(route(
             "POST",
             "/api/v1/users",
             Policy(Action::ManageUsers, T::None),
             post(accounts::api_create),
-        ),
+        )),
         route(
             "GET",
             "/api/v1/users/{id}",
@@ -301,20 +340,20 @@ pub fn table() -> Vec<Route> {
             Policy(Action::ViewMembers, T::None),
             get(members::index),
         ),
-        route(
+        fresh_password(route(
             "GET",
             "/members/export.csv",
             Policy(Action::ViewMembers, T::None),
             get(members::export_csv),
-        ),
+        )),
         route("GET", "/news", Public, get(meetings::news)),
         route("GET", "/calendar", SignedIn, get(calendar::calendar)),
-        route(
+        fresh_password(route(
             "POST",
             "/calendar/link",
             SignedIn,
             post(calendar::calendar_link),
-        ),
+        )),
         route(
             "GET",
             "/calendar/feed/{token}",
@@ -327,12 +366,12 @@ pub fn table() -> Vec<Route> {
             Public,
             get(calendar::body_calendar_feed),
         ),
-        route(
+        fresh_password(route(
             "POST",
             "/bodies/{id}/calendar/link",
             Policy(Action::ViewMeetings, T::Body),
             post(calendar::body_calendar_link),
-        ),
+        )),
         route(
             "POST",
             "/api/v1/bodies/{id}/committees",
@@ -581,12 +620,12 @@ pub fn table() -> Vec<Route> {
             Policy(Action::ManageMembers, T::Review),
             post(reviews::distinct),
         ),
-        route(
+        fresh_password(route(
             "GET",
             "/members/export.xlsx",
             Policy(Action::ViewMembers, T::None),
             get(members::export_xlsx),
-        ),
+        )),
         route(
             "GET",
             "/members/{id}",

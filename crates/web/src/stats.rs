@@ -1,7 +1,10 @@
 //! The statistics dashboard and its API: a territory's members by status, sex and age,
 //! shares and density, and its children's breakdown to drill down, all read from counters
-//! kept with every change (never a scan of the members).
+//! kept with every change (never a scan of the members). Those who may not read the
+//! territory's members get protected figures (`stats::Disclosure`): no count under the
+//! profile's `stats_min_cell`, the others rounded.
 
+use crate::api::{BadRequest, Forbidden, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::views::{self, Layout};
@@ -13,7 +16,7 @@ use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use tanzim_domain::policy::{Action, decide, scopes_for};
-use tanzim_domain::stats::Summary;
+use tanzim_domain::stats::{Disclosure, Summary, percent};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_store::counters::{self, CountRow};
 use tanzim_store::territory::{self, Territory};
@@ -23,27 +26,63 @@ pub struct StatsQuery {
     territory: Option<String>,
 }
 
+/// `[key, count]` pairs; the count is null when withheld.
+fn counts_schema(description: &str) -> utoipa::openapi::schema::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ArrayItems, ObjectBuilder, Type};
+    let pair = ArrayBuilder::new()
+        .prefix_items([
+            ObjectBuilder::new().schema_type(Type::String).build(),
+            ObjectBuilder::new()
+                .schema_type(
+                    [Type::Integer, Type::Null]
+                        .into_iter()
+                        .collect::<utoipa::openapi::schema::SchemaType>(),
+                )
+                .format(Some(utoipa::openapi::SchemaFormat::KnownFormat(
+                    utoipa::openapi::KnownFormat::Int64,
+                )))
+                .build(),
+        ])
+        .items(ArrayItems::False)
+        .min_items(Some(2))
+        .max_items(Some(2));
+    ArrayBuilder::new()
+        .items(pair)
+        .description(Some(description))
+        .build()
+}
+
+fn status_counts_schema() -> utoipa::openapi::schema::Array {
+    counts_schema("Members by status: `[status, count]` for every status.")
+}
+
+fn age_counts_schema() -> utoipa::openapi::schema::Array {
+    counts_schema("Active members by age band: `[band, count]` for every band.")
+}
+
+/// A territory's figures. Counts are null when withheld (see `MemberStats.min_cell`).
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Breakdown {
     /// HCP code; empty for the whole country.
     pub code: String,
     pub name_ar: String,
     pub name_fr: String,
-    pub total: i64,
-    pub active: i64,
-    pub lapsed: i64,
-    pub active_women: i64,
-    pub active_under_35: i64,
+    pub total: Option<i64>,
+    pub active: Option<i64>,
+    pub lapsed: Option<i64>,
+    pub active_women: Option<i64>,
+    pub active_under_35: Option<i64>,
     /// Per cent of active members.
     pub women_share: Option<f64>,
     pub under_35_share: Option<f64>,
     pub per_thousand_adults: Option<f64>,
-    /// Members by status.
-    #[schema(value_type = Vec<Object>)]
-    pub by_status: Vec<(String, i64)>,
-    /// Active members by age band.
-    #[schema(value_type = Vec<Object>)]
-    pub by_age: Vec<(String, i64)>,
+    #[schema(schema_with = status_counts_schema)]
+    pub by_status: Vec<(String, Option<i64>)>,
+    #[schema(schema_with = age_counts_schema)]
+    pub by_age: Vec<(String, Option<i64>)>,
+    /// The counts withheld, by name: `total`, `active_women`, `by_status.lapsed`,
+    /// `by_age.18-24`, `renewals_this_year`… Empty for exact figures.
+    pub suppressed: Vec<String>,
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -51,9 +90,13 @@ pub struct MemberStats {
     #[serde(flatten)]
     pub territory: Breakdown,
     /// Renewals recorded for the current year in the territory.
-    pub renewals_this_year: i64,
+    pub renewals_this_year: Option<i64>,
     /// Renewals over members expected to renew (active and lapsed), per cent.
     pub renewal_rate: Option<f64>,
+    /// Set when the caller may see only counts: a count below it is null, every other
+    /// count is rounded to a multiple of it, and shares are computed from the rounded
+    /// counts. Null for exact figures.
+    pub min_cell: Option<i64>,
     pub children: Vec<Breakdown>,
 }
 
@@ -64,33 +107,40 @@ fn breakdown(
     rows: &[&CountRow],
     adults: Option<i64>,
     year: i64,
+    disclosure: Disclosure,
 ) -> Breakdown {
     let s = Summary::from_cells(
         rows.iter()
             .map(|r| (r.status.as_str(), r.sex.as_str(), r.birth_year, r.n)),
         year,
     );
-    let lapsed = s
-        .by_status
-        .iter()
-        .find(|(k, _)| k == "lapsed")
-        .map(|x| x.1)
-        .unwrap_or(0);
+    let p = s.publish(disclosure, adults);
     Breakdown {
         code: code.to_owned(),
         name_ar: name_ar.to_owned(),
         name_fr: name_fr.to_owned(),
-        total: s.total,
-        active: s.active,
-        lapsed,
-        active_women: s.active_women,
-        active_under_35: s.active_under_35,
-        women_share: s.share(s.active_women),
-        under_35_share: s.share(s.active_under_35),
-        per_thousand_adults: s.per_thousand_adults(adults),
-        by_status: s.by_status,
-        by_age: s.by_age,
+        total: p.total,
+        active: p.active,
+        lapsed: p.lapsed,
+        active_women: p.active_women,
+        active_under_35: p.active_under_35,
+        women_share: p.women_share,
+        under_35_share: p.under_35_share,
+        per_thousand_adults: p.per_thousand_adults,
+        by_status: p.by_status,
+        by_age: p.by_age,
+        suppressed: p.suppressed,
     }
+}
+
+/// Exact figures for a user who may read the territory's members, protected ones for
+/// the others (analysts).
+fn disclosure(state: &AppState, user: &CurrentUser, t: Option<&Territory>) -> Disclosure {
+    Disclosure::for_reader(
+        &user.principal,
+        &t.map(|t| t.territory_path()).unwrap_or_default(),
+        state.profile.stats_min_cell,
+    )
 }
 
 /// Whether the user's roles cover the statistics of this subtree. Counts are aggregates,
@@ -136,7 +186,11 @@ async fn place(
     Ok(t)
 }
 
-async fn member_stats(state: &AppState, t: Option<&Territory>) -> Result<MemberStats, AppError> {
+async fn member_stats(
+    state: &AppState,
+    t: Option<&Territory>,
+    disclosure: Disclosure,
+) -> Result<MemberStats, AppError> {
     let year = i64::from(chrono::Datelike::year(&crate::today()));
     let code = t.map(|t| t.code.as_str());
     let own = counters::of(&state.db, code).await?;
@@ -167,6 +221,7 @@ async fn member_stats(state: &AppState, t: Option<&Territory>) -> Result<MemberS
                     .unwrap_or(&[]),
                 c.adult_population,
                 year,
+                disclosure,
             )
         })
         .collect();
@@ -174,23 +229,26 @@ async fn member_stats(state: &AppState, t: Option<&Territory>) -> Result<MemberS
     let (name_ar, name_fr) = t
         .map(|t| (t.name_ar.as_str(), t.name_fr.as_str()))
         .unwrap_or(("المغرب", "Maroc"));
-    let territory = breakdown(
+    let mut territory = breakdown(
         code.unwrap_or(""),
         name_ar,
         name_fr,
         &own_refs,
         adults,
         year,
+        disclosure,
     );
     let (low, high) = t.map(|t| t.territory_path()).unwrap_or_default().range();
-    let renewals = counters::renewals(&state.db, &low, &high, year).await?;
-    let expected = territory.active + territory.lapsed;
-    let renewal_rate =
-        (expected > 0).then(|| (renewals as f64 * 1000.0 / expected as f64).round() / 10.0);
+    let renewals = disclosure.count(counters::renewals(&state.db, &low, &high, year).await?);
+    if renewals.is_none() {
+        territory.suppressed.push("renewals_this_year".to_owned());
+    }
+    let expected = territory.active.zip(territory.lapsed).map(|(a, l)| a + l);
     Ok(MemberStats {
+        renewal_rate: percent(renewals, expected),
         territory,
         renewals_this_year: renewals,
-        renewal_rate,
+        min_cell: disclosure.min_cell(),
         children,
     })
 }
@@ -222,6 +280,17 @@ struct StatsPage {
     children: Vec<ChildRow>,
     chart: String,
     drillable: bool,
+    /// Said when the figures are protected (rounded, small counts withheld).
+    protected_note: Option<String>,
+}
+
+/// A published count in the page's language: "<5" (localized) when withheld.
+fn figure(tr: &crate::i18n::Tr, n: Option<i64>, disclosure: Disclosure) -> String {
+    match (n, disclosure.min_cell()) {
+        (Some(n), _) => tr.number(n),
+        (None, Some(min)) => tr.with("stats-withheld", &[("min", &min.to_string())]),
+        (None, None) => "—".to_owned(),
+    }
 }
 
 fn pct(v: Option<f64>) -> String {
@@ -229,13 +298,17 @@ fn pct(v: Option<f64>) -> String {
         .unwrap_or_else(|| "—".to_owned())
 }
 
-/// Horizontal bars of the children's active members, drawn from the right in Arabic.
+/// Horizontal bars of the children's active members (as published: withheld ones get no
+/// bar), drawn from the right in Arabic.
 fn bar_chart(children: &[Breakdown], lang: crate::i18n::Lang) -> String {
-    let rows: Vec<&Breakdown> = children.iter().filter(|c| c.active > 0).collect();
+    let rows: Vec<(&Breakdown, i64)> = children
+        .iter()
+        .filter_map(|c| c.active.filter(|a| *a > 0).map(|a| (c, a)))
+        .collect();
     if rows.is_empty() {
         return String::new();
     }
-    let max = rows.iter().map(|c| c.active).max().unwrap_or(1).max(1) as f64;
+    let max = rows.iter().map(|(_, a)| *a).max().unwrap_or(1).max(1) as f64;
     let (width, bar_h, gap, label_w) = (600.0, 18.0, 6.0, 200.0);
     let height = rows.len() as f64 * (bar_h + gap);
     let rtl = lang == crate::i18n::Lang::Ar;
@@ -247,9 +320,9 @@ fn bar_chart(children: &[Breakdown], lang: crate::i18n::Lang) -> String {
     let mut svg = format!(
         "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
     );
-    for (i, c) in rows.iter().enumerate() {
+    for (i, (c, active)) in rows.iter().enumerate() {
         let y = i as f64 * (bar_h + gap);
-        let w = (width - label_w - 60.0) * c.active as f64 / max;
+        let w = (width - label_w - 60.0) * *active as f64 / max;
         let name = escape(if rtl { &c.name_ar } else { &c.name_fr });
         let (label_x, anchor, bar_x, value_x, value_anchor) = if rtl {
             (
@@ -268,7 +341,7 @@ fn bar_chart(children: &[Breakdown], lang: crate::i18n::Lang) -> String {
              <text x=\"{value_x:.1}\" y=\"{}\" text-anchor=\"{value_anchor}\" font-size=\"12\">{}</text>",
             y + 13.0,
             y + 13.0,
-            c.active
+            active
         ));
     }
     svg.push_str("</svg>");
@@ -282,8 +355,10 @@ pub async fn page(
     Query(q): Query<StatsQuery>,
 ) -> Result<Response, AppError> {
     let t = place(&state, &user, q.territory.as_deref()).await?;
-    let stats = member_stats(&state, t.as_ref()).await?;
+    let d = disclosure(&state, &user, t.as_ref());
+    let stats = member_stats(&state, t.as_ref(), d).await?;
     let tr = &ctx.tr;
+    let count = |n: Option<i64>| figure(tr, n, d);
     let name = |b: &Breakdown| {
         if ctx.lang() == crate::i18n::Lang::Ar {
             b.name_ar.clone()
@@ -308,25 +383,25 @@ pub async fn page(
         layout: Layout::new(&state, &ctx, "stats-title"),
         name: name(b),
         parent_link,
-        total: tr.number(b.total),
-        active: tr.number(b.active),
+        total: count(b.total),
+        active: count(b.active),
         women: pct(b.women_share),
         under_35: pct(b.under_35_share),
         density: b
             .per_thousand_adults
             .map(|d| format!("{d:.1}"))
             .unwrap_or_else(|| "—".into()),
-        renewals: tr.number(stats.renewals_this_year),
+        renewals: count(stats.renewals_this_year),
         renewal_rate: pct(stats.renewal_rate),
         statuses: b
             .by_status
             .iter()
-            .map(|(k, n)| (tr.t(&format!("status-{k}")), tr.number(*n)))
+            .map(|(k, n)| (tr.t(&format!("status-{k}")), count(*n)))
             .collect(),
         ages: b
             .by_age
             .iter()
-            .map(|(k, n)| (k.clone(), tr.number(*n)))
+            .map(|(k, n)| (k.clone(), count(*n)))
             .collect(),
         chart: bar_chart(&stats.children, ctx.lang()),
         drillable: t.as_ref().is_none_or(|t| t.level != "arrondissement"),
@@ -336,7 +411,7 @@ pub async fn page(
             .map(|c| ChildRow {
                 code: c.code.clone(),
                 name: name(c),
-                active: tr.number(c.active),
+                active: count(c.active),
                 women: pct(c.women_share),
                 under_35: pct(c.under_35_share),
                 density: c
@@ -345,6 +420,9 @@ pub async fn page(
                     .unwrap_or_else(|| "—".into()),
             })
             .collect(),
+        protected_note: d
+            .min_cell()
+            .map(|min| tr.with("stats-protected", &[("min", &min.to_string())])),
     };
     Ok(views::html(page))
 }
@@ -353,12 +431,13 @@ pub async fn page(
 /// children's breakdown; counts only.
 #[utoipa::path(get, path = "/api/v1/stats/members", tag = "stats",
     params(("territory" = Option<String>, Query, description = "HCP code; the whole country when absent")),
-    responses((status = 200, body = MemberStats), (status = 401), (status = 403), (status = 404)), security(("bearer" = [])))]
+    responses((status = 200, body = MemberStats), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api(
     State(state): State<AppState>,
     user: CurrentUser,
     Query(q): Query<StatsQuery>,
 ) -> Result<Json<MemberStats>, AppError> {
     let t = place(&state, &user, q.territory.as_deref()).await?;
-    Ok(Json(member_stats(&state, t.as_ref()).await?))
+    let d = disclosure(&state, &user, t.as_ref());
+    Ok(Json(member_stats(&state, t.as_ref(), d).await?))
 }

@@ -3,6 +3,7 @@
 //! name. Territories are public reference data (HCP census); bodies are scoped.
 
 use crate::AppState;
+use crate::api::{BadRequest, Forbidden, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::views::{self, Layout};
@@ -194,7 +195,7 @@ pub struct TerritoryList {
 #[utoipa::path(get, path = "/api/v1/territories", tag = "territories",
     params(("parent" = Option<String>, Query, description = "HCP code of the parent"),
            ("q" = Option<String>, Query, description = "Arabic or French name, folded")),
-    responses((status = 200, body = TerritoryList), (status = 401), (status = 404)),
+    responses((status = 200, body = TerritoryList), BadRequest, Unauthenticated, Forbidden, NotFound),
     security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
@@ -222,7 +223,7 @@ pub async fn api_list(
 /// One territory by its HCP code.
 #[utoipa::path(get, path = "/api/v1/territories/{code}", tag = "territories",
     params(("code" = String, Path, description = "HCP code, e.g. 05.091.01.07")),
-    responses((status = 200, body = Territory), (status = 401), (status = 404)),
+    responses((status = 200, body = Territory), BadRequest, Unauthenticated, Forbidden, NotFound),
     security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,

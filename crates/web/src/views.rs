@@ -165,6 +165,8 @@ impl Pager {
 pub struct ErrorPage {
     pub layout: Layout,
     pub status: u16,
+    /// The stable error code, for scripts and tests reading the page.
+    pub code: &'static str,
     pub message: String,
 }
 

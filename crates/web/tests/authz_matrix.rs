@@ -2,7 +2,9 @@
 //! an in-scope or out-of-scope target. The expected outcome of each cell comes from the
 //! route's declared access and the domain policy (whose own rules are pinned by the
 //! domain's unit tests); this test proves each handler enforces what its route declares.
-//! A route added to the table joins the matrix without anyone touching this file.
+//! A route added to the table joins the matrix without anyone touching this file. Every
+//! principal calls with a bearer token, so the routes reserved to browser sessions (see
+//! `Guard`) must refuse the allowed ones with 403 `session-required`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -15,7 +17,7 @@ use tanzim_web::accounts::decide_on_account;
 use tanzim_web::applications::application_decision;
 use tanzim_web::auth::{CurrentUser, Via};
 use tanzim_web::members::member_decision;
-use tanzim_web::routes::{self, Access, TargetKind};
+use tanzim_web::routes::{self, Access, Guard, TargetKind};
 
 async fn matrix(engine: Engine) {
     let app = common::spawn(engine).await;
@@ -333,7 +335,17 @@ async fn matrix(engine: Engine) {
                 .get("location")
                 .map(|v| v.to_str().unwrap().to_owned())
                 .unwrap_or_default();
+            let text = response.text().await.unwrap_or_default();
             let api = spec.path.starts_with("/api/") && spec.path != "/api/v1/openapi.json";
+            // What a bearer token gets where a browser session is required.
+            let session_required = status == 403
+                && if api {
+                    serde_json::from_str::<serde_json::Value>(&text)
+                        .is_ok_and(|v| v["error"] == "session-required")
+                } else {
+                    text.contains("data-error=\"session-required\"")
+                };
+            let needs_session = spec.guard != Guard::Any;
             let to_login = if api {
                 status == 401
             } else {
@@ -354,6 +366,13 @@ async fn matrix(engine: Engine) {
                         Ok(())
                     } else {
                         Err(format!("anonymous got {status} {location}"))
+                    }
+                }
+                (Access::SignedIn, Some(_)) if needs_session => {
+                    if session_required {
+                        Ok(())
+                    } else {
+                        Err(format!("a token got {status}, not session-required"))
                     }
                 }
                 (Access::SignedIn, Some(_)) => {
@@ -388,6 +407,13 @@ async fn matrix(engine: Engine) {
                         TargetKind::Case => decide(p, action, Some(&case_target)),
                     };
                     match (expected, status) {
+                        (Decision::Allow, _) if needs_session => {
+                            if session_required {
+                                Ok(())
+                            } else {
+                                Err(format!("a token got {status}, not session-required"))
+                            }
+                        }
                         (Decision::Allow, 401 | 403 | 404) => {
                             Err(format!("expected allowed, got {status}"))
                         }

@@ -603,15 +603,26 @@ async fn users_and_roles(engine: Engine) {
     assert_eq!(names, ["fes.admin", "taounate"]);
     assert_eq!(api.get(&format!("/api/v1/users/{beni}")).await.0, 404);
     assert_eq!(api.get(&format!("/api/v1/users/{taounate}")).await.0, 200);
-    // It cannot create a national account nor one outside its region.
     let new = |scope: &str| json!({"username": "new.user", "display_name": "New", "password": common::PASSWORD, "role": "officer", "scope": scope});
-    assert_eq!(api.send("POST", "/api/v1/users", new("")).await.0, 403);
-    assert_eq!(api.send("POST", "/api/v1/users", new("05")).await.0, 403);
-    let (s, created) = api.send("POST", "/api/v1/users", new("03.531")).await;
-    assert_eq!(s, 201, "{created}");
+    // An account comes with a role: creating one is a grant, which a token may not make.
     let (s, err) = api.send("POST", "/api/v1/users", new("03.531")).await;
+    assert_eq!((s, err["error"].as_str()), (403, Some("session-required")));
+    // From its browser session, it cannot create a national account nor one outside its
+    // region.
+    let session = app.browser("fes.admin").await;
+    for scope in ["", "05"] {
+        let (s, err) = session.json("POST", "/api/v1/users", new(scope)).await;
+        assert_eq!(
+            (s, err["error"].as_str()),
+            (403, Some("forbidden")),
+            "{scope}"
+        );
+    }
+    let (s, created) = session.json("POST", "/api/v1/users", new("03.531")).await;
+    assert_eq!(s, 201, "{created}");
+    let (s, err) = session.json("POST", "/api/v1/users", new("03.531")).await;
     assert_eq!((s, err["error"].as_str()), (409, Some("username-taken")));
-    let (s, err) = api.send("POST", "/api/v1/users", json!({"username": "x", "display_name": "X", "password": "short", "role": "officer", "scope": "03"})).await;
+    let (s, err) = session.json("POST", "/api/v1/users", json!({"username": "x", "display_name": "X", "password": "short", "role": "officer", "scope": "03"})).await;
     assert_eq!(
         (s, err["error"].as_str(), err["field"].as_str()),
         (422, Some("username-invalid"), Some("username"))

@@ -31,3 +31,55 @@ fn committed_openapi_document_matches_the_code() {
         }
     }
 }
+
+/// Each operation lists the errors its route can answer whatever the handler does: 401
+/// unless public, 403 when the policy or a session guard decides, 404 when the path names a
+/// record, 400 when a path segment, a query parameter or a body may fail to parse. Every
+/// error carries the one error body. (409 and 422 depend on the handler, and are listed
+/// by hand.)
+#[test]
+fn every_operation_documents_the_errors_it_can_answer() {
+    use tanzim_web::routes::{Access, Guard};
+    let doc: serde_json::Value =
+        serde_json::from_str(&tanzim_web::api::openapi_document()).unwrap();
+    let mut missing = Vec::new();
+    let mut operations = 0;
+    for route in tanzim_web::routes::table() {
+        let spec = route.spec;
+        if !spec.path.starts_with("/api/v1/") || spec.path == "/api/v1/openapi.json" {
+            continue;
+        }
+        operations += 1;
+        let op = &doc["paths"][spec.path][spec.method.to_ascii_lowercase()];
+        let takes_input = spec.path.contains('{')
+            || op["parameters"].as_array().is_some_and(|p| !p.is_empty())
+            || op["requestBody"].is_object();
+        let expected = [
+            ("400", takes_input),
+            ("401", spec.access != Access::Public),
+            (
+                "403",
+                matches!(spec.access, Access::Policy(..)) || spec.guard != Guard::Any,
+            ),
+            ("404", spec.path.contains('{')),
+        ];
+        for (code, needed) in expected {
+            if needed && !op["responses"][code].is_object() {
+                missing.push(format!("{} {} {code}", spec.method, spec.path));
+            }
+        }
+        for (code, response) in op["responses"].as_object().unwrap() {
+            if code.starts_with('4') {
+                assert_eq!(
+                    response["content"]["application/json"]["schema"]["$ref"],
+                    "#/components/schemas/ApiError",
+                    "{} {} {code}",
+                    spec.method,
+                    spec.path
+                );
+            }
+        }
+    }
+    assert!(operations > 50, "only {operations} API operations");
+    assert!(missing.is_empty(), "undocumented: {missing:#?}");
+}

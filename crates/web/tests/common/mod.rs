@@ -301,6 +301,52 @@ impl Browser {
     }
 }
 
+impl Browser {
+    /// A JSON API call made with the session (and its CSRF token in the header), as the
+    /// pages' scripts would.
+    pub async fn json(
+        &self,
+        method: &str,
+        path: &str,
+        body: serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let csrf = self.get("/account").await.hidden("csrf");
+        let r = self
+            .client
+            .request(
+                reqwest::Method::from_bytes(method.as_bytes()).unwrap(),
+                format!("{}{}", self.base, path),
+            )
+            .header("x-csrf-token", csrf)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(serde_json::Value::Null))
+    }
+}
+
+/// Runs one SQL statement with these integer binds on whichever engine the test uses.
+pub async fn execute(db: &Db, sql: &str, binds: &[i64]) {
+    match db {
+        Db::Sqlite(p) => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()));
+            for b in binds {
+                q = q.bind(*b);
+            }
+            q.execute(p).await.unwrap();
+        }
+        Db::Postgres(p) => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql.to_owned()));
+            for b in binds {
+                q = q.bind(*b);
+            }
+            q.execute(p).await.unwrap();
+        }
+    }
+}
+
 /// A JSON API client with a bearer token.
 pub struct Api {
     pub client: reqwest::Client,
