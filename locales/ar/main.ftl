@@ -544,8 +544,8 @@ error-commune-out-of-scope = الجماعة خارج نطاقكم.
 error-cin-repeated-in-file = رقم البطاقة مكرر في الملف.
 error-import-expired = انتهت صلاحية هذا الملف المرفوع؛ ارفعوه من جديد.
 receipt-member-link = رابط العضو للاطلاع على وصله وطبعه:
-import-summary-preview = المعاينة: سيستورد { $imported } وسيحين { $updated } ويرفض { $rejected } ويحال { $review } على المراجعة و{ $referred } على مستوى أعلى.
-import-summary-done = تم: استورد { $imported } وحين { $updated } ورفض { $rejected } وأحيل { $review } على المراجعة و{ $referred } على مستوى أعلى.
+import-summary-preview = المعاينة: سيستورد { $imported } وسيحين { $updated } ويرفض { $rejected } ويحال { $review } على المراجعة، ويحال { $referred } على مستوى أعلى.
+import-summary-done = تم: استورد { $imported } وحين { $updated } ورفض { $rejected } وأحيل { $review } على المراجعة، وأحيل { $referred } على مستوى أعلى.
 
 ## Probable duplicates of imports
 audit-review-decided = البت في تكرار محتمل
