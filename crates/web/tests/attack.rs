@@ -14,53 +14,6 @@ use tanzim_domain::accounts::Role;
 const KASBA_TADLA: &str = "05.091.01.07";
 const TAOUNATE_COMMUNE: &str = "03.531.01.03";
 
-/// Uploads a roll from the import page and returns the status and the page.
-async fn upload(web: &Browser, file_name: &str, bytes: &[u8], on_existing: &str) -> (u16, String) {
-    let csrf = web.get("/members/import").await.hidden("csrf");
-    let boundary = "attackboundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"on_existing\"\r\n\r\n{on_existing}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(bytes);
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let r = web
-        .client
-        .post(format!("{}/members/import", web.base))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    (r.status().as_u16(), r.text().await.unwrap())
-}
-
-/// Previews then confirms a roll; returns the result page's summary line.
-async fn import(web: &Browser, csv: &str, on_existing: &str) -> String {
-    let (status, preview) = upload(web, "roll.csv", csv.as_bytes(), on_existing).await;
-    assert_eq!(status, 200, "{preview}");
-    let start = preview.find("/members/import/").unwrap() + "/members/import/".len();
-    let id = preview[start..].split('/').next().unwrap().to_owned();
-    let done = web
-        .submit(
-            "/members/import",
-            &format!("/members/import/{id}/confirm"),
-            &[],
-        )
-        .await;
-    assert_eq!(done.status, 200, "{}", done.body);
-    summary_line(&done.body)
-}
-
-fn summary_line(page: &str) -> String {
-    let marker = "id=\"import-summary\" dir=\"ltr\">";
-    let start = page.find(marker).unwrap() + marker.len();
-    page[start..].split('<').next().unwrap().to_owned()
-}
-
 /// A national administrator's API, a member in Kasba Tadla (CIN BM000001), and an officer
 /// of Taounate signed in on the web.
 async fn setup(app: &common::TestApp) -> (Api, i64, Browser, i64) {
@@ -90,7 +43,7 @@ async fn import_update_outside_scope(engine: Engine) {
          فاطمة,الزهراء,F,1990-12-08,BM000001,0699999999,Derb Attacker,{TAOUNATE_COMMUNE}\n"
     );
     assert_eq!(
-        import(&taounate, &roll, "update").await,
+        taounate.import_roll(&roll, "update").await,
         "imported 0, updated 0, rejected 0, review 0, referred 1"
     );
     let after = api.get(format!("/api/v1/members/{id}")).await.1;
@@ -122,7 +75,7 @@ async fn import_update_outside_scope(engine: Engine) {
          فاطمة,الزهراء,F,1990-12-08,BM000001,0677777777,{KASBA_TADLA}\n"
     );
     assert_eq!(
-        import(&bm_officer, &roll, "update").await,
+        bm_officer.import_roll(&roll, "update").await,
         "imported 0, updated 1, rejected 0, review 0, referred 0"
     );
     assert_eq!(
@@ -160,7 +113,7 @@ async fn review_outside_scope(engine: Engine) {
          فاطمة,الزهراء,Fatima,Zahra,F,1990-12-08,TA000001,{TAOUNATE_COMMUNE}\n"
     );
     assert_eq!(
-        import(&taounate, &roll, "report").await,
+        taounate.import_roll(&roll, "report").await,
         "imported 0, updated 0, rejected 0, review 0, referred 1"
     );
     let queue = taounate.get("/members/reviews").await;
@@ -218,8 +171,9 @@ async fn sparse_workbook(engine: Engine) {
     sheet.write_string(0, 0, "cin").unwrap();
     sheet.write_string(1_048_575, 16_383, "x").unwrap();
     let bytes = book.save_to_buffer().unwrap();
-    let (status, page) = upload(&taounate, "corners.xlsx", &bytes, "report").await;
-    assert_eq!(status, 422);
+    let page = taounate.upload_roll("corners.xlsx", &bytes, "report").await;
+    assert_eq!(page.status, 422);
+    let page = page.body;
     assert!(
         page.contains("يحتوي الملف على أعمدة أكثر من المسموح به"),
         "{page}"

@@ -298,7 +298,6 @@ async fn large_upload(engine: Engine) {
     app.user("admin", &[(Role::Administrator, None, None)])
         .await;
     let web = app.browser("admin").await;
-    let csrf = web.get("/members/import").await.hidden("csrf");
     let mut csv = String::from("first_name_ar,last_name_ar,sex,birth_date,cin,commune\n");
     let mut n = 0;
     while csv.len() < 3 * 1024 * 1024 {
@@ -307,27 +306,14 @@ async fn large_upload(engine: Engine) {
             "فاطمة,الزهراء,F,1990-01-01,AB{n:06},05.091.01.07\n"
         ));
     }
-    let boundary = "tanzimboundary";
-    let mut body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"on_existing\"\r\n\r\nreport\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roll.csv\"\r\nContent-Type: text/csv\r\n\r\n"
-    )
-    .into_bytes();
-    body.extend_from_slice(csv.as_bytes());
-    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-    let r = web
-        .client
-        .post(format!("{}/members/import", web.base))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap();
-    let status = r.status().as_u16();
-    let page = r.text().await.unwrap();
-    assert_eq!(status, 200, "{}", &page[..page.len().min(400)]);
+    let page = web.upload_roll("roll.csv", csv.as_bytes(), "report").await;
+    assert_eq!(
+        page.status,
+        200,
+        "{}",
+        &page.body[..page.body.len().min(400)]
+    );
+    let page = page.body;
     assert!(page.contains("/confirm"), "a preview with its confirmation");
 }
 both_engines!(

@@ -167,7 +167,7 @@ async fn natural_keys(engine: Engine) {
              فاطمة,الزهراء,Fatima,Zahra,F,1990-12-08,NK00000{n},{TAOUNATE_COMMUNE}\n"
         );
         let got = match cell.import {
-            Ok(_) => Ok(import_line(web, &roll).await),
+            Ok(_) => Ok(web.import_roll(&roll, "update").await),
             Err(_) => Err(web.get("/members/import").await.status),
         };
         if got.as_deref().map_err(|s| *s) != cell.import {
@@ -224,33 +224,3 @@ async fn natural_keys(engine: Engine) {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 both_engines!(natural_keys_respect_scope, natural_keys);
-
-async fn import_line(web: &common::Browser, csv: &str) -> String {
-    let csrf = web.get("/members/import").await.hidden("csrf");
-    let boundary = "naturalkeys";
-    let body = format!(
-        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"on_existing\"\r\n\r\nupdate\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roll.csv\"\r\nContent-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
-    );
-    let preview = web
-        .client
-        .post(format!("{}/members/import", web.base))
-        .header(
-            "content-type",
-            format!("multipart/form-data; boundary={boundary}"),
-        )
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let start = preview.find("/members/import/").unwrap() + "/members/import/".len();
-    let id = preview[start..].split('/').next().unwrap().to_owned();
-    let done = web
-        .submit("/", &format!("/members/import/{id}/confirm"), &[])
-        .await;
-    let marker = "id=\"import-summary\" dir=\"ltr\">";
-    let start = done.body.find(marker).unwrap() + marker.len();
-    done.body[start..].split('<').next().unwrap().to_owned()
-}

@@ -347,6 +347,51 @@ pub async fn execute(db: &Db, sql: &str, binds: &[i64]) {
     }
 }
 
+impl Browser {
+    /// Uploads a roll from the import page (multipart, with the page's CSRF token): the
+    /// preview, or the refusal.
+    pub async fn upload_roll(&self, file_name: &str, bytes: &[u8], on_existing: &str) -> Page {
+        let csrf = self.get("/members/import").await.hidden("csrf");
+        let boundary = "tanzimboundary";
+        let mut body = format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"on_existing\"\r\n\r\n{on_existing}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .into_bytes();
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let r = self
+            .client
+            .post(format!("{}/members/import", self.base))
+            .header(
+                "content-type",
+                format!("multipart/form-data; boundary={boundary}"),
+            )
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        Self::page(r).await
+    }
+
+    /// Previews then confirms a CSV roll; the result's summary line
+    /// (`imported N, updated N, rejected N, review N, referred N`).
+    pub async fn import_roll(&self, csv: &str, on_existing: &str) -> String {
+        let preview = self
+            .upload_roll("roll.csv", csv.as_bytes(), on_existing)
+            .await;
+        assert_eq!(preview.status, 200, "{}", preview.body);
+        let start = preview.body.find("/members/import/").unwrap() + "/members/import/".len();
+        let id = preview.body[start..].split('/').next().unwrap().to_owned();
+        let done = self
+            .submit("/", &format!("/members/import/{id}/confirm"), &[])
+            .await;
+        assert_eq!(done.status, 200, "{}", done.body);
+        let marker = "id=\"import-summary\" dir=\"ltr\">";
+        let start = done.body.find(marker).unwrap() + marker.len();
+        done.body[start..].split('<').next().unwrap().to_owned()
+    }
+}
+
 /// A JSON API client with a bearer token.
 pub struct Api {
     pub client: reqwest::Client,
