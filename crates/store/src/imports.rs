@@ -107,14 +107,16 @@ pub async fn import_batch(
         let mut new_members = Vec::new();
         // Probable duplicates: of a member already there (its id, and where the review goes),
         // or of an earlier row of this batch (its CIN, whose id is known once written).
-        let mut reviews: Vec<(&Item, Result<i64, &str>, &'static str, TerritoryPath)> = Vec::new();
+        // Each review lies where both places meet, so that whoever sees it covers both; it
+        // is a referral when the importer does not reach the member it matched.
+        let mut reviews: Vec<(&Item, Result<i64, &str>, &'static str, TerritoryPath, bool)> = Vec::new();
         let mut batch_keys: HashMap<(String, String), &str> = HashMap::new();
         for (item, key) in items.iter().zip(&keys) {
             let p = &item.person;
             if let Some(m) = existing.get(p.cin.as_str()) {
                 if !covers(&m.path, &m.affiliations) {
                     let at = item.path.common_ancestor(&TerritoryPath::from_stored(m.path.clone()));
-                    reviews.push((item, Ok(m.id), REFERRED_CIN, at));
+                    reviews.push((item, Ok(m.id), REFERRED_CIN, at, true));
                     continue;
                 }
                 let new_phone = p.phone.as_ref().map(|x| x.as_str().to_owned()).or(m.phone.clone());
@@ -142,16 +144,12 @@ pub async fn import_batch(
             }
             let dup_key = (key.clone(), p.birth_date.to_string());
             if let Some((matched, path, affiliations)) = known.get(&dup_key) {
-                let at = if covers(path, affiliations) {
-                    item.path.clone()
-                } else {
-                    item.path.common_ancestor(&TerritoryPath::from_stored(path.clone()))
-                };
-                reviews.push((item, Ok(*matched), REVIEW_NAME, at));
+                let at = item.path.common_ancestor(&TerritoryPath::from_stored(path.clone()));
+                reviews.push((item, Ok(*matched), REVIEW_NAME, at, !covers(path, affiliations)));
                 continue;
             }
             if let Some(first_cin) = batch_keys.get(&dup_key) {
-                reviews.push((item, Err(*first_cin), REVIEW_NAME, item.path.clone()));
+                reviews.push((item, Err(*first_cin), REVIEW_NAME, item.path.clone(), false));
                 continue;
             }
             batch_keys.insert(dup_key, p.cin.as_str());
@@ -178,11 +176,10 @@ pub async fn import_batch(
             .zip(&written)
             .map(|(n, (id, _))| (n.person.cin.as_str(), *id))
             .collect();
-        for (item, matched, reason, at) in reviews {
+        for (item, matched, reason, at, referred) in reviews {
             let Some(matched) = matched.map_or_else(|cin| ids.get(cin).copied(), Some) else {
                 continue;
             };
-            let referred = at.as_str() != item.path.as_str();
             let filed = file_review!(tx, reason, &item.person, item.line, &item.joined_on, matched, &at, now)?;
             match (filed, referred) {
                 (false, _) => report.unchanged += 1,
