@@ -109,14 +109,14 @@ pub async fn import_batch(
         // or of an earlier row of this batch (its CIN, whose id is known once written).
         // Each review lies where both places meet, so that whoever sees it covers both; it
         // is a referral when the importer does not reach the member it matched.
-        let mut reviews: Vec<(&Item, Result<i64, &str>, &'static str, TerritoryPath, bool)> = Vec::new();
+        let mut reviews: Vec<PendingReview> = Vec::new();
         let mut batch_keys: HashMap<(String, String), &str> = HashMap::new();
         for (item, key) in items.iter().zip(&keys) {
             let p = &item.person;
             if let Some(m) = existing.get(p.cin.as_str()) {
                 if !covers(&m.path, &m.affiliations) {
                     let at = item.path.common_ancestor(&TerritoryPath::from_stored(m.path.clone()));
-                    reviews.push((item, Ok(m.id), REFERRED_CIN, at, true));
+                    reviews.push(PendingReview { item, matched: Ok(m.id), reason: REFERRED_CIN, at, referred: true });
                     continue;
                 }
                 let new_phone = p.phone.as_ref().map(|x| x.as_str().to_owned()).or(m.phone.clone());
@@ -145,11 +145,12 @@ pub async fn import_batch(
             let dup_key = (key.clone(), p.birth_date.to_string());
             if let Some((matched, path, affiliations)) = known.get(&dup_key) {
                 let at = item.path.common_ancestor(&TerritoryPath::from_stored(path.clone()));
-                reviews.push((item, Ok(*matched), REVIEW_NAME, at, !covers(path, affiliations)));
+                let referred = !covers(path, affiliations);
+                reviews.push(PendingReview { item, matched: Ok(*matched), reason: REVIEW_NAME, at, referred });
                 continue;
             }
             if let Some(first_cin) = batch_keys.get(&dup_key) {
-                reviews.push((item, Err(*first_cin), REVIEW_NAME, item.path.clone(), false));
+                reviews.push(PendingReview { item, matched: Err(*first_cin), reason: REVIEW_NAME, at: item.path.clone(), referred: false });
                 continue;
             }
             batch_keys.insert(dup_key, p.cin.as_str());
@@ -176,7 +177,7 @@ pub async fn import_batch(
             .zip(&written)
             .map(|(n, (id, _))| (n.person.cin.as_str(), *id))
             .collect();
-        for (item, matched, reason, at, referred) in reviews {
+        for PendingReview { item, matched, reason, at, referred } in reviews {
             let Some(matched) = matched.map_or_else(|cin| ids.get(cin).copied(), Some) else {
                 continue;
             };
@@ -202,6 +203,16 @@ pub async fn import_batch(
         }
         written
     })
+}
+
+/// A review a batch files once its new members have ids.
+struct PendingReview<'a> {
+    item: &'a Item,
+    /// The member matched, or the CIN of an earlier row of the batch.
+    matched: std::result::Result<i64, &'a str>,
+    reason: &'static str,
+    at: TerritoryPath,
+    referred: bool,
 }
 
 /// A member already registered with a row's CIN, as an import needs it.
