@@ -755,3 +755,92 @@ pub async fn api_create(
     )
         .into_response())
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, fresh_password, route};
+    use axum::routing::{get, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route("GET", "/account", SignedIn, get(account)),
+        fresh_password(route(
+            "POST",
+            "/account/tokens",
+            SignedIn,
+            post(create_token),
+        )),
+        route(
+            "POST",
+            "/account/tokens/{id}/revoke",
+            SignedIn,
+            post(revoke_token),
+        ),
+        route(
+            "GET",
+            "/users",
+            Policy(Action::ViewUsers, T::None),
+            get(index),
+        ),
+        route(
+            "GET",
+            "/users/new",
+            Policy(Action::ManageUsers, T::None),
+            get(new_form),
+        ),
+        fresh_password(route(
+            "POST",
+            "/users",
+            Policy(Action::ManageUsers, T::None),
+            post(create),
+        )),
+        route(
+            "GET",
+            "/users/{id}",
+            Policy(Action::ViewUsers, T::User),
+            get(show),
+        ),
+        fresh_password(route(
+            "POST",
+            "/users/{id}/roles",
+            Policy(Action::ManageUsers, T::User),
+            post(grant),
+        )),
+        route(
+            "POST",
+            "/users/{id}/roles/{role_id}/revoke",
+            Policy(Action::ManageUsers, T::User),
+            post(revoke),
+        ),
+        route(
+            "POST",
+            "/users/{id}/disable",
+            Policy(Action::ManageUsers, T::User),
+            post(disable),
+        ),
+        route(
+            "POST",
+            "/users/{id}/enable",
+            Policy(Action::ManageUsers, T::User),
+            post(enable),
+        ),
+        route("GET", "/api/v1/me", SignedIn, get(api_me)),
+        route(
+            "GET",
+            "/api/v1/users",
+            Policy(Action::ViewUsers, T::None),
+            get(api_list),
+        ),
+        fresh_password(route(
+            "POST",
+            "/api/v1/users",
+            Policy(Action::ManageUsers, T::None),
+            post(api_create),
+        )),
+        route(
+            "GET",
+            "/api/v1/users/{id}",
+            Policy(Action::ViewUsers, T::User),
+            get(api_get),
+        ),
+    ]
+}

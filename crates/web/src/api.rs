@@ -159,3 +159,14 @@ pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
     )
         .into_response())
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, route};
+    use axum::routing::get;
+    vec![
+        route("GET", "/healthz", Public, get(healthz)),
+        route("GET", "/assets/{file}", Public, get(asset)),
+        route("GET", "/api/v1/openapi.json", Public, get(openapi_json)),
+    ]
+}

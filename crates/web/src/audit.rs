@@ -166,3 +166,24 @@ pub async fn api_list(
         page_size: p.page_size,
     }))
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::get;
+    use tanzim_domain::policy::Action;
+    vec![
+        route(
+            "GET",
+            "/audit",
+            Policy(Action::ViewAudit, T::None),
+            get(index),
+        ),
+        route(
+            "GET",
+            "/api/v1/audit",
+            Policy(Action::ViewAudit, T::None),
+            get(api_list),
+        ),
+    ]
+}

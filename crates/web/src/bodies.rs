@@ -687,3 +687,84 @@ pub async fn api_dissolve(
             .ok_or(AppError::NotFound)?,
     ))
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::{get, patch, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route(
+            "GET",
+            "/bodies",
+            Policy(Action::ViewBodies, T::None),
+            get(index),
+        ),
+        route(
+            "GET",
+            "/bodies/new",
+            Policy(Action::CreateBody, T::None),
+            get(new_form),
+        ),
+        route(
+            "POST",
+            "/bodies",
+            Policy(Action::CreateBody, T::None),
+            post(create),
+        ),
+        route(
+            "GET",
+            "/bodies/{id}",
+            Policy(Action::ViewBodies, T::Body),
+            get(show),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/rename",
+            Policy(Action::ManageBody, T::Body),
+            post(rename),
+        ),
+        route(
+            "GET",
+            "/bodies/{id}/dissolve",
+            Policy(Action::ManageBody, T::Body),
+            get(confirm_dissolve),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/dissolve",
+            Policy(Action::ManageBody, T::Body),
+            post(dissolve),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies",
+            Policy(Action::ViewBodies, T::None),
+            get(api_list),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies",
+            Policy(Action::CreateBody, T::None),
+            post(api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/{id}",
+            Policy(Action::ViewBodies, T::Body),
+            get(api_get),
+        ),
+        route(
+            "PATCH",
+            "/api/v1/bodies/{id}",
+            Policy(Action::ManageBody, T::Body),
+            patch(api_rename),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/dissolve",
+            Policy(Action::ManageBody, T::Body),
+            post(api_dissolve),
+        ),
+    ]
+}

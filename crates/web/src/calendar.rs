@@ -176,3 +176,32 @@ fn feed(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response {
     )
         .into_response()
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, fresh_password, route};
+    use axum::routing::{get, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route("GET", "/calendar", SignedIn, get(calendar)),
+        fresh_password(route(
+            "POST",
+            "/calendar/link",
+            SignedIn,
+            post(calendar_link),
+        )),
+        route("GET", "/calendar/feed/{token}", Public, get(calendar_feed)),
+        route(
+            "GET",
+            "/calendar/bodies/feed/{token}",
+            Public,
+            get(body_calendar_feed),
+        ),
+        fresh_password(route(
+            "POST",
+            "/bodies/{id}/calendar/link",
+            Policy(Action::ViewMeetings, T::Body),
+            post(body_calendar_link),
+        )),
+    ]
+}

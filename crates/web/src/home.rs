@@ -55,3 +55,10 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         bodies,
     }))
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, route};
+    use axum::routing::get;
+    vec![route("GET", "/", SignedIn, get(home))]
+}

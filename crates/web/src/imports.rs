@@ -376,6 +376,39 @@ pub async fn rejected(
         .into_response())
 }
 
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::{get, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route(
+            "GET",
+            "/members/import",
+            Policy(Action::ManageMembers, T::None),
+            get(form),
+        ),
+        route(
+            "POST",
+            "/members/import",
+            Policy(Action::ManageMembers, T::None),
+            post(upload),
+        ),
+        route(
+            "POST",
+            "/members/import/{id}/confirm",
+            Policy(Action::ManageMembers, T::None),
+            post(confirm),
+        ),
+        route(
+            "GET",
+            "/members/import/{id}/rejected",
+            Policy(Action::ManageMembers, T::None),
+            get(rejected),
+        ),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

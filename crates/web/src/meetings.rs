@@ -2876,3 +2876,243 @@ pub async fn minutes_pdf(
     )
         .into_response())
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::{get, patch, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route("GET", "/news", Public, get(news)),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/committees",
+            Policy(Action::ManageMeetings, T::Body),
+            post(api_set_committee),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/committees",
+            Policy(Action::ManageMeetings, T::Body),
+            post(committee_form),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/{id}/programmes",
+            Policy(Action::ViewMeetings, T::Body),
+            get(api_programmes),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/invitations",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_invitations),
+        ),
+        route(
+            "PATCH",
+            "/api/v1/meetings/{id}",
+            Policy(Action::ManageMeetings, T::Meeting),
+            patch(api_update),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/edit",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(update_form),
+        ),
+        route(
+            "GET",
+            "/meetings/{id}/minutes.pdf",
+            Policy(Action::ViewMeetings, T::Meeting),
+            get(minutes_pdf),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/invitations",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(invitations_form),
+        ),
+        route("GET", "/news.atom", Public, get(feed)),
+        route("GET", "/news/{id}", Public, get(news_item_page)),
+        route(
+            "GET",
+            "/meetings/{id}",
+            Policy(Action::ViewMeetings, T::Meeting),
+            get(show),
+        ),
+        route(
+            "GET",
+            "/bodies/coverage",
+            Policy(Action::ViewBodies, T::None),
+            get(coverage_page),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/coverage",
+            Policy(Action::ViewBodies, T::None),
+            get(api_coverage),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/founding",
+            Policy(Action::ManageBody, T::Body),
+            post(api_founding),
+        ),
+        route(
+            "GET",
+            "/bodies/{id}/meetings",
+            Policy(Action::ViewMeetings, T::Body),
+            get(body_page),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/meetings",
+            Policy(Action::ManageMeetings, T::Body),
+            post(create_form),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/positions",
+            Policy(Action::ManageMeetings, T::Body),
+            post(holder_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/attendance",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(attendance_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/interventions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(intervention_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/decisions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(decision_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/amendments",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(amend_form),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/amendments",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_amend),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/minutes/save",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(save_minutes_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/minutes",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(minutes_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/approve",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(approve_form),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/communique",
+            Policy(Action::PublishCommuniques, T::Meeting),
+            post(communique_form),
+        ),
+        route(
+            "POST",
+            "/communiques/{id}/publish",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(publish),
+        ),
+        route(
+            "GET",
+            "/api/v1/bodies/{id}/positions",
+            Policy(Action::ViewMeetings, T::Body),
+            get(api_positions),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/positions",
+            Policy(Action::ManageMeetings, T::Body),
+            post(api_add_holder),
+        ),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/meetings",
+            Policy(Action::ManageMeetings, T::Body),
+            post(api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/meetings/{id}",
+            Policy(Action::ViewMeetings, T::Meeting),
+            get(api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/attendance",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_attendance),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/interventions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_intervention),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/decisions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_decision),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/minutes",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_draft_minutes),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/minutes/approve",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_approve),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/communiques",
+            Policy(Action::PublishCommuniques, T::Meeting),
+            post(api_draft_communique),
+        ),
+        route(
+            "PATCH",
+            "/api/v1/communiques/{id}",
+            Policy(Action::PublishCommuniques, T::Communique),
+            patch(api_edit_communique),
+        ),
+        route(
+            "POST",
+            "/api/v1/communiques/{id}/publish",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(api_publish),
+        ),
+        route(
+            "POST",
+            "/api/v1/communiques/{id}/unpublish",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(api_unpublish),
+        ),
+    ]
+}

@@ -1542,3 +1542,115 @@ pub async fn contact(
     .await;
     on_member_page(&state, &ctx, &user, id, result).await
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, fresh_password, route};
+    use axum::routing::{get, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route("GET", "/v/{token}", Public, get(verify)),
+        route(
+            "GET",
+            "/members",
+            Policy(Action::ViewMembers, T::None),
+            get(index),
+        ),
+        fresh_password(route(
+            "GET",
+            "/members/export.csv",
+            Policy(Action::ViewMembers, T::None),
+            get(export_csv),
+        )),
+        fresh_password(route(
+            "GET",
+            "/members/export.xlsx",
+            Policy(Action::ViewMembers, T::None),
+            get(export_xlsx),
+        )),
+        route(
+            "GET",
+            "/members/{id}",
+            Policy(Action::ViewMembers, T::Member),
+            get(show),
+        ),
+        route(
+            "GET",
+            "/members/{id}/card",
+            Policy(Action::ViewMembers, T::Member),
+            get(card),
+        ),
+        route(
+            "POST",
+            "/members/{id}/status",
+            Policy(Action::ManageMembers, T::Member),
+            post(status),
+        ),
+        route(
+            "POST",
+            "/members/{id}/transfer",
+            Policy(Action::ManageMembers, T::Member),
+            post(transfer),
+        ),
+        route(
+            "POST",
+            "/members/{id}/consent",
+            Policy(Action::ManageMembers, T::Member),
+            post(consent),
+        ),
+        route(
+            "POST",
+            "/members/{id}/contact",
+            Policy(Action::ManageMembers, T::Member),
+            post(contact),
+        ),
+        route(
+            "POST",
+            "/members/{id}/renew",
+            Policy(Action::RecordPayments, T::Member),
+            post(renew_form),
+        ),
+        route(
+            "GET",
+            "/api/v1/members",
+            Policy(Action::ViewMembers, T::None),
+            get(api_list),
+        ),
+        route(
+            "POST",
+            "/api/v1/members",
+            Policy(Action::ManageMembers, T::None),
+            post(api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/members/{id}",
+            Policy(Action::ViewMembers, T::Member),
+            get(api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/status",
+            Policy(Action::ManageMembers, T::Member),
+            post(api_status),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/transfer",
+            Policy(Action::ManageMembers, T::Member),
+            post(api_transfer),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/consents",
+            Policy(Action::ManageMembers, T::Member),
+            post(api_consent),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/payments",
+            Policy(Action::RecordPayments, T::Member),
+            post(api_renew),
+        ),
+    ]
+}

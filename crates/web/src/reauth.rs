@@ -143,3 +143,13 @@ pub async fn confirm(
     state.audit.append(&confirmed).await?;
     Ok(Redirect::to(&next).into_response())
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, route, session_only};
+    use axum::routing::{get, post};
+    vec![
+        session_only(route("GET", "/account/confirm", SignedIn, get(form))),
+        session_only(route("POST", "/account/confirm", SignedIn, post(confirm))),
+    ]
+}

@@ -215,3 +215,30 @@ async fn after(
         Err(e) => Err(e),
     }
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::{get, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route(
+            "GET",
+            "/members/reviews",
+            Policy(Action::ManageMembers, T::None),
+            get(index),
+        ),
+        route(
+            "POST",
+            "/members/reviews/{id}/same",
+            Policy(Action::ManageMembers, T::Review),
+            post(same),
+        ),
+        route(
+            "POST",
+            "/members/reviews/{id}/distinct",
+            Policy(Action::ManageMembers, T::Review),
+            post(distinct),
+        ),
+    ]
+}

@@ -227,3 +227,15 @@ pub async fn set_language(
     );
     Ok(response)
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, route};
+    use axum::routing::{get, post};
+    vec![
+        route("GET", "/login", Public, get(login_form)),
+        route("POST", "/login", Public, post(login)),
+        route("GET", "/lang/{code}", Public, get(set_language)),
+        route("POST", "/logout", SignedIn, post(logout)),
+    ]
+}

@@ -441,3 +441,24 @@ pub async fn api(
     let d = disclosure(&state, &user, t.as_ref());
     Ok(Json(member_stats(&state, t.as_ref(), d).await?))
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::get;
+    use tanzim_domain::policy::Action;
+    vec![
+        route(
+            "GET",
+            "/stats",
+            Policy(Action::ViewStats, T::None),
+            get(page),
+        ),
+        route(
+            "GET",
+            "/api/v1/stats/members",
+            Policy(Action::ViewStats, T::None),
+            get(api),
+        ),
+    ]
+}

@@ -233,3 +233,36 @@ pub async fn api_get(
     require(&user, Action::ViewTerritories)?;
     Ok(Json(find(&state, &code).await?))
 }
+
+/// This module's routes and the access each requires; `routes::table` joins them.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::get;
+    use tanzim_domain::policy::Action;
+    vec![
+        route(
+            "GET",
+            "/territories",
+            Policy(Action::ViewTerritories, T::None),
+            get(index),
+        ),
+        route(
+            "GET",
+            "/territories/{code}",
+            Policy(Action::ViewTerritories, T::None),
+            get(show),
+        ),
+        route(
+            "GET",
+            "/api/v1/territories",
+            Policy(Action::ViewTerritories, T::None),
+            get(api_list),
+        ),
+        route(
+            "GET",
+            "/api/v1/territories/{code}",
+            Policy(Action::ViewTerritories, T::None),
+            get(api_get),
+        ),
+    ]
+}
