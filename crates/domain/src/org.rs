@@ -269,6 +269,21 @@ impl Profile {
         Ok(())
     }
 
+    /// The party's own organization key.
+    pub fn party_key(&self) -> Option<&str> {
+        self.organizations
+            .iter()
+            .find(|o| o.kind == OrganizationKind::Party)
+            .map(|o| o.key.as_str())
+    }
+    /// The affiliate organizations' keys (the party itself is not joined separately).
+    pub fn affiliate_keys(&self) -> Vec<&str> {
+        self.organizations
+            .iter()
+            .filter(|o| o.kind == OrganizationKind::Affiliate)
+            .map(|o| o.key.as_str())
+            .collect()
+    }
     pub fn organization(&self, key: &str) -> Option<&Organization> {
         self.organizations.iter().find(|o| o.key == key)
     }

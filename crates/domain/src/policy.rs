@@ -250,6 +250,75 @@ pub fn scopes_for(principal: &Principal, action: Action) -> Vec<&RoleAssignment>
         .collect()
 }
 
+/// The policy's decision on an application: its place decides, and deciding it also takes
+/// the competent committee (a committee member whose scope sits at the profile's
+/// `committee_level` and holds the application's place) unless the user is an
+/// administrator covering it.
+pub fn decide_application(
+    principal: &Principal,
+    action: Action,
+    target: &Target,
+    committee_level: crate::org::CommitteeLevel,
+) -> Decision {
+    let d = decide(principal, action, Some(target));
+    if action != Action::DecideApplications || d != Decision::Allow {
+        return d;
+    }
+    let competent = principal.roles.iter().any(|r| {
+        r.covers(target)
+            && match r.role {
+                Role::Administrator => true,
+                Role::CommitteeMember => crate::members::competent_committee(
+                    committee_level,
+                    &r.scope_path,
+                    &target.path,
+                ),
+                _ => false,
+            }
+    });
+    if competent {
+        Decision::Allow
+    } else {
+        Decision::Forbidden
+    }
+}
+
+/// May `principal` do `action` to an account whose roles lie at `role_places`? Every one
+/// of them must be in the principal's scope; an account with no role is national.
+pub fn decide_account(principal: &Principal, action: Action, role_places: &[Target]) -> Decision {
+    let national = [Target {
+        path: TerritoryPath::national(),
+        organization: None,
+    }];
+    let targets = if role_places.is_empty() {
+        &national[..]
+    } else {
+        role_places
+    };
+    targets
+        .iter()
+        .map(|t| decide(principal, action, Some(t)))
+        .find(|d| *d != Decision::Allow)
+        .unwrap_or(Decision::Allow)
+}
+
+/// The scopes of `action` over members, as a list filters by them: a role limited to the
+/// party itself covers all its members (its organization limit is dropped), one limited
+/// to an affiliate covers the members who joined that affiliate.
+pub fn member_assignments(
+    principal: &Principal,
+    action: Action,
+    party: Option<&str>,
+) -> Vec<RoleAssignment> {
+    scopes_for(principal, action)
+        .into_iter()
+        .map(|a| RoleAssignment {
+            organization: a.organization.clone().filter(|o| Some(o.as_str()) != party),
+            ..a.clone()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

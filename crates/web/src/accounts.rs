@@ -33,25 +33,14 @@ fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
 /// May the user do `action` to an account holding `roles`? Every role of the account must
 /// lie in the user's scope; an account with no role is national.
 pub fn decide_on_account(user: &CurrentUser, action: Action, roles: &[StoredRole]) -> Decision {
-    let targets: Vec<Target> = if roles.is_empty() {
-        vec![Target {
-            path: TerritoryPath::national(),
-            organization: None,
-        }]
-    } else {
-        roles
-            .iter()
-            .map(|r| Target {
-                path: TerritoryPath::from_stored(r.scope_path.clone()),
-                organization: r.organization.clone(),
-            })
-            .collect()
-    };
-    targets
+    let places: Vec<Target> = roles
         .iter()
-        .map(|t| decide(&user.principal, action, Some(t)))
-        .find(|d| *d != Decision::Allow)
-        .unwrap_or(Decision::Allow)
+        .map(|r| Target {
+            path: TerritoryPath::from_stored(r.scope_path.clone()),
+            organization: r.organization.clone(),
+        })
+        .collect();
+    tanzim_domain::policy::decide_account(&user.principal, action, &places)
 }
 
 async fn load(

@@ -16,7 +16,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use tanzim_domain::accounts::Role;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::{self as rules, Cin, Person};
 use tanzim_domain::policy::{Action, Decision, Target, decide};
@@ -657,27 +656,12 @@ pub fn application_decision(
     action: Action,
     a: &Application,
 ) -> Decision {
-    let target = a.target();
-    let d = decide(&user.principal, action, Some(&target));
-    if action != Action::DecideApplications || d != Decision::Allow {
-        return d;
-    }
-    let level = state.profile.membership.committee_level;
-    let competent = user.principal.roles.iter().any(|r| {
-        r.covers(&target)
-            && match r.role {
-                Role::Administrator => true,
-                Role::CommitteeMember => {
-                    rules::competent_committee(level, &r.scope_path, &target.path)
-                }
-                _ => false,
-            }
-    });
-    if competent {
-        Decision::Allow
-    } else {
-        Decision::Forbidden
-    }
+    tanzim_domain::policy::decide_application(
+        &user.principal,
+        action,
+        &a.target(),
+        state.profile.membership.committee_level,
+    )
 }
 
 #[derive(Template)]

@@ -15,10 +15,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use tanzim_domain::accounts::RoleAssignment;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::{self as rules, Event, PersonInput, Status, transition};
-use tanzim_domain::policy::{Action, Decision, Target, decide, scopes_for};
+use tanzim_domain::policy::{Action, Decision, Target, decide};
 use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit::AuditEntry;
@@ -35,14 +34,8 @@ pub(crate) fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> Audit
 /// The scope of `action` over members. A role limited to the party itself covers all its
 /// members; one limited to an affiliate covers the members who joined that affiliate.
 pub(crate) fn member_scope(state: &AppState, user: &CurrentUser, action: Action) -> ScopeFilter {
-    let party = party_key(state);
-    let assignments: Vec<RoleAssignment> = scopes_for(&user.principal, action)
-        .into_iter()
-        .map(|a| RoleAssignment {
-            organization: a.organization.clone().filter(|o| Some(o.as_str()) != party),
-            ..a.clone()
-        })
-        .collect();
+    let assignments =
+        tanzim_domain::policy::member_assignments(&user.principal, action, party_key(state));
     ScopeFilter::from_assignments(assignments.iter())
 }
 
@@ -1283,12 +1276,7 @@ impl PersonInputDoc {
 
 /// The party's own organization key.
 pub(crate) fn party_key(state: &AppState) -> Option<&str> {
-    state
-        .profile
-        .organizations
-        .iter()
-        .find(|o| o.kind == tanzim_domain::org::OrganizationKind::Party)
-        .map(|o| o.key.as_str())
+    state.profile.party_key()
 }
 
 /// Whether a campaign is for this member: its jurisdiction holds the member's branch, and
@@ -1307,13 +1295,7 @@ pub(crate) fn campaign_covers(
 
 /// The affiliate organizations' keys (the party itself is not joined separately).
 pub(crate) fn affiliate_keys(state: &AppState) -> Vec<&str> {
-    state
-        .profile
-        .organizations
-        .iter()
-        .filter(|o| o.kind == tanzim_domain::org::OrganizationKind::Affiliate)
-        .map(|o| o.key.as_str())
-        .collect()
+    state.profile.affiliate_keys()
 }
 
 /// The first error of a validation, for the API (forms show them all).
