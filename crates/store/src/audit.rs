@@ -9,6 +9,12 @@ use tanzim_domain::territory::TerritoryPath;
 pub(crate) const INSERT_SQL: &str = "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail, organization)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)";
 
+/// Appends `entry` inside the use case's transaction, with the change it records.
+pub async fn append_in(tx: &mut crate::Tx, entry: &AuditEntry) -> Result<()> {
+    on_tx!(tx, c => append_audit!(c, entry).map(|_| ()))?;
+    Ok(())
+}
+
 /// One thing that happened: who (`actor`), what, to what, where in the tree, from where.
 #[derive(Debug, Clone)]
 pub struct AuditEntry {

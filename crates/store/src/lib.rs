@@ -20,6 +20,25 @@ macro_rules! on_pool {
     };
 }
 
+/// Runs `$body` with `$conn` bound to the connection of whichever engine the transaction
+/// `$tx` (a `&mut Tx`) runs on: what a store function taking a use case's transaction does
+/// for each statement, written once for both engines (the body gives one type on both:
+/// map a query result to what the caller needs).
+macro_rules! on_tx {
+    ($tx:expr, $conn:ident => $body:expr) => {
+        match $tx {
+            $crate::Tx::Sqlite(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+            $crate::Tx::Postgres(t) => {
+                let $conn = &mut **t;
+                $body
+            }
+        }
+    };
+}
+
 /// Appends an audit entry inside the transaction `$tx` of the change it records.
 macro_rules! append_audit {
     ($tx:expr, $entry:expr) => {{
@@ -114,6 +133,24 @@ pub enum Db {
     Postgres(PgPool),
 }
 
+/// A transaction on whichever engine is open. A use case opens one (`Db::begin`), hands it
+/// to the store's functions that take `&mut Tx`, and commits it, so that its checks and
+/// its writes see one state of the database. Dropped without `commit`, it rolls back.
+pub enum Tx {
+    Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
+    Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+impl Tx {
+    pub async fn commit(self) -> Result<()> {
+        match self {
+            Tx::Sqlite(t) => t.commit().await?,
+            Tx::Postgres(t) => t.commit().await?,
+        }
+        Ok(())
+    }
+}
+
 /// The current time in Unix seconds, as stored.
 /// `n` bind placeholders numbered from `first`, comma-separated, for statements with many
 /// binds: `?` on SQLite, whose driver looks each named parameter up by a linear scan (a
@@ -185,6 +222,16 @@ impl Db {
             .connect_with(options)
             .await?;
         Ok(Db::Postgres(pool))
+    }
+
+    /// Opens a write transaction. On SQLite it takes the write lock at once (`BEGIN
+    /// IMMEDIATE`): a transaction that reads before it writes would otherwise fail with
+    /// "database is locked" when another writer got in between, instead of waiting its turn.
+    pub async fn begin(&self) -> Result<Tx> {
+        Ok(match self {
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+        })
     }
 
     pub fn engine(&self) -> &'static str {

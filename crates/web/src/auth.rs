@@ -107,6 +107,10 @@ impl CurrentUser {
     pub fn username(&self) -> &str {
         self.principal.username.as_str()
     }
+    /// The user as the commands see them, acting from the request's address.
+    pub fn actor<'a>(&'a self, ctx: &'a Ctx) -> tanzim_commands::Actor<'a> {
+        tanzim_commands::Actor::user(&self.principal, &ctx.address)
+    }
     /// The CSRF token for this response's forms, masked afresh (empty for bearer clients,
     /// which need none).
     pub fn csrf(&self) -> String {

@@ -90,6 +90,19 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<tanzim_commands::Error> for AppError {
+    fn from(e: tanzim_commands::Error) -> Self {
+        use tanzim_commands::Error as E;
+        match e {
+            E::Forbidden => AppError::Forbidden,
+            E::NotFound => AppError::NotFound,
+            E::Invalid(d) => AppError::Invalid(d),
+            E::Conflict(code) => AppError::Conflict(code),
+            E::Internal(why) => AppError::Internal(why),
+        }
+    }
+}
+
 /// A roll that could not be read again (it was read once for its preview).
 impl From<tanzim_reports::import::ImportError> for AppError {
     fn from(_: tanzim_reports::import::ImportError) -> Self {

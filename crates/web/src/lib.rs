@@ -102,6 +102,14 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// What the commands work with.
+    pub fn app(&self) -> tanzim_commands::App {
+        tanzim_commands::App {
+            db: self.db.clone(),
+            profile: self.profile.clone(),
+        }
+    }
+
     pub fn new(db: Db, profile: Profile, config: Config) -> Result<AppState, i18n::I18nError> {
         Ok(AppState {
             audit: Arc::new(tanzim_store::audit::AuditWriter::start(db.clone())),
@@ -118,7 +126,7 @@ impl AppState {
 
 /// Today in Morocco (UTC+1), as membership dates are counted.
 pub fn today() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(1)).date_naive()
+    tanzim_commands::today()
 }
 
 /// A policy decision as the result a handler returns.

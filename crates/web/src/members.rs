@@ -15,6 +15,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use tanzim_commands::{self as commands, Found};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::{self as rules, Event, PersonInput, Status, transition};
 use tanzim_domain::policy::{Action, Decision, Target, decide};
@@ -23,7 +24,7 @@ use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::campaigns::{self, Payment};
 use tanzim_store::members::{
-    self, Change, ConsentChange, ContactUpdate, HistoryEntry, Member, MemberQuery,
+    self, ConsentChange, ContactUpdate, HistoryEntry, Member, MemberQuery,
 };
 use tanzim_store::{Page, Paged, ScopeFilter, territory};
 
@@ -80,6 +81,17 @@ pub(crate) async fn load(
     } else {
         m.without_contact()
     })
+}
+
+/// The member with this id if the user may do `action` to it (see `commands::access`).
+pub(crate) async fn found(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<Found<Member>, AppError> {
+    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
 }
 
 /// A person entered with a CIN already registered. When the user may see that member, the
@@ -689,6 +701,31 @@ pub struct StatusChange {
     pub until: Option<String>,
 }
 
+/// A form's optional text: absent when blank.
+fn optional(s: &Option<String>) -> Option<&str> {
+    s.as_deref().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A form's optional date.
+fn optional_date(s: &Option<String>) -> Result<Option<chrono::NaiveDate>, DomainError> {
+    optional(s)
+        .map(|d| rules::parse_date(d, Field::Date))
+        .transpose()
+}
+
+impl StatusChange {
+    fn parse(&self) -> Result<commands::members::StatusChange, DomainError> {
+        Ok(commands::members::StatusChange {
+            event: Event::parse(self.event.trim())
+                .ok_or(DomainError::new(Field::Status, "event-invalid"))?,
+            on: optional_date(&self.on)?,
+            reason: self.reason.clone(),
+            decision: optional(&self.decision).map(str::to_owned),
+            until: optional_date(&self.until)?,
+        })
+    }
+}
+
 /// A typed date (today when empty), not in the future.
 fn effective_date(on: Option<&str>) -> Result<String, DomainError> {
     match on.map(str::trim).filter(|s| !s.is_empty()) {
@@ -719,66 +756,11 @@ async fn change_status(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    m: &Member,
+    m: &Found<Member>,
     input: &StatusChange,
 ) -> Result<(), AppError> {
-    let event = Event::parse(input.event.trim())
-        .filter(|e| Event::MANUAL.contains(e))
-        .ok_or(DomainError::new(Field::Status, "event-invalid"))?;
-    let from = m.status().ok_or(AppError::Internal(format!(
-        "member {} has status {}",
-        m.id, m.status
-    )))?;
-    let to = transition(from, event, state.profile.membership.model)?;
-    let reason = rules::parse_reason(&input.reason)?;
-    let decision = input
-        .decision
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    if event.needs_decision() && decision.is_none() {
-        return Err(DomainError::new(Field::Reason, "decision-required").into());
-    }
-    let on = change_date(state, m, input.on.as_deref()).await?;
-    let until = match (
-        event,
-        input
-            .until
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty()),
-    ) {
-        (Event::Suspend, Some(u)) => {
-            let u = rules::parse_date(u, Field::Date)?.to_string();
-            if u <= on {
-                return Err(DomainError::new(Field::Date, "until-before-date").into());
-            }
-            Some(u)
-        }
-        (Event::Suspend, None) => {
-            return Err(DomainError::new(Field::Date, "until-required").into());
-        }
-        _ => None,
-    };
-    let path = TerritoryPath::from_stored(m.path.clone());
-    let change = Change {
-        event: event.as_str(),
-        to_status: to,
-        to_commune: &m.commune_code,
-        to_path: &path,
-        on: &on,
-        suspended_until: until.as_deref(),
-        reason: Some(&reason),
-        decision,
-        actor_id: Some(user.id()),
-    };
-    Ok(members::apply(
-        &state.db,
-        m,
-        &change,
-        audit(ctx, user, AuditAction::MemberStatusChanged),
-    )
-    .await?)
+    let input = input.parse()?;
+    Ok(commands::members::change_status(&state.app(), &user.actor(ctx), m, &input).await?)
 }
 
 pub async fn status(
@@ -788,7 +770,7 @@ pub async fn status(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
     let input: StatusChange = parse_form(&body)?;
     let result = change_status(&state, &ctx, &user, &m, &input).await;
     on_member_page(&state, &ctx, &user, id, result).await
@@ -807,51 +789,16 @@ async fn transfer_member(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    m: &Member,
+    m: &Found<Member>,
     input: &Transfer,
 ) -> Result<(), AppError> {
-    let code = TerritoryCode::parse(&input.commune)
-        .map_err(|_| DomainError::new(Field::Commune, "commune-unknown"))?;
-    let (t, _) = residence(state, &code).await?;
-    if t.code == m.commune_code {
-        return Err(DomainError::new(Field::Commune, "transfer-same-commune").into());
-    }
-    let to_path = t.territory_path();
-    // Moving a member into a branch the officer does not serve is refused.
-    permit(
-        match decide(
-            &user.principal,
-            Action::ManageMembers,
-            Some(&Target {
-                path: to_path.clone(),
-                organization: None,
-            }),
-        ) {
-            Decision::NotFound => Decision::Forbidden,
-            d => d,
-        },
-    )?;
-    let reason = rules::parse_reason(&input.reason)?;
-    let on = change_date(state, m, input.on.as_deref()).await?;
-    let status = m.status().ok_or(AppError::Internal("status".into()))?;
-    let change = Change {
-        event: "transfer",
-        to_status: status,
-        to_commune: &t.code,
-        to_path: &to_path,
-        on: &on,
-        suspended_until: m.suspended_until.as_deref(),
-        reason: Some(&reason),
-        decision: None,
-        actor_id: Some(user.id()),
+    let input = commands::members::Transfer {
+        commune: TerritoryCode::parse(&input.commune)
+            .map_err(|_| DomainError::new(Field::Commune, "commune-unknown"))?,
+        on: optional_date(&input.on)?,
+        reason: input.reason.clone(),
     };
-    Ok(members::apply(
-        &state.db,
-        m,
-        &change,
-        audit(ctx, user, AuditAction::MemberTransferred),
-    )
-    .await?)
+    Ok(commands::members::transfer(&state.app(), &user.actor(ctx), m, &input).await?)
 }
 
 pub async fn transfer(
@@ -861,7 +808,7 @@ pub async fn transfer(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
     let input: Transfer = parse_form(&body)?;
     let result = transfer_member(&state, &ctx, &user, &m, &input).await;
     on_member_page(&state, &ctx, &user, id, result).await
@@ -1400,7 +1347,7 @@ pub async fn api_status(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Member>, AppError> {
-    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
     let input: StatusChange = parse_json(&body)?;
     change_status(&state, &ctx, &user, &m, &input).await?;
     Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
@@ -1416,7 +1363,7 @@ pub async fn api_transfer(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Member>, AppError> {
-    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
     let input: Transfer = parse_json(&body)?;
     transfer_member(&state, &ctx, &user, &m, &input).await?;
     Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
