@@ -6,13 +6,13 @@ use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 use std::io::Read;
 use std::process::ExitCode;
-use tanzim_domain::accounts::{
-    Role, RoleAssignment, Username, check_new_password, parse_display_name, parse_token_name,
-};
+use tanzim_commands::accounts::{NewAccount, RoleGrant};
+use tanzim_commands::{self as commands, Actor};
+use tanzim_domain::accounts::{Role, RoleAssignment, Username};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::org::Profile;
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
-use tanzim_store::accounts::{self, NewUser};
+use tanzim_store::accounts;
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::{Db, territory};
 use tanzim_web::{AppState, Config, auth};
@@ -240,81 +240,59 @@ async fn run(cli: Cli) -> Result<()> {
             let profile = load_profile(&cli)?;
             let username = Username::parse(username).map_err(|_| anyhow!("invalid username {username:?}: 3 to 64 of a-z 0-9 . _ -, starting with a letter"))?;
             let role = Role::parse(role).map_err(|_| anyhow!("unknown role {role:?}: one of administrator, officer, committee_member, communication_officer, analyst"))?;
-            let display_name =
-                parse_display_name(display_name.as_deref().unwrap_or(username.as_str()))
-                    .map_err(|_| anyhow!("invalid display name"))?;
-            if let Some(o) = organization
+            let scope = scope
                 .as_deref()
-                .filter(|o| profile.organization(o).is_none())
-            {
-                bail!("unknown organization {o:?}");
-            }
+                .map(|code| {
+                    TerritoryCode::parse(code)
+                        .map_err(|_| anyhow!("invalid territory code {code:?}"))
+                })
+                .transpose()?;
             let mut password = String::new();
             std::io::stdin()
                 .read_to_string(&mut password)
                 .context("cannot read the password from standard input")?;
-            let password = password.trim_end_matches(['\n', '\r']).to_owned();
-            check_new_password(&password, &username)
-                .map_err(|e| anyhow!("password refused: {}", e.code))?;
-            let db = open(&cli).await?;
-            let (scope, scope_path) = match scope {
-                None => (None, TerritoryPath::national()),
-                Some(code) => {
-                    let code = TerritoryCode::parse(code)
-                        .map_err(|_| anyhow!("invalid territory code {code:?}"))?;
-                    let t = territory::get(&db, &code)
-                        .await?
-                        .ok_or_else(|| anyhow!("no territory has code {code}"))?;
-                    (Some(code), t.territory_path())
-                }
-            };
-            let assignment = RoleAssignment {
-                role,
-                scope,
-                scope_path,
-                organization: organization.clone(),
-            };
-            let hash = auth::hash_password(password)
-                .await
-                .map_err(|e| anyhow!("{e}"))?;
-            let new = NewUser {
+            let new = NewAccount {
+                display_name: display_name
+                    .clone()
+                    .unwrap_or_else(|| username.as_str().to_owned()),
                 username: username.clone(),
-                display_name,
-                password_hash: hash,
+                password: password.trim_end_matches(['\n', '\r']).to_owned(),
+                role: RoleGrant {
+                    role,
+                    scope,
+                    organization: organization.clone(),
+                },
             };
-            let id = accounts::create_user(
-                &db,
-                &new,
-                &[assignment],
-                cli_audit(AuditAction::UserCreated),
-            )
-            .await
-            .map_err(|e| match e {
-                tanzim_store::StoreError::Conflict(_) => {
-                    anyhow!("username {} is taken", username.as_str())
-                }
-                other => anyhow!(other),
-            })?;
+            let app = commands::App {
+                db: open(&cli).await?,
+                profile: std::sync::Arc::new(profile),
+            };
+            let id = commands::accounts::create_user(&app, &Actor::console(), &new)
+                .await
+                .map_err(|e| match e {
+                    commands::Error::Conflict(_) => {
+                        anyhow!("username {} is taken", username.as_str())
+                    }
+                    commands::Error::Invalid(e) => anyhow!("refused: {} ({:?})", e.code, e.field),
+                    other => anyhow!(other),
+                })?;
             println!("created user {} (id {id})", username.as_str());
         }
         Command::Token(TokenCommand::Create { username, name }) => {
-            let name = parse_token_name(name).map_err(|_| anyhow!("invalid token name"))?;
-            let db = open(&cli).await?;
-            let creds = accounts::credentials(&db, &username.to_ascii_lowercase())
+            let app = commands::App {
+                db: open(&cli).await?,
+                profile: std::sync::Arc::new(load_profile(&cli)?),
+            };
+            let creds = accounts::credentials(&app.db, &username.to_ascii_lowercase())
                 .await?
                 .ok_or_else(|| anyhow!("no user {username:?}"))?;
-            if creds.disabled {
-                bail!("user {username} is disabled");
-            }
-            let token = auth::new_api_token();
-            accounts::create_token(
-                &db,
-                creds.id,
-                &name,
-                &auth::token_hash(&token),
-                cli_audit(AuditAction::TokenCreated),
-            )
-            .await?;
+            let token = commands::accounts::create_token(&app, &Actor::console(), creds.id, name)
+                .await
+                .map_err(|e| match e {
+                    commands::Error::Conflict(_) => anyhow!("user {username} is disabled"),
+                    commands::Error::Invalid(_) => anyhow!("invalid token name"),
+                    other => anyhow!(other),
+                })?;
             println!("{token}");
         }
         Command::Import(ImportCommand::Members {

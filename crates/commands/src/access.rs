@@ -7,9 +7,16 @@
 use crate::{Actor, App, Error, Result, permit};
 use std::future::Future;
 use std::ops::Deref;
-use tanzim_domain::policy::{Action, Decision, decide_member};
+use tanzim_domain::policy::{
+    Action, Decision, Target, decide_account, decide_application, decide_member,
+};
 use tanzim_domain::territory::TerritoryPath;
+use tanzim_store::accounts::{self, StoredRole, User};
+use tanzim_store::applications::{self, Application};
 use tanzim_store::bodies::{self, Body};
+use tanzim_store::campaigns::{self, Campaign, Payment};
+use tanzim_store::discipline::{self, Case};
+use tanzim_store::imports::{self, Review};
 use tanzim_store::meetings::{self, Communique, Meeting};
 use tanzim_store::members::{self, Member};
 
@@ -173,5 +180,123 @@ impl Scoped for InBody<Communique> {
     }
     fn decide(&self, _: &App, actor: &Actor<'_>, action: Action) -> Decision {
         actor.decide(action, Some(&self.body.target()))
+    }
+}
+
+impl Scoped for Application {
+    async fn fetch(app: &App, id: i64) -> Result<Option<Application>> {
+        Ok(applications::get(&app.db, id).await?)
+    }
+    fn decide(&self, app: &App, actor: &Actor<'_>, action: Action) -> Decision {
+        match actor.principal() {
+            Some(p) => decide_application(
+                p,
+                action,
+                &self.target(),
+                app.profile.membership.committee_level,
+            ),
+            None => Decision::Allow,
+        }
+    }
+}
+
+impl Scoped for Campaign {
+    async fn fetch(app: &App, id: i64) -> Result<Option<Campaign>> {
+        Ok(campaigns::get(&app.db, id).await?)
+    }
+    fn decide(&self, _: &App, actor: &Actor<'_>, action: Action) -> Decision {
+        actor.decide(action, Some(&self.target()))
+    }
+}
+
+/// A payment, as reachable as the member who made it (with that member, as they are
+/// shown to the actor).
+#[derive(Debug, Clone)]
+pub struct PaymentOf {
+    pub payment: Payment,
+    pub member: Member,
+}
+
+impl Scoped for PaymentOf {
+    async fn fetch(app: &App, id: i64) -> Result<Option<PaymentOf>> {
+        let Some(payment) = campaigns::payment(&app.db, id).await? else {
+            return Ok(None);
+        };
+        Ok(members::get(&app.db, payment.member_id)
+            .await?
+            .map(|member| PaymentOf { payment, member }))
+    }
+    fn decide(&self, app: &App, actor: &Actor<'_>, action: Action) -> Decision {
+        member_decision(app, actor, action, &self.member)
+    }
+    fn shown_to(self, app: &App, actor: &Actor<'_>) -> PaymentOf {
+        PaymentOf {
+            member: self.member.shown_to(app, actor),
+            payment: self.payment,
+        }
+    }
+}
+
+impl Scoped for Review {
+    async fn fetch(app: &App, id: i64) -> Result<Option<Review>> {
+        Ok(imports::review(&app.db, id).await?)
+    }
+    /// Where the review lies, and the member it matched too: the decision belongs to
+    /// someone who covers both.
+    fn decide(&self, app: &App, actor: &Actor<'_>, action: Action) -> Decision {
+        let here = actor.decide(action, Some(&self.target()));
+        if here != Decision::Allow {
+            return here;
+        }
+        match actor.principal() {
+            Some(p) => decide_member(
+                p,
+                action,
+                &TerritoryPath::from_stored(self.matched_path.clone()),
+                &self.matched_affiliations,
+                app.profile.party_key(),
+            ),
+            None => Decision::Allow,
+        }
+    }
+}
+
+impl Scoped for Case {
+    async fn fetch(app: &App, id: i64) -> Result<Option<Case>> {
+        Ok(discipline::get(&app.db, id).await?)
+    }
+    fn decide(&self, _: &App, actor: &Actor<'_>, action: Action) -> Decision {
+        actor.decide(action, Some(&self.target()))
+    }
+}
+
+/// A user account with its roles: as reachable as every place its roles lie.
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub user: User,
+    pub roles: Vec<StoredRole>,
+}
+
+impl Scoped for Account {
+    async fn fetch(app: &App, id: i64) -> Result<Option<Account>> {
+        let Some(user) = accounts::user(&app.db, id).await? else {
+            return Ok(None);
+        };
+        let roles = accounts::roles(&app.db, id).await?;
+        Ok(Some(Account { user, roles }))
+    }
+    fn decide(&self, _: &App, actor: &Actor<'_>, action: Action) -> Decision {
+        let places: Vec<Target> = self
+            .roles
+            .iter()
+            .map(|r| Target {
+                path: TerritoryPath::from_stored(r.scope_path.clone()),
+                organization: r.organization.clone(),
+            })
+            .collect();
+        match actor.principal() {
+            Some(p) => decide_account(p, action, &places),
+            None => Decision::Allow,
+        }
     }
 }

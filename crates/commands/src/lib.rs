@@ -8,9 +8,12 @@
 //! rules in the domain, and a folder in the web crate (its pages and API).
 
 pub mod access;
+pub mod accounts;
+pub mod applications;
 mod error;
 pub mod meetings;
 pub mod members;
+pub mod secrets;
 
 pub use access::Found;
 pub use error::Error;

@@ -1,13 +1,17 @@
 //! Commands on a member: change of status, transfer to another branch.
 
+use crate::access::member_decision;
 use crate::{Actor, App, Error, Found, Result, permit, today};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::members::{self as rules, Event, transition};
+use tanzim_domain::members::{self as rules, Event, Person, PersonInput, transition};
 use tanzim_domain::policy::{Action, Decision, Target};
 use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::members::{self, Change, Member};
+use tanzim_store::StoreError;
+use tanzim_store::campaigns::{self, Campaign};
+use tanzim_store::imports;
+use tanzim_store::members::{self, Change, Member, NewMember};
 use tanzim_store::territory::{self, Territory};
 
 /// A commune or arrondissement that exists: where a member lives decides the branch.
@@ -142,4 +146,173 @@ pub async fn transfer(
     };
     let entry = actor.audit(AuditAction::MemberTransferred);
     Ok(members::apply(&app.db, m, &change, entry).await?)
+}
+
+/// Checks a person and the commune they live in; every rule broken, each naming its field.
+pub async fn check_person(
+    app: &App,
+    input: &PersonInput,
+) -> Result<(Person, Territory), Vec<DomainError>> {
+    let affiliates = app.profile.affiliate_keys();
+    let person = input.validate(&app.profile.membership, &affiliates, today())?;
+    match residence(app, &person.commune).await {
+        Ok(t) => Ok((person, t)),
+        Err(Error::Invalid(e)) => Err(vec![e]),
+        Err(_) => Err(vec![DomainError::general("internal")]),
+    }
+}
+
+/// A person entered with a CIN already registered. When the actor may see that member,
+/// the conflict is said as it is (`cin-taken`); otherwise the person is referred to
+/// whoever covers both places and the actor learns only that (`cin-referred`), never where
+/// or whose.
+pub async fn cin_conflict(app: &App, actor: &Actor<'_>, new: &NewMember<'_>) -> Error {
+    let existing = match members::by_cin(&app.db, new.person.cin.as_str()).await {
+        Ok(existing) => existing,
+        Err(e) => return e.into(),
+    };
+    match existing {
+        Some(m) if member_decision(app, actor, Action::ViewMembers, &m) == Decision::Allow => {
+            Error::Conflict("cin-taken")
+        }
+        _ => {
+            let entry = actor.audit(AuditAction::ReviewFiled);
+            match imports::refer_cin(&app.db, new.person, &new.path, &new.joined_on, entry).await {
+                Ok(_) => Error::Conflict("cin-referred"),
+                Err(e) => e.into(),
+            }
+        }
+    }
+}
+
+/// Creates a member (from an accepted application or by direct entry); a CIN already
+/// registered answers as `cin_conflict` says.
+pub async fn create(
+    app: &App,
+    actor: &Actor<'_>,
+    new: &NewMember<'_>,
+    action: AuditAction,
+) -> Result<(i64, String)> {
+    match members::create(&app.db, new, actor.audit(action)).await {
+        Err(StoreError::Conflict("cin-taken")) => Err(cin_conflict(app, actor, new).await),
+        other => Ok(other?),
+    }
+}
+
+/// A member registered directly (an existing roll brought in by an officer).
+pub struct Registration {
+    pub person: PersonInput,
+    /// Today when not given.
+    pub joined_on: Option<NaiveDate>,
+    pub consent_contact: bool,
+    pub consent_public: bool,
+    pub notes: Option<String>,
+}
+
+/// Registers a member in a branch the officer serves; returns its id.
+pub async fn register(app: &App, actor: &Actor<'_>, input: &Registration) -> Result<i64> {
+    permit(actor.decide(Action::ManageMembers, None))?;
+    let affiliates = app.profile.affiliate_keys();
+    let person = input
+        .person
+        .validate(&app.profile.membership, &affiliates, today())
+        .map_err(|errors| {
+            errors
+                .into_iter()
+                .next()
+                .map(Error::Invalid)
+                .unwrap_or(Error::Internal("no error".into()))
+        })?;
+    let t = residence(app, &person.commune).await?;
+    let branch = Target {
+        path: t.territory_path(),
+        organization: None,
+    };
+    permit(match actor.decide(Action::ManageMembers, Some(&branch)) {
+        Decision::NotFound => Decision::Forbidden,
+        d => d,
+    })?;
+    let joined_on = input.joined_on.unwrap_or(today());
+    rules::check_effective_date(joined_on, joined_on, today())?;
+    rules::check_joined_on(joined_on, person.birth_date, &app.profile.membership)?;
+    let new = NewMember {
+        person: &person,
+        // The province is the path's second segment (region/province/commune/...).
+        province_code: t.path.split('/').nth(1).unwrap_or_default().to_owned(),
+        path: t.territory_path(),
+        joined_on: joined_on.to_string(),
+        consent_contact: input.consent_contact,
+        consent_public: input.consent_public,
+        consent_source: "api".into(),
+        consent_version: app.profile.membership.consent_version.clone(),
+        notes: input.notes.clone(),
+        card_token: crate::secrets::random_token(),
+        application_id: None,
+        committee_id: None,
+        actor_id: actor.user_id(),
+    };
+    let (id, _) = create(app, actor, &new, AuditAction::MemberCreated).await?;
+    Ok(id)
+}
+
+/// A renewal and its payment, as the officer records it.
+pub struct Renewal {
+    pub campaign_id: i64,
+    pub category: String,
+    pub method: String,
+    pub receipt: String,
+    /// Today when not given.
+    pub paid_on: Option<NaiveDate>,
+}
+
+/// Records a member's renewal for an open campaign that covers them; returns the
+/// payment's id.
+pub async fn renew(
+    app: &App,
+    actor: &Actor<'_>,
+    m: &Found<Member>,
+    input: &Renewal,
+) -> Result<i64> {
+    permit(member_decision(app, actor, Action::RecordPayments, m))?;
+    let campaign = campaigns::get(&app.db, input.campaign_id)
+        .await?
+        .ok_or(DomainError::new(Field::Campaign, "campaign-unknown"))?;
+    if !campaign.is_open() {
+        return Err(Error::Conflict("campaign-closed"));
+    }
+    if !campaign_covers(app, &campaign, m) {
+        return Err(DomainError::new(Field::Campaign, "campaign-not-for-member").into());
+    }
+    let categories = campaigns::categories(&app.db, campaign.id).await?;
+    let category = categories
+        .iter()
+        .find(|c| c.key == input.category.trim())
+        .ok_or(DomainError::new(Field::Category, "category-invalid"))?;
+    let method = rules::parse_method(&input.method)?;
+    let receipt = rules::parse_receipt(&input.receipt)?;
+    let paid_on = change_date(app, m, input.paid_on).await?;
+    let from = m.status().ok_or(Error::Internal("status".into()))?;
+    let new_status = transition(from, Event::Renew, app.profile.membership.model)?;
+    let new = campaigns::NewPayment {
+        campaign: &campaign,
+        category,
+        method: &method,
+        receipt: &receipt,
+        paid_on: &paid_on,
+        new_status,
+        actor_id: actor.user_id().ok_or(Error::Forbidden)?,
+        receipt_token: &crate::secrets::random_token(),
+    };
+    let entry = actor.audit(AuditAction::PaymentRecorded);
+    Ok(campaigns::record_payment(&app.db, m, &new, entry).await?)
+}
+
+/// Whether a campaign is for this member: its jurisdiction holds the member's branch, and
+/// an affiliate's campaign is for the affiliate's members only.
+pub fn campaign_covers(app: &App, c: &Campaign, m: &Member) -> bool {
+    let place = TerritoryPath::from_stored(c.path.clone())
+        .contains(&TerritoryPath::from_stored(m.path.clone()));
+    let organization = Some(c.organization.as_str()) == app.profile.party_key()
+        || m.affiliations.split(',').any(|a| a == c.organization);
+    place && organization
 }

@@ -1,8 +1,9 @@
 //! Accounts: administrators manage users and their roles within their scope; every user
 //! manages their own API tokens.
 
+use crate::access::Loaded;
 use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
-use crate::auth::{self, Ctx, CurrentUser};
+use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::{Choice, Confirm};
 use crate::error::AppError;
 use crate::reauth::require_fresh_password;
@@ -15,14 +16,15 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use tanzim_domain::accounts::{
-    Role, RoleAssignment, Username, check_new_password, parse_display_name, parse_token_name,
-};
+use tanzim_commands as commands;
+use tanzim_commands::access::Account;
+use tanzim_commands::accounts::{NewAccount, RoleGrant};
+use tanzim_domain::accounts::{Role, Username};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::policy::{Action, Decision, Target, decide, scopes_for};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::accounts::{self, NewUser, StoredRole, User};
+use tanzim_store::accounts::{self, StoredRole, User};
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::{Page, ScopeFilter, territory};
 
@@ -43,21 +45,6 @@ pub fn decide_on_account(user: &CurrentUser, action: Action, roles: &[StoredRole
     tanzim_domain::policy::decide_account(&user.principal, action, &places)
 }
 
-async fn load(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    action: Action,
-) -> Result<(User, Vec<StoredRole>), AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let account = accounts::user(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let roles = accounts::roles(&state.db, id).await?;
-    permit(decide_on_account(user, action, &roles))?;
-    Ok((account, roles))
-}
-
 /// A role to grant, as typed in a form or sent to the API.
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct GrantRole {
@@ -71,54 +58,27 @@ pub struct GrantRole {
 }
 
 /// Parses a role to grant and checks the granting user may grant it there.
-async fn parse_grant(
-    state: &AppState,
-    user: &CurrentUser,
-    g: &GrantRole,
-) -> Result<RoleAssignment, AppError> {
-    let role = Role::parse(&g.role)?;
-    let (scope, scope_path) = match g.scope.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        None => (None, TerritoryPath::national()),
-        Some(code) => {
-            let code = TerritoryCode::parse(code)
-                .map_err(|_| DomainError::new(Field::Scope, "territory-code-invalid"))?;
-            let t = territory::get(&state.db, &code)
-                .await?
-                .ok_or(DomainError::new(Field::Scope, "territory-unknown"))?;
-            (Some(code), t.territory_path())
-        }
-    };
-    let organization = match g
-        .organization
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => None,
-        Some(o) => Some(
-            state
-                .profile
-                .organization(o)
-                .ok_or(DomainError::new(
-                    Field::Organization,
-                    "organization-unknown",
-                ))?
-                .key
-                .clone(),
-        ),
-    };
-    let assignment = RoleAssignment {
-        role,
-        scope,
-        scope_path,
-        organization,
-    };
-    let target = Target {
-        path: assignment.scope_path.clone(),
-        organization: assignment.organization.clone(),
-    };
-    permit(decide(&user.principal, Action::GrantRole, Some(&target)))?;
-    Ok(assignment)
+impl GrantRole {
+    /// The grant as the command takes it: the role and codes parsed, blanks absent.
+    fn parse(&self) -> Result<RoleGrant, DomainError> {
+        let blank = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        let scope = blank(&self.scope)
+            .map(|code| {
+                TerritoryCode::parse(&code)
+                    .map_err(|_| DomainError::new(Field::Scope, "territory-code-invalid"))
+            })
+            .transpose()?;
+        Ok(RoleGrant {
+            role: Role::parse(&self.role)?,
+            scope,
+            organization: blank(&self.organization),
+        })
+    }
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -136,23 +96,13 @@ async fn create_user(
     user: &CurrentUser,
     input: &CreateUser,
 ) -> Result<i64, AppError> {
-    let username = Username::parse(&input.username)?;
-    let display_name = parse_display_name(&input.display_name)?;
-    check_new_password(&input.password, &username)?;
-    let role = parse_grant(state, user, &input.role).await?;
-    let password_hash = auth::hash_password(input.password.clone()).await?;
-    let new = NewUser {
-        username,
-        display_name,
-        password_hash,
+    let new = NewAccount {
+        username: Username::parse(&input.username)?,
+        display_name: input.display_name.clone(),
+        password: input.password.clone(),
+        role: input.role.parse()?,
     };
-    Ok(accounts::create_user(
-        &state.db,
-        &new,
-        &[role],
-        audit(ctx, user, AuditAction::UserCreated),
-    )
-    .await?)
+    Ok(commands::accounts::create_user(&state.app(), &user.actor(ctx), &new).await?)
 }
 
 // ---- pages ----
@@ -376,11 +326,18 @@ pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(account): Loaded<Account>,
 ) -> Result<Response, AppError> {
-    let (account, roles) = load(&state, &user, id, Action::ViewUsers).await?;
-    let entry =
-        audit(&ctx, &user, AuditAction::UserViewed).target("user", id, account_scope(&roles));
+    let Account {
+        user: account,
+        roles,
+    } = account.into_inner();
+    let id = account.id;
+    let entry = audit(&ctx, &user, AuditAction::UserViewed).target(
+        "user",
+        id,
+        commands::accounts::account_scope(&roles),
+    );
     state.audit.append(&entry).await?;
     show_page(&state, &ctx, &user, account, &roles, None).await
 }
@@ -389,30 +346,30 @@ pub async fn grant(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(account): Loaded<Account>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (account, roles) = load(&state, &user, id, Action::ManageUsers).await?;
+    let id = account.user.id;
     require_fresh_password(&user, &format!("/users/{id}"))?;
     let input: GrantRole = parse_form(&body)?;
-    match parse_grant(&state, &user, &input).await {
-        Ok(role) => {
-            accounts::grant_role(
-                &state.db,
-                id,
-                &role,
-                audit(&ctx, &user, AuditAction::RoleGranted),
-            )
-            .await?;
-            Ok(Redirect::to(&format!("/users/{id}")).into_response())
+    let granted = match input.parse() {
+        Ok(grant) => {
+            commands::accounts::grant_role(&state.app(), &user.actor(&ctx), &account, &grant)
+                .await
+                .map_err(AppError::from)
         }
+        Err(e) => Err(e.into()),
+    };
+    match granted {
+        Ok(_) => Ok(Redirect::to(&format!("/users/{id}")).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Forbidden)) => {
+            let account = account.into_inner();
             let mut response = show_page(
                 &state,
                 &ctx,
                 &user,
-                account,
-                &roles,
+                account.user,
+                &account.roles,
                 Some(ctx.tr.t(&format!("error-{}", e.code()))),
             )
             .await?;
@@ -427,98 +384,35 @@ pub async fn revoke(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
+    Loaded(account): Loaded<Account>,
     Path((id, role_id)): Path<(i64, i64)>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (_, roles) = load(&state, &user, id, Action::ManageUsers).await?;
-    let role = roles
-        .iter()
-        .find(|r| r.id == role_id)
-        .ok_or(AppError::NotFound)?;
     parse_form::<Confirm>(&body)?.check()?;
-    keep_one_national_administrator(&state, std::slice::from_ref(role)).await?;
-    accounts::revoke_role(
-        &state.db,
-        role,
-        audit(&ctx, &user, AuditAction::RoleRevoked),
-    )
-    .await?;
+    commands::accounts::revoke_role(&state.app(), &user.actor(&ctx), &account, role_id).await?;
     Ok(Redirect::to(&format!("/users/{id}")).into_response())
-}
-
-/// Where an account sits for the audit log: the deepest territory containing all its
-/// roles' scopes (national when they share none), so that no administrator whose scope
-/// covers only some of them reads entries about it.
-fn account_scope(roles: &[StoredRole]) -> Option<TerritoryPath> {
-    let mut paths = roles.iter().map(|r| r.scope_path.as_str());
-    let first = paths.next()?;
-    let mut common: Vec<&str> = first.split_inclusive('/').collect();
-    for p in paths {
-        let segments: Vec<&str> = p.split_inclusive('/').collect();
-        let shared = common
-            .iter()
-            .zip(&segments)
-            .take_while(|(a, b)| a == b)
-            .count();
-        common.truncate(shared);
-    }
-    Some(TerritoryPath::from_stored(common.concat()))
-}
-
-/// Refuses a change that would leave no enabled national administrator.
-async fn keep_one_national_administrator(
-    state: &AppState,
-    roles: &[StoredRole],
-) -> Result<(), AppError> {
-    let national_admin = roles
-        .iter()
-        .any(|r| r.role == "administrator" && r.scope_path.is_empty() && r.organization.is_none());
-    if national_admin && accounts::count_national_administrators(&state.db).await? <= 1 {
-        return Err(AppError::Conflict("last-administrator"));
-    }
-    Ok(())
 }
 
 pub async fn disable(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(account): Loaded<Account>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (_, roles) = load(&state, &user, id, Action::ManageUsers).await?;
     parse_form::<Confirm>(&body)?.check()?;
-    if id == user.id() {
-        return Err(AppError::Conflict("cannot-disable-self"));
-    }
-    keep_one_national_administrator(&state, &roles).await?;
-    accounts::set_disabled(
-        &state.db,
-        id,
-        true,
-        account_scope(&roles),
-        audit(&ctx, &user, AuditAction::UserDisabled),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/users/{id}")).into_response())
+    commands::accounts::set_disabled(&state.app(), &user.actor(&ctx), &account, true).await?;
+    Ok(Redirect::to(&format!("/users/{}", account.user.id)).into_response())
 }
 
 pub async fn enable(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(account): Loaded<Account>,
 ) -> Result<Response, AppError> {
-    let (_, roles) = load(&state, &user, id, Action::ManageUsers).await?;
-    accounts::set_disabled(
-        &state.db,
-        id,
-        false,
-        account_scope(&roles),
-        audit(&ctx, &user, AuditAction::UserEnabled),
-    )
-    .await?;
-    Ok(Redirect::to(&format!("/users/{id}")).into_response())
+    commands::accounts::set_disabled(&state.app(), &user.actor(&ctx), &account, false).await?;
+    Ok(Redirect::to(&format!("/users/{}", account.user.id)).into_response())
 }
 
 // ---- own account and API tokens ----
@@ -595,21 +489,13 @@ pub async fn create_token(
 ) -> Result<Response, AppError> {
     require_fresh_password(&user, "/account")?;
     let input: NewToken = parse_form(&body)?;
-    match parse_token_name(&input.name) {
-        Ok(name) => {
-            let token = auth::new_api_token();
-            accounts::create_token(
-                &state.db,
-                user.id(),
-                &name,
-                &auth::token_hash(&token),
-                audit(&ctx, &user, AuditAction::TokenCreated),
-            )
-            .await?;
-            // Shown once, never stored in clear.
-            account_page(&state, &ctx, &user, Some(token), None).await
-        }
-        Err(e) => {
+    let created =
+        commands::accounts::create_token(&state.app(), &user.actor(&ctx), user.id(), &input.name)
+            .await;
+    match created {
+        // Shown once, never stored in clear.
+        Ok(token) => account_page(&state, &ctx, &user, Some(token), None).await,
+        Err(commands::Error::Invalid(e)) => {
             let mut response = account_page(
                 &state,
                 &ctx,
@@ -621,6 +507,7 @@ pub async fn create_token(
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -632,13 +519,7 @@ pub async fn revoke_token(
     body: Bytes,
 ) -> Result<Response, AppError> {
     parse_form::<Confirm>(&body)?.check()?;
-    accounts::revoke_token(
-        &state.db,
-        user.id(),
-        token_id,
-        audit(&ctx, &user, AuditAction::TokenRevoked),
-    )
-    .await?;
+    commands::accounts::revoke_token(&state.app(), &user.actor(&ctx), token_id).await?;
     Ok(Redirect::to("/account").into_response())
 }
 
@@ -706,11 +587,18 @@ pub async fn api_get(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(account): Loaded<Account>,
 ) -> Result<Json<UserDetail>, AppError> {
-    let (account, roles) = load(&state, &user, id, Action::ViewUsers).await?;
-    let entry =
-        audit(&ctx, &user, AuditAction::UserViewed).target("user", id, account_scope(&roles));
+    let Account {
+        user: account,
+        roles,
+    } = account.into_inner();
+    let id = account.id;
+    let entry = audit(&ctx, &user, AuditAction::UserViewed).target(
+        "user",
+        id,
+        commands::accounts::account_scope(&roles),
+    );
     state.audit.append(&entry).await?;
     Ok(Json(UserDetail {
         user: account,

@@ -2,13 +2,14 @@
 //! honeypot and rate limit), the status check by reference, officers' entry, and the
 //! membership committee's queue, duplicate check and decision.
 
+use crate::access::Loaded;
 use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::Choice;
 use crate::error::AppError;
-use crate::members::{PersonInputDoc, affiliate_keys, audit, first_error, residence};
+use crate::members::{PersonInputDoc, audit, first_error};
 use crate::views::{self, FormErrors, Layout, Pager};
-use crate::{AppState, parse_form, parse_json, permit, today};
+use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -16,6 +17,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use tanzim_commands as commands;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::{self as rules, Cin, Person};
 use tanzim_domain::policy::{Action, Decision, Target, decide};
@@ -122,12 +124,7 @@ async fn check_person(
     state: &AppState,
     input: &rules::PersonInput,
 ) -> Result<(Person, tanzim_store::territory::Territory), Vec<DomainError>> {
-    let person = input.validate(&state.profile.membership, &affiliate_keys(state), today())?;
-    match residence(state, &person.commune).await {
-        Ok((t, _)) => Ok((person, t)),
-        Err(AppError::Invalid(e)) => Err(vec![e]),
-        Err(_) => Err(vec![DomainError::general("internal")]),
-    }
+    commands::members::check_person(&state.app(), input).await
 }
 
 pub struct Province {
@@ -609,42 +606,7 @@ async fn competent_committee(
     state: &AppState,
     a: &Application,
 ) -> Result<Option<(tanzim_store::meetings::Committee, String)>, AppError> {
-    let depth = state.profile.membership.committee_level.depth();
-    match tanzim_domain::territory::TerritoryPath::from_stored(a.path.clone()).ancestor(depth) {
-        Some(at) => {
-            // Applications join the party: its own bodies' committee decides, not an
-            // affiliate's.
-            let party = state
-                .profile
-                .organizations
-                .iter()
-                .find(|o| o.kind == tanzim_domain::org::OrganizationKind::Party)
-                .map(|o| o.key.as_str())
-                .unwrap_or("party");
-            Ok(tanzim_store::meetings::membership_committee_at(&state.db, &at, party).await?)
-        }
-        None => Ok(None),
-    }
-}
-
-async fn reject_application(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    a: &Application,
-    reason: &str,
-) -> Result<(), AppError> {
-    let committee = competent_committee(state, a).await?.map(|(c, _)| c.id);
-    applications::reject(
-        &state.db,
-        a,
-        reason,
-        user.id(),
-        committee,
-        audit(ctx, user, AuditAction::ApplicationRejected),
-    )
-    .await?;
-    Ok(())
+    Ok(commands::applications::competent_committee(&state.app(), a).await?)
 }
 
 /// The policy's decision on an application; deciding it also takes the competent
@@ -785,58 +747,14 @@ pub async fn show(
 }
 
 /// Accepts an application: the member is created with its number, in one transaction.
-async fn accept_application(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    a: &Application,
-) -> Result<i64, AppError> {
-    let (person, commune) = check_person(state, &a.as_input())
-        .await
-        .map_err(first_error)?;
-    let (_, province) = residence(state, &person.commune).await?;
-    let new = members::NewMember {
-        person: &person,
-        province_code: province,
-        path: commune.territory_path(),
-        joined_on: today().to_string(),
-        consent_contact: a.consent_contact,
-        consent_public: a.consent_public,
-        consent_source: if a.source == "public" {
-            "form".into()
-        } else {
-            "paper".into()
-        },
-        consent_version: a.consent_version.clone(),
-        notes: None,
-        card_token: crate::auth::random_token(),
-        application_id: Some(a.id),
-        committee_id: competent_committee(state, a).await?.map(|(c, _)| c.id),
-        actor_id: Some(user.id()),
-    };
-    match members::create(
-        &state.db,
-        &new,
-        audit(ctx, user, AuditAction::ApplicationAccepted),
-    )
-    .await
-    {
-        Ok((id, _)) => Ok(id),
-        Err(tanzim_store::StoreError::Conflict("cin-taken")) => {
-            Err(crate::members::cin_conflict(state, ctx, user, &new).await)
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
 pub async fn accept(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(a): Loaded<Application>,
 ) -> Result<Response, AppError> {
-    let a = load(&state, &user, id, Action::DecideApplications).await?;
-    match accept_application(&state, &ctx, &user, &a).await {
+    let id = a.id;
+    match commands::applications::accept(&state.app(), &user.actor(&ctx), &a).await {
         Ok(member) => {
             // Committee members may not open member pages of other roles; they stay here.
             let to = if decide(&user.principal, Action::ViewMembers, Some(&a.target()))
@@ -848,16 +766,17 @@ pub async fn accept(
             };
             Ok(Redirect::to(&to).into_response())
         }
-        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_))) => {
+        Err(e @ (commands::Error::Invalid(_) | commands::Error::Conflict(_))) => {
+            let e = AppError::from(e);
             let errors = match &e {
                 AppError::Invalid(d) => FormErrors::from_domain(std::slice::from_ref(d), &ctx.tr),
                 other => FormErrors::general(ctx.tr.t(&format!("error-{}", other.code()))),
             };
-            let mut response = show_page(&state, &ctx, &user, a, errors).await?;
+            let mut response = show_page(&state, &ctx, &user, a.into_inner(), errors).await?;
             *response.status_mut() = e.status();
             Ok(response)
         }
-        Err(e) => Err(e),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -870,28 +789,26 @@ pub async fn reject(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(a): Loaded<Application>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let a = load(&state, &user, id, Action::DecideApplications).await?;
+    let id = a.id;
     let input: Rejection = parse_form(&body)?;
-    match rules::parse_reason(&input.reason) {
-        Ok(reason) => {
-            reject_application(&state, &ctx, &user, &a, &reason).await?;
-            Ok(Redirect::to(&format!("/applications/{id}")).into_response())
-        }
-        Err(e) => {
+    match commands::applications::reject(&state.app(), &user.actor(&ctx), &a, &input.reason).await {
+        Ok(()) => Ok(Redirect::to(&format!("/applications/{id}")).into_response()),
+        Err(commands::Error::Invalid(e)) => {
             let mut response = show_page(
                 &state,
                 &ctx,
                 &user,
-                a,
+                a.into_inner(),
                 FormErrors::from_domain(&[e], &ctx.tr),
             )
             .await?;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -1016,10 +933,9 @@ pub async fn api_accept(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(a): Loaded<Application>,
 ) -> Result<Response, AppError> {
-    let a = load(&state, &user, id, Action::DecideApplications).await?;
-    let member_id = accept_application(&state, &ctx, &user, &a).await?;
+    let member_id = commands::applications::accept(&state.app(), &user.actor(&ctx), &a).await?;
     Ok((StatusCode::CREATED, Json(Accepted { member_id })).into_response())
 }
 
@@ -1030,15 +946,13 @@ pub async fn api_reject(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(a): Loaded<Application>,
     body: Bytes,
 ) -> Result<Json<Application>, AppError> {
-    let a = load(&state, &user, id, Action::DecideApplications).await?;
     let input: Rejection = parse_json(&body)?;
-    let reason = rules::parse_reason(&input.reason)?;
-    reject_application(&state, &ctx, &user, &a, &reason).await?;
+    commands::applications::reject(&state.app(), &user.actor(&ctx), &a, &input.reason).await?;
     Ok(Json(
-        applications::get(&state.db, id)
+        applications::get(&state.db, a.id)
             .await?
             .ok_or(AppError::NotFound)?,
     ))

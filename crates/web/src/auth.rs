@@ -14,7 +14,6 @@ use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use rand::RngCore;
-use sha2::{Digest, Sha256};
 use std::net::{IpAddr, SocketAddr};
 use tanzim_domain::accounts::{Principal, session_is_live};
 use tanzim_store::accounts;
@@ -22,35 +21,12 @@ use tanzim_store::accounts;
 pub const SESSION_COOKIE: &str = "tanzim_session";
 pub const PRE_SESSION_CSRF_COOKIE: &str = "tanzim_csrf";
 pub const LANG_COOKIE: &str = "tanzim_lang";
-const API_TOKEN_PREFIX: &str = "tzm_";
 
-/// 256 random bits, URL-safe.
-pub fn random_token() -> String {
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
-}
+pub use tanzim_commands::secrets::{new_api_token, random_token, token_hash};
 
-pub fn new_api_token() -> String {
-    format!("{API_TOKEN_PREFIX}{}", random_token())
-}
-
-/// What is stored for a token: its SHA-256 (the token itself has 256 bits of entropy, so a
-/// fast hash is enough; a stolen table yields no usable token).
-pub fn token_hash(token: &str) -> String {
-    hex::encode(Sha256::digest(token.as_bytes()))
-}
-
-/// Argon2id with OWASP's parameters (19 MiB, t=2, p=1), off the async threads.
+/// Argon2id with OWASP's parameters, off the async threads.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
-    tokio::task::spawn_blocking(move || {
-        Argon2::default()
-            .hash_password(password.as_bytes())
-            .map(|h| h.to_string())
-            .map_err(|e| AppError::Internal(format!("hash: {e}")))
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("hash task: {e}")))?
+    Ok(tanzim_commands::secrets::hash_password(password).await?)
 }
 
 /// The hash of a random password: unknown usernames are checked against it so that they

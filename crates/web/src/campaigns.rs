@@ -522,7 +522,8 @@ pub async fn bulk(
             receipt: receipt.to_owned(),
             paid_on: None,
         };
-        match renew(&state, &ctx, &user, &m, &renewal).await {
+        let found = crate::members::found(&state, &ctx, &user, m.id, Action::RecordPayments);
+        match async { renew(&state, &ctx, &user, &found.await?, &renewal).await }.await {
             Ok(_) => report.push(ctx.tr.with(
                 "bulk-line-done",
                 &[("line", &n.to_string()), ("number", number)],

@@ -1,6 +1,7 @@
 //! tanzim's web layer: server-rendered pages (Arabic first) and the JSON API under
 //! `/api/v1`. Handlers are thin: parse into domain types, ask the policy, call the store.
 
+pub mod access;
 pub mod accounts;
 pub mod api;
 pub mod applications;
@@ -27,7 +28,9 @@ pub mod views;
 
 use axum::Router;
 use axum::body::Bytes;
+use axum::extract::{Request, State};
 use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::Next;
 use error::AppError;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Deserializer};
@@ -210,7 +213,14 @@ fn security_header(name: &'static str, value: &'static str) -> SetResponseHeader
 pub fn app(state: AppState) -> Router {
     let mut router = Router::new();
     for route in routes::table() {
-        router = router.route(route.spec.path, route.handler);
+        let spec = route.spec;
+        let enforce = axum::middleware::from_fn_with_state(
+            state.clone(),
+            move |state: State<AppState>, req: Request, next: Next| {
+                access::enforce(state, spec, req, next)
+            },
+        );
+        router = router.route(spec.path, route.handler.route_layer(enforce));
     }
     router
         .fallback(|| async { AppError::NotFound })

@@ -1,0 +1,38 @@
+//! Random tokens and password hashes, made where the commands that store them are.
+
+use crate::{Error, Result};
+use argon2::{Argon2, PasswordHasher};
+use base64::Engine;
+use rand::RngCore;
+use sha2::{Digest, Sha256};
+
+const API_TOKEN_PREFIX: &str = "tzm_";
+
+/// 256 random bits, URL-safe.
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+pub fn new_api_token() -> String {
+    format!("{API_TOKEN_PREFIX}{}", random_token())
+}
+
+/// What is stored for a token: its SHA-256 (the token itself has 256 bits of entropy, so a
+/// fast hash is enough; a stolen table yields no usable token).
+pub fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// Argon2id with OWASP's parameters (19 MiB, t=2, p=1), off the async threads.
+pub async fn hash_password(password: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || {
+        Argon2::default()
+            .hash_password(password.as_bytes())
+            .map(|h| h.to_string())
+            .map_err(|e| Error::Internal(format!("hash: {e}")))
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("hash task: {e}")))?
+}

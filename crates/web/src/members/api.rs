@@ -1,0 +1,385 @@
+//! The members API.
+
+use super::*;
+
+// ---- API ----
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MemberList {
+    pub items: Vec<Member>,
+    pub total: i64,
+    /// A search counts up to 1000 matches: true when more match (narrow the query).
+    pub total_capped: bool,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Members in the caller's scope; `as_of` gives those in good standing on that day.
+#[utoipa::path(get, path = "/api/v1/members", tag = "members",
+    params(("territory" = Option<String>, Query, description = "HCP code: members in its subtree"),
+           ("status" = Option<String>, Query, description = "active, lapsed, suspended, expelled, resigned, deceased"),
+           ("q" = Option<String>, Query, description = "name (either script), CIN or membership number"),
+           ("as_of" = Option<String>, Query, description = "YYYY-MM-DD: in good standing on that day"),
+           ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
+    responses((status = 200, body = MemberList), BadRequest, Unauthenticated, Forbidden, Invalid), security(("bearer" = [])))]
+pub async fn api_list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<MemberList>, AppError> {
+    let p = list_members(&state, &user, &q).await?;
+    Ok(Json(MemberList {
+        items: p.items,
+        total: p.total,
+        total_capped: p.capped,
+        page: p.page,
+        page_size: p.page_size,
+    }))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MemberDetail {
+    #[serde(flatten)]
+    pub member: Member,
+    pub history: Vec<HistoryEntry>,
+    pub payments: Vec<Payment>,
+}
+
+/// One member with its history and payments (the read is audited).
+#[utoipa::path(get, path = "/api/v1/members/{id}", tag = "members", params(("id" = i64, Path)),
+    responses((status = 200, body = MemberDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
+pub async fn api_get(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<MemberDetail>, AppError> {
+    let m = load(&state, &user, id, Action::ViewMembers).await?;
+    state
+        .audit
+        .append(&audit(&ctx, &user, AuditAction::MemberViewed).target(
+            "member",
+            id,
+            Some(TerritoryPath::from_stored(m.path.clone())),
+        ))
+        .await?;
+    let history = members::history(&state.db, id).await?;
+    let payments = campaigns::payments_of_member(&state.db, id).await?;
+    Ok(Json(MemberDetail {
+        member: m,
+        history,
+        payments,
+    }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct NewMemberInput {
+    #[serde(flatten)]
+    pub person: PersonInputDoc,
+    /// YYYY-MM-DD; today when absent.
+    #[serde(default)]
+    pub joined_on: Option<String>,
+    #[serde(default)]
+    pub consent_contact: bool,
+    #[serde(default)]
+    pub consent_public: bool,
+    #[serde(default)]
+    pub notes: Option<String>,
+}
+
+/// The person fields, as the API documents them.
+#[derive(Deserialize, utoipa::ToSchema, Default)]
+pub struct PersonInputDoc {
+    pub first_name_ar: Option<String>,
+    pub last_name_ar: Option<String>,
+    pub first_name_lat: Option<String>,
+    pub last_name_lat: Option<String>,
+    /// F or M.
+    pub sex: String,
+    /// YYYY-MM-DD or DD/MM/YYYY.
+    pub birth_date: String,
+    pub cin: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// HCP code of the commune or arrondissement of residence.
+    pub commune: String,
+    pub address: Option<String>,
+    pub profession: Option<String>,
+    /// none, primary, lower_secondary, upper_secondary, higher, other.
+    pub education: Option<String>,
+    /// Affiliated organizations joined, comma-separated keys.
+    pub affiliations: Option<String>,
+}
+
+impl PersonInputDoc {
+    pub fn into_input(self) -> PersonInput {
+        PersonInput {
+            first_name_ar: self.first_name_ar,
+            last_name_ar: self.last_name_ar,
+            first_name_lat: self.first_name_lat,
+            last_name_lat: self.last_name_lat,
+            sex: self.sex,
+            birth_date: self.birth_date,
+            cin: self.cin,
+            phone: self.phone,
+            email: self.email,
+            commune: self.commune,
+            address: self.address,
+            profession: self.profession,
+            education: self.education,
+            affiliations: self.affiliations,
+        }
+    }
+}
+
+/// The party's own organization key.
+pub(crate) fn party_key(state: &AppState) -> Option<&str> {
+    state.profile.party_key()
+}
+
+/// Whether a campaign is for this member: its jurisdiction holds the member's branch, and
+/// an affiliate's campaign is for the affiliate's members only.
+pub(crate) fn campaign_covers(
+    state: &AppState,
+    c: &tanzim_store::campaigns::Campaign,
+    m: &Member,
+) -> bool {
+    commands::members::campaign_covers(&state.app(), c, m)
+}
+
+/// The affiliate organizations' keys (the party itself is not joined separately).
+pub(crate) fn affiliate_keys(state: &AppState) -> Vec<&str> {
+    state.profile.affiliate_keys()
+}
+
+/// The first error of a validation, for the API (forms show them all).
+pub(crate) fn first_error(errors: Vec<DomainError>) -> AppError {
+    errors
+        .into_iter()
+        .next()
+        .map(AppError::Invalid)
+        .unwrap_or(AppError::BadRequest("malformed-input"))
+}
+
+/// Registers a member directly (an existing roll being brought in by an officer); new
+/// members normally come through an application decided by the committee.
+#[utoipa::path(post, path = "/api/v1/members", tag = "members", request_body = NewMemberInput,
+    responses((status = 201, body = MemberDetail), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid), security(("bearer" = [])))]
+pub async fn api_create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let input: NewMemberInput = parse_json(&body)?;
+    let registration = commands::members::Registration {
+        joined_on: optional_date(&input.joined_on)?,
+        consent_contact: input.consent_contact,
+        consent_public: input.consent_public,
+        notes: optional(&input.notes).map(str::to_owned),
+        person: input.person.into_input(),
+    };
+    let id = commands::members::register(&state.app(), &user.actor(&ctx), &registration).await?;
+    let m = load(&state, &user, id, Action::ViewMembers).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(MemberDetail {
+            member: m,
+            history: members::history(&state.db, id).await?,
+            payments: Vec::new(),
+        }),
+    )
+        .into_response())
+}
+
+/// Changes a member's status (suspend, reinstate, expel, resign, decease, readmit).
+#[utoipa::path(post, path = "/api/v1/members/{id}/status", tag = "members", params(("id" = i64, Path)), request_body = StatusChange,
+    responses((status = 200, body = Member), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
+pub async fn api_status(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Member>, AppError> {
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let input: StatusChange = parse_json(&body)?;
+    change_status(&state, &ctx, &user, &m, &input).await?;
+    Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
+}
+
+/// Moves a member to another commune's branch; history keeps the old one.
+#[utoipa::path(post, path = "/api/v1/members/{id}/transfer", tag = "members", params(("id" = i64, Path)), request_body = Transfer,
+    responses((status = 200, body = Member), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
+pub async fn api_transfer(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Member>, AppError> {
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let input: Transfer = parse_json(&body)?;
+    transfer_member(&state, &ctx, &user, &m, &input).await?;
+    Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
+}
+
+/// Records a consent given or withdrawn.
+#[utoipa::path(post, path = "/api/v1/members/{id}/consents", tag = "members", params(("id" = i64, Path)), request_body = ConsentInput,
+    responses((status = 200, body = Member), BadRequest, Unauthenticated, Forbidden, NotFound, Invalid), security(("bearer" = [])))]
+pub async fn api_consent(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Json<Member>, AppError> {
+    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let input: ConsentInput = parse_json(&body)?;
+    record_consent(&state, &ctx, &user, &m, &input).await?;
+    Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
+}
+
+/// Records a renewal and its payment.
+#[utoipa::path(post, path = "/api/v1/members/{id}/payments", tag = "payments", params(("id" = i64, Path)), request_body = Renewal,
+    responses((status = 201, body = Payment), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
+pub async fn api_renew(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let m = found(&state, &ctx, &user, id, Action::RecordPayments).await?;
+    let input: Renewal = parse_json(&body)?;
+    let pid = renew(&state, &ctx, &user, &m, &input).await?;
+    let p = campaigns::payment(&state.db, pid)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    Ok((StatusCode::CREATED, Json(p)).into_response())
+}
+
+/// Contact details an officer keeps up to date (page form).
+#[derive(Deserialize)]
+pub struct ContactInput {
+    phone: Option<String>,
+    email: Option<String>,
+    address: Option<String>,
+    profession: Option<String>,
+    education: Option<String>,
+    notes: Option<String>,
+}
+
+pub async fn contact(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let input: ContactInput = parse_form(&body)?;
+    let result = async {
+        let blank = |s: &Option<String>| {
+            s.as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+        };
+        let phone = blank(&input.phone)
+            .map(|p| rules::Phone::parse(&p).map(|p| p.as_str().to_owned()))
+            .transpose()?;
+        let email = blank(&input.email)
+            .map(|e| rules::parse_email(&e))
+            .transpose()?;
+        let education = blank(&input.education);
+        if education
+            .as_deref()
+            .is_some_and(|e| !rules::EDUCATION_LEVELS.contains(&e))
+        {
+            return Err(AppError::Invalid(DomainError::new(
+                Field::Education,
+                "education-invalid",
+            )));
+        }
+        let (address, profession, notes) = (
+            blank(&input.address),
+            blank(&input.profession),
+            blank(&input.notes),
+        );
+        let update = ContactUpdate {
+            phone: phone.as_deref(),
+            email: email.as_deref(),
+            address: address.as_deref(),
+            profession: profession.as_deref(),
+            education: education.as_deref(),
+            notes: notes.as_deref(),
+        };
+        Ok(members::update_contact(
+            &state.db,
+            &m,
+            &update,
+            audit(&ctx, &user, AuditAction::MemberUpdated),
+        )
+        .await?)
+    }
+    .await;
+    on_member_page(&state, &ctx, &user, id, result).await
+}
+
+/// These routes and the access each requires.
+pub(super) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::{get, post};
+    use tanzim_domain::policy::Action;
+    vec![
+        route(
+            "POST",
+            "/members/{id}/contact",
+            Policy(Action::ManageMembers, T::Member),
+            post(contact),
+        ),
+        route(
+            "GET",
+            "/api/v1/members",
+            Policy(Action::ViewMembers, T::None),
+            get(api_list),
+        ),
+        route(
+            "POST",
+            "/api/v1/members",
+            Policy(Action::ManageMembers, T::None),
+            post(api_create),
+        ),
+        route(
+            "GET",
+            "/api/v1/members/{id}",
+            Policy(Action::ViewMembers, T::Member),
+            get(api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/status",
+            Policy(Action::ManageMembers, T::Member),
+            post(api_status),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/transfer",
+            Policy(Action::ManageMembers, T::Member),
+            post(api_transfer),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/consents",
+            Policy(Action::ManageMembers, T::Member),
+            post(api_consent),
+        ),
+        route(
+            "POST",
+            "/api/v1/members/{id}/payments",
+            Policy(Action::RecordPayments, T::Member),
+            post(api_renew),
+        ),
+    ]
+}
