@@ -317,7 +317,9 @@ async fn scope(engine: Engine) {
         403
     );
     let b = app.browser("taounate").await;
-    assert!(!b.get("/members").await.body.contains("AB400001"));
+    let list = b.get("/members").await;
+    assert_eq!(list.status, 200, "{}", list.body);
+    assert!(!list.body.contains("AB400001"));
     assert_eq!(b.get(&format!("/members/{id}/card")).await.status, 404);
     let export = b.get("/members/export.csv").await;
     assert_eq!(export.status, 200);

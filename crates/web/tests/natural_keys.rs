@@ -193,7 +193,10 @@ async fn natural_keys(engine: Engine) {
     // The referrals wait at the country's level (Taounate and Beni Mellal share no region).
     for (cell, _, web, _) in &principals {
         let queue = web.get("/members/reviews").await;
-        let sees = queue.status == 200 && queue.body.contains(&number);
+        if queue.status != 200 {
+            failures.push(format!("{} queue: answered {}", cell.username, queue.status));
+        }
+        let sees = queue.body.contains(&number);
         if sees != cell.sees_member_in_queue {
             failures.push(format!(
                 "{} queue: expected to see the member {}, saw it {sees}",

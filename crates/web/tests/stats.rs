@@ -272,6 +272,7 @@ async fn officers_keep_exact_figures(engine: Engine) {
         .await
         .get("/stats?territory=05.091")
         .await;
+    assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("id=\"stat-active\">24<"));
     assert!(!page.body.contains("id=\"stats-protected\""));
 
