@@ -3,7 +3,7 @@
 //! and a session whose password was typed more than ten minutes ago is sent to confirm it.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine, PASSWORD, TestApp};
 use serde_json::json;

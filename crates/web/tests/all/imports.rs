@@ -1,7 +1,7 @@
 //! Importing member rolls, on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine, person};
 use std::collections::HashMap;

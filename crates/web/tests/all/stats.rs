@@ -3,7 +3,7 @@
 //! rounded counts. Officers of the territory keep exact figures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine};
 use serde_json::{Value, json};

@@ -7,9 +7,7 @@
 //! `Guard`) must refuse the allowed ones with 403 `session-required`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::Engine;
+use crate::common::{self, Engine};
 use tanzim_domain::accounts::Role;
 use tanzim_domain::policy::{Decision, decide};
 use tanzim_store::{accounts, bodies};

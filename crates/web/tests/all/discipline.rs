@@ -4,7 +4,7 @@
 //! same transaction as the decision, and the member's history names the case.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine, TestApp};
 use serde_json::{Value, json};

@@ -1,7 +1,7 @@
 //! The membership stories, each on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine, TestApp, person};
 use serde_json::json;

@@ -4,7 +4,7 @@
 //! the minutes must give the decisions effect.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine};
 use serde_json::json;

@@ -4,7 +4,7 @@
 //! administrator reading the whole audit log, control characters at the boundary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine, person};
 use tanzim_domain::accounts::Role;

@@ -1,7 +1,7 @@
 //! The foundation's stories, each on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine};
 use serde_json::json;
@@ -738,7 +738,9 @@ async fn users_and_roles(engine: Engine) {
     let (s, all) = api.get("/api/v1/audit").await;
     assert_eq!(s, 200, "{all}");
     assert!(
-        all["items"].as_array().is_some_and(|items| !items.is_empty()),
+        all["items"]
+            .as_array()
+            .is_some_and(|items| !items.is_empty()),
         "{all}"
     );
     assert!(
