@@ -102,7 +102,7 @@ async fn sign_in(c: &Client, app: &common::TestApp, username: &str) {
 }
 
 /// A form submit may return before the next page has loaded (a loaded 2-core machine):
-/// wait for it, for at most 10 seconds.
+/// wait for it, for at most 10 seconds, and fail if the sign-in page is still there.
 async fn wait_until_left_login(c: &Client) {
     for _ in 0..100 {
         if c.current_url().await.is_ok_and(|u| u.path() != "/login") {
@@ -110,6 +110,8 @@ async fn wait_until_left_login(c: &Client) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    let url = c.current_url().await.map(|u| u.to_string());
+    panic!("still on the sign-in page after 10 s ({url:?}): the sign-in did not go through");
 }
 
 async fn html_attr(c: &Client, attr: &str) -> String {
@@ -122,17 +124,25 @@ async fn html_attr(c: &Client, attr: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Clicks, then waits (at most 3 s) for the page to be replaced when the click navigates:
-/// a click may return before the next page has loaded on a busy machine.
+/// Clicks a link or a submit button, then waits (at most 10 s) for the page to be replaced:
+/// a click may return before the next page has loaded on a busy machine. Fails if no new
+/// page came.
 async fn click(c: &Client, css: &str) {
     let before = c.find(Locator::Css("html")).await.unwrap();
     wait_for(c, css).await.click().await.unwrap();
-    for _ in 0..30 {
+    for _ in 0..100 {
         if before.tag_name().await.is_err() {
             return;
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    let url = c.current_url().await.map(|u| u.to_string());
+    panic!("clicked {css}, but no new page came within 10 s (still at {url:?})");
+}
+
+/// Clicks what acts within the page (a checkbox, a `<summary>` that opens its form).
+async fn click_in_page(c: &Client, css: &str) {
+    wait_for(c, css).await.click().await.unwrap();
 }
 
 async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
@@ -357,7 +367,7 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
         .select_by_value("05.091.01.07")
         .await
         .unwrap();
-    click(&c, "#consent").await;
+    click_in_page(&c, "#consent").await;
     shot(&c, "20-apply-ar").await;
     click(&c, "#apply-submit").await;
     let reference = text(&c, "#reference").await;
@@ -443,7 +453,7 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     c.goto(&app.url(&format!("/bodies/{body_id}/meetings")))
         .await
         .unwrap();
-    click(&c, "#positions-add").await;
+    click_in_page(&c, "#positions-add").await;
     wait_for(&c, "[name=holder_name]")
         .await
         .send_keys("محمد النجاري")
@@ -464,12 +474,12 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     wait_for(&c, "#decision-form").await;
 
     // The body's position holders invited; the attendance form starts from them.
-    click(&c, "#invite").await;
+    click_in_page(&c, "#invite").await;
     click(&c, "#save-invitations").await;
     assert!(text(&c, "#invitations").await.contains("محمد النجاري"));
 
     // Attendance (one came late), a decision, the minutes drafted and approved.
-    click(&c, "#take-attendance").await;
+    click_in_page(&c, "#take-attendance").await;
     let present = wait_for(&c, "[name=present]").await;
     assert_eq!(
         present.prop("value").await.unwrap().as_deref(),

@@ -1,5 +1,6 @@
-//! The test harness: a real server on port 0 over a fresh database (a temporary SQLite
-//! file, or a fresh PostgreSQL schema), and helpers to act on it as users do.
+//! The test harness: a real server on port 0 over a fresh database (a copy of a prepared
+//! SQLite file, or a PostgreSQL database made from a prepared template), and helpers to act
+//! on it as users do.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use sqlx::postgres::PgConnectOptions;
@@ -42,39 +43,167 @@ macro_rules! both_engines {
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-/// A fresh, migrated database with the territories loaded.
+/// A fresh, migrated database with the territories loaded: a copy of this process's
+/// template (migrated and loaded once), not a migration and ~1,600 inserts per test.
 pub async fn fresh_db(engine: Engine) -> Db {
+    let (db, drop) = fresh_database(engine).await;
+    // The caller keeps the database as long as it likes: the next test process drops it.
+    std::mem::forget(drop);
+    db
+}
+
+/// The database, and on PostgreSQL the guard that drops it when the test is done.
+async fn fresh_database(engine: Engine) -> (Db, Option<DropDatabase>) {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
     let unique = format!("{}_{}_{}", std::process::id(), n, rand_suffix());
-    let db = match engine {
+    match engine {
         Engine::Sqlite => {
-            let dir = std::env::temp_dir().join("tanzim-tests");
-            std::fs::create_dir_all(&dir).unwrap();
-            Db::connect_sqlite(dir.join(format!("t_{unique}.db")).to_str().unwrap())
-                .await
-                .unwrap()
+            let template = sqlite_template().await;
+            let path = test_dir().join(format!("t_{unique}.db"));
+            std::fs::copy(template, &path).unwrap();
+            let db = Db::connect_sqlite(path.to_str().unwrap()).await.unwrap();
+            (db, None)
         }
         Engine::Postgres => {
-            let url = std::env::var("TANZIM_TEST_POSTGRES_URL")
-                .expect("TANZIM_TEST_POSTGRES_URL must point at a PostgreSQL server for the postgres tests (.ci/run sets it)");
-            let schema = format!("t_{unique}");
-            let admin = Db::connect(&url).await.unwrap();
-            if let Db::Postgres(p) = &admin {
-                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
-                    .execute(p)
-                    .await
-                    .unwrap();
-            }
-            admin.close().await;
-            let options = PgConnectOptions::from_str(&url)
-                .unwrap()
-                .options([("search_path", schema.as_str())]);
-            Db::connect_postgres(options).await.unwrap()
+            let template = postgres_template().await;
+            let name = format!("tanzim_t_{unique}");
+            let mut admin = pg_admin().await;
+            sqlx::query(sqlx::AssertSqlSafe(format!(
+                "CREATE DATABASE {name} TEMPLATE {template}"
+            )))
+            .execute(&mut admin)
+            .await
+            .unwrap();
+            sqlx::Connection::close(admin).await.unwrap();
+            let db = Db::connect_postgres(pg_options().database(&name))
+                .await
+                .unwrap();
+            (db, Some(DropDatabase(name)))
         }
-    };
-    db.migrate().await.unwrap();
-    territory::load(&db).await.unwrap();
-    db
+    }
+}
+
+fn test_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join("tanzim-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Whether the test process `pid` (a part of a test database's name) has ended.
+fn ended(pid: &str) -> bool {
+    pid.parse::<u32>().is_ok_and(|pid| {
+        pid != std::process::id() && !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    })
+}
+
+/// The SQLite file every test of this process copies, made once. Files that test
+/// processes which have ended left behind are removed first.
+async fn sqlite_template() -> &'static std::path::Path {
+    static TEMPLATE: tokio::sync::OnceCell<std::path::PathBuf> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let dir = test_dir();
+            for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.split('_').nth(1).is_some_and(ended) {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+            let path = dir.join(format!("tpl_{}_{}.db", std::process::id(), rand_suffix()));
+            let db = Db::connect_sqlite(path.to_str().unwrap()).await.unwrap();
+            db.migrate().await.unwrap();
+            territory::load(&db).await.unwrap();
+            // Everything in the main file, so that a plain copy of it is the whole database.
+            execute(&db, "PRAGMA wal_checkpoint(TRUNCATE)", &[]).await;
+            db.close().await;
+            path
+        })
+        .await
+}
+
+fn pg_options() -> PgConnectOptions {
+    let url = std::env::var("TANZIM_TEST_POSTGRES_URL")
+        .expect("TANZIM_TEST_POSTGRES_URL must point at a PostgreSQL server for the postgres tests (.ci/run sets it)");
+    PgConnectOptions::from_str(&url).unwrap()
+}
+
+/// A connection to the database of `TANZIM_TEST_POSTGRES_URL`, to create and drop others.
+async fn pg_admin() -> sqlx::PgConnection {
+    use sqlx::Connection;
+    sqlx::PgConnection::connect_with(&pg_options())
+        .await
+        .unwrap()
+}
+
+/// The PostgreSQL database every test of this process copies (`CREATE DATABASE ...
+/// TEMPLATE`), made once under a name of its own, so that test processes running side by
+/// side (other branches, other migrations) never share or race on one. The databases that
+/// test processes which have ended left behind are dropped first.
+async fn postgres_template() -> &'static str {
+    static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    TEMPLATE
+        .get_or_init(|| async {
+            let mut admin = pg_admin().await;
+            let names: Vec<String> = sqlx::query_scalar(
+                "SELECT datname FROM pg_database WHERE datname LIKE 'tanzim\\_t%'",
+            )
+            .fetch_all(&mut admin)
+            .await
+            .unwrap();
+            for name in names {
+                if name.split('_').nth(2).is_some_and(ended) {
+                    let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    )))
+                    .execute(&mut admin)
+                    .await;
+                }
+            }
+            let name = format!("tanzim_tpl_{}_{}", std::process::id(), rand_suffix());
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(&mut admin)
+                .await
+                .unwrap();
+            sqlx::Connection::close(admin).await.unwrap();
+            let db = Db::connect_postgres(pg_options().database(&name))
+                .await
+                .unwrap();
+            db.migrate().await.unwrap();
+            territory::load(&db).await.unwrap();
+            // No connection may stay open on a template while it is copied.
+            db.close().await;
+            name
+        })
+        .await
+}
+
+/// Drops a test's PostgreSQL database when the test ends (passed or failed), in the
+/// background: a drop waits for a checkpoint, which the next test need not wait for. One
+/// the process did not finish dropping before it exited, the next test process drops.
+struct DropDatabase(String);
+
+impl Drop for DropDatabase {
+    fn drop(&mut self) {
+        let name = self.0.clone();
+        // Its own thread and runtime: a test's runtime may be shutting down.
+        std::thread::spawn(move || {
+            let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+            else {
+                return;
+            };
+            runtime.block_on(async {
+                let mut admin = pg_admin().await;
+                let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                )))
+                .execute(&mut admin)
+                .await;
+                let _ = sqlx::Connection::close(admin).await;
+            });
+        });
+    }
 }
 
 fn rand_suffix() -> String {
@@ -99,6 +228,7 @@ pub struct TestApp {
     pub base: String,
     pub db: Db,
     pub engine: Engine,
+    _drop: Option<DropDatabase>,
 }
 
 pub async fn spawn(engine: Engine) -> TestApp {
@@ -107,12 +237,17 @@ pub async fn spawn(engine: Engine) -> TestApp {
 
 /// A server with this configuration (trusted proxies, secure cookies, a public address).
 pub async fn spawn_with(engine: Engine, config: Config) -> TestApp {
-    let db = fresh_db(engine).await;
+    let (db, drop) = fresh_database(engine).await;
     let state = AppState::new(db.clone(), Profile::default_profile().unwrap(), config).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(tanzim_web::serve(state, listener));
-    TestApp { base, db, engine }
+    TestApp {
+        base,
+        db,
+        engine,
+        _drop: drop,
+    }
 }
 
 pub fn assignment(role: Role, scope: Option<&str>, organization: Option<&str>) -> RoleAssignment {

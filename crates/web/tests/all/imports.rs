@@ -1,7 +1,7 @@
 //! Importing member rolls, on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine, person};
 use std::collections::HashMap;
@@ -191,7 +191,9 @@ async fn roll(engine: Engine) {
     let done = b.post(&path, &[("csrf", &csrf)]).await;
     assert_eq!(done.status, 303);
     assert_eq!(api.get("/api/v1/members").await.1["total"], 4);
-    assert!(!b.get("/members/reviews").await.body.contains("BE100005"));
+    let queue = b.get("/members/reviews").await;
+    assert_eq!(queue.status, 200, "{}", queue.body);
+    assert!(!queue.body.contains("BE100005"));
     let again = b.post(&path, &[("csrf", &csrf)]).await;
     assert_eq!(again.status, 409);
     assert_eq!(api.get("/api/v1/members").await.1["total"], 4);
@@ -276,6 +278,7 @@ async fn large_roll(engine: Engine) {
             .collect()
     };
     assert_eq!(ids(&first).len(), 20);
+    assert_eq!(ids(&second).len(), 20, "{second}");
     assert!(ids(&first).iter().all(|id| !ids(&second).contains(id)));
     // A narrower query is counted exactly: the Arabic script finds the Latin-only names.
     let (_, tazi) = api

@@ -3,7 +3,7 @@
 //! rounded counts. Officers of the territory keep exact figures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine};
 use serde_json::{Value, json};
@@ -272,6 +272,7 @@ async fn officers_keep_exact_figures(engine: Engine) {
         .await
         .get("/stats?territory=05.091")
         .await;
+    assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("id=\"stat-active\">24<"));
     assert!(!page.body.contains("id=\"stats-protected\""));
 

@@ -2,7 +2,7 @@
 //! feeds, sign-in throttling, forwarded addresses, links, transport and CSRF tokens.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine};
 use serde_json::json;

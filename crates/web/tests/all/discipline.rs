@@ -4,7 +4,7 @@
 //! same transaction as the decision, and the member's history names the case.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine, TestApp};
 use serde_json::{Value, json};
@@ -598,6 +598,7 @@ async fn pages(engine: Engine) {
             .contains(&format!("href=\"/bodies/{body_id}/cases\""))
     );
     let page = officer.get(&format!("/bodies/{body_id}")).await;
+    assert_eq!(page.status, 200, "{}", page.body);
     assert!(!page.body.contains("id=\"body-cases\""));
     let body_cases = format!("/bodies/{body_id}/cases");
     let page = committee.get(&body_cases).await;
@@ -611,6 +612,7 @@ async fn pages(engine: Engine) {
 
     ethics_committee(&api, body_id).await;
     let page = committee.get(&body_cases).await;
+    assert_eq!(page.status, 200, "{}", page.body);
     assert!(
         page.body.contains("id=\"open-case\"") && !page.body.contains("id=\"no-ethics-committee\"")
     );
@@ -764,7 +766,12 @@ async fn pages(engine: Engine) {
     assert_eq!(officer.get(&case_page).await.status, 403);
     let list = committee.get(&format!("/cases?member={salma}")).await;
     assert!(list.body.contains(&format!("href=\"/cases/{case_id}\"")));
-    assert!(committee.get("/").await.body.contains("href=\"/cases\""));
-    assert!(!officer.get("/").await.body.contains("href=\"/cases\""));
+    assert_eq!(list.status, 200, "{}", list.body);
+    let home = committee.get("/").await;
+    assert_eq!(home.status, 200, "{}", home.body);
+    assert!(home.body.contains("href=\"/cases\""));
+    let home = officer.get("/").await;
+    assert_eq!(home.status, 200, "{}", home.body);
+    assert!(!home.body.contains("href=\"/cases\""));
 }
 both_engines!(the_committee_works_from_its_pages, pages);

@@ -1,7 +1,7 @@
 //! The membership stories, each on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine, TestApp, person};
 use serde_json::json;
@@ -317,7 +317,9 @@ async fn scope(engine: Engine) {
         403
     );
     let b = app.browser("taounate").await;
-    assert!(!b.get("/members").await.body.contains("AB400001"));
+    let list = b.get("/members").await;
+    assert_eq!(list.status, 200, "{}", list.body);
+    assert!(!list.body.contains("AB400001"));
     assert_eq!(b.get(&format!("/members/{id}/card")).await.status, 404);
     let export = b.get("/members/export.csv").await;
     assert_eq!(export.status, 200);

@@ -4,7 +4,7 @@
 //! the minutes must give the decisions effect.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Engine};
 use serde_json::json;
@@ -160,13 +160,9 @@ async fn taounate_meeting(engine: Engine) {
         .send("POST", &format!("{m}/minutes/approve"), json!({}))
         .await;
     assert_eq!(s, 200, "{d}");
-    assert!(
-        d["decisions"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|x| x["applied"] == true)
-    );
+    let decisions = d["decisions"].as_array().unwrap();
+    assert!(!decisions.is_empty(), "{d}");
+    assert!(decisions.iter().all(|x| x["applied"] == true), "{d}");
     let (_, positions) = api.get(format!("/api/v1/bodies/{body_id}/positions")).await;
     let president = positions["current"]
         .as_array()
@@ -342,14 +338,9 @@ async fn taounate_meeting(engine: Engine) {
     // Publishing: on the public page (no login) and in the Atom feed; unpublishing removes it.
     let cid = c["id"].as_i64().unwrap();
     let public = reqwest::Client::new();
-    let news = public
-        .get(app.url("/news"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let news = public.get(app.url("/news")).send().await.unwrap();
+    assert_eq!(news.status(), 200);
+    let news = news.text().await.unwrap();
     assert!(!news.contains("محمد النجاري"));
     assert_eq!(
         api.send(
@@ -377,10 +368,9 @@ async fn taounate_meeting(engine: Engine) {
         .get(app.url("/news?territory=05"))
         .send()
         .await
-        .unwrap()
-        .text()
-        .await
         .unwrap();
+    assert_eq!(elsewhere.status(), 200);
+    let elsewhere = elsewhere.text().await.unwrap();
     assert!(!elsewhere.contains("محمد النجاري"));
     let feed = public.get(app.url("/news.atom")).send().await.unwrap();
     assert!(
@@ -404,14 +394,10 @@ async fn taounate_meeting(engine: Engine) {
         .0,
         200
     );
-    let feed = public
-        .get(app.url("/news.atom"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let feed = public.get(app.url("/news.atom")).send().await.unwrap();
+    assert_eq!(feed.status(), 200);
+    let feed = feed.text().await.unwrap();
+    assert!(feed.contains("<feed"), "{feed}");
     assert!(!feed.contains("<entry "));
     assert_eq!(
         public

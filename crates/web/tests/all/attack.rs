@@ -4,7 +4,7 @@
 //! administrator reading the whole audit log, control characters at the boundary.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine, person};
 use tanzim_domain::accounts::Role;
@@ -61,6 +61,7 @@ async fn import_update_outside_scope(engine: Engine) {
         .user("bm-admin", &[(Role::Administrator, Some("05.091"), None)])
         .await;
     let bm = app.browser("bm-admin").await.get("/members/reviews").await;
+    assert_eq!(bm.status, 200);
     assert!(bm.body.contains("class=\"empty\""), "{}", bm.body);
     let national = app.browser("admin").await.get("/members/reviews").await;
     assert!(national.body.contains("BM000001"), "{}", national.body);
@@ -117,6 +118,7 @@ async fn review_outside_scope(engine: Engine) {
         "imported 0, updated 0, rejected 0, review 0, referred 1"
     );
     let queue = taounate.get("/members/reviews").await;
+    assert_eq!(queue.status, 200);
     assert!(queue.body.contains("class=\"empty\""), "{}", queue.body);
     for secret in ["BM000001", number.as_str()] {
         assert!(

@@ -1,7 +1,7 @@
 //! The foundation's stories, each on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
+use crate::common;
 
 use common::{Api, Browser, Engine};
 use serde_json::json;
@@ -315,6 +315,7 @@ async fn scoped_officer_story(engine: Engine) {
     let officer = app.browser("taounate.officer").await;
     assert_eq!(officer.get(&body_path).await.status, 404);
     let bodies = officer.get("/bodies").await;
+    assert_eq!(bodies.status, 200, "{}", bodies.body);
     assert!(!bodies.body.contains(&body_path));
     // The territory is public reference data, but the body anchored there is not shown.
     let bm = officer.get("/territories/05.091").await;
@@ -517,12 +518,19 @@ async fn pages_escape_and_paginate(engine: Engine) {
         (Some(3), Some(1))
     );
     let b = app.browser("admin").await;
-    let html = b.get("/bodies").await.body;
+    let page = b.get("/bodies").await;
+    assert_eq!(page.status, 200, "{}", page.body);
+    let html = page.body;
+    // The raw tag must not be on the page, whatever else is; and the name must be there,
+    // escaped (as numeric or named entities).
     assert!(
-        !html.contains("<script>alert(1)</script>")
-            && html.contains("&#60;script&#62;alert(1)&#60;/script&#62;")
-            || html.contains("&lt;script&gt;"),
-        "{html}"
+        !html.contains("<script>alert(1)</script>"),
+        "the raw tag is on the page: {html}"
+    );
+    assert!(
+        html.contains("&#60;script&#62;alert(1)&#60;/script&#62;")
+            || html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "the escaped name is not on the page: {html}"
     );
     // Security headers on every response.
     let r = b.get("/bodies").await;
@@ -551,6 +559,7 @@ async fn languages(engine: Engine) {
         .await;
     let b = app.browser("amina").await;
     let ar = b.get("/territories/05.091").await;
+    assert_eq!(ar.status, 200);
     assert!(ar.body.contains(r#"lang="ar" dir="rtl""#) && ar.body.contains("عدد السكان"));
     let switch = b.get("/lang/fr?next=%2Fterritories%2F05.091").await;
     assert_eq!(
@@ -558,10 +567,13 @@ async fn languages(engine: Engine) {
         (303, Some("/territories/05.091"))
     );
     let fr = b.get("/territories/05.091").await;
+    assert_eq!(fr.status, 200);
     assert!(fr.body.contains(r#"lang="fr" dir="ltr""#) && fr.body.contains("Population (2024)"));
     assert!(fr.body.contains("580\u{202F}327"), "grouped digits");
     // Remembered, and errors come in the chosen language too.
-    assert!(b.get("/bodies/999999").await.body.contains("existe pas"));
+    let missing = b.get("/bodies/999999").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("existe pas"), "{}", missing.body);
     // Browsers drop tabs from URLs: "/\t/evil" would be "//evil".
     assert_eq!(
         b.get("/lang/fr?next=/%09/evil.example")
@@ -720,9 +732,17 @@ async fn users_and_roles(engine: Engine) {
     );
 
     // Reading an account is audited; the regional administrator sees its region's entries only.
-    let (_, log) = api.get("/api/v1/audit?action=user-viewed").await;
+    let (s, log) = api.get("/api/v1/audit?action=user-viewed").await;
+    assert_eq!(s, 200, "{log}");
     assert!(log["total"].as_i64().unwrap() >= 1);
-    let (_, all) = api.get("/api/v1/audit").await;
+    let (s, all) = api.get("/api/v1/audit").await;
+    assert_eq!(s, 200, "{all}");
+    assert!(
+        all["items"]
+            .as_array()
+            .is_some_and(|items| !items.is_empty()),
+        "{all}"
+    );
     assert!(
         all["items"]
             .as_array()

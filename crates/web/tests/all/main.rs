@@ -1,0 +1,22 @@
+//! The integration tests of the web crate, linked into one test binary: one link of the
+//! whole application instead of one per file. The browser test (`tests/browser.rs`, run
+//! alone with `--ignored --test-threads=1`) and the OpenAPI check (`tests/openapi.rs`,
+//! `TANZIM_UPDATE_OPENAPI=1 cargo test -p tanzim-web --test openapi`) stay binaries of
+//! their own.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[macro_use]
+#[path = "../common/mod.rs"]
+mod common;
+
+mod attack;
+mod authz_matrix;
+mod discipline;
+mod foundation;
+mod imports;
+mod meetings;
+mod members;
+mod natural_keys;
+mod reauth;
+mod stats;
+mod trust;
