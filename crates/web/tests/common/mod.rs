@@ -65,20 +65,36 @@ async fn fresh_database(engine: Engine) -> (Db, Option<DropDatabase>) {
             (db, None)
         }
         Engine::Postgres => {
+            // A schema per test: creating one is cheap, where a database copied from a
+            // template costs a second and dropping it a checkpoint.
             let template = postgres_template().await;
-            let name = format!("tanzim_t_{unique}");
+            let schema = format!("t_{unique}");
             let mut admin = pg_admin().await;
-            sqlx::query(sqlx::AssertSqlSafe(format!(
-                "CREATE DATABASE {name} TEMPLATE {template}"
-            )))
-            .execute(&mut admin)
-            .await
-            .unwrap();
-            sqlx::Connection::close(admin).await.unwrap();
-            let db = Db::connect_postgres(pg_options().database(&name))
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+                .execute(&mut admin)
                 .await
                 .unwrap();
-            (db, Some(DropDatabase(name)))
+            sqlx::Connection::close(admin).await.unwrap();
+            let db = Db::connect_postgres(pg_options().options([("search_path", schema.as_str())]))
+                .await
+                .unwrap();
+            db.migrate().await.unwrap();
+            // The territories come from the process's template schema in one statement.
+            execute(
+                &db,
+                &format!("INSERT INTO territories SELECT * FROM {template}.territories"),
+                &[],
+            )
+            .await;
+            execute(
+                &db,
+                &format!(
+                    "INSERT INTO meta SELECT * FROM {template}.meta WHERE key = 'territory_dataset' ON CONFLICT DO NOTHING"
+                ),
+                &[],
+            )
+            .await;
+            (db, Some(DropDatabase(schema)))
         }
     }
 }
@@ -135,51 +151,50 @@ async fn pg_admin() -> sqlx::PgConnection {
         .unwrap()
 }
 
-/// The PostgreSQL database every test of this process copies (`CREATE DATABASE ...
-/// TEMPLATE`), made once under a name of its own, so that test processes running side by
-/// side (other branches, other migrations) never share or race on one. The databases that
-/// test processes which have ended left behind are dropped first.
+/// The PostgreSQL schema whose territories every test of this process copies, made once
+/// under a name of its own, so that test processes running side by side (other branches,
+/// other migrations) never share or race on one. The schemas that test processes which
+/// have ended left behind are dropped first.
 async fn postgres_template() -> &'static str {
     static TEMPLATE: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     TEMPLATE
         .get_or_init(|| async {
             let mut admin = pg_admin().await;
             let names: Vec<String> = sqlx::query_scalar(
-                "SELECT datname FROM pg_database WHERE datname LIKE 'tanzim\\_t%'",
+                "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tpl\\_%' OR nspname LIKE 't\\_%'",
             )
             .fetch_all(&mut admin)
             .await
             .unwrap();
             for name in names {
-                if name.split('_').nth(2).is_some_and(ended) {
+                if name.split('_').nth(1).is_some_and(ended) {
                     let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                        "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                        "DROP SCHEMA IF EXISTS {name} CASCADE"
                     )))
                     .execute(&mut admin)
                     .await;
                 }
             }
-            let name = format!("tanzim_tpl_{}_{}", std::process::id(), rand_suffix());
-            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+            let name = format!("tpl_{}_{}", std::process::id(), rand_suffix());
+            sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {name}")))
                 .execute(&mut admin)
                 .await
                 .unwrap();
             sqlx::Connection::close(admin).await.unwrap();
-            let db = Db::connect_postgres(pg_options().database(&name))
+            let db = Db::connect_postgres(pg_options().options([("search_path", name.as_str())]))
                 .await
                 .unwrap();
             db.migrate().await.unwrap();
             territory::load(&db).await.unwrap();
-            // No connection may stay open on a template while it is copied.
             db.close().await;
             name
         })
         .await
 }
 
-/// Drops a test's PostgreSQL database when the test ends (passed or failed), in the
-/// background: a drop waits for a checkpoint, which the next test need not wait for. One
-/// the process did not finish dropping before it exited, the next test process drops.
+/// Drops a test's PostgreSQL schema when the test ends (passed or failed), in the
+/// background. One the process did not finish dropping before it exited, the next test
+/// process drops.
 struct DropDatabase(String);
 
 impl Drop for DropDatabase {
@@ -196,7 +211,7 @@ impl Drop for DropDatabase {
             runtime.block_on(async {
                 let mut admin = pg_admin().await;
                 let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+                    "DROP SCHEMA IF EXISTS {name} CASCADE"
                 )))
                 .execute(&mut admin)
                 .await;
