@@ -62,10 +62,7 @@ pub async fn change_status(
     if !Event::MANUAL.contains(&input.event) {
         return Err(DomainError::new(Field::Status, "event-invalid").into());
     }
-    let from = m.status().ok_or(Error::Internal(format!(
-        "member {} has status {}",
-        m.id, m.status
-    )))?;
+    let from = m.status;
     let to = transition(from, input.event, app.profile.membership.model)?;
     let reason = rules::parse_reason(&input.reason)?;
     if input.event.needs_decision() && input.decision.is_none() {
@@ -132,7 +129,7 @@ pub async fn transfer(
     )?;
     let reason = rules::parse_reason(&input.reason)?;
     let on = change_date(app, m, input.on).await?;
-    let status = m.status().ok_or(Error::Internal("status".into()))?;
+    let status = m.status;
     let change = Change {
         event: "transfer",
         to_status: status,
@@ -291,7 +288,7 @@ pub async fn renew(
     let method = rules::parse_method(&input.method)?;
     let receipt = rules::parse_receipt(&input.receipt)?;
     let paid_on = change_date(app, m, input.paid_on).await?;
-    let from = m.status().ok_or(Error::Internal("status".into()))?;
+    let from = m.status;
     let new_status = transition(from, Event::Renew, app.profile.membership.model)?;
     let new = campaigns::NewPayment {
         campaign: &campaign,

@@ -441,6 +441,31 @@ impl Status {
     }
 }
 
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A stored value the domain does not know: the store refuses to read the row rather than
+/// guess (a status or a sex is never defaulted).
+#[derive(Debug, thiserror::Error)]
+#[error("unknown stored {kind}: {value:?}")]
+pub struct UnknownStored {
+    pub kind: &'static str,
+    pub value: String,
+}
+
+impl TryFrom<String> for Status {
+    type Error = UnknownStored;
+    fn try_from(value: String) -> Result<Status, UnknownStored> {
+        Status::parse(&value).ok_or(UnknownStored {
+            kind: "member status",
+            value,
+        })
+    }
+}
+
 /// What happens to a member.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -245,20 +245,20 @@ pub async fn record_payment(
         .bind(new.paid_on)
         .bind(now)
         .bind(member.id)
-        .bind(&member.status)
+        .bind(member.status.as_str())
         .bind(&member.path)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict("member-changed"));
         }
-        if member.status != new.new_status.as_str() {
+        if member.status != new.new_status {
             let (sex, birth_date): (String, String) = sqlx::query_as("SELECT sex, birth_date FROM members WHERE id = $1")
                 .bind(member.id)
                 .fetch_one(&mut *tx)
                 .await?;
             let mut counts = crate::counters::Deltas::default();
-            counts.add(&member.path, &member.status, &sex, &birth_date, -1);
+            counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
             counts.add(&member.path, new.new_status.as_str(), &sex, &birth_date, 1);
             apply_counts!(db, tx, &counts)?;
             sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")

@@ -31,7 +31,9 @@ pub struct Member {
     /// Affiliated organizations joined, comma-separated keys.
     pub affiliations: String,
     pub joined_on: String,
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub status: Status,
     pub status_since: String,
     pub suspended_until: Option<String>,
     /// The last membership year paid.
@@ -50,9 +52,6 @@ impl Member {
             path: TerritoryPath::from_stored(self.path.clone()),
             organization: None,
         }
-    }
-    pub fn status(&self) -> Option<Status> {
-        Status::parse(&self.status)
     }
     pub fn display_name(&self, lang: &str) -> String {
         tanzim_domain::members::display_name(
@@ -880,7 +879,7 @@ macro_rules! apply_change {
             .bind(change.to_path.as_str())
             .bind(now)
             .bind(member.id)
-            .bind(&member.status)
+            .bind(member.status.as_str())
             .bind(&member.path)
             .execute(&mut *$tx)
             .await?;
@@ -893,7 +892,7 @@ macro_rules! apply_change {
                 .fetch_one(&mut *$tx)
                 .await?;
             let mut counts = $crate::counters::Deltas::default();
-            counts.add(&member.path, &member.status, &sex, &birth_date, -1);
+            counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
             counts.add(change.to_path.as_str(), change.to_status.as_str(), &sex, &birth_date, 1);
             apply_counts!($db, $tx, &counts)?;
             sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")

@@ -34,7 +34,11 @@ fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
 
 /// May the user do `action` to an account holding `roles`? Every role of the account must
 /// lie in the user's scope; an account with no role is national.
-pub fn decide_on_account(user: &CurrentUser, action: Action, roles: &[StoredRole]) -> Decision {
+pub(crate) fn decide_on_account(
+    user: &CurrentUser,
+    action: Action,
+    roles: &[StoredRole],
+) -> Decision {
     let places: Vec<Target> = roles
         .iter()
         .map(|r| Target {

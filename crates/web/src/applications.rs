@@ -612,7 +612,7 @@ async fn competent_committee(
 /// The policy's decision on an application; deciding it also takes the competent
 /// committee (the profile's level, province by default) unless the user is an
 /// administrator covering it.
-pub fn application_decision(
+pub(crate) fn application_decision(
     state: &AppState,
     user: &CurrentUser,
     action: Action,

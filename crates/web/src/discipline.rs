@@ -140,9 +140,7 @@ async fn open_case(
     ) {
         return Err(unknown());
     }
-    let status = member
-        .status()
-        .ok_or_else(|| AppError::Internal(format!("member {} status", member.id)))?;
+    let status = member.status;
     rules::check_can_open(status)?;
     let path = b.target().path;
     let new = store::NewCase {
@@ -384,9 +382,7 @@ async fn check_decision(
     let member = members::get(&state.db, c.member_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let status = member
-        .status()
-        .ok_or_else(|| AppError::Internal(format!("member {} status", member.id)))?;
+    let status = member.status;
     let history = members::history(&state.db, member.id).await?;
     let period_start = history
         .last()

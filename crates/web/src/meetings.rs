@@ -136,7 +136,7 @@ fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
 async fn linked_member(state: &AppState, b: &Body, member_id: i64) -> Result<(), AppError> {
     let member = tanzim_store::members::get(&state.db, member_id).await?;
     let fits = member.is_some_and(|m| {
-        m.status == "active"
+        m.status == tanzim_domain::members::Status::Active
             && b.target()
                 .path
                 .contains(&tanzim_domain::territory::TerritoryPath::from_stored(

@@ -93,7 +93,7 @@ pub async fn card_valid(state: &AppState, m: &Member, year: i32) -> Result<bool,
         tanzim_domain::org::MembershipModel::UntilResignation => joined.is_some_and(|j| j <= year),
     };
     // A past year stays valid whatever happened since; this year needs good standing now.
-    let standing = year < this_year || m.status().is_some_and(Status::in_good_standing);
+    let standing = year < this_year || m.status.in_good_standing();
     Ok(covered && standing && year <= this_year)
 }
 

@@ -109,7 +109,7 @@ pub(super) fn member_row(ctx: &Ctx, m: &Member) -> MemberRow {
         name: m.display_name(ctx.lang().code()),
         branch: branch.clone().unwrap_or_default(),
         status: ctx.tr.t(&format!("status-{}", m.status)),
-        status_key: m.status.clone(),
+        status_key: m.status.as_str().to_owned(),
         paid_year: m.paid_year.map(|y| y.to_string()).unwrap_or_default(),
     }
 }

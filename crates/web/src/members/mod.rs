@@ -43,7 +43,7 @@ pub(crate) fn member_scope(state: &AppState, user: &CurrentUser, action: Action)
 /// The policy's decision on a member: its branch decides, and a role limited to an
 /// organization covers the members of that organization (everyone for the party itself,
 /// those who joined for an affiliate), as `member_scope` does for lists.
-pub fn member_decision(
+pub(crate) fn member_decision(
     state: &AppState,
     user: &CurrentUser,
     action: Action,

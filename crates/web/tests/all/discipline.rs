@@ -518,7 +518,7 @@ async fn cases(engine: Engine) {
         .await
         .unwrap()
         .unwrap();
-    stale.status = "lapsed".into();
+    stale.status = tanzim_domain::members::Status::Lapsed;
     let path = tanzim_domain::territory::TerritoryPath::from_stored(stale.path.clone());
     let (on, reference) = (days(0), c3.reference());
     let change = tanzim_store::members::Change {
