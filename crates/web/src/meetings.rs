@@ -7,7 +7,7 @@ use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::parse_json;
 use crate::views::{self, Layout};
-use crate::{AppState, permit, today};
+use crate::{AppState, permit};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -15,10 +15,12 @@ use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
+use tanzim_commands::access::InBody;
+use tanzim_commands::meetings as cmd;
+use tanzim_commands::{self as commands, Found};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Sex, Vote, VoteRules, Voters};
-use tanzim_domain::meetings_fr as fr;
-use tanzim_domain::org::{BodyLevel, PositionKind};
+use tanzim_domain::meetings::{self as rules, DecisionKind, Vote, Voters};
+use tanzim_domain::org::BodyLevel;
 use tanzim_domain::policy::{Action, decide};
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit::AuditEntry;
@@ -31,68 +33,40 @@ fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
 }
 
 /// The meeting with this id and its body, if the user may do `action` to the body.
-pub async fn load_meeting(
+async fn load_meeting(
     state: &AppState,
+    ctx: &Ctx,
     user: &CurrentUser,
     id: i64,
     action: Action,
-) -> Result<(Meeting, Body), AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let m = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let body = bodies::get(&state.db, m.body_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    permit(decide(&user.principal, action, Some(&body.target())))?;
-    Ok((m, body))
+) -> Result<Found<InBody<Meeting>>, AppError> {
+    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
 }
 
 async fn load_communique(
     state: &AppState,
+    ctx: &Ctx,
     user: &CurrentUser,
     id: i64,
     action: Action,
-) -> Result<(Communique, Body), AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let c = store::communique(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let body = bodies::get(&state.db, c.body_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    permit(decide(&user.principal, action, Some(&body.target())))?;
-    Ok((c, body))
+) -> Result<Found<InBody<Communique>>, AppError> {
+    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
 }
 
-fn position<'a>(state: &'a AppState, key: &str) -> Result<&'a PositionKind, AppError> {
-    state
-        .profile
-        .positions
-        .iter()
-        .find(|p| p.key == key)
-        .ok_or(AppError::Invalid(DomainError::new(
-            Field::Position,
-            "position-unknown",
-        )))
+/// The body with this id, if the user may do `action` to it.
+async fn load_body(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<Found<Body>, AppError> {
+    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
 }
 
-fn level_of(state: &AppState, body: &Body) -> BodyLevel {
-    state
-        .profile
-        .body_kind(&body.kind)
-        .map(|k| k.level)
-        .unwrap_or(BodyLevel::National)
-}
-
-/// How a kind of meeting is said: the profile's words for its own kinds, else the
-/// product's.
+/// How a kind of meeting is said.
 pub(crate) fn kind_words(state: &AppState, key: &str) -> rules::KindWords {
-    state
-        .profile
-        .meeting_kinds
-        .iter()
-        .find(|k| k.key == key)
-        .map(|k| k.words.clone())
-        .unwrap_or_else(|| rules::KindWords::builtin(key))
+    cmd::kind_words(&state.profile, key)
 }
 
 /// A kind of meeting's name in the page's language.
@@ -103,26 +77,9 @@ fn kind_label(state: &AppState, ctx: &Ctx, key: &str) -> String {
     }
 }
 
-/// The body's voting rules (proxies, weighted votes), from its kind in the profile.
-fn vote_rules(state: &AppState, body: &Body) -> VoteRules {
-    state
-        .profile
-        .body_kind(&body.kind)
-        .map(|k| VoteRules {
-            proxies: k.proxies,
-            weighted: k.weighted_votes,
-        })
-        .unwrap_or_default()
-}
-
 /// A holder's Arabic title in their body, agreeing with them.
 fn holder_title(state: &AppState, body: &Body, h: &Holder) -> String {
-    let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
-    let rank = h.rank.and_then(|r| u8::try_from(r).ok());
-    match position(state, &h.position) {
-        Ok(p) => p.title_ar(rank, level_of(state, body), sex),
-        Err(_) => h.position.clone(),
-    }
+    cmd::holder_title(&state.profile, body, h)
 }
 
 fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
@@ -130,25 +87,6 @@ fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
 }
 
 // ---- positions ----
-
-/// A member linked to a position or a seat must be on the roll, active and within the
-/// body's territory; any other id (someone elsewhere, or no one) gets the same answer.
-async fn linked_member(state: &AppState, b: &Body, member_id: i64) -> Result<(), AppError> {
-    let member = tanzim_store::members::get(&state.db, member_id).await?;
-    let fits = member.is_some_and(|m| {
-        m.status == "active"
-            && b.target()
-                .path
-                .contains(&tanzim_domain::territory::TerritoryPath::from_stored(
-                    m.path,
-                ))
-    });
-    if fits {
-        Ok(())
-    } else {
-        Err(DomainError::new(Field::Member, "committee-member-unknown").into())
-    }
-}
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct HolderInput {
@@ -194,42 +132,17 @@ pub async fn api_add_holder(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: HolderInput = parse_json(&body)?;
-    let kind = DecisionKind::Appoint {
-        position: input.position.clone(),
+    let input = cmd::holders::Appointment {
+        position: input.position,
         rank: input.rank,
-        holder_name: input.holder_name.trim().to_owned(),
-        sex: input.sex.clone(),
+        holder_name: input.holder_name,
+        sex: input.sex,
         member_id: input.member_id,
+        started_on: input.started_on.as_deref().map(date).transpose()?,
     };
-    rules::check_decision(&kind, None)?;
-    position(&state, &input.position)?;
-    if let Some(mid) = input.member_id {
-        linked_member(&state, &b, mid).await?;
-    }
-    let started_on = match input.started_on.as_deref() {
-        Some(d) => date(d)?.to_string(),
-        None => today().to_string(),
-    };
-    let new = store::NewHolder {
-        body_id: b.id,
-        position: &input.position,
-        rank: input.rank.map(i64::from),
-        holder_name: input.holder_name.trim(),
-        sex: &input.sex,
-        member_id: input.member_id,
-        started_on: &started_on,
-    };
-    let entry = audit(&ctx, &user, AuditAction::PositionAssigned).target(
-        "body",
-        b.id,
-        Some(b.target().path),
-    );
-    let hid = store::add_holder(&state.db, &new, entry).await?;
-    let h = store::holder(&state.db, hid)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let h = cmd::holders::appoint(&state.app(), &user.actor(&ctx), &b, &input).await?;
     Ok((StatusCode::CREATED, Json(h)).into_response())
 }
 
@@ -293,34 +206,6 @@ pub struct MeetingInput {
     pub leads: Vec<Lead>,
 }
 
-/// Checks the leads: known roles, each once, a name, a title and a sex; a chair from
-/// outside only when no holder of the body chairs.
-fn check_leads(leads: &[Lead], holder_chairs: bool) -> Result<Vec<Lead>, AppError> {
-    let mut out: Vec<Lead> = Vec::new();
-    for l in leads {
-        let lead = Lead {
-            role: l.role.trim().to_owned(),
-            name: l.name.trim().to_owned(),
-            sex: l.sex.trim().to_uppercase(),
-            title: l.title.trim().to_owned(),
-        };
-        if !rules::LEAD_ROLES.contains(&lead.role.as_str()) {
-            return Err(AppError::BadRequest("malformed-input"));
-        }
-        if lead.name.is_empty() || lead.title.is_empty() {
-            return Err(DomainError::new(Field::Chair, "text-required").into());
-        }
-        if Sex::parse(&lead.sex).is_none() {
-            return Err(DomainError::new(Field::Sex, "sex-invalid").into());
-        }
-        if out.iter().any(|o| o.role == lead.role) || (lead.role == "chair" && holder_chairs) {
-            return Err(DomainError::new(Field::Chair, "chair-twice").into());
-        }
-        out.push(lead);
-    }
-    Ok(out)
-}
-
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct MeetingDetail {
     #[serde(flatten)]
@@ -350,102 +235,39 @@ pub async fn api_create(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
-    let mid = save_meeting(&state, &ctx, &user, &b, &input, None).await?;
+    let input = input.parse()?;
+    let mid = cmd::record::schedule(&state.app(), &user.actor(&ctx), &b, &input).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, &b, mid).await?)).into_response())
 }
 
-/// Checks a meeting's schedule and leads, then creates it, or (given `existing`, whose
-/// record is still open) corrects it: its agenda and leads are replaced.
-async fn save_meeting(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    b: &Body,
-    input: &MeetingInput,
-    existing: Option<&Meeting>,
-) -> Result<i64, AppError> {
-    let known = rules::KINDS.contains(&input.kind.as_str())
-        || state
-            .profile
-            .meeting_kinds
+impl MeetingInput {
+    /// The schedule as the command takes it: the date and the commune read, the leads'
+    /// roles known.
+    fn parse(&self) -> Result<cmd::record::Schedule, AppError> {
+        if self
+            .leads
             .iter()
-            .any(|k| k.key == input.kind);
-    if !known {
-        return Err(DomainError::new(Field::MeetingKind, "meeting-kind-unknown").into());
-    }
-    let held_on = date(&input.held_on)?.to_string();
-    if let Some(code) = input.commune.as_deref().filter(|c| !c.is_empty()) {
-        let code = tanzim_domain::territory::TerritoryCode::parse(code)?;
-        territory::get(&state.db, &code)
-            .await?
-            .ok_or(DomainError::new(Field::Commune, "commune-unknown"))?;
-    }
-    if let Some(chair) = input.chair_holder_id {
-        let h = store::holder(&state.db, chair).await?;
-        if h.is_none_or(|h| h.body_id != b.id) {
-            return Err(DomainError::new(Field::Position, "position-unknown").into());
+            .any(|l| !rules::LEAD_ROLES.contains(&l.role.trim()))
+        {
+            return Err(AppError::BadRequest("malformed-input"));
         }
-    }
-    let leads = check_leads(&input.leads, input.chair_holder_id.is_some())?;
-    let agenda: Vec<String> = input
-        .agenda
-        .iter()
-        .map(|a| a.trim().to_owned())
-        .filter(|a| !a.is_empty())
-        .collect();
-    let path = b.target().path;
-    let clean = |s: &Option<String>| {
-        s.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
-    let (starts_at, commune, place, slogan, goals) = (
-        clean(&input.starts_at),
-        clean(&input.commune),
-        clean(&input.place),
-        clean(&input.slogan),
-        clean(&input.goals),
-    );
-    let starts_at = match starts_at {
-        Some(t) => {
-            Some(rules::parse_time(&t).ok_or(DomainError::new(Field::Date, "time-invalid"))?)
-        }
-        None => None,
-    };
-    let new = store::NewMeeting {
-        body_id: b.id,
-        path: &path,
-        kind: &input.kind,
-        held_on: &held_on,
-        starts_at: starts_at.as_deref(),
-        commune_code: commune.as_deref(),
-        place: place.as_deref(),
-        slogan: slogan.as_deref(),
-        goals: goals.as_deref(),
-        chair_holder_id: input.chair_holder_id,
-        agenda: &agenda,
-        leads: &leads,
-    };
-    match existing {
-        Some(m) => {
-            store::update(
-                &state.db,
-                m,
-                &new,
-                audit(ctx, user, AuditAction::MeetingRecorded),
-            )
-            .await?;
-            Ok(m.id)
-        }
-        None => Ok(store::create(
-            &state.db,
-            &new,
-            audit(ctx, user, AuditAction::MeetingCreated).organizations(&b.organization),
-        )
-        .await?),
+        Ok(cmd::record::Schedule {
+            kind: self.kind.clone(),
+            held_on: date(&self.held_on)?,
+            starts_at: self.starts_at.clone(),
+            commune: match self.commune.as_deref().filter(|c| !c.is_empty()) {
+                Some(code) => Some(tanzim_domain::territory::TerritoryCode::parse(code)?),
+                None => None,
+            },
+            place: self.place.clone(),
+            slogan: self.slogan.clone(),
+            goals: self.goals.clone(),
+            chair_holder_id: self.chair_holder_id,
+            agenda: self.agenda.clone(),
+            leads: self.leads.clone(),
+        })
     }
 }
 
@@ -460,10 +282,11 @@ pub async fn api_update(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
-    save_meeting(&state, &ctx, &user, &b, &input, Some(&m)).await?;
-    Ok(Json(detail(&state, &b, m.id).await?))
+    let input = input.parse()?;
+    cmd::record::correct(&state.app(), &user.actor(&ctx), &m, &input).await?;
+    Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
 
 /// The page's form correcting a meeting (same fields as scheduling it).
@@ -474,12 +297,13 @@ pub async fn update_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: MeetingForm = crate::parse_form(&body)?;
-    let input = form.input();
-    let result = save_meeting(&state, &ctx, &user, &b, &input, Some(&m))
-        .await
-        .map(|_| ());
+    let result = async {
+        let input = form.input().parse()?;
+        Ok(cmd::record::correct(&state.app(), &user.actor(&ctx), &m, &input).await?)
+    }
+    .await;
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -495,41 +319,23 @@ pub struct DecisionView {
 
 /// The meeting's whole record, read afresh (the meeting belongs to `body`).
 async fn detail(state: &AppState, body: &Body, id: i64) -> Result<MeetingDetail, AppError> {
-    let meeting = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    let rules_of_body = vote_rules(state, body);
-    let quorum_percent = state
-        .profile
-        .body_kind(&body.kind)
-        .map(|k| k.quorum_percent)
-        .unwrap_or(50);
-    let attendance = store::attendance(&state.db, id).await?;
-    let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
-    let decisions = store::decisions(&state.db, id)
-        .await?
-        .into_iter()
-        .map(|d| DecisionView {
-            voters: (!seats.is_empty())
-                .then(|| rules::voters_at(&seats, d.taken_at.as_deref(), rules_of_body)),
-            decision: d,
-        })
-        .collect();
-    let members_present = attendance
-        .iter()
-        .filter(|a| !a.guest && a.presence == "present")
-        .count();
-    let body_members = attendance.iter().filter(|a| !a.guest).count();
+    let r = cmd::record::read(&state.app(), body, id).await?;
     Ok(MeetingDetail {
-        agenda: store::agenda(&state.db, id).await?,
-        quorum: rules::has_quorum(members_present, body_members, quorum_percent),
-        members_present,
-        attendance,
-        interventions: store::interventions(&state.db, id).await?,
-        decisions,
-        leads: store::leads(&state.db, id).await?,
-        invitations: store::invitations(&state.db, id).await?,
-        amendments: store::amendments(&state.db, id).await?,
-        communiques: store::communiques_of(&state.db, id).await?,
-        meeting,
+        meeting: r.meeting,
+        leads: r.leads,
+        agenda: r.agenda,
+        invitations: r.invitations,
+        attendance: r.attendance,
+        members_present: r.members_present,
+        quorum: r.quorum,
+        interventions: r.interventions,
+        decisions: r
+            .decisions
+            .into_iter()
+            .map(|(decision, voters)| DecisionView { decision, voters })
+            .collect(),
+        amendments: r.amendments,
+        communiques: r.communiques,
     })
 }
 
@@ -538,11 +344,12 @@ async fn detail(state: &AppState, body: &Body, id: i64) -> Result<MeetingDetail,
     responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
+    ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
-    Ok(Json(detail(&state, &b, m.id).await?))
+    let m = load_meeting(&state, &ctx, &user, id, Action::ViewMeetings).await?;
+    Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -560,78 +367,10 @@ pub async fn api_attendance(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: AttendanceInput = parse_json(&body)?;
-    record_attendance(&state, &ctx, &user, &m, &b, input.attendance).await?;
-    Ok(Json(detail(&state, &b, m.id).await?))
-}
-
-/// Checks the attendance against the body's rules (names, presence, times, proxies,
-/// weights) and replaces the record with it.
-async fn record_attendance(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    m: &Meeting,
-    b: &Body,
-    list: Vec<Attendee>,
-) -> Result<(), AppError> {
-    let time = |t: Option<String>| -> Result<Option<String>, AppError> {
-        match t.as_deref().map(str::trim) {
-            None | Some("") => Ok(None),
-            Some(t) => rules::parse_time(t)
-                .map(Some)
-                .ok_or_else(|| DomainError::new(Field::Attendance, "time-invalid").into()),
-        }
-    };
-    let mut clean = Vec::with_capacity(list.len());
-    for a in list {
-        let name = a.name.trim().to_owned();
-        if name.is_empty() {
-            return Err(DomainError::new(Field::Name, "name-required").into());
-        }
-        if rules::Presence::parse(&a.presence).is_none() {
-            return Err(DomainError::new(Field::Status, "presence-invalid").into());
-        }
-        if clean.iter().any(|c: &Attendee| c.name == name) {
-            return Err(DomainError::new(Field::Attendance, "name-twice").into());
-        }
-        clean.push(Attendee {
-            name,
-            arrived_at: time(a.arrived_at)?,
-            left_at: time(a.left_at)?,
-            proxy_to: a
-                .proxy_to
-                .map(|p| p.trim().to_owned())
-                .filter(|p| !p.is_empty()),
-            ..a
-        });
-    }
-    let seats: Vec<_> = clean.iter().map(Attendee::seat).collect();
-    let rules_of_body = vote_rules(state, b);
-    rules::check_attendance(&seats, rules_of_body)?;
-    // The votes already recorded must still fit the voters this attendance gives them.
-    if !seats.is_empty() {
-        for d in store::decisions(&state.db, m.id).await? {
-            if let Some(votes_for) = d.votes_for {
-                let vote = Vote {
-                    votes_for,
-                    against: d.against.unwrap_or(0),
-                    abstentions: d.abstentions.unwrap_or(0),
-                };
-                let voters = rules::voters_at(&seats, d.taken_at.as_deref(), rules_of_body);
-                rules::check_vote_against_voters(&vote, &voters)?;
-            }
-        }
-    }
-    store::record_attendance(
-        &state.db,
-        m,
-        &clean,
-        audit(ctx, user, AuditAction::MeetingRecorded),
-    )
-    .await?;
-    Ok(())
+    cmd::attendance::record(&state.app(), &user.actor(&ctx), &m, input.attendance).await?;
+    Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -654,21 +393,19 @@ pub async fn api_intervention(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: InterventionInput = parse_json(&body)?;
-    if input.speaker.trim().is_empty() || input.summary.trim().is_empty() {
-        return Err(DomainError::new(Field::Name, "text-required").into());
-    }
-    store::add_intervention(
-        &state.db,
-        &m,
-        input.speaker.trim(),
-        input.agenda_seat,
-        input.summary.trim(),
-        audit(&ctx, &user, AuditAction::MeetingRecorded),
+    let input = cmd::record::Speech {
+        speaker: input.speaker,
+        agenda_seat: input.agenda_seat,
+        summary: input.summary,
+    };
+    cmd::record::intervene(&state.app(), &user.actor(&ctx), &m, &input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(detail(&state, &m.body, m.record.id).await?),
     )
-    .await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, &b, m.id).await?)).into_response())
+        .into_response())
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -697,21 +434,14 @@ pub async fn api_decision(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: DecisionInput = parse_json(&body)?;
-    record_decision(&state, &ctx, &user, &m, &b, &input).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, &b, m.id).await?)).into_response())
-}
-
-/// The commune a meeting was held in, when recorded.
-async fn held_in(state: &AppState, m: &Meeting) -> Result<Option<territory::Territory>, AppError> {
-    match &m.commune_code {
-        Some(code) => {
-            let code = tanzim_domain::territory::TerritoryCode::parse(code)?;
-            Ok(territory::get(&state.db, &code).await?)
-        }
-        None => Ok(None),
-    }
+    record_decision(&state, &ctx, &user, &m, input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(detail(&state, &m.body, m.record.id).await?),
+    )
+        .into_response())
 }
 
 /// A guest line of the forms: "title | name", or the name alone.
@@ -720,165 +450,6 @@ fn guest_line(line: &str) -> (Option<String>, String) {
         Some((t, n)) => (Some(t.trim().to_owned()), n.trim().to_owned()),
         None => (None, line.to_owned()),
     }
-}
-
-/// The public facts of a meeting, for its minutes and its communiqué.
-async fn facts(
-    state: &AppState,
-    m: &Meeting,
-    b: &Body,
-    d: &MeetingDetail,
-) -> Result<rules::CommuniqueFacts, AppError> {
-    let lead = |role: &str| {
-        d.leads.iter().find(|l| l.role == role).map(|l| Named {
-            name: l.name.clone(),
-            title: l.title.clone(),
-            sex: Sex::parse(&l.sex).unwrap_or(Sex::M),
-        })
-    };
-    let chair = match m.chair_holder_id {
-        Some(id) => store::holder(&state.db, id).await?.map(|h| Named {
-            title: holder_title(state, b, &h),
-            sex: Sex::parse(&h.sex).unwrap_or(Sex::M),
-            name: h.holder_name,
-        }),
-        None => lead("chair"),
-    };
-    // Where it was held: the meeting's commune, else the body's territory.
-    let held_in = held_in(state, m).await?.map(|t| t.name_ar);
-    let city = held_in.unwrap_or_else(|| match &b.territory_code {
-        Some(code) => b.territory_name_ar.clone().unwrap_or_else(|| code.clone()),
-        None => "الرباط".to_owned(),
-    });
-    Ok(rules::CommuniqueFacts {
-        body_name: b.name.clone(),
-        city,
-        date: date(&m.held_on)?,
-        kind: kind_words(state, &m.kind),
-        slogan: m.slogan.clone(),
-        goals: m.goals.clone(),
-        chair: chair.unwrap_or(Named {
-            name: String::new(),
-            title: String::new(),
-            sex: Sex::M,
-        }),
-        co_chair: lead("co_chair"),
-        host: lead("host"),
-        members_present: d.members_present,
-        guests: d
-            .attendance
-            .iter()
-            .filter(|a| a.guest && a.presence == "present")
-            .map(|a| {
-                [a.title.clone().unwrap_or_default(), a.name.clone()]
-                    .join(" ")
-                    .trim()
-                    .to_owned()
-            })
-            .collect(),
-        agenda: d.agenda.clone(),
-        interventions: d
-            .interventions
-            .iter()
-            .map(|i| (i.speaker.clone(), i.summary.clone()))
-            .collect(),
-        decisions: d
-            .decisions
-            .iter()
-            .map(|d| d.decision.summary.clone())
-            .collect(),
-    })
-}
-
-/// The French facts: the product's own words where it has them (titles of positions, the
-/// body's kind, place names, decisions), the record's words elsewhere.
-async fn facts_fr(
-    state: &AppState,
-    m: &Meeting,
-    b: &Body,
-    d: &MeetingDetail,
-    ar: rules::CommuniqueFacts,
-) -> Result<fr::FactsFr, AppError> {
-    let level = level_of(state, b);
-    let title = |key: &str, rank: Option<i64>, sex: Sex| match position(state, key) {
-        Ok(p) => fr::title_fr(
-            &p.name.fr,
-            rank.and_then(|r| u8::try_from(r).ok()),
-            level,
-            sex,
-        ),
-        Err(_) => key.to_owned(),
-    };
-    let chair = match m.chair_holder_id {
-        Some(id) => store::holder(&state.db, id).await?.map(|h| {
-            let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
-            Named {
-                title: title(&h.position, h.rank, sex),
-                name: h.holder_name,
-                sex,
-            }
-        }),
-        None => None,
-    };
-    let kind_fr = state
-        .profile
-        .body_kind(&b.kind)
-        .map(|k| k.name.fr.clone())
-        .unwrap_or_else(|| b.name.clone());
-    let held_in = held_in(state, m).await?.map(|t| t.name_fr);
-    let city = held_in
-        .or_else(|| b.territory_name_fr.clone())
-        .unwrap_or_else(|| "Rabat".to_owned());
-    let body = match &b.territory_name_fr {
-        Some(t) => format!("{kind_fr} {}", fr::de(t)),
-        None => kind_fr,
-    };
-    let decisions = d
-        .decisions
-        .iter()
-        .map(|dv| {
-            let vote = dv.decision.votes_for.map(|votes_for| Vote {
-                votes_for,
-                against: dv.decision.against.unwrap_or(0),
-                abstentions: dv.decision.abstentions.unwrap_or(0),
-            });
-            match dv.decision.kind() {
-                Some(kind) => {
-                    let appointee = match &kind {
-                        DecisionKind::Appoint {
-                            position,
-                            rank,
-                            sex,
-                            ..
-                        } => title(
-                            position,
-                            rank.map(i64::from),
-                            Sex::parse(sex).unwrap_or(Sex::M),
-                        ),
-                        _ => String::new(),
-                    };
-                    fr::decision_fr(&kind, &appointee, vote.as_ref())
-                }
-                None => dv.decision.summary.clone(),
-            }
-        })
-        .collect();
-    Ok(fr::FactsFr {
-        body,
-        city,
-        date: ar.date,
-        kind: ar.kind,
-        slogan: ar.slogan,
-        goals: ar.goals,
-        chair: chair.unwrap_or(ar.chair),
-        co_chair: ar.co_chair,
-        host: ar.host,
-        members_present: ar.members_present,
-        guests: ar.guests,
-        agenda: ar.agenda,
-        interventions: ar.interventions,
-        decisions,
-    })
 }
 
 /// Drafts the minutes from the record (the rapporteur edits them in the page).
@@ -890,66 +461,9 @@ pub async fn api_draft_minutes(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
-    draft_minutes(&state, &ctx, &user, &m, &b).await?;
-    Ok(Json(detail(&state, &b, m.id).await?))
-}
-
-async fn draft_minutes(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    m: &Meeting,
-    b: &Body,
-) -> Result<(), AppError> {
-    let d = detail(state, b, m.id).await?;
-    let f = facts(state, m, b, &d).await?;
-    let names = |p: &str| -> Vec<String> {
-        d.attendance
-            .iter()
-            .filter(|a| !a.guest && a.presence == p)
-            .map(|a| a.name.clone())
-            .collect()
-    };
-    let record = rules::MinutesRecord {
-        present: names("present"),
-        excused: names("excused"),
-        absent: names("absent"),
-        movements: d
-            .attendance
-            .iter()
-            .filter(|a| a.arrived_at.is_some() || a.left_at.is_some())
-            .map(|a| {
-                let mut times = Vec::new();
-                if let Some(t) = &a.arrived_at {
-                    times.push(format!("الالتحاق {t}"));
-                }
-                if let Some(t) = &a.left_at {
-                    times.push(format!("المغادرة {t}"));
-                }
-                format!("{} ({})", a.name, times.join("، "))
-            })
-            .collect(),
-        decisions: d
-            .decisions
-            .iter()
-            .map(|dv| match &dv.voters {
-                Some(v) if dv.decision.votes_for.is_some() || dv.decision.taken_at.is_some() => {
-                    format!("{} ({})", dv.decision.summary, rules::voters_ar(v))
-                }
-                _ => dv.decision.summary.clone(),
-            })
-            .collect(),
-    };
-    let text = rules::minutes_ar(&f, &record);
-    store::save_minutes(
-        &state.db,
-        m,
-        &text,
-        audit(ctx, user, AuditAction::MinutesDrafted),
-    )
-    .await?;
-    Ok(())
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    cmd::minutes::draft(&state.app(), &user.actor(&ctx), &m).await?;
+    Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
 
 /// Approves the minutes: the record locks and the decisions take effect.
@@ -961,15 +475,9 @@ pub async fn api_approve(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
-    store::approve_minutes(
-        &state.db,
-        &m,
-        Some(user.id()),
-        audit(&ctx, &user, AuditAction::MinutesApproved),
-    )
-    .await?;
-    Ok(Json(detail(&state, &b, m.id).await?))
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    cmd::minutes::approve(&state.app(), &user.actor(&ctx), &m).await?;
+    Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -989,33 +497,21 @@ pub async fn api_amend(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: AmendmentInput = parse_json(&body)?;
-    amend(&state, &ctx, &user, &m, &input.text, &input.reason).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, &b, m.id).await?)).into_response())
-}
-
-async fn amend(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    m: &Meeting,
-    text: &str,
-    reason: &str,
-) -> Result<(), AppError> {
-    if text.trim().is_empty() || reason.trim().is_empty() {
-        return Err(DomainError::new(Field::Reason, "text-required").into());
-    }
-    store::amend_minutes(
-        &state.db,
-        m,
-        text.trim(),
-        reason.trim(),
-        Some(user.id()),
-        audit(ctx, user, AuditAction::MinutesAmended),
+    cmd::minutes::amend(
+        &state.app(),
+        &user.actor(&ctx),
+        &m,
+        &input.text,
+        &input.reason,
     )
     .await?;
-    Ok(())
+    Ok((
+        StatusCode::CREATED,
+        Json(detail(&state, &m.body, m.record.id).await?),
+    )
+        .into_response())
 }
 
 #[derive(Deserialize)]
@@ -1034,9 +530,18 @@ pub async fn amend_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: AmendmentForm = crate::parse_form(&body)?;
-    let result = amend(&state, &ctx, &user, &m, &form.text, &form.reason).await;
+    let result = cmd::minutes::amend(
+        &state.app(),
+        &user.actor(&ctx),
+        &m,
+        &form.text,
+        &form.reason,
+    )
+    .await
+    .map(|_| ())
+    .map_err(AppError::from);
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -1058,46 +563,25 @@ pub async fn api_draft_communique(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::PublishCommuniques).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::PublishCommuniques).await?;
     let request: CommuniqueRequest = if body.is_empty() {
         CommuniqueRequest::default()
     } else {
         parse_json(&body)?
     };
-    let cid = draft_communique(&state, &ctx, &user, &m, &b, request.lang.as_deref()).await?;
+    let lang = request.lang()?;
+    let cid = cmd::communiques::draft(&state.app(), &user.actor(&ctx), &m, lang).await?;
     let c = store::communique(&state.db, cid)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((StatusCode::CREATED, Json(c)).into_response())
 }
 
-async fn draft_communique(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    m: &Meeting,
-    b: &Body,
-    lang: Option<&str>,
-) -> Result<i64, AppError> {
-    let d = detail(state, b, m.id).await?;
-    let f = facts(state, m, b, &d).await?;
-    let (lang, (headline, text)) = match lang.unwrap_or("ar") {
-        "ar" => ("ar", rules::communique_ar(&f)),
-        "fr" => (
-            "fr",
-            fr::communique_fr(&facts_fr(state, m, b, &d, f).await?),
-        ),
-        _ => return Err(AppError::BadRequest("malformed-input")),
-    };
-    Ok(store::create_communique(
-        &state.db,
-        m,
-        lang,
-        &headline,
-        &text,
-        audit(ctx, user, AuditAction::CommuniqueDrafted),
-    )
-    .await?)
+impl CommuniqueRequest {
+    fn lang(&self) -> Result<cmd::communiques::Lang, AppError> {
+        cmd::communiques::Lang::parse(self.lang.as_deref().unwrap_or("ar"))
+            .ok_or(AppError::BadRequest("malformed-input"))
+    }
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -1116,23 +600,12 @@ pub async fn api_edit_communique(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Communique>, AppError> {
-    let (c, _) = load_communique(&state, &user, id, Action::PublishCommuniques).await?;
+    let c = load_communique(&state, &ctx, &user, id, Action::PublishCommuniques).await?;
     let input: CommuniqueText = parse_json(&body)?;
-    if input.headline.trim().is_empty() || input.body.trim().is_empty() {
-        return Err(DomainError::new(Field::Name, "text-required").into());
-    }
-    store::edit_communique(
-        &state.db,
-        &c,
-        input.headline.trim(),
-        input.body.trim(),
-        audit(&ctx, &user, AuditAction::CommuniqueEdited),
-    )
-    .await?;
+    let app = state.app();
+    let actor = user.actor(&ctx);
     Ok(Json(
-        store::communique(&state.db, c.id)
-            .await?
-            .ok_or(AppError::NotFound)?,
+        cmd::communiques::edit(&app, &actor, &c, &input.headline, &input.body).await?,
     ))
 }
 
@@ -1143,16 +616,8 @@ async fn publication(
     id: i64,
     publish: bool,
 ) -> Result<Communique, AppError> {
-    let (c, _) = load_communique(state, user, id, Action::PublishCommuniques).await?;
-    let (status, action) = if publish {
-        ("published", AuditAction::CommuniquePublished)
-    } else {
-        ("unpublished", AuditAction::CommuniqueUnpublished)
-    };
-    store::set_publication(&state.db, &c, status, audit(ctx, user, action)).await?;
-    store::communique(&state.db, c.id)
-        .await?
-        .ok_or(AppError::NotFound)
+    let c = load_communique(state, ctx, user, id, Action::PublishCommuniques).await?;
+    Ok(cmd::communiques::publication(&state.app(), &user.actor(ctx), &c, publish).await?)
 }
 
 /// Publishes a communiqué on the public news page and feed.
@@ -1264,11 +729,12 @@ async fn meeting_page(
     id: i64,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(state, user, id, Action::ViewMeetings).await?;
+    let found = load_meeting(state, ctx, user, id, Action::ViewMeetings).await?;
+    let (m, b) = (&found.record, &found.body);
     let chair = match m.chair_holder_id {
         Some(h) => store::holder(&state.db, h)
             .await?
-            .map(|h| format!("{} {}", holder_title(state, &b, &h), h.holder_name))
+            .map(|h| format!("{} {}", holder_title(state, b, &h), h.holder_name))
             .unwrap_or_default(),
         None => store::leads(&state.db, m.id)
             .await?
@@ -1277,9 +743,9 @@ async fn meeting_page(
             .map(|l| format!("{} {}", l.title, l.name))
             .unwrap_or_default(),
     };
-    let allowed =
-        |a| decide(&user.principal, a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
-    let d = detail(state, &b, m.id).await?;
+    let actor = user.actor(ctx);
+    let allowed = |a| actor.decide(a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
+    let d = detail(state, b, m.id).await?;
     let lines = |presence: &str, guest: bool| {
         d.attendance
             .iter()
@@ -1336,7 +802,7 @@ async fn meeting_page(
         },
         positions: position_choices(state, ctx),
         kinds: kind_choices(state, ctx),
-        holder_choices: holder_choices(state, &b).await?,
+        holder_choices: holder_choices(state, b).await?,
         agenda_lines: d.agenda.join("\n"),
         error: error.clone(),
         d,
@@ -1411,7 +877,7 @@ pub async fn attendance_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: AttendanceForm = crate::parse_form(&body)?;
     let mut list = Vec::new();
     for (text, presence) in [
@@ -1439,8 +905,8 @@ pub async fn attendance_form(
     }));
     // The form writes names only: a member keeps the title and position already known
     // for that name (from the attendance taken before, else from the invitations).
-    let before = store::attendance(&state.db, m.id).await?;
-    let invited = store::invitations(&state.db, m.id).await?;
+    let before = store::attendance(&state.db, m.record.id).await?;
+    let invited = store::invitations(&state.db, m.record.id).await?;
     for a in list.iter_mut().filter(|a| !a.guest) {
         let known = before
             .iter()
@@ -1458,7 +924,9 @@ pub async fn attendance_form(
             a.holder_id = holder_id;
         }
     }
-    let result = record_attendance(&state, &ctx, &user, &m, &b, list).await;
+    let result = cmd::attendance::record(&state.app(), &user.actor(&ctx), &m, list)
+        .await
+        .map_err(AppError::from);
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -1509,24 +977,17 @@ pub async fn intervention_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: InterventionForm = crate::parse_form(&body)?;
-    let result = async {
-        if form.speaker.trim().is_empty() || form.summary.trim().is_empty() {
-            return Err(DomainError::new(Field::Name, "text-required").into());
-        }
-        store::add_intervention(
-            &state.db,
-            &m,
-            form.speaker.trim(),
-            None,
-            form.summary.trim(),
-            audit(&ctx, &user, AuditAction::MeetingRecorded),
-        )
-        .await?;
-        Ok(())
-    }
-    .await;
+    let input = cmd::record::Speech {
+        speaker: form.speaker,
+        agenda_seat: None,
+        summary: form.summary,
+    };
+    let result = cmd::record::intervene(&state.app(), &user.actor(&ctx), &m, &input)
+        .await
+        .map(|_| ())
+        .map_err(AppError::from);
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -1637,67 +1098,20 @@ impl DecisionForm {
     }
 }
 
-/// Records a decision from the page (and its summary in words).
+/// Records a decision (the command writes its summary in words).
 async fn record_decision(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    m: &Meeting,
-    b: &Body,
-    input: &DecisionInput,
+    m: &Found<InBody<Meeting>>,
+    input: DecisionInput,
 ) -> Result<(), AppError> {
-    let (kind, vote) = (&input.decision, input.vote.as_ref());
-    rules::check_decision(kind, vote)?;
-    if let DecisionKind::Appoint {
-        member_id: Some(mid),
-        ..
-    } = kind
-    {
-        linked_member(state, b, *mid).await?;
-    }
-    let taken_at = match input
-        .taken_at
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
-        Some(t) => {
-            Some(rules::parse_time(t).ok_or(DomainError::new(Field::Attendance, "time-invalid"))?)
-        }
-        None => None,
+    let input = cmd::decisions::Taken {
+        decision: input.decision,
+        vote: input.vote,
+        taken_at: input.taken_at,
     };
-    let attendance = store::attendance(&state.db, m.id).await?;
-    if let Some(v) = vote
-        && !attendance.is_empty()
-    {
-        let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
-        let voters = rules::voters_at(&seats, taken_at.as_deref(), vote_rules(state, b));
-        rules::check_vote_against_voters(v, &voters)?;
-    }
-    let title = match kind {
-        DecisionKind::Appoint {
-            position: key,
-            rank,
-            sex,
-            ..
-        } => position(state, key)?.title_ar(
-            *rank,
-            level_of(state, b),
-            Sex::parse(sex).unwrap_or(Sex::M),
-        ),
-        _ => String::new(),
-    };
-    let summary = rules::decision_ar(kind, &title, vote);
-    store::add_decision(
-        &state.db,
-        m,
-        kind,
-        vote,
-        taken_at.as_deref(),
-        &summary,
-        audit(ctx, user, AuditAction::MeetingRecorded),
-    )
-    .await?;
+    cmd::decisions::record(&state.app(), &user.actor(ctx), m, &input).await?;
     Ok(())
 }
 
@@ -1708,7 +1122,7 @@ pub async fn decision_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: DecisionForm = crate::parse_form(&body)?;
     let result = match form.parse() {
         Ok((decision, vote)) => {
@@ -1717,7 +1131,7 @@ pub async fn decision_form(
                 vote,
                 taken_at: Some(form.taken_at.clone()),
             };
-            record_decision(&state, &ctx, &user, &m, &b, &input).await
+            record_decision(&state, &ctx, &user, &m, input).await
         }
         Err(e) => Err(e),
     };
@@ -1738,22 +1152,11 @@ pub async fn save_minutes_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: MinutesForm = crate::parse_form(&body)?;
-    let result = async {
-        if form.minutes.trim().is_empty() {
-            return Err(DomainError::new(Field::Name, "text-required").into());
-        }
-        store::save_minutes(
-            &state.db,
-            &m,
-            form.minutes.trim(),
-            audit(&ctx, &user, AuditAction::MinutesDrafted),
-        )
-        .await?;
-        Ok(())
-    }
-    .await;
+    let result = cmd::minutes::edit(&state.app(), &user.actor(&ctx), &m, &form.minutes)
+        .await
+        .map_err(AppError::from);
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -1834,7 +1237,9 @@ pub(crate) async fn body_meetings_page(
             .into_iter()
             .map(|m| (m.id, kind_label(state, ctx, &m.kind), day(&m.held_on)))
             .collect(),
-        may_manage: decide(&user.principal, Action::ManageMeetings, Some(&b.target()))
+        may_manage: user
+            .actor(ctx)
+            .decide(Action::ManageMeetings, Some(&b.target()))
             == tanzim_domain::policy::Decision::Allow,
         positions: position_choices(state, ctx),
         kinds: kind_choices(state, ctx),
@@ -1947,12 +1352,14 @@ pub async fn create_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: MeetingForm = crate::parse_form(&body)?;
-    let input = form.input();
-    let result = save_meeting(&state, &ctx, &user, &b, &input, None)
-        .await
-        .map(|mid| format!("/meetings/{mid}"));
+    let result = async {
+        let input = form.input().parse()?;
+        let mid = cmd::record::schedule(&state.app(), &user.actor(&ctx), &b, &input).await?;
+        Ok(format!("/meetings/{mid}"))
+    }
+    .await;
     back_to_body(&state, &ctx, &user, id, result).await
 }
 
@@ -1977,7 +1384,7 @@ pub async fn holder_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: HolderForm = crate::parse_form(&body)?;
     let result = async {
         let rank: Option<u8> = match form.rank.trim() {
@@ -1986,34 +1393,18 @@ pub async fn holder_form(
                 AppError::Invalid(DomainError::new(Field::Position, "rank-invalid"))
             })?),
         };
-        let kind = DecisionKind::Appoint {
+        let input = cmd::holders::Appointment {
             position: form.position.clone(),
             rank,
-            holder_name: form.holder_name.trim().to_owned(),
+            holder_name: form.holder_name.clone(),
             sex: form.sex.clone(),
             member_id: None,
+            started_on: match form.started_on.trim() {
+                "" => None,
+                d => Some(date(d)?),
+            },
         };
-        rules::check_decision(&kind, None)?;
-        position(&state, &form.position)?;
-        let started_on = match form.started_on.trim() {
-            "" => today().to_string(),
-            d => date(d)?.to_string(),
-        };
-        let new = store::NewHolder {
-            body_id: b.id,
-            position: &form.position,
-            rank: rank.map(i64::from),
-            holder_name: form.holder_name.trim(),
-            sex: &form.sex,
-            member_id: None,
-            started_on: &started_on,
-        };
-        let entry = audit(&ctx, &user, AuditAction::PositionAssigned).target(
-            "body",
-            b.id,
-            Some(b.target().path),
-        );
-        store::add_holder(&state.db, &new, entry).await?;
+        cmd::holders::appoint(&state.app(), &user.actor(&ctx), &b, &input).await?;
         Ok(format!("/bodies/{id}/meetings"))
     }
     .await;
@@ -2027,8 +1418,10 @@ pub async fn minutes_form(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
-    let result = draft_minutes(&state, &ctx, &user, &m, &b).await;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let result = cmd::minutes::draft(&state.app(), &user.actor(&ctx), &m)
+        .await
+        .map_err(AppError::from);
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -2039,15 +1432,10 @@ pub async fn approve_form(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (m, _) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
-    let result = store::approve_minutes(
-        &state.db,
-        &m,
-        Some(user.id()),
-        audit(&ctx, &user, AuditAction::MinutesApproved),
-    )
-    .await
-    .map_err(AppError::from);
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let result = cmd::minutes::approve(&state.app(), &user.actor(&ctx), &m)
+        .await
+        .map_err(AppError::from);
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -2059,11 +1447,14 @@ pub async fn communique_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::PublishCommuniques).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::PublishCommuniques).await?;
     let form: CommuniqueRequest = crate::parse_form(&body)?;
-    let result = draft_communique(&state, &ctx, &user, &m, &b, form.lang.as_deref())
-        .await
-        .map(|_| ());
+    let result = async {
+        let lang = form.lang()?;
+        cmd::communiques::draft(&state.app(), &user.actor(&ctx), &m, lang).await?;
+        Ok(())
+    }
+    .await;
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -2322,27 +1713,13 @@ pub async fn api_founding(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Body>, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageBody).await?;
+    let b = load_body(&state, &ctx, &user, id, Action::ManageBody).await?;
     let input: FoundingInput = parse_json(&body)?;
-    let target = date(&input.target_date)?.to_string();
-    let committee: Vec<String> = input
-        .committee
-        .iter()
-        .map(|n| n.trim().to_owned())
-        .filter(|n| !n.is_empty())
-        .collect();
-    bodies::set_founding(
-        &state.db,
-        &b,
-        &target,
-        &committee.join("\n"),
-        audit(&ctx, &user, AuditAction::BodyFounding),
-    )
-    .await?;
+    let target = date(&input.target_date)?;
+    let app = state.app();
+    let actor = user.actor(&ctx);
     Ok(Json(
-        bodies::get(&state.db, b.id)
-            .await?
-            .ok_or(AppError::NotFound)?,
+        cmd::committees::found(&app, &actor, &b, target, &input.committee).await?,
     ))
 }
 
@@ -2423,7 +1800,8 @@ async fn coverage(
     kind: Option<&str>,
     region: Option<&str>,
 ) -> Result<Coverage, AppError> {
-    permit(decide(&user.principal, Action::ViewBodies, None))?;
+    let actor = user.actor(ctx);
+    permit(actor.decide(Action::ViewBodies, None))?;
     let kind = match kind.filter(|k| !k.is_empty()) {
         Some(k) => state.profile.body_kinds.iter().find(|b| b.key == k),
         None => state
@@ -2461,8 +1839,7 @@ async fn coverage(
             path: t.territory_path(),
             organization: Some(organization.clone()),
         };
-        if decide(&user.principal, Action::ViewBodies, Some(&target))
-            != tanzim_domain::policy::Decision::Allow
+        if actor.decide(Action::ViewBodies, Some(&target)) != tanzim_domain::policy::Decision::Allow
         {
             continue;
         }
@@ -2597,62 +1974,24 @@ pub async fn api_invitations(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: InvitationsInput = parse_json(&body)?;
-    invite(&state, &ctx, &user, &m, &b, input).await?;
-    Ok(Json(detail(&state, &b, m.id).await?))
+    invite(&state, &ctx, &user, &m, input).await?;
+    Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
 
 async fn invite(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    m: &Meeting,
-    b: &Body,
+    m: &Found<InBody<Meeting>>,
     input: InvitationsInput,
 ) -> Result<(), AppError> {
-    let mut list: Vec<Invitee> = Vec::new();
-    if input.position_holders {
-        for h in store::holders(&state.db, b.id, true).await? {
-            // One person holding two positions is invited once.
-            if list.iter().any(|l| l.name == h.holder_name) {
-                continue;
-            }
-            list.push(Invitee {
-                title: Some(holder_title(state, b, &h)),
-                holder_id: Some(h.id),
-                name: h.holder_name,
-                guest: false,
-            });
-        }
-    }
-    for i in input.invitations {
-        let name = i.name.trim().to_owned();
-        if name.is_empty() {
-            return Err(DomainError::new(Field::Name, "name-required").into());
-        }
-        // Someone named twice (a holder also listed by name) is invited once.
-        if list.iter().any(|l| l.name == name) {
-            continue;
-        }
-        list.push(Invitee {
-            name,
-            title: i
-                .title
-                .map(|t| t.trim().to_owned())
-                .filter(|t| !t.is_empty()),
-            holder_id: None,
-            guest: i.guest,
-        });
-    }
-    store::invite(
-        &state.db,
-        m,
-        &list,
-        audit(ctx, user, AuditAction::MeetingRecorded),
-    )
-    .await?;
-    Ok(())
+    let input = cmd::invitations::Invitations {
+        invitations: input.invitations,
+        position_holders: input.position_holders,
+    };
+    Ok(cmd::invitations::invite(&state.app(), &user.actor(ctx), m, input).await?)
 }
 
 #[derive(Deserialize)]
@@ -2672,7 +2011,7 @@ pub async fn invitations_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ManageMeetings).await?;
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: InvitationsForm = crate::parse_form(&body)?;
     let input = InvitationsInput {
         position_holders: form.position_holders.is_some(),
@@ -2688,7 +2027,7 @@ pub async fn invitations_form(
             })
             .collect(),
     };
-    let result = invite(&state, &ctx, &user, &m, &b, input).await;
+    let result = invite(&state, &ctx, &user, &m, input).await;
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -2712,50 +2051,17 @@ pub async fn api_set_committee(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Positions>, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: CommitteeInput = parse_json(&body)?;
-    set_committee(&state, &ctx, &user, &b, input).await?;
-    api_positions(State(state), user, Path(id)).await
-}
-
-async fn set_committee(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    b: &Body,
-    input: CommitteeInput,
-) -> Result<(), AppError> {
-    let kind = input.committee.trim();
-    if kind.is_empty() || kind.len() > 60 {
-        return Err(DomainError::new(Field::Name, "text-required").into());
-    }
-    let mut seats: Vec<store::Seat> = Vec::new();
-    for seat in input.members {
-        let name = seat.name.trim().to_owned();
-        if name.is_empty() {
-            return Err(DomainError::new(Field::Name, "name-required").into());
-        }
-        if seats.iter().any(|s| s.name == name) {
-            return Err(DomainError::new(Field::Name, "name-twice").into());
-        }
-        if let Some(mid) = seat.member_id {
-            linked_member(state, b, mid).await?;
-        }
-        seats.push(store::Seat {
-            name,
-            member_id: seat.member_id,
-        });
-    }
-    store::set_committee(
-        &state.db,
-        b,
-        kind,
-        &seats,
-        &today().to_string(),
-        audit(ctx, user, AuditAction::CommitteeRecorded),
+    cmd::committees::set(
+        &state.app(),
+        &user.actor(&ctx),
+        &b,
+        &input.committee,
+        input.members,
     )
     .await?;
-    Ok(())
+    api_positions(State(state), user, Path(id)).await
 }
 
 #[derive(Deserialize)]
@@ -2773,7 +2079,7 @@ pub async fn committee_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageMeetings).await?;
+    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let form: CommitteeForm = crate::parse_form(&body)?;
     let input = CommitteeInput {
         committee: form.committee,
@@ -2784,9 +2090,16 @@ pub async fn committee_form(
             })
             .collect(),
     };
-    let result = set_committee(&state, &ctx, &user, &b, input)
-        .await
-        .map(|()| format!("/bodies/{id}/meetings"));
+    let result = cmd::committees::set(
+        &state.app(),
+        &user.actor(&ctx),
+        &b,
+        &input.committee,
+        input.members,
+    )
+    .await
+    .map(|_| format!("/bodies/{id}/meetings"))
+    .map_err(AppError::from);
     back_to_body(&state, &ctx, &user, id, result).await
 }
 
@@ -2799,7 +2112,8 @@ pub async fn minutes_pdf(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let (m, b) = load_meeting(&state, &user, id, Action::ViewMeetings).await?;
+    let found = load_meeting(&state, &ctx, &user, id, Action::ViewMeetings).await?;
+    let (m, b) = (&found.record, &found.body);
     let text = m.minutes.clone().ok_or(AppError::NotFound)?;
     let ar = crate::i18n::Tr::new(state.i18n.clone(), crate::i18n::Lang::Ar);
     let status_line = match m.approved_at {
