@@ -637,17 +637,20 @@ fn past(verb: &str, feminine: bool) -> String {
     }
 }
 
-/// What a communiqué is built from: public facts of the meeting only.
+/// What a communiqué and the minutes are built from: public facts of the meeting only,
+/// with what each language says in its own words.
 #[derive(Debug, Clone)]
 pub struct CommuniqueFacts {
-    pub body_name: String,
-    pub city: String,
+    /// The Arabic wording (the minutes and the Arabic communiqué).
+    pub ar: Wording,
+    /// The French wording: the product's French words where it has them (titles of
+    /// positions, the body's kind, place names, decisions), the record's words elsewhere.
+    pub fr: Wording,
     pub date: NaiveDate,
     /// How the meeting's kind is said.
     pub kind: KindWords,
     pub slogan: Option<String>,
     pub goals: Option<String>,
-    pub chair: Named,
     pub co_chair: Option<Named>,
     pub host: Option<Named>,
     pub members_present: usize,
@@ -656,6 +659,16 @@ pub struct CommuniqueFacts {
     pub agenda: Vec<String>,
     /// (speaker's title and name, what they said).
     pub interventions: Vec<(String, String)>,
+}
+
+/// The facts one language says in its own words.
+#[derive(Debug, Clone)]
+pub struct Wording {
+    /// The body: "الأمانة الإقليمية", "Secrétariat provincial de Taounate".
+    pub body: String,
+    pub city: String,
+    pub chair: Named,
+    /// The decisions, each in words.
     pub decisions: Vec<String>,
 }
 
@@ -670,7 +683,7 @@ fn styled(p: &Named) -> String {
 
 /// A headline and a text in the register of Moroccan party press, built from the facts.
 pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
-    let feminine_chair = f.chair.sex == Sex::F;
+    let feminine_chair = f.ar.chair.sex == Sex::F;
     let chairs = if feminine_chair {
         "تترأس"
     } else {
@@ -680,10 +693,10 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     let (the_meeting, feminine_meeting) = (&f.kind.ar_definite, f.kind.feminine);
     let headline = format!(
         "{}: {} {} {chairs} {kind_label} {}",
-        f.city,
-        f.chair.title,
-        f.chair.name,
-        li(&f.body_name)
+        f.ar.city,
+        f.ar.chair.title,
+        f.ar.chair.name,
+        li(&f.ar.body)
     );
     let mut text = Vec::new();
     let with = match &f.co_chair {
@@ -692,12 +705,12 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     };
     let opening = format!(
         "{}، يوم {} {}، {} {}{with} {kind_label} {}",
-        f.city,
+        f.ar.city,
         weekday_ar(f.date),
         date_ar(f.date),
         past("ترأس", feminine_chair),
-        styled(&f.chair),
-        li(&f.body_name)
+        styled(&f.ar.chair),
+        li(&f.ar.body)
     );
     let opening = match &f.slogan {
         Some(s) if !s.trim().is_empty() => format!("{opening}، تحت شعار «{s}»."),
@@ -748,10 +761,10 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     for (speaker, said) in &f.interventions {
         text.push(format!("وفي مداخلته، تناول {speaker} {said}."));
     }
-    if !f.decisions.is_empty() {
+    if !f.ar.decisions.is_empty() {
         text.push(format!(
             "وفي ختام {the_meeting}، تقرر ما يلي:\n{}",
-            dashed(&f.decisions)
+            dashed(&f.ar.decisions)
         ));
     }
     text.push(format!(
@@ -808,9 +821,9 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         past("انعقد", f.kind.feminine),
         weekday_ar(f.date),
         date_ar(f.date),
-        f.city,
-        f.chair.title,
-        f.chair.name
+        f.ar.city,
+        f.ar.chair.title,
+        f.ar.chair.name
     );
     if let Some(c) = &f.co_chair {
         held.push_str(&format!("، بمعية {} {}", c.title, c.name));
@@ -819,7 +832,7 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         held.push_str(&format!("، وباستضافة {} {}", h.title, h.name));
     }
     let mut parts = vec![
-        minutes_title_ar(&f.kind, &f.body_name),
+        minutes_title_ar(&f.kind, &f.ar.body),
         format!("{held}."),
         format!("الحاضرون ({}): {}", r.present.len(), list(&r.present)),
         format!("المعتذرون ({}): {}", r.excused.len(), list(&r.excused)),
@@ -1014,18 +1027,23 @@ mod tests {
     #[test]
     fn a_chair_from_another_level_and_a_host_read_right() {
         let d = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap_or_default();
-        let f = CommuniqueFacts {
-            body_name: "الأمانة الإقليمية".into(),
+        let ar = Wording {
+            body: "الأمانة الإقليمية".into(),
             city: "قصبة تادلة".into(),
-            date: d,
-            kind: KindWords::builtin("consultative"),
-            slogan: None,
-            goals: Some("تعزيز الحوار مع القواعد الحزبية".into()),
             chair: Named {
                 name: "عمر حجيرة".into(),
                 title: "عضو اللجنة التنفيذية".into(),
                 sex: Sex::M,
             },
+            decisions: vec![],
+        };
+        let f = CommuniqueFacts {
+            fr: ar.clone(),
+            ar,
+            date: d,
+            kind: KindWords::builtin("consultative"),
+            slogan: None,
+            goals: Some("تعزيز الحوار مع القواعد الحزبية".into()),
             co_chair: None,
             host: Some(Named {
                 name: "ماديحة خيير".into(),
@@ -1036,7 +1054,6 @@ mod tests {
             guests: vec!["مفتش الحزب بالإقليم عبد المنعم الصحصاح".into()],
             agenda: vec![],
             interventions: vec![],
-            decisions: vec![],
         };
         let (headline, text) = communique_ar(&f);
         assert_eq!(

@@ -46,10 +46,10 @@ pub async fn draft(
     m.require(Action::PublishCommuniques)?;
     let (meeting, b) = (&m.record, &m.body);
     let d = record::read(app, b, meeting.id).await?;
-    let f = facts::arabic(app, b, &d).await?;
+    let f = facts::read(app, b, &d).await?;
     let (headline, text) = match lang {
         Lang::Ar => rules::communique_ar(&f),
-        Lang::Fr => fr::communique_fr(&facts::french(app, b, &d, f).await?),
+        Lang::Fr => fr::communique_fr(&f),
     };
     let mut tx = app.db.begin().await?;
     let id = store::create_communique(&mut tx, meeting, lang.as_str(), &headline, &text).await?;

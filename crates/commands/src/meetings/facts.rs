@@ -22,8 +22,8 @@ async fn held_in(app: &App, m: &Meeting) -> Result<Option<Territory>> {
     }
 }
 
-/// The facts in Arabic.
-pub async fn arabic(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFacts> {
+/// The facts of the meeting, in Arabic and in French.
+pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFacts> {
     let m = &r.meeting;
     let lead = |role: &str| {
         r.leads.iter().find(|l| l.role == role).map(|l| Named {
@@ -46,18 +46,23 @@ pub async fn arabic(app: &App, b: &Body, r: &Record) -> Result<rules::Communique
         Some(code) => b.territory_name_ar.clone().unwrap_or_else(|| code.clone()),
         None => "الرباط".to_owned(),
     });
-    Ok(rules::CommuniqueFacts {
-        body_name: b.name.clone(),
+    let ar = rules::Wording {
+        body: b.name.clone(),
         city,
-        date: tanzim_domain::members::parse_date(&m.held_on, Field::Date)?,
-        kind: kind_words(&app.profile, &m.kind),
-        slogan: m.slogan.clone(),
-        goals: m.goals.clone(),
         chair: chair.unwrap_or(Named {
             name: String::new(),
             title: String::new(),
             sex: Sex::M,
         }),
+        decisions: r.decisions.iter().map(|(d, _)| d.summary.clone()).collect(),
+    };
+    Ok(rules::CommuniqueFacts {
+        fr: french(app, b, r, &ar).await?,
+        ar,
+        date: tanzim_domain::members::parse_date(&m.held_on, Field::Date)?,
+        kind: kind_words(&app.profile, &m.kind),
+        slogan: m.slogan.clone(),
+        goals: m.goals.clone(),
         co_chair: lead("co_chair"),
         host: lead("host"),
         members_present: r.members_present,
@@ -78,18 +83,12 @@ pub async fn arabic(app: &App, b: &Body, r: &Record) -> Result<rules::Communique
             .iter()
             .map(|i| (i.speaker.clone(), i.summary.clone()))
             .collect(),
-        decisions: r.decisions.iter().map(|(d, _)| d.summary.clone()).collect(),
     })
 }
 
-/// The French facts: the product's own words where it has them (titles of positions, the
-/// body's kind, place names, decisions), the record's words elsewhere.
-pub async fn french(
-    app: &App,
-    b: &Body,
-    r: &Record,
-    ar: rules::CommuniqueFacts,
-) -> Result<fr::FactsFr> {
+/// The French wording: the product's own words where it has them (titles of positions,
+/// the body's kind, place names, decisions), the record's words (`ar`) elsewhere.
+async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<rules::Wording> {
     let m = &r.meeting;
     let level = level_of(&app.profile, b);
     let title = |key: &str, rank: Option<i64>, sex: Sex| match position(&app.profile, key) {
@@ -155,20 +154,10 @@ pub async fn french(
             }
         })
         .collect();
-    Ok(fr::FactsFr {
+    Ok(rules::Wording {
         body,
         city,
-        date: ar.date,
-        kind: ar.kind,
-        slogan: ar.slogan,
-        goals: ar.goals,
-        chair: chair.unwrap_or(ar.chair),
-        co_chair: ar.co_chair,
-        host: ar.host,
-        members_present: ar.members_present,
-        guests: ar.guests,
-        agenda: ar.agenda,
-        interventions: ar.interventions,
+        chair: chair.unwrap_or_else(|| ar.chair.clone()),
         decisions,
     })
 }

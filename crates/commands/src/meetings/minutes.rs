@@ -30,7 +30,7 @@ async fn save_draft(app: &App, actor: &Actor<'_>, meeting: &Meeting, text: &str)
 pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> Result<()> {
     m.require(Action::ManageMeetings)?;
     let d = record::read(app, &m.body, m.record.id).await?;
-    let f = facts::arabic(app, &m.body, &d).await?;
+    let f = facts::read(app, &m.body, &d).await?;
     let names = |p: &str| -> Vec<String> {
         d.attendance
             .iter()
