@@ -7,6 +7,7 @@
 //! writes on a state the other changed after it checked.
 
 pub mod attendance;
+pub mod calendar;
 pub mod committees;
 pub mod communiques;
 pub mod decisions;

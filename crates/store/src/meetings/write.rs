@@ -4,8 +4,7 @@
 //! commits, so that two officers writing to one record take turns.
 
 use super::{Attendee, Decision, Invitee, Lead, Meeting, NewHolder, NewMeeting, Seat};
-use crate::audit::AuditEntry;
-use crate::{Db, Result, StoreError, Tx};
+use crate::{Result, StoreError, Tx};
 use tanzim_domain::meetings::{DecisionKind, Vote};
 
 /// The meeting's minutes status, its row locked until the transaction ends (PostgreSQL
@@ -339,44 +338,28 @@ pub async fn set_committee(
 }
 
 /// Gives the user a new calendar feed link (its hash), replacing any earlier one.
-pub async fn set_calendar_feed(
-    db: &Db,
-    user_id: i64,
-    token_hash: &str,
-    audit: AuditEntry,
-) -> Result<()> {
-    on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)
-             ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
-        )
-        .bind(user_id).bind(token_hash).bind(crate::now())
-        .execute(&mut *tx).await?;
-        append_audit!(tx, &audit.detail(serde_json::json!({ "calendar_feed": true })))?;
-        tx.commit().await?;
-        Ok(())
-    })
+pub async fn set_calendar_feed(tx: &mut Tx, user_id: i64, token_hash: &str) -> Result<()> {
+    on_tx!(tx, c => sqlx::query(
+        "INSERT INTO calendar_feeds (user_id, token_hash, created_at) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+    )
+    .bind(user_id).bind(token_hash).bind(crate::now())
+    .execute(c).await.map(|_| ()))?;
+    Ok(())
 }
 
 /// Gives the user a new calendar feed link for one body (its hash), replacing any earlier.
 pub async fn set_body_calendar_feed(
-    db: &Db,
+    tx: &mut Tx,
     user_id: i64,
     body_id: i64,
     token_hash: &str,
-    audit: AuditEntry,
 ) -> Result<()> {
-    on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
-        sqlx::query(
-            "INSERT INTO body_calendar_feeds (user_id, body_id, token_hash, created_at) VALUES ($1, $2, $3, $4)
-             ON CONFLICT (user_id, body_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
-        )
-        .bind(user_id).bind(body_id).bind(token_hash).bind(crate::now())
-        .execute(&mut *tx).await?;
-        append_audit!(tx, &audit.detail(serde_json::json!({ "calendar_feed": body_id })))?;
-        tx.commit().await?;
-        Ok(())
-    })
+    on_tx!(tx, c => sqlx::query(
+        "INSERT INTO body_calendar_feeds (user_id, body_id, token_hash, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (user_id, body_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
+    )
+    .bind(user_id).bind(body_id).bind(token_hash).bind(crate::now())
+    .execute(c).await.map(|_| ()))?;
+    Ok(())
 }
