@@ -1,6 +1,6 @@
 //! Who attended a meeting.
 
-use super::vote_rules;
+use super::profile::vote_rules;
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
 use tanzim_domain::audit::AuditAction;
@@ -22,7 +22,7 @@ pub async fn record(
 ) -> Result<()> {
     m.require(Action::ManageMeetings)?;
     let meeting = &m.record;
-    let time = |t: Option<String>| super::time(t.as_deref(), Field::Attendance);
+    let time = |t: Option<String>| super::profile::time(t.as_deref(), Field::Attendance);
     let mut clean = Vec::with_capacity(list.len());
     for a in list {
         let name = a.name.trim().to_owned();

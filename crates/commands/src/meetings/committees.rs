@@ -1,6 +1,6 @@
 //! A body's committees as they stand, and its founding committee.
 
-use super::linked_member;
+use super::profile::linked_member;
 use crate::{Actor, App, Found, Result, today};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;

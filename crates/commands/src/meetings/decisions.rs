@@ -1,6 +1,6 @@
 //! The decisions a meeting takes; they take effect when its minutes are approved.
 
-use super::{level_of, linked_member, position, vote_rules};
+use super::profile::{level_of, linked_member, position, vote_rules};
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
 use tanzim_domain::Field;
@@ -40,7 +40,7 @@ pub async fn record(
     {
         linked_member(app, b, *mid).await?;
     }
-    let taken_at = super::time(input.taken_at.as_deref(), Field::Attendance)?;
+    let taken_at = super::profile::time(input.taken_at.as_deref(), Field::Attendance)?;
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
     let attendance = store::attendance_in(&mut tx, meeting.id).await?;

@@ -1,7 +1,7 @@
 //! The public facts of a meeting, from its record, for its minutes and its communiqué.
 
+use super::profile::{holder_title, kind_words, level_of, position};
 use super::record::Record;
-use super::{holder_title, kind_words, level_of, position};
 use crate::{App, Result};
 use tanzim_domain::Field;
 use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Sex, Vote};

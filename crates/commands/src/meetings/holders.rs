@@ -1,7 +1,7 @@
 //! The positions of a body: who holds which (the existing office, entered once; later
 //! changes come from meetings' decisions).
 
-use super::{linked_member, position};
+use super::profile::{linked_member, position};
 use crate::{Actor, App, Found, Result, today};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;

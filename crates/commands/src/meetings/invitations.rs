@@ -1,6 +1,6 @@
 //! Who is invited to a meeting; attendance starts from the list.
 
-use super::holder_title;
+use super::profile::holder_title;
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
 use tanzim_domain::audit::AuditAction;

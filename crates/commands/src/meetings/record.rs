@@ -1,7 +1,7 @@
 //! A meeting's record: scheduling and correcting it, the interventions, and reading it
 //! whole.
 
-use super::{time, vote_rules};
+use super::profile::{time, vote_rules};
 use crate::access::InBody;
 use crate::{Actor, App, Error, Found, Result};
 use chrono::NaiveDate;

@@ -3,7 +3,7 @@
 //! reads what its checks need on the same connection, writes, appends its audit entry, and
 //! commits, so that two officers writing to one record take turns.
 
-use super::{Attendee, Decision, Invitee, Lead, Meeting, NewHolder, NewMeeting, Seat};
+use super::records::{Attendee, Decision, Invitee, Lead, Meeting, NewHolder, NewMeeting, Seat};
 use crate::{Result, StoreError, Tx};
 use tanzim_domain::meetings::{DecisionKind, Vote};
 

@@ -1,6 +1,7 @@
 //! Who attended a meeting.
 
-use super::*;
+use super::pages::back_to_meeting;
+use super::shared::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct AttendanceInput {
@@ -21,24 +22,6 @@ pub async fn api_attendance(
     let input: AttendanceInput = parse_json(&body)?;
     cmd::attendance::record(&state.app(), &user.actor(&ctx), &m, input.attendance).await?;
     Ok(Json(detail(&state, &m.body, m.record.id).await?))
-}
-
-/// An attendance line as the form writes it back (see `attendance_line`).
-pub(super) fn attendance_cells(a: &Attendee) -> String {
-    let cell = |c: &Option<String>| c.clone().unwrap_or_default();
-    let mut cells = vec![a.name.clone()];
-    if a.presence == "present" {
-        cells.extend([cell(&a.arrived_at), cell(&a.left_at)]);
-        if a.weight != 1 {
-            cells.push(a.weight.to_string());
-        }
-    } else {
-        cells.push(cell(&a.proxy_to));
-    }
-    while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
-        cells.pop();
-    }
-    cells.join(" | ")
 }
 
 #[derive(Deserialize)]

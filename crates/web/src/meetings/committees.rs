@@ -1,6 +1,8 @@
 //! A body's committees, and its founding committee.
 
-use super::*;
+use super::holders::{Positions, api_positions};
+use super::pages::back_to_body;
+use super::shared::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct FoundingInput {

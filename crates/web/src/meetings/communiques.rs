@@ -1,6 +1,7 @@
 //! Press communiqués: drafted from a meeting, edited, published, withdrawn.
 
-use super::*;
+use super::pages::back_to_meeting;
+use super::shared::*;
 
 #[derive(Deserialize, utoipa::ToSchema, Default)]
 pub struct CommuniqueRequest {

@@ -1,6 +1,6 @@
 //! Which territories have a body of a kind constituted, in formation, or none.
 
-use super::*;
+use super::shared::*;
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct AreaCoverage {

@@ -1,7 +1,8 @@
 //! A meeting's decisions (they take effect when the minutes are approved) and the
 //! programmes adopted by them.
 
-use super::*;
+use super::pages::back_to_meeting;
+use super::shared::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct DecisionInput {

@@ -1,6 +1,7 @@
 //! The positions of a body and their holders.
 
-use super::*;
+use super::pages::back_to_body;
+use super::shared::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct HolderInput {

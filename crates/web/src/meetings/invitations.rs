@@ -1,6 +1,7 @@
 //! Who is invited to a meeting.
 
-use super::*;
+use super::pages::back_to_meeting;
+use super::shared::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct InvitationsInput {

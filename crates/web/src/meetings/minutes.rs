@@ -1,6 +1,7 @@
 //! The minutes: drafted, edited, approved, amended, and printed as a PDF.
 
-use super::*;
+use super::pages::back_to_meeting;
+use super::shared::*;
 
 /// Drafts the minutes from the record (the rapporteur edits them in the page).
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/minutes", tag = "meetings", params(("id" = i64, Path)),
@@ -214,7 +215,7 @@ pub async fn minutes_pdf(
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?
     .map_err(|e| AppError::Internal(e.to_string()))?;
-    let entry = audit(&ctx, &user, AuditAction::MinutesExported).target(
+    let entry = user.actor(&ctx).audit(AuditAction::MinutesExported).target(
         "meeting",
         m.id,
         Some(m.target().path),

@@ -1,6 +1,6 @@
 //! The public news page and its Atom feed.
 
-use super::*;
+use super::shared::*;
 
 #[derive(Deserialize)]
 pub struct NewsQuery {

@@ -1,6 +1,6 @@
 //! The meeting page and a body's meetings page, with the forms on them.
 
-use super::*;
+use super::shared::*;
 
 #[derive(Template)]
 #[template(path = "meeting.html")]
@@ -313,6 +313,24 @@ pub(super) async fn back_to_body(
         }
         Err(e) => Err(e),
     }
+}
+
+/// An attendance line as the form writes it back (see `attendance_line`).
+pub(super) fn attendance_cells(a: &Attendee) -> String {
+    let cell = |c: &Option<String>| c.clone().unwrap_or_default();
+    let mut cells = vec![a.name.clone()];
+    if a.presence == "present" {
+        cells.extend([cell(&a.arrived_at), cell(&a.left_at)]);
+        if a.weight != 1 {
+            cells.push(a.weight.to_string());
+        }
+    } else {
+        cells.push(cell(&a.proxy_to));
+    }
+    while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    cells.join(" | ")
 }
 
 /// This module's routes and the access each requires.

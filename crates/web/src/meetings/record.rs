@@ -1,6 +1,7 @@
 //! A meeting's record: scheduling and correcting it, reading it whole, its interventions.
 
-use super::*;
+use super::pages::{back_to_body, back_to_meeting};
+use super::shared::*;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct MeetingInput {

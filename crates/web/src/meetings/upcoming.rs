@@ -1,6 +1,6 @@
 //! What comes and what waits: the meetings ahead, the minutes and communiqués pending.
 
-use super::*;
+use super::shared::*;
 
 /// Meetings in the user's scope from `from` on, soonest first, as (id, body, kind label,
 /// date label): the calendar page and the home page.
