@@ -4,7 +4,7 @@
 //! quoted as they were recorded; the communication officer edits the draft before it goes
 //! out.
 
-use crate::meetings::{DecisionKind, KindWords, Named, Sex, Vote, dashed, numbered};
+use crate::meetings::{CommuniqueFacts, DecisionKind, Named, Sex, Vote, dashed, numbered};
 use crate::org::BodyLevel;
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -239,50 +239,29 @@ pub fn decision_fr(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
     }
 }
 
-/// What the French communiqué is built from (public facts only; titles already French
-/// where the product knows them).
-#[derive(Debug, Clone)]
-pub struct FactsFr {
-    /// "le Secrétariat provincial de Taounate".
-    pub body: String,
-    pub city: String,
-    pub date: NaiveDate,
-    pub kind: KindWords,
-    pub slogan: Option<String>,
-    pub goals: Option<String>,
-    pub chair: Named,
-    pub co_chair: Option<Named>,
-    pub host: Option<Named>,
-    pub members_present: usize,
-    pub guests: Vec<String>,
-    pub agenda: Vec<String>,
-    pub interventions: Vec<(String, String)>,
-    pub decisions: Vec<String>,
-}
-
 fn styled(p: &Named) -> String {
     format!("{} {}, {}", honorific_fr(p.sex), p.name, p.title)
 }
 
 /// A headline and a text in French.
-pub fn communique_fr(f: &FactsFr) -> (String, String) {
+pub fn communique_fr(f: &CommuniqueFacts) -> (String, String) {
     let (kind, the_meeting) = (&f.kind.fr_object, f.kind.fr_definite.as_str());
     let feminine_meeting = the_meeting.starts_with("La ");
     let headline = format!(
         "{} : {}, {}, préside {kind} {}",
-        f.city,
-        f.chair.name,
-        f.chair.title,
-        of_body(&f.body)
+        f.fr.city,
+        f.fr.chair.name,
+        f.fr.chair.title,
+        of_body(&f.fr.body)
     );
     let mut opening = format!(
         "{}, {} – {} {}, {}, a présidé {kind} {}",
-        f.city,
+        f.fr.city,
         date_fr(f.date),
-        honorific_fr(f.chair.sex),
-        f.chair.name,
-        f.chair.title,
-        of_body(&f.body)
+        honorific_fr(f.fr.chair.sex),
+        f.fr.chair.name,
+        f.fr.chair.title,
+        of_body(&f.fr.body)
     );
     if let Some(c) = &f.co_chair {
         opening.push_str(&format!(", aux côtés de {}", styled(c)));
@@ -326,10 +305,10 @@ pub fn communique_fr(f: &FactsFr) -> (String, String) {
     for (speaker, said) in &f.interventions {
         text.push(format!("Prenant la parole, {speaker} a abordé : {said}."));
     }
-    if !f.decisions.is_empty() {
+    if !f.fr.decisions.is_empty() {
         text.push(format!(
             "Au terme des travaux, il a été décidé :\n{}",
-            dashed(&f.decisions)
+            dashed(&f.fr.decisions)
         ));
     }
     text.push(format!(
@@ -366,6 +345,7 @@ fn of_body(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::meetings::{KindWords, Wording};
 
     #[test]
     fn french_titles_agree() {
@@ -451,25 +431,29 @@ mod tests {
 
     #[test]
     fn a_french_communique_reads_right() {
-        let f = FactsFr {
+        let fr = Wording {
             body: "Secrétariat provincial de Taounate".into(),
             city: "Taounate".into(),
-            date: NaiveDate::from_ymd_opt(2022, 12, 8).unwrap_or_default(),
-            kind: KindWords::builtin("organizational"),
-            slogan: None,
-            goals: None,
             chair: Named {
                 name: "Mohamed Najjari".into(),
                 title: "secrétaire provincial".into(),
                 sex: Sex::M,
             },
+            decisions: vec!["constitution de la commission d'éthique par consensus".into()],
+        };
+        let f = CommuniqueFacts {
+            ar: fr.clone(),
+            fr,
+            date: NaiveDate::from_ymd_opt(2022, 12, 8).unwrap_or_default(),
+            kind: KindWords::builtin("organizational"),
+            slogan: None,
+            goals: None,
             co_chair: None,
             host: None,
             members_present: 12,
             guests: vec![],
             agenda: vec!["Bilan".into(), "Méthode".into()],
             interventions: vec![],
-            decisions: vec!["constitution de la commission d'éthique par consensus".into()],
         };
         let (headline, text) = communique_fr(&f);
         assert_eq!(

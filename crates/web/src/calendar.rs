@@ -11,7 +11,7 @@ use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
-use tanzim_domain::audit::AuditAction;
+use tanzim_commands::{self as commands, meetings as cmd};
 use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
 use tanzim_reports::calendar::{self as ics, Event};
 use tanzim_store::bodies;
@@ -58,13 +58,8 @@ pub async fn calendar_link(
     // A feed link is a credential of its own, which outlives the session that made it.
     crate::reauth::require_fresh_password(&user, "/calendar")?;
     let token = crate::auth::random_token();
-    store::set_calendar_feed(
-        &state.db,
-        user.id(),
-        &crate::auth::token_hash(&token),
-        crate::members::audit(&ctx, &user, AuditAction::TokenCreated),
-    )
-    .await?;
+    let hash = crate::auth::token_hash(&token);
+    cmd::calendar::link(&state.app(), &user.actor(&ctx), &hash).await?;
     let link = format!("{}/calendar/feed/{token}", state.config.public_base());
     calendar_page(&state, &ctx, &user, Some(link)).await
 }
@@ -99,17 +94,12 @@ pub async fn body_calendar_link(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    let b =
+        commands::access::load(&state.app(), &user.actor(&ctx), Action::ViewMeetings, id).await?;
     crate::reauth::require_fresh_password(&user, &format!("/bodies/{id}/meetings"))?;
     let token = crate::auth::random_token();
-    store::set_body_calendar_feed(
-        &state.db,
-        user.id(),
-        b.id,
-        &crate::auth::token_hash(&token),
-        crate::members::audit(&ctx, &user, AuditAction::TokenCreated),
-    )
-    .await?;
+    let hash = crate::auth::token_hash(&token);
+    cmd::calendar::body_link(&state.app(), &user.actor(&ctx), &b, &hash).await?;
     let link = format!(
         "{}/calendar/bodies/feed/{token}",
         state.config.public_base()

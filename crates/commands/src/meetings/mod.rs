@@ -1,2 +1,21 @@
 //! Commands on meetings: scheduling and correcting them, attendance, decisions, minutes
 //! and their approval, communiqués, the positions of a body and its committees.
+//!
+//! Every command that writes to a meeting's record opens one transaction, locks the record
+//! (`store::lock_open`), reads on that connection what its checks need, writes, appends its
+//! audit entry and commits: two officers writing to one record take turns, and neither
+//! writes on a state the other changed after it checked.
+
+pub mod attendance;
+pub mod calendar;
+pub mod committees;
+pub mod communiques;
+pub mod decisions;
+pub mod facts;
+pub mod holders;
+pub mod invitations;
+pub mod minutes;
+mod profile;
+pub mod record;
+
+pub use profile::{holder_title, kind_words, level_of, position, vote_rules};

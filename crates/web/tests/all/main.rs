@@ -14,6 +14,7 @@ mod authz_matrix;
 mod discipline;
 mod foundation;
 mod imports;
+mod meeting_races;
 mod meetings;
 mod members;
 mod natural_keys;

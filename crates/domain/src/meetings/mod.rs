@@ -637,17 +637,20 @@ fn past(verb: &str, feminine: bool) -> String {
     }
 }
 
-/// What a communiqué is built from: public facts of the meeting only.
+/// What a communiqué and the minutes are built from: public facts of the meeting only,
+/// with what each language says in its own words.
 #[derive(Debug, Clone)]
 pub struct CommuniqueFacts {
-    pub body_name: String,
-    pub city: String,
+    /// The Arabic wording (the minutes and the Arabic communiqué).
+    pub ar: Wording,
+    /// The French wording: the product's French words where it has them (titles of
+    /// positions, the body's kind, place names, decisions), the record's words elsewhere.
+    pub fr: Wording,
     pub date: NaiveDate,
     /// How the meeting's kind is said.
     pub kind: KindWords,
     pub slogan: Option<String>,
     pub goals: Option<String>,
-    pub chair: Named,
     pub co_chair: Option<Named>,
     pub host: Option<Named>,
     pub members_present: usize,
@@ -656,6 +659,16 @@ pub struct CommuniqueFacts {
     pub agenda: Vec<String>,
     /// (speaker's title and name, what they said).
     pub interventions: Vec<(String, String)>,
+}
+
+/// The facts one language says in its own words.
+#[derive(Debug, Clone)]
+pub struct Wording {
+    /// The body: "الأمانة الإقليمية", "Secrétariat provincial de Taounate".
+    pub body: String,
+    pub city: String,
+    pub chair: Named,
+    /// The decisions, each in words.
     pub decisions: Vec<String>,
 }
 
@@ -670,7 +683,7 @@ fn styled(p: &Named) -> String {
 
 /// A headline and a text in the register of Moroccan party press, built from the facts.
 pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
-    let feminine_chair = f.chair.sex == Sex::F;
+    let feminine_chair = f.ar.chair.sex == Sex::F;
     let chairs = if feminine_chair {
         "تترأس"
     } else {
@@ -680,10 +693,10 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     let (the_meeting, feminine_meeting) = (&f.kind.ar_definite, f.kind.feminine);
     let headline = format!(
         "{}: {} {} {chairs} {kind_label} {}",
-        f.city,
-        f.chair.title,
-        f.chair.name,
-        li(&f.body_name)
+        f.ar.city,
+        f.ar.chair.title,
+        f.ar.chair.name,
+        li(&f.ar.body)
     );
     let mut text = Vec::new();
     let with = match &f.co_chair {
@@ -692,12 +705,12 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     };
     let opening = format!(
         "{}، يوم {} {}، {} {}{with} {kind_label} {}",
-        f.city,
+        f.ar.city,
         weekday_ar(f.date),
         date_ar(f.date),
         past("ترأس", feminine_chair),
-        styled(&f.chair),
-        li(&f.body_name)
+        styled(&f.ar.chair),
+        li(&f.ar.body)
     );
     let opening = match &f.slogan {
         Some(s) if !s.trim().is_empty() => format!("{opening}، تحت شعار «{s}»."),
@@ -748,10 +761,10 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     for (speaker, said) in &f.interventions {
         text.push(format!("وفي مداخلته، تناول {speaker} {said}."));
     }
-    if !f.decisions.is_empty() {
+    if !f.ar.decisions.is_empty() {
         text.push(format!(
             "وفي ختام {the_meeting}، تقرر ما يلي:\n{}",
-            dashed(&f.decisions)
+            dashed(&f.ar.decisions)
         ));
     }
     text.push(format!(
@@ -808,9 +821,9 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         past("انعقد", f.kind.feminine),
         weekday_ar(f.date),
         date_ar(f.date),
-        f.city,
-        f.chair.title,
-        f.chair.name
+        f.ar.city,
+        f.ar.chair.title,
+        f.ar.chair.name
     );
     if let Some(c) = &f.co_chair {
         held.push_str(&format!("، بمعية {} {}", c.title, c.name));
@@ -819,7 +832,7 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         held.push_str(&format!("، وباستضافة {} {}", h.title, h.name));
     }
     let mut parts = vec![
-        minutes_title_ar(&f.kind, &f.body_name),
+        minutes_title_ar(&f.kind, &f.ar.body),
         format!("{held}."),
         format!("الحاضرون ({}): {}", r.present.len(), list(&r.present)),
         format!("المعتذرون ({}): {}", r.excused.len(), list(&r.excused)),
@@ -843,257 +856,4 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn titles_agree_with_their_holder() {
-        let p = BodyLevel::Province;
-        assert_eq!(title_ar("الأمين", None, None, p, Sex::M), "الأمين الإقليمي");
-        assert_eq!(title_ar("الأمين", None, None, p, Sex::F), "الأمينة الإقليمية");
-        assert_eq!(
-            title_ar("النائب", Some("للأمين"), Some(3), p, Sex::M),
-            "النائب الثالث للأمين الإقليمي"
-        );
-        assert_eq!(
-            title_ar("النائب", Some("للأمين"), Some(5), p, Sex::F),
-            "النائبة الخامسة للأمين الإقليمي"
-        );
-        assert_eq!(
-            title_ar("الكاتب", None, None, BodyLevel::Region, Sex::F),
-            "الكاتبة الجهوية"
-        );
-        assert_eq!(
-            title_ar("رئيس قطب النساء", None, None, p, Sex::F),
-            "رئيسة قطب النساء الإقليمية"
-        );
-    }
-
-    #[test]
-    fn dates_counts_and_quorum() {
-        let d = NaiveDate::from_ymd_opt(2022, 12, 8).unwrap_or_default();
-        assert_eq!(date_ar(d), "08 دجنبر 2022");
-        assert_eq!(weekday_ar(d), "الخميس");
-        assert_eq!(members_count_ar(2), "عضوين");
-        assert_eq!(members_count_ar(7), "7 أعضاء");
-        assert_eq!(members_count_ar(12), "12 عضوا");
-        assert_eq!(li("الأمانة الإقليمية"), "للأمانة الإقليمية");
-        assert_eq!(li("مكتب"), "لمكتب");
-        assert!(has_quorum(5, 9, 50) && !has_quorum(4, 8, 50) && !has_quorum(0, 0, 50));
-        // A two-thirds quorum: 6 of 10 is not enough, 7 of 10 is.
-        assert!(has_quorum(7, 10, 66) && !has_quorum(6, 10, 66));
-    }
-
-    #[test]
-    fn decisions_are_checked() {
-        let appoint = |sex: &str| DecisionKind::Appoint {
-            position: "women_pole_president".into(),
-            rank: None,
-            holder_name: "خيرة الهيري".into(),
-            sex: sex.into(),
-            member_id: None,
-        };
-        assert!(check_decision(&appoint("F"), None).is_ok());
-        assert_eq!(
-            check_decision(&appoint("X"), None).map_err(|e| e.code),
-            Err("sex-invalid")
-        );
-        let lost = Vote {
-            votes_for: 3,
-            against: 3,
-            abstentions: 1,
-        };
-        assert_eq!(
-            check_decision(&appoint("F"), Some(&lost)).map_err(|e| e.code),
-            Err("vote-not-carried")
-        );
-    }
-    fn seat<'a>(name: &'a str, presence: Presence) -> Seat<'a> {
-        Seat {
-            name,
-            guest: false,
-            presence,
-            arrived_at: None,
-            left_at: None,
-            weight: 1,
-            proxy_to: None,
-        }
-    }
-
-    #[test]
-    fn voters_follow_arrivals_departures_proxies_and_weights() {
-        let late = Seat {
-            arrived_at: Some("11:00"),
-            ..seat("late", Presence::Present)
-        };
-        let early = Seat {
-            left_at: Some("12:00"),
-            weight: 3,
-            ..seat("early", Presence::Present)
-        };
-        let away = Seat {
-            proxy_to: Some("early"),
-            ..seat("away", Presence::Excused)
-        };
-        let guest = Seat {
-            guest: true,
-            ..seat("guest", Presence::Present)
-        };
-        let seats = [late, early, away, guest, seat("all day", Presence::Present)];
-        let plain = VoteRules::default();
-        let at = |t, rules| voters_at(&seats, Some(t), rules);
-        assert_eq!(at("10:00", plain).present, ["early", "all day"]);
-        assert_eq!(at("11:30", plain).votes, 3);
-        assert_eq!(at("12:00", plain).present, ["late", "all day"]);
-        let full = VoteRules {
-            proxies: true,
-            weighted: true,
-        };
-        // early carries 3 and the proxy of away (weight 1) while in the room.
-        let v = at("11:30", full);
-        assert_eq!((v.votes, v.proxies.len()), (6, 1));
-        // After early left, away's proxy has no one to vote it.
-        assert_eq!(at("12:30", full).votes, 2);
-        assert_eq!(voters_at(&seats, None, plain).votes, 3);
-        let lost = Vote {
-            votes_for: 3,
-            against: 1,
-            abstentions: 0,
-        };
-        assert!(check_vote_against_voters(&lost, &at("11:30", plain)).is_err());
-        assert!(check_vote_against_voters(&lost, &at("11:30", full)).is_ok());
-        // Nobody in the room: no vote can be counted.
-        assert!(check_vote_against_voters(&lost, &Voters::default()).is_err());
-    }
-
-    #[test]
-    fn attendance_is_checked_against_the_rules() {
-        let code = |seats: &[Seat<'_>], rules| check_attendance(seats, rules).map_err(|e| e.code);
-        let full = VoteRules {
-            proxies: true,
-            weighted: true,
-        };
-        let proxy = |to| Seat {
-            proxy_to: Some(to),
-            ..seat("away", Presence::Absent)
-        };
-        let here = seat("here", Presence::Present);
-        assert_eq!(code(&[here.clone(), proxy("here")], full), Ok(()));
-        assert_eq!(
-            code(&[here.clone(), proxy("here")], VoteRules::default()),
-            Err("proxies-not-allowed")
-        );
-        assert_eq!(
-            code(&[here.clone(), proxy("nobody")], full),
-            Err("proxy-holder-absent")
-        );
-        let second = Seat {
-            name: "away too",
-            ..proxy("here")
-        };
-        assert_eq!(
-            code(&[here.clone(), proxy("here"), second], full),
-            Err("proxy-twice")
-        );
-        let inverted = Seat {
-            arrived_at: Some("12:00"),
-            left_at: Some("11:00"),
-            ..here.clone()
-        };
-        assert_eq!(code(&[inverted], full), Err("times-inverted"));
-        let heavy = Seat { weight: 4, ..here };
-        assert_eq!(code(std::slice::from_ref(&heavy), full), Ok(()));
-        assert_eq!(
-            code(&[heavy], VoteRules::default()),
-            Err("weight-not-allowed")
-        );
-        assert_eq!(parse_time("9:05").as_deref(), Some("09:05"));
-        assert_eq!(parse_time("25:00"), None);
-    }
-
-    #[test]
-    fn a_chair_from_another_level_and_a_host_read_right() {
-        let d = NaiveDate::from_ymd_opt(2024, 12, 1).unwrap_or_default();
-        let f = CommuniqueFacts {
-            body_name: "الأمانة الإقليمية".into(),
-            city: "قصبة تادلة".into(),
-            date: d,
-            kind: KindWords::builtin("consultative"),
-            slogan: None,
-            goals: Some("تعزيز الحوار مع القواعد الحزبية".into()),
-            chair: Named {
-                name: "عمر حجيرة".into(),
-                title: "عضو اللجنة التنفيذية".into(),
-                sex: Sex::M,
-            },
-            co_chair: None,
-            host: Some(Named {
-                name: "ماديحة خيير".into(),
-                title: "عضو اللجنة التنفيذية".into(),
-                sex: Sex::F,
-            }),
-            members_present: 0,
-            guests: vec!["مفتش الحزب بالإقليم عبد المنعم الصحصاح".into()],
-            agenda: vec![],
-            interventions: vec![],
-            decisions: vec![],
-        };
-        let (headline, text) = communique_ar(&f);
-        assert_eq!(
-            headline,
-            "قصبة تادلة: عضو اللجنة التنفيذية عمر حجيرة يترأس اجتماعا تشاوريا للأمانة الإقليمية"
-        );
-        assert!(text.starts_with("قصبة تادلة، يوم الأحد 01 دجنبر 2024، ترأس عضو اللجنة التنفيذية السيد عمر حجيرة اجتماعا"), "{text}");
-        assert!(
-            text.contains("واستضافت الاجتماع السيدة ماديحة خيير، عضو اللجنة التنفيذية."),
-            "{text}"
-        );
-        assert!(
-            text.contains("ويهدف الاجتماع إلى تعزيز الحوار مع القواعد الحزبية."),
-            "{text}"
-        );
-        assert!(
-            text.contains("وحضر الاجتماع مفتش الحزب بالإقليم عبد المنعم الصحصاح."),
-            "{text}"
-        );
-        assert!(!text.contains("لا أحد"), "{text}");
-        let session = CommuniqueFacts {
-            kind: KindWords::builtin("council_session"),
-            members_present: 12,
-            ..f
-        };
-        let (_, text) = communique_ar(&session);
-        assert!(text.contains("وعرفت الدورة حضور 12 عضوا"), "{text}");
-        assert!(text.contains("واختتمت الدورة"), "{text}");
-    }
-
-    #[test]
-    fn a_programme_is_checked_and_worded() {
-        let programme =
-            |starts: &str, ends: &str, activities: &[&str]| DecisionKind::AdoptProgramme {
-                title: "برنامج العمل الجهوي".into(),
-                starts_on: starts.into(),
-                ends_on: ends.into(),
-                activities: activities.iter().map(|a| a.to_string()).collect(),
-            };
-        let good = programme(
-            "2025-01-01",
-            "2025-06-30",
-            &["لقاءات تواصلية", "ندوات موضوعاتية"],
-        );
-        assert!(check_decision(&good, None).is_ok());
-        assert_eq!(
-            decision_ar(&good, "", None),
-            "المصادقة بالتوافق على «برنامج العمل الجهوي» للفترة من 01 يناير 2025 إلى 30 يونيو 2025، ويتضمن لقاءات تواصلية وندوات موضوعاتية"
-        );
-        let code = |d: &DecisionKind| check_decision(d, None).map_err(|e| e.code);
-        assert_eq!(
-            code(&programme("2025-06-30", "2025-01-01", &["x"])),
-            Err("period-inverted")
-        );
-        assert_eq!(
-            code(&programme("2025-01-01", "2025-06-30", &[" "])),
-            Err("text-required")
-        );
-    }
-}
+mod tests;

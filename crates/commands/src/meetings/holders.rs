@@ -1,0 +1,69 @@
+//! The positions of a body: who holds which (the existing office, entered once; later
+//! changes come from meetings' decisions).
+
+use super::profile::{linked_member, position};
+use crate::{Actor, App, Found, Result, today};
+use chrono::NaiveDate;
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::meetings::{self as rules, DecisionKind};
+use tanzim_domain::policy::Action;
+use tanzim_store::audit;
+use tanzim_store::bodies::Body;
+use tanzim_store::meetings::{self as store, Holder, NewHolder};
+
+/// Someone holding a position, as the officer enters it.
+pub struct Appointment {
+    /// A position key of the profile.
+    pub position: String,
+    pub rank: Option<u8>,
+    pub holder_name: String,
+    /// F or M, checked with the rest.
+    pub sex: String,
+    pub member_id: Option<i64>,
+    /// Today when not given.
+    pub started_on: Option<NaiveDate>,
+}
+
+/// Records who holds a position of the body; whoever held it until then leaves it.
+pub async fn appoint(
+    app: &App,
+    actor: &Actor<'_>,
+    b: &Found<Body>,
+    input: &Appointment,
+) -> Result<Holder> {
+    b.require(Action::ManageMeetings)?;
+    let holder_name = input.holder_name.trim();
+    let kind = DecisionKind::Appoint {
+        position: input.position.clone(),
+        rank: input.rank,
+        holder_name: holder_name.to_owned(),
+        sex: input.sex.clone(),
+        member_id: input.member_id,
+    };
+    rules::check_decision(&kind, None)?;
+    position(&app.profile, &input.position)?;
+    if let Some(mid) = input.member_id {
+        linked_member(app, b, mid).await?;
+    }
+    let started_on = input.started_on.unwrap_or_else(today).to_string();
+    let new = NewHolder {
+        body_id: b.id,
+        position: &input.position,
+        rank: input.rank.map(i64::from),
+        holder_name,
+        sex: &input.sex,
+        member_id: input.member_id,
+        started_on: &started_on,
+    };
+    let mut tx = app.db.begin().await?;
+    let id = store::install_holder(&mut tx, &new, None).await?;
+    let entry = actor
+        .audit(AuditAction::PositionAssigned)
+        .target("body", b.id, Some(b.target().path))
+        .detail(serde_json::json!({ "holder": id, "position": new.position, "rank": new.rank, "name": new.holder_name }));
+    audit::append_in(&mut tx, &entry).await?;
+    tx.commit().await?;
+    store::holder(&app.db, id)
+        .await?
+        .ok_or(crate::Error::NotFound)
+}

@@ -1,0 +1,89 @@
+//! What the meeting commands share: the profile's words and rules for a body, a member
+//! linked to a seat, a time read. It imports from none of the commands.
+
+use crate::{App, Error, Result};
+use tanzim_domain::meetings::{KindWords, Sex, VoteRules};
+use tanzim_domain::org::{BodyLevel, PositionKind, Profile};
+use tanzim_domain::territory::TerritoryPath;
+use tanzim_domain::{DomainError, Field};
+use tanzim_store::bodies::Body;
+use tanzim_store::meetings::Holder;
+
+/// A position of the profile.
+pub fn position<'a>(profile: &'a Profile, key: &str) -> Result<&'a PositionKind> {
+    profile
+        .positions
+        .iter()
+        .find(|p| p.key == key)
+        .ok_or(Error::Invalid(DomainError::new(
+            Field::Position,
+            "position-unknown",
+        )))
+}
+
+/// The level of a body, from its kind in the profile.
+pub fn level_of(profile: &Profile, body: &Body) -> BodyLevel {
+    profile
+        .body_kind(&body.kind)
+        .map(|k| k.level)
+        .unwrap_or(BodyLevel::National)
+}
+
+/// How a kind of meeting is said: the profile's words for its own kinds, else the
+/// product's.
+pub fn kind_words(profile: &Profile, key: &str) -> KindWords {
+    profile
+        .meeting_kinds
+        .iter()
+        .find(|k| k.key == key)
+        .map(|k| k.words.clone())
+        .unwrap_or_else(|| KindWords::builtin(key))
+}
+
+/// The body's voting rules (proxies, weighted votes), from its kind in the profile.
+pub fn vote_rules(profile: &Profile, body: &Body) -> VoteRules {
+    profile
+        .body_kind(&body.kind)
+        .map(|k| VoteRules {
+            proxies: k.proxies,
+            weighted: k.weighted_votes,
+        })
+        .unwrap_or_default()
+}
+
+/// A holder's Arabic title in their body, agreeing with them.
+pub fn holder_title(profile: &Profile, body: &Body, h: &Holder) -> String {
+    let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
+    let rank = h.rank.and_then(|r| u8::try_from(r).ok());
+    match position(profile, &h.position) {
+        Ok(p) => p.title_ar(rank, level_of(profile, body), sex),
+        Err(_) => h.position.clone(),
+    }
+}
+
+/// A member linked to a position or a seat must be on the roll, active and within the
+/// body's territory; any other id (someone elsewhere, or no one) gets the same answer.
+pub(super) async fn linked_member(app: &App, b: &Body, member_id: i64) -> Result<()> {
+    let member = tanzim_store::members::get(&app.db, member_id).await?;
+    let fits = member.is_some_and(|m| {
+        m.status == tanzim_domain::members::Status::Active
+            && b.target()
+                .path
+                .contains(&TerritoryPath::from_stored(m.path))
+    });
+    if fits {
+        Ok(())
+    } else {
+        Err(DomainError::new(Field::Member, "committee-member-unknown").into())
+    }
+}
+
+/// An `HH:MM` time, or none when blank.
+pub(super) fn time(t: Option<&str>, field: Field) -> Result<Option<String>> {
+    match t.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Ok(None),
+        Some(t) => tanzim_domain::meetings::parse_time(t)
+            .map(Some)
+            .ok_or_else(|| DomainError::new(field, "time-invalid").into()),
+    }
+}

@@ -1,0 +1,226 @@
+//! A meeting's decisions (they take effect when the minutes are approved) and the
+//! programmes adopted by them.
+
+use super::pages::back_to_meeting;
+use super::shared::*;
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct DecisionInput {
+    /// `{"kind": "appoint", "position": "women_pole_president", "holder_name": "...", "sex": "F"}`,
+    /// `{"kind": "create_committee", "committee": "ethics", "members": [...]}` or
+    /// `{"kind": "resolution", "text": "..."}`.
+    #[schema(value_type = Object)]
+    pub decision: DecisionKind,
+    /// The vote's counts; by consensus when absent.
+    #[serde(default)]
+    #[schema(value_type = Option<Object>)]
+    pub vote: Option<Vote>,
+    /// HH:MM when it was taken: who was in the room then could vote.
+    #[serde(default)]
+    pub taken_at: Option<String>,
+}
+
+/// Records a decision; it takes effect when the minutes are approved.
+#[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "meetings", params(("id" = i64, Path)), request_body = DecisionInput,
+    responses((status = 201, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
+pub async fn api_decision(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let input: DecisionInput = parse_json(&body)?;
+    record_decision(&state, &ctx, &user, &m, input).await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(detail(&state, &m.body, m.record.id).await?),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+pub struct DecisionForm {
+    kind: String,
+    #[serde(default)]
+    position: String,
+    #[serde(default)]
+    rank: String,
+    #[serde(default)]
+    holder_name: String,
+    #[serde(default)]
+    sex: String,
+    #[serde(default)]
+    committee: String,
+    #[serde(default)]
+    members: String,
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    opens_on: String,
+    #[serde(default)]
+    closes_on: String,
+    #[serde(default)]
+    categories: String,
+    #[serde(default)]
+    programme_title: String,
+    #[serde(default)]
+    starts_on: String,
+    #[serde(default)]
+    ends_on: String,
+    #[serde(default)]
+    activities: String,
+    #[serde(default)]
+    taken_at: String,
+    #[serde(default)]
+    votes_for: String,
+    #[serde(default)]
+    against: String,
+    #[serde(default)]
+    abstentions: String,
+}
+
+impl DecisionForm {
+    fn parse(&self) -> Result<(DecisionKind, Option<Vote>), AppError> {
+        let number = |s: &str| -> Result<Option<i64>, AppError> {
+            match s.trim() {
+                "" => Ok(None),
+                n => n
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| DomainError::new(Field::Vote, "vote-not-carried").into()),
+            }
+        };
+        let kind = match self.kind.as_str() {
+            "appoint" => DecisionKind::Appoint {
+                position: self.position.clone(),
+                rank: match self.rank.trim() {
+                    "" => None,
+                    r => Some(r.parse().map_err(|_| {
+                        AppError::Invalid(DomainError::new(Field::Position, "rank-invalid"))
+                    })?),
+                },
+                holder_name: self.holder_name.trim().to_owned(),
+                sex: self.sex.clone(),
+                member_id: None,
+            },
+            "create_committee" => DecisionKind::CreateCommittee {
+                committee: self.committee.clone(),
+                members: non_empty_lines(&self.members).map(str::to_owned).collect(),
+            },
+            "constitute" => DecisionKind::Constitute,
+            "launch_campaign" => DecisionKind::LaunchCampaign {
+                year: self.year.trim().to_owned(),
+                opens_on: self.opens_on.trim().to_owned(),
+                closes_on: self.closes_on.trim().to_owned(),
+                categories: self.categories.clone(),
+            },
+            "resolution" => DecisionKind::Resolution {
+                text: self.text.trim().to_owned(),
+            },
+            "adopt_programme" => DecisionKind::AdoptProgramme {
+                title: self.programme_title.trim().to_owned(),
+                starts_on: self.starts_on.trim().to_owned(),
+                ends_on: self.ends_on.trim().to_owned(),
+                activities: non_empty_lines(&self.activities)
+                    .map(str::to_owned)
+                    .collect(),
+            },
+            _ => return Err(AppError::BadRequest("malformed-input")),
+        };
+        let vote = match (
+            number(&self.votes_for)?,
+            number(&self.against)?,
+            number(&self.abstentions)?,
+        ) {
+            (None, None, None) => None,
+            (f, a, x) => Some(Vote {
+                votes_for: f.unwrap_or(0),
+                against: a.unwrap_or(0),
+                abstentions: x.unwrap_or(0),
+            }),
+        };
+        Ok((kind, vote))
+    }
+}
+
+/// Records a decision (the command writes its summary in words).
+pub(super) async fn record_decision(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    m: &Found<InBody<Meeting>>,
+    input: DecisionInput,
+) -> Result<(), AppError> {
+    let input = cmd::decisions::Taken {
+        decision: input.decision,
+        vote: input.vote,
+        taken_at: input.taken_at,
+    };
+    cmd::decisions::record(&state.app(), &user.actor(ctx), m, &input).await?;
+    Ok(())
+}
+
+pub async fn decision_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let form: DecisionForm = crate::parse_form(&body)?;
+    let result = match form.parse() {
+        Ok((decision, vote)) => {
+            let input = DecisionInput {
+                decision,
+                vote,
+                taken_at: Some(form.taken_at.clone()),
+            };
+            record_decision(&state, &ctx, &user, &m, input).await
+        }
+        Err(e) => Err(e),
+    };
+    back_to_meeting(&state, &ctx, &user, id, result).await
+}
+
+/// The work programmes the body's meetings adopted.
+#[utoipa::path(get, path = "/api/v1/bodies/{id}/programmes", tag = "meetings", params(("id" = i64, Path)),
+    responses((status = 200, body = Vec<store::Programme>), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
+pub async fn api_programmes(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Vec<store::Programme>>, AppError> {
+    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    Ok(Json(store::programmes(&state.db, b.id).await?))
+}
+
+/// This module's routes and the access each requires.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::{get, post};
+    vec![
+        route(
+            "GET",
+            "/api/v1/bodies/{id}/programmes",
+            Policy(Action::ViewMeetings, T::Body),
+            get(api_programmes),
+        ),
+        route(
+            "POST",
+            "/meetings/{id}/decisions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(decision_form),
+        ),
+        route(
+            "POST",
+            "/api/v1/meetings/{id}/decisions",
+            Policy(Action::ManageMeetings, T::Meeting),
+            post(api_decision),
+        ),
+    ]
+}

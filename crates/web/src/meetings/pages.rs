@@ -1,0 +1,354 @@
+//! The meeting page and a body's meetings page, with the forms on them.
+
+use super::shared::*;
+
+#[derive(Template)]
+#[template(path = "meeting.html")]
+pub(super) struct MeetingPage {
+    layout: Layout,
+    body_name: String,
+    d: MeetingDetail,
+    date: String,
+    chair: String,
+    may_manage: bool,
+    may_publish: bool,
+    locked: bool,
+    error: Option<String>,
+    /// Labels in the page's language, in the order of the attendance and communiqués.
+    presence: Vec<String>,
+    minutes_label: String,
+    communique_labels: Vec<String>,
+    /// The attendance as the form shows it, one name a line.
+    present_lines: String,
+    excused_lines: String,
+    absent_lines: String,
+    guest_lines: String,
+    /// (key, label) of the profile's positions.
+    positions: Vec<(String, String)>,
+    /// For the correction form: the kinds of meeting, the body's current holders, the
+    /// agenda one item a line.
+    kinds: Vec<(String, String)>,
+    holder_choices: Vec<(i64, String)>,
+    agenda_lines: String,
+}
+
+/// (key, label) of every kind of meeting: the product's and the profile's.
+pub(super) fn kind_choices(state: &AppState, ctx: &Ctx) -> Vec<(String, String)> {
+    rules::KINDS
+        .iter()
+        .map(|k| (*k).to_owned())
+        .chain(state.profile.meeting_kinds.iter().map(|k| k.key.clone()))
+        .map(|k| {
+            let label = kind_label(state, ctx, &k);
+            (k, label)
+        })
+        .collect()
+}
+
+/// (id, "title name") of the body's current position holders.
+pub(super) async fn holder_choices(
+    state: &AppState,
+    b: &Body,
+) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(store::holders(&state.db, b.id, true)
+        .await?
+        .iter()
+        .map(|h| {
+            (
+                h.id,
+                format!("{} {}", holder_title(state, b, h), h.holder_name),
+            )
+        })
+        .collect())
+}
+
+pub(super) fn position_choices(state: &AppState, ctx: &Ctx) -> Vec<(String, String)> {
+    state
+        .profile
+        .positions
+        .iter()
+        .map(|p| (p.key.clone(), views::label(&p.name, &ctx.tr)))
+        .collect()
+}
+
+/// A meeting's page: the record with its forms, the minutes (printable), the communiqués.
+pub async fn show(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    meeting_page(&state, &ctx, &user, id, None).await
+}
+
+pub(super) async fn meeting_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let found = load_meeting(state, ctx, user, id, Action::ViewMeetings).await?;
+    let (m, b) = (&found.record, &found.body);
+    let chair = match m.chair_holder_id {
+        Some(h) => store::holder(&state.db, h)
+            .await?
+            .map(|h| format!("{} {}", holder_title(state, b, &h), h.holder_name))
+            .unwrap_or_default(),
+        None => store::leads(&state.db, m.id)
+            .await?
+            .into_iter()
+            .find(|l| l.role == "chair")
+            .map(|l| format!("{} {}", l.title, l.name))
+            .unwrap_or_default(),
+    };
+    let actor = user.actor(ctx);
+    let allowed = |a| actor.decide(a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
+    let d = detail(state, b, m.id).await?;
+    let lines = |presence: &str, guest: bool| {
+        d.attendance
+            .iter()
+            .filter(|a| a.presence == presence && a.guest == guest)
+            .map(|a| match (&a.title, guest) {
+                (Some(t), true) => format!("{t} | {}", a.name),
+                _ => attendance_cells(a),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Until attendance is taken, the form starts from the invitation list.
+    let invited = |guest: bool| {
+        d.invitations
+            .iter()
+            .filter(|i| i.guest == guest)
+            .map(|i| match (&i.title, guest) {
+                (Some(t), true) => format!("{t} | {}", i.name),
+                _ => i.name.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let page = MeetingPage {
+        layout: Layout::new(state, ctx, "meeting-title"),
+        body_name: b.name.clone(),
+        date: date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default(),
+        chair,
+        may_manage: allowed(Action::ManageMeetings),
+        may_publish: allowed(Action::PublishCommuniques),
+        locked: m.locked(),
+        presence: d
+            .attendance
+            .iter()
+            .map(|a| ctx.tr.t(&format!("presence-{}", a.presence)))
+            .collect(),
+        minutes_label: ctx.tr.t(&format!("minutes-{}", d.meeting.minutes_status)),
+        communique_labels: d
+            .communiques
+            .iter()
+            .map(|c| ctx.tr.t(&format!("communique-{}", c.status)))
+            .collect(),
+        present_lines: if d.attendance.is_empty() {
+            invited(false)
+        } else {
+            lines("present", false)
+        },
+        excused_lines: lines("excused", false),
+        absent_lines: lines("absent", false),
+        guest_lines: if d.attendance.is_empty() {
+            invited(true)
+        } else {
+            lines("present", true)
+        },
+        positions: position_choices(state, ctx),
+        kinds: kind_choices(state, ctx),
+        holder_choices: holder_choices(state, b).await?,
+        agenda_lines: d.agenda.join("\n"),
+        error: error.clone(),
+        d,
+    };
+    let mut response = views::html(page);
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+/// After a form on the meeting page: back to it, or the page again with the reason.
+pub(super) async fn back_to_meeting(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    result: Result<(), AppError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
+            let message = e.message(&ctx.tr);
+            let mut response = meeting_page(state, ctx, user, id, Some(message)).await?;
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "body_meetings.html")]
+pub(super) struct BodyMeetingsPage {
+    layout: Layout,
+    body_id: i64,
+    body_name: String,
+    error: Option<String>,
+    /// (title, name, since)
+    holders: Vec<(String, String, String)>,
+    committees: Vec<String>,
+    /// (id, label, date)
+    meetings: Vec<(i64, String, String)>,
+    may_manage: bool,
+    positions: Vec<(String, String)>,
+    kinds: Vec<(String, String)>,
+    /// (title, period, activities)
+    programmes: Vec<(String, String, Vec<String>)>,
+    /// The body's calendar feed link, shown once after it is made.
+    new_link: Option<String>,
+    holder_choices: Vec<(i64, String)>,
+}
+
+/// A body's positions, committees and meetings, with the forms to add to them.
+pub async fn body_page(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Response, AppError> {
+    body_meetings_page(&state, &ctx, &user, id, None, None).await
+}
+
+pub(crate) async fn body_meetings_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    error: Option<String>,
+    new_link: Option<String>,
+) -> Result<Response, AppError> {
+    let b = crate::bodies::load(state, user, id, Action::ViewMeetings).await?;
+    let current = store::holders(&state.db, b.id, true).await?;
+    let day = |d: &str| date(d).map(|d| ctx.tr.day(d)).unwrap_or_default();
+    let page = BodyMeetingsPage {
+        layout: Layout::new(state, ctx, "meetings-of-body"),
+        body_id: b.id,
+        body_name: b.name.clone(),
+        holders: current
+            .iter()
+            .map(|h| {
+                (
+                    holder_title(state, &b, h),
+                    h.holder_name.clone(),
+                    day(&h.started_on),
+                )
+            })
+            .collect(),
+        holder_choices: holder_choices(state, &b).await?,
+        committees: store::committees(&state.db, b.id)
+            .await?
+            .into_iter()
+            .map(|c| {
+                let name = rules::committee_ar(&c.kind);
+                if c.members.is_empty() {
+                    name
+                } else {
+                    format!("{name}: {}", c.members)
+                }
+            })
+            .collect(),
+        meetings: store::of_body(&state.db, b.id)
+            .await?
+            .into_iter()
+            .map(|m| (m.id, kind_label(state, ctx, &m.kind), day(&m.held_on)))
+            .collect(),
+        may_manage: user
+            .actor(ctx)
+            .decide(Action::ManageMeetings, Some(&b.target()))
+            == tanzim_domain::policy::Decision::Allow,
+        positions: position_choices(state, ctx),
+        kinds: kind_choices(state, ctx),
+        programmes: store::programmes(&state.db, b.id)
+            .await?
+            .into_iter()
+            .map(|p| {
+                (
+                    p.title,
+                    format!("{} – {}", day(&p.starts_on), day(&p.ends_on)),
+                    p.activities.lines().map(str::to_owned).collect(),
+                )
+            })
+            .collect(),
+        new_link,
+        error: error.clone(),
+    };
+    let mut response = views::html(page);
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub(super) async fn back_to_body(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    result: Result<String, AppError>,
+) -> Result<Response, AppError> {
+    match result {
+        Ok(to) => Ok(Redirect::to(&to).into_response()),
+        Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
+            let message = e.message(&ctx.tr);
+            let mut response =
+                body_meetings_page(state, ctx, user, id, Some(message), None).await?;
+            *response.status_mut() = e.status();
+            Ok(response)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// An attendance line as the form writes it back (see `attendance_line`).
+pub(super) fn attendance_cells(a: &Attendee) -> String {
+    let cell = |c: &Option<String>| c.clone().unwrap_or_default();
+    let mut cells = vec![a.name.clone()];
+    if a.presence == "present" {
+        cells.extend([cell(&a.arrived_at), cell(&a.left_at)]);
+        if a.weight != 1 {
+            cells.push(a.weight.to_string());
+        }
+    } else {
+        cells.push(cell(&a.proxy_to));
+    }
+    while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
+        cells.pop();
+    }
+    cells.join(" | ")
+}
+
+/// This module's routes and the access each requires.
+pub(crate) fn routes() -> Vec<crate::routes::Route> {
+    use crate::routes::{Access::*, TargetKind as T, route};
+    use axum::routing::get;
+    vec![
+        route(
+            "GET",
+            "/meetings/{id}",
+            Policy(Action::ViewMeetings, T::Meeting),
+            get(show),
+        ),
+        route(
+            "GET",
+            "/bodies/{id}/meetings",
+            Policy(Action::ViewMeetings, T::Body),
+            get(body_page),
+        ),
+    ]
+}

@@ -1,0 +1,151 @@
+//! What the meetings' modules share: the imports they all use, loading a meeting, a
+//! communiqué or a body through the commands, the record as the API shows it, labels.
+//! It imports from none of them, so that no two files import each other.
+
+pub(super) use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
+pub(super) use crate::auth::{Ctx, CurrentUser};
+pub(super) use crate::error::AppError;
+pub(super) use crate::parse_json;
+pub(super) use crate::views::{self, Layout};
+pub(super) use crate::{AppState, permit};
+pub(super) use askama::Template;
+pub(super) use axum::Json;
+pub(super) use axum::body::Bytes;
+pub(super) use axum::extract::{Path, Query, State};
+pub(super) use axum::http::{StatusCode, header};
+pub(super) use axum::response::{IntoResponse, Redirect, Response};
+pub(super) use serde::{Deserialize, Serialize};
+pub(super) use tanzim_commands::access::InBody;
+pub(super) use tanzim_commands::meetings as cmd;
+pub(super) use tanzim_commands::{self as commands, Found};
+pub(super) use tanzim_domain::audit::AuditAction;
+pub(super) use tanzim_domain::meetings::{self as rules, DecisionKind, Vote, Voters};
+pub(super) use tanzim_domain::org::BodyLevel;
+pub(super) use tanzim_domain::policy::{Action, decide};
+pub(super) use tanzim_domain::{DomainError, Field};
+pub(super) use tanzim_store::bodies::{self, Body};
+pub(super) use tanzim_store::meetings::{
+    self as store, Attendee, Communique, Holder, Invitee, Lead, Meeting,
+};
+pub(super) use tanzim_store::{Page, territory};
+
+/// The meeting with this id and its body, if the user may do `action` to the body.
+pub(super) async fn load_meeting(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<Found<InBody<Meeting>>, AppError> {
+    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
+}
+
+pub(super) async fn load_communique(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<Found<InBody<Communique>>, AppError> {
+    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
+}
+
+/// The body with this id, if the user may do `action` to it.
+pub(super) async fn load_body(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    action: Action,
+) -> Result<Found<Body>, AppError> {
+    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
+}
+
+/// How a kind of meeting is said.
+pub(crate) fn kind_words(state: &AppState, key: &str) -> rules::KindWords {
+    cmd::kind_words(&state.profile, key)
+}
+
+/// A kind of meeting's name in the page's language.
+pub(super) fn kind_label(state: &AppState, ctx: &Ctx, key: &str) -> String {
+    match state.profile.meeting_kinds.iter().find(|k| k.key == key) {
+        Some(k) => views::label(&k.name, &ctx.tr),
+        None => ctx.tr.t(&format!("meeting-kind-{key}")),
+    }
+}
+
+/// A holder's Arabic title in their body, agreeing with them.
+pub(super) fn holder_title(state: &AppState, body: &Body, h: &Holder) -> String {
+    cmd::holder_title(&state.profile, body, h)
+}
+
+pub(super) fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
+    Ok(tanzim_domain::members::parse_date(s, Field::Date)?)
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct MeetingDetail {
+    #[serde(flatten)]
+    pub meeting: Meeting,
+    /// A chair, co-chair or host from outside the body.
+    pub leads: Vec<Lead>,
+    pub agenda: Vec<String>,
+    pub invitations: Vec<Invitee>,
+    pub attendance: Vec<Attendee>,
+    /// Members of the body present (guests excluded) and whether that makes a quorum.
+    pub members_present: usize,
+    pub quorum: bool,
+    pub interventions: Vec<store::Intervention>,
+    pub decisions: Vec<DecisionView>,
+    /// Corrections made after approval, oldest first.
+    pub amendments: Vec<store::Amendment>,
+    pub communiques: Vec<Communique>,
+}
+
+/// A decision with who could vote on it (once attendance is recorded).
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct DecisionView {
+    #[serde(flatten)]
+    pub decision: store::Decision,
+    /// `{"present": [...], "proxies": [[absent, holder]], "votes": n}` at the decision's time.
+    #[schema(value_type = Option<Object>)]
+    pub voters: Option<Voters>,
+}
+
+/// The meeting's whole record, read afresh (the meeting belongs to `body`).
+pub(super) async fn detail(
+    state: &AppState,
+    body: &Body,
+    id: i64,
+) -> Result<MeetingDetail, AppError> {
+    let r = cmd::record::read(&state.app(), body, id).await?;
+    Ok(MeetingDetail {
+        meeting: r.meeting,
+        leads: r.leads,
+        agenda: r.agenda,
+        invitations: r.invitations,
+        attendance: r.attendance,
+        members_present: r.members_present,
+        quorum: r.quorum,
+        interventions: r.interventions,
+        decisions: r
+            .decisions
+            .into_iter()
+            .map(|(decision, voters)| DecisionView { decision, voters })
+            .collect(),
+        amendments: r.amendments,
+        communiques: r.communiques,
+    })
+}
+
+/// A guest line of the forms: "title | name", or the name alone.
+pub(super) fn guest_line(line: &str) -> (Option<String>, String) {
+    match line.split_once('|') {
+        Some((t, n)) => (Some(t.trim().to_owned()), n.trim().to_owned()),
+        None => (None, line.to_owned()),
+    }
+}
+
+pub(super) fn non_empty_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines().map(str::trim).filter(|l| !l.is_empty())
+}
