@@ -10,6 +10,7 @@
 pub mod access;
 pub mod accounts;
 pub mod applications;
+pub mod campaigns;
 mod error;
 pub mod meetings;
 pub mod members;

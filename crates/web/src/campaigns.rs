@@ -2,13 +2,12 @@
 //! schedule; renewals recorded one by one (member page) or in bulk (campaign page);
 //! closing lapses members not renewed; receipts print from the browser.
 
+use crate::access::Loaded;
 use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::{Choice, Confirm};
 use crate::error::AppError;
-use crate::members::{
-    PaymentRow, Renewal, audit, member_scope, method_choices, payment_row, renew,
-};
+use crate::members::{PaymentRow, Renewal, member_scope, method_choices, payment_row, renew};
 use crate::views::{self, FormErrors, Layout, Pager};
 use crate::{AppState, parse_form, parse_json, permit, today};
 use askama::Template;
@@ -18,7 +17,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
-use tanzim_domain::audit::AuditAction;
+use tanzim_commands::{self as commands, Found};
 use tanzim_domain::members::{self as rules, DuesCategory};
 use tanzim_domain::org::MembershipModel;
 use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
@@ -176,43 +175,14 @@ async fn create_campaign(
     user: &CurrentUser,
     input: &CampaignInput,
 ) -> Result<i64, Vec<DomainError>> {
-    let body_id = input
-        .body_id
-        .ok_or_else(|| vec![DomainError::new(Field::Campaign, "body-required")])?;
-    let body = bodies::get(&state.db, body_id)
-        .await
-        .ok()
-        .flatten()
-        .filter(|b| b.is_active());
-    let body = body
-        .filter(|b| {
-            decide(&user.principal, Action::ManageCampaigns, Some(&b.target())) == Decision::Allow
-        })
-        .ok_or_else(|| vec![DomainError::new(Field::Campaign, "parent-unknown")])?;
-    let plan = rules::plan_campaign(
-        &input.year,
-        &input.opens_on,
-        &input.closes_on,
-        &input.categories,
-    )?;
-    campaigns::create(
-        &state.db,
-        &body,
-        &plan,
-        user.id(),
-        audit(ctx, user, AuditAction::CampaignCreated),
-    )
-    .await
-    .map_err(|e| match e {
-        tanzim_store::StoreError::Conflict(code) => vec![DomainError::new(Field::Year, code)],
-        other => vec![DomainError::general(
-            if matches!(other, tanzim_store::StoreError::NotFound) {
-                "not-found"
-            } else {
-                "internal"
-            },
-        )],
-    })
+    let launch = commands::campaigns::Launch {
+        body_id: input.body_id,
+        year: input.year.clone(),
+        opens_on: input.opens_on.clone(),
+        closes_on: input.closes_on.clone(),
+        categories: input.categories.clone(),
+    };
+    commands::campaigns::launch(&state.app(), &user.actor(ctx), &launch).await
 }
 
 pub async fn create(
@@ -374,34 +344,19 @@ async fn close_campaign(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    c: &Campaign,
+    c: &Found<Campaign>,
 ) -> Result<i64, AppError> {
-    if !c.is_open() {
-        return Err(AppError::Conflict("campaign-closed"));
-    }
-    // Only the party's own campaigns lapse members: an affiliate's dues do not decide
-    // membership of the party.
-    let lapse = state.profile.membership.model == MembershipModel::YearlyRenewal
-        && Some(c.organization.as_str()) == crate::members::party_key(state);
-    Ok(campaigns::close(
-        &state.db,
-        c,
-        &today().to_string(),
-        lapse,
-        user.id(),
-        audit(ctx, user, AuditAction::CampaignClosed),
-    )
-    .await?)
+    Ok(commands::campaigns::close(&state.app(), &user.actor(ctx), c).await?)
 }
 
 pub async fn close(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(c): Loaded<Campaign>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let c = load(&state, &user, id, Action::ManageCampaigns).await?;
+    let id = c.id;
     parse_form::<Confirm>(&body)?.check()?;
     close_campaign(&state, &ctx, &user, &c).await?;
     Ok(Redirect::to(&format!("/campaigns/{id}")).into_response())
@@ -417,30 +372,21 @@ async fn reopen_campaign(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    c: &Campaign,
+    c: &Found<Campaign>,
     input: &Reopen,
 ) -> Result<(), AppError> {
-    let closes = rules::parse_date(&input.closes_on, Field::Date)?.to_string();
-    if closes < c.opens_on {
-        return Err(DomainError::new(Field::Date, "closes-before-opens").into());
-    }
-    Ok(campaigns::reopen(
-        &state.db,
-        c,
-        &closes,
-        audit(ctx, user, AuditAction::CampaignReopened),
-    )
-    .await?)
+    let closes_on = rules::parse_date(&input.closes_on, Field::Date)?;
+    Ok(commands::campaigns::reopen(&state.app(), &user.actor(ctx), c, closes_on).await?)
 }
 
 pub async fn reopen(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(c): Loaded<Campaign>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let c = load(&state, &user, id, Action::ManageCampaigns).await?;
+    let id = c.id;
     let input: Reopen = parse_form(&body)?;
     match reopen_campaign(&state, &ctx, &user, &c, &input).await {
         Ok(()) => Ok(Redirect::to(&format!("/campaigns/{id}")).into_response()),
@@ -449,8 +395,15 @@ pub async fn reopen(
                 errors: FormErrors::from_domain(&[e], &ctx.tr),
                 ..no_extras()
             };
-            let mut response =
-                show_page(&state, &ctx, &user, c, Page::new(None, None), extras).await?;
+            let mut response = show_page(
+                &state,
+                &ctx,
+                &user,
+                c.into_inner(),
+                Page::new(None, None),
+                extras,
+            )
+            .await?;
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
@@ -764,10 +717,9 @@ pub async fn api_close(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(c): Loaded<Campaign>,
     body: Bytes,
 ) -> Result<Json<Closed>, AppError> {
-    let c = load(&state, &user, id, Action::ManageCampaigns).await?;
     parse_json::<Confirm>(&body)?.check()?;
     Ok(Json(Closed {
         lapsed: close_campaign(&state, &ctx, &user, &c).await?,
@@ -781,10 +733,10 @@ pub async fn api_reopen(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(c): Loaded<Campaign>,
     body: Bytes,
 ) -> Result<Json<CampaignDetail>, AppError> {
-    let c = load(&state, &user, id, Action::ManageCampaigns).await?;
+    let id = c.id;
     let input: Reopen = parse_json(&body)?;
     reopen_campaign(&state, &ctx, &user, &c, &input).await?;
     let c = campaigns::get(&state.db, id)
