@@ -10,7 +10,9 @@
 pub mod access;
 pub mod accounts;
 pub mod applications;
+pub mod bodies;
 pub mod campaigns;
+pub mod discipline;
 mod error;
 pub mod meetings;
 pub mod members;

@@ -313,3 +313,88 @@ pub fn campaign_covers(app: &App, c: &Campaign, m: &Member) -> bool {
         || m.affiliations.split(',').any(|a| a == c.organization);
     place && organization
 }
+
+/// A consent given or withdrawn, as recorded.
+pub struct Consent {
+    /// One of `rules::CONSENT_KINDS`.
+    pub kind: String,
+    pub granted: bool,
+    /// Where it was expressed: `form`, `paper`, `phone`, `email`.
+    pub source: String,
+    /// Today when not given.
+    pub on: Option<NaiveDate>,
+}
+
+/// Records a consent given or withdrawn, with the wording version in force.
+pub async fn record_consent(
+    app: &App,
+    actor: &Actor<'_>,
+    m: &Found<Member>,
+    input: &Consent,
+) -> Result<()> {
+    m.require(Action::ManageMembers)?;
+    let kind = rules::CONSENT_KINDS
+        .iter()
+        .find(|k| **k == input.kind.trim())
+        .ok_or(DomainError::new(Field::Consent, "consent-kind-unknown"))?;
+    let source = match input.source.trim() {
+        s @ ("form" | "paper" | "phone" | "email") => s,
+        _ => return Err(DomainError::new(Field::Consent, "consent-source-invalid").into()),
+    };
+    let on = input.on.unwrap_or(today());
+    rules::check_effective_date(on, on, today())?;
+    let on = on.to_string();
+    let change = members::ConsentChange {
+        kind,
+        granted: input.granted,
+        on: &on,
+        source,
+        wording_version: &app.profile.membership.consent_version,
+        actor_id: actor.user_id(),
+    };
+    let entry = actor.audit(AuditAction::ConsentRecorded);
+    Ok(members::record_consent(&app.db, m, &change, entry).await?)
+}
+
+/// Contact details as the officer keeps them up to date (blank fields absent).
+pub struct Contact {
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub address: Option<String>,
+    pub profession: Option<String>,
+    pub education: Option<String>,
+    pub notes: Option<String>,
+}
+
+/// Updates a member's contact details, each checked.
+pub async fn update_contact(
+    app: &App,
+    actor: &Actor<'_>,
+    m: &Found<Member>,
+    input: &Contact,
+) -> Result<()> {
+    m.require(Action::ManageMembers)?;
+    let phone = input
+        .phone
+        .as_deref()
+        .map(|p| rules::Phone::parse(p).map(|p| p.as_str().to_owned()))
+        .transpose()?;
+    let email = input.email.as_deref().map(rules::parse_email).transpose()?;
+    if input
+        .education
+        .as_deref()
+        .is_some_and(|e| !rules::EDUCATION_LEVELS.contains(&e))
+    {
+        return Err(DomainError::new(Field::Education, "education-invalid").into());
+    }
+    let update = members::ContactUpdate {
+        phone: phone.as_deref(),
+        email: email.as_deref(),
+        address: input.address.as_deref(),
+        profession: input.profession.as_deref(),
+        education: input.education.as_deref(),
+        notes: input.notes.as_deref(),
+    };
+    let entry = actor.audit(AuditAction::MemberUpdated);
+    Ok(members::update_contact(&app.db, m, &update, entry).await?)
+}

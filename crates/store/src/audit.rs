@@ -155,7 +155,7 @@ pub async fn append_many(db: &Db, entries: &[AuditEntry]) -> Result<()> {
         for chunk in entries.chunks(500) {
             let sql = format!(
                 "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail, organization) VALUES {}",
-                crate::members::values_sql(db, chunk.len(), 10)
+                crate::values_sql(db, chunk.len(), 10)
             );
             let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for e in chunk {

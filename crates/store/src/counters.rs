@@ -46,7 +46,7 @@ pub(crate) fn upsert_sql(db: &crate::Db, rows: usize) -> String {
     format!(
         "INSERT INTO member_counts (code, parent_code, status, sex, birth_year, n) VALUES {}
          ON CONFLICT (code, status, sex, birth_year) DO UPDATE SET n = member_counts.n + excluded.n",
-        crate::members::values_sql(db, rows, 6)
+        crate::values_sql(db, rows, 6)
     )
 }
 

@@ -151,6 +151,14 @@ impl Tx {
     }
 }
 
+/// `($1, $2, …), ($k, …)`: the VALUES of a multi-row insert of `rows` rows of `cols` columns.
+pub(crate) fn values_sql(db: &Db, rows: usize, cols: usize) -> String {
+    (0..rows)
+        .map(|r| format!("({})", placeholders(db, r * cols + 1, cols)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// The current time in Unix seconds, as stored.
 /// `n` bind placeholders numbered from `first`, comma-separated, for statements with many
 /// binds: `?` on SQLite, whose driver looks each named parameter up by a linear scan (a

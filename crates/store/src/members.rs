@@ -206,14 +206,6 @@ pub struct NewMember<'a> {
     pub actor_id: Option<i64>,
 }
 
-/// `($1, $2, …), ($k, …)`: the VALUES of a multi-row insert of `rows` rows of `cols` columns.
-pub(crate) fn values_sql(db: &Db, rows: usize, cols: usize) -> String {
-    (0..rows)
-        .map(|r| format!("({})", crate::placeholders(db, r * cols + 1, cols)))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 /// Rows per multi-row statement: 29 binds a member stays below SQLite's 32,766 and
 /// PostgreSQL's 65,535 binds per statement.
 pub(crate) const ROWS_PER_INSERT: usize = 500;
@@ -263,7 +255,7 @@ macro_rules! insert_members {
                        joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
                        created_at, updated_at, skeleton, search_terms)
                      VALUES {} RETURNING id, cin",
-                    $crate::members::values_sql($db, chunk.len(), 29)
+                    $crate::values_sql($db, chunk.len(), 29)
                 );
                 let mut insert = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
                 for (new, number) in chunk.iter().zip(&chunk_numbers) {
@@ -313,7 +305,7 @@ macro_rules! insert_members {
                 let sql = format!(
                     "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
                      VALUES {}",
-                    $crate::members::values_sql($db, chunk.len(), 8)
+                    $crate::values_sql($db, chunk.len(), 8)
                 );
                 let mut history = sqlx::query(sqlx::AssertSqlSafe(sql));
                 for (new, id) in chunk.iter().zip(&ids) {
@@ -332,7 +324,7 @@ macro_rules! insert_members {
                 let sql = format!(
                     "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)
                      VALUES {}",
-                    $crate::members::values_sql($db, chunk.len() * 2, 8)
+                    $crate::values_sql($db, chunk.len() * 2, 8)
                 );
                 let mut consents = sqlx::query(sqlx::AssertSqlSafe(sql));
                 for (new, id) in chunk.iter().zip(&ids) {

@@ -105,3 +105,15 @@ impl<S: Send + Sync, T: Clone + Send + Sync + 'static> FromRequestParts<S> for L
             .ok_or_else(|| AppError::Internal("the route loads no such record".into()))
     }
 }
+
+/// The record `id` of kind `T` for `action`, loaded as the route layer loads it: for a
+/// handler that needs a record the route does not name, or one for another action.
+pub(crate) async fn found<T: Scoped>(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &crate::auth::CurrentUser,
+    action: Action,
+    id: i64,
+) -> Result<Found<T>, AppError> {
+    Ok(access::load::<T>(&state.app(), &user.actor(ctx), action, id).await?)
+}

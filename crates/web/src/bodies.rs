@@ -1,6 +1,7 @@
 //! Bodies: the tree of the organization's bodies in the user's scope; creating, renaming
 //! and dissolving them, in pages and in the API.
 
+use crate::access::found;
 use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
@@ -14,13 +15,11 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tanzim_domain::audit::AuditAction;
-use tanzim_domain::org::{Placement, parse_body_name, place_body};
-use tanzim_domain::policy::{Action, Decision, Target, decide, scopes_for};
-use tanzim_domain::territory::{Level, TerritoryCode};
+use tanzim_commands::{self as commands, Found};
+use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_domain::territory::TerritoryCode;
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::audit::AuditEntry;
-use tanzim_store::bodies::{self, Body, BodyQuery, NewBody};
+use tanzim_store::bodies::{self, Body, BodyQuery};
 use tanzim_store::territory;
 use tanzim_store::{Page, Paged, ScopeFilter};
 
@@ -40,10 +39,6 @@ pub(crate) async fn load(
         return Err(AppError::Conflict("body-dissolved"));
     }
     Ok(body)
-}
-
-fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
-    AuditEntry::new(Some(user.id()), user.username(), action, Some(&ctx.address))
 }
 
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
@@ -70,80 +65,14 @@ async fn create_body(
     user: &CurrentUser,
     input: &CreateBody,
 ) -> Result<i64, AppError> {
-    let territory = match input
-        .territory
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        None => None,
-        Some(code) => {
-            let code = TerritoryCode::parse(code)?;
-            Some(
-                territory::get(&state.db, &code)
-                    .await?
-                    .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?,
-            )
-        }
+    let input = commands::bodies::NewBodyInput {
+        organization: input.organization.clone(),
+        kind: input.kind.clone(),
+        territory: input.territory.clone(),
+        parent_id: input.parent_id,
+        name: input.name.clone(),
     };
-    let parent = match input.parent_id {
-        None => None,
-        Some(id) => {
-            let parent = bodies::get(&state.db, id).await?.filter(|b| b.is_active());
-            let visible = parent.filter(|p| {
-                decide(&user.principal, Action::ViewBodies, Some(&p.target())) == Decision::Allow
-            });
-            Some(visible.ok_or(DomainError::new(Field::Parent, "parent-unknown"))?)
-        }
-    };
-    let territory_path = territory.as_ref().map(|t| t.territory_path());
-    let parent_path = parent.as_ref().map(|p| p.target().path);
-    let placement = Placement {
-        organization: input.organization.trim(),
-        kind: input.kind.trim(),
-        territory: territory
-            .as_ref()
-            .zip(territory_path.as_ref())
-            .and_then(|(t, p)| t.level().map(|l: Level| (l, p))),
-        parent: parent
-            .as_ref()
-            .zip(parent_path.as_ref())
-            .map(|(b, p)| (b.organization.as_str(), p)),
-    };
-    let path = place_body(&state.profile, &placement)?;
-    let target = Target {
-        path: path.clone(),
-        organization: Some(placement.organization.to_owned()),
-    };
-    permit(decide(&user.principal, Action::CreateBody, Some(&target)))?;
-    let name = match input
-        .name
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        Some(n) => parse_body_name(n)?,
-        None => {
-            let kind = state
-                .profile
-                .body_kind(placement.kind)
-                .map(|k| k.name.ar.clone())
-                .unwrap_or_default();
-            match &territory {
-                Some(t) => format!("{kind} {}", t.name_ar),
-                None => kind,
-            }
-        }
-    };
-    let new = NewBody {
-        organization: placement.organization.to_owned(),
-        kind: placement.kind.to_owned(),
-        territory_code: territory.map(|t| t.code),
-        path,
-        parent_id: parent.map(|p| p.id),
-        name,
-    };
-    Ok(bodies::create(&state.db, &new, audit(ctx, user, AuditAction::BodyCreated)).await?)
+    Ok(commands::bodies::create(&state.app(), &user.actor(ctx), &input).await?)
 }
 
 #[derive(Deserialize)]
@@ -485,20 +414,11 @@ pub async fn rename(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load(&state, &user, id, Action::ManageBody).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     let input: Rename = parse_form(&body)?;
-    match parse_body_name(&input.name) {
-        Ok(name) => {
-            bodies::rename(
-                &state.db,
-                &b,
-                &name,
-                audit(&ctx, &user, AuditAction::BodyRenamed),
-            )
-            .await?;
-            Ok(Redirect::to(&format!("/bodies/{id}")).into_response())
-        }
-        Err(e) => {
+    match commands::bodies::rename(&state.app(), &user.actor(&ctx), &b, &input.name).await {
+        Ok(()) => Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
+        Err(commands::Error::Invalid(e)) => {
             let mut response = show_page(
                 &state,
                 &ctx,
@@ -511,6 +431,7 @@ pub async fn rename(
             *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
             Ok(response)
         }
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -520,7 +441,7 @@ pub async fn confirm_dissolve(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let b = load(&state, &user, id, Action::ManageBody).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     show_page(&state, &ctx, &user, &b, true, None).await
 }
 
@@ -544,9 +465,9 @@ async fn dissolve_body(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    b: &Body,
+    b: &Found<Body>,
 ) -> Result<(), AppError> {
-    Ok(bodies::dissolve(&state.db, b, audit(ctx, user, AuditAction::BodyDissolved)).await?)
+    Ok(commands::bodies::dissolve(&state.app(), &user.actor(ctx), b).await?)
 }
 
 pub async fn dissolve(
@@ -556,7 +477,7 @@ pub async fn dissolve(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load(&state, &user, id, Action::ManageBody).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     parse_form::<Confirm>(&body)?.check()?;
     match dissolve_body(&state, &ctx, &user, &b).await {
         Ok(()) => Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
@@ -650,16 +571,9 @@ pub async fn api_rename(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Body>, AppError> {
-    let b = load(&state, &user, id, Action::ManageBody).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     let input: Rename = parse_json(&body)?;
-    let name = parse_body_name(&input.name)?;
-    bodies::rename(
-        &state.db,
-        &b,
-        &name,
-        audit(&ctx, &user, AuditAction::BodyRenamed),
-    )
-    .await?;
+    commands::bodies::rename(&state.app(), &user.actor(&ctx), &b, &input.name).await?;
     Ok(Json(
         bodies::get(&state.db, id)
             .await?
@@ -678,7 +592,7 @@ pub async fn api_dissolve(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Body>, AppError> {
-    let b = load(&state, &user, id, Action::ManageBody).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     parse_json::<Confirm>(&body)?.check()?;
     dissolve_body(&state, &ctx, &user, &b).await?;
     Ok(Json(

@@ -3,6 +3,7 @@
 //! expels), document downloads, and the cases API. Only the ethics committee and
 //! administrators reach any of it (see `policy`).
 
+use crate::access::found;
 use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::auth::{Ctx, CurrentUser};
 use crate::bodies::Choice;
@@ -17,16 +18,15 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
+use tanzim_commands::{self as commands, Found};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::discipline::{self as rules, CaseStatus, MemberStanding, Outcome};
-use tanzim_domain::members::{Status, parse_date};
+use tanzim_domain::discipline::{self as rules, CaseStatus, Outcome};
+use tanzim_domain::members::parse_date;
 use tanzim_domain::policy::{Action, Decision, decide};
-use tanzim_domain::territory::TerritoryPath;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::bodies::Body;
 use tanzim_store::discipline::{self as store, Case, CaseQuery, Document, Hearing};
-use tanzim_store::members::{self, Change, Member};
 use tanzim_store::{Page, Paged};
 
 fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
@@ -50,12 +50,13 @@ fn allowed(user: &CurrentUser, action: Action, c: &Case) -> bool {
     decide(&user.principal, action, Some(&c.target())) == Decision::Allow
 }
 
-/// A typed date, or today when empty.
-fn day_or_today(input: Option<&str>) -> Result<NaiveDate, DomainError> {
-    match input.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(d) => parse_date(d, Field::Date),
-        None => Ok(today()),
-    }
+/// A form's optional date.
+fn optional_day(input: Option<&str>) -> Result<Option<NaiveDate>, DomainError> {
+    input
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|d| parse_date(d, Field::Date))
+        .transpose()
 }
 
 /// A date as stored (YYYY-MM-DD) as Moroccans write it.
@@ -104,56 +105,21 @@ async fn open_case(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    b: &Body,
+    b: &Found<Body>,
     input: &OpenCase,
 ) -> Result<i64, AppError> {
-    if !b.is_active() {
-        return Err(AppError::Conflict("body-dissolved"));
-    }
-    let committee = store::ethics_committee(&state.db, b.id)
-        .await?
-        .ok_or(AppError::Conflict("ethics-committee-missing"))?;
-    let grounds = rules::parse_grounds(&input.grounds)?;
-    let opened_on = day_or_today(input.opened_on.as_deref())?;
-    if opened_on > today() {
-        return Err(DomainError::new(Field::Date, "date-in-future").into());
-    }
-    let unknown = || AppError::Invalid(DomainError::new(Field::Member, "case-member-unknown"));
-    let number = input
-        .member_number
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty());
-    let member = match (input.member_id, number) {
-        (Some(id), _) => members::get(&state.db, id).await?,
-        (None, Some(n)) => members::by_number(&state.db, n).await?,
-        (None, None) => None,
-    }
-    .ok_or_else(unknown)?;
-    let party = crate::members::party_key(state).unwrap_or_default();
-    if !rules::in_jurisdiction(
-        &b.target().path,
-        &b.organization,
-        party,
-        &TerritoryPath::from_stored(member.path.clone()),
-        &member.affiliations,
-    ) {
-        return Err(unknown());
-    }
-    let status = member.status;
-    rules::check_can_open(status)?;
-    let path = b.target().path;
-    let new = store::NewCase {
-        body_id: b.id,
-        committee_id: committee,
-        member_id: member.id,
-        path: &path,
-        grounds: &grounds,
-        opened_on: &opened_on.to_string(),
-        actor_id: Some(user.id()),
+    let open = commands::discipline::OpenCase {
+        member_id: input.member_id,
+        member_number: input
+            .member_number
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned),
+        grounds: input.grounds.clone(),
+        opened_on: optional_day(input.opened_on.as_deref())?,
     };
-    let entry = audit(ctx, user, AuditAction::CaseOpened).organizations(&b.organization);
-    Ok(store::open(&state.db, &new, entry).await?)
+    Ok(commands::discipline::open(&state.app(), &user.actor(ctx), b, &open).await?)
 }
 
 // ---- hearings and documents ----
@@ -175,26 +141,15 @@ async fn add_hearing(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    c: &Case,
+    c: &Found<Case>,
     input: &HearingInput,
 ) -> Result<(), AppError> {
-    let held_on = day_or_today(input.held_on.as_deref())?.to_string();
-    let opened_on = parse_date(&c.opened_on, Field::Date)?;
-    let h = rules::check_hearing(&held_on, &input.heard, &input.summary, opened_on, today())?;
-    let new = store::NewHearing {
-        held_on: &h.held_on.to_string(),
-        heard: &h.heard,
-        summary: &h.summary,
-        actor_id: Some(user.id()),
+    let hearing = commands::discipline::Hearing {
+        held_on: optional_day(input.held_on.as_deref())?,
+        heard: input.heard.clone(),
+        summary: input.summary.clone(),
     };
-    store::add_hearing(
-        &state.db,
-        c,
-        &new,
-        audit(ctx, user, AuditAction::CaseHearingRecorded),
-    )
-    .await?;
-    Ok(())
+    Ok(commands::discipline::add_hearing(&state.app(), &user.actor(ctx), c, &hearing).await?)
 }
 
 /// A document as uploaded: a multipart form with `title` and `file` (and `csrf` from pages).
@@ -212,7 +167,7 @@ async fn add_document(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    c: &Case,
+    c: &Found<Case>,
     request: Request,
 ) -> Result<i64, AppError> {
     // The whole request, up to what the server accepts at all; the file's own limit is the
@@ -243,24 +198,11 @@ async fn add_document(
             _ => {}
         }
     }
-    let title = rules::parse_document_title(&title)?;
-    let (file_name, content_type, content) =
-        file.ok_or(DomainError::new(Field::File, "case-document-empty"))?;
-    rules::check_document_size(content.len())?;
-    let new = store::NewDocument {
-        title: &title,
-        file_name: &file_name,
-        content_type,
-        content: &content,
-        actor_id: Some(user.id()),
+    let document = commands::discipline::Document {
+        title,
+        file: file.map(|(name, kind, content)| (name, kind, content.to_vec())),
     };
-    Ok(store::add_document(
-        &state.db,
-        c,
-        &new,
-        audit(ctx, user, AuditAction::CaseDocumentAdded),
-    )
-    .await?)
+    Ok(commands::discipline::add_document(&state.app(), &user.actor(ctx), c, &document).await?)
 }
 
 /// `filename*` of RFC 6266 / 8187: UTF-8, percent-encoded but for the attribute characters.
@@ -359,53 +301,19 @@ pub struct CaseDecisionInput {
     pub confirm: bool,
 }
 
-/// A decision checked against the rules and the member as they stand now.
-struct Checked {
-    outcome: Outcome,
-    decided_on: NaiveDate,
-    reasons: String,
-    member: Member,
-    to: Option<Status>,
-}
+use commands::discipline::Checked;
 
 async fn check_decision(
     state: &AppState,
-    c: &Case,
+    c: &Found<Case>,
     input: &CaseDecisionInput,
 ) -> Result<Checked, AppError> {
-    if !c.is_open() {
-        return Err(AppError::Conflict("case-decided"));
-    }
-    let outcome = Outcome::parse(&input.decision, input.until.as_deref())?;
-    let decided_on = day_or_today(input.decided_on.as_deref())?;
-    let reasons = rules::parse_reasons(&input.reasons)?;
-    let member = members::get(&state.db, c.member_id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let status = member.status;
-    let history = members::history(&state.db, member.id).await?;
-    let period_start = history
-        .last()
-        .map(|h| h.valid_from.as_str())
-        .unwrap_or(member.joined_on.as_str());
-    let to = rules::check_decision(
-        outcome,
-        decided_on,
-        parse_date(&c.opened_on, Field::Date)?,
-        MemberStanding {
-            status,
-            period_start: parse_date(period_start, Field::Date)?,
-        },
-        today(),
-        state.profile.membership.model,
-    )?;
-    Ok(Checked {
-        outcome,
-        decided_on,
-        reasons,
-        member,
-        to,
-    })
+    let decide = commands::discipline::Decide {
+        outcome: Outcome::parse(&input.decision, input.until.as_deref())?,
+        decided_on: optional_day(input.decided_on.as_deref())?,
+        reasons: input.reasons.clone(),
+    };
+    Ok(commands::discipline::check_decision(&state.app(), c, &decide).await?)
 }
 
 /// Records a checked decision: the case, and the member's status change when there is one,
@@ -414,53 +322,16 @@ async fn record_decision(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    c: &Case,
+    c: &Found<Case>,
     checked: &Checked,
 ) -> Result<(), AppError> {
-    let on = checked.decided_on.to_string();
-    let until = checked.outcome.suspended_until().map(|d| d.to_string());
-    let reference = c.reference();
     // The member's history is read by every officer: it says who decided, not why; and in
     // Arabic, the organization's language of record (like the minutes), whatever the
     // language of the page the decision was taken from.
     let history_reason = crate::i18n::Tr::new(state.i18n.clone(), crate::i18n::Lang::Ar)
         .with("case-history-reason", &[("body", c.body_name.as_str())]);
-    let path = TerritoryPath::from_stored(checked.member.path.clone());
-    let change = match (checked.outcome.event(), checked.to) {
-        (Some(event), Some(to)) => Some(Change {
-            event: event.as_str(),
-            to_status: to,
-            to_commune: &checked.member.commune_code,
-            to_path: &path,
-            on: &on,
-            suspended_until: until.as_deref(),
-            reason: Some(&history_reason),
-            decision: Some(&reference),
-            actor_id: Some(user.id()),
-        }),
-        _ => None,
-    };
-    let effect = change.as_ref().map(|change| store::MemberEffect {
-        member: &checked.member,
-        change,
-        audit: audit(ctx, user, AuditAction::MemberStatusChanged),
-    });
-    let decision = store::CaseDecision {
-        outcome: checked.outcome.kind(),
-        decided_on: &on,
-        suspended_until: until.as_deref(),
-        reasons: &checked.reasons,
-        actor_id: Some(user.id()),
-    };
-    store::decide(
-        &state.db,
-        c,
-        &decision,
-        effect,
-        audit(ctx, user, AuditAction::CaseDecided),
-    )
-    .await?;
-    Ok(())
+    let app = state.app();
+    Ok(commands::discipline::decide(&app, &user.actor(ctx), c, checked, &history_reason).await?)
 }
 
 // ---- API ----
@@ -590,7 +461,7 @@ pub async fn api_open(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageCases).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: OpenCase = parse_json(&body)?;
     let cid = open_case(&state, &ctx, &user, &b, &input).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, cid).await?)).into_response())
@@ -636,7 +507,7 @@ pub async fn api_hearing(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let c = load_case(&state, &user, id, Action::ManageCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: HearingInput = parse_json(&body)?;
     add_hearing(&state, &ctx, &user, &c, &input).await?;
     Ok((StatusCode::CREATED, Json(detail(&state, c.id).await?)).into_response())
@@ -653,7 +524,7 @@ pub async fn api_document(
     Path(id): Path<i64>,
     request: Request,
 ) -> Result<Response, AppError> {
-    let c = load_case(&state, &user, id, Action::ManageCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let did = add_document(&state, &ctx, &user, &c, request).await?;
     let doc = store::documents(&state.db, c.id)
         .await?
@@ -689,7 +560,7 @@ pub async fn api_decide(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<CaseDetail>, AppError> {
-    let c = load_case(&state, &user, id, Action::ManageCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: CaseDecisionInput = parse_json(&body)?;
     let checked = check_decision(&state, &c, &input).await?;
     if checked.outcome.changes_status() && !input.confirm {
@@ -848,7 +719,7 @@ pub async fn open_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ManageCases).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: OpenCase = parse_form(&body)?;
     match open_case(&state, &ctx, &user, &b, &input).await {
         Ok(cid) => Ok(Redirect::to(&format!("/cases/{cid}")).into_response()),
@@ -1037,7 +908,7 @@ pub async fn hearing_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let c = load_case(&state, &user, id, Action::ManageCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: HearingInput = parse_form(&body)?;
     let result = add_hearing(&state, &ctx, &user, &c, &input).await;
     back_to_case(
@@ -1058,7 +929,7 @@ pub async fn document_form(
     Path(id): Path<i64>,
     request: Request,
 ) -> Result<Response, AppError> {
-    let c = load_case(&state, &user, id, Action::ManageCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let result = add_document(&state, &ctx, &user, &c, request)
         .await
         .map(|_| ());
@@ -1091,7 +962,7 @@ pub async fn decision_form(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let c = load_case(&state, &user, id, Action::ManageCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: CaseDecisionInput = parse_form(&body)?;
     let checked = match check_decision(&state, &c, &input).await {
         Ok(checked) => checked,
@@ -1110,7 +981,7 @@ pub async fn decision_form(
             &state,
             &ctx,
             &user,
-            c,
+            c.into_inner(),
             None,
             input,
             Some(Confirmation { summary }),

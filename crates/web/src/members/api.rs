@@ -234,7 +234,7 @@ pub async fn api_consent(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Json<Member>, AppError> {
-    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
     let input: ConsentInput = parse_json(&body)?;
     record_consent(&state, &ctx, &user, &m, &input).await?;
     Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
@@ -277,53 +277,19 @@ pub async fn contact(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
     let input: ContactInput = parse_form(&body)?;
-    let result = async {
-        let blank = |s: &Option<String>| {
-            s.as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_owned)
-        };
-        let phone = blank(&input.phone)
-            .map(|p| rules::Phone::parse(&p).map(|p| p.as_str().to_owned()))
-            .transpose()?;
-        let email = blank(&input.email)
-            .map(|e| rules::parse_email(&e))
-            .transpose()?;
-        let education = blank(&input.education);
-        if education
-            .as_deref()
-            .is_some_and(|e| !rules::EDUCATION_LEVELS.contains(&e))
-        {
-            return Err(AppError::Invalid(DomainError::new(
-                Field::Education,
-                "education-invalid",
-            )));
-        }
-        let (address, profession, notes) = (
-            blank(&input.address),
-            blank(&input.profession),
-            blank(&input.notes),
-        );
-        let update = ContactUpdate {
-            phone: phone.as_deref(),
-            email: email.as_deref(),
-            address: address.as_deref(),
-            profession: profession.as_deref(),
-            education: education.as_deref(),
-            notes: notes.as_deref(),
-        };
-        Ok(members::update_contact(
-            &state.db,
-            &m,
-            &update,
-            audit(&ctx, &user, AuditAction::MemberUpdated),
-        )
-        .await?)
-    }
-    .await;
+    let contact = commands::members::Contact {
+        phone: optional(&input.phone).map(str::to_owned),
+        email: optional(&input.email).map(str::to_owned),
+        address: optional(&input.address).map(str::to_owned),
+        profession: optional(&input.profession).map(str::to_owned),
+        education: optional(&input.education).map(str::to_owned),
+        notes: optional(&input.notes).map(str::to_owned),
+    };
+    let result = commands::members::update_contact(&state.app(), &user.actor(&ctx), &m, &contact)
+        .await
+        .map_err(AppError::from);
     on_member_page(&state, &ctx, &user, id, result).await
 }
 

@@ -46,18 +46,6 @@ impl StatusChange {
     }
 }
 
-/// A typed date (today when empty), not in the future.
-pub(super) fn effective_date(on: Option<&str>) -> Result<String, DomainError> {
-    match on.map(str::trim).filter(|s| !s.is_empty()) {
-        Some(d) => {
-            let d = rules::parse_date(d, Field::Date)?;
-            rules::check_effective_date(d, d, today())?;
-            Ok(d.to_string())
-        }
-        None => Ok(today().to_string()),
-    }
-}
-
 pub(super) async fn change_status(
     state: &AppState,
     ctx: &Ctx,
@@ -136,38 +124,21 @@ pub(super) async fn record_consent(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    m: &Member,
+    m: &Found<Member>,
     input: &ConsentInput,
 ) -> Result<(), AppError> {
-    let kind = rules::CONSENT_KINDS
-        .iter()
-        .find(|k| **k == input.kind.trim())
-        .ok_or(DomainError::new(Field::Consent, "consent-kind-unknown"))?;
     let granted = match input.granted.trim() {
         "yes" | "true" => true,
         "no" | "false" => false,
         _ => return Err(DomainError::new(Field::Consent, "consent-kind-unknown").into()),
     };
-    let source = match input.source.trim() {
-        s @ ("form" | "paper" | "phone" | "email") => s,
-        _ => return Err(DomainError::new(Field::Consent, "consent-source-invalid").into()),
-    };
-    let on = effective_date(input.on.as_deref())?;
-    let change = ConsentChange {
-        kind,
+    let consent = commands::members::Consent {
+        kind: input.kind.clone(),
         granted,
-        on: &on,
-        source,
-        wording_version: &state.profile.membership.consent_version,
-        actor_id: Some(user.id()),
+        source: input.source.clone(),
+        on: optional_date(&input.on)?,
     };
-    Ok(members::record_consent(
-        &state.db,
-        m,
-        &change,
-        audit(ctx, user, AuditAction::ConsentRecorded),
-    )
-    .await?)
+    Ok(commands::members::record_consent(&state.app(), &user.actor(ctx), m, &consent).await?)
 }
 
 pub async fn consent(
@@ -177,7 +148,7 @@ pub async fn consent(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load(&state, &user, id, Action::ManageMembers).await?;
+    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
     let input: ConsentInput = parse_form(&body)?;
     let result = record_consent(&state, &ctx, &user, &m, &input).await;
     on_member_page(&state, &ctx, &user, id, result).await

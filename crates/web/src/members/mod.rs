@@ -23,9 +23,7 @@ use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::campaigns::{self, Payment};
-use tanzim_store::members::{
-    self, ConsentChange, ContactUpdate, HistoryEntry, Member, MemberQuery,
-};
+use tanzim_store::members::{self, HistoryEntry, Member, MemberQuery};
 use tanzim_store::{Page, Paged, ScopeFilter, territory};
 
 pub(crate) fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
