@@ -1,6 +1,6 @@
 //! The public facts of a meeting, from its record, for its minutes and its communiqué.
 
-use super::profile::{holder_title, kind_words, level_of, position};
+use super::profile::{holder_title, kind_words, level_of, position, stored_sex};
 use super::record::Record;
 use crate::{App, Result};
 use tanzim_domain::Field;
@@ -25,20 +25,29 @@ async fn held_in(app: &App, m: &Meeting) -> Result<Option<Territory>> {
 /// The facts of the meeting, in Arabic and in French.
 pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFacts> {
     let m = &r.meeting;
-    let lead = |role: &str| {
-        r.leads.iter().find(|l| l.role == role).map(|l| Named {
-            name: l.name.clone(),
-            title: l.title.clone(),
-            sex: Sex::parse(&l.sex).unwrap_or(Sex::M),
-        })
+    let lead = |role: &str| -> Result<Option<Named>> {
+        r.leads
+            .iter()
+            .find(|l| l.role == role)
+            .map(|l| {
+                Ok(Named {
+                    name: l.name.clone(),
+                    title: l.title.clone(),
+                    sex: stored_sex(&l.sex)?,
+                })
+            })
+            .transpose()
     };
     let chair = match m.chair_holder_id {
-        Some(id) => store::holder(&app.db, id).await?.map(|h| Named {
-            title: holder_title(&app.profile, b, &h),
-            sex: Sex::parse(&h.sex).unwrap_or(Sex::M),
-            name: h.holder_name,
-        }),
-        None => lead("chair"),
+        Some(id) => match store::holder(&app.db, id).await? {
+            Some(h) => Some(Named {
+                title: holder_title(&app.profile, b, &h),
+                sex: stored_sex(&h.sex)?,
+                name: h.holder_name,
+            }),
+            None => None,
+        },
+        None => lead("chair")?,
     };
     // Where it was held: the meeting's commune, else the body's territory.
     let held_in = held_in(app, m).await?.map(|t| t.name_ar);
@@ -63,8 +72,8 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
         kind: kind_words(&app.profile, &m.kind),
         slogan: m.slogan.clone(),
         goals: m.goals.clone(),
-        co_chair: lead("co_chair"),
-        host: lead("host"),
+        co_chair: lead("co_chair")?,
+        host: lead("host")?,
         members_present: r.members_present,
         guests: r
             .attendance
@@ -101,14 +110,17 @@ async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<
         Err(_) => key.to_owned(),
     };
     let chair = match m.chair_holder_id {
-        Some(id) => store::holder(&app.db, id).await?.map(|h| {
-            let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
-            Named {
-                title: title(&h.position, h.rank, sex),
-                name: h.holder_name,
-                sex,
+        Some(id) => match store::holder(&app.db, id).await? {
+            Some(h) => {
+                let sex = stored_sex(&h.sex)?;
+                Some(Named {
+                    title: title(&h.position, h.rank, sex),
+                    name: h.holder_name,
+                    sex,
+                })
             }
-        }),
+            None => None,
+        },
         None => None,
     };
     let kind_fr = app

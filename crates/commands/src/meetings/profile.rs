@@ -51,6 +51,12 @@ pub fn vote_rules(profile: &Profile, body: &Body) -> VoteRules {
         .unwrap_or_default()
 }
 
+/// A sex as stored: a value the domain does not know is an error, never a default (a
+/// woman must not become a man in a generated text).
+pub fn stored_sex(value: &str) -> Result<Sex> {
+    Sex::parse(value).ok_or_else(|| Error::Internal(format!("unknown stored sex {value:?}")))
+}
+
 /// A holder's Arabic title in their body, agreeing with them.
 pub fn holder_title(profile: &Profile, body: &Body, h: &Holder) -> String {
     let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
