@@ -60,7 +60,7 @@ pub async fn record(
         } => position(&app.profile, key)?.title_ar(
             *rank,
             level_of(&app.profile, b),
-            Sex::parse(sex).unwrap_or(Sex::M),
+            Sex::parse(sex).ok_or(tanzim_domain::DomainError::new(Field::Sex, "sex-invalid"))?,
         ),
         _ => String::new(),
     };
