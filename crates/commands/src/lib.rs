@@ -16,6 +16,7 @@ pub mod discipline;
 mod error;
 pub mod meetings;
 pub mod members;
+pub mod reviews;
 pub mod secrets;
 
 pub use access::Found;

@@ -2,21 +2,18 @@
 //! member (same folded name and birth date, another CIN) waits here until an officer says
 //! it is the same person (nothing written) or a different one (added as a member).
 
+use crate::access::Loaded;
 use crate::auth::{Ctx, CurrentUser};
 use crate::error::AppError;
-use crate::members::{
-    affiliate_keys, audit, first_error, member_decision, member_scope, party_key, residence,
-    sees_contact,
-};
+use crate::members::{member_decision, member_scope, sees_contact};
 use crate::views::{self, Layout, Pager};
-use crate::{AppState, permit, today};
+use crate::{AppState, permit};
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use tanzim_domain::audit::AuditAction;
-use tanzim_domain::policy::{Action, Decision, decide, decide_member};
-use tanzim_domain::territory::TerritoryPath;
+use tanzim_commands as commands;
+use tanzim_domain::policy::{Action, Decision, decide};
 use tanzim_store::imports::{self, Review};
 use tanzim_store::{Page, members};
 
@@ -117,40 +114,14 @@ async fn page(
     }))
 }
 
-/// The review if the user may decide it (out of scope: not found).
-async fn load(state: &AppState, user: &CurrentUser, id: i64) -> Result<Review, AppError> {
-    permit(decide(&user.principal, Action::ManageMembers, None))?;
-    let review = imports::review(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    permit(decide(
-        &user.principal,
-        Action::ManageMembers,
-        Some(&review.target()),
-    ))?;
-    // The decision belongs to someone who covers the member it matched as well.
-    permit(decide_member(
-        &user.principal,
-        Action::ManageMembers,
-        &TerritoryPath::from_stored(review.matched_path.clone()),
-        &review.matched_affiliations,
-        party_key(state),
-    ))?;
-    Ok(review)
-}
-
 /// The same person as the registered member: the review closes, nothing else changes.
 pub async fn same(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(review): Loaded<Review>,
 ) -> Result<Response, AppError> {
-    let review = load(&state, &user, id).await?;
-    let entry = audit(&ctx, &user, AuditAction::ReviewDecided)
-        .target_of("review", review.id, &review.target())
-        .detail(serde_json::json!({ "decision": "same", "member": review.matched_member_id }));
-    let result = imports::decide_same(&state.db, review.id, Some(user.id()), entry).await;
+    let result = commands::reviews::same(&state.app(), &user.actor(&ctx), &review).await;
     after(&state, &ctx, &user, result.map_err(AppError::from)).await
 }
 
@@ -159,43 +130,10 @@ pub async fn distinct(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(review): Loaded<Review>,
 ) -> Result<Response, AppError> {
-    let review = load(&state, &user, id).await?;
-    let result = add(&state, &ctx, &user, &review).await;
-    after(&state, &ctx, &user, result).await
-}
-
-async fn add(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    review: &Review,
-) -> Result<(), AppError> {
-    let row = review.row();
-    let person = row
-        .person_input()
-        .validate(&state.profile.membership, &affiliate_keys(state), today())
-        .map_err(first_error)?;
-    let (t, province) = residence(state, &person.commune).await?;
-    let new = members::NewMember {
-        person: &person,
-        province_code: province,
-        path: t.territory_path(),
-        joined_on: row.joined_on.clone().unwrap_or_else(|| today().to_string()),
-        consent_contact: false,
-        consent_public: false,
-        consent_source: "import".into(),
-        consent_version: "-".into(),
-        notes: None,
-        card_token: crate::auth::random_token(),
-        application_id: None,
-        committee_id: None,
-        actor_id: Some(user.id()),
-    };
-    let entry = audit(ctx, user, AuditAction::ReviewDecided);
-    imports::decide_distinct(&state.db, review.id, &new, entry).await?;
-    Ok(())
+    let result = commands::reviews::distinct(&state.app(), &user.actor(&ctx), &review).await;
+    after(&state, &ctx, &user, result.map_err(AppError::from)).await
 }
 
 /// Back to the queue, or the queue with the reason it could not be done.

@@ -147,11 +147,6 @@ pub(crate) fn campaign_covers(
     commands::members::campaign_covers(&state.app(), c, m)
 }
 
-/// The affiliate organizations' keys (the party itself is not joined separately).
-pub(crate) fn affiliate_keys(state: &AppState) -> Vec<&str> {
-    state.profile.affiliate_keys()
-}
-
 /// The first error of a validation, for the API (forms show them all).
 pub(crate) fn first_error(errors: Vec<DomainError>) -> AppError {
     errors

@@ -92,17 +92,6 @@ pub(crate) async fn found(
     Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
 }
 
-/// A commune or arrondissement code that exists: where a member lives decides the branch.
-pub(crate) async fn residence(
-    state: &AppState,
-    code: &TerritoryCode,
-) -> Result<(tanzim_store::territory::Territory, String), AppError> {
-    let t = commands::members::residence(&state.app(), code).await?;
-    // The province is the path's second segment (region/province/commune/...).
-    let province = t.path.split('/').nth(1).unwrap_or_default().to_owned();
-    Ok((t, province))
-}
-
 mod api;
 mod card;
 mod changes;
