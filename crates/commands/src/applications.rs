@@ -31,13 +31,9 @@ pub async fn competent_committee(
 /// Accepts an application: the member is created with its number; returns its id.
 pub async fn accept(app: &App, actor: &Actor<'_>, a: &Found<Application>) -> Result<i64> {
     a.require(Action::DecideApplications)?;
-    let (person, commune) = check_person(app, &a.as_input()).await.map_err(|errors| {
-        errors
-            .into_iter()
-            .next()
-            .map(Error::Invalid)
-            .unwrap_or(Error::Internal("no error".into()))
-    })?;
+    let (person, commune) = check_person(app, &a.as_input())
+        .await
+        .map_err(Error::first)?;
     // The province is the path's second segment (region/province/commune/...).
     let province = commune
         .path

@@ -21,6 +21,20 @@ pub enum Error {
     Internal(String),
 }
 
+impl Error {
+    /// The first rule a validation found broken (a form shows them all; a command that
+    /// stops at the first says that one).
+    pub fn first(errors: Vec<DomainError>) -> Error {
+        errors
+            .into_iter()
+            .next()
+            .map(Error::Invalid)
+            .unwrap_or(Error::Internal(
+                "a validation failed without saying why".into(),
+            ))
+    }
+}
+
 impl From<DomainError> for Error {
     fn from(e: DomainError) -> Self {
         Error::Invalid(e)

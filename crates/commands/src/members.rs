@@ -213,13 +213,7 @@ pub async fn register(app: &App, actor: &Actor<'_>, input: &Registration) -> Res
     let person = input
         .person
         .validate(&app.profile.membership, &affiliates, today())
-        .map_err(|errors| {
-            errors
-                .into_iter()
-                .next()
-                .map(Error::Invalid)
-                .unwrap_or(Error::Internal("no error".into()))
-        })?;
+        .map_err(Error::first)?;
     let t = residence(app, &person.commune).await?;
     let branch = Target {
         path: t.territory_path(),

@@ -26,13 +26,7 @@ pub async fn distinct(app: &App, actor: &Actor<'_>, review: &Found<Review>) -> R
     let person = row
         .person_input()
         .validate(&app.profile.membership, &affiliates, today())
-        .map_err(|errors| {
-            errors
-                .into_iter()
-                .next()
-                .map(Error::Invalid)
-                .unwrap_or(Error::Internal("no error".into()))
-        })?;
+        .map_err(Error::first)?;
     let t = residence(app, &person.commune).await?;
     let new = NewMember {
         person: &person,
