@@ -1,6 +1,7 @@
 //! The members API.
 
 use super::*;
+use crate::access::Loaded;
 
 // ---- API ----
 
@@ -194,10 +195,10 @@ pub async fn api_status(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Json<Member>, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let id = m.id;
     let input: StatusChange = parse_json(&body)?;
     change_status(&state, &ctx, &user, &m, &input).await?;
     Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
@@ -210,10 +211,10 @@ pub async fn api_transfer(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Json<Member>, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let id = m.id;
     let input: Transfer = parse_json(&body)?;
     transfer_member(&state, &ctx, &user, &m, &input).await?;
     Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
@@ -226,10 +227,10 @@ pub async fn api_consent(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Json<Member>, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let id = m.id;
     let input: ConsentInput = parse_json(&body)?;
     record_consent(&state, &ctx, &user, &m, &input).await?;
     Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
@@ -242,10 +243,9 @@ pub async fn api_renew(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::RecordPayments).await?;
     let input: Renewal = parse_json(&body)?;
     let pid = renew(&state, &ctx, &user, &m, &input).await?;
     let p = campaigns::payment(&state.db, pid)
@@ -269,10 +269,10 @@ pub async fn contact(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let id = m.id;
     let input: ContactInput = parse_form(&body)?;
     let contact = commands::members::Contact {
         phone: optional(&input.phone).map(str::to_owned),

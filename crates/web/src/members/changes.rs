@@ -2,6 +2,7 @@
 //! JSON bodies parsed into the commands they call.
 
 use super::*;
+use crate::access::Loaded;
 
 // ---- status changes, transfer, consent, contact ----
 
@@ -61,10 +62,10 @@ pub async fn status(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let id = m.id;
     let input: StatusChange = parse_form(&body)?;
     let result = change_status(&state, &ctx, &user, &m, &input).await;
     on_member_page(&state, &ctx, &user, id, result).await
@@ -99,10 +100,10 @@ pub async fn transfer(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let id = m.id;
     let input: Transfer = parse_form(&body)?;
     let result = transfer_member(&state, &ctx, &user, &m, &input).await;
     on_member_page(&state, &ctx, &user, id, result).await
@@ -145,10 +146,10 @@ pub async fn consent(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::ManageMembers).await?;
+    let id = m.id;
     let input: ConsentInput = parse_form(&body)?;
     let result = record_consent(&state, &ctx, &user, &m, &input).await;
     on_member_page(&state, &ctx, &user, id, result).await
@@ -197,10 +198,10 @@ pub async fn renew_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = found(&state, &ctx, &user, id, Action::RecordPayments).await?;
+    let id = m.id;
     let input: Renewal = parse_form(&body)?;
     match renew(&state, &ctx, &user, &m, &input).await {
         // Straight to the receipt, ready to print.
