@@ -3,18 +3,18 @@
 //! the record is loaded here through `commands::access::load`, so a caller outside its
 //! scope gets 404 before any body is parsed, and the handler takes it as `Loaded<T>`.
 
-use crate::AppState;
-use crate::auth::Ctx;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
-use crate::routes::{Access, RouteSpec, TargetKind};
+use crate::routing::{Access, RouteSpec, TargetKind};
+use crate::state::AppState;
 use axum::RequestExt;
 use axum::extract::{FromRequestParts, RawPathParams, Request, State};
 use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::Response;
 use tanzim_commands::access::{self, Account, InBody, PaymentOf, Scoped};
-use tanzim_commands::{Actor, App, Found, permit};
-use tanzim_domain::policy::Action;
+use tanzim_commands::{Actor, App, Found};
+use tanzim_domain::policy::{Action, Decision, scopes_for};
 use tanzim_store::applications::Application;
 use tanzim_store::bodies::Body;
 use tanzim_store::campaigns::Campaign;
@@ -111,9 +111,55 @@ impl<S: Send + Sync, T: Clone + Send + Sync + 'static> FromRequestParts<S> for L
 pub(crate) async fn found<T: Scoped>(
     state: &AppState,
     ctx: &Ctx,
-    user: &crate::auth::CurrentUser,
+    user: &crate::ctx::CurrentUser,
     action: Action,
     id: i64,
 ) -> Result<Found<T>, AppError> {
     Ok(access::load::<T>(&state.app(), &user.actor(ctx), action, id).await?)
+}
+
+/// A policy decision as the result a handler returns.
+pub(crate) fn permit(decision: Decision) -> Result<(), AppError> {
+    Ok(tanzim_commands::permit(decision)?)
+}
+
+/// The scope filter for `action`, as SQL needs it.
+pub(crate) fn scope_for(user: &CurrentUser, action: Action) -> tanzim_store::ScopeFilter {
+    tanzim_store::ScopeFilter::from_assignments(scopes_for(&user.principal, action))
+}
+
+/// The scope of `action` over members. A role limited to the party itself covers all its
+/// members; one limited to an affiliate covers the members who joined that affiliate.
+pub(crate) fn member_scope(
+    state: &AppState,
+    user: &CurrentUser,
+    action: Action,
+) -> tanzim_store::ScopeFilter {
+    let assignments = tanzim_domain::policy::member_assignments(
+        &user.principal,
+        action,
+        state.profile.party_key(),
+    );
+    tanzim_store::ScopeFilter::from_assignments(assignments.iter())
+}
+
+/// The policy's decision on a member, as `member_scope` decides for lists.
+pub(crate) fn member_decision(
+    state: &AppState,
+    user: &CurrentUser,
+    action: Action,
+    m: &Member,
+) -> Decision {
+    tanzim_domain::policy::decide_member(
+        &user.principal,
+        action,
+        &tanzim_domain::territory::TerritoryPath::from_stored(m.path.clone()),
+        &m.affiliations,
+        state.profile.party_key(),
+    )
+}
+
+/// May the user see contact details (CIN, phone, e-mail, address, birth date) of a member?
+pub(crate) fn sees_contact(state: &AppState, user: &CurrentUser, m: &Member) -> bool {
+    member_decision(state, user, Action::ViewMemberContact, m) == Decision::Allow
 }

@@ -2,13 +2,16 @@
 //! manages their own API tokens.
 
 use crate::access::Loaded;
-use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
-use crate::bodies::{Choice, Confirm};
+use crate::access::permit;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
+use crate::input::Confirm;
+use crate::input::{parse_form, parse_json};
+use crate::problems::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
 use crate::reauth::require_fresh_password;
+use crate::state::AppState;
+use crate::views::Choice;
 use crate::views::{self, Layout, Pager};
-use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -25,12 +28,7 @@ use tanzim_domain::policy::{Action, Decision, Target, decide, scopes_for};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::accounts::{self, StoredRole, User};
-use tanzim_store::audit::AuditEntry;
 use tanzim_store::{Page, ScopeFilter, territory};
-
-fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
-    AuditEntry::new(Some(user.id()), user.username(), action, Some(&ctx.address))
-}
 
 /// May the user do `action` to an account holding `roles`? Every role of the account must
 /// lie in the user's scope; an account with no role is national.
@@ -147,7 +145,7 @@ pub async fn index(
         layout: Layout::new(&state, &ctx, "users-title"),
         pager: Pager::new(&paged, "/users?"),
         users: paged.items,
-        may_create: decide(&user.principal, Action::ManageUsers, None) == Decision::Allow,
+        may_create: user.may(Action::ManageUsers, None),
     };
     Ok(views::html(page))
 }
@@ -337,7 +335,7 @@ pub async fn show(
         roles,
     } = account.into_inner();
     let id = account.id;
-    let entry = audit(&ctx, &user, AuditAction::UserViewed).target(
+    let entry = user.actor(&ctx).audit(AuditAction::UserViewed).target(
         "user",
         id,
         commands::accounts::account_scope(&roles),
@@ -598,7 +596,7 @@ pub async fn api_get(
         roles,
     } = account.into_inner();
     let id = account.id;
-    let entry = audit(&ctx, &user, AuditAction::UserViewed).target(
+    let entry = user.actor(&ctx).audit(AuditAction::UserViewed).target(
         "user",
         id,
         commands::accounts::account_scope(&roles),
@@ -638,8 +636,8 @@ pub async fn api_create(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, fresh_password, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, fresh_password, route};
     use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![

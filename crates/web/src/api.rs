@@ -1,62 +1,16 @@
 //! The API's own routes: liveness/readiness, the OpenAPI document (generated from the code,
 //! so it cannot drift) and the vendored front-end files.
 
-use crate::AppState;
 use crate::error::AppError;
+use crate::state::AppState;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use serde::Serialize;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
-/// Every error the API answers (rendered by `error::render`).
-#[derive(Serialize, utoipa::ToSchema)]
-pub struct ApiError {
-    /// A stable code: `malformed-input`, `forbidden`, `not-found`, `username-taken`…
-    pub error: String,
-    /// The code's message in the caller's language.
-    pub message: String,
-    /// The input field at fault, for validation errors.
-    pub field: Option<String>,
-}
-
-// The error responses, one type per status so that each operation lists the ones it can
-// answer: `responses((status = 200, body = X), BadRequest, Unauthenticated, …)`.
-
-/// The body, a path segment or a query parameter cannot be read (`malformed-input`), or a
-/// destructive action was not confirmed (`confirmation-required`).
-#[derive(utoipa::IntoResponses)]
-#[response(status = 400)]
-pub struct BadRequest(pub ApiError);
-
-/// No token, or an unknown or revoked one (`unauthenticated`).
-#[derive(utoipa::IntoResponses)]
-#[response(status = 401)]
-pub struct Unauthenticated(pub ApiError);
-
-/// The caller's roles do not allow this (`forbidden`); or a browser session is needed
-/// (`session-required`, `reauth-required`), or a session's request lacks its CSRF token
-/// (`csrf`).
-#[derive(utoipa::IntoResponses)]
-#[response(status = 403)]
-pub struct Forbidden(pub ApiError);
-
-/// No such record, or one outside the caller's scope (`not-found`).
-#[derive(utoipa::IntoResponses)]
-#[response(status = 404)]
-pub struct NotFound(pub ApiError);
-
-/// The record's state or another record forbids the change; the code says which.
-#[derive(utoipa::IntoResponses)]
-#[response(status = 409)]
-pub struct Conflict(pub ApiError);
-
-/// A value is invalid: `field` names it, `error` says why.
-#[derive(utoipa::IntoResponses)]
-#[response(status = 422)]
-pub struct Invalid(pub ApiError);
+pub use crate::problems::ApiError;
 
 /// Liveness and readiness: 200 when the database answers, 503 when it does not.
 pub async fn healthz(State(state): State<AppState>) -> Response {
@@ -161,8 +115,8 @@ pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, route};
     use axum::routing::get;
     vec![
         route("GET", "/healthz", Public, get(healthz)),

@@ -3,13 +3,16 @@
 //! membership committee's queue, duplicate check and decision.
 
 use crate::access::Loaded;
-use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
-use crate::bodies::Choice;
+use crate::access::found;
+use crate::access::permit;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
-use crate::members::{PersonInputDoc, audit, first_error};
+use crate::input::{parse_form, parse_json};
+use crate::members::PersonInputDoc;
+use crate::problems::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
+use crate::state::AppState;
+use crate::views::Choice;
 use crate::views::{self, FormErrors, Layout, Pager};
-use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -469,7 +472,7 @@ pub async fn queue(
 ) -> Result<Response, AppError> {
     permit(decide(&user.principal, Action::ViewApplications, None))?;
     let status = status_filter(q.status.as_deref());
-    let scope = crate::scope_for(&user, Action::ViewApplications);
+    let scope = crate::access::scope_for(&user, Action::ViewApplications);
     let paged =
         applications::list(&state.db, &scope, status, Page::new(q.page, q.page_size)).await?;
     let rows = paged
@@ -504,7 +507,7 @@ pub async fn queue(
         pager: Pager::new(&paged, &format!("/applications?status={current}&")),
         rows,
         tabs,
-        may_enter: decide(&user.principal, Action::EnterApplication, None) == Decision::Allow,
+        may_enter: user.may(Action::EnterApplication, None),
     }))
 }
 
@@ -562,7 +565,7 @@ pub async fn create(
         &form,
         "officer",
         Some(user.id()),
-        audit(&ctx, &user, AuditAction::ApplicationSubmitted),
+        user.actor(&ctx).audit(AuditAction::ApplicationSubmitted),
     )
     .await?
     {
@@ -583,20 +586,6 @@ pub async fn create(
             Ok(response)
         }
     }
-}
-
-async fn load(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    action: Action,
-) -> Result<Application, AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let a = applications::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    permit(application_decision(state, user, action, &a))?;
-    Ok(a)
 }
 
 /// The membership committee competent for an application: the one constituted by the body
@@ -660,7 +649,7 @@ async fn show_page(
             &check_person(state, &a.as_input())
                 .await
                 .map(|(p, _)| p)
-                .map_err(first_error)?,
+                .map_err(AppError::first_invalid)?,
         );
         // Duplicates outside the committee's scope are neither shown nor counted: a name
         // and a birth date must not tell whether someone is a member elsewhere. Accepting
@@ -670,11 +659,11 @@ async fn show_page(
                 .await?
                 .into_iter()
                 .filter(|m| {
-                    crate::members::member_decision(state, user, Action::ViewMembers, m)
+                    crate::access::member_decision(state, user, Action::ViewMembers, m)
                         == Decision::Allow
                 })
                 .map(|m| {
-                    if crate::members::sees_contact(state, user, &m) {
+                    if crate::access::sees_contact(state, user, &m) {
                         m
                     } else {
                         m.without_contact()
@@ -736,12 +725,13 @@ pub async fn show(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let a = load(&state, &user, id, Action::ViewApplications).await?;
-    let entry = audit(&ctx, &user, AuditAction::ApplicationViewed).target(
-        "application",
-        id,
-        Some(a.target().path),
-    );
+    let a = found::<Application>(&state, &ctx, &user, Action::ViewApplications, id)
+        .await?
+        .into_inner();
+    let entry = user
+        .actor(&ctx)
+        .audit(AuditAction::ApplicationViewed)
+        .target("application", id, Some(a.target().path));
     state.audit.append(&entry).await?;
     show_page(&state, &ctx, &user, a, FormErrors::default()).await
 }
@@ -832,7 +822,7 @@ pub async fn api_list(
     Query(q): Query<QueueQuery>,
 ) -> Result<Json<ApplicationList>, AppError> {
     permit(decide(&user.principal, Action::ViewApplications, None))?;
-    let scope = crate::scope_for(&user, Action::ViewApplications);
+    let scope = crate::access::scope_for(&user, Action::ViewApplications);
     let p = applications::list(
         &state.db,
         &scope,
@@ -871,7 +861,7 @@ pub async fn api_create(
     let input: ApplicationInput = parse_json(&body)?;
     let (person, commune) = check_person(&state, &input.person.into_input())
         .await
-        .map_err(first_error)?;
+        .map_err(AppError::first_invalid)?;
     check_entry_scope(&state, &user, &commune.code).await?;
     let reference = new_reference();
     let path = commune.territory_path();
@@ -888,7 +878,7 @@ pub async fn api_create(
     let id = applications::create(
         &state.db,
         &new,
-        audit(&ctx, &user, AuditAction::ApplicationSubmitted),
+        user.actor(&ctx).audit(AuditAction::ApplicationSubmitted),
     )
     .await?;
     Ok((
@@ -911,12 +901,13 @@ pub async fn api_get(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<Application>, AppError> {
-    let a = load(&state, &user, id, Action::ViewApplications).await?;
-    let entry = audit(&ctx, &user, AuditAction::ApplicationViewed).target(
-        "application",
-        id,
-        Some(a.target().path),
-    );
+    let a = found::<Application>(&state, &ctx, &user, Action::ViewApplications, id)
+        .await?
+        .into_inner();
+    let entry = user
+        .actor(&ctx)
+        .audit(AuditAction::ApplicationViewed)
+        .target("application", id, Some(a.target().path));
     state.audit.append(&entry).await?;
     Ok(Json(a))
 }
@@ -959,8 +950,8 @@ pub async fn api_reject(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![

@@ -1,9 +1,9 @@
 //! Browsing the audit log (administrators, within their scope). Nothing here edits it.
 
-use crate::AppState;
-use crate::api::{BadRequest, Forbidden, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
+use crate::problems::{BadRequest, Forbidden, Unauthenticated};
+use crate::state::AppState;
 use crate::views::{self, Layout, Pager};
 use askama::Template;
 use axum::Json;
@@ -43,7 +43,7 @@ async fn entries(
     }
     // As for members: a role limited to the party itself covers every record, one limited
     // to an affiliate the records of that affiliate.
-    let scope = crate::members::member_scope(state, user, Action::ViewAudit);
+    let scope = crate::access::member_scope(state, user, Action::ViewAudit);
     let q = AuditQuery {
         actor: f
             .actor
@@ -73,7 +73,7 @@ struct AuditPage {
     layout: Layout,
     rows: Vec<Row>,
     pager: Pager,
-    actions: Vec<crate::bodies::Choice>,
+    actions: Vec<crate::views::Choice>,
     actor: String,
     from: String,
     to: String,
@@ -117,12 +117,12 @@ pub async fn index(
         enc(&f.to)
     );
     let selected = f.action.clone().unwrap_or_default();
-    let mut actions = vec![crate::bodies::Choice {
+    let mut actions = vec![crate::views::Choice {
         value: String::new(),
         label: ctx.tr.t("audit-any-action"),
         selected: selected.is_empty(),
     }];
-    actions.extend(AuditAction::ALL.iter().map(|a| crate::bodies::Choice {
+    actions.extend(AuditAction::ALL.iter().map(|a| crate::views::Choice {
         value: a.as_str().to_owned(),
         label: ctx.tr.t(&format!("audit-{}", a.as_str())),
         selected: a.as_str() == selected,
@@ -168,8 +168,8 @@ pub async fn api_list(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::get;
     use tanzim_domain::policy::Action;
     vec![

@@ -2,20 +2,20 @@
 //! resolves each request's identity and language once, checks CSRF on every state-changing
 //! request, and renders errors for pages and the API.
 
-use crate::AppState;
+use crate::ctx::{Ctx, CurrentUser, Via};
 use crate::error::AppError;
 use crate::i18n::{Lang, Tr};
+use crate::state::AppState;
+use crate::views::render_error;
 use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
-use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
-use axum::http::request::Parts;
+use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{Method, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
-use rand::RngCore;
 use std::net::{IpAddr, SocketAddr};
-use tanzim_domain::accounts::{Principal, session_is_live};
+use tanzim_domain::accounts::session_is_live;
 use tanzim_store::accounts;
 
 pub const SESSION_COOKIE: &str = "tanzim_session";
@@ -53,98 +53,6 @@ pub async fn verify_password(password: String, stored: Option<String>) -> Result
     })
     .await
     .map_err(|e| AppError::Internal(format!("verify task: {e}")))
-}
-
-/// How the request proved who it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Via {
-    /// A session cookie; carries the session's CSRF token, its hash (for logout) and when
-    /// its user last typed their password.
-    Session {
-        csrf: String,
-        token_hash: String,
-        reauthenticated_at: Option<i64>,
-    },
-    Bearer,
-}
-
-/// The signed-in user of a request, resolved once by [`context`].
-#[derive(Debug, Clone)]
-pub struct CurrentUser {
-    pub principal: Principal,
-    pub display_name: String,
-    pub via: Via,
-}
-
-impl CurrentUser {
-    pub fn id(&self) -> i64 {
-        self.principal.user_id
-    }
-    pub fn username(&self) -> &str {
-        self.principal.username.as_str()
-    }
-    /// The user as the commands see them, acting from the request's address.
-    pub fn actor<'a>(&'a self, ctx: &'a Ctx) -> tanzim_commands::Actor<'a> {
-        tanzim_commands::Actor::user(&self.principal, &ctx.address)
-    }
-    /// The CSRF token for this response's forms, masked afresh (empty for bearer clients,
-    /// which need none).
-    pub fn csrf(&self) -> String {
-        match &self.via {
-            Via::Session { csrf, .. } => mask_token(csrf),
-            Via::Bearer => String::new(),
-        }
-    }
-}
-
-/// Per-request context every handler can take: language, client address, the user if any,
-/// the pre-session CSRF token (login form), and whether the client is the JSON API.
-#[derive(Clone)]
-pub struct Ctx {
-    pub tr: Tr,
-    pub address: String,
-    pub user: Option<CurrentUser>,
-    /// The raw token of the pre-session cookie; pages show it only masked.
-    pre_session_csrf: String,
-    pub path: String,
-    pub api: bool,
-    pub secure: bool,
-}
-
-impl Ctx {
-    pub fn lang(&self) -> Lang {
-        self.tr.lang
-    }
-    /// The token of an anonymous form (sign-in, the public application), masked afresh.
-    pub fn pre_session_form_token(&self) -> String {
-        mask_token(&self.pre_session_csrf)
-    }
-    /// The signed-in user, or 401 (the error middleware sends pages to the login form).
-    pub fn require_user(&self) -> Result<&CurrentUser, AppError> {
-        self.user.as_ref().ok_or(AppError::Unauthenticated)
-    }
-}
-
-impl<S: Send + Sync> FromRequestParts<S> for Ctx {
-    type Rejection = AppError;
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        parts
-            .extensions
-            .get::<Ctx>()
-            .cloned()
-            .ok_or_else(|| AppError::Internal("request context missing".into()))
-    }
-}
-
-/// The signed-in user as an extractor: a handler that takes it cannot run anonymously.
-impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
-    type Rejection = AppError;
-    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
-        Ctx::from_request_parts(parts, state)
-            .await?
-            .user
-            .ok_or(AppError::Unauthenticated)
-    }
 }
 
 /// The client's address as the throttles, rate limits, sessions and audit log see it.
@@ -308,18 +216,6 @@ fn same_token(a: &[u8], b: &[u8]) -> bool {
         && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// A CSRF token as a page carries it: a fresh random pad, then the token XOR the pad, in
-/// base64url. Every response then shows other bytes, so that a compressed page which also
-/// reflects what an attacker sent cannot give the token away by its length (BREACH).
-pub fn mask_token(token: &str) -> String {
-    let token = token.as_bytes();
-    let mut out = vec![0u8; token.len()];
-    rand::rng().fill_bytes(&mut out);
-    let masked: Vec<u8> = token.iter().zip(&out).map(|(t, p)| t ^ p).collect();
-    out.extend(masked);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(out)
-}
-
 /// Whether a token sent with a form is `expected` once unmasked.
 fn token_matches(sent: &str, expected: &str) -> bool {
     let Ok(bytes) = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(sent.trim()) else {
@@ -426,10 +322,10 @@ pub async fn context(
             .get(header::CONTENT_TYPE)
             .is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
     if plain_rejection {
-        response = crate::error::render(&state, &ctx, AppError::BadRequest("malformed-input"));
+        response = render_error(&state, &ctx, AppError::BadRequest("malformed-input"));
     }
     if let Some(error) = response.extensions_mut().remove::<AppError>() {
-        response = crate::error::render(&state, &ctx, error);
+        response = render_error(&state, &ctx, error);
     }
     // Browsers keep to HTTPS once told over HTTPS (and ignore the header over plain HTTP).
     if ctx.secure {
@@ -455,6 +351,7 @@ pub async fn context(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ctx::mask_token;
 
     fn ip(s: &str) -> IpAddr {
         s.parse().unwrap_or(IpAddr::from([0, 0, 0, 0]))

@@ -1,13 +1,18 @@
 //! Bodies: the tree of the organization's bodies in the user's scope; creating, renaming
 //! and dissolving them, in pages and in the API.
 
+use crate::access::Loaded;
 use crate::access::found;
-use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
+use crate::access::permit;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
+use crate::input::Confirm;
+use crate::input::{parse_form, parse_json};
+use crate::problems::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
+use crate::state::AppState;
 use crate::territory::{BodyRow, body_row};
+use crate::views::Choice;
 use crate::views::{self, Layout, Pager};
-use crate::{AppState, parse_form, parse_json, permit};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -23,24 +28,6 @@ use tanzim_store::bodies::{self, Body, BodyQuery};
 use tanzim_store::territory;
 use tanzim_store::{Page, Paged, ScopeFilter};
 
-/// The body with this id, if the user may do `action` to it; otherwise not found.
-pub(crate) async fn load(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    action: Action,
-) -> Result<Body, AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let body = bodies::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    permit(decide(&user.principal, action, Some(&body.target())))?;
-    if action == Action::ManageBody && !body.is_active() {
-        return Err(AppError::Conflict("body-dissolved"));
-    }
-    Ok(body)
-}
-
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct CreateBody {
     /// Organization key from the profile (`party`, `women`, `youth`, ...).
@@ -51,7 +38,7 @@ pub struct CreateBody {
     #[serde(default)]
     pub territory: Option<String>,
     /// The body above this one, of the same organization.
-    #[serde(default, deserialize_with = "crate::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::input::empty_as_none")]
     pub parent_id: Option<i64>,
     /// Defaults to the kind's Arabic name and the territory's Arabic name.
     #[serde(default)]
@@ -171,16 +158,10 @@ pub async fn index(
         layout: Layout::new(&state, &ctx, "bodies-title"),
         pager: Pager::new(&paged, base),
         rows,
-        may_create: decide(&user.principal, Action::CreateBody, None) == Decision::Allow,
+        may_create: user.may(Action::CreateBody, None),
         show_dissolved: q.dissolved.is_some(),
     };
     Ok(views::html(page))
-}
-
-pub struct Choice {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
 }
 
 #[derive(Template)]
@@ -398,7 +379,9 @@ pub async fn show(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let b = load(&state, &user, id, Action::ViewBodies).await?;
+    let b = found::<Body>(&state, &ctx, &user, Action::ViewBodies, id)
+        .await?
+        .into_inner();
     show_page(&state, &ctx, &user, &b, false, None).await
 }
 
@@ -443,22 +426,6 @@ pub async fn confirm_dissolve(
 ) -> Result<Response, AppError> {
     let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     show_page(&state, &ctx, &user, &b, true, None).await
-}
-
-#[derive(Deserialize, Default, utoipa::ToSchema)]
-pub struct Confirm {
-    /// Must be `yes` (pages) or `true` (API): destructive actions are confirmed.
-    #[serde(default)]
-    pub confirm: Option<String>,
-}
-
-impl Confirm {
-    pub fn check(&self) -> Result<(), AppError> {
-        match self.confirm.as_deref() {
-            Some("yes" | "true") => Ok(()),
-            _ => Err(AppError::BadRequest("confirmation-required")),
-        }
-    }
 }
 
 async fn dissolve_body(
@@ -552,12 +519,8 @@ pub async fn api_create(
 #[utoipa::path(get, path = "/api/v1/bodies/{id}", tag = "bodies", params(("id" = i64, Path)),
     responses((status = 200, body = Body), BadRequest, Unauthenticated, Forbidden, NotFound),
     security(("bearer" = [])))]
-pub async fn api_get(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
-) -> Result<Json<Body>, AppError> {
-    Ok(Json(load(&state, &user, id, Action::ViewBodies).await?))
+pub async fn api_get(Loaded(body): Loaded<Body>) -> Result<Json<Body>, AppError> {
+    Ok(Json(body.into_inner()))
 }
 
 /// Renames a body.
@@ -603,8 +566,8 @@ pub async fn api_dissolve(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, patch, post};
     use tanzim_domain::policy::Action;
     vec![

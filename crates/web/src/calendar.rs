@@ -2,11 +2,11 @@
 //! subscribe to (one per user, one per user and body). The documents themselves are
 //! written by `tanzim_reports::calendar`, which escapes whatever a meeting's record holds.
 
-use crate::auth::{Ctx, CurrentUser};
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::meetings::{body_meetings_page, kind_words, upcoming_rows};
+use crate::state::{AppState, today};
 use crate::views::{self, Layout};
-use crate::{AppState, today};
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -168,8 +168,8 @@ fn feed(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response {
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, fresh_password, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, fresh_password, route};
     use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![

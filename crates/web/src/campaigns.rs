@@ -3,13 +3,18 @@
 //! closing lapses members not renewed; receipts print from the browser.
 
 use crate::access::Loaded;
-use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
-use crate::bodies::{Choice, Confirm};
+use crate::access::found;
+use crate::access::member_scope;
+use crate::access::permit;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
-use crate::members::{PaymentRow, Renewal, member_scope, method_choices, payment_row, renew};
+use crate::input::Confirm;
+use crate::input::{parse_form, parse_json};
+use crate::members::{PaymentRow, Renewal, method_choices, payment_row, renew};
+use crate::problems::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
+use crate::state::{AppState, today};
+use crate::views::Choice;
 use crate::views::{self, FormErrors, Layout, Pager};
-use crate::{AppState, parse_form, parse_json, permit, today};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -24,22 +29,9 @@ use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::bodies::{self, BodyQuery};
 use tanzim_store::campaigns::{self, Campaign, Payment};
+use tanzim_store::members::Member;
 use tanzim_store::members::{self, MemberQuery};
 use tanzim_store::{Page, ScopeFilter};
-
-async fn load(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    action: Action,
-) -> Result<Campaign, AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let c = campaigns::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    permit(decide(&user.principal, action, Some(&c.target())))?;
-    Ok(c)
-}
 
 #[derive(Deserialize)]
 pub struct PageQuery {
@@ -85,7 +77,7 @@ pub async fn index(
     permit(decide(&user.principal, Action::ViewCampaigns, None))?;
     let paged = campaigns::list(
         &state.db,
-        &crate::scope_for(&user, Action::ViewCampaigns),
+        &crate::access::scope_for(&user, Action::ViewCampaigns),
         Page::new(q.page, q.page_size),
     )
     .await?;
@@ -93,14 +85,14 @@ pub async fn index(
         layout: Layout::new(&state, &ctx, "campaigns-title"),
         rows: paged.items.iter().map(|c| campaign_row(&ctx, c)).collect(),
         pager: Pager::new(&paged, "/campaigns?"),
-        may_create: decide(&user.principal, Action::ManageCampaigns, None) == Decision::Allow,
+        may_create: user.may(Action::ManageCampaigns, None),
     }))
 }
 
 #[derive(Deserialize, Default, utoipa::ToSchema)]
 pub struct CampaignInput {
     /// The launching body; the campaign covers its jurisdiction.
-    #[serde(default, deserialize_with = "crate::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::input::empty_as_none")]
     pub body_id: Option<i64>,
     pub year: String,
     /// YYYY-MM-DD.
@@ -307,7 +299,9 @@ pub async fn show(
     Path(id): Path<i64>,
     Query(q): Query<PageQuery>,
 ) -> Result<Response, AppError> {
-    let c = load(&state, &user, id, Action::ViewCampaigns).await?;
+    let c = found::<Campaign>(&state, &ctx, &user, Action::ViewCampaigns, id)
+        .await?
+        .into_inner();
     show_page(
         &state,
         &ctx,
@@ -325,7 +319,9 @@ pub async fn confirm_close(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let c = load(&state, &user, id, Action::ManageCampaigns).await?;
+    let c = found::<Campaign>(&state, &ctx, &user, Action::ManageCampaigns, id)
+        .await?
+        .into_inner();
     show_page(
         &state,
         &ctx,
@@ -429,7 +425,9 @@ pub async fn bulk(
     Path(id): Path<i64>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let c = load(&state, &user, id, Action::RecordPayments).await?;
+    let c = found::<Campaign>(&state, &ctx, &user, Action::RecordPayments, id)
+        .await?
+        .into_inner();
     let input: BulkInput = parse_form(&body)?;
     let scope = member_scope(&state, &user, Action::RecordPayments);
     let mut report = Vec::new();
@@ -475,7 +473,8 @@ pub async fn bulk(
             receipt: receipt.to_owned(),
             paid_on: None,
         };
-        let found = crate::members::found(&state, &ctx, &user, m.id, Action::RecordPayments);
+        let found =
+            crate::access::found::<Member>(&state, &ctx, &user, Action::RecordPayments, m.id);
         match async { renew(&state, &ctx, &user, &found.await?, &renewal).await }.await {
             Ok(_) => report.push(ctx.tr.with(
                 "bulk-line-done",
@@ -498,7 +497,9 @@ pub async fn bulk(
         }
     }
     // What failed stays in the box, to be corrected and sent again.
-    let c = load(&state, &user, id, Action::ViewCampaigns).await?;
+    let c = found::<Campaign>(&state, &ctx, &user, Action::ViewCampaigns, id)
+        .await?
+        .into_inner();
     show_page(
         &state,
         &ctx,
@@ -540,7 +541,9 @@ pub async fn receipt(
     let p = campaigns::payment(&state.db, id)
         .await?
         .ok_or(AppError::NotFound)?;
-    let m = crate::members::load(&state, &user, p.member_id, Action::ViewMembers).await?;
+    let m = crate::access::found::<Member>(&state, &ctx, &user, Action::ViewMembers, p.member_id)
+        .await?
+        .into_inner();
     let link = p
         .receipt_token
         .as_ref()
@@ -654,7 +657,7 @@ pub async fn api_list(
     permit(decide(&user.principal, Action::ViewCampaigns, None))?;
     let p = campaigns::list(
         &state.db,
-        &crate::scope_for(&user, Action::ViewCampaigns),
+        &crate::access::scope_for(&user, Action::ViewCampaigns),
         Page::new(q.page, q.page_size),
     )
     .await?;
@@ -683,7 +686,7 @@ pub async fn api_create(
             if errors.iter().any(|e| e.code == "campaign-exists") {
                 AppError::Conflict("campaign-exists")
             } else {
-                crate::members::first_error(errors)
+                AppError::first_invalid(errors)
             }
         })?;
     let c = campaigns::get(&state.db, id)
@@ -697,10 +700,9 @@ pub async fn api_create(
     responses((status = 200, body = CampaignDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(campaign): Loaded<Campaign>,
 ) -> Result<Json<CampaignDetail>, AppError> {
-    let c = load(&state, &user, id, Action::ViewCampaigns).await?;
+    let c = campaign.into_inner();
     Ok(Json(detail(&state, c).await?))
 }
 
@@ -749,22 +751,15 @@ pub async fn api_reopen(
 #[utoipa::path(get, path = "/api/v1/payments/{id}", tag = "payments", params(("id" = i64, Path)),
     responses((status = 200, body = Payment), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_payment(
-    State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(found): Loaded<tanzim_commands::access::PaymentOf>,
 ) -> Result<Json<Payment>, AppError> {
-    permit(decide(&user.principal, Action::ViewMembers, None))?;
-    let p = campaigns::payment(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    // The payment is as visible as its member.
-    crate::members::load(&state, &user, p.member_id, Action::ViewMembers).await?;
-    Ok(Json(p))
+    // The route loaded it as visible as its member.
+    Ok(Json(found.into_inner().payment))
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![

@@ -3,13 +3,16 @@
 //! expels), document downloads, and the cases API. Only the ethics committee and
 //! administrators reach any of it (see `policy`).
 
+use crate::access::Loaded;
 use crate::access::found;
-use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
-use crate::bodies::Choice;
+use crate::access::permit;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
+use crate::input::{parse_form, parse_json};
+use crate::problems::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
+use crate::state::{AppState, today};
+use crate::views::Choice;
 use crate::views::{self, Layout, Pager};
-use crate::{AppState, parse_form, parse_json, permit, today};
 use askama::Template;
 use axum::Json;
 use axum::body::Bytes;
@@ -24,27 +27,10 @@ use tanzim_domain::discipline::{self as rules, CaseStatus, Outcome};
 use tanzim_domain::members::parse_date;
 use tanzim_domain::policy::{Action, Decision, decide};
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::audit::AuditEntry;
 use tanzim_store::bodies::Body;
 use tanzim_store::discipline::{self as store, Case, CaseQuery, Document, Hearing};
+use tanzim_store::members::Member;
 use tanzim_store::{Page, Paged};
-
-fn audit(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
-    crate::members::audit(ctx, user, action)
-}
-
-/// The case with this id, if the user may do `action` to it; otherwise not found.
-pub async fn load_case(
-    state: &AppState,
-    user: &CurrentUser,
-    id: i64,
-    action: Action,
-) -> Result<Case, AppError> {
-    permit(decide(&user.principal, action, None))?;
-    let c = store::get(&state.db, id).await?.ok_or(AppError::NotFound)?;
-    permit(decide(&user.principal, action, Some(&c.target())))?;
-    Ok(c)
-}
 
 fn allowed(user: &CurrentUser, action: Action, c: &Case) -> bool {
     decide(&user.principal, action, Some(&c.target())) == Decision::Allow
@@ -86,7 +72,7 @@ fn yes<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
 #[derive(Deserialize, Default, Clone, utoipa::ToSchema)]
 pub struct OpenCase {
     /// The member concerned: their id...
-    #[serde(default, deserialize_with = "crate::empty_as_none")]
+    #[serde(default, deserialize_with = "crate::input::empty_as_none")]
     pub member_id: Option<i64>,
     /// ...or their membership number as on the card (`05091-000123`).
     #[serde(default)]
@@ -185,7 +171,9 @@ async fn add_document(
         .map_err(|_| AppError::BadRequest("malformed-input"))?
     {
         match field.name() {
-            Some("title") => title = crate::clean_text(&field.text().await.unwrap_or_default())?,
+            Some("title") => {
+                title = crate::input::clean_text(&field.text().await.unwrap_or_default())?
+            }
             Some("file") => {
                 let name = rules::document_file_name(field.file_name().unwrap_or_default());
                 let kind = rules::document_content_type(field.content_type());
@@ -227,14 +215,18 @@ async fn download(
     case_id: i64,
     document_id: i64,
 ) -> Result<Response, AppError> {
-    let c = load_case(state, user, case_id, Action::ViewCases).await?;
+    let c = found::<Case>(state, ctx, user, Action::ViewCases, case_id)
+        .await?
+        .into_inner();
     let (doc, content) = store::document(&state.db, c.id, document_id)
         .await?
         .ok_or(AppError::NotFound)?;
     state
         .audit
         .append(
-            &audit(ctx, user, AuditAction::CaseDocumentDownloaded)
+            &user
+                .actor(ctx)
+                .audit(AuditAction::CaseDocumentDownloaded)
                 .target_of("case", c.id, &c.target())
                 .detail(serde_json::json!({ "document": doc.id })),
         )
@@ -412,7 +404,7 @@ async fn list(
     };
     Ok(store::list(
         &state.db,
-        &crate::scope_for(user, Action::ViewCases),
+        &crate::access::scope_for(user, Action::ViewCases),
         &query,
         Page::new(q.page, q.page_size.or(page_size)),
     )
@@ -441,10 +433,10 @@ pub async fn api_list(
 pub async fn api_body_list(
     State(state): State<AppState>,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(body): Loaded<tanzim_store::bodies::Body>,
     Query(q): Query<ListQuery>,
 ) -> Result<Json<CaseList>, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ViewCases).await?;
+    let b = body.into_inner();
     Ok(Json(
         list(&state, &user, Some(b.id), &q, None).await?.into(),
     ))
@@ -476,7 +468,9 @@ pub async fn api_get(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Json<CaseDetail>, AppError> {
-    let c = load_case(&state, &user, id, Action::ViewCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ViewCases, id)
+        .await?
+        .into_inner();
     audit_read(&state, &ctx, &user, &c).await?;
     Ok(Json(detail(&state, c.id).await?))
 }
@@ -489,7 +483,7 @@ async fn audit_read(
 ) -> Result<(), AppError> {
     Ok(state
         .audit
-        .append(&audit(ctx, user, AuditAction::CaseViewed).target(
+        .append(&user.actor(ctx).audit(AuditAction::CaseViewed).target(
             "case",
             c.id,
             Some(c.target().path),
@@ -618,11 +612,14 @@ pub async fn index(
 ) -> Result<Response, AppError> {
     let paged = list(&state, &user, None, &q, Some(20)).await?;
     let member = match q.member {
-        Some(id) => match crate::members::load(&state, &user, id, Action::ViewMembers).await {
-            Ok(m) => Some((m.id, m.display_name(ctx.lang().code()))),
-            Err(AppError::NotFound | AppError::Forbidden) => None,
-            Err(e) => return Err(e),
-        },
+        Some(id) => {
+            match crate::access::found::<Member>(&state, &ctx, &user, Action::ViewMembers, id).await
+            {
+                Ok(m) => Some((m.id, m.display_name(ctx.lang().code()))),
+                Err(AppError::NotFound | AppError::Forbidden) => None,
+                Err(e) => return Err(e),
+            }
+        }
         None => None,
     };
     let selected = q.status.clone().unwrap_or_else(|| "all".to_owned());
@@ -685,7 +682,10 @@ async fn body_cases_page(
     error: Option<AppError>,
     draft: OpenCase,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(state, user, id, Action::ViewCases).await?;
+    let b =
+        crate::access::found::<tanzim_store::bodies::Body>(state, ctx, user, Action::ViewCases, id)
+            .await?
+            .into_inner();
     let q = ListQuery {
         page,
         ..ListQuery::default()
@@ -784,7 +784,9 @@ pub async fn show(
     user: CurrentUser,
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
-    let c = load_case(&state, &user, id, Action::ViewCases).await?;
+    let c = found::<Case>(&state, &ctx, &user, Action::ViewCases, id)
+        .await?
+        .into_inner();
     audit_read(&state, &ctx, &user, &c).await?;
     case_page(
         &state,
@@ -809,7 +811,9 @@ async fn case_page(
 ) -> Result<Response, AppError> {
     let lang = ctx.lang().code();
     let member_status =
-        match crate::members::load(state, user, c.member_id, Action::ViewMembers).await {
+        match crate::access::found::<Member>(state, ctx, user, Action::ViewMembers, c.member_id)
+            .await
+        {
             Ok(m) => Some(ctx.tr.t(&format!("status-{}", m.status))),
             Err(AppError::NotFound | AppError::Forbidden) => None,
             Err(e) => return Err(e),
@@ -894,7 +898,9 @@ async fn back_to_case(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/cases/{id}")).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
-            let c = load_case(state, user, id, Action::ViewCases).await?;
+            let c = found::<Case>(state, ctx, user, Action::ViewCases, id)
+                .await?
+                .into_inner();
             case_page(state, ctx, user, c, Some(e), draft, None).await
         }
         Err(e) => Err(e),
@@ -992,15 +998,9 @@ pub async fn decision_form(
     back_to_case(&state, &ctx, &user, id, result, input).await
 }
 
-/// Where the member's page links to their cases, and how a history entry names the case it
-/// comes from: for users who may see cases only.
-pub(crate) fn may_view_cases(user: &CurrentUser) -> bool {
-    decide(&user.principal, Action::ViewCases, None) == Decision::Allow
-}
-
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![

@@ -4,11 +4,8 @@
 //! `{"error": code, "message": localized, "field": name}` for the API. Internal causes are
 //! logged with the request path, never sent.
 
-use crate::AppState;
-use crate::auth::Ctx;
-use crate::views::{self, ErrorPage};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use tanzim_domain::DomainError;
 use tanzim_store::StoreError;
 
@@ -116,6 +113,17 @@ impl From<DomainError> for AppError {
     }
 }
 
+impl AppError {
+    /// The first broken rule of a validation, or a malformed request when none is named.
+    pub fn first_invalid(errors: Vec<DomainError>) -> AppError {
+        errors
+            .into_iter()
+            .next()
+            .map(AppError::Invalid)
+            .unwrap_or(AppError::BadRequest("malformed-input"))
+    }
+}
+
 /// Carries the error to the context middleware, which knows the language and the client.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
@@ -123,34 +131,4 @@ impl IntoResponse for AppError {
         response.extensions_mut().insert(self);
         response
     }
-}
-
-pub fn render(state: &AppState, ctx: &Ctx, error: AppError) -> Response {
-    if let AppError::Internal(cause) = &error {
-        tracing::error!(path = %ctx.path, %cause, "internal error");
-    }
-    let message = ctx.tr.t(&format!("error-{}", error.code()));
-    if ctx.api {
-        let field = match &error {
-            AppError::Invalid(e) => e.field.map(|f| f.as_str()),
-            _ => None,
-        };
-        let body = serde_json::json!({ "error": error.code(), "message": message, "field": field });
-        return (error.status(), axum::Json(body)).into_response();
-    }
-    if matches!(error, AppError::Unauthenticated) {
-        let next = url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect::<String>();
-        return Redirect::to(&format!("/login?next={next}")).into_response();
-    }
-    if let AppError::ReauthRequired(back) = &error {
-        let next = url::form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>();
-        return Redirect::to(&format!("/account/confirm?next={next}")).into_response();
-    }
-    let page = ErrorPage {
-        layout: views::Layout::new(state, ctx, "error-title"),
-        status: error.status().as_u16(),
-        code: error.code(),
-        message,
-    };
-    (error.status(), views::html(page)).into_response()
 }

@@ -1,14 +1,14 @@
 //! The home page: who the user is, which roles on which scopes, and where to go next.
 
-use crate::AppState;
 use crate::accounts::RoleRow;
-use crate::auth::Ctx;
+use crate::ctx::Ctx;
 use crate::error::AppError;
+use crate::state::AppState;
 use crate::views::{self, Layout};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
-use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_domain::policy::{Action, scopes_for};
 use tanzim_store::bodies::{self, BodyQuery};
 use tanzim_store::{Page, ScopeFilter, accounts};
 
@@ -29,7 +29,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let user = ctx.require_user()?;
     let stored = accounts::roles(&state.db, user.id()).await?;
     let roles = crate::accounts::role_rows_for(&state, &ctx, &stored).await?;
-    let bodies = if decide(&user.principal, Action::ViewBodies, None) == Decision::Allow {
+    let bodies = if user.may(Action::ViewBodies, None) {
         let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
         Some(
             bodies::list(
@@ -44,8 +44,10 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     } else {
         None
     };
-    let upcoming = crate::meetings::upcoming_rows(&state, &ctx, user, crate::today(), 10).await?;
-    let reminders = crate::meetings::reminder_rows(&state, &ctx, user, crate::today()).await?;
+    let upcoming =
+        crate::meetings::upcoming_rows(&state, &ctx, user, crate::state::today(), 10).await?;
+    let reminders =
+        crate::meetings::reminder_rows(&state, &ctx, user, crate::state::today()).await?;
     Ok(views::html(HomePage {
         upcoming,
         reminders,
@@ -57,8 +59,8 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, route};
     use axum::routing::get;
     vec![route("GET", "/", SignedIn, get(home))]
 }

@@ -4,10 +4,13 @@
 //! an unattended browser is not enough. Signing in counts; the confirmation page here asks
 //! again and returns where the user was going.
 
-use crate::auth::{self, Ctx, CurrentUser, Via};
+use crate::auth;
+
+use crate::ctx::{Ctx, CurrentUser, Via};
 use crate::error::AppError;
+use crate::input::parse_form;
+use crate::state::AppState;
 use crate::views::{self, Layout, safe_next};
-use crate::{AppState, parse_form};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Query, State};
@@ -145,8 +148,8 @@ pub async fn confirm(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, route, session_only};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, route, session_only};
     use axum::routing::{get, post};
     vec![
         session_only(route("GET", "/account/confirm", SignedIn, get(form))),

@@ -3,11 +3,12 @@
 //! it is the same person (nothing written) or a different one (added as a member).
 
 use crate::access::Loaded;
-use crate::auth::{Ctx, CurrentUser};
+use crate::access::permit;
+use crate::access::{member_decision, member_scope, sees_contact};
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
-use crate::members::{member_decision, member_scope, sees_contact};
+use crate::state::AppState;
 use crate::views::{self, Layout, Pager};
-use crate::{AppState, permit};
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -155,8 +156,8 @@ async fn after(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![

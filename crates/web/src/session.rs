@@ -1,10 +1,13 @@
 //! Signing in and out, and choosing the language.
 
-use crate::auth::{self, Ctx, LANG_COOKIE, SESSION_COOKIE, Via};
+use crate::auth::{self, LANG_COOKIE, SESSION_COOKIE};
+
+use crate::ctx::{Ctx, Via};
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::input::parse_form;
+use crate::state::AppState;
 use crate::views::{self, Layout, safe_next};
-use crate::{AppState, parse_form};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
@@ -229,8 +232,8 @@ pub async fn set_language(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, route};
     use axum::routing::{get, post};
     vec![
         route("GET", "/login", Public, get(login_form)),

@@ -4,11 +4,12 @@
 //! territory's members get protected figures (`stats::Disclosure`): no count under the
 //! profile's `stats_min_cell`, the others rounded.
 
-use crate::api::{BadRequest, Forbidden, NotFound, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
+use crate::access::permit;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
+use crate::problems::{BadRequest, Forbidden, NotFound, Unauthenticated};
+use crate::state::AppState;
 use crate::views::{self, Layout};
-use crate::{AppState, permit};
 use askama::Template;
 use axum::Json;
 use axum::extract::{Query, State};
@@ -191,7 +192,7 @@ async fn member_stats(
     t: Option<&Territory>,
     disclosure: Disclosure,
 ) -> Result<MemberStats, AppError> {
-    let year = i64::from(chrono::Datelike::year(&crate::today()));
+    let year = i64::from(chrono::Datelike::year(&crate::state::today()));
     let code = t.map(|t| t.code.as_str());
     let own = counters::of(&state.db, code).await?;
     let children = territory::children(
@@ -443,8 +444,8 @@ pub async fn api(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::get;
     use tanzim_domain::policy::Action;
     vec![

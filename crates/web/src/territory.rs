@@ -2,10 +2,10 @@
 //! and the bodies anchored there that the user's scope covers; search by Arabic or French
 //! name. Territories are public reference data (HCP census); bodies are scoped.
 
-use crate::AppState;
-use crate::api::{BadRequest, Forbidden, NotFound, Unauthenticated};
-use crate::auth::{Ctx, CurrentUser};
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
+use crate::problems::{BadRequest, Forbidden, NotFound, Unauthenticated};
+use crate::state::AppState;
 use crate::views::{self, Layout};
 use askama::Template;
 use axum::Json;
@@ -152,7 +152,7 @@ pub async fn show(
     crumbs.pop();
     let children =
         territory::children(&state.db, TerritoryCode::parse(&t.code).ok().as_ref()).await?;
-    let bodies = if decide(&user.principal, Action::ViewBodies, None) == Decision::Allow {
+    let bodies = if user.may(Action::ViewBodies, None) {
         let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
         let q = BodyQuery {
             at_territory: Some(t.code.clone()),
@@ -235,8 +235,8 @@ pub async fn api_get(
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::get;
     use tanzim_domain::policy::Action;
     vec![

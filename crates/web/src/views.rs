@@ -1,13 +1,14 @@
 //! What every page shares: the layout (language, direction, navigation by permission,
 //! language switcher) and rendering a template into a response.
 
-use crate::AppState;
-use crate::auth::Ctx;
+use crate::ctx::Ctx;
+use crate::error::AppError;
 use crate::i18n::{Lang, Tr};
+use crate::state::AppState;
 use askama::Template;
 use axum::http::StatusCode;
-use axum::response::{Html, IntoResponse, Response};
-use tanzim_domain::policy::{Action, Decision, decide};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use tanzim_domain::policy::Action;
 
 pub struct NavItem {
     pub href: &'static str,
@@ -37,7 +38,7 @@ impl Layout {
         let path_only = ctx.path.split('?').next().unwrap_or("/");
         let mut nav = Vec::new();
         if let Some(user) = &ctx.user {
-            let may = |a: Action| decide(&user.principal, a, None) == Decision::Allow;
+            let may = |a: Action| user.may(a, None);
             let mut add = |href: &'static str, key: &str| {
                 let active = if href == "/" {
                     path_only == "/"
@@ -134,6 +135,13 @@ pub fn safe_next(next: Option<&str>) -> String {
     }
 }
 
+/// One option of a select list.
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
 /// Pager links for a list page.
 pub struct Pager {
     pub page: u32,
@@ -209,4 +217,36 @@ impl FormErrors {
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }
+}
+
+/// An error as the client sees it: JSON for the API, a redirect to sign in or to confirm the
+/// password, or a localized page.
+pub fn render_error(state: &AppState, ctx: &Ctx, error: AppError) -> Response {
+    if let AppError::Internal(cause) = &error {
+        tracing::error!(path = %ctx.path, %cause, "internal error");
+    }
+    let message = ctx.tr.t(&format!("error-{}", error.code()));
+    if ctx.api {
+        let field = match &error {
+            AppError::Invalid(e) => e.field.map(|f| f.as_str()),
+            _ => None,
+        };
+        let body = serde_json::json!({ "error": error.code(), "message": message, "field": field });
+        return (error.status(), axum::Json(body)).into_response();
+    }
+    if matches!(error, AppError::Unauthenticated) {
+        let next = url::form_urlencoded::byte_serialize(ctx.path.as_bytes()).collect::<String>();
+        return Redirect::to(&format!("/login?next={next}")).into_response();
+    }
+    if let AppError::ReauthRequired(back) = &error {
+        let next = url::form_urlencoded::byte_serialize(back.as_bytes()).collect::<String>();
+        return Redirect::to(&format!("/account/confirm?next={next}")).into_response();
+    }
+    let page = ErrorPage {
+        layout: Layout::new(state, ctx, "error-title"),
+        status: error.status().as_u16(),
+        code: error.code(),
+        message,
+    };
+    (error.status(), html(page)).into_response()
 }

@@ -46,7 +46,7 @@ pub async fn attendance_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: AttendanceForm = crate::parse_form(&body)?;
+    let form: AttendanceForm = crate::input::parse_form(&body)?;
     let mut list = Vec::new();
     for (text, presence) in [
         (&form.present, "present"),
@@ -131,8 +131,8 @@ pub(super) fn attendance_line(line: &str, presence: &str) -> Result<Attendee, Ap
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::post;
     vec![
         route(

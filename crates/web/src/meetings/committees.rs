@@ -1,6 +1,6 @@
 //! A body's committees, and its founding committee.
 
-use super::holders::{Positions, api_positions};
+use super::holders::{Positions, positions};
 use super::pages::back_to_body;
 use super::shared::*;
 
@@ -51,10 +51,9 @@ pub async fn api_set_committee(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(b): Loaded<Body>,
     body: Bytes,
 ) -> Result<Json<Positions>, AppError> {
-    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: CommitteeInput = parse_json(&body)?;
     cmd::committees::set(
         &state.app(),
@@ -64,7 +63,7 @@ pub async fn api_set_committee(
         input.members,
     )
     .await?;
-    api_positions(State(state), user, Path(id)).await
+    Ok(Json(positions(&state, &b).await?))
 }
 
 #[derive(Deserialize)]
@@ -83,7 +82,7 @@ pub async fn committee_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: CommitteeForm = crate::parse_form(&body)?;
+    let form: CommitteeForm = crate::input::parse_form(&body)?;
     let input = CommitteeInput {
         committee: form.committee,
         members: non_empty_lines(&form.members)
@@ -107,8 +106,8 @@ pub async fn committee_form(
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::post;
     vec![
         route(

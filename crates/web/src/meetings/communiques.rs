@@ -111,7 +111,7 @@ pub async fn communique_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::PublishCommuniques).await?;
-    let form: CommuniqueRequest = crate::parse_form(&body)?;
+    let form: CommuniqueRequest = crate::input::parse_form(&body)?;
     let result = async {
         let lang = form.lang()?;
         cmd::communiques::draft(&state.app(), &user.actor(&ctx), &m, lang).await?;
@@ -133,8 +133,8 @@ pub async fn publish(
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{patch, post};
     vec![
         route(

@@ -172,7 +172,7 @@ pub async fn decision_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: DecisionForm = crate::parse_form(&body)?;
+    let form: DecisionForm = crate::input::parse_form(&body)?;
     let result = match form.parse() {
         Ok((decision, vote)) => {
             let input = DecisionInput {
@@ -192,16 +192,15 @@ pub async fn decision_form(
     responses((status = 200, body = Vec<store::Programme>), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_programmes(
     State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(body): Loaded<Body>,
 ) -> Result<Json<Vec<store::Programme>>, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    let b = body.into_inner();
     Ok(Json(store::programmes(&state.db, b.id).await?))
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     vec![
         route(

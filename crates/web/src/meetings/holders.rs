@@ -66,15 +66,18 @@ pub async fn api_add_holder(
     responses((status = 200, body = Positions), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_positions(
     State(state): State<AppState>,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(body): Loaded<Body>,
 ) -> Result<Json<Positions>, AppError> {
-    let b = crate::bodies::load(&state, &user, id, Action::ViewMeetings).await?;
+    Ok(Json(positions(&state, &body).await?))
+}
+
+/// The body's holders, current and past, with their titles, and its committees.
+pub(super) async fn positions(state: &AppState, b: &Body) -> Result<Positions, AppError> {
     let view = |h: Holder| HolderView {
-        title_ar: holder_title(&state, &b, &h),
+        title_ar: holder_title(state, b, &h),
         holder: h,
     };
-    Ok(Json(Positions {
+    Ok(Positions {
         current: store::holders(&state.db, b.id, true)
             .await?
             .into_iter()
@@ -86,7 +89,7 @@ pub async fn api_positions(
             .map(view)
             .collect(),
         committees: store::committees(&state.db, b.id).await?,
-    }))
+    })
 }
 
 #[derive(Deserialize)]
@@ -111,7 +114,7 @@ pub async fn holder_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: HolderForm = crate::parse_form(&body)?;
+    let form: HolderForm = crate::input::parse_form(&body)?;
     let result = async {
         let rank: Option<u8> = match form.rank.trim() {
             "" => None,
@@ -138,8 +141,8 @@ pub async fn holder_form(
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     vec![
         route(

@@ -62,7 +62,7 @@ pub async fn invitations_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: InvitationsForm = crate::parse_form(&body)?;
+    let form: InvitationsForm = crate::input::parse_form(&body)?;
     let input = InvitationsInput {
         position_holders: form.position_holders.is_some(),
         invitations: non_empty_lines(&form.guests)
@@ -82,8 +82,8 @@ pub async fn invitations_form(
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::post;
     vec![
         route(

@@ -82,7 +82,7 @@ pub async fn amend_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: AmendmentForm = crate::parse_form(&body)?;
+    let form: AmendmentForm = crate::input::parse_form(&body)?;
     let result = cmd::minutes::amend(
         &state.app(),
         &user.actor(&ctx),
@@ -111,7 +111,7 @@ pub async fn save_minutes_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: MinutesForm = crate::parse_form(&body)?;
+    let form: MinutesForm = crate::input::parse_form(&body)?;
     let result = cmd::minutes::edit(&state.app(), &user.actor(&ctx), &m, &form.minutes)
         .await
         .map_err(AppError::from);
@@ -235,8 +235,8 @@ pub async fn minutes_pdf(
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     vec![
         route(

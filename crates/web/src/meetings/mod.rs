@@ -32,7 +32,7 @@ pub(crate) use upcoming::*;
 
 /// The meetings' routes and the access each requires: its modules' together;
 /// `routes::table` joins them with the others.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
     [
         attendance::routes(),
         committees::routes(),

@@ -147,8 +147,8 @@ pub async fn feed(
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, route};
     use axum::routing::get;
     vec![
         route("GET", "/news", Public, get(news)),

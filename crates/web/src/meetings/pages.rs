@@ -233,7 +233,15 @@ pub(crate) async fn body_meetings_page(
     error: Option<String>,
     new_link: Option<String>,
 ) -> Result<Response, AppError> {
-    let b = crate::bodies::load(state, user, id, Action::ViewMeetings).await?;
+    let b = crate::access::found::<tanzim_store::bodies::Body>(
+        state,
+        ctx,
+        user,
+        Action::ViewMeetings,
+        id,
+    )
+    .await?
+    .into_inner();
     let current = store::holders(&state.db, b.id, true).await?;
     let day = |d: &str| date(d).map(|d| ctx.tr.day(d)).unwrap_or_default();
     let page = BodyMeetingsPage {
@@ -334,8 +342,8 @@ pub(super) fn attendance_cells(a: &Attendee) -> String {
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::get;
     vec![
         route(

@@ -106,7 +106,7 @@ pub async fn update_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: MeetingForm = crate::parse_form(&body)?;
+    let form: MeetingForm = crate::input::parse_form(&body)?;
     let result = async {
         let input = form.input().parse()?;
         Ok(cmd::record::correct(&state.app(), &user.actor(&ctx), &m, &input).await?)
@@ -179,7 +179,7 @@ pub async fn intervention_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: InterventionForm = crate::parse_form(&body)?;
+    let form: InterventionForm = crate::input::parse_form(&body)?;
     let input = cmd::record::Speech {
         speaker: form.speaker,
         agenda_seat: None,
@@ -261,7 +261,7 @@ pub async fn create_form(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
-    let form: MeetingForm = crate::parse_form(&body)?;
+    let form: MeetingForm = crate::input::parse_form(&body)?;
     let result = async {
         let input = form.input().parse()?;
         let mid = cmd::record::schedule(&state.app(), &user.actor(&ctx), &b, &input).await?;
@@ -272,8 +272,8 @@ pub async fn create_form(
 }
 
 /// This module's routes and the access each requires.
-pub(crate) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(crate) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, patch, post};
     vec![
         route(

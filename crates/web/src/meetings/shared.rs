@@ -2,12 +2,15 @@
 //! communiqué or a body through the commands, the record as the API shows it, labels.
 //! It imports from none of them, so that no two files import each other.
 
-pub(super) use crate::api::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
-pub(super) use crate::auth::{Ctx, CurrentUser};
+pub(super) use crate::access::{Loaded, permit};
+pub(super) use crate::ctx::{Ctx, CurrentUser};
 pub(super) use crate::error::AppError;
-pub(super) use crate::parse_json;
+pub(super) use crate::input::parse_json;
+pub(super) use crate::problems::{
+    BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated,
+};
+pub(super) use crate::state::AppState;
 pub(super) use crate::views::{self, Layout};
-pub(super) use crate::{AppState, permit};
 pub(super) use askama::Template;
 pub(super) use axum::Json;
 pub(super) use axum::body::Bytes;

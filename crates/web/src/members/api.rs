@@ -1,6 +1,12 @@
 //! The members API.
 
-use super::*;
+use super::changes::{
+    ConsentInput, Renewal, StatusChange, Transfer, change_status, optional, optional_date,
+    record_consent, renew, transfer_member,
+};
+use super::list::{ListQuery, list_members};
+use super::page::on_member_page;
+use super::shared::*;
 use crate::access::Loaded;
 
 // ---- API ----
@@ -53,12 +59,13 @@ pub async fn api_get(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
 ) -> Result<Json<MemberDetail>, AppError> {
-    let m = load(&state, &user, id, Action::ViewMembers).await?;
+    let m = m.into_inner();
+    let id = m.id;
     state
         .audit
-        .append(&audit(&ctx, &user, AuditAction::MemberViewed).target(
+        .append(&user.actor(&ctx).audit(AuditAction::MemberViewed).target(
             "member",
             id,
             Some(TerritoryPath::from_stored(m.path.clone())),
@@ -133,30 +140,6 @@ impl PersonInputDoc {
     }
 }
 
-/// The party's own organization key.
-pub(crate) fn party_key(state: &AppState) -> Option<&str> {
-    state.profile.party_key()
-}
-
-/// Whether a campaign is for this member: its jurisdiction holds the member's branch, and
-/// an affiliate's campaign is for the affiliate's members only.
-pub(crate) fn campaign_covers(
-    state: &AppState,
-    c: &tanzim_store::campaigns::Campaign,
-    m: &Member,
-) -> bool {
-    commands::members::campaign_covers(&state.app(), c, m)
-}
-
-/// The first error of a validation, for the API (forms show them all).
-pub(crate) fn first_error(errors: Vec<DomainError>) -> AppError {
-    errors
-        .into_iter()
-        .next()
-        .map(AppError::Invalid)
-        .unwrap_or(AppError::BadRequest("malformed-input"))
-}
-
 /// Registers a member directly (an existing roll being brought in by an officer); new
 /// members normally come through an application decided by the committee.
 #[utoipa::path(post, path = "/api/v1/members", tag = "members", request_body = NewMemberInput,
@@ -176,7 +159,9 @@ pub async fn api_create(
         person: input.person.into_input(),
     };
     let id = commands::members::register(&state.app(), &user.actor(&ctx), &registration).await?;
-    let m = load(&state, &user, id, Action::ViewMembers).await?;
+    let m = found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
+        .await?
+        .into_inner();
     Ok((
         StatusCode::CREATED,
         Json(MemberDetail {
@@ -201,7 +186,11 @@ pub async fn api_status(
     let id = m.id;
     let input: StatusChange = parse_json(&body)?;
     change_status(&state, &ctx, &user, &m, &input).await?;
-    Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
+    Ok(Json(
+        found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
+            .await?
+            .into_inner(),
+    ))
 }
 
 /// Moves a member to another commune's branch; history keeps the old one.
@@ -217,7 +206,11 @@ pub async fn api_transfer(
     let id = m.id;
     let input: Transfer = parse_json(&body)?;
     transfer_member(&state, &ctx, &user, &m, &input).await?;
-    Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
+    Ok(Json(
+        found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
+            .await?
+            .into_inner(),
+    ))
 }
 
 /// Records a consent given or withdrawn.
@@ -233,7 +226,11 @@ pub async fn api_consent(
     let id = m.id;
     let input: ConsentInput = parse_json(&body)?;
     record_consent(&state, &ctx, &user, &m, &input).await?;
-    Ok(Json(load(&state, &user, id, Action::ViewMembers).await?))
+    Ok(Json(
+        found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
+            .await?
+            .into_inner(),
+    ))
 }
 
 /// Records a renewal and its payment.
@@ -289,8 +286,8 @@ pub async fn contact(
 }
 
 /// These routes and the access each requires.
-pub(super) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(super) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![

@@ -1,6 +1,6 @@
 //! The card and its public check.
 
-use super::*;
+use super::shared::*;
 
 // ---- the card and its public check ----
 
@@ -23,10 +23,9 @@ pub(super) struct CardPage {
 pub async fn card(
     State(state): State<AppState>,
     ctx: Ctx,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
 ) -> Result<Response, AppError> {
-    let m = load(&state, &user, id, Action::ViewMembers).await?;
+    let m = m.into_inner();
     let verify_url = format!("{}/v/{}", state.config.public_base(), m.card_token);
     let qr_svg = qrcode::QrCode::new(verify_url.as_bytes())
         .map(|c| {
@@ -133,8 +132,8 @@ pub async fn verify(
 }
 
 /// These routes and the access each requires.
-pub(super) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(super) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::get;
     use tanzim_domain::policy::Action;
     vec![

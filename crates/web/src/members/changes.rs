@@ -1,7 +1,8 @@
 //! Status changes, transfer, consent, contact details and renewal: the page forms and
 //! JSON bodies parsed into the commands they call.
 
-use super::*;
+use super::page::on_member_page;
+use super::shared::*;
 use crate::access::Loaded;
 
 // ---- status changes, transfer, consent, contact ----
@@ -211,8 +212,8 @@ pub async fn renew_form(
 }
 
 /// These routes and the access each requires.
-pub(super) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(super) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::post;
     use tanzim_domain::policy::Action;
     vec![

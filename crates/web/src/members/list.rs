@@ -1,6 +1,6 @@
 //! The registry list: filters, the as-of-date view and the exports.
 
-use super::*;
+use super::shared::*;
 
 // ---- list, as-of view and export ----
 
@@ -166,7 +166,7 @@ pub async fn index(
         },
         Err(e) => return Err(e),
     };
-    let reviews_open = if decide(&user.principal, Action::ManageMembers, None) == Decision::Allow {
+    let reviews_open = if user.may(Action::ManageMembers, None) {
         tanzim_store::imports::open_reviews(
             &state.db,
             &member_scope(&state, &user, Action::ManageMembers),
@@ -280,7 +280,12 @@ pub(super) async fn export_rows(
         "format": format, "rows": rows.len() });
     state
         .audit
-        .append(&audit(ctx, user, AuditAction::MembersExported).detail(detail))
+        .append(
+            &user
+                .actor(ctx)
+                .audit(AuditAction::MembersExported)
+                .detail(detail),
+        )
         .await?;
     Ok(rows)
 }
@@ -297,8 +302,8 @@ pub(super) fn clone_query(q: &ListQuery) -> ListQuery {
 }
 
 /// These routes and the access each requires.
-pub(super) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, fresh_password, route};
+pub(super) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, fresh_password, route};
     use axum::routing::get;
     use tanzim_domain::policy::Action;
     vec![

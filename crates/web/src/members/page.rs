@@ -1,6 +1,6 @@
 //! A member's page: details, history, consents, payments and the forms on it.
 
-use super::*;
+use super::shared::*;
 
 // ---- a member's page ----
 
@@ -174,7 +174,7 @@ pub(super) async fn show_page(
         status: ctx.tr.t(&format!("status-{}", m.status)),
         sex: ctx.tr.t(&format!("sex-{}", m.sex)),
         contact: sees_contact(state, user, &m) && !m.cin.is_empty(),
-        history: history_rows(ctx, &history, crate::discipline::may_view_cases(user)),
+        history: history_rows(ctx, &history, user.may(Action::ViewCases, None)),
         cases_link: member_decision(state, user, Action::ViewCases, &m) == Decision::Allow,
         payments: payments.iter().map(payment_row).collect(),
         campaigns: campaign_choices,
@@ -201,13 +201,14 @@ pub async fn show(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<Member>,
 ) -> Result<Response, AppError> {
-    let m = load(&state, &user, id, Action::ViewMembers).await?;
+    let m = m.into_inner();
+    let id = m.id;
     // Every officer's read of a personal record is in the audit log.
     state
         .audit
-        .append(&audit(&ctx, &user, AuditAction::MemberViewed).target(
+        .append(&user.actor(&ctx).audit(AuditAction::MemberViewed).target(
             "member",
             id,
             Some(TerritoryPath::from_stored(m.path.clone())),
@@ -232,7 +233,9 @@ pub(super) async fn on_member_page(
             | AppError::Forbidden
             | AppError::BadRequest(_)),
         ) => {
-            let m = load(state, user, id, Action::ViewMembers).await?;
+            let m = found::<Member>(state, ctx, user, Action::ViewMembers, id)
+                .await?
+                .into_inner();
             let errors = match &e {
                 AppError::Invalid(d) => FormErrors::from_domain(std::slice::from_ref(d), &ctx.tr),
                 other => FormErrors::general(ctx.tr.t(&format!("error-{}", other.code()))),
@@ -246,8 +249,8 @@ pub(super) async fn on_member_page(
 }
 
 /// These routes and the access each requires.
-pub(super) fn routes() -> Vec<crate::routes::Route> {
-    use crate::routes::{Access::*, TargetKind as T, route};
+pub(super) fn routes() -> Vec<crate::routing::Route> {
+    use crate::routing::{Access::*, TargetKind as T, route};
     use axum::routing::get;
     use tanzim_domain::policy::Action;
     vec![route(
@@ -256,4 +259,11 @@ pub(super) fn routes() -> Vec<crate::routes::Route> {
         Policy(Action::ViewMembers, T::Member),
         get(show),
     )]
+}
+
+/// The party's own organization key.
+/// Whether a campaign is for this member: its jurisdiction holds the member's branch, and
+/// an affiliate's campaign is for the affiliate's members only.
+fn campaign_covers(state: &AppState, c: &tanzim_store::campaigns::Campaign, m: &Member) -> bool {
+    commands::members::campaign_covers(&state.app(), c, m)
 }

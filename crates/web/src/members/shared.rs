@@ -1,0 +1,30 @@
+//! What the members' files share: their imports.
+
+pub(super) use crate::access::{
+    Loaded, found, member_decision, member_scope, permit, sees_contact,
+};
+pub(super) use crate::ctx::{Ctx, CurrentUser};
+pub(super) use crate::error::AppError;
+pub(super) use crate::input::{parse_form, parse_json};
+pub(super) use crate::problems::{
+    BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated,
+};
+pub(super) use crate::state::{AppState, today};
+pub(super) use crate::views::Choice;
+pub(super) use crate::views::{self, FormErrors, Layout, Pager};
+pub(super) use askama::Template;
+pub(super) use axum::Json;
+pub(super) use axum::body::Bytes;
+pub(super) use axum::extract::{Path, Query, State};
+pub(super) use axum::http::{StatusCode, header};
+pub(super) use axum::response::{IntoResponse, Redirect, Response};
+pub(super) use serde::{Deserialize, Serialize};
+pub(super) use tanzim_commands::{self as commands, Found};
+pub(super) use tanzim_domain::audit::AuditAction;
+pub(super) use tanzim_domain::members::{self as rules, Event, PersonInput, Status};
+pub(super) use tanzim_domain::policy::{Action, Decision, decide};
+pub(super) use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+pub(super) use tanzim_domain::{DomainError, Field};
+pub(super) use tanzim_store::campaigns::{self, Payment};
+pub(super) use tanzim_store::members::{self, HistoryEntry, Member, MemberQuery};
+pub(super) use tanzim_store::{Page, Paged, territory};
