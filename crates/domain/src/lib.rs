@@ -4,7 +4,9 @@
 //! "may this user do this" question is answered by [`policy::decide`].
 
 pub mod accounts;
+pub mod arabic;
 pub mod audit;
+pub mod dates;
 pub mod discipline;
 pub mod error;
 pub mod meetings;
@@ -13,6 +15,7 @@ pub mod members;
 pub mod names;
 pub mod org;
 pub mod policy;
+pub mod sex;
 pub mod stats;
 pub mod territory;
 pub mod text;

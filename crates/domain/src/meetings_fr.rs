@@ -178,7 +178,11 @@ pub fn committee_fr(key: &str) -> String {
 }
 
 /// A decision in French; `title` is an appointee's French title.
-pub fn decision_fr(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> String {
+pub fn decision_fr(
+    kind: &DecisionKind,
+    title: &str,
+    vote: Option<&Vote>,
+) -> Result<String, crate::DomainError> {
     let how = match vote {
         None => "par consensus".to_owned(),
         Some(v) => format!(
@@ -196,11 +200,11 @@ pub fn decision_fr(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
             .and_then(|d| date_fr(d).split_once(' ').map(|(_, rest)| rest.to_owned()))
             .unwrap_or_else(|| d.to_owned())
     };
-    match kind {
+    Ok(match kind {
         DecisionKind::Appoint {
             holder_name, sex, ..
         } => {
-            let sex = Sex::parse(sex).unwrap_or(Sex::M);
+            let sex = Sex::parse(sex)?;
             let chosen = match sex {
                 Sex::M => "désigné",
                 Sex::F => "désignée",
@@ -236,7 +240,7 @@ pub fn decision_fr(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
                 "lancement de la campagne d'adhésion et de renouvellement pour l'année {year} {how}"
             )
         }
-    }
+    })
 }
 
 fn styled(p: &Named) -> String {
@@ -406,8 +410,12 @@ mod tests {
             member_id: None,
         };
         assert_eq!(
-            decision_fr(&appoint, "présidente du pôle provincial des femmes", None),
-            "Mme Khaira El Hiri est désignée présidente du pôle provincial des femmes par consensus"
+            decision_fr(&appoint, "présidente du pôle provincial des femmes", None)
+                .ok()
+                .as_deref(),
+            Some(
+                "Mme Khaira El Hiri est désignée présidente du pôle provincial des femmes par consensus"
+            )
         );
         let programme = DecisionKind::AdoptProgramme {
             title: "Programme régional".into(),
@@ -421,8 +429,10 @@ mod tests {
             abstentions: 1,
         };
         assert_eq!(
-            decision_fr(&programme, "", Some(&one)),
-            "adoption du programme d'action « Programme régional » pour la période du 1er janvier 2025 au 30 juin 2025 (rencontres) par vote (5 pour, 0 contre, 1 abstention)"
+            decision_fr(&programme, "", Some(&one)).ok().as_deref(),
+            Some(
+                "adoption du programme d'action « Programme régional » pour la période du 1er janvier 2025 au 30 juin 2025 (rencontres) par vote (5 pour, 0 contre, 1 abstention)"
+            )
         );
         assert_eq!(de("Oujda"), "d'Oujda");
         assert_eq!(de("Youssoufia"), "de Youssoufia");

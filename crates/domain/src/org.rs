@@ -1,6 +1,8 @@
 //! The organization's structure: its organizations (the party and its affiliates), the
 //! kinds of body it has at each level, and the rules for placing a body in the tree.
 
+use crate::arabic::{feminine, ordinal_ar};
+use crate::sex::Sex;
 use crate::territory::{Level, TerritoryPath};
 use crate::{DomainError, Field};
 use serde::{Deserialize, Serialize};
@@ -102,14 +104,9 @@ pub struct PositionKind {
 
 impl PositionKind {
     /// The holder's Arabic title in a body of `level`, agreeing with the holder's sex.
-    pub fn title_ar(
-        &self,
-        rank: Option<u8>,
-        level: BodyLevel,
-        sex: crate::meetings::Sex,
-    ) -> String {
+    pub fn title_ar(&self, rank: Option<u8>, level: BodyLevel, sex: Sex) -> String {
         let head = self.head_ar.as_deref().unwrap_or(&self.name.ar);
-        crate::meetings::title_ar(head, self.of_ar.as_deref(), rank, level, sex)
+        title_ar(head, self.of_ar.as_deref(), rank, level, sex)
     }
 }
 
@@ -140,7 +137,7 @@ pub struct MeetingKind {
     pub key: String,
     pub name: Label,
     #[serde(flatten)]
-    pub words: crate::meetings::KindWords,
+    pub words: KindWords,
 }
 
 /// How a party counts its members.
@@ -259,7 +256,7 @@ impl Profile {
         if let Some(k) = self
             .meeting_kinds
             .iter()
-            .find(|k| crate::meetings::KINDS.contains(&k.key.as_str()))
+            .find(|k| KINDS.contains(&k.key.as_str()))
         {
             return Err(ProfileError::Invalid(format!(
                 "meeting kind {} is already one of the product's",
@@ -346,6 +343,139 @@ pub fn parse_body_name(input: &str) -> Result<String, DomainError> {
     } else {
         Ok(s.to_owned())
     }
+}
+
+/// The kinds of meeting every profile has; a profile may name more.
+pub const KINDS: [&str; 5] = [
+    "organizational",
+    "communication",
+    "consultative",
+    "congress",
+    "council_session",
+];
+
+/// Attendance of one person at a meeting.
+/// How a kind of meeting is said, in Arabic and French: the product's five kinds, or a
+/// kind the profile adds with its own words.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
+pub struct KindWords {
+    /// As the object of "chaired": اجتماعا تنظيميا، لقاء تواصليا، ندوة.
+    pub ar_object: String,
+    /// In the minutes' title and the calendar: اجتماع تنظيمي، لقاء تواصلي.
+    pub ar_noun: String,
+    /// Once named: الاجتماع، اللقاء، الدورة.
+    pub ar_definite: String,
+    /// Verbs agree in the feminine with it (الدورة، الندوة).
+    #[serde(default)]
+    pub feminine: bool,
+    /// With its article: une réunion organisationnelle, un congrès.
+    pub fr_object: String,
+    /// Once named, at the start of a sentence: La réunion, Le congrès.
+    pub fr_definite: String,
+}
+
+impl KindWords {
+    /// The words of one of the product's kinds (`KINDS`); any other key reads as a meeting.
+    pub fn builtin(kind: &str) -> KindWords {
+        let w = |ar_object: &str,
+                 ar_noun: &str,
+                 ar_definite: &str,
+                 feminine,
+                 fr_object: &str,
+                 fr_definite: &str| KindWords {
+            ar_object: ar_object.to_owned(),
+            ar_noun: ar_noun.to_owned(),
+            ar_definite: ar_definite.to_owned(),
+            feminine,
+            fr_object: fr_object.to_owned(),
+            fr_definite: fr_definite.to_owned(),
+        };
+        match kind {
+            "organizational" => w(
+                "اجتماعا تنظيميا",
+                "اجتماع تنظيمي",
+                "الاجتماع",
+                false,
+                "une réunion organisationnelle",
+                "La réunion",
+            ),
+            "communication" => w(
+                "لقاء تواصليا",
+                "لقاء تواصلي",
+                "اللقاء",
+                false,
+                "une rencontre de communication",
+                "La rencontre",
+            ),
+            "consultative" => w(
+                "اجتماعا تشاوريا",
+                "اجتماع تشاوري",
+                "الاجتماع",
+                false,
+                "une réunion consultative",
+                "La réunion",
+            ),
+            "congress" => w(
+                "مؤتمرا",
+                "مؤتمر",
+                "المؤتمر",
+                false,
+                "un congrès",
+                "Le congrès",
+            ),
+            "council_session" => w("دورة", "دورة", "الدورة", true, "une session", "La session"),
+            _ => w(
+                "اجتماعا",
+                "اجتماع",
+                "الاجتماع",
+                false,
+                "une réunion",
+                "La réunion",
+            ),
+        }
+    }
+}
+
+/// The adjective of a body's level: الإقليمي (province), الجهوي, المحلي, الوطني.
+pub fn level_adjective(level: BodyLevel) -> &'static str {
+    match level {
+        BodyLevel::National => "الوطني",
+        BodyLevel::Region => "الجهوي",
+        BodyLevel::Province => "الإقليمي",
+        BodyLevel::Commune => "المحلي",
+    }
+}
+
+/// A position holder's title in Arabic, agreeing with the holder: الأمين الإقليمي /
+/// الأمينة الإقليمية; a numbered title with its ordinal and whom it seconds: النائب الثالث
+/// للأمين الإقليمي / النائبة الثالثة للأمين الإقليمي.
+pub fn title_ar(
+    head: &str,
+    of: Option<&str>,
+    rank: Option<u8>,
+    level: BodyLevel,
+    sex: Sex,
+) -> String {
+    let gendered = |w: &str| match sex {
+        Sex::M => w.to_owned(),
+        Sex::F => feminine(w),
+    };
+    // Only the head noun agrees (رئيسة قطب النساء): the rest of the title is its complement.
+    let mut head_words = head.split(' ');
+    let mut words: Vec<String> = head_words.next().map(&gendered).into_iter().collect();
+    words.extend(head_words.map(str::to_owned));
+    if let Some(r) = rank {
+        words.push(ordinal_ar(r, sex));
+    }
+    match of {
+        // The level qualifies the one seconded, who keeps their own gender (masculine).
+        Some(of) => {
+            words.push(of.to_owned());
+            words.push(level_adjective(level).to_owned());
+        }
+        None => words.push(gendered(level_adjective(level))),
+    }
+    words.join(" ")
 }
 
 #[cfg(test)]

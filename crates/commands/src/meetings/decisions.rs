@@ -60,11 +60,11 @@ pub async fn record(
         } => position(&app.profile, key)?.title_ar(
             *rank,
             level_of(&app.profile, b),
-            Sex::parse(sex).ok_or(tanzim_domain::DomainError::new(Field::Sex, "sex-invalid"))?,
+            Sex::parse(sex)?,
         ),
         _ => String::new(),
     };
-    let summary = rules::decision_ar(kind, &title, vote);
+    let summary = rules::decision_ar(kind, &title, vote)?;
     let id =
         store::add_decision(&mut tx, meeting, kind, vote, taken_at.as_deref(), &summary).await?;
     let entry = actor

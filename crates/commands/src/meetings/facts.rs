@@ -41,7 +41,7 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
     let chair = match m.chair_holder_id {
         Some(id) => match store::holder(&app.db, id).await? {
             Some(h) => Some(Named {
-                title: holder_title(&app.profile, b, &h),
+                title: holder_title(&app.profile, b, &h)?,
                 sex: stored_sex(&h.sex)?,
                 name: h.holder_name,
             }),
@@ -153,19 +153,15 @@ async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<
                             rank,
                             sex,
                             ..
-                        } => title(
-                            position,
-                            rank.map(i64::from),
-                            Sex::parse(sex).unwrap_or(Sex::M),
-                        ),
+                        } => title(position, rank.map(i64::from), stored_sex(sex)?),
                         _ => String::new(),
                     };
-                    fr::decision_fr(&kind, &appointee, vote.as_ref())
+                    Ok(fr::decision_fr(&kind, &appointee, vote.as_ref())?)
                 }
-                None => d.summary.clone(),
+                None => Ok(d.summary.clone()),
             }
         })
-        .collect();
+        .collect::<Result<_>>()?;
     Ok(rules::Wording {
         body,
         city,

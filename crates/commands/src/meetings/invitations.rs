@@ -35,7 +35,7 @@ pub async fn invite(
                 continue;
             }
             list.push(Invitee {
-                title: Some(holder_title(&app.profile, b, &h)),
+                title: Some(holder_title(&app.profile, b, &h)?),
                 holder_id: Some(h.id),
                 name: h.holder_name,
                 guest: false,

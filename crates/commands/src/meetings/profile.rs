@@ -54,17 +54,17 @@ pub fn vote_rules(profile: &Profile, body: &Body) -> VoteRules {
 /// A sex as stored: a value the domain does not know is an error, never a default (a
 /// woman must not become a man in a generated text).
 pub fn stored_sex(value: &str) -> Result<Sex> {
-    Sex::parse(value).ok_or_else(|| Error::Internal(format!("unknown stored sex {value:?}")))
+    Sex::parse(value).map_err(|_| Error::Internal(format!("unknown stored sex {value:?}")))
 }
 
 /// A holder's Arabic title in their body, agreeing with them.
-pub fn holder_title(profile: &Profile, body: &Body, h: &Holder) -> String {
-    let sex = Sex::parse(&h.sex).unwrap_or(Sex::M);
+pub fn holder_title(profile: &Profile, body: &Body, h: &Holder) -> Result<String> {
+    let sex = stored_sex(&h.sex)?;
     let rank = h.rank.and_then(|r| u8::try_from(r).ok());
-    match position(profile, &h.position) {
+    Ok(match position(profile, &h.position) {
         Ok(p) => p.title_ar(rank, level_of(profile, body), sex),
         Err(_) => h.position.clone(),
-    }
+    })
 }
 
 /// A member linked to a position or a seat must be on the roll, active and within the

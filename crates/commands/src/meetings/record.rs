@@ -55,9 +55,7 @@ fn check_leads(leads: &[Lead], holder_chairs: bool) -> Result<Vec<Lead>> {
         if lead.name.is_empty() || lead.title.is_empty() {
             return Err(DomainError::new(Field::Chair, "text-required").into());
         }
-        if Sex::parse(&lead.sex).is_none() {
-            return Err(DomainError::new(Field::Sex, "sex-invalid").into());
-        }
+        Sex::parse(&lead.sex)?;
         if out.iter().any(|o| o.role == lead.role) || (lead.role == "chair" && holder_chairs) {
             return Err(DomainError::new(Field::Chair, "chair-twice").into());
         }

@@ -2,37 +2,15 @@
 //! when the minutes are approved, and the Arabic wording of titles, dates and the press
 //! communiqué (agreement in gender and number is grammar here, not copied text).
 
-use crate::org::BodyLevel;
-use chrono::{Datelike, NaiveDate, Weekday};
+pub use crate::arabic::{
+    and_list, dashed, date_ar, feminine, honorific_ar, li, members_count_ar, numbered, ordinal_ar,
+    weekday_ar,
+};
+pub use crate::org::{KINDS, KindWords, level_adjective, title_ar};
+pub use crate::sex::Sex;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The kinds of meeting every profile has; a profile may name more.
-pub const KINDS: [&str; 5] = [
-    "organizational",
-    "communication",
-    "consultative",
-    "congress",
-    "council_session",
-];
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Sex {
-    F,
-    M,
-}
-
-impl Sex {
-    pub fn parse(s: &str) -> Option<Sex> {
-        match s {
-            "F" | "f" => Some(Sex::F),
-            "M" | "m" => Some(Sex::M),
-            _ => None,
-        }
-    }
-}
-
-/// Attendance of one person at a meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Presence {
@@ -250,9 +228,7 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
             if holder_name.trim().is_empty() {
                 return Err(DomainError::new(Field::Name, "name-required"));
             }
-            if Sex::parse(sex).is_none() {
-                return Err(DomainError::new(Field::Sex, "sex-invalid"));
-            }
+            Sex::parse(sex)?;
             if rank.is_some_and(|r| !(1..=9).contains(&r)) {
                 return Err(DomainError::new(Field::Position, "rank-invalid"));
             }
@@ -317,135 +293,6 @@ pub fn check_vote_against_voters(vote: &Vote, voters: &Voters) -> Result<(), cra
     Ok(())
 }
 
-/// Moroccan Arabic month names, as the press writes dates (08 دجنبر 2022).
-const MONTHS_AR: [&str; 12] = [
-    "يناير",
-    "فبراير",
-    "مارس",
-    "أبريل",
-    "ماي",
-    "يونيو",
-    "يوليوز",
-    "غشت",
-    "شتنبر",
-    "أكتوبر",
-    "نونبر",
-    "دجنبر",
-];
-
-/// `08 دجنبر 2022`.
-pub fn date_ar(d: NaiveDate) -> String {
-    format!(
-        "{:02} {} {}",
-        d.day(),
-        MONTHS_AR[d.month0() as usize],
-        d.year()
-    )
-}
-
-/// `الخميس`.
-pub fn weekday_ar(d: NaiveDate) -> &'static str {
-    match d.weekday() {
-        Weekday::Mon => "الاثنين",
-        Weekday::Tue => "الثلاثاء",
-        Weekday::Wed => "الأربعاء",
-        Weekday::Thu => "الخميس",
-        Weekday::Fri => "الجمعة",
-        Weekday::Sat => "السبت",
-        Weekday::Sun => "الأحد",
-    }
-}
-
-/// The feminine of an Arabic noun or adjective: الأمين → الأمينة, الإقليمي → الإقليمية,
-/// المقرر → المقررة; a word already ending in ة stays.
-pub fn feminine(word: &str) -> String {
-    if word.ends_with('ة') {
-        word.to_owned()
-    } else {
-        format!("{word}ة")
-    }
-}
-
-/// The ordinal after a numbered title: الأول / الأولى, الثالث / الثالثة.
-pub fn ordinal_ar(rank: u8, sex: Sex) -> String {
-    let (m, f) = match rank {
-        1 => ("الأول", "الأولى"),
-        2 => ("الثاني", "الثانية"),
-        3 => ("الثالث", "الثالثة"),
-        4 => ("الرابع", "الرابعة"),
-        5 => ("الخامس", "الخامسة"),
-        6 => ("السادس", "السادسة"),
-        7 => ("السابع", "السابعة"),
-        8 => ("الثامن", "الثامنة"),
-        _ => ("التاسع", "التاسعة"),
-    };
-    match sex {
-        Sex::M => m.to_owned(),
-        Sex::F => f.to_owned(),
-    }
-}
-
-/// The adjective of a body's level: الإقليمي (province), الجهوي, المحلي, الوطني.
-pub fn level_adjective(level: BodyLevel) -> &'static str {
-    match level {
-        BodyLevel::National => "الوطني",
-        BodyLevel::Region => "الجهوي",
-        BodyLevel::Province => "الإقليمي",
-        BodyLevel::Commune => "المحلي",
-    }
-}
-
-/// A position holder's title in Arabic, agreeing with the holder: الأمين الإقليمي /
-/// الأمينة الإقليمية; a numbered title with its ordinal and whom it seconds: النائب الثالث
-/// للأمين الإقليمي / النائبة الثالثة للأمين الإقليمي.
-pub fn title_ar(
-    head: &str,
-    of: Option<&str>,
-    rank: Option<u8>,
-    level: BodyLevel,
-    sex: Sex,
-) -> String {
-    let gendered = |w: &str| match sex {
-        Sex::M => w.to_owned(),
-        Sex::F => feminine(w),
-    };
-    // Only the head noun agrees (رئيسة قطب النساء): the rest of the title is its complement.
-    let mut head_words = head.split(' ');
-    let mut words: Vec<String> = head_words.next().map(&gendered).into_iter().collect();
-    words.extend(head_words.map(str::to_owned));
-    if let Some(r) = rank {
-        words.push(ordinal_ar(r, sex));
-    }
-    match of {
-        // The level qualifies the one seconded, who keeps their own gender (masculine).
-        Some(of) => {
-            words.push(of.to_owned());
-            words.push(level_adjective(level).to_owned());
-        }
-        None => words.push(gendered(level_adjective(level))),
-    }
-    words.join(" ")
-}
-
-/// "N members" with the Arabic dual and plural: عضو واحد، عضوان، 3 أعضاء، 11 عضوا.
-pub fn members_count_ar(n: usize) -> String {
-    match n {
-        0 => "لا أحد من الأعضاء".to_owned(),
-        1 => "عضو واحد".to_owned(),
-        2 => "عضوين".to_owned(),
-        3..=10 => format!("{n} أعضاء"),
-        _ => format!("{n} عضوا"),
-    }
-}
-
-/// السيد / السيدة.
-pub fn honorific_ar(sex: Sex) -> &'static str {
-    match sex {
-        Sex::M => "السيد",
-        Sex::F => "السيدة",
-    }
-}
-
 /// A committee's Arabic name by its key.
 pub fn committee_ar(key: &str) -> String {
     match key {
@@ -457,7 +304,12 @@ pub fn committee_ar(key: &str) -> String {
 
 /// A decision in words: انتخاب السيدة خيرة الهيري رئيسة قطب النساء الإقليمية بالتوافق.
 /// `title` is the appointee's title (see `title_ar`).
-pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> String {
+/// A stored appointment whose sex the domain does not know is an error, never a man.
+pub fn decision_ar(
+    kind: &DecisionKind,
+    title: &str,
+    vote: Option<&Vote>,
+) -> Result<String, crate::DomainError> {
     let how = match vote {
         None => "بالتوافق".to_owned(),
         Some(v) => format!(
@@ -465,11 +317,11 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
             v.votes_for, v.against, v.abstentions
         ),
     };
-    match kind {
+    Ok(match kind {
         DecisionKind::Appoint {
             holder_name, sex, ..
         } => {
-            let sex = Sex::parse(sex).unwrap_or(Sex::M);
+            let sex = Sex::parse(sex)?;
             format!("اختيار {} {holder_name} {title} {how}", honorific_ar(sex))
         }
         DecisionKind::CreateCommittee { committee, members } if members.is_empty() => {
@@ -503,124 +355,7 @@ pub fn decision_ar(kind: &DecisionKind, title: &str, vote: Option<&Vote>) -> Str
         DecisionKind::LaunchCampaign { year, .. } => {
             format!("إطلاق عملية الانخراط وتجديد الانخراط برسم سنة {year} {how}")
         }
-    }
-}
-
-/// Items one a line, numbered from 1 (an agenda).
-pub fn numbered(items: &[String]) -> String {
-    items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| format!("{}. {item}", i + 1))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Items one a line, each after a dash (decisions).
-pub fn dashed(items: &[String]) -> String {
-    items
-        .iter()
-        .map(|item| format!("- {item}"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// A list as Arabic writes it: أ، ب وج (و joined to the last item).
-pub fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} و{last}", rest.join("، ")),
-    }
-}
-
-/// "for/of" before a noun: لـ joined to it, ل + ال written لل (للأمانة الإقليمية).
-pub fn li(noun: &str) -> String {
-    match noun.strip_prefix("ال") {
-        Some(rest) => format!("لل{rest}"),
-        None => format!("ل{noun}"),
-    }
-}
-
-/// How a kind of meeting is said, in Arabic and French: the product's five kinds, or a
-/// kind the profile adds with its own words.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
-pub struct KindWords {
-    /// As the object of "chaired": اجتماعا تنظيميا، لقاء تواصليا، ندوة.
-    pub ar_object: String,
-    /// In the minutes' title and the calendar: اجتماع تنظيمي، لقاء تواصلي.
-    pub ar_noun: String,
-    /// Once named: الاجتماع، اللقاء، الدورة.
-    pub ar_definite: String,
-    /// Verbs agree in the feminine with it (الدورة، الندوة).
-    #[serde(default)]
-    pub feminine: bool,
-    /// With its article: une réunion organisationnelle, un congrès.
-    pub fr_object: String,
-    /// Once named, at the start of a sentence: La réunion, Le congrès.
-    pub fr_definite: String,
-}
-
-impl KindWords {
-    /// The words of one of the product's kinds (`KINDS`); any other key reads as a meeting.
-    pub fn builtin(kind: &str) -> KindWords {
-        let w = |ar_object: &str,
-                 ar_noun: &str,
-                 ar_definite: &str,
-                 feminine,
-                 fr_object: &str,
-                 fr_definite: &str| KindWords {
-            ar_object: ar_object.to_owned(),
-            ar_noun: ar_noun.to_owned(),
-            ar_definite: ar_definite.to_owned(),
-            feminine,
-            fr_object: fr_object.to_owned(),
-            fr_definite: fr_definite.to_owned(),
-        };
-        match kind {
-            "organizational" => w(
-                "اجتماعا تنظيميا",
-                "اجتماع تنظيمي",
-                "الاجتماع",
-                false,
-                "une réunion organisationnelle",
-                "La réunion",
-            ),
-            "communication" => w(
-                "لقاء تواصليا",
-                "لقاء تواصلي",
-                "اللقاء",
-                false,
-                "une rencontre de communication",
-                "La rencontre",
-            ),
-            "consultative" => w(
-                "اجتماعا تشاوريا",
-                "اجتماع تشاوري",
-                "الاجتماع",
-                false,
-                "une réunion consultative",
-                "La réunion",
-            ),
-            "congress" => w(
-                "مؤتمرا",
-                "مؤتمر",
-                "المؤتمر",
-                false,
-                "un congrès",
-                "Le congrès",
-            ),
-            "council_session" => w("دورة", "دورة", "الدورة", true, "une session", "La session"),
-            _ => w(
-                "اجتماعا",
-                "اجتماع",
-                "الاجتماع",
-                false,
-                "une réunion",
-                "La réunion",
-            ),
-        }
-    }
+    })
 }
 
 /// The title of a meeting's minutes: محضر اجتماع تنظيمي للأمانة الإقليمية.

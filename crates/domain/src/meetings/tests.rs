@@ -1,6 +1,7 @@
 //! The wording of meetings' texts and the voting rules, pinned.
 
 use super::*;
+use crate::org::BodyLevel;
 
 #[test]
 fn titles_agree_with_their_holder() {
@@ -247,8 +248,10 @@ fn a_programme_is_checked_and_worded() {
     );
     assert!(check_decision(&good, None).is_ok());
     assert_eq!(
-        decision_ar(&good, "", None),
-        "المصادقة بالتوافق على «برنامج العمل الجهوي» للفترة من 01 يناير 2025 إلى 30 يونيو 2025، ويتضمن لقاءات تواصلية وندوات موضوعاتية"
+        decision_ar(&good, "", None).ok().as_deref(),
+        Some(
+            "المصادقة بالتوافق على «برنامج العمل الجهوي» للفترة من 01 يناير 2025 إلى 30 يونيو 2025، ويتضمن لقاءات تواصلية وندوات موضوعاتية"
+        )
     );
     let code = |d: &DecisionKind| check_decision(d, None).map_err(|e| e.code);
     assert_eq!(
@@ -258,5 +261,30 @@ fn a_programme_is_checked_and_worded() {
     assert_eq!(
         code(&programme("2025-01-01", "2025-06-30", &[" "])),
         Err("text-required")
+    );
+}
+
+#[test]
+fn an_appointment_of_unknown_sex_is_not_worded_as_a_man() {
+    let appoint = |sex: &str| DecisionKind::Appoint {
+        position: "secretary".into(),
+        rank: None,
+        holder_name: "خيرة الهيري".into(),
+        sex: sex.into(),
+        member_id: None,
+    };
+    assert_eq!(
+        decision_ar(&appoint("F"), "الكاتبة الإقليمية", None)
+            .ok()
+            .as_deref(),
+        Some("اختيار السيدة خيرة الهيري الكاتبة الإقليمية بالتوافق")
+    );
+    assert_eq!(
+        decision_ar(&appoint("?"), "الكاتب الإقليمي", None).map_err(|e| e.code),
+        Err("sex-invalid")
+    );
+    assert_eq!(
+        crate::meetings_fr::decision_fr(&appoint(""), "", None).map_err(|e| e.code),
+        Err("sex-invalid")
     );
 }

@@ -73,21 +73,23 @@ pub async fn api_positions(
 
 /// The body's holders, current and past, with their titles, and its committees.
 pub(super) async fn positions(state: &AppState, b: &Body) -> Result<Positions, AppError> {
-    let view = |h: Holder| HolderView {
-        title_ar: holder_title(state, b, &h),
-        holder: h,
+    let view = |h: Holder| -> Result<HolderView, AppError> {
+        Ok(HolderView {
+            title_ar: holder_title(state, b, &h)?,
+            holder: h,
+        })
     };
     Ok(Positions {
         current: store::holders(&state.db, b.id, true)
             .await?
             .into_iter()
             .map(view)
-            .collect(),
+            .collect::<Result<_, _>>()?,
         history: store::holders(&state.db, b.id, false)
             .await?
             .into_iter()
             .map(view)
-            .collect(),
+            .collect::<Result<_, _>>()?,
         committees: store::committees(&state.db, b.id).await?,
     })
 }

@@ -50,16 +50,16 @@ pub(super) async fn holder_choices(
     state: &AppState,
     b: &Body,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    Ok(store::holders(&state.db, b.id, true)
+    store::holders(&state.db, b.id, true)
         .await?
         .iter()
         .map(|h| {
-            (
+            Ok((
                 h.id,
-                format!("{} {}", holder_title(state, b, h), h.holder_name),
-            )
+                format!("{} {}", holder_title(state, b, h)?, h.holder_name),
+            ))
         })
-        .collect())
+        .collect()
 }
 
 pub(super) fn position_choices(state: &AppState, ctx: &Ctx) -> Vec<(String, String)> {
@@ -91,10 +91,10 @@ pub(super) async fn meeting_page(
     let found = load_meeting(state, ctx, user, id, Action::ViewMeetings).await?;
     let (m, b) = (&found.record, &found.body);
     let chair = match m.chair_holder_id {
-        Some(h) => store::holder(&state.db, h)
-            .await?
-            .map(|h| format!("{} {}", holder_title(state, b, &h), h.holder_name))
-            .unwrap_or_default(),
+        Some(h) => match store::holder(&state.db, h).await? {
+            Some(h) => format!("{} {}", holder_title(state, b, &h)?, h.holder_name),
+            None => String::new(),
+        },
         None => store::leads(&state.db, m.id)
             .await?
             .into_iter()
@@ -251,13 +251,13 @@ pub(crate) async fn body_meetings_page(
         holders: current
             .iter()
             .map(|h| {
-                (
-                    holder_title(state, &b, h),
+                Ok((
+                    holder_title(state, &b, h)?,
                     h.holder_name.clone(),
                     day(&h.started_on),
-                )
+                ))
             })
-            .collect(),
+            .collect::<Result<_, AppError>>()?,
         holder_choices: holder_choices(state, &b).await?,
         committees: store::committees(&state.db, b.id)
             .await?

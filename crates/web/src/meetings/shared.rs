@@ -78,8 +78,8 @@ pub(super) fn kind_label(state: &AppState, ctx: &Ctx, key: &str) -> String {
 }
 
 /// A holder's Arabic title in their body, agreeing with them.
-pub(super) fn holder_title(state: &AppState, body: &Body, h: &Holder) -> String {
-    cmd::holder_title(&state.profile, body, h)
+pub(super) fn holder_title(state: &AppState, body: &Body, h: &Holder) -> Result<String, AppError> {
+    Ok(cmd::holder_title(&state.profile, body, h)?)
 }
 
 pub(super) fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
