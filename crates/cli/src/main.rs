@@ -447,7 +447,7 @@ async fn demo_applications(db: &Db, profile: &Profile, n: u64, seed: u64) -> Res
         let Some(t) = territory::get(db, &person.commune).await? else {
             continue;
         };
-        let reference = tanzim_web::applications::new_reference();
+        let reference = tanzim_commands::secrets::new_reference();
         let new = tanzim_store::applications::NewApplication {
             reference: &reference,
             source: "public",

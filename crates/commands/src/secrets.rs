@@ -3,7 +3,7 @@
 use crate::{Error, Result};
 use argon2::{Argon2, PasswordHasher};
 use base64::Engine;
-use rand::RngCore;
+use rand::{Rng, RngCore};
 use sha2::{Digest, Sha256};
 
 const API_TOKEN_PREFIX: &str = "tzm_";
@@ -13,6 +13,15 @@ pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// A reference an applicant can keep: 10 characters from an alphabet without look-alikes.
+pub fn new_reference() -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    let mut rng = rand::rng();
+    (0..10)
+        .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+        .collect()
 }
 
 pub fn new_api_token() -> String {

@@ -1,0 +1,169 @@
+//! The applications API: JSON over the same use cases as the officers' pages.
+
+use super::officers::{QueueQuery, Rejection, check_entry_scope, status_filter};
+use super::shared::*;
+use crate::access::Loaded;
+use crate::access::found;
+use crate::access::permit;
+use crate::ctx::{Ctx, CurrentUser};
+use crate::error::AppError;
+use crate::input::parse_json;
+use crate::members::PersonInputDoc;
+use crate::problems::{BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated};
+use crate::state::AppState;
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use tanzim_commands as commands;
+use tanzim_domain::audit::AuditAction;
+use tanzim_domain::policy::{Action, decide};
+use tanzim_store::Page;
+use tanzim_store::applications::{self, Application, NewApplication};
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ApplicationList {
+    pub items: Vec<Application>,
+    pub total: i64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
+/// Applications in the caller's scope (`status`: pending by default, accepted, rejected, all).
+#[utoipa::path(get, path = "/api/v1/applications", tag = "applications",
+    params(("status" = Option<String>, Query), ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query)),
+    responses((status = 200, body = ApplicationList), BadRequest, Unauthenticated, Forbidden), security(("bearer" = [])))]
+pub async fn api_list(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Query(q): Query<QueueQuery>,
+) -> Result<Json<ApplicationList>, AppError> {
+    permit(decide(&user.principal, Action::ViewApplications, None))?;
+    let scope = crate::access::scope_for(&user, Action::ViewApplications);
+    let p = applications::list(
+        &state.db,
+        &scope,
+        status_filter(q.status.as_deref()),
+        Page::new(q.page, q.page_size),
+    )
+    .await?;
+    Ok(Json(ApplicationList {
+        items: p.items,
+        total: p.total,
+        page: p.page,
+        page_size: p.page_size,
+    }))
+}
+
+#[derive(Deserialize, utoipa::ToSchema)]
+pub struct ApplicationInput {
+    #[serde(flatten)]
+    pub person: PersonInputDoc,
+    #[serde(default)]
+    pub consent_contact: bool,
+    #[serde(default)]
+    pub consent_public: bool,
+}
+
+/// Enters an application on someone's behalf.
+#[utoipa::path(post, path = "/api/v1/applications", tag = "applications", request_body = ApplicationInput,
+    responses((status = 201, body = Application), BadRequest, Unauthenticated, Forbidden, Conflict, Invalid), security(("bearer" = [])))]
+pub async fn api_create(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    permit(decide(&user.principal, Action::EnterApplication, None))?;
+    let input: ApplicationInput = parse_json(&body)?;
+    let (person, commune) = check_person(&state, &input.person.into_input())
+        .await
+        .map_err(AppError::first_invalid)?;
+    check_entry_scope(&state, &user, &commune.code).await?;
+    let reference = new_reference();
+    let path = commune.territory_path();
+    let new = NewApplication {
+        reference: &reference,
+        source: "officer",
+        person: &person,
+        path: &path,
+        consent_contact: input.consent_contact,
+        consent_public: input.consent_public,
+        consent_version: &state.profile.membership.consent_version,
+        entered_by: Some(user.id()),
+    };
+    let id = applications::create(
+        &state.db,
+        &new,
+        user.actor(&ctx).audit(AuditAction::ApplicationSubmitted),
+    )
+    .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(
+            applications::get(&state.db, id)
+                .await?
+                .ok_or(AppError::NotFound)?,
+        ),
+    )
+        .into_response())
+}
+
+/// One application.
+#[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications", params(("id" = i64, Path)),
+    responses((status = 200, body = Application), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
+pub async fn api_get(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+) -> Result<Json<Application>, AppError> {
+    let a = found::<Application>(&state, &ctx, &user, Action::ViewApplications, id)
+        .await?
+        .into_inner();
+    let entry = user
+        .actor(&ctx)
+        .audit(AuditAction::ApplicationViewed)
+        .target("application", id, Some(a.target().path));
+    state.audit.append(&entry).await?;
+    Ok(Json(a))
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Accepted {
+    pub member_id: i64,
+}
+
+/// Accepts an application (membership committee): creates the member.
+#[utoipa::path(post, path = "/api/v1/applications/{id}/accept", tag = "applications", params(("id" = i64, Path)),
+    responses((status = 201, body = Accepted), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
+pub async fn api_accept(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<Application>,
+) -> Result<Response, AppError> {
+    let member_id = commands::applications::accept(&state.app(), &user.actor(&ctx), &a).await?;
+    Ok((StatusCode::CREATED, Json(Accepted { member_id })).into_response())
+}
+
+/// Rejects an application with a reason (membership committee).
+#[utoipa::path(post, path = "/api/v1/applications/{id}/reject", tag = "applications", params(("id" = i64, Path)), request_body = Rejection,
+    responses((status = 200, body = Application), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict, Invalid), security(("bearer" = [])))]
+pub async fn api_reject(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<Application>,
+    body: Bytes,
+) -> Result<Json<Application>, AppError> {
+    let input: Rejection = parse_json(&body)?;
+    commands::applications::reject(&state.app(), &user.actor(&ctx), &a, &input.reason).await?;
+    Ok(Json(
+        applications::get(&state.db, a.id)
+            .await?
+            .ok_or(AppError::NotFound)?,
+    ))
+}
