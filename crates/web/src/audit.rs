@@ -12,7 +12,7 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::policy::{Action, Decision, decide};
+use tanzim_domain::policy::Action;
 use tanzim_store::audit::{self, AuditQuery, AuditRecord};
 use tanzim_store::{Page, Paged};
 
@@ -38,7 +38,7 @@ async fn entries(
     user: &CurrentUser,
     f: &Filter,
 ) -> Result<Paged<AuditRecord>, AppError> {
-    if decide(&user.principal, Action::ViewAudit, None) != Decision::Allow {
+    if !user.may(Action::ViewAudit, None) {
         return Err(AppError::Forbidden);
     }
     // As for members: a role limited to the party itself covers every record, one limited

@@ -3,7 +3,6 @@
 
 use crate::access::Loaded;
 use crate::access::found;
-use crate::access::permit;
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::input::Confirm;
@@ -21,7 +20,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tanzim_commands::{self as commands, Found};
-use tanzim_domain::policy::{Action, Decision, decide, scopes_for};
+use tanzim_domain::policy::{Action, scopes_for};
 use tanzim_domain::territory::TerritoryCode;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::bodies::{self, Body, BodyQuery};
@@ -75,7 +74,6 @@ async fn list_bodies(
     user: &CurrentUser,
     q: &ListQuery,
 ) -> Result<Paged<Body>, AppError> {
-    permit(decide(&user.principal, Action::ViewBodies, None))?;
     let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
     let within = match q.territory.as_deref().filter(|s| !s.is_empty()) {
         Some(code) => {
@@ -274,7 +272,6 @@ pub async fn new_form(
     user: CurrentUser,
     Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
-    permit(decide(&user.principal, Action::CreateBody, None))?;
     let input = CreateBody {
         territory: q.territory,
         organization: "party".into(),
@@ -289,7 +286,6 @@ pub async fn create(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    permit(decide(&user.principal, Action::CreateBody, None))?;
     let input: CreateBody = parse_form(&body)?;
     match create_body(&state, &ctx, &user, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
@@ -332,9 +328,7 @@ async fn show_page(
     let parent = match b.parent_id {
         Some(pid) => bodies::get(&state.db, pid)
             .await?
-            .filter(|p| {
-                decide(&user.principal, Action::ViewBodies, Some(&p.target())) == Decision::Allow
-            })
+            .filter(|p| user.may(Action::ViewBodies, Some(&p.target())))
             .map(|p| body_row(state, ctx, &p)),
         None => None,
     };
@@ -363,12 +357,10 @@ async fn show_page(
         dissolved: b.dissolved_at.map(|t| ctx.tr.date(t)),
         parent,
         children,
-        may_manage: b.is_active()
-            && decide(&user.principal, Action::ManageBody, Some(&b.target())) == Decision::Allow,
+        may_manage: b.is_active() && user.may(Action::ManageBody, Some(&b.target())),
         confirm_dissolve,
         error,
-        may_view_cases: decide(&user.principal, Action::ViewCases, Some(&b.target()))
-            == Decision::Allow,
+        may_view_cases: user.may(Action::ViewCases, Some(&b.target())),
     };
     Ok(views::html(page))
 }
@@ -506,7 +498,6 @@ pub async fn api_create(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    permit(decide(&user.principal, Action::CreateBody, None))?;
     let input: CreateBody = parse_json(&body)?;
     let id = create_body(&state, &ctx, &user, &input).await?;
     let created = bodies::get(&state.db, id)

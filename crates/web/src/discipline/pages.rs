@@ -15,7 +15,7 @@ use axum::extract::{Path, Query, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tanzim_domain::discipline::{self as rules, Outcome};
-use tanzim_domain::policy::{Action, Decision, decide};
+use tanzim_domain::policy::Action;
 use tanzim_store::bodies::Body;
 use tanzim_store::discipline::{self as store, Case, Hearing};
 use tanzim_store::members::Member;
@@ -152,8 +152,7 @@ pub(super) async fn body_cases_page(
         body_name: b.name.clone(),
         rows: paged.items.iter().map(|c| case_row(ctx, c)).collect(),
         pager: Pager::new(&paged, &format!("/bodies/{}/cases?", b.id)),
-        may_manage: b.is_active()
-            && decide(&user.principal, Action::ManageCases, Some(&b.target())) == Decision::Allow,
+        may_manage: b.is_active() && user.may(Action::ManageCases, Some(&b.target())),
         has_committee: store::ethics_committee(&state.db, b.id).await?.is_some(),
         today: today().to_string(),
         error: error.map(|e| e.message(&ctx.tr)),

@@ -4,12 +4,12 @@ use crate::ctx::{Ctx, CurrentUser};
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
 use tanzim_domain::members::parse_date;
-use tanzim_domain::policy::{Action, Decision, decide};
+use tanzim_domain::policy::Action;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::discipline::Case;
 
 pub(super) fn allowed(user: &CurrentUser, action: Action, c: &Case) -> bool {
-    decide(&user.principal, action, Some(&c.target())) == Decision::Allow
+    user.may(action, Some(&c.target()))
 }
 
 /// A form's optional date.

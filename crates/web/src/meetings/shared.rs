@@ -2,7 +2,7 @@
 //! communiqué or a body through the commands, the record as the API shows it, labels.
 //! It imports from none of them, so that no two files import each other.
 
-pub(super) use crate::access::{Loaded, permit};
+pub(super) use crate::access::Loaded;
 pub(super) use crate::ctx::{Ctx, CurrentUser};
 pub(super) use crate::error::AppError;
 pub(super) use crate::input::parse_json;
@@ -24,7 +24,7 @@ pub(super) use tanzim_commands::{self as commands, Found};
 pub(super) use tanzim_domain::audit::AuditAction;
 pub(super) use tanzim_domain::meetings::{self as rules, DecisionKind, Vote, Voters};
 pub(super) use tanzim_domain::org::BodyLevel;
-pub(super) use tanzim_domain::policy::{Action, decide};
+pub(super) use tanzim_domain::policy::Action;
 pub(super) use tanzim_domain::{DomainError, Field};
 pub(super) use tanzim_store::bodies::{self, Body};
 pub(super) use tanzim_store::meetings::{

@@ -11,8 +11,7 @@ pub(crate) async fn upcoming_rows(
     from: chrono::NaiveDate,
     limit: i64,
 ) -> Result<Vec<(i64, String, String, String)>, AppError> {
-    if decide(&user.principal, Action::ViewMeetings, None) != tanzim_domain::policy::Decision::Allow
-    {
+    if !user.may(Action::ViewMeetings, None) {
         return Ok(Vec::new());
     }
     let scope = tanzim_store::ScopeFilter::from_assignments(tanzim_domain::policy::scopes_for(
@@ -39,14 +38,12 @@ pub(crate) async fn reminder_rows(
     today: chrono::NaiveDate,
 ) -> Result<Vec<(String, String, String)>, AppError> {
     let scope = |action| {
-        (decide(&user.principal, action, None) == tanzim_domain::policy::Decision::Allow).then(
-            || {
-                tanzim_store::ScopeFilter::from_assignments(tanzim_domain::policy::scopes_for(
-                    &user.principal,
-                    action,
-                ))
-            },
-        )
+        (user.may(action, None)).then(|| {
+            tanzim_store::ScopeFilter::from_assignments(tanzim_domain::policy::scopes_for(
+                &user.principal,
+                action,
+            ))
+        })
     };
     let mut rows = Vec::new();
     if let Some(scope) = scope(Action::ManageMeetings) {

@@ -1,8 +1,6 @@
 //! What the members' files share: their imports.
 
-pub(super) use crate::access::{
-    Loaded, found, member_decision, member_scope, permit, sees_contact,
-};
+pub(super) use crate::access::{Loaded, found, member_decision, member_scope, sees_contact};
 pub(super) use crate::ctx::{Ctx, CurrentUser};
 pub(super) use crate::error::AppError;
 pub(super) use crate::input::{parse_form, parse_json};
@@ -22,7 +20,7 @@ pub(super) use serde::{Deserialize, Serialize};
 pub(super) use tanzim_commands::{self as commands, Found};
 pub(super) use tanzim_domain::audit::AuditAction;
 pub(super) use tanzim_domain::members::{self as rules, Event, PersonInput, Status};
-pub(super) use tanzim_domain::policy::{Action, Decision, decide};
+pub(super) use tanzim_domain::policy::{Action, Decision};
 pub(super) use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 pub(super) use tanzim_domain::{DomainError, Field};
 pub(super) use tanzim_store::campaigns::{self, Payment};
