@@ -2,6 +2,7 @@
 
 use super::pages::back_to_meeting;
 use super::shared::*;
+use crate::access::Loaded;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct AttendanceInput {
@@ -15,10 +16,9 @@ pub async fn api_attendance(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: AttendanceInput = parse_json(&body)?;
     cmd::attendance::record(&state.app(), &user.actor(&ctx), &m, input.attendance).await?;
     Ok(Json(detail(&state, &m.body, m.record.id).await?))
@@ -42,10 +42,10 @@ pub async fn attendance_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let form: AttendanceForm = crate::input::parse_form(&body)?;
     let mut list = Vec::new();
     for (text, presence) in [

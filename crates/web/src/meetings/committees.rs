@@ -3,6 +3,7 @@
 use super::holders::{Positions, positions};
 use super::pages::back_to_body;
 use super::shared::*;
+use crate::access::Loaded;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct FoundingInput {
@@ -21,10 +22,9 @@ pub async fn api_founding(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(b): Loaded<Body>,
     body: Bytes,
 ) -> Result<Json<Body>, AppError> {
-    let b = load_body(&state, &ctx, &user, id, Action::ManageBody).await?;
     let input: FoundingInput = parse_json(&body)?;
     let target = date(&input.target_date)?;
     let app = state.app();
@@ -78,10 +78,10 @@ pub async fn committee_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(b): Loaded<Body>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = b.id;
     let form: CommitteeForm = crate::input::parse_form(&body)?;
     let input = CommitteeInput {
         committee: form.committee,

@@ -2,6 +2,7 @@
 
 use super::pages::back_to_meeting;
 use super::shared::*;
+use crate::access::Loaded;
 
 #[derive(Deserialize, utoipa::ToSchema, Default)]
 pub struct CommuniqueRequest {
@@ -18,10 +19,9 @@ pub async fn api_draft_communique(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::PublishCommuniques).await?;
     let request: CommuniqueRequest = if body.is_empty() {
         CommuniqueRequest::default()
     } else {
@@ -55,10 +55,9 @@ pub async fn api_edit_communique(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(c): Loaded<InBody<Communique>>,
     body: Bytes,
 ) -> Result<Json<Communique>, AppError> {
-    let c = load_communique(&state, &ctx, &user, id, Action::PublishCommuniques).await?;
     let input: CommuniqueText = parse_json(&body)?;
     let app = state.app();
     let actor = user.actor(&ctx);
@@ -107,10 +106,10 @@ pub async fn communique_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::PublishCommuniques).await?;
+    let id = m.record.id;
     let form: CommuniqueRequest = crate::input::parse_form(&body)?;
     let result = async {
         let lang = form.lang()?;

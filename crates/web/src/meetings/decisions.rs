@@ -3,6 +3,7 @@
 
 use super::pages::back_to_meeting;
 use super::shared::*;
+use crate::access::Loaded;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct DecisionInput {
@@ -27,10 +28,9 @@ pub async fn api_decision(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: DecisionInput = parse_json(&body)?;
     record_decision(&state, &ctx, &user, &m, input).await?;
     Ok((
@@ -168,10 +168,10 @@ pub async fn decision_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let form: DecisionForm = crate::input::parse_form(&body)?;
     let result = match form.parse() {
         Ok((decision, vote)) => {

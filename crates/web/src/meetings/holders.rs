@@ -2,6 +2,7 @@
 
 use super::pages::back_to_body;
 use super::shared::*;
+use crate::access::Loaded;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct HolderInput {
@@ -44,10 +45,9 @@ pub async fn api_add_holder(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(b): Loaded<Body>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: HolderInput = parse_json(&body)?;
     let input = cmd::holders::Appointment {
         position: input.position,
@@ -112,10 +112,10 @@ pub async fn holder_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(b): Loaded<Body>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = b.id;
     let form: HolderForm = crate::input::parse_form(&body)?;
     let result = async {
         let rank: Option<u8> = match form.rank.trim() {

@@ -2,6 +2,7 @@
 
 use super::pages::back_to_meeting;
 use super::shared::*;
+use crate::access::Loaded;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct InvitationsInput {
@@ -21,10 +22,9 @@ pub async fn api_invitations(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: InvitationsInput = parse_json(&body)?;
     invite(&state, &ctx, &user, &m, input).await?;
     Ok(Json(detail(&state, &m.body, m.record.id).await?))
@@ -58,10 +58,10 @@ pub async fn invitations_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let form: InvitationsForm = crate::input::parse_form(&body)?;
     let input = InvitationsInput {
         position_holders: form.position_holders.is_some(),

@@ -2,6 +2,7 @@
 
 use super::pages::back_to_meeting;
 use super::shared::*;
+use crate::access::Loaded;
 
 /// Drafts the minutes from the record (the rapporteur edits them in the page).
 #[utoipa::path(post, path = "/api/v1/meetings/{id}/minutes", tag = "meetings", params(("id" = i64, Path)),
@@ -10,9 +11,8 @@ pub async fn api_draft_minutes(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     cmd::minutes::draft(&state.app(), &user.actor(&ctx), &m).await?;
     Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
@@ -24,9 +24,8 @@ pub async fn api_approve(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     cmd::minutes::approve(&state.app(), &user.actor(&ctx), &m).await?;
     Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
@@ -45,10 +44,9 @@ pub async fn api_amend(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: AmendmentInput = parse_json(&body)?;
     cmd::minutes::amend(
         &state.app(),
@@ -78,10 +76,10 @@ pub async fn amend_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let form: AmendmentForm = crate::input::parse_form(&body)?;
     let result = cmd::minutes::amend(
         &state.app(),
@@ -107,10 +105,10 @@ pub async fn save_minutes_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let form: MinutesForm = crate::input::parse_form(&body)?;
     let result = cmd::minutes::edit(&state.app(), &user.actor(&ctx), &m, &form.minutes)
         .await
@@ -123,9 +121,9 @@ pub async fn minutes_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let result = cmd::minutes::draft(&state.app(), &user.actor(&ctx), &m)
         .await
         .map_err(AppError::from);
@@ -137,9 +135,9 @@ pub async fn approve_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let result = cmd::minutes::approve(&state.app(), &user.actor(&ctx), &m)
         .await
         .map_err(AppError::from);
@@ -153,9 +151,8 @@ pub async fn minutes_pdf(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(found): Loaded<InBody<Meeting>>,
 ) -> Result<Response, AppError> {
-    let found = load_meeting(&state, &ctx, &user, id, Action::ViewMeetings).await?;
     let (m, b) = (&found.record, &found.body);
     let text = m.minutes.clone().ok_or(AppError::NotFound)?;
     let ar = crate::i18n::Tr::new(state.i18n.clone(), crate::i18n::Lang::Ar);

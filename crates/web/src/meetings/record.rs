@@ -2,6 +2,7 @@
 
 use super::pages::{back_to_body, back_to_meeting};
 use super::shared::*;
+use crate::access::Loaded;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct MeetingInput {
@@ -40,10 +41,9 @@ pub async fn api_create(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(b): Loaded<Body>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
     let input = input.parse()?;
     let mid = cmd::record::schedule(&state.app(), &user.actor(&ctx), &b, &input).await?;
@@ -87,10 +87,9 @@ pub async fn api_update(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: MeetingInput = parse_json(&body)?;
     let input = input.parse()?;
     cmd::record::correct(&state.app(), &user.actor(&ctx), &m, &input).await?;
@@ -102,10 +101,10 @@ pub async fn update_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let form: MeetingForm = crate::input::parse_form(&body)?;
     let result = async {
         let input = form.input().parse()?;
@@ -120,11 +119,8 @@ pub async fn update_form(
     responses((status = 200, body = MeetingDetail), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_get(
     State(state): State<AppState>,
-    ctx: Ctx,
-    user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
 ) -> Result<Json<MeetingDetail>, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ViewMeetings).await?;
     Ok(Json(detail(&state, &m.body, m.record.id).await?))
 }
 
@@ -145,10 +141,9 @@ pub async fn api_intervention(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
     let input: InterventionInput = parse_json(&body)?;
     let input = cmd::record::Speech {
         speaker: input.speaker,
@@ -175,10 +170,10 @@ pub async fn intervention_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let m = load_meeting(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = m.record.id;
     let form: InterventionForm = crate::input::parse_form(&body)?;
     let input = cmd::record::Speech {
         speaker: form.speaker,
@@ -257,10 +252,10 @@ pub async fn create_form(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<i64>,
+    Loaded(b): Loaded<Body>,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let b = load_body(&state, &ctx, &user, id, Action::ManageMeetings).await?;
+    let id = b.id;
     let form: MeetingForm = crate::input::parse_form(&body)?;
     let result = async {
         let input = form.input().parse()?;

@@ -2,7 +2,6 @@
 //! communiqué or a body through the commands, the record as the API shows it, labels.
 //! It imports from none of them, so that no two files import each other.
 
-pub(super) use crate::access::Loaded;
 pub(super) use crate::ctx::{Ctx, CurrentUser};
 pub(super) use crate::error::AppError;
 pub(super) use crate::input::parse_json;
@@ -50,17 +49,6 @@ pub(super) async fn load_communique(
     id: i64,
     action: Action,
 ) -> Result<Found<InBody<Communique>>, AppError> {
-    Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
-}
-
-/// The body with this id, if the user may do `action` to it.
-pub(super) async fn load_body(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    id: i64,
-    action: Action,
-) -> Result<Found<Body>, AppError> {
     Ok(commands::access::load(&state.app(), &user.actor(ctx), action, id).await?)
 }
 
