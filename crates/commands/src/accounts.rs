@@ -12,6 +12,7 @@ use tanzim_domain::audit::AuditAction;
 use tanzim_domain::policy::{Action, Target};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
+use tanzim_store::Tx;
 use tanzim_store::accounts::{self, NewUser, StoredRole};
 use tanzim_store::territory;
 
@@ -94,15 +95,22 @@ pub async fn grant_role(
     Ok(accounts::grant_role(&app.db, account.user.id, &role, entry).await?)
 }
 
-/// Refuses a change that would leave no enabled national administrator.
-async fn keep_one_national_administrator(app: &App, roles: &[StoredRole]) -> Result<()> {
+/// Opens the transaction of a change that takes `roles` away, refusing it when it would
+/// leave no enabled national administrator: the count and the change are one transaction,
+/// and such changes take their turn, so two administrators removing each other cannot both
+/// succeed.
+async fn keep_one_national_administrator(app: &App, roles: &[StoredRole]) -> Result<Tx> {
+    let mut tx = app.db.begin().await?;
     let national_admin = roles
         .iter()
         .any(|r| r.role == "administrator" && r.scope_path.is_empty() && r.organization.is_none());
-    if national_admin && accounts::count_national_administrators(&app.db).await? <= 1 {
-        return Err(Error::Conflict("last-administrator"));
+    if national_admin {
+        accounts::lock_administrators(&mut tx).await?;
+        if accounts::count_national_administrators(&mut tx).await? <= 1 {
+            return Err(Error::Conflict("last-administrator"));
+        }
     }
-    Ok(())
+    Ok(tx)
 }
 
 /// Revokes one of the account's roles (never the last national administrator's).
@@ -118,9 +126,10 @@ pub async fn revoke_role(
         .iter()
         .find(|r| r.id == role_id)
         .ok_or(Error::NotFound)?;
-    keep_one_national_administrator(app, std::slice::from_ref(role)).await?;
+    let mut tx = keep_one_national_administrator(app, std::slice::from_ref(role)).await?;
     let entry = actor.audit(AuditAction::RoleRevoked);
-    Ok(accounts::revoke_role(&app.db, role, entry).await?)
+    accounts::revoke_role(&mut tx, role, entry).await?;
+    Ok(tx.commit().await?)
 }
 
 /// Where an account sits for the audit log: the deepest territory containing all its
@@ -159,14 +168,14 @@ pub async fn set_disabled(
         },
         account.user.id,
     );
-    if disabled {
-        if Some(id) == actor.user_id() {
-            return Err(Error::Conflict("cannot-disable-self"));
-        }
-        keep_one_national_administrator(app, &account.roles).await?;
+    if disabled && Some(id) == actor.user_id() {
+        return Err(Error::Conflict("cannot-disable-self"));
     }
+    let removed: &[StoredRole] = if disabled { &account.roles } else { &[] };
+    let mut tx = keep_one_national_administrator(app, removed).await?;
     let scope = account_scope(&account.roles);
-    Ok(accounts::set_disabled(&app.db, id, disabled, scope, actor.audit(action)).await?)
+    accounts::set_disabled(&mut tx, id, disabled, scope, actor.audit(action)).await?;
+    Ok(tx.commit().await?)
 }
 
 /// Creates an API token for `user_id` (a user's own; the console's for anyone) and

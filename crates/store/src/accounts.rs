@@ -2,7 +2,7 @@
 //! Secrets (session and API tokens) are stored only as SHA-256 hashes.
 
 use crate::audit::AuditEntry;
-use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError, Tx};
 use serde::Serialize;
 use tanzim_domain::accounts::{Principal, Role, RoleAssignment, Username};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
@@ -192,16 +192,30 @@ pub async fn count_administrators(db: &Db) -> Result<i64> {
     })?)
 }
 
-/// Enabled users holding a national administrator role (the last one cannot be removed).
-pub async fn count_national_administrators(db: &Db) -> Result<i64> {
-    Ok(on_pool!(db, p => {
+/// Enabled users holding a national administrator role (the last one cannot be removed),
+/// counted inside the transaction that would remove one, after `lock_administrators`.
+pub async fn count_national_administrators(tx: &mut Tx) -> Result<i64> {
+    Ok(on_tx!(tx, c => {
         sqlx::query_scalar::<_, i64>(
             "SELECT COUNT(DISTINCT r.user_id) FROM role_assignments r JOIN users u ON u.id = r.user_id
              WHERE r.role = 'administrator' AND r.scope_path = '' AND r.organization IS NULL AND u.disabled = FALSE",
         )
-        .fetch_one(p)
+        .fetch_one(c)
         .await
     })?)
+}
+
+/// Serializes the changes that could remove a national administrator, so that two of them
+/// cannot each count the other and both go ahead. On SQLite the transaction's write lock
+/// (`BEGIN IMMEDIATE`) already does; PostgreSQL takes a transaction-scoped advisory lock,
+/// and the count that follows, a new statement, sees what the one before committed.
+pub async fn lock_administrators(tx: &mut Tx) -> Result<()> {
+    if let Tx::Postgres(t) = tx {
+        sqlx::query("SELECT pg_advisory_xact_lock(7201)")
+            .execute(&mut **t)
+            .await?;
+    }
+    Ok(())
 }
 
 pub async fn grant_role(
@@ -231,50 +245,46 @@ pub async fn grant_role(
     })
 }
 
-pub async fn revoke_role(db: &Db, role: &StoredRole, audit: AuditEntry) -> Result<()> {
-    on_pool!(db, p => {
-        let mut tx = p.begin().await?;
-        let done = sqlx::query("DELETE FROM role_assignments WHERE id = $1 AND user_id = $2")
-            .bind(role.id)
-            .bind(role.user_id)
-            .execute(&mut *tx)
-            .await?;
-        if done.rows_affected() != 1 {
-            return Err(StoreError::NotFound);
-        }
-        let detail = serde_json::json!({ "role": role.role, "scope": role.scope_code, "organization": role.organization });
-        let scope = Some(TerritoryPath::from_stored(role.scope_path.clone()));
-        append_audit!(tx, &audit.target("user", role.user_id, scope).detail(detail))?;
-        tx.commit().await?;
-        Ok(())
-    })
+pub async fn revoke_role(tx: &mut Tx, role: &StoredRole, audit: AuditEntry) -> Result<()> {
+    let done = on_tx!(tx, c => sqlx::query("DELETE FROM role_assignments WHERE id = $1 AND user_id = $2")
+        .bind(role.id)
+        .bind(role.user_id)
+        .execute(c)
+        .await
+        .map(|r| r.rows_affected()))?;
+    if done != 1 {
+        return Err(StoreError::NotFound);
+    }
+    let detail = serde_json::json!({ "role": role.role, "scope": role.scope_code, "organization": role.organization });
+    let scope = Some(TerritoryPath::from_stored(role.scope_path.clone()));
+    crate::audit::append_in(
+        tx,
+        &audit.target("user", role.user_id, scope).detail(detail),
+    )
+    .await
 }
 
 /// Disables or enables an account; disabling also ends its sessions and revokes nothing
 /// else (its API tokens stop working because the principal of a disabled user is `None`).
 pub async fn set_disabled(
-    db: &Db,
+    tx: &mut Tx,
     user_id: i64,
     disabled: bool,
     scope: Option<TerritoryPath>,
     audit: AuditEntry,
 ) -> Result<()> {
-    on_pool!(db, p => {
-        let mut tx = p.begin().await?;
-        sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2").bind(disabled).bind(user_id).execute(&mut *tx).await?;
-        if disabled {
-            // Its API tokens end too: re-enabling must not revive keys handed out before.
-            sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-                .bind(crate::now())
-                .bind(user_id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *tx).await?;
-        }
-        append_audit!(tx, &audit.target("user", user_id, scope))?;
-        tx.commit().await?;
-        Ok(())
-    })
+    on_tx!(tx, c => sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2").bind(disabled).bind(user_id).execute(c).await.map(|_| ()))?;
+    if disabled {
+        // Its API tokens end too: re-enabling must not revive keys handed out before.
+        on_tx!(tx, c => sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
+            .bind(crate::now())
+            .bind(user_id)
+            .execute(c)
+            .await
+            .map(|_| ()))?;
+        on_tx!(tx, c => sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(c).await.map(|_| ()))?;
+    }
+    crate::audit::append_in(tx, &audit.target("user", user_id, scope)).await
 }
 
 // ---- sessions ----
