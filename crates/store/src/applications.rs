@@ -186,7 +186,7 @@ pub async fn list(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM applications a WHERE {where_sql}");
-    fetch_page!(db, Application, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 /// Other applications with the same CIN, for the committee's duplicate check.

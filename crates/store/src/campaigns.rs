@@ -145,7 +145,7 @@ pub async fn list(db: &Db, scope: &ScopeFilter, page: Page) -> Result<Paged<Camp
     let count_sql = format!(
         "SELECT COUNT(*) FROM campaigns c JOIN bodies b ON b.id = c.body_id WHERE {where_sql}"
     );
-    fetch_page!(db, Campaign, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 /// Open campaigns whose jurisdiction contains a member's branch, most local first.

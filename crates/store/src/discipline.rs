@@ -162,7 +162,7 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &CaseQuery, page: Page) -> Re
     let count_sql = format!(
         "SELECT COUNT(*) FROM disciplinary_cases dc JOIN bodies b ON b.id = dc.body_id WHERE {where_sql}"
     );
-    fetch_page!(db, Case, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 /// Takes the case's row for the rest of the transaction `$tx` if it is still open, so that

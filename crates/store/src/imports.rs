@@ -418,7 +418,7 @@ pub async fn reviews(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM import_reviews r WHERE {where_sql}");
-    fetch_page!(db, Review, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 pub async fn review(db: &Db, id: i64) -> Result<Option<Review>> {

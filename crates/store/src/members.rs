@@ -551,7 +551,7 @@ pub async fn list(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM members m WHERE {where_sql}");
-    fetch_page!(db, Member, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 /// Matches a search counts up to this many; beyond, the page says "more than" and asks
@@ -804,7 +804,7 @@ pub async fn in_good_standing_on(
     let count_sql = format!(
         "SELECT COUNT(*) FROM member_history h JOIN members m ON m.id = h.member_id WHERE {where_sql}"
     );
-    fetch_page!(db, Member, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
