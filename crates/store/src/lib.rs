@@ -65,7 +65,6 @@ pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod bodies;
-#[macro_use]
 pub mod campaigns;
 pub mod discipline;
 pub mod imports;
