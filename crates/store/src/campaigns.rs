@@ -377,7 +377,7 @@ pub async fn close(
                 .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now)
                 .fetch_all(&mut *tx).await?;
             let reason = format!("campaign {} ({}) closed", c.id, c.year);
-            record_lapses!(db, tx, &rows, today, &reason, Some(actor_id), now)?;
+            crate::members::record_lapses(db, &mut tx.as_conn(), &rows, today, &reason, Some(actor_id), now).await?;
             lapsed = rows.len() as i64;
         }
         sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;

@@ -322,7 +322,7 @@ pub struct MemberEffect<'a> {
 }
 
 /// Decides an open case: the decision, the contact details the member has on file (to be
-/// notified), the member's status change when there is one (see `apply_change!`) and the
+/// notified), the member's status change when there is one (see `members::apply_change`) and the
 /// audit entries, all in one transaction. A case decided meanwhile is `case-decided`; a
 /// member changed meanwhile is `member-changed`, and nothing is written.
 pub async fn decide(
@@ -348,7 +348,7 @@ pub async fn decide(
             return Err(StoreError::Conflict("case-decided"));
         }
         if let Some(e) = effect {
-            apply_change!(db, tx, e.member, e.change, e.audit)?;
+            crate::members::apply_change(db, &mut tx.as_conn(), e.member, e.change, e.audit).await?;
         }
         let detail = serde_json::json!({ "decision": d.outcome, "decided_on": d.decided_on,
             "until": d.suspended_until, "member": case.member_id });

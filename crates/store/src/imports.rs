@@ -4,7 +4,7 @@
 
 use crate::audit::AuditEntry;
 use crate::members::{NewMember, name_key};
-use crate::{Db, Result};
+use crate::{AsConn, Db, Result};
 use std::collections::HashMap;
 use tanzim_domain::members::Person;
 use tanzim_domain::territory::TerritoryPath;
@@ -47,7 +47,7 @@ pub struct BatchReport {
 }
 
 /// Writes one batch in one transaction: one lookup of the batch's CINs, one of its names,
-/// then multi-row inserts (see `insert_members!`). `reach` (`None`: everywhere, the
+/// then multi-row inserts (see `members::insert_members`). `reach` (`None`: everywhere, the
 /// operator's command line) decides which existing members the importer may update or
 /// review; every member updated gets its own audit entry, placed where the member is.
 pub async fn import_batch(
@@ -170,7 +170,7 @@ pub async fn import_batch(
                 actor_id: audit.actor_id,
             });
         }
-        let written = insert_members!(db, tx, &new_members, now, &mut counts)?;
+        let written = crate::members::insert_members(db, &mut tx.as_conn(), &new_members, now, &mut counts).await?;
         report.imported = written.len() as u64;
         let ids: HashMap<&str, i64> = new_members
             .iter()
@@ -461,7 +461,7 @@ pub async fn decide_distinct(
             return Err(crate::StoreError::Conflict("review-decided"));
         }
         let mut counts = crate::counters::Deltas::default();
-        let written = insert_members!(db, tx, std::slice::from_ref(new), now, &mut counts)?;
+        let written = crate::members::insert_members(db, &mut tx.as_conn(), std::slice::from_ref(new), now, &mut counts).await?;
         let Some((member_id, number)) = written.into_iter().next() else {
             return Err(crate::StoreError::Conflict("cin-taken"));
         };

@@ -56,10 +56,9 @@ macro_rules! append_audit {
     }};
 }
 
-// Modules whose macros others use come first (macros are scoped by order).
+// `counters` comes first: others use its macro (macros are scoped by order).
 #[macro_use]
 pub mod counters;
-#[macro_use]
 pub mod members;
 pub mod accounts;
 pub mod applications;

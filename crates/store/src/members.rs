@@ -2,7 +2,9 @@
 //! "who was in good standing in this branch on date D" has an answer), and consents.
 
 use crate::audit::AuditEntry;
-use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use crate::counters::Deltas;
+use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
+use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 use tanzim_domain::members::{Person, Status};
 use tanzim_domain::policy::Target;
@@ -211,170 +213,177 @@ pub struct NewMember<'a> {
 pub(crate) const ROWS_PER_INSERT: usize = 500;
 
 /// Inserts members (their numbers from the provinces' sequences, their first history
-/// periods and their consents) inside the transaction `$tx`, adding their counts to
-/// `$counts`, a few statements per `ROWS_PER_INSERT` members; evaluates to
-/// `Result<Vec<(id, number)>, StoreError>` in the order given. Shared by single entry,
-/// accepted applications and import.
-macro_rules! insert_members {
-    ($db:expr, $tx:expr, $news:expr, $now:expr, $counts:expr) => {{
-        let news: &[$crate::members::NewMember<'_>] = $news;
-        let now: i64 = $now;
-        let result: $crate::Result<Vec<(i64, String)>> = async {
-            // Reserve each province's block of numbers with one statement.
-            let mut per_province: std::collections::BTreeMap<&str, i64> = Default::default();
-            for new in news {
-                *per_province.entry(new.province_code.as_str()).or_insert(0) += 1;
+/// periods and their consents) inside the transaction of `tx`, adding their counts to
+/// `counts`, a few statements per `ROWS_PER_INSERT` members; returns `(id, number)` in the
+/// order given. Shared by single entry, accepted applications and import.
+pub(crate) async fn insert_members(
+    db: &Db,
+    tx: &mut Conn<'_>,
+    news: &[NewMember<'_>],
+    now: i64,
+    counts: &mut Deltas,
+) -> Result<Vec<(i64, String)>> {
+    // Reserve each province's block of numbers with one statement.
+    let mut per_province: BTreeMap<&str, i64> = Default::default();
+    for new in news {
+        *per_province.entry(new.province_code.as_str()).or_insert(0) += 1;
+    }
+    let mut next: BTreeMap<&str, i64> = Default::default();
+    for (province, n) in &per_province {
+        let last: i64 = on_tx!(tx, c => sqlx::query_scalar(
+            "INSERT INTO member_sequences (province_code, last_value) VALUES ($1, $2)
+             ON CONFLICT (province_code) DO UPDATE SET last_value = member_sequences.last_value + $2
+             RETURNING last_value",
+        )
+        .bind(*province)
+        .bind(*n)
+        .fetch_one(c)
+        .await)?;
+        next.insert(*province, last - n + 1);
+    }
+    let mut numbers: Vec<String> = news
+        .iter()
+        .map(|new| {
+            let seq = next.entry(new.province_code.as_str()).or_insert(1);
+            *seq += 1;
+            tanzim_domain::members::membership_number(&new.province_code, *seq - 1)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(news.len());
+    for chunk in news.chunks(ROWS_PER_INSERT) {
+        let chunk_numbers: Vec<String> = numbers.drain(..chunk.len()).collect();
+        let sql = format!(
+            "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
+               birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
+               joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
+               created_at, updated_at, skeleton, search_terms)
+             VALUES {} RETURNING id, cin",
+            crate::values_sql(db, chunk.len(), 29)
+        );
+        for new in chunk {
+            let p = new.person;
+            counts.add(new.path.as_str(), "active", p.sex.as_str(), &p.birth_date.to_string(), 1);
+        }
+        let rows: Vec<(i64, String)> = on_tx!(tx, c => {
+            let mut insert = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
+            for (new, number) in chunk.iter().zip(&chunk_numbers) {
+                let p = new.person;
+                insert = insert
+                    .bind(number.clone())
+                    .bind(p.first_name_ar.clone())
+                    .bind(p.last_name_ar.clone())
+                    .bind(p.first_name_lat.clone())
+                    .bind(p.last_name_lat.clone())
+                    .bind(name_key(p))
+                    .bind(p.sex.as_str())
+                    .bind(p.birth_date.to_string())
+                    .bind(p.cin.as_str().to_owned())
+                    .bind(p.phone.as_ref().map(|x| x.as_str().to_owned()))
+                    .bind(p.email.clone())
+                    .bind(p.address.clone())
+                    .bind(p.commune.as_str().to_owned())
+                    .bind(new.path.as_str().to_owned())
+                    .bind(p.profession.clone())
+                    .bind(p.education.clone())
+                    .bind(p.affiliations.join(","))
+                    .bind(new.joined_on.clone())
+                    .bind("active")
+                    .bind(new.joined_on.clone())
+                    .bind(new.consent_contact)
+                    .bind(new.consent_public)
+                    .bind(new.notes.clone())
+                    .bind(new.card_token.clone())
+                    .bind(new.application_id)
+                    .bind(now)
+                    .bind(now)
+                    .bind(skeleton_key(p))
+                    .bind(search_terms(p));
             }
-            let mut next: std::collections::BTreeMap<&str, i64> = Default::default();
-            for (province, n) in &per_province {
-                let last: i64 = sqlx::query_scalar(
-                    "INSERT INTO member_sequences (province_code, last_value) VALUES ($1, $2)
-                     ON CONFLICT (province_code) DO UPDATE SET last_value = member_sequences.last_value + $2
-                     RETURNING last_value",
-                )
-                .bind(*province)
-                .bind(*n)
-                .fetch_one(&mut *$tx)
-                .await?;
-                next.insert(*province, last - n + 1);
-            }
-            let mut numbers: Vec<String> = news
-                .iter()
-                .map(|new| {
-                    let seq = next.entry(new.province_code.as_str()).or_insert(1);
-                    *seq += 1;
-                    tanzim_domain::members::membership_number(&new.province_code, *seq - 1)
-                })
-                .collect();
-            let mut out = Vec::with_capacity(news.len());
-            for chunk in news.chunks($crate::members::ROWS_PER_INSERT) {
-                let chunk_numbers: Vec<String> = numbers.drain(..chunk.len()).collect();
-                let sql = format!(
-                    "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
-                       birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
-                       joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
-                       created_at, updated_at, skeleton, search_terms)
-                     VALUES {} RETURNING id, cin",
-                    $crate::values_sql($db, chunk.len(), 29)
-                );
-                let mut insert = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
-                for (new, number) in chunk.iter().zip(&chunk_numbers) {
-                    let p = new.person;
-                    insert = insert
-                        .bind(number.clone())
-                        .bind(p.first_name_ar.clone())
-                        .bind(p.last_name_ar.clone())
-                        .bind(p.first_name_lat.clone())
-                        .bind(p.last_name_lat.clone())
-                        .bind($crate::members::name_key(p))
-                        .bind(p.sex.as_str())
-                        .bind(p.birth_date.to_string())
-                        .bind(p.cin.as_str().to_owned())
-                        .bind(p.phone.as_ref().map(|x| x.as_str().to_owned()))
-                        .bind(p.email.clone())
-                        .bind(p.address.clone())
-                        .bind(p.commune.as_str().to_owned())
-                        .bind(new.path.as_str().to_owned())
-                        .bind(p.profession.clone())
-                        .bind(p.education.clone())
-                        .bind(p.affiliations.join(","))
-                        .bind(new.joined_on.clone())
-                        .bind("active")
-                        .bind(new.joined_on.clone())
-                        .bind(new.consent_contact)
-                        .bind(new.consent_public)
-                        .bind(new.notes.clone())
-                        .bind(new.card_token.clone())
-                        .bind(new.application_id)
-                        .bind(now)
-                        .bind(now)
-                        .bind($crate::members::skeleton_key(p))
-                        .bind($crate::members::search_terms(p));
-                    $counts.add(new.path.as_str(), "active", p.sex.as_str(), &p.birth_date.to_string(), 1);
-                }
-                let ids: std::collections::HashMap<String, i64> = insert
-                    .fetch_all(&mut *$tx)
-                    .await
-                    .map_err($crate::StoreError::unique_as("cin-taken"))?
-                    .into_iter()
-                    .map(|(id, cin)| (cin, id))
-                    .collect();
-                // Every row returns its id (a failed row fails the statement).
-                let ids: Vec<i64> = chunk.iter().filter_map(|n| ids.get(n.person.cin.as_str()).copied()).collect();
+            insert.fetch_all(c).await
+        })
+        .map_err(StoreError::unique_as("cin-taken"))?;
+        let ids: HashMap<String, i64> = rows.into_iter().map(|(id, cin)| (cin, id)).collect();
+        // Every row returns its id (a failed row fails the statement).
+        let ids: Vec<i64> = chunk
+            .iter()
+            .filter_map(|n| ids.get(n.person.cin.as_str()).copied())
+            .collect();
 
-                let sql = format!(
-                    "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
-                     VALUES {}",
-                    $crate::values_sql($db, chunk.len(), 8)
-                );
-                let mut history = sqlx::query(sqlx::AssertSqlSafe(sql));
-                for (new, id) in chunk.iter().zip(&ids) {
-                    history = history
+        let sql = format!(
+            "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, changed_by, changed_at)
+             VALUES {}",
+            crate::values_sql(db, chunk.len(), 8)
+        );
+        on_tx!(tx, c => {
+            let mut history = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (new, id) in chunk.iter().zip(&ids) {
+                history = history
+                    .bind(*id)
+                    .bind(new.joined_on.clone())
+                    .bind("active")
+                    .bind(new.person.commune.as_str().to_owned())
+                    .bind(new.path.as_str().to_owned())
+                    .bind("join")
+                    .bind(new.actor_id)
+                    .bind(now);
+            }
+            history.execute(c).await.map(|_| ())
+        })?;
+
+        let sql = format!(
+            "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)
+             VALUES {}",
+            crate::values_sql(db, chunk.len() * 2, 8)
+        );
+        on_tx!(tx, c => {
+            let mut consents = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (new, id) in chunk.iter().zip(&ids) {
+                for (kind, granted) in [("contact", new.consent_contact), ("public_lists", new.consent_public)] {
+                    consents = consents
                         .bind(*id)
+                        .bind(kind)
+                        .bind(granted)
                         .bind(new.joined_on.clone())
-                        .bind("active")
-                        .bind(new.person.commune.as_str().to_owned())
-                        .bind(new.path.as_str().to_owned())
-                        .bind("join")
+                        .bind(new.consent_source.clone())
+                        .bind(new.consent_version.clone())
                         .bind(new.actor_id)
                         .bind(now);
                 }
-                history.execute(&mut *$tx).await?;
-
-                let sql = format!(
-                    "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)
-                     VALUES {}",
-                    $crate::values_sql($db, chunk.len() * 2, 8)
-                );
-                let mut consents = sqlx::query(sqlx::AssertSqlSafe(sql));
-                for (new, id) in chunk.iter().zip(&ids) {
-                    for (kind, granted) in [("contact", new.consent_contact), ("public_lists", new.consent_public)] {
-                        consents = consents
-                            .bind(*id)
-                            .bind(kind)
-                            .bind(granted)
-                            .bind(new.joined_on.clone())
-                            .bind(new.consent_source.clone())
-                            .bind(new.consent_version.clone())
-                            .bind(new.actor_id)
-                            .bind(now);
-                    }
-                }
-                consents.execute(&mut *$tx).await?;
-                out.extend(ids.into_iter().zip(chunk_numbers));
             }
-            Ok(out)
-        }
-        .await;
-        result
-    }};
+            consents.execute(c).await.map(|_| ())
+        })?;
+        out.extend(ids.into_iter().zip(chunk_numbers));
+    }
+    Ok(out)
 }
 
-/// For members just set lapsed (`$rows`: id, commune, path, sex, birth date as returned by
+/// For members just set lapsed (`rows`: id, commune, path, sex, birth date as returned by
 /// the UPDATE), closes their history period, opens a lapsed one and moves their counts,
-/// inside `$tx`; evaluates to `Result<(), sqlx::Error>`.
-macro_rules! record_lapses {
-    ($db:expr, $tx:expr, $rows:expr, $today:expr, $reason:expr, $actor_id:expr, $now:expr) => {{
-        let rows: &[(i64, String, String, String, String)] = $rows;
-        let result: std::result::Result<(), sqlx::Error> = async {
-            let mut counts = $crate::counters::Deltas::default();
-            for (id, commune, path, sex, birth_date) in rows {
-                counts.add(path, "active", sex, birth_date, -1);
-                counts.add(path, "lapsed", sex, birth_date, 1);
-                sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-                    .bind($today).bind(id).execute(&mut *$tx).await?;
-                sqlx::query(
-                    "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
-                     VALUES ($1, $2, 'lapsed', $3, $4, 'lapse', $5, $6, $7)",
-                )
-                .bind(id).bind($today).bind(commune).bind(path).bind($reason).bind($actor_id).bind($now)
-                .execute(&mut *$tx).await?;
-            }
-            apply_counts!($db, $tx, &counts)
-        }
-        .await;
-        result
-    }};
+/// inside the transaction of `tx`.
+pub(crate) async fn record_lapses(
+    db: &Db,
+    tx: &mut Conn<'_>,
+    rows: &[(i64, String, String, String, String)],
+    today: &str,
+    reason: &str,
+    actor_id: Option<i64>,
+    now: i64,
+) -> Result<()> {
+    let mut counts = Deltas::default();
+    for (id, commune, path, sex, birth_date) in rows {
+        counts.add(path, "active", sex, birth_date, -1);
+        counts.add(path, "lapsed", sex, birth_date, 1);
+        on_tx!(tx, c => sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
+            .bind(today).bind(id).execute(c).await.map(|_| ()))?;
+        on_tx!(tx, c => sqlx::query(
+            "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
+             VALUES ($1, $2, 'lapsed', $3, $4, 'lapse', $5, $6, $7)",
+        )
+        .bind(id).bind(today).bind(commune).bind(path).bind(reason).bind(actor_id).bind(now)
+        .execute(c).await.map(|_| ()))?;
+    }
+    on_tx!(tx, c => apply_counts!(db, c, &counts))?;
+    Ok(())
 }
 
 /// Suspensions whose end date has passed (`suspended_until` is the last day suspended):
@@ -442,7 +451,7 @@ pub async fn lapse_for_demo(db: &Db, every: i64, today: &str) -> Result<i64> {
         )
         .bind(every).bind(today).bind(now)
         .fetch_all(&mut *tx).await?;
-        record_lapses!(db, tx, &rows, today, "demo: not renewed", None::<i64>, now)?;
+        record_lapses(db, &mut tx.as_conn(), &rows, today, "demo: not renewed", None, now).await?;
         tx.commit().await?;
         Ok(rows.len() as i64)
     })
@@ -455,7 +464,7 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let mut counts = crate::counters::Deltas::default();
-        let written = insert_members!(db, tx, std::slice::from_ref(new), now, &mut counts)?;
+        let written = insert_members(db, &mut tx.as_conn(), std::slice::from_ref(new), now, &mut counts).await?;
         let Some((id, number)) = written.into_iter().next() else {
             return Err(StoreError::Conflict("cin-taken"));
         };
@@ -847,85 +856,89 @@ pub struct Change<'a> {
     pub actor_id: Option<i64>,
 }
 
-/// Applies a change inside the transaction `$tx`: the member row, the history (the current
-/// period closes, a new one opens), the counts and the audit entry; evaluates to
-/// `Result<(), StoreError>`. Refused with `Conflict` when the member changed since it was
-/// read (another officer got there first). Shared by status changes and transfers
-/// ([`apply`]) and by decisions that change a member's status (disciplinary cases).
-macro_rules! apply_change {
-    ($db:expr, $tx:expr, $member:expr, $change:expr, $audit:expr) => {{
-        let member: &$crate::members::Member = $member;
-        let change: &$crate::members::Change<'_> = $change;
-        let audit: $crate::audit::AuditEntry = $audit;
-        let now = $crate::now();
-        let result: $crate::Result<()> = async {
-            let done = sqlx::query(
-                "UPDATE members SET status = $1, status_since = CASE WHEN status = $1 THEN status_since ELSE $2 END,
-                   suspended_until = $3, commune_code = $4, path = $5, updated_at = $6
-                 WHERE id = $7 AND status = $8 AND path = $9",
-            )
-            .bind(change.to_status.as_str())
-            .bind(change.on)
-            .bind(change.suspended_until)
-            .bind(change.to_commune)
-            .bind(change.to_path.as_str())
-            .bind(now)
-            .bind(member.id)
-            .bind(member.status.as_str())
-            .bind(&member.path)
-            .execute(&mut *$tx)
-            .await?;
-            if done.rows_affected() != 1 {
-                return Err($crate::StoreError::Conflict("member-changed"));
-            }
-            // Sex and birth date from the row itself (the caller's copy may hide them).
-            let (sex, birth_date): (String, String) = sqlx::query_as("SELECT sex, birth_date FROM members WHERE id = $1")
-                .bind(member.id)
-                .fetch_one(&mut *$tx)
-                .await?;
-            let mut counts = $crate::counters::Deltas::default();
-            counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
-            counts.add(change.to_path.as_str(), change.to_status.as_str(), &sex, &birth_date, 1);
-            apply_counts!($db, $tx, &counts)?;
-            sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-                .bind(change.on)
-                .bind(member.id)
-                .execute(&mut *$tx)
-                .await?;
-            sqlx::query(
-                "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, decision, changed_by, changed_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            )
-            .bind(member.id)
-            .bind(change.on)
-            .bind(change.to_status.as_str())
-            .bind(change.to_commune)
-            .bind(change.to_path.as_str())
-            .bind(change.event)
-            .bind(change.reason)
-            .bind(change.decision)
-            .bind(change.actor_id)
-            .bind(now)
-            .execute(&mut *$tx)
-            .await?;
-            let detail = serde_json::json!({
-                "event": change.event, "from": member.status, "to": change.to_status.as_str(),
-                "commune_from": member.commune_code, "commune_to": change.to_commune, "on": change.on,
-                "reason": change.reason, "decision": change.decision,
-            });
-            append_audit!($tx, &audit.target("member", member.id, Some(change.to_path.clone())).organizations(&member.affiliations).detail(detail))?;
-            Ok(())
-        }
-        .await;
-        result
-    }};
+/// Applies a change inside the transaction of `tx`: the member row, the history (the
+/// current period closes, a new one opens), the counts and the audit entry. Refused with
+/// `Conflict` when the member changed since it was read (another officer got there first).
+/// Shared by status changes and transfers ([`apply`]) and by decisions that change a
+/// member's status (disciplinary cases).
+pub(crate) async fn apply_change(
+    db: &Db,
+    tx: &mut Conn<'_>,
+    member: &Member,
+    change: &Change<'_>,
+    audit: AuditEntry,
+) -> Result<()> {
+    let now = crate::now();
+    let done = on_tx!(tx, c => sqlx::query(
+        "UPDATE members SET status = $1, status_since = CASE WHEN status = $1 THEN status_since ELSE $2 END,
+           suspended_until = $3, commune_code = $4, path = $5, updated_at = $6
+         WHERE id = $7 AND status = $8 AND path = $9",
+    )
+    .bind(change.to_status.as_str())
+    .bind(change.on)
+    .bind(change.suspended_until)
+    .bind(change.to_commune)
+    .bind(change.to_path.as_str())
+    .bind(now)
+    .bind(member.id)
+    .bind(member.status.as_str())
+    .bind(&member.path)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if done != 1 {
+        return Err(StoreError::Conflict("member-changed"));
+    }
+    // Sex and birth date from the row itself (the caller's copy may hide them).
+    let (sex, birth_date): (String, String) = on_tx!(tx, c => sqlx::query_as("SELECT sex, birth_date FROM members WHERE id = $1")
+        .bind(member.id)
+        .fetch_one(c)
+        .await)?;
+    let mut counts = Deltas::default();
+    counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
+    counts.add(change.to_path.as_str(), change.to_status.as_str(), &sex, &birth_date, 1);
+    on_tx!(tx, c => apply_counts!(db, c, &counts))?;
+    on_tx!(tx, c => sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
+        .bind(change.on)
+        .bind(member.id)
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+    on_tx!(tx, c => sqlx::query(
+        "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, decision, changed_by, changed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(member.id)
+    .bind(change.on)
+    .bind(change.to_status.as_str())
+    .bind(change.to_commune)
+    .bind(change.to_path.as_str())
+    .bind(change.event)
+    .bind(change.reason)
+    .bind(change.decision)
+    .bind(change.actor_id)
+    .bind(now)
+    .execute(c)
+    .await
+    .map(|_| ()))?;
+    let detail = serde_json::json!({
+        "event": change.event, "from": member.status, "to": change.to_status.as_str(),
+        "commune_from": member.commune_code, "commune_to": change.to_commune, "on": change.on,
+        "reason": change.reason, "decision": change.decision,
+    });
+    let entry = audit
+        .target("member", member.id, Some(change.to_path.clone()))
+        .organizations(&member.affiliations)
+        .detail(detail);
+    on_tx!(tx, c => append_audit!(c, &entry).map(|_| ()))?;
+    Ok(())
 }
 
-/// Applies a change (see `apply_change!`) in a transaction of its own.
+/// Applies a change (see [`apply_change`]) in a transaction of its own.
 pub async fn apply(db: &Db, member: &Member, change: &Change<'_>, audit: AuditEntry) -> Result<()> {
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        apply_change!(db, tx, member, change, audit)?;
+        apply_change(db, &mut tx.as_conn(), member, change, audit).await?;
         tx.commit().await?;
         Ok(())
     })
