@@ -59,7 +59,6 @@ macro_rules! append_audit {
 // `counters` comes first: others use its macro (macros are scoped by order).
 #[macro_use]
 pub mod counters;
-pub mod members;
 pub mod accounts;
 pub mod applications;
 pub mod audit;
@@ -68,6 +67,7 @@ pub mod campaigns;
 pub mod discipline;
 pub mod imports;
 pub mod meetings;
+pub mod members;
 pub mod scope;
 pub mod territory;
 
