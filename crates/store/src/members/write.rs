@@ -1,6 +1,7 @@
 //! Entering members: their numbers, first history periods, consents and counts.
 
-use super::keys::{name_key, search_terms, skeleton_key};
+use super::keys::{search_terms, skeleton_key};
+use super::person::{PERSON_COLUMNS, person_values};
 use crate::audit::AuditEntry;
 use crate::counters::Deltas;
 use crate::{AsConn, Conn, Db, Result, StoreError};
@@ -73,8 +74,7 @@ pub(crate) async fn insert_members(
     for chunk in news.chunks(ROWS_PER_INSERT) {
         let chunk_numbers: Vec<String> = numbers.drain(..chunk.len()).collect();
         let sql = format!(
-            "INSERT INTO members (number, first_name_ar, last_name_ar, first_name_lat, last_name_lat, name_key, sex,
-               birth_date, cin, phone, email, address, commune_code, path, profession, education, affiliations,
+            "INSERT INTO members (number, {PERSON_COLUMNS},
                joined_on, status, status_since, consent_contact, consent_public, notes, card_token, application_id,
                created_at, updated_at, skeleton, search_terms)
              VALUES {} RETURNING id, cin",
@@ -94,24 +94,11 @@ pub(crate) async fn insert_members(
             let mut insert = sqlx::query_as::<_, (i64, String)>(sqlx::AssertSqlSafe(sql));
             for (new, number) in chunk.iter().zip(&chunk_numbers) {
                 let p = new.person;
+                insert = insert.bind(number.clone());
+                for value in person_values(p, &new.path) {
+                    insert = insert.bind(value);
+                }
                 insert = insert
-                    .bind(number.clone())
-                    .bind(p.first_name_ar.clone())
-                    .bind(p.last_name_ar.clone())
-                    .bind(p.first_name_lat.clone())
-                    .bind(p.last_name_lat.clone())
-                    .bind(name_key(p))
-                    .bind(p.sex.as_str())
-                    .bind(p.birth_date.to_string())
-                    .bind(p.cin.as_str().to_owned())
-                    .bind(p.phone.as_ref().map(|x| x.as_str().to_owned()))
-                    .bind(p.email.clone())
-                    .bind(p.address.clone())
-                    .bind(p.commune.as_str().to_owned())
-                    .bind(new.path.as_str().to_owned())
-                    .bind(p.profession.clone())
-                    .bind(p.education.clone())
-                    .bind(p.affiliations.join(","))
                     .bind(new.joined_on.clone())
                     .bind("active")
                     .bind(new.joined_on.clone())
