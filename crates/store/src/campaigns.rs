@@ -259,11 +259,7 @@ pub async fn record_payment(
             counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
             counts.add(&member.path, new.new_status.as_str(), &sex, &birth_date, 1);
             apply_counts!(db, tx, &counts)?;
-            sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-                .bind(new.paid_on)
-                .bind(member.id)
-                .execute(&mut *tx)
-                .await?;
+            crate::members::close_period(&mut tx.as_conn(), member.id, new.paid_on).await?;
             sqlx::query(
                 "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
                  VALUES ($1, $2, $3, $4, $5, 'renew', $6, $7, $8)",

@@ -1,5 +1,6 @@
 //! Changes officers make to a member: status, branch, contact details.
 
+use super::history::close_period;
 use super::rows::Member;
 use crate::audit::AuditEntry;
 use crate::counters::Deltas;
@@ -69,12 +70,7 @@ pub(crate) async fn apply_change(
         1,
     );
     on_tx!(tx, c => apply_counts!(db, c, &counts))?;
-    on_tx!(tx, c => sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-        .bind(change.on)
-        .bind(member.id)
-        .execute(c)
-        .await
-        .map(|_| ()))?;
+    close_period(tx, member.id, change.on).await?;
     on_tx!(tx, c => sqlx::query(
         "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, decision, changed_by, changed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",

@@ -1,7 +1,7 @@
 //! A member's history: status and branch over time.
 
 use super::rows::{Member, SELECT};
-use crate::{Db, Page, Paged, Result, ScopeFilter};
+use crate::{Conn, Db, Page, Paged, Result, ScopeFilter};
 use serde::Serialize;
 use tanzim_domain::territory::TerritoryPath;
 
@@ -73,4 +73,16 @@ pub async fn history(db: &Db, member_id: i64) -> Result<Vec<HistoryEntry>> {
         .fetch_all(p)
         .await
     })?)
+}
+
+/// Closes the member's current history period on `on`, the day the next one starts,
+/// inside the transaction of `tx` (every change of status or branch does).
+pub(crate) async fn close_period(tx: &mut Conn<'_>, member_id: i64, on: &str) -> Result<()> {
+    on_tx!(tx, c => sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
+        .bind(on)
+        .bind(member_id)
+        .execute(c)
+        .await
+        .map(|_| ()))?;
+    Ok(())
 }

@@ -1,5 +1,6 @@
 //! Members lapsing (not renewed) and suspensions ending, with their history and counts.
 
+use super::history::close_period;
 use crate::audit::AuditEntry;
 use crate::counters::Deltas;
 use crate::{AsConn, Conn, Db, Result};
@@ -21,8 +22,7 @@ pub(crate) async fn record_lapses(
     for (id, commune, path, sex, birth_date) in rows {
         counts.add(path, "active", sex, birth_date, -1);
         counts.add(path, "lapsed", sex, birth_date, 1);
-        on_tx!(tx, c => sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-            .bind(today).bind(id).execute(c).await.map(|_| ()))?;
+        close_period(tx, *id, today).await?;
         on_tx!(tx, c => sqlx::query(
             "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
              VALUES ($1, $2, 'lapsed', $3, $4, 'lapse', $5, $6, $7)",
@@ -67,8 +67,7 @@ pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
             reinstated += 1;
             counts.add(path, "suspended", sex, birth_date, -1);
             counts.add(path, "active", sex, birth_date, 1);
-            sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-                .bind(&from).bind(id).execute(&mut *tx).await?;
+            close_period(&mut tx.as_conn(), *id, &from).await?;
             sqlx::query(
                 "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_at)
                  VALUES ($1, $2, 'active', $3, $4, 'reinstate', 'انتهاء مدة التوقيف', $5)",

@@ -1,7 +1,8 @@
 //! The member registry: records, their history (status and branch over time, so that
 //! "who was in good standing in this branch on date D" has an answer), and consents.
 //!
-//! `rows`, `keys` and `person` are leaves; every other module here uses only them.
+//! `rows`, `keys` and `person` are leaves, `history` uses only `rows`; the others use
+//! those and never each other.
 
 mod changes;
 mod consents;
@@ -16,6 +17,7 @@ mod write;
 pub(crate) use changes::apply_change;
 pub use changes::{Change, ContactUpdate, apply, update_contact};
 pub use consents::{Consent, ConsentChange, consents, record_consent};
+pub(crate) use history::close_period;
 pub use history::{HistoryEntry, history, in_good_standing_on};
 pub use keys::{backfill_search_keys, name_key, search_terms, skeleton_key};
 pub(crate) use lapses::record_lapses;
