@@ -258,7 +258,7 @@ pub async fn record_payment(
             let mut counts = crate::counters::Deltas::default();
             counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
             counts.add(&member.path, new.new_status.as_str(), &sex, &birth_date, 1);
-            apply_counts!(db, tx, &counts)?;
+            crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
             crate::members::close_period(&mut tx.as_conn(), member.id, new.paid_on).await?;
             sqlx::query(
                 "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)

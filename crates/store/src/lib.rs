@@ -56,14 +56,12 @@ macro_rules! append_audit {
     }};
 }
 
-// `counters` comes first: others use its macro (macros are scoped by order).
-#[macro_use]
-pub mod counters;
 pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod bodies;
 pub mod campaigns;
+pub mod counters;
 pub mod discipline;
 pub mod imports;
 pub mod meetings;

@@ -69,7 +69,7 @@ pub(crate) async fn apply_change(
         &birth_date,
         1,
     );
-    on_tx!(tx, c => apply_counts!(db, c, &counts))?;
+    crate::counters::apply(db, tx, &counts).await?;
     close_period(tx, member.id, change.on).await?;
     on_tx!(tx, c => sqlx::query(
         "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, decision, changed_by, changed_at)

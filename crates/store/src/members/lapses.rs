@@ -30,7 +30,7 @@ pub(crate) async fn record_lapses(
         .bind(id).bind(today).bind(commune).bind(path).bind(reason).bind(actor_id).bind(now)
         .execute(c).await.map(|_| ()))?;
     }
-    on_tx!(tx, c => apply_counts!(db, c, &counts))?;
+    crate::counters::apply(db, tx, &counts).await?;
     Ok(())
 }
 
@@ -79,7 +79,7 @@ pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
                 .detail(serde_json::json!({ "event": "reinstate", "from": "suspended", "to": "active", "on": from, "reason": "suspension ended" }));
             append_audit!(tx, &entry)?;
         }
-        apply_counts!(db, tx, &counts)?;
+        crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
         tx.commit().await?;
         Ok(reinstated)
     })

@@ -181,7 +181,7 @@ pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(
         let Some((id, number)) = written.into_iter().next() else {
             return Err(StoreError::Conflict("cin-taken"));
         };
-        apply_counts!(db, tx, &counts)?;
+        crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
         if let Some(app) = new.application_id {
             let done = sqlx::query(
                 "UPDATE applications SET status = 'accepted', decided_by = $1, decided_at = $2, member_id = $3, committee_id = $4
