@@ -178,7 +178,7 @@ pub async fn list_users(db: &Db, scope: &ScopeFilter, page: Page) -> Result<Page
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM users u WHERE {where_sql}");
-    fetch_page!(db, User, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 pub async fn count_administrators(db: &Db) -> Result<i64> {

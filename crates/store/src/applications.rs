@@ -2,6 +2,7 @@
 //! the membership committee. Acceptance creates the member (see `members::create`).
 
 use crate::audit::AuditEntry;
+use crate::members::{PERSON_COLUMNS, person_values};
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
 use tanzim_domain::members::{Cin, Person, PersonInput};
@@ -107,43 +108,31 @@ pub struct NewApplication<'a> {
 /// Files an application.
 pub async fn create(db: &Db, new: &NewApplication<'_>, audit: AuditEntry) -> Result<i64> {
     let p = new.person;
+    let sql = format!(
+        "INSERT INTO applications (reference, status, source, {PERSON_COLUMNS},
+           consent_contact, consent_public, consent_version, submitted_at, entered_by)
+         VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
+         RETURNING id"
+    );
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         // No check against existing members or applications here: telling the sender
         // "this CIN is already a member" would reveal a political affiliation. The committee
         // sees possible duplicates and decides; a member's CIN stays unique at acceptance.
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO applications (reference, status, source, first_name_ar, last_name_ar, first_name_lat, last_name_lat,
-               name_key, sex, birth_date, cin, phone, email, address, commune_code, path, profession, education,
-               affiliations, consent_contact, consent_public, consent_version, submitted_at, entered_by)
-             VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
-             RETURNING id",
-        )
-        .bind(new.reference)
-        .bind(new.source)
-        .bind(&p.first_name_ar)
-        .bind(&p.last_name_ar)
-        .bind(&p.first_name_lat)
-        .bind(&p.last_name_lat)
-        .bind(crate::members::name_key(p))
-        .bind(p.sex.as_str())
-        .bind(p.birth_date.to_string())
-        .bind(p.cin.as_str())
-        .bind(p.phone.as_ref().map(|x| x.as_str()))
-        .bind(&p.email)
-        .bind(&p.address)
-        .bind(p.commune.as_str())
-        .bind(new.path.as_str())
-        .bind(&p.profession)
-        .bind(&p.education)
-        .bind(p.affiliations.join(","))
-        .bind(new.consent_contact)
-        .bind(new.consent_public)
-        .bind(new.consent_version)
-        .bind(crate::now())
-        .bind(new.entered_by)
-        .fetch_one(&mut *tx)
-        .await?;
+        let mut insert = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.as_str()))
+            .bind(new.reference)
+            .bind(new.source);
+        for value in person_values(p, new.path) {
+            insert = insert.bind(value);
+        }
+        let id: i64 = insert
+            .bind(new.consent_contact)
+            .bind(new.consent_public)
+            .bind(new.consent_version)
+            .bind(crate::now())
+            .bind(new.entered_by)
+            .fetch_one(&mut *tx)
+            .await?;
         append_audit!(tx, &audit.target("application", id, Some(new.path.clone())).detail(serde_json::json!({ "source": new.source })))?;
         tx.commit().await?;
         Ok(id)
@@ -186,7 +175,7 @@ pub async fn list(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM applications a WHERE {where_sql}");
-    fetch_page!(db, Application, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 /// Other applications with the same CIN, for the committee's duplicate check.

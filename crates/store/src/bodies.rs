@@ -170,7 +170,7 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &BodyQuery, page: Page) -> Re
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM bodies b WHERE {where_sql}");
-    fetch_page!(db, Body, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 pub async fn rename(db: &Db, body: &Body, name: &str, audit: AuditEntry) -> Result<()> {

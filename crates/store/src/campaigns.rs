@@ -3,7 +3,7 @@
 
 use crate::audit::AuditEntry;
 use crate::members::Member;
-use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
 use tanzim_domain::members::{CampaignPlan, DuesCategory, Status};
 use tanzim_domain::policy::Target;
@@ -46,42 +46,40 @@ const SELECT: &str = "SELECT c.id, c.body_id, b.name AS body_name, b.organizatio
     (SELECT COUNT(*) FROM payments p WHERE p.campaign_id = c.id) AS payments
     FROM campaigns c JOIN bodies b ON b.id = c.body_id";
 
-/// Inserts a campaign and its dues categories inside `$tx` (shared by a launch from the
-/// campaign page and by a meeting's approved decision); evaluates to `Result<i64>`.
-macro_rules! insert_campaign {
-    ($tx:expr, $body:expr, $plan:expr, $actor_id:expr) => {{
-        let body: &$crate::bodies::Body = $body;
-        let plan: &tanzim_domain::members::CampaignPlan = $plan;
-        let result: $crate::Result<i64> = async {
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO campaigns (body_id, year, opens_on, closes_on, status, path, created_by, created_at)
-                 VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
-            )
-            .bind(body.id)
-            .bind(i64::from(plan.year))
-            .bind(plan.opens_on.to_string())
-            .bind(plan.closes_on.to_string())
-            .bind(&body.path)
-            .bind($actor_id)
-            .bind($crate::now())
-            .fetch_one(&mut *$tx)
+/// Inserts a campaign and its dues categories inside the transaction of `tx` (shared by a
+/// launch from the campaign page and by a meeting's approved decision).
+pub(crate) async fn insert_campaign(
+    tx: &mut Conn<'_>,
+    body: &crate::bodies::Body,
+    plan: &CampaignPlan,
+    actor_id: Option<i64>,
+) -> Result<i64> {
+    let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO campaigns (body_id, year, opens_on, closes_on, status, path, created_by, created_at)
+         VALUES ($1, $2, $3, $4, 'open', $5, $6, $7) RETURNING id",
+    )
+    .bind(body.id)
+    .bind(i64::from(plan.year))
+    .bind(plan.opens_on.to_string())
+    .bind(plan.closes_on.to_string())
+    .bind(&body.path)
+    .bind(actor_id)
+    .bind(crate::now())
+    .fetch_one(c)
+    .await)
+    .map_err(StoreError::unique_as("campaign-exists"))?;
+    for (i, category) in plan.categories.iter().enumerate() {
+        on_tx!(tx, c => sqlx::query("INSERT INTO dues_categories (campaign_id, key, label, amount, position) VALUES ($1, $2, $3, $4, $5)")
+            .bind(id)
+            .bind(&category.key)
+            .bind(&category.label)
+            .bind(category.amount)
+            .bind(i as i64)
+            .execute(c)
             .await
-            .map_err($crate::StoreError::unique_as("campaign-exists"))?;
-            for (i, c) in plan.categories.iter().enumerate() {
-                sqlx::query("INSERT INTO dues_categories (campaign_id, key, label, amount, position) VALUES ($1, $2, $3, $4, $5)")
-                    .bind(id)
-                    .bind(&c.key)
-                    .bind(&c.label)
-                    .bind(c.amount)
-                    .bind(i as i64)
-                    .execute(&mut *$tx)
-                    .await?;
-            }
-            Ok(id)
-        }
-        .await;
-        result
-    }};
+            .map(|_| ()))?;
+    }
+    Ok(id)
 }
 
 pub async fn create(
@@ -93,7 +91,7 @@ pub async fn create(
 ) -> Result<i64> {
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        let id = insert_campaign!(tx, body, plan, actor_id)?;
+        let id = insert_campaign(&mut tx.as_conn(), body, plan, Some(actor_id)).await?;
         let detail = serde_json::json!({ "year": plan.year, "body": body.id, "opens_on": plan.opens_on.to_string(), "closes_on": plan.closes_on.to_string(),
             "categories": plan.categories.iter().map(|c| format!("{}={}", c.key, c.amount)).collect::<Vec<_>>() });
         append_audit!(tx, &audit.target_of("campaign", id, &body.target()).detail(detail))?;
@@ -145,7 +143,7 @@ pub async fn list(db: &Db, scope: &ScopeFilter, page: Page) -> Result<Paged<Camp
     let count_sql = format!(
         "SELECT COUNT(*) FROM campaigns c JOIN bodies b ON b.id = c.body_id WHERE {where_sql}"
     );
-    fetch_page!(db, Campaign, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 /// Open campaigns whose jurisdiction contains a member's branch, most local first.
@@ -260,12 +258,8 @@ pub async fn record_payment(
             let mut counts = crate::counters::Deltas::default();
             counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
             counts.add(&member.path, new.new_status.as_str(), &sex, &birth_date, 1);
-            apply_counts!(db, tx, &counts)?;
-            sqlx::query("UPDATE member_history SET valid_to = $1 WHERE member_id = $2 AND valid_to IS NULL")
-                .bind(new.paid_on)
-                .bind(member.id)
-                .execute(&mut *tx)
-                .await?;
+            crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
+            crate::members::close_period(&mut tx.as_conn(), member.id, new.paid_on).await?;
             sqlx::query(
                 "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
                  VALUES ($1, $2, $3, $4, $5, 'renew', $6, $7, $8)",
@@ -379,7 +373,7 @@ pub async fn close(
                 .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now)
                 .fetch_all(&mut *tx).await?;
             let reason = format!("campaign {} ({}) closed", c.id, c.year);
-            record_lapses!(db, tx, &rows, today, &reason, Some(actor_id), now)?;
+            crate::members::record_lapses(db, &mut tx.as_conn(), &rows, today, &reason, Some(actor_id), now).await?;
             lapsed = rows.len() as i64;
         }
         sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;

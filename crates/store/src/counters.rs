@@ -1,7 +1,7 @@
 //! Member counters: kept in the same transaction as each change (members, status changes,
 //! transfers, renewals, campaign closes), so statistics are read, never recomputed by a scan.
 
-use crate::{Db, Result};
+use crate::{Conn, Db, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -50,18 +50,14 @@ pub(crate) fn upsert_sql(db: &crate::Db, rows: usize) -> String {
     )
 }
 
-/// Writes deltas inside the transaction `$tx` of the change they count, 500 cells a
-/// statement (an import batch touches thousands).
-macro_rules! apply_counts {
-    ($db:expr, $tx:expr, $deltas:expr) => {{
-        let deltas: &$crate::counters::Deltas = $deltas;
-        let cells: Vec<_> = deltas.0.iter().filter(|(_, n)| **n != 0).collect();
-        let mut result = Ok(());
-        for chunk in cells.chunks(500) {
-            let mut q = sqlx::query(sqlx::AssertSqlSafe($crate::counters::upsert_sql(
-                $db,
-                chunk.len(),
-            )));
+/// Writes deltas inside the transaction of the change they count, 500 cells a statement
+/// (an import batch touches thousands).
+pub(crate) async fn apply(db: &Db, tx: &mut Conn<'_>, deltas: &Deltas) -> Result<()> {
+    let cells: Vec<_> = deltas.0.iter().filter(|(_, n)| **n != 0).collect();
+    for chunk in cells.chunks(500) {
+        let sql = upsert_sql(db, chunk.len());
+        on_tx!(tx, c => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
             for (cell, n) in chunk {
                 q = q
                     .bind(cell.code.clone())
@@ -71,13 +67,10 @@ macro_rules! apply_counts {
                     .bind(cell.birth_year)
                     .bind(**n);
             }
-            if let Err(e) = q.execute(&mut *$tx).await {
-                result = Err(e);
-                break;
-            }
-        }
-        result
-    }};
+            q.execute(c).await.map(|_| ())
+        })?;
+    }
+    Ok(())
 }
 
 /// A counter row as read.

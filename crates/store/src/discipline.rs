@@ -4,7 +4,7 @@
 
 use crate::audit::AuditEntry;
 use crate::members::{Change, Member};
-use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use tanzim_domain::discipline::CaseStatus;
@@ -162,23 +162,23 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &CaseQuery, page: Page) -> Re
     let count_sql = format!(
         "SELECT COUNT(*) FROM disciplinary_cases dc JOIN bodies b ON b.id = dc.body_id WHERE {where_sql}"
     );
-    fetch_page!(db, Case, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
-/// Takes the case's row for the rest of the transaction `$tx` if it is still open, so that
+/// Takes the case's row for the rest of the transaction if it is still open, so that
 /// nothing joins a case decided meanwhile; fails with `case-decided` otherwise.
-macro_rules! lock_open_case {
-    ($tx:expr, $case_id:expr) => {{
-        let locked = sqlx::query(
-            "UPDATE disciplinary_cases SET status = status WHERE id = $1 AND status = 'open'",
-        )
-        .bind($case_id)
-        .execute(&mut *$tx)
-        .await?;
-        if locked.rows_affected() != 1 {
-            return Err(StoreError::Conflict("case-decided"));
-        }
-    }};
+async fn lock_open_case(tx: &mut Conn<'_>, case_id: i64) -> Result<()> {
+    let locked = on_tx!(tx, c => sqlx::query(
+        "UPDATE disciplinary_cases SET status = status WHERE id = $1 AND status = 'open'",
+    )
+    .bind(case_id)
+    .execute(c)
+    .await
+    .map(|r| r.rows_affected()))?;
+    if locked != 1 {
+        return Err(StoreError::Conflict("case-decided"));
+    }
+    Ok(())
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -216,7 +216,7 @@ pub async fn add_hearing(
 ) -> Result<i64> {
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        lock_open_case!(tx, case.id);
+        lock_open_case(&mut tx.as_conn(), case.id).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO case_hearings (case_id, held_on, heard, summary, recorded_by, recorded_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -289,7 +289,7 @@ pub async fn add_document(
     let size = i64::try_from(new.content.len()).unwrap_or(i64::MAX);
     on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        lock_open_case!(tx, case.id);
+        lock_open_case(&mut tx.as_conn(), case.id).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO case_documents (case_id, title, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
@@ -322,7 +322,7 @@ pub struct MemberEffect<'a> {
 }
 
 /// Decides an open case: the decision, the contact details the member has on file (to be
-/// notified), the member's status change when there is one (see `apply_change!`) and the
+/// notified), the member's status change when there is one (see `members::apply_change`) and the
 /// audit entries, all in one transaction. A case decided meanwhile is `case-decided`; a
 /// member changed meanwhile is `member-changed`, and nothing is written.
 pub async fn decide(
@@ -348,7 +348,7 @@ pub async fn decide(
             return Err(StoreError::Conflict("case-decided"));
         }
         if let Some(e) = effect {
-            apply_change!(db, tx, e.member, e.change, e.audit)?;
+            crate::members::apply_change(db, &mut tx.as_conn(), e.member, e.change, e.audit).await?;
         }
         let detail = serde_json::json!({ "decision": d.outcome, "decided_on": d.decided_on,
             "until": d.suspended_until, "member": case.member_id });

@@ -4,7 +4,7 @@
 
 use crate::audit::AuditEntry;
 use crate::members::{NewMember, name_key};
-use crate::{Db, Result};
+use crate::{AsConn, Conn, Db, Result};
 use std::collections::HashMap;
 use tanzim_domain::members::Person;
 use tanzim_domain::territory::TerritoryPath;
@@ -47,7 +47,7 @@ pub struct BatchReport {
 }
 
 /// Writes one batch in one transaction: one lookup of the batch's CINs, one of its names,
-/// then multi-row inserts (see `insert_members!`). `reach` (`None`: everywhere, the
+/// then multi-row inserts (see `members::insert_members`). `reach` (`None`: everywhere, the
 /// operator's command line) decides which existing members the importer may update or
 /// review; every member updated gets its own audit entry, placed where the member is.
 pub async fn import_batch(
@@ -170,7 +170,7 @@ pub async fn import_batch(
                 actor_id: audit.actor_id,
             });
         }
-        let written = insert_members!(db, tx, &new_members, now, &mut counts)?;
+        let written = crate::members::insert_members(db, &mut tx.as_conn(), &new_members, now, &mut counts).await?;
         report.imported = written.len() as u64;
         let ids: HashMap<&str, i64> = new_members
             .iter()
@@ -181,14 +181,14 @@ pub async fn import_batch(
             let Some(matched) = matched.map_or_else(|cin| ids.get(cin).copied(), Some) else {
                 continue;
             };
-            let filed = file_review!(tx, reason, &item.person, item.line, &item.joined_on, matched, &at, now)?;
+            let filed = file_review(&mut tx.as_conn(), reason, &item.person, item.line, &item.joined_on, matched, &at, now).await?;
             match (filed, referred) {
                 (false, _) => report.unchanged += 1,
                 (true, true) => report.referred += 1,
                 (true, false) => report.review += 1,
             }
         }
-        apply_counts!(db, tx, &counts)?;
+        crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
         let detail = serde_json::json!({ "rows": items.len(), "imported": report.imported, "updated": report.updated,
             "review": report.review, "referred": report.referred, "reported": report.reported.len() });
         append_audit!(tx, &audit.detail(detail))?;
@@ -245,27 +245,34 @@ fn review_data(p: &Person, line: u64, joined_on: &str) -> String {
     .to_string()
 }
 
-/// Files a review in the open transaction; whether it is new (the same row and member
+/// Files a review in the transaction of `tx`; whether it is new (the same row and member
 /// already under review is left as it is).
-macro_rules! file_review {
-    ($tx:expr, $reason:expr, $person:expr, $line:expr, $joined_on:expr, $matched:expr, $at:expr, $now:expr) => {{
-        let p: &Person = $person;
-        sqlx::query(
-            "INSERT INTO import_reviews (cin, matched_member_id, path, data, status, created_at, reason) VALUES ($1, $2, $3, $4, 'open', $5, $6)
-             ON CONFLICT (cin, matched_member_id) DO NOTHING",
-        )
-        .bind(p.cin.as_str())
-        .bind($matched)
-        .bind($at.as_str())
-        .bind(review_data(p, $line, $joined_on))
-        .bind($now)
-        .bind($reason)
-        .execute(&mut *$tx)
-        .await
-        .map(|done| done.rows_affected() == 1)
-    }};
+#[allow(clippy::too_many_arguments)]
+async fn file_review(
+    tx: &mut Conn<'_>,
+    reason: &str,
+    p: &Person,
+    line: u64,
+    joined_on: &str,
+    matched: i64,
+    at: &TerritoryPath,
+    now: i64,
+) -> Result<bool> {
+    let filed = on_tx!(tx, c => sqlx::query(
+        "INSERT INTO import_reviews (cin, matched_member_id, path, data, status, created_at, reason) VALUES ($1, $2, $3, $4, 'open', $5, $6)
+         ON CONFLICT (cin, matched_member_id) DO NOTHING",
+    )
+    .bind(p.cin.as_str())
+    .bind(matched)
+    .bind(at.as_str())
+    .bind(review_data(p, line, joined_on))
+    .bind(now)
+    .bind(reason)
+    .execute(c)
+    .await
+    .map(|done| done.rows_affected() == 1))?;
+    Ok(filed)
 }
-use file_review;
 
 /// Refers a person whose CIN is registered to a member outside the reach of the user who
 /// entered them (a member created by hand, an application accepted): a review filed at
@@ -286,7 +293,7 @@ pub async fn refer_cin(
             return Ok(false);
         };
         let at = path.common_ancestor(&TerritoryPath::from_stored(their_path));
-        let filed = file_review!(tx, REFERRED_CIN, person, 0, joined_on, matched, &at, now)?;
+        let filed = file_review(&mut tx.as_conn(), REFERRED_CIN, person, 0, joined_on, matched, &at, now).await?;
         if filed {
             append_audit!(tx, &audit.target("review", matched, Some(at)).detail(serde_json::json!({ "referred": "cin" })))?;
         }
@@ -418,7 +425,7 @@ pub async fn reviews(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM import_reviews r WHERE {where_sql}");
-    fetch_page!(db, Review, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 pub async fn review(db: &Db, id: i64) -> Result<Option<Review>> {
@@ -461,11 +468,11 @@ pub async fn decide_distinct(
             return Err(crate::StoreError::Conflict("review-decided"));
         }
         let mut counts = crate::counters::Deltas::default();
-        let written = insert_members!(db, tx, std::slice::from_ref(new), now, &mut counts)?;
+        let written = crate::members::insert_members(db, &mut tx.as_conn(), std::slice::from_ref(new), now, &mut counts).await?;
         let Some((member_id, number)) = written.into_iter().next() else {
             return Err(crate::StoreError::Conflict("cin-taken"));
         };
-        apply_counts!(db, tx, &counts)?;
+        crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
         let done = sqlx::query("UPDATE import_reviews SET status = 'added', decided_by = $1, decided_at = $2, member_id = $3 WHERE id = $4 AND status = 'open'")
             .bind(new.actor_id).bind(now).bind(member_id).bind(id)
             .execute(&mut *tx).await?;

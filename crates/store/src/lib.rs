@@ -9,8 +9,9 @@ use sqlx::sqlite::{
 use std::str::FromStr;
 use std::time::Duration;
 
-/// Runs `$body` with `$pool` bound to whichever pool `$db` holds. The body is compiled once
-/// per engine, so one SQL text serves both (SQLite accepts `$1` placeholders).
+/// Runs `$body` with `$pool` bound to whichever pool `$db` holds. A macro because the body
+/// is compiled once per engine, so one SQL text serves both (SQLite accepts `$1`
+/// placeholders).
 macro_rules! on_pool {
     ($db:expr, $pool:ident => $body:expr) => {
         match $db {
@@ -20,26 +21,22 @@ macro_rules! on_pool {
     };
 }
 
-/// Runs `$body` with `$conn` bound to the connection of whichever engine the transaction
-/// `$tx` (a `&mut Tx`) runs on: what a store function taking a use case's transaction does
-/// for each statement, written once for both engines (the body gives one type on both:
-/// map a query result to what the caller needs).
+/// Runs `$body` with `$conn` bound to the connection (`&mut` of the engine's connection) of
+/// whatever `$tx` holds: a `&mut Tx`, a `&mut Conn`, or an engine's own connection or
+/// transaction. A macro because the body is compiled once per engine, so that a store
+/// function taking a use case's transaction writes each statement once for both (the
+/// body gives one type on both: map a query result to what the caller needs).
 macro_rules! on_tx {
     ($tx:expr, $conn:ident => $body:expr) => {
-        match $tx {
-            $crate::Tx::Sqlite(t) => {
-                let $conn = &mut **t;
-                $body
-            }
-            $crate::Tx::Postgres(t) => {
-                let $conn = &mut **t;
-                $body
-            }
+        match $crate::AsConn::as_conn(&mut *$tx) {
+            $crate::Conn::Sqlite($conn) => $body,
+            $crate::Conn::Postgres($conn) => $body,
         }
     };
 }
 
-/// Appends an audit entry inside the transaction `$tx` of the change it records.
+/// Appends an audit entry inside the transaction `$tx` of the change it records. A macro
+/// because the body is compiled once per engine (`$tx` is either engine's connection).
 macro_rules! append_audit {
     ($tx:expr, $entry:expr) => {{
         let e: &$crate::audit::AuditEntry = $entry;
@@ -59,39 +56,16 @@ macro_rules! append_audit {
     }};
 }
 
-/// Runs a list query and its count with the same text binds (then limit and offset) and
-/// returns the page: what every scoped list in the store does.
-macro_rules! fetch_page {
-    ($db:expr, $row:ty, $list_sql:expr, $count_sql:expr, $binds:expr, $page:expr) => {{
-        let (list_sql, count_sql, binds, page): (String, String, Vec<String>, $crate::Page) = ($list_sql, $count_sql, $binds, $page);
-        on_pool!($db, p => {
-            let mut items = sqlx::query_as::<_, $row>(sqlx::AssertSqlSafe(list_sql.as_str()));
-            let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
-            for b in &binds {
-                items = items.bind(b);
-                count = count.bind(b);
-            }
-            let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
-            let total = count.fetch_one(p).await?;
-            Ok($crate::Paged { items, total, capped: false, page: page.number, page_size: page.size })
-        })
-    }};
-}
-
-// Modules whose macros others use come first (macros are scoped by order).
-#[macro_use]
-pub mod counters;
-#[macro_use]
-pub mod members;
 pub mod accounts;
 pub mod applications;
 pub mod audit;
 pub mod bodies;
-#[macro_use]
 pub mod campaigns;
+pub mod counters;
 pub mod discipline;
 pub mod imports;
 pub mod meetings;
+pub mod members;
 pub mod scope;
 pub mod territory;
 
@@ -139,6 +113,78 @@ pub enum Db {
 pub enum Tx {
     Sqlite(sqlx::Transaction<'static, sqlx::Sqlite>),
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
+}
+
+/// A connection of either engine borrowed from a transaction in progress (a use case's
+/// `Tx`, or one a store function opened on its pool): what the store's shared steps take,
+/// so that a step is written once and called from either kind of transaction.
+pub(crate) enum Conn<'c> {
+    Sqlite(&'c mut sqlx::SqliteConnection),
+    Postgres(&'c mut sqlx::PgConnection),
+}
+
+/// Whatever lends a `Conn`: `Tx`, `Conn` itself, or an engine's connection (and so its
+/// transactions, which dereference to it).
+pub(crate) trait AsConn {
+    fn as_conn(&mut self) -> Conn<'_>;
+}
+
+impl AsConn for Tx {
+    fn as_conn(&mut self) -> Conn<'_> {
+        match self {
+            Tx::Sqlite(t) => Conn::Sqlite(t),
+            Tx::Postgres(t) => Conn::Postgres(t),
+        }
+    }
+}
+
+impl AsConn for Conn<'_> {
+    fn as_conn(&mut self) -> Conn<'_> {
+        match self {
+            Conn::Sqlite(c) => Conn::Sqlite(c),
+            Conn::Postgres(c) => Conn::Postgres(c),
+        }
+    }
+}
+
+impl AsConn for sqlx::SqliteConnection {
+    fn as_conn(&mut self) -> Conn<'_> {
+        Conn::Sqlite(self)
+    }
+}
+
+impl AsConn for sqlx::PgConnection {
+    fn as_conn(&mut self) -> Conn<'_> {
+        Conn::Postgres(self)
+    }
+}
+
+/// Runs a list query and its count with the same text binds (then limit and offset) and
+/// returns the page: what every scoped list in the store does.
+pub(crate) async fn fetch_page<T>(
+    db: &Db,
+    list_sql: String,
+    count_sql: String,
+    binds: Vec<String>,
+    page: Page,
+) -> Result<Paged<T>>
+where
+    T: for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+        + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>
+        + Send
+        + Unpin,
+{
+    on_pool!(db, p => {
+        let mut items = sqlx::query_as::<_, T>(sqlx::AssertSqlSafe(list_sql.as_str()));
+        let mut count = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(count_sql.as_str()));
+        for b in &binds {
+            items = items.bind(b);
+            count = count.bind(b);
+        }
+        let items = items.bind(page.limit()).bind(page.offset()).fetch_all(p).await?;
+        let total = count.fetch_one(p).await?;
+        Ok(Paged { items, total, capped: false, page: page.number, page_size: page.size })
+    })
 }
 
 impl Tx {

@@ -411,7 +411,7 @@ pub async fn published(
         n + 2
     );
     let count_sql = format!("SELECT COUNT(*) FROM communiques WHERE {where_sql}");
-    fetch_page!(db, Communique, list_sql, count_sql, binds, page)
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
 /// The user a calendar feed link belongs to (only enabled accounts).

@@ -4,7 +4,7 @@
 //! commits, so that two officers writing to one record take turns.
 
 use super::records::{Attendee, Decision, Invitee, Lead, Meeting, NewHolder, NewMeeting, Seat};
-use crate::{Result, StoreError, Tx};
+use crate::{AsConn, Result, StoreError, Tx};
 use tanzim_domain::meetings::{DecisionKind, Vote};
 
 /// The meeting's minutes status, its row locked until the transaction ends (PostgreSQL
@@ -230,7 +230,7 @@ pub async fn apply_decision(
             let plan =
                 tanzim_domain::members::plan_campaign(&year, &opens_on, &closes_on, &categories)
                     .map_err(|_| StoreError::Conflict("campaign-invalid"))?;
-            on_tx!(tx, c => insert_campaign!(c, body, &plan, actor_id))?;
+            crate::campaigns::insert_campaign(&mut tx.as_conn(), body, &plan, actor_id).await?;
         }
         Some(DecisionKind::AdoptProgramme {
             title,
