@@ -9,6 +9,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod account_races;
 mod attack;
 mod authz_matrix;
 mod discipline;
