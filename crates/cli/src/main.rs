@@ -11,7 +11,7 @@ use tanzim_commands::{self as commands, Actor};
 use tanzim_domain::accounts::{Role, RoleAssignment, Username};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::org::Profile;
-use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
 use tanzim_store::accounts;
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::{Db, territory};
@@ -396,9 +396,9 @@ async fn demo_communes(db: &Db) -> Result<Vec<(String, i64)>> {
         .await?
         .into_iter()
         .filter(|t| {
-            t.level == "commune" && t.kind != "urban_commune"
-                || t.level == "arrondissement"
-                || (t.level == "commune" && territory_has_no_arrondissements(&t.code))
+            t.level == Level::Commune && t.kind != "urban_commune"
+                || t.level == Level::Arrondissement
+                || (t.level == Level::Commune && territory_has_no_arrondissements(&t.code))
         })
         .map(|t| (t.code, t.population))
         .collect())

@@ -101,9 +101,9 @@ pub async fn grant_role(
 /// succeed.
 async fn keep_one_national_administrator(app: &App, roles: &[StoredRole]) -> Result<Tx> {
     let mut tx = app.db.begin().await?;
-    let national_admin = roles
-        .iter()
-        .any(|r| r.role == "administrator" && r.scope_path.is_empty() && r.organization.is_none());
+    let national_admin = roles.iter().any(|r| {
+        r.role == Role::Administrator && r.scope_path.is_empty() && r.organization.is_none()
+    });
     if national_admin {
         accounts::lock_administrators(&mut tx).await?;
         if accounts::count_national_administrators(&mut tx).await? <= 1 {

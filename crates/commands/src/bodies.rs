@@ -5,7 +5,7 @@ use crate::{Actor, App, Found, Result, permit};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::org::{Placement, parse_body_name, place_body};
 use tanzim_domain::policy::{Action, Decision, Target};
-use tanzim_domain::territory::{Level, TerritoryCode};
+use tanzim_domain::territory::TerritoryCode;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::bodies::{self, Body, NewBody};
 use tanzim_store::territory;
@@ -57,7 +57,7 @@ pub async fn create(app: &App, actor: &Actor<'_>, input: &NewBodyInput) -> Resul
         territory: territory
             .as_ref()
             .zip(territory_path.as_ref())
-            .and_then(|(t, p)| t.level().map(|l: Level| (l, p))),
+            .map(|(t, p)| (t.level, p)),
         parent: parent
             .as_ref()
             .zip(parent_path.as_ref())

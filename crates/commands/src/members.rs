@@ -18,7 +18,7 @@ use tanzim_store::territory::{self, Territory};
 pub async fn residence(app: &App, code: &TerritoryCode) -> Result<Territory> {
     territory::get(&app.db, code)
         .await?
-        .filter(|t| matches!(t.level(), Some(Level::Commune | Level::Arrondissement)))
+        .filter(|t| matches!(t.level, Level::Commune | Level::Arrondissement))
         .ok_or(Error::Invalid(DomainError::new(
             Field::Commune,
             "commune-unknown",

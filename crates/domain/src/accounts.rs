@@ -46,6 +46,13 @@ impl Role {
     }
 }
 
+impl TryFrom<String> for Role {
+    type Error = crate::stored::UnknownStored;
+    fn try_from(value: String) -> Result<Role, crate::stored::UnknownStored> {
+        crate::stored::decode("role", value, |s| Role::parse(s).ok())
+    }
+}
+
 /// A role held on a territory subtree, optionally limited to one organization
 /// (the party itself or an affiliate such as the women's organization).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -31,6 +31,13 @@ impl CaseStatus {
     }
 }
 
+impl TryFrom<String> for CaseStatus {
+    type Error = crate::stored::UnknownStored;
+    fn try_from(value: String) -> Result<CaseStatus, crate::stored::UnknownStored> {
+        crate::stored::decode("case status", value, CaseStatus::parse)
+    }
+}
+
 /// What the committee decides.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {

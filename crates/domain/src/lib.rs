@@ -17,6 +17,7 @@ pub mod org;
 pub mod policy;
 pub mod sex;
 pub mod stats;
+pub mod stored;
 pub mod territory;
 pub mod text;
 pub mod throttle;

@@ -478,6 +478,14 @@ pub fn title_ar(
     words.join(" ")
 }
 
+crate::stored_enum! {
+    /// A body is active until it is dissolved.
+    pub enum BodyStatus as "body status" {
+        Active = "active",
+        Dissolved = "dissolved",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

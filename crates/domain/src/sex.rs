@@ -1,5 +1,6 @@
 //! A person's sex, for the records and for the grammar of every generated text.
 
+use crate::stored::{UnknownStored, decode};
 use crate::{DomainError, Field};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,24 @@ impl Sex {
     }
 }
 
+/// Stored values are exactly `F` or `M`: the lenient reading is for what people type.
+impl TryFrom<String> for Sex {
+    type Error = UnknownStored;
+    fn try_from(value: String) -> Result<Sex, UnknownStored> {
+        decode("sex", value, |s| match s {
+            "F" => Some(Sex::F),
+            "M" => Some(Sex::M),
+            _ => None,
+        })
+    }
+}
+
+impl std::fmt::Display for Sex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::Sex;
@@ -49,5 +68,14 @@ mod tests {
             assert_eq!(Sex::parse(typed).ok(), expected, "{typed:?}");
         }
         assert_eq!(Sex::parse("?").map_err(|e| e.code), Err("sex-invalid"));
+    }
+
+    #[test]
+    fn a_stored_sex_is_exactly_f_or_m() {
+        assert_eq!(Sex::try_from("F".to_owned()).ok(), Some(Sex::F));
+        assert_eq!(Sex::try_from("M".to_owned()).ok(), Some(Sex::M));
+        for stored in ["f", "H", "ذكر", "", "X"] {
+            assert!(Sex::try_from(stored.to_owned()).is_err(), "{stored:?}");
+        }
     }
 }

@@ -83,6 +83,13 @@ impl Level {
     }
 }
 
+impl TryFrom<String> for Level {
+    type Error = crate::stored::UnknownStored;
+    fn try_from(value: String) -> Result<Level, crate::stored::UnknownStored> {
+        crate::stored::decode("territorial level", value, Level::parse)
+    }
+}
+
 /// The codes from the region down to a territory, each followed by `/`, e.g.
 /// `05/05.091/05.091.01.07/`. The empty path is the whole country.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Default)]

@@ -73,7 +73,7 @@ pub async fn import_roll(
         territory::all(db)
             .await?
             .into_iter()
-            .filter(|t| matches!(t.level(), Some(Level::Commune | Level::Arrondissement)))
+            .filter(|t| matches!(t.level, Level::Commune | Level::Arrondissement))
             .map(|t| {
                 let province = t.path.split('/').nth(1).unwrap_or_default().to_owned();
                 (t.code.clone(), (t.territory_path(), province))

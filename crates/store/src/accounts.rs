@@ -5,6 +5,7 @@ use crate::audit::AuditEntry;
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError, Tx};
 use serde::Serialize;
 use tanzim_domain::accounts::{Principal, Role, RoleAssignment, Username};
+use tanzim_domain::stored::UnknownStored;
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_domain::throttle::{Failures, Tally};
 
@@ -30,7 +31,9 @@ pub struct Credentials {
 pub struct StoredRole {
     pub id: i64,
     pub user_id: i64,
-    pub role: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub role: Role,
     /// `None`: national.
     pub scope_code: Option<String>,
     pub scope_path: String,
@@ -38,13 +41,19 @@ pub struct StoredRole {
 }
 
 impl StoredRole {
-    pub fn assignment(&self) -> Option<RoleAssignment> {
-        Some(RoleAssignment {
-            role: Role::parse(&self.role).ok()?,
-            scope: self
-                .scope_code
-                .as_deref()
-                .and_then(|c| TerritoryCode::parse(c).ok()),
+    /// The assignment as the policy reads it. A stored scope that is not a code is an
+    /// error: read as no code, it would make the role national.
+    pub fn assignment(&self) -> std::result::Result<RoleAssignment, UnknownStored> {
+        let scope = match &self.scope_code {
+            Some(code) => Some(TerritoryCode::parse(code).map_err(|_| UnknownStored {
+                kind: "role scope",
+                value: code.clone(),
+            })?),
+            None => None,
+        };
+        Ok(RoleAssignment {
+            role: self.role,
+            scope,
             scope_path: TerritoryPath::from_stored(self.scope_path.clone()),
             organization: self.organization.clone(),
         })
@@ -145,8 +154,8 @@ pub async fn principal(db: &Db, user_id: i64) -> Result<Option<(Principal, Strin
     let roles = roles(db, user_id)
         .await?
         .iter()
-        .filter_map(StoredRole::assignment)
-        .collect();
+        .map(StoredRole::assignment)
+        .collect::<std::result::Result<_, _>>()?;
     let principal = Principal {
         user_id,
         username: Username::from_stored(user.username),

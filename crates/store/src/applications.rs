@@ -5,8 +5,10 @@ use crate::audit::AuditEntry;
 use crate::members::{PERSON_COLUMNS, person_values};
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
+use tanzim_domain::members::ApplicationStatus;
 use tanzim_domain::members::{Cin, Person, PersonInput};
 use tanzim_domain::policy::Target;
+use tanzim_domain::sex::Sex;
 use tanzim_domain::territory::TerritoryPath;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -14,14 +16,18 @@ pub struct Application {
     pub id: i64,
     pub reference: String,
     /// `pending`, `accepted` or `rejected`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub status: ApplicationStatus,
     /// `public` (the online form) or `officer`.
     pub source: String,
     pub first_name_ar: Option<String>,
     pub last_name_ar: Option<String>,
     pub first_name_lat: Option<String>,
     pub last_name_lat: Option<String>,
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub sex: Sex,
     pub birth_date: String,
     pub cin: String,
     pub phone: Option<String>,
@@ -64,7 +70,7 @@ impl Application {
         )
     }
     pub fn is_pending(&self) -> bool {
-        self.status == "pending"
+        self.status == ApplicationStatus::Pending
     }
     /// The application's details as input again (they were valid when submitted; the
     /// committee's acceptance checks them once more, e.g. the age on the day).
@@ -74,7 +80,7 @@ impl Application {
             last_name_ar: self.last_name_ar.clone(),
             first_name_lat: self.first_name_lat.clone(),
             last_name_lat: self.last_name_lat.clone(),
-            sex: self.sex.clone(),
+            sex: self.sex.as_str().to_owned(),
             birth_date: self.birth_date.clone(),
             cin: self.cin.clone(),
             phone: self.phone.clone(),

@@ -4,6 +4,7 @@
 use crate::audit::AuditEntry;
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
+use tanzim_domain::org::BodyStatus;
 use tanzim_domain::policy::Target;
 use tanzim_domain::territory::TerritoryPath;
 
@@ -20,7 +21,9 @@ pub struct Body {
     pub parent_id: Option<i64>,
     pub name: String,
     /// `active` or `dissolved`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub status: BodyStatus,
     pub created_at: i64,
     pub dissolved_at: Option<i64>,
     /// Set while the body is being founded: the target date (YYYY-MM-DD).
@@ -44,7 +47,7 @@ impl Body {
         }
     }
     pub fn is_active(&self) -> bool {
-        self.status == "active"
+        self.status == BodyStatus::Active
     }
 }
 

@@ -5,6 +5,7 @@ use crate::audit::AuditEntry;
 use crate::members::Member;
 use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
+use tanzim_domain::members::CampaignStatus;
 use tanzim_domain::members::{CampaignPlan, DuesCategory, Status};
 use tanzim_domain::policy::Target;
 use tanzim_domain::territory::TerritoryPath;
@@ -19,7 +20,9 @@ pub struct Campaign {
     pub opens_on: String,
     pub closes_on: String,
     /// `open` or `closed`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub status: CampaignStatus,
     pub path: String,
     pub created_at: i64,
     pub closed_at: Option<i64>,
@@ -37,7 +40,7 @@ impl Campaign {
         }
     }
     pub fn is_open(&self) -> bool {
-        self.status == "open"
+        self.status == CampaignStatus::Open
     }
 }
 

@@ -4,6 +4,8 @@
 use crate::{Conn, Db, Result};
 use serde::Serialize;
 use std::collections::BTreeMap;
+use tanzim_domain::members::Status;
+use tanzim_domain::sex::Sex;
 
 /// One counter cell: a territory (on a member's path) × status × sex × birth year.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -77,8 +79,12 @@ pub(crate) async fn apply(db: &Db, tx: &mut Conn<'_>, deltas: &Deltas) -> Result
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct CountRow {
     pub code: String,
-    pub status: String,
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub status: Status,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub sex: Sex,
     pub birth_year: i64,
     pub n: i64,
 }

@@ -33,7 +33,9 @@ pub struct Case {
     pub opened_on: String,
     pub opened_by: Option<i64>,
     /// `open` or `decided`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub status: CaseStatus,
     /// `no_action`, `warning`, `suspension` or `expulsion`, once decided.
     pub decision: Option<String>,
     pub decided_on: Option<String>,
@@ -57,7 +59,7 @@ impl Case {
         }
     }
     pub fn is_open(&self) -> bool {
-        self.status == CaseStatus::Open.as_str()
+        self.status == CaseStatus::Open
     }
     /// What the member's history keeps as the decision a status change comes from.
     pub fn reference(&self) -> String {

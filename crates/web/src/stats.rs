@@ -403,7 +403,9 @@ pub async fn page(
             .map(|(k, n)| (k.clone(), count(*n)))
             .collect(),
         chart: bar_chart(&stats.children, ctx.lang()),
-        drillable: t.as_ref().is_none_or(|t| t.level != "arrondissement"),
+        drillable: t
+            .as_ref()
+            .is_none_or(|t| t.level != tanzim_domain::territory::Level::Arrondissement),
         children: stats
             .children
             .iter()

@@ -4,7 +4,7 @@ use super::profile::vote_rules;
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::meetings::{self as rules, Presence, Vote};
+use tanzim_domain::meetings::{self as rules, Vote};
 use tanzim_domain::policy::Action;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit;
@@ -28,9 +28,6 @@ pub async fn record(
         let name = a.name.trim().to_owned();
         if name.is_empty() {
             return Err(DomainError::new(Field::Name, "name-required").into());
-        }
-        if Presence::parse(&a.presence).is_none() {
-            return Err(DomainError::new(Field::Status, "presence-invalid").into());
         }
         if clean.iter().any(|c: &Attendee| c.name == name) {
             return Err(DomainError::new(Field::Attendance, "name-twice").into());

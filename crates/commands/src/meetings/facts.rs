@@ -1,10 +1,10 @@
 //! The public facts of a meeting, from its record, for its minutes and its communiqué.
 
-use super::profile::{holder_title, kind_words, level_of, position, stored_sex};
+use super::profile::{holder_title, kind_words, level_of, position};
 use super::record::Record;
 use crate::{App, Result};
 use tanzim_domain::Field;
-use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Sex, Vote};
+use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Presence, Sex, Vote};
 use tanzim_domain::meetings_fr as fr;
 use tanzim_domain::territory::TerritoryCode;
 use tanzim_store::bodies::Body;
@@ -33,7 +33,7 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
                 Ok(Named {
                     name: l.name.clone(),
                     title: l.title.clone(),
-                    sex: stored_sex(&l.sex)?,
+                    sex: l.sex,
                 })
             })
             .transpose()
@@ -42,7 +42,7 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
         Some(id) => match store::holder(&app.db, id).await? {
             Some(h) => Some(Named {
                 title: holder_title(&app.profile, b, &h)?,
-                sex: stored_sex(&h.sex)?,
+                sex: h.sex,
                 name: h.holder_name,
             }),
             None => None,
@@ -78,7 +78,7 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
         guests: r
             .attendance
             .iter()
-            .filter(|a| a.guest && a.presence == "present")
+            .filter(|a| a.guest && a.presence == Presence::Present)
             .map(|a| {
                 [a.title.clone().unwrap_or_default(), a.name.clone()]
                     .join(" ")
@@ -112,7 +112,7 @@ async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<
     let chair = match m.chair_holder_id {
         Some(id) => match store::holder(&app.db, id).await? {
             Some(h) => {
-                let sex = stored_sex(&h.sex)?;
+                let sex = h.sex;
                 Some(Named {
                     title: title(&h.position, h.rank, sex),
                     name: h.holder_name,
@@ -153,7 +153,7 @@ async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<
                             rank,
                             sex,
                             ..
-                        } => title(position, rank.map(i64::from), stored_sex(sex)?),
+                        } => title(position, rank.map(i64::from), Sex::parse(sex)?),
                         _ => String::new(),
                     };
                     Ok(fr::decision_fr(&kind, &appointee, vote.as_ref())?)

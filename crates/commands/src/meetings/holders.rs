@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::meetings::{self as rules, DecisionKind};
 use tanzim_domain::policy::Action;
+use tanzim_domain::sex::Sex;
 use tanzim_store::audit;
 use tanzim_store::bodies::Body;
 use tanzim_store::meetings::{self as store, Holder, NewHolder};
@@ -51,7 +52,7 @@ pub async fn appoint(
         position: &input.position,
         rank: input.rank.map(i64::from),
         holder_name,
-        sex: &input.sex,
+        sex: Sex::parse(&input.sex)?,
         member_id: input.member_id,
         started_on: &started_on,
     };

@@ -5,7 +5,7 @@ use super::{facts, record};
 use crate::access::InBody;
 use crate::{Actor, App, Error, Found, Result};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::meetings as rules;
+use tanzim_domain::meetings::{self as rules, Presence};
 use tanzim_domain::policy::Action;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit;
@@ -31,7 +31,7 @@ pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> 
     m.require(Action::ManageMeetings)?;
     let d = record::read(app, &m.body, m.record.id).await?;
     let f = facts::read(app, &m.body, &d).await?;
-    let names = |p: &str| -> Vec<String> {
+    let names = |p: Presence| -> Vec<String> {
         d.attendance
             .iter()
             .filter(|a| !a.guest && a.presence == p)
@@ -39,9 +39,9 @@ pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> 
             .collect()
     };
     let minutes = rules::MinutesRecord {
-        present: names("present"),
-        excused: names("excused"),
-        absent: names("absent"),
+        present: names(Presence::Present),
+        excused: names(Presence::Excused),
+        absent: names(Presence::Absent),
         movements: d
             .attendance
             .iter()

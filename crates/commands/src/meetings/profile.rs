@@ -2,7 +2,7 @@
 //! linked to a seat, a time read. It imports from none of the commands.
 
 use crate::{App, Error, Result};
-use tanzim_domain::meetings::{KindWords, Sex, VoteRules};
+use tanzim_domain::meetings::{KindWords, VoteRules};
 use tanzim_domain::org::{BodyLevel, PositionKind, Profile};
 use tanzim_domain::territory::TerritoryPath;
 use tanzim_domain::{DomainError, Field};
@@ -51,15 +51,9 @@ pub fn vote_rules(profile: &Profile, body: &Body) -> VoteRules {
         .unwrap_or_default()
 }
 
-/// A sex as stored: a value the domain does not know is an error, never a default (a
-/// woman must not become a man in a generated text).
-pub fn stored_sex(value: &str) -> Result<Sex> {
-    Sex::parse(value).map_err(|_| Error::Internal(format!("unknown stored sex {value:?}")))
-}
-
 /// A holder's Arabic title in their body, agreeing with them.
 pub fn holder_title(profile: &Profile, body: &Body, h: &Holder) -> Result<String> {
-    let sex = stored_sex(&h.sex)?;
+    let sex = h.sex;
     let rank = h.rank.and_then(|r| u8::try_from(r).ok());
     Ok(match position(profile, &h.position) {
         Ok(p) => p.title_ar(rank, level_of(profile, body), sex),

@@ -6,7 +6,7 @@ use crate::access::InBody;
 use crate::{Actor, App, Error, Found, Result};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::meetings::{self as rules, Sex, Voters};
+use tanzim_domain::meetings::{self as rules, Presence, Voters};
 use tanzim_domain::policy::Action;
 use tanzim_domain::territory::TerritoryCode;
 use tanzim_domain::{DomainError, Field};
@@ -45,7 +45,7 @@ fn check_leads(leads: &[Lead], holder_chairs: bool) -> Result<Vec<Lead>> {
         let lead = Lead {
             role: l.role.trim().to_owned(),
             name: l.name.trim().to_owned(),
-            sex: l.sex.trim().to_uppercase(),
+            sex: l.sex,
             title: l.title.trim().to_owned(),
         };
         if !rules::LEAD_ROLES.contains(&lead.role.as_str()) {
@@ -55,7 +55,6 @@ fn check_leads(leads: &[Lead], holder_chairs: bool) -> Result<Vec<Lead>> {
         if lead.name.is_empty() || lead.title.is_empty() {
             return Err(DomainError::new(Field::Chair, "text-required").into());
         }
-        Sex::parse(&lead.sex)?;
         if out.iter().any(|o| o.role == lead.role) || (lead.role == "chair" && holder_chairs) {
             return Err(DomainError::new(Field::Chair, "chair-twice").into());
         }
@@ -265,7 +264,7 @@ pub async fn read(app: &App, body: &Body, id: i64) -> Result<Record> {
         .collect();
     let members_present = attendance
         .iter()
-        .filter(|a| !a.guest && a.presence == "present")
+        .filter(|a| !a.guest && a.presence == Presence::Present)
         .count();
     let body_members = attendance.iter().filter(|a| !a.guest).count();
     Ok(Record {

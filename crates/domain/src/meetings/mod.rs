@@ -28,6 +28,44 @@ impl Presence {
             _ => None,
         }
     }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Presence::Present => "present",
+            Presence::Excused => "excused",
+            Presence::Absent => "absent",
+        }
+    }
+}
+
+impl std::fmt::Display for Presence {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl TryFrom<String> for Presence {
+    type Error = crate::stored::UnknownStored;
+    fn try_from(value: String) -> Result<Presence, crate::stored::UnknownStored> {
+        crate::stored::decode("presence", value, Presence::parse)
+    }
+}
+
+crate::stored_enum! {
+    /// A meeting's minutes: not written yet, a draft, or approved (and then locked).
+    pub enum MinutesStatus as "minutes status" {
+        Unwritten = "none",
+        Draft = "draft",
+        Approved = "approved",
+    }
+}
+
+crate::stored_enum! {
+    /// A communiqué is drafted, then published on the public pages (and may be withdrawn).
+    pub enum CommuniqueStatus as "communiqué status" {
+        Draft = "draft",
+        Published = "published",
+        Unpublished = "unpublished",
+    }
 }
 
 /// Quorum: more than `percent` % of the body's members present (guests do not count);

@@ -164,3 +164,11 @@ pub fn plan_campaign(
         _ => Err(errors),
     }
 }
+
+crate::stored_enum! {
+    /// A renewal campaign is open for payments until it is closed.
+    pub enum CampaignStatus as "campaign status" {
+        Open = "open",
+        Closed = "closed",
+    }
+}

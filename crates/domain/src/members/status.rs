@@ -1,6 +1,7 @@
 //! Where a member stands, what happens to them, and which changes the rules allow.
 
 use crate::org::MembershipModel;
+use crate::stored::{UnknownStored, decode};
 use crate::{DomainError, Field};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -56,22 +57,10 @@ impl std::fmt::Display for Status {
     }
 }
 
-/// A stored value the domain does not know: the store refuses to read the row rather than
-/// guess (a status or a sex is never defaulted).
-#[derive(Debug, thiserror::Error)]
-#[error("unknown stored {kind}: {value:?}")]
-pub struct UnknownStored {
-    pub kind: &'static str,
-    pub value: String,
-}
-
 impl TryFrom<String> for Status {
     type Error = UnknownStored;
     fn try_from(value: String) -> Result<Status, UnknownStored> {
-        Status::parse(&value).ok_or(UnknownStored {
-            kind: "member status",
-            value,
-        })
+        decode("member status", value, Status::parse)
     }
 }
 
@@ -187,5 +176,14 @@ pub fn parse_reason(input: &str) -> Result<String, DomainError> {
         Err(DomainError::new(Field::Reason, "text-too-long"))
     } else {
         Ok(s.to_owned())
+    }
+}
+
+crate::stored_enum! {
+    /// Where an application to join stands.
+    pub enum ApplicationStatus as "application status" {
+        Pending = "pending",
+        Accepted = "accepted",
+        Rejected = "rejected",
     }
 }

@@ -2,8 +2,9 @@
 
 use crate::{Db, Page, Paged, Result};
 use serde::Serialize;
-use tanzim_domain::meetings::DecisionKind;
+use tanzim_domain::meetings::{CommuniqueStatus, DecisionKind, MinutesStatus, Presence};
 use tanzim_domain::policy::Target;
+use tanzim_domain::sex::Sex;
 use tanzim_domain::territory::TerritoryPath;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -13,7 +14,9 @@ pub struct Holder {
     pub position: String,
     pub rank: Option<i64>,
     pub holder_name: String,
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub sex: Sex,
     pub member_id: Option<i64>,
     pub started_on: String,
     pub ended_on: Option<String>,
@@ -25,7 +28,7 @@ pub struct NewHolder<'a> {
     pub position: &'a str,
     pub rank: Option<i64>,
     pub holder_name: &'a str,
-    pub sex: &'a str,
+    pub sex: Sex,
     pub member_id: Option<i64>,
     pub started_on: &'a str,
 }
@@ -101,7 +104,9 @@ pub struct Meeting {
     pub chair_holder_id: Option<i64>,
     pub minutes: Option<String>,
     /// `none`, `draft` or `approved` (locked).
-    pub minutes_status: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub minutes_status: MinutesStatus,
     pub approved_at: Option<i64>,
 }
 
@@ -113,7 +118,7 @@ impl Meeting {
         }
     }
     pub fn locked(&self) -> bool {
-        self.minutes_status == "approved"
+        self.minutes_status == MinutesStatus::Approved
     }
 }
 
@@ -140,7 +145,9 @@ pub struct Lead {
     pub role: String,
     pub name: String,
     /// F or M.
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub sex: Sex,
     /// As the press writes it: "عضو اللجنة التنفيذية".
     pub title: String,
 }
@@ -251,7 +258,9 @@ pub struct Attendee {
     #[serde(default)]
     pub guest: bool,
     /// present, excused or absent.
-    pub presence: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub presence: Presence,
     /// HH:MM when they came after the opening.
     #[serde(default)]
     pub arrived_at: Option<String>,
@@ -273,11 +282,10 @@ fn one() -> i64 {
 impl Attendee {
     /// The line as the voting rules read it.
     pub fn seat(&self) -> tanzim_domain::meetings::Seat<'_> {
-        use tanzim_domain::meetings::Presence;
         tanzim_domain::meetings::Seat {
             name: &self.name,
             guest: self.guest,
-            presence: Presence::parse(&self.presence).unwrap_or(Presence::Absent),
+            presence: self.presence,
             arrived_at: self.arrived_at.as_deref(),
             left_at: self.left_at.as_deref(),
             weight: self.weight,
@@ -360,7 +368,9 @@ pub struct Communique {
     pub headline: String,
     pub body: String,
     /// `draft`, `published` or `unpublished`.
-    pub status: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub status: CommuniqueStatus,
     pub published_at: Option<i64>,
     pub updated_at: i64,
 }

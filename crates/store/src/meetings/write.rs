@@ -6,6 +6,8 @@
 use super::records::{Attendee, Decision, Invitee, Lead, Meeting, NewHolder, NewMeeting, Seat};
 use crate::{AsConn, Result, StoreError, Tx};
 use tanzim_domain::meetings::{DecisionKind, Vote};
+use tanzim_domain::sex::Sex;
+use tanzim_domain::stored::UnknownStored;
 
 /// The meeting's minutes status, its row locked until the transaction ends (PostgreSQL
 /// `FOR UPDATE`; SQLite's `BEGIN IMMEDIATE` holds the whole database already).
@@ -59,7 +61,7 @@ pub async fn install_holder(
         "INSERT INTO position_holders (body_id, position, rank, holder_name, sex, member_id, started_on, decision_id, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
-    .bind(new.body_id).bind(new.position).bind(new.rank).bind(new.holder_name).bind(new.sex)
+    .bind(new.body_id).bind(new.position).bind(new.rank).bind(new.holder_name).bind(new.sex.as_str())
     .bind(new.member_id).bind(new.started_on).bind(decision_id).bind(crate::now())
     .fetch_one(c).await)?)
 }
@@ -78,7 +80,7 @@ async fn write_agenda_and_leads(
     }
     for l in leads {
         on_tx!(tx, c => sqlx::query("INSERT INTO meeting_leads (meeting_id, role, name, sex, title) VALUES ($1, $2, $3, $4, $5)")
-            .bind(id).bind(&l.role).bind(&l.name).bind(&l.sex).bind(&l.title)
+            .bind(id).bind(&l.role).bind(&l.name).bind(l.sex.as_str()).bind(&l.title)
             .execute(c).await.map(|_| ()))?;
     }
     Ok(())
@@ -120,7 +122,7 @@ pub async fn record_attendance(tx: &mut Tx, m: &Meeting, list: &[Attendee]) -> R
             "INSERT INTO attendance (meeting_id, name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(m.id).bind(&a.name).bind(&a.title).bind(a.holder_id).bind(a.guest).bind(&a.presence)
+        .bind(m.id).bind(&a.name).bind(&a.title).bind(a.holder_id).bind(a.guest).bind(a.presence.as_str())
         .bind(&a.arrived_at).bind(&a.left_at).bind(a.weight).bind(&a.proxy_to)
         .execute(c).await.map(|_| ()))?;
     }
@@ -197,7 +199,11 @@ pub async fn apply_decision(
                 position: &position,
                 rank: rank.map(i64::from),
                 holder_name: &holder_name,
-                sex: &sex,
+                // Checked when the decision was recorded; read as typed then.
+                sex: Sex::parse(&sex).map_err(|_| UnknownStored {
+                    kind: "appointee's sex",
+                    value: sex.clone(),
+                })?,
                 member_id,
                 started_on: &m.held_on,
             };

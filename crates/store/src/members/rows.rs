@@ -4,6 +4,7 @@ use crate::{Db, Result};
 use serde::Serialize;
 use tanzim_domain::members::Status;
 use tanzim_domain::policy::Target;
+use tanzim_domain::sex::Sex;
 use tanzim_domain::territory::TerritoryPath;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -14,7 +15,9 @@ pub struct Member {
     pub last_name_ar: Option<String>,
     pub first_name_lat: Option<String>,
     pub last_name_lat: Option<String>,
-    pub sex: String,
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub sex: Sex,
     pub birth_date: String,
     pub cin: String,
     pub phone: Option<String>,

@@ -41,7 +41,7 @@ pub(super) fn case_row(ctx: &Ctx, c: &Case) -> CaseRow {
         open: c.is_open(),
         state: match &c.decision {
             Some(d) => ctx.tr.t(&format!("case-outcome-{d}")),
-            None => ctx.tr.t(&format!("case-status-{}", c.status)),
+            None => ctx.tr.t(&format!("case-status-{}", c.status.as_str())),
         },
     }
 }

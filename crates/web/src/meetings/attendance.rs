@@ -49,9 +49,9 @@ pub async fn attendance_form(
     let form: AttendanceForm = crate::input::parse_form(&body)?;
     let mut list = Vec::new();
     for (text, presence) in [
-        (&form.present, "present"),
-        (&form.excused, "excused"),
-        (&form.absent, "absent"),
+        (&form.present, Presence::Present),
+        (&form.excused, Presence::Excused),
+        (&form.absent, Presence::Absent),
     ] {
         for line in non_empty_lines(text) {
             list.push(attendance_line(line, presence)?);
@@ -64,7 +64,7 @@ pub async fn attendance_form(
             title,
             holder_id: None,
             guest: true,
-            presence: "present".to_owned(),
+            presence: Presence::Present,
             arrived_at: None,
             left_at: None,
             weight: 1,
@@ -101,7 +101,7 @@ pub async fn attendance_form(
 /// One line of the attendance form. Present: `name | arrived | left | weight` (all but the
 /// name optional: "name | 10:30" came late, "name | | 12:00" left early); excused or
 /// absent: `name | proxy holder`.
-pub(super) fn attendance_line(line: &str, presence: &str) -> Result<Attendee, AppError> {
+pub(super) fn attendance_line(line: &str, presence: Presence) -> Result<Attendee, AppError> {
     let mut cells = line.split('|').map(str::trim);
     let name = cells.next().unwrap_or_default().to_owned();
     let mut cell = || cells.next().map(str::to_owned).filter(|c| !c.is_empty());
@@ -110,13 +110,13 @@ pub(super) fn attendance_line(line: &str, presence: &str) -> Result<Attendee, Ap
         title: None,
         holder_id: None,
         guest: false,
-        presence: presence.to_owned(),
+        presence,
         arrived_at: None,
         left_at: None,
         weight: 1,
         proxy_to: None,
     };
-    if presence == "present" {
+    if presence == Presence::Present {
         a.arrived_at = cell();
         a.left_at = cell();
         if let Some(w) = cell() {

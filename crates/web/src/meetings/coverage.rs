@@ -93,7 +93,7 @@ pub(super) async fn coverage(
     let wanted = |t: &territory::Territory| {
         use tanzim_domain::territory::Level;
         matches!(
-            (kind.level, t.level()),
+            (kind.level, Some(t.level)),
             (BodyLevel::Region, Some(Level::Region))
                 | (BodyLevel::Province, Some(Level::Province))
                 | (BodyLevel::Commune, Some(Level::Commune))
@@ -197,7 +197,7 @@ pub async fn coverage_page(
         all_regions: territory::all(&state.db)
             .await?
             .into_iter()
-            .filter(|t| t.level() == Some(tanzim_domain::territory::Level::Region))
+            .filter(|t| t.level == tanzim_domain::territory::Level::Region)
             .map(|t| (t.code.clone(), t.name(ctx.tr.lang.code()).to_owned()))
             .collect(),
         kinds: state

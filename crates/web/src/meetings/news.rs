@@ -90,7 +90,7 @@ pub async fn news_item_page(
 ) -> Result<Response, AppError> {
     let c = store::communique(&state.db, id)
         .await?
-        .filter(|c| c.status == "published")
+        .filter(|c| c.status == rules::CommuniqueStatus::Published)
         .ok_or(AppError::NotFound)?;
     Ok(views::html(NewsPage {
         layout: Layout::new(&state, &ctx, "news-title"),

@@ -105,7 +105,7 @@ pub(super) async fn meeting_page(
     let actor = user.actor(ctx);
     let allowed = |a| actor.decide(a, Some(&b.target())) == tanzim_domain::policy::Decision::Allow;
     let d = detail(state, b, m.id).await?;
-    let lines = |presence: &str, guest: bool| {
+    let lines = |presence: Presence, guest: bool| {
         d.attendance
             .iter()
             .filter(|a| a.presence == presence && a.guest == guest)
@@ -150,14 +150,14 @@ pub(super) async fn meeting_page(
         present_lines: if d.attendance.is_empty() {
             invited(false)
         } else {
-            lines("present", false)
+            lines(Presence::Present, false)
         },
-        excused_lines: lines("excused", false),
-        absent_lines: lines("absent", false),
+        excused_lines: lines(Presence::Excused, false),
+        absent_lines: lines(Presence::Absent, false),
         guest_lines: if d.attendance.is_empty() {
             invited(true)
         } else {
-            lines("present", true)
+            lines(Presence::Present, true)
         },
         positions: position_choices(state, ctx),
         kinds: kind_choices(state, ctx),
@@ -327,7 +327,7 @@ pub(super) async fn back_to_body(
 pub(super) fn attendance_cells(a: &Attendee) -> String {
     let cell = |c: &Option<String>| c.clone().unwrap_or_default();
     let mut cells = vec![a.name.clone()];
-    if a.presence == "present" {
+    if a.presence == Presence::Present {
         cells.extend([cell(&a.arrived_at), cell(&a.left_at)]);
         if a.weight != 1 {
             cells.push(a.weight.to_string());

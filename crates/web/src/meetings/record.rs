@@ -31,7 +31,19 @@ pub struct MeetingInput {
     /// A chair (instead of `chair_holder_id`), co-chair or host from outside the body or
     /// from another level: `{"role": "host", "name": "...", "sex": "F", "title": "..."}`.
     #[serde(default)]
-    pub leads: Vec<Lead>,
+    pub leads: Vec<LeadInput>,
+}
+
+/// A lead as typed: the sex is read (F or M, either case, or the Arabic word) with the rest.
+#[derive(Clone, Deserialize, utoipa::ToSchema)]
+pub struct LeadInput {
+    /// chair, co_chair or host.
+    pub role: String,
+    pub name: String,
+    /// F or M.
+    pub sex: String,
+    /// As the press writes it: "عضو اللجنة التنفيذية".
+    pub title: String,
 }
 
 /// Schedules a meeting of the body with its agenda.
@@ -74,7 +86,18 @@ impl MeetingInput {
             goals: self.goals.clone(),
             chair_holder_id: self.chair_holder_id,
             agenda: self.agenda.clone(),
-            leads: self.leads.clone(),
+            leads: self
+                .leads
+                .iter()
+                .map(|l| {
+                    Ok(Lead {
+                        role: l.role.trim().to_owned(),
+                        name: l.name.trim().to_owned(),
+                        sex: Sex::parse(&l.sex)?,
+                        title: l.title.trim().to_owned(),
+                    })
+                })
+                .collect::<Result<_, DomainError>>()?,
         })
     }
 }
@@ -227,7 +250,7 @@ impl MeetingForm {
     }
 
     /// The leads the form names (a role is named when its name is filled in).
-    fn leads(&self) -> Vec<Lead> {
+    fn leads(&self) -> Vec<LeadInput> {
         let field = |role: &str, f: &str| {
             self.leads
                 .get(&format!("{role}_{f}"))
@@ -237,7 +260,7 @@ impl MeetingForm {
         rules::LEAD_ROLES
             .iter()
             .filter(|role| !field(role, "name").is_empty())
-            .map(|role| Lead {
+            .map(|role| LeadInput {
                 role: (*role).to_owned(),
                 name: field(role, "name"),
                 sex: field(role, "sex"),

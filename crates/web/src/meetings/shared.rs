@@ -21,7 +21,9 @@ pub(super) use tanzim_commands::access::InBody;
 pub(super) use tanzim_commands::meetings as cmd;
 pub(super) use tanzim_commands::{self as commands, Found};
 pub(super) use tanzim_domain::audit::AuditAction;
-pub(super) use tanzim_domain::meetings::{self as rules, DecisionKind, Vote, Voters};
+pub(super) use tanzim_domain::meetings::{
+    self as rules, DecisionKind, Presence, Sex, Vote, Voters,
+};
 pub(super) use tanzim_domain::org::BodyLevel;
 pub(super) use tanzim_domain::policy::Action;
 pub(super) use tanzim_domain::{DomainError, Field};

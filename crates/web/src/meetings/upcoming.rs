@@ -49,7 +49,7 @@ pub(crate) async fn reminder_rows(
     if let Some(scope) = scope(Action::ManageMeetings) {
         for (m, body) in store::awaiting_minutes(&state.db, &scope, &today.to_string(), 10).await? {
             let day = date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default();
-            let what = if m.minutes_status == "draft" {
+            let what = if m.minutes_status == rules::MinutesStatus::Draft {
                 "reminder-approve-minutes"
             } else {
                 "reminder-draft-minutes"

@@ -18,7 +18,7 @@ async fn territories_are_built_in(engine: Engine) {
             let mut stack = vec![None::<TerritoryCode>];
             while let Some(parent) = stack.pop() {
                 for t in territory::children(&db, parent.as_ref()).await.unwrap() {
-                    if t.level == level {
+                    if t.level.as_str() == level {
                         n += 1;
                     }
                     stack.push(Some(TerritoryCode::parse(&t.code).unwrap()));

@@ -21,4 +21,5 @@ mod members;
 mod natural_keys;
 mod reauth;
 mod stats;
+mod stored_values;
 mod trust;
