@@ -1,6 +1,7 @@
 //! Accounts: users, their role assignments, sessions, API tokens, login failures.
 //! Secrets (session and API tokens) are stored only as SHA-256 hashes.
 
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError, Tx};
 use serde::Serialize;
@@ -76,7 +77,7 @@ pub async fn create_user(
 ) -> Result<i64> {
     let now = crate::now();
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO users (username, display_name, password_hash, disabled, created_at)
              VALUES ($1, $2, $3, FALSE, $4) RETURNING id",
@@ -234,7 +235,7 @@ pub async fn grant_role(
     audit: AuditEntry,
 ) -> Result<i64> {
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO role_assignments (user_id, role, scope_code, scope_path, organization, created_at)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
@@ -386,7 +387,7 @@ pub async fn create_token(
     audit: AuditEntry,
 ) -> Result<i64> {
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO api_tokens (user_id, name, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
@@ -434,7 +435,7 @@ pub async fn tokens(db: &Db, user_id: i64) -> Result<Vec<ApiToken>> {
 
 pub async fn revoke_token(db: &Db, user_id: i64, token_id: i64, audit: AuditEntry) -> Result<()> {
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
             .bind(crate::now())
             .bind(token_id)

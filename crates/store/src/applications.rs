@@ -1,6 +1,7 @@
 //! Applications for membership: from the public form or entered by an officer, decided by
 //! the membership committee. Acceptance creates the member (see `members::create`).
 
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::members::{PERSON_COLUMNS, person_values};
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
@@ -121,7 +122,7 @@ pub async fn create(db: &Db, new: &NewApplication<'_>, audit: AuditEntry) -> Res
          RETURNING id"
     );
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         // No check against existing members or applications here: telling the sender
         // "this CIN is already a member" would reveal a political affiliation. The committee
         // sees possible duplicates and decides; a member's CIN stays unique at acceptance.
@@ -201,7 +202,7 @@ pub async fn reject(
     audit: AuditEntry,
 ) -> Result<()> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let done = sqlx::query(
             "UPDATE applications SET status = 'rejected', decided_by = $1, decided_at = $2, reason = $3, committee_id = $4
              WHERE id = $5 AND status = 'pending'",

@@ -1,6 +1,7 @@
 //! The append-only audit log. Changes append their entry in their own transaction
 //! (`append_audit!`); events that change nothing else (logins, reads) use [`append`].
 
+use crate::BeginWrite as _;
 use crate::{Db, Page, Paged, Result, ScopeFilter};
 use serde::Serialize;
 use tanzim_domain::audit::AuditAction;
@@ -151,7 +152,7 @@ impl AuditWriter {
 pub async fn append_many(db: &Db, entries: &[AuditEntry]) -> Result<()> {
     let now = crate::now();
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         for chunk in entries.chunks(500) {
             let sql = format!(
                 "INSERT INTO audit_log (at, actor_id, actor, action, target_kind, target_id, scope_path, address, detail, organization) VALUES {}",

@@ -1,6 +1,7 @@
 //! Bodies of the organization: the tree of national, regional, provincial and local
 //! bodies of the party and its affiliates, each anchored to a territory.
 
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
@@ -68,7 +69,7 @@ pub struct NewBody {
 /// Creates a body and records it in the audit log, in one transaction.
 pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO bodies (organization, kind, territory_code, path, parent_id, name, status, created_at)
              SELECT $1, $2, $3, $4, $5, $6, 'active', $7
@@ -101,7 +102,7 @@ pub async fn set_founding(
     audit: AuditEntry,
 ) -> Result<()> {
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let done = sqlx::query("UPDATE bodies SET founding_target = $1, founding_committee = $2 WHERE id = $3 AND constituted_on IS NULL")
             .bind(target).bind(committee).bind(b.id)
             .execute(&mut *tx).await?;
@@ -178,7 +179,7 @@ pub async fn list(db: &Db, scope: &ScopeFilter, q: &BodyQuery, page: Page) -> Re
 
 pub async fn rename(db: &Db, body: &Body, name: &str, audit: AuditEntry) -> Result<()> {
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         let done = sqlx::query("UPDATE bodies SET name = $1 WHERE id = $2 AND status = 'active'")
             .bind(name)
             .bind(body.id)
@@ -199,7 +200,7 @@ pub async fn rename(db: &Db, body: &Body, name: &str, audit: AuditEntry) -> Resu
 /// Dissolves a body (it stays in the record, marked dissolved with the date).
 pub async fn dissolve(db: &Db, body: &Body, audit: AuditEntry) -> Result<()> {
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         // The rule "no active body under it" is checked in the same statement, so that a
         // body created under it meanwhile cannot be left under a dissolved parent.
         let done = sqlx::query(

@@ -1,6 +1,7 @@
 //! Renewal campaigns (a body's campaign for a year, with its dues schedule), payments with
 //! their receipts, and closing a campaign (members not renewed lapse).
 
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::members::Member;
 use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
@@ -93,7 +94,7 @@ pub async fn create(
     audit: AuditEntry,
 ) -> Result<i64> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let id = insert_campaign(&mut tx.as_conn(), body, plan, Some(actor_id)).await?;
         let detail = serde_json::json!({ "year": plan.year, "body": body.id, "opens_on": plan.opens_on.to_string(), "closes_on": plan.closes_on.to_string(),
             "categories": plan.categories.iter().map(|c| format!("{}={}", c.key, c.amount)).collect::<Vec<_>>() });
@@ -209,7 +210,7 @@ pub async fn record_payment(
     let now = crate::now();
     let c = new.campaign;
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO payments (member_id, campaign_id, year, category, amount, method, receipt, body_id, paid_on, path, recorded_by, recorded_at, receipt_token)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
@@ -354,7 +355,7 @@ pub async fn close(
     let who = "status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3 AND (paid_year IS NULL OR paid_year < $4)";
     let now = crate::now();
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let done = sqlx::query("UPDATE campaigns SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'")
             .bind(now)
             .bind(c.id)
@@ -391,7 +392,7 @@ pub async fn close(
 /// until they renew (a renewal makes them active again).
 pub async fn reopen(db: &Db, c: &Campaign, closes_on: &str, audit: AuditEntry) -> Result<()> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query("UPDATE campaigns SET status = 'open', closes_on = $1, closed_at = NULL WHERE id = $2")
             .bind(closes_on)
             .bind(c.id)

@@ -2,6 +2,7 @@
 //! hearings and documents (kept in the database with the case), and the decision, which
 //! suspends or expels the member in the same transaction when it says so.
 
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::members::{Change, Member};
 use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
@@ -109,7 +110,7 @@ pub struct NewCase<'a> {
 /// Opens a case and records it in the audit log, in one transaction.
 pub async fn open(db: &Db, new: &NewCase<'_>, audit: AuditEntry) -> Result<i64> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO disciplinary_cases (body_id, committee_id, member_id, path, grounds, opened_on, opened_by, opened_at, status)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open') RETURNING id",
@@ -217,7 +218,7 @@ pub async fn add_hearing(
     audit: AuditEntry,
 ) -> Result<i64> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         lock_open_case(&mut tx.as_conn(), case.id).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO case_hearings (case_id, held_on, heard, summary, recorded_by, recorded_at)
@@ -290,7 +291,7 @@ pub async fn add_document(
     let sha256 = hex::encode(Sha256::digest(new.content));
     let size = i64::try_from(new.content.len()).unwrap_or(i64::MAX);
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         lock_open_case(&mut tx.as_conn(), case.id).await?;
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO case_documents (case_id, title, file_name, content_type, size, sha256, content, uploaded_by, uploaded_at)
@@ -335,7 +336,7 @@ pub async fn decide(
     audit: AuditEntry,
 ) -> Result<()> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let done = sqlx::query(
             "UPDATE disciplinary_cases SET status = 'decided', decision = $1, decided_on = $2, suspended_until = $3,
                reasons = $4, decided_by = $5, decided_at = $6,

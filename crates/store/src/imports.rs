@@ -2,6 +2,7 @@
 //! existing members (same CIN) are updated or reported as the user chose, probable
 //! duplicates go to a review queue, and importing the same file again changes nothing.
 
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::members::{NewMember, name_key};
 use crate::{AsConn, Conn, Db, Result};
@@ -286,7 +287,7 @@ pub async fn refer_cin(
 ) -> Result<bool> {
     let now = crate::now();
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let matched: Option<(i64, String)> = sqlx::query_as("SELECT id, path FROM members WHERE cin = $1")
             .bind(person.cin.as_str()).fetch_optional(&mut *tx).await?;
         let Some((matched, their_path)) = matched else {
@@ -438,7 +439,7 @@ pub async fn review(db: &Db, id: i64) -> Result<Option<Review>> {
 /// Closes an open review as the member already there: nothing else is written.
 pub async fn decide_same(db: &Db, id: i64, actor_id: Option<i64>, audit: AuditEntry) -> Result<()> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let done = sqlx::query("UPDATE import_reviews SET status = 'same', decided_by = $1, decided_at = $2 WHERE id = $3 AND status = 'open'")
             .bind(actor_id).bind(crate::now()).bind(id)
             .execute(&mut *tx).await?;
@@ -461,7 +462,7 @@ pub async fn decide_distinct(
 ) -> Result<(i64, String)> {
     let now = crate::now();
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let open: Option<i64> = sqlx::query_scalar("SELECT id FROM import_reviews WHERE id = $1 AND status = 'open'")
             .bind(id).fetch_optional(&mut *tx).await?;
         if open.is_none() {

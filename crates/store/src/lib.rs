@@ -110,6 +110,29 @@ pub enum Db {
     Postgres(PgPool),
 }
 
+/// Opens a write transaction on an engine's own pool (inside `on_pool!`). On SQLite it
+/// takes the write lock at once (`BEGIN IMMEDIATE`): a deferred transaction that reads
+/// before it writes fails with "database is locked" when another writer got in between,
+/// instead of waiting its turn under the busy timeout. Every store transaction opens so.
+pub(crate) trait BeginWrite {
+    type Engine: sqlx::Database;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, Self::Engine>>;
+}
+
+impl BeginWrite for sqlx::SqlitePool {
+    type Engine = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+        Ok(self.begin_with("BEGIN IMMEDIATE").await?)
+    }
+}
+
+impl BeginWrite for sqlx::PgPool {
+    type Engine = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>> {
+        Ok(self.begin().await?)
+    }
+}
+
 /// A transaction on whichever engine is open. A use case opens one (`Db::begin`), hands it
 /// to the store's functions that take `&mut Tx`, and commits it, so that its checks and
 /// its writes see one state of the database. Dropped without `commit`, it rolls back.
@@ -286,8 +309,8 @@ impl Db {
     /// "database is locked" when another writer got in between, instead of waiting its turn.
     pub async fn begin(&self) -> Result<Tx> {
         Ok(match self {
-            Db::Sqlite(p) => Tx::Sqlite(p.begin_with("BEGIN IMMEDIATE").await?),
-            Db::Postgres(p) => Tx::Postgres(p.begin().await?),
+            Db::Sqlite(p) => Tx::Sqlite(p.begin_write().await?),
+            Db::Postgres(p) => Tx::Postgres(p.begin_write().await?),
         })
     }
 

@@ -1,5 +1,6 @@
 //! Morocco's territories: loaded from the HCP table shipped in the binary, then read.
 
+use crate::BeginWrite as _;
 use crate::{Db, Result, StoreError};
 use flate2::read::GzDecoder;
 use serde::Serialize;
@@ -110,7 +111,7 @@ pub async fn load(db: &Db) -> Result<LoadReport> {
         paths.insert(row.code.clone(), parent_path.child(&row.code));
     }
     on_pool!(db, p => {
-        let mut tx = p.begin().await?;
+        let mut tx = p.begin_write().await?;
         for row in &rows {
             let path = paths.get(&row.code).map(|p| p.as_str()).unwrap_or_default();
             sqlx::query(

@@ -2,6 +2,7 @@
 
 use super::history::close_period;
 use super::rows::Member;
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::counters::Deltas;
 use crate::{AsConn, Conn, Db, Result, StoreError};
@@ -104,7 +105,7 @@ pub(crate) async fn apply_change(
 /// Applies a change (see [`apply_change`]) in a transaction of its own.
 pub async fn apply(db: &Db, member: &Member, change: &Change<'_>, audit: AuditEntry) -> Result<()> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         apply_change(db, &mut tx.as_conn(), member, change, audit).await?;
         tx.commit().await?;
         Ok(())
@@ -128,7 +129,7 @@ pub async fn update_contact(
     audit: AuditEntry,
 ) -> Result<()> {
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(
             "UPDATE members SET phone = $1, email = $2, address = $3, profession = $4, education = $5, notes = $6, updated_at = $7
              WHERE id = $8",

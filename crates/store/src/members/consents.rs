@@ -1,6 +1,7 @@
 //! A member's consents, given and withdrawn over time.
 
 use super::rows::Member;
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::{Db, Result, StoreError};
 use serde::Serialize;
@@ -51,7 +52,7 @@ pub async fn record_consent(
     };
     let update = format!("UPDATE members SET {column} = $1, updated_at = $2 WHERE id = $3");
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         sqlx::query(sqlx::AssertSqlSafe(update.as_str())).bind(c.granted).bind(crate::now()).bind(member.id).execute(&mut *tx).await?;
         sqlx::query(
             "INSERT INTO consents (member_id, kind, granted, given_on, source, wording_version, recorded_by, recorded_at)

@@ -1,5 +1,6 @@
 //! The keys stored with a member's names for search and duplicate checks.
 
+use crate::BeginWrite as _;
 use crate::{Db, Result};
 use tanzim_domain::members::Person;
 
@@ -52,7 +53,7 @@ pub async fn backfill_search_keys(db: &Db) -> Result<u64> {
         };
         after = last.id;
         on_pool!(db, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             for r in &rows {
                 let names = [&r.first_name_ar, &r.last_name_ar, &r.first_name_lat, &r.last_name_lat];
                 sqlx::query("UPDATE members SET skeleton = $1, search_terms = $2 WHERE id = $3")

@@ -1,6 +1,7 @@
 //! Members lapsing (not renewed) and suspensions ending, with their history and counts.
 
 use super::history::close_period;
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::counters::Deltas;
 use crate::{AsConn, Conn, Db, Result};
@@ -40,7 +41,7 @@ pub(crate) async fn record_lapses(
 pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
     let now = crate::now();
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let rows: Vec<(i64, String, String, String, String, String)> = sqlx::query_as(
             "SELECT id, commune_code, path, sex, birth_date, suspended_until FROM members
              WHERE status = 'suspended' AND suspended_until IS NOT NULL AND suspended_until < $1",
@@ -90,7 +91,7 @@ pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
 pub async fn lapse_for_demo(db: &Db, every: i64, today: &str) -> Result<i64> {
     let now = crate::now();
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "UPDATE members SET status = 'lapsed', status_since = $2, updated_at = $3
              WHERE status = 'active' AND id % $1 = 0 AND joined_on < $2

@@ -2,6 +2,7 @@
 
 use super::keys::{search_terms, skeleton_key};
 use super::person::{PERSON_COLUMNS, person_values};
+use crate::BeginWrite as _;
 use crate::audit::AuditEntry;
 use crate::counters::Deltas;
 use crate::{AsConn, Conn, Db, Result, StoreError};
@@ -175,7 +176,7 @@ pub(crate) async fn insert_members(
 pub async fn create(db: &Db, new: &NewMember<'_>, audit: AuditEntry) -> Result<(i64, String)> {
     let now = crate::now();
     on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+        let mut tx = pool.begin_write().await?;
         let mut counts = crate::counters::Deltas::default();
         let written = insert_members(db, &mut tx.as_conn(), std::slice::from_ref(new), now, &mut counts).await?;
         let Some((id, number)) = written.into_iter().next() else {

@@ -23,3 +23,4 @@ mod reauth;
 mod stats;
 mod stored_values;
 mod trust;
+mod writers_wait;
