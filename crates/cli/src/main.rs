@@ -9,11 +9,9 @@ use std::process::ExitCode;
 use tanzim_commands::accounts::{NewAccount, RoleGrant};
 use tanzim_commands::{self as commands, Actor};
 use tanzim_domain::accounts::{Role, RoleAssignment, Username};
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::org::Profile;
 use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
 use tanzim_store::accounts;
-use tanzim_store::audit::AuditEntry;
 use tanzim_store::{Db, territory};
 use tanzim_web::{AppState, Config, auth};
 
@@ -158,10 +156,6 @@ enum TerritoryCommand {
     Show { code: String },
 }
 
-fn cli_audit(action: AuditAction) -> AuditEntry {
-    AuditEntry::new(None, "cli", action, Some("cli"))
-}
-
 async fn open(cli: &Cli) -> Result<Db> {
     let db = Db::connect(&cli.database_url)
         .await
@@ -263,10 +257,7 @@ async fn run(cli: Cli) -> Result<()> {
                     organization: organization.clone(),
                 },
             };
-            let app = commands::App {
-                db: open(&cli).await?,
-                profile: std::sync::Arc::new(profile),
-            };
+            let app = commands::App::new(open(&cli).await?, profile);
             let id = commands::accounts::create_user(&app, &Actor::console(), &new)
                 .await
                 .map_err(|e| match e {
@@ -279,10 +270,7 @@ async fn run(cli: Cli) -> Result<()> {
             println!("created user {} (id {id})", username.as_str());
         }
         Command::Token(TokenCommand::Create { username, name }) => {
-            let app = commands::App {
-                db: open(&cli).await?,
-                profile: std::sync::Arc::new(load_profile(&cli)?),
-            };
+            let app = commands::App::new(open(&cli).await?, load_profile(&cli)?);
             let creds = accounts::credentials(&app.db, &username.to_ascii_lowercase())
                 .await?
                 .ok_or_else(|| anyhow!("no user {username:?}"))?;
@@ -356,7 +344,8 @@ async fn run(cli: Cli) -> Result<()> {
             // One member in eight did not renew; one application per 200 members waits.
             let today = tanzim_web::today().to_string();
             let lapsed = tanzim_store::members::lapse_for_demo(&db, 8, &today).await?;
-            let pending = demo_applications(&db, &profile, (*members / 200).max(1), *seed).await?;
+            let app = commands::App::new(db, profile);
+            let pending = demo_applications(&app, (*members / 200).max(1), *seed).await?;
             println!("lapsed {lapsed}, applications pending {pending}");
         }
         Command::Bench { members, seed } => {
@@ -432,35 +421,25 @@ async fn demo_import(
 }
 
 /// Pending applications from synthetic people (their CINs follow the members').
-async fn demo_applications(db: &Db, profile: &Profile, n: u64, seed: u64) -> Result<u64> {
-    let communes: Vec<(String, i64)> = demo_communes(db).await?;
+async fn demo_applications(app: &commands::App, n: u64, seed: u64) -> Result<u64> {
+    let communes: Vec<(String, i64)> = demo_communes(&app.db).await?;
     let year = chrono::Datelike::year(&tanzim_web::today());
-    let affiliates: Vec<&str> = Vec::new();
     let mut filed = 0;
     for row in tanzim_reports::demo::members(n, seed.wrapping_add(1), &communes, year) {
-        let mut input = row.person;
-        input.cin = format!("DA{:07}", row.line);
-        let Ok(person) = input.validate(&profile.membership, &affiliates, tanzim_web::today())
-        else {
-            continue;
-        };
-        let Some(t) = territory::get(db, &person.commune).await? else {
-            continue;
-        };
-        let reference = tanzim_commands::secrets::new_reference();
-        let new = tanzim_store::applications::NewApplication {
-            reference: &reference,
-            source: "public",
-            person: &person,
-            path: &t.territory_path(),
+        let mut person = row.person;
+        person.cin = format!("DA{:07}", row.line);
+        let submission = commands::applications::Submission {
+            person,
+            consent: true,
             consent_contact: true,
             consent_public: false,
-            consent_version: &profile.membership.consent_version,
-            entered_by: None,
         };
-        tanzim_store::applications::create(db, &new, cli_audit(AuditAction::ApplicationSubmitted))
-            .await?;
-        filed += 1;
+        // A synthetic person the rules refuse is left out, as the demo roll's rejects are.
+        match commands::applications::submit(app, "demo", &submission).await {
+            Ok(_) => filed += 1,
+            Err(commands::Error::Rules(_) | commands::Error::Invalid(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
     }
     Ok(filed)
 }

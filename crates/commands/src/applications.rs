@@ -1,16 +1,115 @@
-//! Commands on applications: the competent committee accepts one (the member is created
-//! with its number, in one transaction) or rejects it with a reason.
+//! Commands on applications: a person files one on the public form, or an officer enters
+//! it on their behalf; the competent committee accepts one (the member is created with
+//! its number, in one transaction) or rejects it with a reason.
 
-use crate::members::{check_person, create};
-use crate::secrets::random_token;
-use crate::{Actor, App, Error, Found, Result, today};
+use crate::members::{check_person, create, residence};
+use crate::secrets::{new_reference, random_token};
+use crate::{Actor, App, Error, Found, Result, permit, today};
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::members as rules;
-use tanzim_domain::policy::Action;
-use tanzim_domain::territory::TerritoryPath;
-use tanzim_store::applications::{self, Application};
+use tanzim_domain::members::{self as rules, Person, PersonInput};
+use tanzim_domain::policy::{Action, Target};
+use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_domain::{DomainError, Field};
+use tanzim_store::applications::{self, Application, NewApplication};
+use tanzim_store::audit::AuditEntry;
 use tanzim_store::meetings::{Committee, membership_committee_at};
 use tanzim_store::members::NewMember;
+use tanzim_store::territory::Territory;
+
+/// An application as filled in: the person, and what they agree to.
+pub struct Submission {
+    pub person: PersonInput,
+    /// The public form's consent statement, ticked (an officer's entry has it on paper).
+    pub consent: bool,
+    pub consent_contact: bool,
+    pub consent_public: bool,
+}
+
+/// An application filed: its id, and the reference the applicant follows it with.
+pub struct Filed {
+    pub id: i64,
+    pub reference: String,
+}
+
+/// Files an application from the public form, without an account (`address` goes to the
+/// audit log). Every rule broken is said at once, each naming its field.
+pub async fn submit(app: &App, address: &str, input: &Submission) -> Result<Filed> {
+    let checked = check_person(app, &input.person).await;
+    let consent = if input.consent {
+        Vec::new()
+    } else {
+        vec![DomainError::new(Field::Consent, "consent-required")]
+    };
+    let (person, commune) = match checked {
+        Ok(ok) if consent.is_empty() => ok,
+        Ok(_) => return Err(Error::Rules(consent)),
+        Err(mut errors) => {
+            errors.extend(consent);
+            return Err(Error::Rules(errors));
+        }
+    };
+    let audit = AuditEntry::new(
+        None,
+        "public",
+        AuditAction::ApplicationSubmitted,
+        Some(address),
+    );
+    file(app, &person, &commune, input, "public", None, audit).await
+}
+
+/// Enters an application on someone's behalf, in a commune the officer serves.
+pub async fn enter(app: &App, actor: &Actor<'_>, input: &Submission) -> Result<Filed> {
+    permit(actor.decide(Action::EnterApplication, None))?;
+    // The place is judged before the person, so that no rule speaks about a person the
+    // officer may not enter.
+    if let Ok(code) = TerritoryCode::parse(&input.person.commune)
+        && let Ok(t) = residence(app, &code).await
+    {
+        let target = Target {
+            path: t.territory_path(),
+            organization: None,
+        };
+        permit(actor.decide(Action::EnterApplication, Some(&target)))?;
+    }
+    let (person, commune) = check_person(app, &input.person)
+        .await
+        .map_err(Error::Rules)?;
+    let audit = actor.audit(AuditAction::ApplicationSubmitted);
+    file(
+        app,
+        &person,
+        &commune,
+        input,
+        "officer",
+        actor.user_id(),
+        audit,
+    )
+    .await
+}
+
+async fn file(
+    app: &App,
+    person: &Person,
+    commune: &Territory,
+    input: &Submission,
+    source: &str,
+    entered_by: Option<i64>,
+    audit: AuditEntry,
+) -> Result<Filed> {
+    let reference = new_reference();
+    let new = NewApplication {
+        reference: &reference,
+        source,
+        person,
+        path: &commune.territory_path(),
+        consent_contact: input.consent_contact,
+        consent_public: input.consent_public,
+        consent_version: &app.profile.membership.consent_version,
+        entered_by,
+    };
+    let id = applications::create(&app.db, &new, audit).await?;
+    Ok(Filed { id, reference })
+}
 
 /// The membership committee competent for an application: the one constituted by the
 /// party's body at the profile's committee level where the applicant lives (its

@@ -14,6 +14,9 @@ pub enum Error {
     /// The input breaks a rule; the error names the field.
     #[error("invalid: {0}")]
     Invalid(DomainError),
+    /// Every rule the input breaks, each naming its field (a form shows them all).
+    #[error("invalid: {0:?}")]
+    Rules(Vec<DomainError>),
     /// The record's state forbids the change (already decided, taken, dissolved...).
     #[error("conflict: {0}")]
     Conflict(&'static str),

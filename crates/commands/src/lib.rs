@@ -18,6 +18,7 @@ pub mod meetings;
 pub mod members;
 pub mod reviews;
 pub mod secrets;
+pub mod sessions;
 
 pub use access::Found;
 pub use error::Error;
@@ -28,7 +29,7 @@ use tanzim_domain::audit::AuditAction;
 use tanzim_domain::org::Profile;
 use tanzim_domain::policy::{Action, Decision, Target, decide};
 use tanzim_store::Db;
-use tanzim_store::audit::AuditEntry;
+use tanzim_store::audit::{AuditEntry, AuditWriter};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -37,6 +38,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub struct App {
     pub db: Db,
     pub profile: Arc<Profile>,
+    /// Audit entries that stand alone (a sign-in, a page read), committed in groups.
+    pub audit: Arc<AuditWriter>,
+}
+
+impl App {
+    /// The application on `db`, with its own audit writer.
+    pub fn new(db: Db, profile: Profile) -> App {
+        App {
+            audit: Arc::new(AuditWriter::start(db.clone())),
+            db,
+            profile: Arc::new(profile),
+        }
+    }
 }
 
 /// Who gives a command, and from where (the address goes to the audit log).

@@ -1,7 +1,7 @@
 //! Random tokens and password hashes, made where the commands that store them are.
 
 use crate::{Error, Result};
-use argon2::{Argon2, PasswordHasher};
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use base64::Engine;
 use rand::{Rng, RngCore};
 use sha2::{Digest, Sha256};
@@ -44,4 +44,32 @@ pub async fn hash_password(password: String) -> Result<String> {
     })
     .await
     .map_err(|e| Error::Internal(format!("hash task: {e}")))?
+}
+
+/// The hash of a random password: unknown usernames are checked against it so that they
+/// take as long as known ones and timing tells nothing.
+static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
+    Argon2::default()
+        .hash_password(random_token().as_bytes())
+        .map(|h| h.to_string())
+        .unwrap_or_default()
+});
+
+/// Whether `password` matches the stored hash; with none stored, a dummy is checked so that
+/// the answer takes as long, and is no.
+pub async fn verify_password(password: String, stored: Option<String>) -> Result<bool> {
+    tokio::task::spawn_blocking(move || {
+        let known = stored.is_some();
+        let hash_text = stored.unwrap_or_else(|| DUMMY_HASH.clone());
+        let ok = PasswordHash::new(&hash_text)
+            .map(|hash| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &hash)
+                    .is_ok()
+            })
+            .unwrap_or(false);
+        known && ok
+    })
+    .await
+    .map_err(|e| Error::Internal(format!("verify task: {e}")))
 }

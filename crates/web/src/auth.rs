@@ -7,7 +7,6 @@ use crate::error::AppError;
 use crate::i18n::{Lang, Tr};
 use crate::state::AppState;
 use crate::views::render_error;
-use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{Method, header};
 use axum::middleware::Next;
@@ -27,32 +26,6 @@ pub use tanzim_commands::secrets::{new_api_token, random_token, token_hash};
 /// Argon2id with OWASP's parameters, off the async threads.
 pub async fn hash_password(password: String) -> Result<String, AppError> {
     Ok(tanzim_commands::secrets::hash_password(password).await?)
-}
-
-/// The hash of a random password: unknown usernames are checked against it so that they
-/// take as long as known ones and timing tells nothing.
-static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| {
-    Argon2::default()
-        .hash_password(random_token().as_bytes())
-        .map(|h| h.to_string())
-        .unwrap_or_default()
-});
-
-pub async fn verify_password(password: String, stored: Option<String>) -> Result<bool, AppError> {
-    tokio::task::spawn_blocking(move || {
-        let known = stored.is_some();
-        let hash_text = stored.unwrap_or_else(|| DUMMY_HASH.clone());
-        let ok = PasswordHash::new(&hash_text)
-            .map(|hash| {
-                Argon2::default()
-                    .verify_password(password.as_bytes(), &hash)
-                    .is_ok()
-            })
-            .unwrap_or(false);
-        known && ok
-    })
-    .await
-    .map_err(|e| AppError::Internal(format!("verify task: {e}")))
 }
 
 /// The client's address as the throttles, rate limits, sessions and audit log see it.

@@ -94,6 +94,7 @@ impl From<tanzim_commands::Error> for AppError {
             E::Forbidden => AppError::Forbidden,
             E::NotFound => AppError::NotFound,
             E::Invalid(d) => AppError::Invalid(d),
+            E::Rules(all) => AppError::first_invalid(all),
             E::Conflict(code) => AppError::Conflict(code),
             E::Internal(why) => AppError::Internal(why),
         }

@@ -4,8 +4,6 @@
 //! an unattended browser is not enough. Signing in counts; the confirmation page here asks
 //! again and returns where the user was going.
 
-use crate::auth;
-
 use crate::ctx::{Ctx, CurrentUser, Via};
 use crate::error::AppError;
 use crate::input::parse_form;
@@ -17,11 +15,8 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use tanzim_commands::sessions::{self, Confirmation};
 use tanzim_domain::accounts::password_checked_recently;
-use tanzim_domain::audit::AuditAction;
-use tanzim_domain::throttle;
-use tanzim_store::accounts;
-use tanzim_store::audit::AuditEntry;
 
 /// The one check every sensitive handler makes, after its policy check (so that a caller
 /// without the right still learns only 403 or 404) and before it reads its input. `back`
@@ -96,10 +91,6 @@ struct ConfirmForm {
     next: Option<String>,
 }
 
-fn entry(ctx: &Ctx, user: &CurrentUser, action: AuditAction) -> AuditEntry {
-    AuditEntry::new(Some(user.id()), user.username(), action, Some(&ctx.address))
-}
-
 /// Checks the password as sign-in does: the same throttle (the failures of either count
 /// for both), every attempt audited.
 pub async fn confirm(
@@ -111,40 +102,21 @@ pub async fn confirm(
     let token_hash = session_hash(&user)?.to_owned();
     let form: ConfirmForm = parse_form(&body)?;
     let next = safe_next(form.next.as_deref());
-    let username = user.username();
-    let now = tanzim_store::now();
-    // The same throttle as sign-in: the attempt counts as a failure until it succeeds.
-    let (attempt, failures) = accounts::login_attempt(
-        &state.db,
-        username,
+    let confirmed = sessions::confirm_password(
+        &state.app(),
+        &user.actor(&ctx),
+        &token_hash,
+        form.password,
         &ctx.address,
-        now,
-        now - throttle::WINDOW_SECS,
     )
     .await?;
-    if throttle::retry_at(&failures, now).is_some() {
-        accounts::withdraw_login_attempt(&state.db, attempt).await?;
-        let throttled = entry(&ctx, &user, AuditAction::PasswordConfirmThrottled);
-        state.audit.append(&throttled).await?;
-        let page = confirm_page(&state, &ctx, &user, next, Some(ctx.tr.t("error-throttled")));
-        return Ok((StatusCode::TOO_MANY_REQUESTS, page).into_response());
-    }
-    let stored = accounts::credentials(&state.db, username)
-        .await?
-        .filter(|c| !c.disabled)
-        .map(|c| c.password_hash);
-    if !auth::verify_password(form.password, stored).await? {
-        let failed = entry(&ctx, &user, AuditAction::PasswordConfirmFailed);
-        state.audit.append(&failed).await?;
-        let message = ctx.tr.t("error-password-wrong");
-        let page = confirm_page(&state, &ctx, &user, next, Some(message));
-        return Ok((StatusCode::UNAUTHORIZED, page).into_response());
-    }
-    accounts::set_reauthenticated(&state.db, &token_hash, now).await?;
-    accounts::clear_login_failures(&state.db, username, &ctx.address).await?;
-    let confirmed = entry(&ctx, &user, AuditAction::PasswordConfirmed);
-    state.audit.append(&confirmed).await?;
-    Ok(Redirect::to(&next).into_response())
+    let (status, message) = match confirmed {
+        Confirmation::Confirmed => return Ok(Redirect::to(&next).into_response()),
+        Confirmation::Throttled => (StatusCode::TOO_MANY_REQUESTS, "error-throttled"),
+        Confirmation::Refused => (StatusCode::UNAUTHORIZED, "error-password-wrong"),
+    };
+    let page = confirm_page(&state, &ctx, &user, next, Some(ctx.tr.t(message)));
+    Ok((status, page).into_response())
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.

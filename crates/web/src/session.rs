@@ -1,6 +1,6 @@
 //! Signing in and out, and choosing the language.
 
-use crate::auth::{self, LANG_COOKIE, SESSION_COOKIE};
+use crate::auth::{LANG_COOKIE, SESSION_COOKIE};
 
 use crate::ctx::{Ctx, Via};
 use crate::error::AppError;
@@ -11,14 +11,12 @@ use crate::views::{self, Layout, safe_next};
 use askama::Template;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use serde::Deserialize;
-use tanzim_domain::audit::AuditAction;
-use tanzim_domain::throttle;
-use tanzim_store::accounts;
-use tanzim_store::audit::AuditEntry;
+use tanzim_commands::sessions::{self, SignIn};
 
 #[derive(Template)]
 #[template(path = "login.html")]
@@ -73,18 +71,6 @@ pub async fn login(
 ) -> Result<Response, AppError> {
     let form: LoginForm = parse_form(&body)?;
     let username = form.username.trim().to_ascii_lowercase();
-    let now = tanzim_store::now();
-    // The attempt counts as a failure until it succeeds and is judged by the failures
-    // recorded before it, so that parallel guesses cannot all slip under the limit while
-    // the (slow) hash is being checked.
-    let (attempt, failures) = accounts::login_attempt(
-        &state.db,
-        &username,
-        &ctx.address,
-        now,
-        now - throttle::WINDOW_SECS,
-    )
-    .await?;
     let refuse = |message: String, status| {
         let page = LoginPage {
             layout: Layout::new(&state, &ctx, "login-title"),
@@ -95,71 +81,34 @@ pub async fn login(
         };
         (status, views::html(page)).into_response()
     };
-    if let Some(at) = throttle::retry_at(&failures, now) {
-        accounts::withdraw_login_attempt(&state.db, attempt).await?;
-        state
-            .audit
-            .append(&AuditEntry::new(
-                None,
-                &username,
-                AuditAction::LoginThrottled,
-                Some(&ctx.address),
-            ))
-            .await?;
-        let wait = at - now;
-        let message = if wait < 60 {
-            ctx.tr.count("error-login-wait-seconds", wait)
-        } else {
-            ctx.tr.count("error-login-wait-minutes", (wait + 59) / 60)
-        };
-        let mut response = refuse(message, axum::http::StatusCode::TOO_MANY_REQUESTS);
-        response
-            .headers_mut()
-            .insert(header::RETRY_AFTER, HeaderValue::from(wait));
-        return Ok(response);
-    }
-    let creds = accounts::credentials(&state.db, &username).await?;
-    let usable = creds.as_ref().filter(|c| !c.disabled);
-    let ok = auth::verify_password(form.password, usable.map(|c| c.password_hash.clone())).await?;
-    let Some(creds) = usable.filter(|_| ok) else {
-        state
-            .audit
-            .append(&AuditEntry::new(
-                None,
-                &username,
-                AuditAction::LoginFailed,
-                Some(&ctx.address),
-            ))
-            .await?;
-        return Ok(refuse(
-            ctx.tr.t("error-login-failed"),
-            axum::http::StatusCode::UNAUTHORIZED,
-        ));
-    };
-    // A new session at every sign-in (the old one, if any, ends): no session fixation.
-    if let Some(CurrentSession { token_hash }) = current_session(&ctx) {
-        accounts::delete_session(&state.db, &token_hash).await?;
-    }
-    let token = auth::random_token();
-    accounts::create_session(
-        &state.db,
-        &auth::token_hash(&token),
-        creds.id,
-        &auth::random_token(),
+    let replacing = current_session(&ctx);
+    let signed = sessions::sign_in(
+        &state.app(),
+        &username,
+        form.password.clone(),
         &ctx.address,
-        now,
+        replacing.as_deref(),
     )
     .await?;
-    accounts::clear_login_failures(&state.db, &username, &ctx.address).await?;
-    state
-        .audit
-        .append(&AuditEntry::new(
-            Some(creds.id),
-            &creds.username,
-            AuditAction::LoginSucceeded,
-            Some(&ctx.address),
-        ))
-        .await?;
+    let token = match signed {
+        SignIn::Opened { token } => token,
+        SignIn::Throttled { wait } => {
+            let message = if wait < 60 {
+                ctx.tr.count("error-login-wait-seconds", wait)
+            } else {
+                ctx.tr.count("error-login-wait-minutes", (wait + 59) / 60)
+            };
+            let mut response = refuse(message, StatusCode::TOO_MANY_REQUESTS);
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(wait));
+            return Ok(response);
+        }
+        SignIn::Refused => {
+            let message = ctx.tr.t("error-login-failed");
+            return Ok(refuse(message, StatusCode::UNAUTHORIZED));
+        }
+    };
     let mut response = Redirect::to(&safe_next(form.next.as_deref())).into_response();
     set_cookie(
         &mut response,
@@ -173,33 +122,18 @@ pub async fn login(
     Ok(response)
 }
 
-struct CurrentSession {
-    token_hash: String,
-}
-
-fn current_session(ctx: &Ctx) -> Option<CurrentSession> {
+/// The hash of the session the request came with, when it came with one.
+fn current_session(ctx: &Ctx) -> Option<String> {
     match ctx.user.as_ref().map(|u| &u.via) {
-        Some(Via::Session { token_hash, .. }) => Some(CurrentSession {
-            token_hash: token_hash.clone(),
-        }),
+        Some(Via::Session { token_hash, .. }) => Some(token_hash.clone()),
         _ => None,
     }
 }
 
 pub async fn logout(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     let user = ctx.require_user()?;
-    if let Some(CurrentSession { token_hash }) = current_session(&ctx) {
-        accounts::delete_session(&state.db, &token_hash).await?;
-    }
-    state
-        .audit
-        .append(&AuditEntry::new(
-            Some(user.id()),
-            user.username(),
-            AuditAction::Logout,
-            Some(&ctx.address),
-        ))
-        .await?;
+    let session = current_session(&ctx);
+    sessions::sign_out(&state.app(), &user.actor(&ctx), session.as_deref()).await?;
     let mut response = Redirect::to("/login").into_response();
     set_cookie(
         &mut response,

@@ -77,6 +77,7 @@ impl AppState {
         tanzim_commands::App {
             db: self.db.clone(),
             profile: self.profile.clone(),
+            audit: self.audit.clone(),
         }
     }
 

@@ -1,7 +1,6 @@
 //! The applications API: JSON over the same use cases as the officers' pages.
 
-use super::officers::{QueueQuery, Rejection, check_entry_scope, status_filter};
-use super::shared::*;
+use super::officers::{QueueQuery, Rejection, status_filter};
 use crate::access::Loaded;
 use crate::access::found;
 use crate::ctx::{Ctx, CurrentUser};
@@ -17,10 +16,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use tanzim_commands as commands;
+use tanzim_commands::applications::Submission;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::policy::Action;
 use tanzim_store::Page;
-use tanzim_store::applications::{self, Application, NewApplication};
+use tanzim_store::applications::{self, Application};
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ApplicationList {
@@ -75,28 +75,15 @@ pub async fn api_create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let input: ApplicationInput = parse_json(&body)?;
-    let (person, commune) = check_person(&state, &input.person.into_input())
-        .await
-        .map_err(AppError::first_invalid)?;
-    check_entry_scope(&state, &user, &commune.code).await?;
-    let reference = new_reference();
-    let path = commune.territory_path();
-    let new = NewApplication {
-        reference: &reference,
-        source: "officer",
-        person: &person,
-        path: &path,
+    let submission = Submission {
+        person: input.person.into_input(),
+        consent: true,
         consent_contact: input.consent_contact,
         consent_public: input.consent_public,
-        consent_version: &state.profile.membership.consent_version,
-        entered_by: Some(user.id()),
     };
-    let id = applications::create(
-        &state.db,
-        &new,
-        user.actor(&ctx).audit(AuditAction::ApplicationSubmitted),
-    )
-    .await?;
+    let id = commands::applications::enter(&state.app(), &user.actor(&ctx), &submission)
+        .await?
+        .id;
     Ok((
         StatusCode::CREATED,
         Json(

@@ -4,7 +4,6 @@ use super::public::{apply_page, file};
 use super::shared::*;
 use crate::access::Loaded;
 use crate::access::found;
-use crate::access::permit;
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::input::parse_form;
@@ -20,11 +19,10 @@ use serde::Deserialize;
 use tanzim_commands as commands;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::Cin;
-use tanzim_domain::policy::{Action, Decision, Target, decide};
-use tanzim_domain::territory::TerritoryCode;
+use tanzim_domain::policy::{Action, Decision, decide};
+use tanzim_store::Page;
 use tanzim_store::applications::{self, Application};
 use tanzim_store::members::{self, Member};
-use tanzim_store::{Page, territory};
 
 #[derive(Deserialize)]
 pub struct QueueQuery {
@@ -119,28 +117,6 @@ pub async fn new_form(State(state): State<AppState>, ctx: Ctx) -> Result<Respons
 }
 
 /// The commune must be in the officer's scope to enter an application for it.
-pub(super) async fn check_entry_scope(
-    state: &AppState,
-    user: &CurrentUser,
-    commune: &str,
-) -> Result<(), AppError> {
-    let Ok(code) = TerritoryCode::parse(commune) else {
-        return Ok(());
-    };
-    if let Some(t) = territory::get(&state.db, &code).await? {
-        let target = Target {
-            path: t.territory_path(),
-            organization: None,
-        };
-        permit(decide(
-            &user.principal,
-            Action::EnterApplication,
-            Some(&target),
-        ))?;
-    }
-    Ok(())
-}
-
 pub async fn create(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -148,23 +124,8 @@ pub async fn create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let form: ApplicationForm = parse_form(&body)?;
-    check_entry_scope(&state, &user, &form.person.commune).await?;
-    match file(
-        &state,
-        &ctx,
-        &form,
-        "officer",
-        Some(user.id()),
-        user.actor(&ctx).audit(AuditAction::ApplicationSubmitted),
-    )
-    .await?
-    {
-        Ok(reference) => {
-            let app = applications::by_reference(&state.db, &reference)
-                .await?
-                .ok_or(AppError::NotFound)?;
-            Ok(Redirect::to(&format!("/applications/{}", app.id)).into_response())
-        }
+    match file(&state, &ctx, &form, Some(&user)).await? {
+        Ok(filed) => Ok(Redirect::to(&format!("/applications/{}", filed.id)).into_response()),
         Err(errors) => {
             let status = if errors.is_empty() {
                 StatusCode::OK

@@ -1,7 +1,7 @@
 //! The public side: the application form (no account), the commune list for a province, the submission and the status by reference.
 
 use super::shared::*;
-use crate::ctx::Ctx;
+use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::input::parse_form;
 use crate::state::AppState;
@@ -13,12 +13,12 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
-use tanzim_domain::audit::AuditAction;
+use tanzim_commands::applications::{Filed, Submission};
+use tanzim_commands::{self as commands, secrets::new_reference};
 use tanzim_domain::members::{self as rules};
 use tanzim_domain::territory::TerritoryCode;
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::applications::{self, NewApplication};
-use tanzim_store::audit::AuditEntry;
+use tanzim_store::applications;
 use tanzim_store::territory;
 
 pub struct Province {
@@ -193,49 +193,38 @@ pub(super) fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// Files an application from a form; on a rule broken, the form again with the messages.
+/// Files an application from a form, on the public side (`user` none) or entered by an
+/// officer; on a rule broken, the form again with the messages.
 pub(super) async fn file(
     state: &AppState,
     ctx: &Ctx,
     form: &ApplicationForm,
-    source: &str,
-    entered_by: Option<i64>,
-    audit: AuditEntry,
-) -> Result<Result<String, FormErrors>, AppError> {
+    user: Option<&CurrentUser>,
+) -> Result<Result<Filed, FormErrors>, AppError> {
     // "Show communes" (no script): the form again, one step further.
     if form.person.commune.is_empty() && form.province.as_deref().is_some_and(|p| !p.is_empty()) {
         return Ok(Err(FormErrors::default()));
     }
-    let (person, commune) = match check_person(state, &form.person.to_input()).await {
-        Ok(ok) => ok,
-        Err(errors) => return Ok(Err(FormErrors::from_domain(&errors, &ctx.tr))),
-    };
-    if source == "public" && form.consent.is_none() {
-        return Ok(Err(FormErrors::from_domain(
-            &[DomainError::new(Field::Consent, "consent-required")],
-            &ctx.tr,
-        )));
-    }
-    let reference = new_reference();
-    let path = commune.territory_path();
-    let new = NewApplication {
-        reference: &reference,
-        source,
-        person: &person,
-        path: &path,
+    let input = Submission {
+        person: form.person.to_input(),
+        consent: form.consent.is_some(),
         consent_contact: form.consent_contact.is_some(),
         consent_public: form.consent_public.is_some(),
-        consent_version: &state.profile.membership.consent_version,
-        entered_by,
     };
-    match applications::create(&state.db, &new, audit).await {
-        Ok(_) => Ok(Ok(reference)),
-        Err(tanzim_store::StoreError::Conflict(code)) => Ok(Err(FormErrors::from_domain(
-            &[DomainError::new(Field::Cin, code)],
-            &ctx.tr,
-        ))),
-        Err(e) => Err(e.into()),
-    }
+    let app = state.app();
+    let filed = match user {
+        None => commands::applications::submit(&app, &ctx.address, &input).await,
+        Some(u) => commands::applications::enter(&app, &u.actor(ctx), &input).await,
+    };
+    let broken = match filed {
+        Ok(filed) => return Ok(Ok(filed)),
+        Err(commands::Error::Rules(all)) => all,
+        Err(commands::Error::Invalid(e)) => vec![e],
+        // A CIN already applying or registered is the CIN field's error.
+        Err(commands::Error::Conflict(code)) => vec![DomainError::new(Field::Cin, code)],
+        Err(e) => return Err(e.into()),
+    };
+    Ok(Err(FormErrors::from_domain(&broken, &ctx.tr)))
 }
 
 #[derive(Template)]
@@ -261,16 +250,10 @@ pub async fn submit_public(
     if !state.apply_limit.allow(&ctx.address) {
         return Err(AppError::Throttled);
     }
-    let entry = AuditEntry::new(
-        None,
-        "public",
-        AuditAction::ApplicationSubmitted,
-        Some(&ctx.address),
-    );
-    match file(&state, &ctx, &form, "public", None, entry).await? {
-        Ok(reference) => Ok(views::html(DonePage {
+    match file(&state, &ctx, &form, None).await? {
+        Ok(filed) => Ok(views::html(DonePage {
             layout: Layout::new(&state, &ctx, "apply-done-title"),
-            reference,
+            reference: filed.reference,
         })),
         Err(errors) => {
             let status = if errors.is_empty() {

@@ -1,7 +1,6 @@
 //! What every side of applications reads: the form's person fields and their check.
 
 use crate::state::AppState;
-pub use commands::secrets::new_reference;
 use serde::Deserialize;
 use tanzim_commands as commands;
 use tanzim_domain::DomainError;
