@@ -3,6 +3,7 @@
 
 use crate::secrets::{random_token, token_hash, verify_password};
 use crate::{Actor, App, Result};
+use tanzim_domain::accounts::session_is_live;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::throttle;
 use tanzim_store::accounts;
@@ -140,4 +141,21 @@ pub async fn sign_out(app: &App, actor: &Actor<'_>, session: Option<&str>) -> Re
         accounts::delete_session(&app.db, hash).await?;
     }
     audit(app, actor.audit(AuditAction::Logout)).await
+}
+
+/// The live session a browser's cookie names (the cookie's hash): an expired one ends here,
+/// and a live one is marked as seen, at most once a minute so that reading stays reading.
+pub async fn resume(app: &App, session: &str) -> Result<Option<accounts::Session>> {
+    let Some(found) = accounts::session(&app.db, session).await? else {
+        return Ok(None);
+    };
+    let now = tanzim_store::now();
+    if !session_is_live(found.created_at, found.last_seen_at, now) {
+        accounts::delete_session(&app.db, session).await?;
+        return Ok(None);
+    }
+    if now - found.last_seen_at >= 60 {
+        accounts::touch_session(&app.db, session, now).await?;
+    }
+    Ok(Some(found))
 }

@@ -22,7 +22,6 @@ use tanzim_commands as commands;
 use tanzim_commands::access::Account;
 use tanzim_commands::accounts::{NewAccount, RoleGrant};
 use tanzim_domain::accounts::{Role, Username};
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::policy::{Action, Decision, Target, scopes_for};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
@@ -326,13 +325,8 @@ pub async fn show(
         user: account,
         roles,
     } = account.into_inner();
-    let id = account.id;
-    let entry = user.actor(&ctx).audit(AuditAction::UserViewed).target(
-        "user",
-        id,
-        commands::accounts::account_scope(&roles),
-    );
-    state.audit.append(&entry).await?;
+    let read = tanzim_commands::reads::Read::User(account.id, &roles);
+    tanzim_commands::reads::record(&state.app(), &user.actor(&ctx), read).await?;
     show_page(&state, &ctx, &user, account, &roles, None).await
 }
 
@@ -586,13 +580,8 @@ pub async fn api_get(
         user: account,
         roles,
     } = account.into_inner();
-    let id = account.id;
-    let entry = user.actor(&ctx).audit(AuditAction::UserViewed).target(
-        "user",
-        id,
-        commands::accounts::account_scope(&roles),
-    );
-    state.audit.append(&entry).await?;
+    let read = tanzim_commands::reads::Read::User(account.id, &roles);
+    tanzim_commands::reads::record(&state.app(), &user.actor(&ctx), read).await?;
     Ok(Json(UserDetail {
         user: account,
         roles,

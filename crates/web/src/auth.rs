@@ -14,7 +14,6 @@ use axum::response::Response;
 use axum_extra::extract::cookie::{Cookie, CookieJar, SameSite};
 use base64::Engine;
 use std::net::{IpAddr, SocketAddr};
-use tanzim_domain::accounts::session_is_live;
 use tanzim_store::accounts;
 
 pub const SESSION_COOKIE: &str = "tanzim_session";
@@ -90,18 +89,9 @@ async fn resolve_user(
         }
     } else if let Some(cookie) = session_token {
         let hash = token_hash(&cookie);
-        let Some(session) = accounts::session(&state.db, &hash).await? else {
+        let Some(session) = tanzim_commands::sessions::resume(&state.app(), &hash).await? else {
             return Ok(None);
         };
-        let now = tanzim_store::now();
-        if !session_is_live(session.created_at, session.last_seen_at, now) {
-            accounts::delete_session(&state.db, &hash).await?;
-            return Ok(None);
-        }
-        // One write a minute at most, so that reading stays reading.
-        if now - session.last_seen_at >= 60 {
-            accounts::touch_session(&state.db, &hash, now).await?;
-        }
         (
             session.user_id,
             Via::Session {

@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use serde::{Deserialize, Serialize};
 use tanzim_commands as commands;
 use tanzim_commands::applications::Submission;
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::policy::Action;
 use tanzim_store::Page;
 use tanzim_store::applications::{self, Application};
@@ -107,11 +106,12 @@ pub async fn api_get(
     let a = found::<Application>(&state, &ctx, &user, Action::ViewApplications, id)
         .await?
         .into_inner();
-    let entry = user
-        .actor(&ctx)
-        .audit(AuditAction::ApplicationViewed)
-        .target("application", id, Some(a.target().path));
-    state.audit.append(&entry).await?;
+    tanzim_commands::reads::record(
+        &state.app(),
+        &user.actor(&ctx),
+        tanzim_commands::reads::Read::Application(&a),
+    )
+    .await?;
     Ok(Json(a))
 }
 

@@ -17,7 +17,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tanzim_commands as commands;
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::Cin;
 use tanzim_domain::policy::{Action, Decision, decide};
 use tanzim_store::Page;
@@ -279,11 +278,12 @@ pub async fn show(
     let a = found::<Application>(&state, &ctx, &user, Action::ViewApplications, id)
         .await?
         .into_inner();
-    let entry = user
-        .actor(&ctx)
-        .audit(AuditAction::ApplicationViewed)
-        .target("application", id, Some(a.target().path));
-    state.audit.append(&entry).await?;
+    tanzim_commands::reads::record(
+        &state.app(),
+        &user.actor(&ctx),
+        tanzim_commands::reads::Read::Application(&a),
+    )
+    .await?;
     show_page(&state, &ctx, &user, a, FormErrors::default()).await
 }
 

@@ -11,7 +11,6 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use tanzim_commands::{self as commands, Found};
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::discipline::{self as rules, CaseStatus, Outcome};
 use tanzim_domain::policy::{Action, decide};
 use tanzim_domain::{DomainError, Field};
@@ -171,16 +170,8 @@ pub(super) async fn download(
     let (doc, content) = store::document(&state.db, c.id, document_id)
         .await?
         .ok_or(AppError::NotFound)?;
-    state
-        .audit
-        .append(
-            &user
-                .actor(ctx)
-                .audit(AuditAction::CaseDocumentDownloaded)
-                .target_of("case", c.id, &c.target())
-                .detail(serde_json::json!({ "document": doc.id })),
-        )
-        .await?;
+    let read = tanzim_commands::reads::Read::CaseDocument(&c, doc.id);
+    tanzim_commands::reads::record(&state.app(), &user.actor(ctx), read).await?;
     // Plain ASCII names go as they are; others keep an ASCII stand-in for old clients.
     let plain = doc
         .file_name
@@ -332,12 +323,10 @@ pub(super) async fn audit_read(
     user: &CurrentUser,
     c: &Case,
 ) -> Result<(), AppError> {
-    Ok(state
-        .audit
-        .append(&user.actor(ctx).audit(AuditAction::CaseViewed).target(
-            "case",
-            c.id,
-            Some(c.target().path),
-        ))
-        .await?)
+    Ok(tanzim_commands::reads::record(
+        &state.app(),
+        &user.actor(ctx),
+        tanzim_commands::reads::Read::Case(c),
+    )
+    .await?)
 }

@@ -212,12 +212,8 @@ pub async fn minutes_pdf(
     .await
     .map_err(|e| AppError::Internal(e.to_string()))?
     .map_err(|e| AppError::Internal(e.to_string()))?;
-    let entry = user.actor(&ctx).audit(AuditAction::MinutesExported).target(
-        "meeting",
-        m.id,
-        Some(m.target().path),
-    );
-    state.audit.append(&entry).await?;
+    let read = tanzim_commands::reads::Read::Minutes(m);
+    tanzim_commands::reads::record(&state.app(), &user.actor(&ctx), read).await?;
     Ok((
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),

@@ -20,7 +20,6 @@ pub(super) use serde::{Deserialize, Serialize};
 pub(super) use tanzim_commands::access::InBody;
 pub(super) use tanzim_commands::meetings as cmd;
 pub(super) use tanzim_commands::{self as commands, Found};
-pub(super) use tanzim_domain::audit::AuditAction;
 pub(super) use tanzim_domain::meetings::{
     self as rules, DecisionKind, Presence, Sex, Vote, Voters,
 };

@@ -63,14 +63,12 @@ pub async fn api_get(
 ) -> Result<Json<MemberDetail>, AppError> {
     let m = m.into_inner();
     let id = m.id;
-    state
-        .audit
-        .append(&user.actor(&ctx).audit(AuditAction::MemberViewed).target(
-            "member",
-            id,
-            Some(TerritoryPath::from_stored(m.path.clone())),
-        ))
-        .await?;
+    tanzim_commands::reads::record(
+        &state.app(),
+        &user.actor(&ctx),
+        tanzim_commands::reads::Read::Member(&m),
+    )
+    .await?;
     let history = members::history(&state.db, id).await?;
     let payments = campaigns::payments_of_member(&state.db, id).await?;
     Ok(Json(MemberDetail {

@@ -275,15 +275,12 @@ pub(super) async fn export_rows(
     }
     let detail = serde_json::json!({ "q": q.q, "status": q.status, "territory": q.territory, "as_of": q.as_of,
         "format": format, "rows": rows.len() });
-    state
-        .audit
-        .append(
-            &user
-                .actor(ctx)
-                .audit(AuditAction::MembersExported)
-                .detail(detail),
-        )
-        .await?;
+    tanzim_commands::reads::record(
+        &state.app(),
+        &user.actor(ctx),
+        tanzim_commands::reads::Read::Members(detail),
+    )
+    .await?;
     Ok(rows)
 }
 

@@ -204,16 +204,13 @@ pub async fn show(
     Loaded(m): Loaded<Member>,
 ) -> Result<Response, AppError> {
     let m = m.into_inner();
-    let id = m.id;
     // Every officer's read of a personal record is in the audit log.
-    state
-        .audit
-        .append(&user.actor(&ctx).audit(AuditAction::MemberViewed).target(
-            "member",
-            id,
-            Some(TerritoryPath::from_stored(m.path.clone())),
-        ))
-        .await?;
+    tanzim_commands::reads::record(
+        &state.app(),
+        &user.actor(&ctx),
+        tanzim_commands::reads::Read::Member(&m),
+    )
+    .await?;
     show_page(&state, &ctx, &user, m, FormErrors::default()).await
 }
 
