@@ -81,10 +81,9 @@ pub async fn reopen(
     closes_on: NaiveDate,
 ) -> Result<()> {
     c.require(Action::ManageCampaigns)?;
-    let closes = closes_on.to_string();
-    if closes < c.opens_on {
+    if c.opens_on > closes_on {
         return Err(DomainError::new(Field::Date, "closes-before-opens").into());
     }
     let entry = actor.audit(AuditAction::CampaignReopened);
-    Ok(campaigns::reopen(&app.db, c, &closes, entry).await?)
+    Ok(campaigns::reopen(&app.db, c, &closes_on.to_string(), entry).await?)
 }

@@ -6,7 +6,7 @@ use crate::{Actor, App, Error, Found, Result, today};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::discipline::{self as rules, MemberStanding, Outcome};
-use tanzim_domain::members::{Status, parse_date};
+use tanzim_domain::members::Status;
 use tanzim_domain::policy::Action;
 use tanzim_domain::territory::TerritoryPath;
 use tanzim_domain::{DomainError, Field};
@@ -89,8 +89,13 @@ pub async fn add_hearing(
 ) -> Result<()> {
     c.require(Action::ManageCases)?;
     let held_on = input.held_on.unwrap_or(today()).to_string();
-    let opened_on = parse_date(&c.opened_on, Field::Date)?;
-    let h = rules::check_hearing(&held_on, &input.heard, &input.summary, opened_on, today())?;
+    let h = rules::check_hearing(
+        &held_on,
+        &input.heard,
+        &input.summary,
+        c.opened_on.date(),
+        today(),
+    )?;
     let new = store::NewHearing {
         held_on: &h.held_on.to_string(),
         heard: &h.heard,
@@ -165,15 +170,15 @@ pub async fn check_decision(app: &App, c: &Found<Case>, input: &Decide) -> Resul
     let history = members::history(&app.db, member.id).await?;
     let period_start = history
         .last()
-        .map(|h| h.valid_from.as_str())
-        .unwrap_or(member.joined_on.as_str());
+        .map(|h| h.valid_from)
+        .unwrap_or(member.joined_on);
     let to = rules::check_decision(
         input.outcome,
         decided_on,
-        parse_date(&c.opened_on, Field::Date)?,
+        c.opened_on.date(),
         MemberStanding {
             status: member.status,
-            period_start: parse_date(period_start, Field::Date)?,
+            period_start: period_start.date(),
         },
         today(),
         app.profile.membership.model,

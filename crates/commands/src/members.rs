@@ -31,11 +31,8 @@ async fn change_date(app: &App, m: &Member, on: Option<NaiveDate>) -> Result<Str
     let today = today();
     let on = on.unwrap_or(today);
     let history = members::history(&app.db, m.id).await?;
-    let start = history
-        .last()
-        .map(|h| h.valid_from.as_str())
-        .unwrap_or(m.joined_on.as_str());
-    rules::check_effective_date(on, rules::parse_date(start, Field::Date)?, today)?;
+    let start = history.last().map(|h| h.valid_from).unwrap_or(m.joined_on);
+    rules::check_effective_date(on, start.date(), today)?;
     Ok(on.to_string())
 }
 
@@ -130,13 +127,14 @@ pub async fn transfer(
     let reason = rules::parse_reason(&input.reason)?;
     let on = change_date(app, m, input.on).await?;
     let status = m.status;
+    let suspended_until = m.suspended_until.map(|d| d.to_string());
     let change = Change {
         event: "transfer",
         to_status: status,
         to_commune: &t.code,
         to_path: &to_path,
         on: &on,
-        suspended_until: m.suspended_until.as_deref(),
+        suspended_until: suspended_until.as_deref(),
         reason: Some(&reason),
         decision: None,
         actor_id: actor.user_id(),

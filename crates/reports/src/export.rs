@@ -34,7 +34,7 @@ fn cells(m: &Member) -> [String; 13] {
         text(&m.commune_name_fr),
         m.status.as_str().to_owned(),
         m.paid_year.map(|y| y.to_string()).unwrap_or_default(),
-        m.joined_on.clone(),
+        m.joined_on.to_string(),
         m.cin.clone(),
         text(&m.phone),
     ]
@@ -122,6 +122,7 @@ pub fn xlsx(members: &[Member], sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwr
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -134,7 +135,7 @@ mod tests {
             first_name_lat: Some("Mohamed".into()),
             last_name_lat: Some("Alaoui, Jr".into()),
             sex: tanzim_domain::sex::Sex::M,
-            birth_date: "1980-03-12".into(),
+            birth_date: Some("1980-03-12".parse().unwrap()),
             cin: "AB123".into(),
             phone: Some("+212612345678".into()),
             email: None,
@@ -146,9 +147,9 @@ mod tests {
             profession: None,
             education: None,
             affiliations: String::new(),
-            joined_on: "2024-01-01".into(),
+            joined_on: "2024-01-01".parse().unwrap(),
             status: tanzim_domain::members::Status::Active,
-            status_since: "2024-01-01".into(),
+            status_since: "2024-01-01".parse().unwrap(),
             suspended_until: None,
             paid_year: Some(2026),
             consent_contact: false,

@@ -2,6 +2,7 @@
 //! the membership committee. Acceptance creates the member (see `members::create`).
 
 use crate::BeginWrite as _;
+use crate::Day;
 use crate::audit::AuditEntry;
 use crate::members::{PERSON_COLUMNS, person_values};
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
@@ -29,7 +30,8 @@ pub struct Application {
     #[sqlx(try_from = "String")]
     #[schema(value_type = String)]
     pub sex: Sex,
-    pub birth_date: String,
+    #[schema(value_type = String, format = Date)]
+    pub birth_date: Day,
     pub cin: String,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -82,7 +84,7 @@ impl Application {
             first_name_lat: self.first_name_lat.clone(),
             last_name_lat: self.last_name_lat.clone(),
             sex: self.sex.as_str().to_owned(),
-            birth_date: self.birth_date.clone(),
+            birth_date: self.birth_date.to_string(),
             cin: self.cin.clone(),
             phone: self.phone.clone(),
             email: self.email.clone(),

@@ -2,6 +2,7 @@
 //! bodies of the party and its affiliates, each anchored to a territory.
 
 use crate::BeginWrite as _;
+use crate::Day;
 use crate::audit::AuditEntry;
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
@@ -31,8 +32,9 @@ pub struct Body {
     pub founding_target: Option<String>,
     /// The founding committee's members, one a line.
     pub founding_committee: Option<String>,
+    #[schema(value_type = Option<String>, format = Date)]
     /// The day its founding meeting constituted it.
-    pub constituted_on: Option<String>,
+    pub constituted_on: Option<Day>,
 }
 
 impl Body {

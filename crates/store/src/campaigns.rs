@@ -2,6 +2,7 @@
 //! their receipts, and closing a campaign (members not renewed lapse).
 
 use crate::BeginWrite as _;
+use crate::Day;
 use crate::audit::AuditEntry;
 use crate::members::Member;
 use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
@@ -18,8 +19,10 @@ pub struct Campaign {
     pub body_name: String,
     pub organization: String,
     pub year: i64,
-    pub opens_on: String,
-    pub closes_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub opens_on: Day,
+    #[schema(value_type = String, format = Date)]
+    pub closes_on: Day,
     /// `open` or `closed`.
     #[sqlx(try_from = "String")]
     #[schema(value_type = String)]
@@ -174,7 +177,8 @@ pub struct Payment {
     pub receipt: String,
     pub body_id: i64,
     pub body_name: String,
-    pub paid_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub paid_on: Day,
     pub path: String,
     pub recorded_at: i64,
     /// The member's own link to this receipt (`/receipts/{token}`).

@@ -3,6 +3,7 @@
 //! suspends or expels the member in the same transaction when it says so.
 
 use crate::BeginWrite as _;
+use crate::Day;
 use crate::audit::AuditEntry;
 use crate::members::{Change, Member};
 use crate::{AsConn, Conn, Db, Page, Paged, Result, ScopeFilter, StoreError};
@@ -31,7 +32,8 @@ pub struct Case {
     pub path: String,
     /// What the member is reproached with.
     pub grounds: String,
-    pub opened_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub opened_on: Day,
     pub opened_by: Option<i64>,
     /// `open` or `decided`.
     #[sqlx(try_from = "String")]
@@ -39,8 +41,10 @@ pub struct Case {
     pub status: CaseStatus,
     /// `no_action`, `warning`, `suspension` or `expulsion`, once decided.
     pub decision: Option<String>,
-    pub decided_on: Option<String>,
-    pub suspended_until: Option<String>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub decided_on: Option<Day>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub suspended_until: Option<Day>,
     /// The decision's reasons.
     pub reasons: Option<String>,
     /// Whether the member had a phone number on file when the case was decided: how they
@@ -188,7 +192,8 @@ async fn lock_open_case(tx: &mut Conn<'_>, case_id: i64) -> Result<()> {
 pub struct Hearing {
     pub id: i64,
     pub case_id: i64,
-    pub held_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub held_on: Day,
     /// Who was heard: the member, a complainant, a witness.
     pub heard: String,
     pub summary: String,

@@ -62,6 +62,7 @@ pub mod audit;
 pub mod bodies;
 pub mod campaigns;
 pub mod counters;
+mod day;
 pub mod discipline;
 pub mod imports;
 pub mod meetings;
@@ -69,6 +70,7 @@ pub mod members;
 pub mod scope;
 pub mod territory;
 
+pub use day::Day;
 pub use scope::ScopeFilter;
 
 #[derive(Debug, thiserror::Error)]

@@ -125,7 +125,7 @@ pub async fn body_calendar_feed(
     if decide(&principal, Action::ViewMeetings, Some(&b.target())) != Decision::Allow {
         return Err(AppError::NotFound);
     }
-    let from = (today() - chrono::Duration::days(31)).to_string();
+    let from = today() - chrono::Duration::days(31);
     let mut meetings: Vec<(Meeting, String)> = store::of_body(&state.db, b.id)
         .await?
         .into_iter()
@@ -136,27 +136,23 @@ pub async fn body_calendar_feed(
     Ok(feed(&state, meetings))
 }
 
-/// Meetings (with their body's name) as an iCalendar response. A meeting whose stored
-/// date does not read as one is left out rather than written as garbage.
+/// Meetings (with their body's name) as an iCalendar response.
 fn feed(state: &AppState, meetings: Vec<(Meeting, String)>) -> Response {
     let base = state.config.public_base();
     let events: Vec<Event> = meetings
         .into_iter()
-        .filter_map(|(m, body)| {
-            let day = chrono::NaiveDate::parse_from_str(&m.held_on, "%Y-%m-%d").ok()?;
-            Some(Event {
-                uid: format!("meeting-{}@tanzim", m.id),
-                day,
-                time: m
-                    .starts_at
-                    .as_deref()
-                    .and_then(|t| t.get(..5))
-                    .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()),
-                summary: format!("{} - {body}", kind_words(state, &m.kind).ar_noun),
-                description: m.slogan,
-                location: m.place,
-                url: Some(format!("{base}/meetings/{}", m.id)),
-            })
+        .map(|(m, body)| Event {
+            uid: format!("meeting-{}@tanzim", m.id),
+            day: m.held_on.date(),
+            time: m
+                .starts_at
+                .as_deref()
+                .and_then(|t| t.get(..5))
+                .and_then(|t| chrono::NaiveTime::parse_from_str(t, "%H:%M").ok()),
+            summary: format!("{} - {body}", kind_words(state, &m.kind).ar_noun),
+            description: m.slogan,
+            location: m.place,
+            url: Some(format!("{base}/meetings/{}", m.id)),
         })
         .collect();
     let text = ics::document("-//tanzim//meetings//AR", chrono::Utc::now(), &events);

@@ -3,7 +3,6 @@
 use super::profile::{holder_title, kind_words, level_of, position};
 use super::record::Record;
 use crate::{App, Result};
-use tanzim_domain::Field;
 use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Presence, Sex, Vote};
 use tanzim_domain::meetings_fr as fr;
 use tanzim_domain::territory::TerritoryCode;
@@ -68,7 +67,7 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
     Ok(rules::CommuniqueFacts {
         fr: french(app, b, r, &ar).await?,
         ar,
-        date: tanzim_domain::members::parse_date(&m.held_on, Field::Date)?,
+        date: m.held_on.date(),
         kind: kind_words(&app.profile, &m.kind),
         slogan: m.slogan.clone(),
         goals: m.goals.clone(),

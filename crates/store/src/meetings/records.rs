@@ -1,5 +1,6 @@
 //! The records of a body's offices and meetings, and their reads.
 
+use crate::Day;
 use crate::{Db, Page, Paged, Result};
 use serde::Serialize;
 use tanzim_domain::meetings::{CommuniqueStatus, DecisionKind, MinutesStatus, Presence};
@@ -18,8 +19,10 @@ pub struct Holder {
     #[schema(value_type = String)]
     pub sex: Sex,
     pub member_id: Option<i64>,
-    pub started_on: String,
-    pub ended_on: Option<String>,
+    #[schema(value_type = String, format = Date)]
+    pub started_on: Day,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub ended_on: Option<Day>,
     pub decision_id: Option<i64>,
 }
 
@@ -62,7 +65,8 @@ pub struct Committee {
     pub id: i64,
     pub body_id: i64,
     pub kind: String,
-    pub created_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub created_on: Day,
     pub decision_id: Option<i64>,
     /// Member names, comma-separated.
     pub members: String,
@@ -94,7 +98,8 @@ pub struct Meeting {
     pub body_id: i64,
     pub path: String,
     pub kind: String,
-    pub held_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub held_on: Day,
     pub starts_at: Option<String>,
     pub commune_code: Option<String>,
     pub place: Option<String>,
@@ -442,12 +447,15 @@ pub struct Programme {
     pub id: i64,
     pub body_id: i64,
     pub title: String,
-    pub starts_on: String,
-    pub ends_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub starts_on: Day,
+    #[schema(value_type = String, format = Date)]
+    pub ends_on: Day,
     /// One activity per line.
     pub activities: String,
     pub decision_id: i64,
-    pub adopted_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub adopted_on: Day,
 }
 
 /// A body's programmes, the latest period first.

@@ -205,7 +205,7 @@ pub async fn apply_decision(
                     value: sex.clone(),
                 })?,
                 member_id,
-                started_on: &m.held_on,
+                started_on: &m.held_on.to_string(),
             };
             install_holder(tx, &new, Some(d.id)).await?;
         }
@@ -213,7 +213,7 @@ pub async fn apply_decision(
             let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
                 "INSERT INTO committees (body_id, kind, created_on, decision_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             )
-            .bind(m.body_id).bind(&committee).bind(&m.held_on).bind(d.id).bind(now)
+            .bind(m.body_id).bind(&committee).bind(m.held_on).bind(d.id).bind(now)
             .fetch_one(c).await)?;
             for (seat, name) in members.iter().enumerate() {
                 on_tx!(tx, c => sqlx::query("INSERT INTO committee_members (committee_id, seat, name) VALUES ($1, $2, $3)")
@@ -223,7 +223,7 @@ pub async fn apply_decision(
         }
         Some(DecisionKind::Constitute) => {
             on_tx!(tx, c => sqlx::query("UPDATE bodies SET constituted_on = $1 WHERE id = $2 AND constituted_on IS NULL")
-                .bind(&m.held_on).bind(m.body_id)
+                .bind(m.held_on).bind(m.body_id)
                 .execute(c).await.map(|_| ()))?;
         }
         Some(DecisionKind::LaunchCampaign {
@@ -249,7 +249,7 @@ pub async fn apply_decision(
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
             )
             .bind(m.body_id).bind(&m.path).bind(&title).bind(&starts_on).bind(&ends_on)
-            .bind(activities.join("\n")).bind(d.id).bind(&m.held_on).bind(now)
+            .bind(activities.join("\n")).bind(d.id).bind(m.held_on).bind(now)
             .execute(c).await.map(|_| ()))?;
         }
         Some(DecisionKind::Resolution { .. }) | None => {}

@@ -2,6 +2,7 @@
 
 use super::rows::Member;
 use crate::BeginWrite as _;
+use crate::Day;
 use crate::audit::AuditEntry;
 use crate::{Db, Result, StoreError};
 use serde::Serialize;
@@ -12,7 +13,8 @@ pub struct Consent {
     pub id: i64,
     pub kind: String,
     pub granted: bool,
-    pub given_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub given_on: Day,
     pub source: String,
     pub wording_version: String,
     pub recorded_at: i64,

@@ -1,6 +1,7 @@
 //! A member's history: status and branch over time.
 
 use super::rows::{Member, SELECT};
+use crate::Day;
 use crate::{Conn, Db, Page, Paged, Result, ScopeFilter};
 use serde::Serialize;
 use tanzim_domain::territory::TerritoryPath;
@@ -52,8 +53,10 @@ pub async fn in_good_standing_on(
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct HistoryEntry {
     pub id: i64,
-    pub valid_from: String,
-    pub valid_to: Option<String>,
+    #[schema(value_type = String, format = Date)]
+    pub valid_from: Day,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub valid_to: Option<Day>,
     pub status: String,
     pub commune_code: String,
     pub event: String,

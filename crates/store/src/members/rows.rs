@@ -1,5 +1,6 @@
 //! A member's record as read, and the lookups of one member (or a few) by a key.
 
+use crate::Day;
 use crate::{Db, Result};
 use serde::Serialize;
 use tanzim_domain::members::Status;
@@ -18,7 +19,9 @@ pub struct Member {
     #[sqlx(try_from = "String")]
     #[schema(value_type = String)]
     pub sex: Sex,
-    pub birth_date: String,
+    /// Absent where the reader may not see it.
+    #[schema(value_type = Option<String>, format = Date)]
+    pub birth_date: Option<Day>,
     pub cin: String,
     pub phone: Option<String>,
     pub email: Option<String>,
@@ -31,12 +34,15 @@ pub struct Member {
     pub education: Option<String>,
     /// Affiliated organizations joined, comma-separated keys.
     pub affiliations: String,
-    pub joined_on: String,
+    #[schema(value_type = String, format = Date)]
+    pub joined_on: Day,
     #[sqlx(try_from = "String")]
     #[schema(value_type = String)]
     pub status: Status,
-    pub status_since: String,
-    pub suspended_until: Option<String>,
+    #[schema(value_type = String, format = Date)]
+    pub status_since: Day,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub suspended_until: Option<Day>,
     /// The last membership year paid.
     pub paid_year: Option<i64>,
     pub consent_contact: bool,
@@ -71,7 +77,7 @@ impl Member {
         self.phone = None;
         self.email = None;
         self.address = None;
-        self.birth_date = String::new();
+        self.birth_date = None;
         self.notes = None;
         self
     }

@@ -205,7 +205,7 @@ pub(super) async fn show_page(
         // and a birth date must not tell whether someone is a member elsewhere. Accepting
         // one whose CIN is registered elsewhere refers it to whoever covers both.
         let dups: Vec<Member> =
-            members::possible_duplicates(&state.db, &a.cin, &key, &a.birth_date)
+            members::possible_duplicates(&state.db, &a.cin, &key, &a.birth_date.to_string())
                 .await?
                 .into_iter()
                 .filter(|m| {

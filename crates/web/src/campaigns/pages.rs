@@ -241,7 +241,7 @@ pub(super) async fn show_page(
         layout: Layout::new(state, ctx, "campaign-title"),
         c: campaign_row(ctx, &c),
         open: c.is_open(),
-        closes_on: c.closes_on.clone(),
+        closes_on: c.closes_on.to_string(),
         lapsed: c.lapsed_count,
         category_choices: cats
             .iter()

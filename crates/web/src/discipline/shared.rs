@@ -22,10 +22,8 @@ pub(super) fn optional_day(input: Option<&str>) -> Result<Option<NaiveDate>, Dom
 }
 
 /// A date as stored (YYYY-MM-DD) as Moroccans write it.
-pub(super) fn shown(ctx: &Ctx, stored: &str) -> String {
-    parse_date(stored, Field::Date)
-        .map(|d| ctx.tr.day(d))
-        .unwrap_or_else(|_| stored.to_owned())
+pub(super) fn shown(ctx: &Ctx, day: &chrono::NaiveDate) -> String {
+    ctx.tr.day(*day)
 }
 
 /// `confirm` as pages (`yes`) and the API (`true`, or the string) send it.

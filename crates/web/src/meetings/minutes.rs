@@ -167,7 +167,7 @@ pub async fn minutes_pdf(
         .find(|o| o.key == b.organization)
         .map(|o| o.name.ar.clone())
         .unwrap_or_default();
-    let day = date(&m.held_on).map(rules::date_ar).unwrap_or_default();
+    let day = rules::date_ar(m.held_on.date());
     let body_name = match &b.territory_name_ar {
         Some(t) => format!("{} ب{t}", b.name),
         None => b.name.clone(),

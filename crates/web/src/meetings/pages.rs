@@ -131,7 +131,7 @@ pub(super) async fn meeting_page(
     let page = MeetingPage {
         layout: Layout::new(state, ctx, "meeting-title"),
         body_name: b.name.clone(),
-        date: date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default(),
+        date: ctx.tr.day(m.held_on.date()),
         chair,
         may_manage: allowed(Action::ManageMeetings),
         may_publish: allowed(Action::PublishCommuniques),
@@ -243,7 +243,7 @@ pub(crate) async fn body_meetings_page(
     .await?
     .into_inner();
     let current = store::holders(&state.db, b.id, true).await?;
-    let day = |d: &str| date(d).map(|d| ctx.tr.day(d)).unwrap_or_default();
+    let day = |d: &tanzim_store::Day| ctx.tr.day(d.date());
     let page = BodyMeetingsPage {
         layout: Layout::new(state, ctx, "meetings-of-body"),
         body_id: b.id,

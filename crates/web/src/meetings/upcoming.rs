@@ -22,7 +22,7 @@ pub(crate) async fn upcoming_rows(
         .await?
         .into_iter()
         .map(|(m, body)| {
-            let day = date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default();
+            let day = ctx.tr.day(m.held_on.date());
             (m.id, body, kind_label(state, ctx, &m.kind), day)
         })
         .collect())
@@ -48,7 +48,7 @@ pub(crate) async fn reminder_rows(
     let mut rows = Vec::new();
     if let Some(scope) = scope(Action::ManageMeetings) {
         for (m, body) in store::awaiting_minutes(&state.db, &scope, &today.to_string(), 10).await? {
-            let day = date(&m.held_on).map(|d| ctx.tr.day(d)).unwrap_or_default();
+            let day = ctx.tr.day(m.held_on.date());
             let what = if m.minutes_status == rules::MinutesStatus::Draft {
                 "reminder-approve-minutes"
             } else {

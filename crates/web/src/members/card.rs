@@ -86,7 +86,7 @@ pub async fn card_valid(state: &AppState, m: &Member, year: i32) -> Result<bool,
         .await?
         .iter()
         .any(|p| p.year == i64::from(year));
-    let joined = m.joined_on.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let joined = Some(chrono::Datelike::year(&m.joined_on.date()));
     let covered = match state.profile.membership.model {
         tanzim_domain::org::MembershipModel::YearlyRenewal => paid || joined == Some(year),
         tanzim_domain::org::MembershipModel::UntilResignation => joined.is_some_and(|j| j <= year),

@@ -71,8 +71,8 @@ pub(super) fn history_rows(ctx: &Ctx, h: &[HistoryEntry], sees_cases: bool) -> V
             // A disciplinary decision reads as one; only its readers get the link.
             let case = tanzim_store::discipline::case_of_reference(&decision);
             HistoryRow {
-                from: e.valid_from.clone(),
-                to: e.valid_to.clone().unwrap_or_default(),
+                from: e.valid_from.to_string(),
+                to: e.valid_to.map(|d| d.to_string()).unwrap_or_default(),
                 status: ctx.tr.t(&format!("status-{}", e.status)),
                 event: ctx.tr.t(&format!("event-{}", e.event)),
                 branch: e.commune_code.clone(),
@@ -95,7 +95,7 @@ pub(crate) fn payment_row(p: &Payment) -> PaymentRow {
         year: p.year,
         amount: rules::format_amount(p.amount),
         receipt: p.receipt.clone(),
-        paid_on: p.paid_on.clone(),
+        paid_on: p.paid_on.to_string(),
         body: p.body_name.clone(),
     }
 }
@@ -157,7 +157,7 @@ pub(super) async fn show_page(
         .map(|c| ConsentRow {
             kind: ctx.tr.t(&format!("consent-{}", c.kind)),
             granted: c.granted,
-            on: c.given_on.clone(),
+            on: c.given_on.to_string(),
             source: c.source.clone(),
             version: c.wording_version.clone(),
         })

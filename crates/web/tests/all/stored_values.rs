@@ -1,6 +1,6 @@
 //! A value in the database that the domain does not know is refused when its row is read,
 //! never replaced by a default: an application whose stored sex is neither F nor M is not
-//! read as a man. (Members, holders and leads have a CHECK on their sex, a role's scope a
+//! read as a man, nor a stored day in another shape shown as it is. (Members, holders and leads have a CHECK on their sex, a role's scope a
 //! foreign key; applications have neither.)
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -43,6 +43,22 @@ async fn unknown_stored_values_are_errors(engine: Engine) {
     );
     let (status, body) = api.get(format!("/api/v1/applications/{id}")).await;
     assert_eq!(status, 500, "a guessed record instead of an error: {body}");
+
+    // A day stored in another shape is refused too, never shown as it is.
+    common::execute(
+        &app.db,
+        "UPDATE applications SET sex = 'F', birth_date = '08/12/1990' WHERE id = $1",
+        &[id],
+    )
+    .await;
+    let read = applications::get(&app.db, id).await;
+    assert!(
+        matches!(&read, Err(StoreError::Database(sqlx::Error::ColumnDecode { index, source }))
+            if index.trim_matches('"') == "birth_date" && source.to_string().contains("08/12/1990")),
+        "{read:?}"
+    );
+    let (status, body) = api.get(format!("/api/v1/applications/{id}")).await;
+    assert_eq!(status, 500, "a stored day shown as it is: {body}");
 }
 
 both_engines!(unknown_stored_values, unknown_stored_values_are_errors);
