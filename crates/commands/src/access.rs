@@ -111,8 +111,8 @@ pub fn member_decision(app: &App, actor: &Actor<'_>, action: Action, m: &Member)
         Some(p) => decide_member(
             p,
             action,
-            &TerritoryPath::from_stored(m.path.clone()),
-            &m.affiliations,
+            &TerritoryPath::from_stored(m.person.path.clone()),
+            &m.person.affiliations,
             app.profile.party_key(),
         ),
         None => Decision::Allow,

@@ -119,7 +119,7 @@ pub async fn competent_committee(
     a: &Application,
 ) -> Result<Option<(Committee, String)>> {
     let depth = app.profile.membership.committee_level.depth();
-    let Some(at) = TerritoryPath::from_stored(a.path.clone()).ancestor(depth) else {
+    let Some(at) = TerritoryPath::from_stored(a.person.path.clone()).ancestor(depth) else {
         return Ok(None);
     };
     // Applications join the party: its own bodies' committee decides, not an affiliate's.

@@ -50,8 +50,8 @@ pub async fn open(app: &App, actor: &Actor<'_>, b: &Found<Body>, input: &OpenCas
         &b.target().path,
         &b.organization,
         party,
-        &TerritoryPath::from_stored(member.path.clone()),
-        &member.affiliations,
+        &TerritoryPath::from_stored(member.person.path.clone()),
+        &member.person.affiliations,
     ) {
         return Err(unknown());
     }
@@ -206,12 +206,12 @@ pub async fn decide(
     let on = checked.decided_on.to_string();
     let until = checked.outcome.suspended_until().map(|d| d.to_string());
     let reference = c.reference();
-    let path = TerritoryPath::from_stored(checked.member.path.clone());
+    let path = TerritoryPath::from_stored(checked.member.person.path.clone());
     let change = match (checked.outcome.event(), checked.to) {
         (Some(event), Some(to)) => Some(Change {
             event: event.as_str(),
             to_status: to,
-            to_commune: &checked.member.commune_code,
+            to_commune: &checked.member.person.commune_code,
             to_path: &path,
             on: &on,
             suspended_until: until.as_deref(),

@@ -76,11 +76,11 @@ pub async fn change_status(
         }
         _ => None,
     };
-    let path = TerritoryPath::from_stored(m.path.clone());
+    let path = TerritoryPath::from_stored(m.person.path.clone());
     let change = Change {
         event: input.event.as_str(),
         to_status: to,
-        to_commune: &m.commune_code,
+        to_commune: &m.person.commune_code,
         to_path: &path,
         on: &on,
         suspended_until: until.as_deref(),
@@ -110,7 +110,7 @@ pub async fn transfer(
 ) -> Result<()> {
     m.require(Action::ManageMembers)?;
     let t = residence(app, &input.commune).await?;
-    if t.code == m.commune_code {
+    if t.code == m.person.commune_code {
         return Err(DomainError::new(Field::Commune, "transfer-same-commune").into());
     }
     let to_path = t.territory_path();
@@ -300,9 +300,12 @@ pub async fn renew(
 /// an affiliate's campaign is for the affiliate's members only.
 pub fn campaign_covers(app: &App, c: &Campaign, m: &Member) -> bool {
     let place = TerritoryPath::from_stored(c.path.clone())
-        .contains(&TerritoryPath::from_stored(m.path.clone()));
+        .contains(&TerritoryPath::from_stored(m.person.path.clone()));
     let organization = Some(c.organization.as_str()) == app.profile.party_key()
-        || m.affiliations.split(',').any(|a| a == c.organization);
+        || m.person
+            .affiliations
+            .split(',')
+            .any(|a| a == c.organization);
     place && organization
 }
 

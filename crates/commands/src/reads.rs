@@ -31,7 +31,7 @@ pub async fn record(app: &App, actor: &Actor<'_>, read: Read<'_>) -> Result<()> 
         Read::Member(m) => actor.audit(AuditAction::MemberViewed).target(
             "member",
             m.id,
-            Some(TerritoryPath::from_stored(m.path.clone())),
+            Some(TerritoryPath::from_stored(m.person.path.clone())),
         ),
         Read::Application(a) => actor.audit(AuditAction::ApplicationViewed).target(
             "application",

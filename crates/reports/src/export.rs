@@ -25,18 +25,18 @@ fn cells(m: &Member) -> [String; 13] {
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
     [
         m.number.clone(),
-        text(&m.first_name_ar),
-        text(&m.last_name_ar),
-        text(&m.first_name_lat),
-        text(&m.last_name_lat),
-        m.sex.as_str().to_owned(),
-        m.commune_code.clone(),
-        text(&m.commune_name_fr),
+        text(&m.person.first_name_ar),
+        text(&m.person.last_name_ar),
+        text(&m.person.first_name_lat),
+        text(&m.person.last_name_lat),
+        m.person.sex.as_str().to_owned(),
+        m.person.commune_code.clone(),
+        text(&m.person.commune_name_fr),
         m.status.as_str().to_owned(),
         m.paid_year.map(|y| y.to_string()).unwrap_or_default(),
         m.joined_on.to_string(),
-        m.cin.clone(),
-        text(&m.phone),
+        m.person.cin.clone(),
+        text(&m.person.phone),
     ]
 }
 
@@ -130,23 +130,25 @@ mod tests {
         Member {
             id: 1,
             number: "05091-000001".into(),
-            first_name_ar: Some("محمد".into()),
-            last_name_ar: Some("العلوي".into()),
-            first_name_lat: Some("Mohamed".into()),
-            last_name_lat: Some("Alaoui, Jr".into()),
-            sex: tanzim_domain::sex::Sex::M,
+            person: tanzim_store::PersonRecord {
+                first_name_ar: Some("محمد".into()),
+                last_name_ar: Some("العلوي".into()),
+                first_name_lat: Some("Mohamed".into()),
+                last_name_lat: Some("Alaoui, Jr".into()),
+                sex: tanzim_domain::sex::Sex::M,
+                cin: "AB123".into(),
+                phone: Some("+212612345678".into()),
+                email: None,
+                address: None,
+                commune_code: "05.091.01.07".into(),
+                commune_name_ar: None,
+                commune_name_fr: Some("Foum Oudi".into()),
+                path: String::new(),
+                profession: None,
+                education: None,
+                affiliations: String::new(),
+            },
             birth_date: Some("1980-03-12".parse().unwrap()),
-            cin: "AB123".into(),
-            phone: Some("+212612345678".into()),
-            email: None,
-            address: None,
-            commune_code: "05.091.01.07".into(),
-            commune_name_ar: None,
-            commune_name_fr: Some("Foum Oudi".into()),
-            path: String::new(),
-            profession: None,
-            education: None,
-            affiliations: String::new(),
             joined_on: "2024-01-01".parse().unwrap(),
             status: tanzim_domain::members::Status::Active,
             status_since: "2024-01-01".parse().unwrap(),
@@ -184,7 +186,7 @@ mod tests {
         }
         assert_eq!(restore("'quoted"), "'quoted");
         let mut m = member();
-        m.first_name_lat = Some("=1+1".into());
+        m.person.first_name_lat = Some("=1+1".into());
         let out = csv(&[m]);
         assert!(out.contains(",'=1+1,"), "{out}");
         assert!(out.contains(",+212612345678"), "{out}");

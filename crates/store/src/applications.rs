@@ -5,12 +5,12 @@ use crate::BeginWrite as _;
 use crate::Day;
 use crate::audit::AuditEntry;
 use crate::members::{PERSON_COLUMNS, person_values};
+use crate::person::PersonRecord;
 use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
 use serde::Serialize;
 use tanzim_domain::members::ApplicationStatus;
 use tanzim_domain::members::{Cin, Person, PersonInput};
 use tanzim_domain::policy::Target;
-use tanzim_domain::sex::Sex;
 use tanzim_domain::territory::TerritoryPath;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
@@ -23,26 +23,11 @@ pub struct Application {
     pub status: ApplicationStatus,
     /// `public` (the online form) or `officer`.
     pub source: String,
-    pub first_name_ar: Option<String>,
-    pub last_name_ar: Option<String>,
-    pub first_name_lat: Option<String>,
-    pub last_name_lat: Option<String>,
-    #[sqlx(try_from = "String")]
-    #[schema(value_type = String)]
-    pub sex: Sex,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub person: PersonRecord,
     #[schema(value_type = String, format = Date)]
     pub birth_date: Day,
-    pub cin: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub address: Option<String>,
-    pub commune_code: String,
-    pub commune_name_ar: Option<String>,
-    pub commune_name_fr: Option<String>,
-    pub path: String,
-    pub profession: Option<String>,
-    pub education: Option<String>,
-    pub affiliations: String,
     pub consent_contact: bool,
     pub consent_public: bool,
     pub consent_version: String,
@@ -56,21 +41,10 @@ pub struct Application {
 
 impl Application {
     pub fn target(&self) -> Target {
-        Target {
-            path: TerritoryPath::from_stored(self.path.clone()),
-            organization: None,
-        }
+        self.person.target()
     }
     pub fn display_name(&self, lang: &str) -> String {
-        tanzim_domain::members::display_name(
-            [
-                &self.first_name_ar,
-                &self.last_name_ar,
-                &self.first_name_lat,
-                &self.last_name_lat,
-            ],
-            lang,
-        )
+        self.person.display_name(lang)
     }
     pub fn is_pending(&self) -> bool {
         self.status == ApplicationStatus::Pending
@@ -78,21 +52,22 @@ impl Application {
     /// The application's details as input again (they were valid when submitted; the
     /// committee's acceptance checks them once more, e.g. the age on the day).
     pub fn as_input(&self) -> PersonInput {
+        let p = &self.person;
         PersonInput {
-            first_name_ar: self.first_name_ar.clone(),
-            last_name_ar: self.last_name_ar.clone(),
-            first_name_lat: self.first_name_lat.clone(),
-            last_name_lat: self.last_name_lat.clone(),
-            sex: self.sex.as_str().to_owned(),
+            first_name_ar: p.first_name_ar.clone(),
+            last_name_ar: p.last_name_ar.clone(),
+            first_name_lat: p.first_name_lat.clone(),
+            last_name_lat: p.last_name_lat.clone(),
+            sex: p.sex.as_str().to_owned(),
             birth_date: self.birth_date.to_string(),
-            cin: self.cin.clone(),
-            phone: self.phone.clone(),
-            email: self.email.clone(),
-            commune: self.commune_code.clone(),
-            address: self.address.clone(),
-            profession: self.profession.clone(),
-            education: self.education.clone(),
-            affiliations: Some(self.affiliations.clone()),
+            cin: p.cin.clone(),
+            phone: p.phone.clone(),
+            email: p.email.clone(),
+            commune: p.commune_code.clone(),
+            address: p.address.clone(),
+            profession: p.profession.clone(),
+            education: p.education.clone(),
+            affiliations: Some(p.affiliations.clone()),
         }
     }
 }
@@ -219,7 +194,7 @@ pub async fn reject(
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict("application-decided"));
         }
-        let scope = Some(TerritoryPath::from_stored(app.path.clone()));
+        let scope = Some(TerritoryPath::from_stored(app.person.path.clone()));
         append_audit!(tx, &audit.target("application", app.id, scope).detail(serde_json::json!({ "reason": reason })))?;
         tx.commit().await?;
         Ok(())

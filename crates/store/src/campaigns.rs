@@ -228,7 +228,7 @@ pub async fn record_payment(
         .bind(new.receipt)
         .bind(c.body_id)
         .bind(new.paid_on)
-        .bind(&member.path)
+        .bind(&member.person.path)
         .bind(new.actor_id)
         .bind(now)
         .bind(new.receipt_token)
@@ -252,7 +252,7 @@ pub async fn record_payment(
         .bind(now)
         .bind(member.id)
         .bind(member.status.as_str())
-        .bind(&member.path)
+        .bind(&member.person.path)
         .execute(&mut *tx)
         .await?;
         if done.rows_affected() != 1 {
@@ -264,8 +264,8 @@ pub async fn record_payment(
                 .fetch_one(&mut *tx)
                 .await?;
             let mut counts = crate::counters::Deltas::default();
-            counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
-            counts.add(&member.path, new.new_status.as_str(), &sex, &birth_date, 1);
+            counts.add(&member.person.path, member.status.as_str(), &sex, &birth_date, -1);
+            counts.add(&member.person.path, new.new_status.as_str(), &sex, &birth_date, 1);
             crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
             crate::members::close_period(&mut tx.as_conn(), member.id, new.paid_on).await?;
             sqlx::query(
@@ -275,8 +275,8 @@ pub async fn record_payment(
             .bind(member.id)
             .bind(new.paid_on)
             .bind(new.new_status.as_str())
-            .bind(&member.commune_code)
-            .bind(&member.path)
+            .bind(&member.person.commune_code)
+            .bind(&member.person.path)
             .bind(format!("{} {}", c.year, new.receipt))
             .bind(new.actor_id)
             .bind(now)
@@ -285,7 +285,7 @@ pub async fn record_payment(
         }
         let detail = serde_json::json!({ "campaign": c.id, "year": c.year, "category": new.category.key, "amount": new.category.amount,
             "method": new.method, "receipt": new.receipt, "member": member.number });
-        append_audit!(tx, &audit.target("payment", id, Some(TerritoryPath::from_stored(member.path.clone()))).organizations(&member.affiliations).detail(detail))?;
+        append_audit!(tx, &audit.target("payment", id, Some(TerritoryPath::from_stored(member.person.path.clone()))).organizations(&member.person.affiliations).detail(detail))?;
         tx.commit().await?;
         Ok(id)
     })

@@ -67,10 +67,12 @@ pub mod discipline;
 pub mod imports;
 pub mod meetings;
 pub mod members;
+mod person;
 pub mod scope;
 pub mod territory;
 
 pub use day::Day;
+pub use person::PersonRecord;
 pub use scope::ScopeFilter;
 
 #[derive(Debug, thiserror::Error)]

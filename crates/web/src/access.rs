@@ -153,8 +153,8 @@ pub(crate) fn member_decision(
     tanzim_domain::policy::decide_member(
         &user.principal,
         action,
-        &tanzim_domain::territory::TerritoryPath::from_stored(m.path.clone()),
-        &m.affiliations,
+        &tanzim_domain::territory::TerritoryPath::from_stored(m.person.path.clone()),
+        &m.person.affiliations,
         state.profile.party_key(),
     )
 }

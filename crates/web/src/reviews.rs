@@ -101,7 +101,7 @@ async fn page(
             member_id: m.id,
             member_name: m.display_name(lang),
             member_number: m.number.clone(),
-            member_cin: m.cin.clone(),
+            member_cin: m.person.cin.clone(),
             same_cin: r.reason == imports::REFERRED_CIN,
         });
     }

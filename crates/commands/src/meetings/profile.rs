@@ -69,7 +69,7 @@ pub(super) async fn linked_member(app: &App, b: &Body, member_id: i64) -> Result
         m.status == tanzim_domain::members::Status::Active
             && b.target()
                 .path
-                .contains(&TerritoryPath::from_stored(m.path))
+                .contains(&TerritoryPath::from_stored(m.person.path))
     });
     if fits {
         Ok(())

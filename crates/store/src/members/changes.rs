@@ -49,7 +49,7 @@ pub(crate) async fn apply_change(
     .bind(now)
     .bind(member.id)
     .bind(member.status.as_str())
-    .bind(&member.path)
+    .bind(&member.person.path)
     .execute(c)
     .await
     .map(|r| r.rows_affected()))?;
@@ -62,7 +62,13 @@ pub(crate) async fn apply_change(
         .fetch_one(c)
         .await)?;
     let mut counts = Deltas::default();
-    counts.add(&member.path, member.status.as_str(), &sex, &birth_date, -1);
+    counts.add(
+        &member.person.path,
+        member.status.as_str(),
+        &sex,
+        &birth_date,
+        -1,
+    );
     counts.add(
         change.to_path.as_str(),
         change.to_status.as_str(),
@@ -91,12 +97,12 @@ pub(crate) async fn apply_change(
     .map(|_| ()))?;
     let detail = serde_json::json!({
         "event": change.event, "from": member.status, "to": change.to_status.as_str(),
-        "commune_from": member.commune_code, "commune_to": change.to_commune, "on": change.on,
+        "commune_from": member.person.commune_code, "commune_to": change.to_commune, "on": change.on,
         "reason": change.reason, "decision": change.decision,
     });
     let entry = audit
         .target("member", member.id, Some(change.to_path.clone()))
-        .organizations(&member.affiliations)
+        .organizations(&member.person.affiliations)
         .detail(detail);
     on_tx!(tx, c => append_audit!(c, &entry).map(|_| ()))?;
     Ok(())
@@ -144,7 +150,7 @@ pub async fn update_contact(
         .bind(member.id)
         .execute(&mut *tx)
         .await?;
-        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.path.clone()))).organizations(&member.affiliations))?;
+        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.person.path.clone()))).organizations(&member.person.affiliations))?;
         tx.commit().await?;
         Ok(())
     })

@@ -71,7 +71,7 @@ pub async fn record_consent(
         .execute(&mut *tx)
         .await?;
         let detail = serde_json::json!({ "kind": c.kind, "granted": c.granted, "source": c.source, "version": c.wording_version });
-        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.path.clone()))).organizations(&member.affiliations).organizations(&member.affiliations).detail(detail))?;
+        append_audit!(tx, &audit.target("member", member.id, Some(TerritoryPath::from_stored(member.person.path.clone()))).organizations(&member.person.affiliations).organizations(&member.person.affiliations).detail(detail))?;
         tx.commit().await?;
         Ok(())
     })

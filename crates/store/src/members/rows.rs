@@ -1,39 +1,22 @@
 //! A member's record as read, and the lookups of one member (or a few) by a key.
 
 use crate::Day;
+use crate::person::PersonRecord;
 use crate::{Db, Result};
 use serde::Serialize;
 use tanzim_domain::members::Status;
 use tanzim_domain::policy::Target;
-use tanzim_domain::sex::Sex;
-use tanzim_domain::territory::TerritoryPath;
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Member {
     pub id: i64,
     pub number: String,
-    pub first_name_ar: Option<String>,
-    pub last_name_ar: Option<String>,
-    pub first_name_lat: Option<String>,
-    pub last_name_lat: Option<String>,
-    #[sqlx(try_from = "String")]
-    #[schema(value_type = String)]
-    pub sex: Sex,
+    #[sqlx(flatten)]
+    #[serde(flatten)]
+    pub person: PersonRecord,
     /// Absent where the reader may not see it.
     #[schema(value_type = Option<String>, format = Date)]
     pub birth_date: Option<Day>,
-    pub cin: String,
-    pub phone: Option<String>,
-    pub email: Option<String>,
-    pub address: Option<String>,
-    pub commune_code: String,
-    pub commune_name_ar: Option<String>,
-    pub commune_name_fr: Option<String>,
-    pub path: String,
-    pub profession: Option<String>,
-    pub education: Option<String>,
-    /// Affiliated organizations joined, comma-separated keys.
-    pub affiliations: String,
     #[schema(value_type = String, format = Date)]
     pub joined_on: Day,
     #[sqlx(try_from = "String")]
@@ -55,28 +38,17 @@ pub struct Member {
 
 impl Member {
     pub fn target(&self) -> Target {
-        Target {
-            path: TerritoryPath::from_stored(self.path.clone()),
-            organization: None,
-        }
+        self.person.target()
     }
     pub fn display_name(&self, lang: &str) -> String {
-        tanzim_domain::members::display_name(
-            [
-                &self.first_name_ar,
-                &self.last_name_ar,
-                &self.first_name_lat,
-                &self.last_name_lat,
-            ],
-            lang,
-        )
+        self.person.display_name(lang)
     }
     /// Removes what only some roles may see (CIN, phone, e-mail, address, birth date).
     pub fn without_contact(mut self) -> Member {
-        self.cin = String::new();
-        self.phone = None;
-        self.email = None;
-        self.address = None;
+        self.person.cin = String::new();
+        self.person.phone = None;
+        self.person.email = None;
+        self.person.address = None;
         self.birth_date = None;
         self.notes = None;
         self

@@ -76,9 +76,9 @@ pub async fn queue(
             reference: a.reference.clone(),
             name: a.display_name(ctx.lang().code()),
             commune: (if ctx.lang() == crate::i18n::Lang::Ar {
-                &a.commune_name_ar
+                &a.person.commune_name_ar
             } else {
-                &a.commune_name_fr
+                &a.person.commune_name_fr
             })
             .clone()
             .unwrap_or_default(),
@@ -205,7 +205,7 @@ pub(super) async fn show_page(
         // and a birth date must not tell whether someone is a member elsewhere. Accepting
         // one whose CIN is registered elsewhere refers it to whoever covers both.
         let dups: Vec<Member> =
-            members::possible_duplicates(&state.db, &a.cin, &key, &a.birth_date.to_string())
+            members::possible_duplicates(&state.db, &a.person.cin, &key, &a.birth_date.to_string())
                 .await?
                 .into_iter()
                 .filter(|m| {
@@ -220,7 +220,7 @@ pub(super) async fn show_page(
                     }
                 })
                 .collect();
-        let cin = Cin::parse(&a.cin)?;
+        let cin = Cin::parse(&a.person.cin)?;
         // Other applications with this CIN, only those the committee may see.
         let others = applications::same_cin(&state.db, &cin, a.id)
             .await?
@@ -251,16 +251,16 @@ pub(super) async fn show_page(
         layout: Layout::new(state, ctx, "application-title"),
         name: a.display_name(ctx.lang().code()),
         commune: (if ctx.lang() == crate::i18n::Lang::Ar {
-            &a.commune_name_ar
+            &a.person.commune_name_ar
         } else {
-            &a.commune_name_fr
+            &a.person.commune_name_fr
         })
         .clone()
         .unwrap_or_default(),
         submitted: ctx.tr.datetime(a.submitted_at),
         status: ctx.tr.t(&format!("application-{}", a.status)),
         source: ctx.tr.t(&format!("application-source-{}", a.source)),
-        sex: ctx.tr.t(&format!("sex-{}", a.sex)),
+        sex: ctx.tr.t(&format!("sex-{}", a.person.sex)),
         duplicates,
         other_applications,
         may_decide,

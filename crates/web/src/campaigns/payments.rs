@@ -210,8 +210,8 @@ pub(super) async fn receipt_page(
             .map(|c| c.label.clone())
             .unwrap_or_else(|| p.category.clone()),
         method: ctx.tr.t(&format!("method-{}", p.method)),
-        name_ar: join(&m.first_name_ar, &m.last_name_ar),
-        name_lat: join(&m.first_name_lat, &m.last_name_lat),
+        name_ar: join(&m.person.first_name_ar, &m.person.last_name_ar),
+        name_lat: join(&m.person.first_name_lat, &m.person.last_name_lat),
         recorded: ctx.tr.datetime(p.recorded_at),
         member_link,
         p,

@@ -49,10 +49,10 @@ pub async fn card(
         .find(|o| o.kind == tanzim_domain::org::OrganizationKind::Party);
     let page = CardPage {
         layout: Layout::new(&state, &ctx, "card-title"),
-        name_ar: join(&m.first_name_ar, &m.last_name_ar),
-        name_lat: join(&m.first_name_lat, &m.last_name_lat),
-        branch_ar: m.commune_name_ar.clone().unwrap_or_default(),
-        branch_fr: m.commune_name_fr.clone().unwrap_or_default(),
+        name_ar: join(&m.person.first_name_ar, &m.person.last_name_ar),
+        name_lat: join(&m.person.first_name_lat, &m.person.last_name_lat),
+        branch_ar: m.person.commune_name_ar.clone().unwrap_or_default(),
+        branch_fr: m.person.commune_name_fr.clone().unwrap_or_default(),
         year: chrono::Datelike::year(&today()),
         qr_svg,
         verify_url,

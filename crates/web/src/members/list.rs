@@ -97,9 +97,9 @@ pub struct MemberRow {
 
 pub(super) fn member_row(ctx: &Ctx, m: &Member) -> MemberRow {
     let branch = if ctx.lang() == crate::i18n::Lang::Ar {
-        &m.commune_name_ar
+        &m.person.commune_name_ar
     } else {
-        &m.commune_name_fr
+        &m.person.commune_name_fr
     };
     MemberRow {
         id: m.id,

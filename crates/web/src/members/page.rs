@@ -122,7 +122,7 @@ pub(super) async fn show_page(
     let payments = campaigns::payments_of_member(&state.db, m.id).await?;
     let may_pay = member_decision(state, user, Action::RecordPayments, &m) == Decision::Allow;
     let open = if may_pay {
-        campaigns::open_for(&state.db, &m.path).await?
+        campaigns::open_for(&state.db, &m.person.path).await?
     } else {
         Vec::new()
     };
@@ -163,17 +163,17 @@ pub(super) async fn show_page(
         })
         .collect();
     let branch = if ctx.lang() == crate::i18n::Lang::Ar {
-        &m.commune_name_ar
+        &m.person.commune_name_ar
     } else {
-        &m.commune_name_fr
+        &m.person.commune_name_fr
     };
     let page = ShowPage {
         layout: Layout::new(state, ctx, "member-title"),
         name: m.display_name(ctx.lang().code()),
         branch: branch.clone().unwrap_or_default(),
         status: ctx.tr.t(&format!("status-{}", m.status)),
-        sex: ctx.tr.t(&format!("sex-{}", m.sex)),
-        contact: sees_contact(state, user, &m) && !m.cin.is_empty(),
+        sex: ctx.tr.t(&format!("sex-{}", m.person.sex)),
+        contact: sees_contact(state, user, &m) && !m.person.cin.is_empty(),
         history: history_rows(ctx, &history, user.may(Action::ViewCases, None)),
         cases_link: member_decision(state, user, Action::ViewCases, &m) == Decision::Allow,
         payments: payments.iter().map(payment_row).collect(),

@@ -519,12 +519,12 @@ async fn cases(engine: Engine) {
         .unwrap()
         .unwrap();
     stale.status = tanzim_domain::members::Status::Lapsed;
-    let path = tanzim_domain::territory::TerritoryPath::from_stored(stale.path.clone());
+    let path = tanzim_domain::territory::TerritoryPath::from_stored(stale.person.path.clone());
     let (on, reference) = (days(0), c3.reference());
     let change = tanzim_store::members::Change {
         event: "expel",
         to_status: tanzim_domain::members::Status::Expelled,
-        to_commune: &stale.commune_code,
+        to_commune: &stale.person.commune_code,
         to_path: &path,
         on: &on,
         suspended_until: None,

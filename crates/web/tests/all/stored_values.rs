@@ -27,7 +27,7 @@ async fn unknown_stored_values_are_errors(engine: Engine) {
     assert_eq!(status, 201, "{created}");
     let id = created["id"].as_i64().unwrap();
     let application = applications::get(&app.db, id).await.unwrap().unwrap();
-    assert_eq!(application.sex, Sex::F);
+    assert_eq!(application.person.sex, Sex::F);
 
     common::execute(
         &app.db,
