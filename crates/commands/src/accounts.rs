@@ -204,7 +204,7 @@ pub async fn create_token(
 
 /// Revokes one of the actor's own tokens.
 pub async fn revoke_token(app: &App, actor: &Actor<'_>, token_id: i64) -> Result<()> {
-    let me = actor.user_id().ok_or(Error::Forbidden)?;
+    let me = actor.principal().ok_or(Error::Forbidden)?;
     let entry = actor.audit(AuditAction::TokenRevoked);
     Ok(accounts::revoke_token(&app.db, me, token_id, entry).await?)
 }

@@ -172,9 +172,9 @@ pub async fn reject(
 ) -> Result<()> {
     a.require(Action::DecideApplications)?;
     let reason = rules::parse_reason(reason)?;
-    let committee = competent_committee(app, a).await?.map(|(c, _)| c.id);
+    let committee = competent_committee(app, a).await?.map(|(c, _)| c);
     let user_id = actor.user_id().ok_or(Error::Forbidden)?;
     let entry = actor.audit(AuditAction::ApplicationRejected);
-    applications::reject(&app.db, a, &reason, user_id, committee, entry).await?;
+    applications::reject(&app.db, a, &reason, user_id, committee.as_ref(), entry).await?;
     Ok(())
 }

@@ -15,7 +15,7 @@ pub async fn same(app: &App, actor: &Actor<'_>, review: &Found<Review>) -> Resul
         .audit(AuditAction::ReviewDecided)
         .target_of("review", review.id, &review.target())
         .detail(serde_json::json!({ "decision": "same", "member": review.matched_member_id }));
-    Ok(imports::decide_same(&app.db, review.id, actor.user_id(), entry).await?)
+    Ok(imports::decide_same(&app.db, review, actor.user_id(), entry).await?)
 }
 
 /// A different person: the row is validated again and added as a member.

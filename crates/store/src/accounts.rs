@@ -433,13 +433,19 @@ pub async fn tokens(db: &Db, user_id: i64) -> Result<Vec<ApiToken>> {
     })?)
 }
 
-pub async fn revoke_token(db: &Db, user_id: i64, token_id: i64, audit: AuditEntry) -> Result<()> {
+/// Revokes one of `owner`'s tokens (another's answers `NotFound`).
+pub async fn revoke_token(
+    db: &Db,
+    owner: &Principal,
+    token_id: i64,
+    audit: AuditEntry,
+) -> Result<()> {
     on_pool!(db, p => {
         let mut tx = p.begin_write().await?;
         let done = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND user_id = $3 AND revoked_at IS NULL")
             .bind(crate::now())
             .bind(token_id)
-            .bind(user_id)
+            .bind(owner.user_id)
             .execute(&mut *tx)
             .await?;
         if done.rows_affected() != 1 {

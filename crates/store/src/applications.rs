@@ -175,7 +175,7 @@ pub async fn reject(
     app: &Application,
     reason: &str,
     actor_id: i64,
-    committee_id: Option<i64>,
+    committee: Option<&crate::meetings::Committee>,
     audit: AuditEntry,
 ) -> Result<()> {
     on_pool!(db, pool => {
@@ -187,7 +187,7 @@ pub async fn reject(
         .bind(actor_id)
         .bind(crate::now())
         .bind(reason)
-        .bind(committee_id)
+        .bind(committee.map(|c| c.id))
         .bind(app.id)
         .execute(&mut *tx)
         .await?;

@@ -265,7 +265,8 @@ pub async fn documents(db: &Db, case_id: i64) -> Result<Vec<Document>> {
 }
 
 /// A document of the case `case_id` with its bytes.
-pub async fn document(db: &Db, case_id: i64, id: i64) -> Result<Option<(Document, Vec<u8>)>> {
+/// One of a case's documents, with its content.
+pub async fn document(db: &Db, case: &Case, id: i64) -> Result<Option<(Document, Vec<u8>)>> {
     #[derive(sqlx::FromRow)]
     struct Row {
         #[sqlx(flatten)]
@@ -274,7 +275,7 @@ pub async fn document(db: &Db, case_id: i64, id: i64) -> Result<Option<(Document
     }
     let sql =
         DOCUMENT_SELECT.replace(" FROM", ", content FROM") + " WHERE case_id = $1 AND id = $2";
-    let row: Option<Row> = on_pool!(db, p => sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).bind(case_id).bind(id).fetch_optional(p).await)?;
+    let row: Option<Row> = on_pool!(db, p => sqlx::query_as::<_, Row>(sqlx::AssertSqlSafe(sql)).bind(case.id).bind(id).fetch_optional(p).await)?;
     Ok(row.map(|r| (r.document, r.content)))
 }
 

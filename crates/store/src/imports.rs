@@ -437,11 +437,16 @@ pub async fn review(db: &Db, id: i64) -> Result<Option<Review>> {
 }
 
 /// Closes an open review as the member already there: nothing else is written.
-pub async fn decide_same(db: &Db, id: i64, actor_id: Option<i64>, audit: AuditEntry) -> Result<()> {
+pub async fn decide_same(
+    db: &Db,
+    review: &Review,
+    actor_id: Option<i64>,
+    audit: AuditEntry,
+) -> Result<()> {
     on_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
         let done = sqlx::query("UPDATE import_reviews SET status = 'same', decided_by = $1, decided_at = $2 WHERE id = $3 AND status = 'open'")
-            .bind(actor_id).bind(crate::now()).bind(id)
+            .bind(actor_id).bind(crate::now()).bind(review.id)
             .execute(&mut *tx).await?;
         if done.rows_affected() != 1 {
             return Err(crate::StoreError::Conflict("review-decided"));

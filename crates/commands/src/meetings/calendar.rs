@@ -31,7 +31,7 @@ pub async fn body_link(
     b.require(Action::ViewMeetings)?;
     let user_id = actor.user_id().ok_or(Error::Forbidden)?;
     let mut tx = app.db.begin().await?;
-    store::set_body_calendar_feed(&mut tx, user_id, b.id, token_hash).await?;
+    store::set_body_calendar_feed(&mut tx, user_id, b, token_hash).await?;
     let entry = actor
         .audit(AuditAction::TokenCreated)
         .detail(serde_json::json!({ "calendar_feed": b.id }));

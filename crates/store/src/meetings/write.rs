@@ -358,14 +358,14 @@ pub async fn set_calendar_feed(tx: &mut Tx, user_id: i64, token_hash: &str) -> R
 pub async fn set_body_calendar_feed(
     tx: &mut Tx,
     user_id: i64,
-    body_id: i64,
+    body: &crate::bodies::Body,
     token_hash: &str,
 ) -> Result<()> {
     on_tx!(tx, c => sqlx::query(
         "INSERT INTO body_calendar_feeds (user_id, body_id, token_hash, created_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (user_id, body_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at",
     )
-    .bind(user_id).bind(body_id).bind(token_hash).bind(crate::now())
+    .bind(user_id).bind(body.id).bind(token_hash).bind(crate::now())
     .execute(c).await.map(|_| ()))?;
     Ok(())
 }

@@ -167,7 +167,7 @@ pub(super) async fn download(
     let c = found::<Case>(state, ctx, user, Action::ViewCases, case_id)
         .await?
         .into_inner();
-    let (doc, content) = store::document(&state.db, c.id, document_id)
+    let (doc, content) = store::document(&state.db, &c, document_id)
         .await?
         .ok_or(AppError::NotFound)?;
     let read = tanzim_commands::reads::Read::CaseDocument(&c, doc.id);
