@@ -59,18 +59,50 @@ pub async fn launch(
         })
 }
 
-/// Closes an open campaign; returns how many members lapsed. Only the party's own
-/// campaigns lapse members: an affiliate's dues do not decide membership of the party.
-pub async fn close(app: &App, actor: &Actor<'_>, c: &Found<Campaign>) -> Result<i64> {
+/// Members lapsed per transaction when a campaign closes: small enough that renewals and
+/// imports get the database between two batches.
+pub const CLOSE_BATCH: i64 = 2_000;
+
+/// Starts closing an open campaign: payments stop at once; `run_close` then lapses its
+/// members who did not renew, batch by batch.
+pub async fn close(app: &App, actor: &Actor<'_>, c: &Found<Campaign>) -> Result<()> {
     c.require(Action::ManageCampaigns)?;
     if !c.is_open() {
         return Err(Error::Conflict("campaign-closed"));
     }
-    let lapse = app.profile.membership.model == MembershipModel::YearlyRenewal
-        && Some(c.organization.as_str()) == app.profile.party_key();
     let user_id = actor.user_id().ok_or(Error::Forbidden)?;
     let entry = actor.audit(AuditAction::CampaignClosed);
-    Ok(campaigns::close(&app.db, c, &today().to_string(), lapse, user_id, entry).await?)
+    Ok(campaigns::begin_close(&app.db, c, user_id, entry).await?)
+}
+
+/// Runs a campaign's close to its end, `batch` members a transaction, and closes it;
+/// returns how many lapsed in all. Safe to run again after an interruption (a restart, a
+/// failed batch): members already lapsed no longer match, and a closed campaign is left
+/// as it is. Only the party's own campaigns lapse members: an affiliate's dues do not
+/// decide membership of the party.
+pub async fn run_close(app: &App, campaign_id: i64, batch: i64) -> Result<i64> {
+    let c = campaigns::get(&app.db, campaign_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if !c.is_closing() {
+        return Ok(c.lapsed_count.unwrap_or(0));
+    }
+    let lapse = app.profile.membership.model == MembershipModel::YearlyRenewal
+        && Some(c.organization.as_str()) == app.profile.party_key();
+    let today = today().to_string();
+    while lapse && campaigns::lapse_batch(&app.db, &c, &today, batch).await? > 0 {
+        // Let the requests waiting on the database in before the next batch.
+        tokio::task::yield_now().await;
+    }
+    Ok(campaigns::finish_close(&app.db, &c).await?)
+}
+
+/// Resumes every close a stop interrupted (at the server's start).
+pub async fn resume_closes(app: &App) -> Result<()> {
+    for id in campaigns::closing(&app.db).await? {
+        run_close(app, id, CLOSE_BATCH).await?;
+    }
+    Ok(())
 }
 
 /// Reopens a closed campaign, or extends an open one, to a new closing date.
@@ -81,6 +113,9 @@ pub async fn reopen(
     closes_on: NaiveDate,
 ) -> Result<()> {
     c.require(Action::ManageCampaigns)?;
+    if c.is_closing() {
+        return Err(Error::Conflict("campaign-closing"));
+    }
     if c.opens_on > closes_on {
         return Err(DomainError::new(Field::Date, "closes-before-opens").into());
     }

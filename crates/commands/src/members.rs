@@ -266,6 +266,9 @@ pub async fn renew(
     let campaign = campaigns::get(&app.db, input.campaign_id)
         .await?
         .ok_or(DomainError::new(Field::Campaign, "campaign-unknown"))?;
+    if campaign.is_closing() {
+        return Err(Error::Conflict("campaign-closing"));
+    }
     if !campaign.is_open() {
         return Err(Error::Conflict("campaign-closed"));
     }

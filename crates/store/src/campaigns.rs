@@ -23,14 +23,16 @@ pub struct Campaign {
     pub opens_on: Day,
     #[schema(value_type = String, format = Date)]
     pub closes_on: Day,
-    /// `open` or `closed`.
+    /// `open` or `closed` (an open campaign being closed has `closing_since`).
     #[sqlx(try_from = "String")]
     #[schema(value_type = String)]
     pub status: CampaignStatus,
     pub path: String,
     pub created_at: i64,
     pub closed_at: Option<i64>,
-    /// How many members lapsed when it last closed.
+    /// Set while it is being closed: payments have stopped, members lapse batch by batch.
+    pub closing_since: Option<i64>,
+    /// How many members lapsed when it last closed (so far, while it closes).
     pub lapsed_count: Option<i64>,
     /// Payments recorded so far.
     pub payments: i64,
@@ -43,13 +45,17 @@ impl Campaign {
             organization: Some(self.organization.clone()),
         }
     }
+    /// Open for payments.
     pub fn is_open(&self) -> bool {
-        self.status == CampaignStatus::Open
+        self.status == CampaignStatus::Open && self.closing_since.is_none()
+    }
+    pub fn is_closing(&self) -> bool {
+        self.status == CampaignStatus::Open && self.closing_since.is_some()
     }
 }
 
 const SELECT: &str = "SELECT c.id, c.body_id, b.name AS body_name, b.organization, c.year, c.opens_on, c.closes_on, c.status,
-    c.path, c.created_at, c.closed_at, c.lapsed_count,
+    c.path, c.created_at, c.closed_at, c.closing_since, c.lapsed_count,
     (SELECT COUNT(*) FROM payments p WHERE p.campaign_id = c.id) AS payments
     FROM campaigns c JOIN bodies b ON b.id = c.body_id";
 
@@ -343,53 +349,80 @@ pub async fn payments_of_campaign(
     })
 }
 
-/// Closes a campaign on `today`. With `lapse`, every active member of its jurisdiction who
-/// joined before the campaign's year and has not paid for it becomes lapsed (with a history
-/// row each), in the same transaction; returns how many lapsed.
-pub async fn close(
-    db: &Db,
-    c: &Campaign,
-    today: &str,
-    lapse: bool,
-    actor_id: i64,
-    audit: AuditEntry,
-) -> Result<i64> {
-    let (low, high) = TerritoryPath::from_stored(c.path.clone()).range();
-    let year_start = format!("{:04}-01-01", c.year);
-    let who = "status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3 AND (paid_year IS NULL OR paid_year < $4)";
-    let now = crate::now();
+/// Starts closing a campaign: payments stop, and `actor_id` is kept as the one who closed
+/// it. Its members who did not renew then lapse batch by batch (`lapse_batch`) until
+/// `finish_close`.
+pub async fn begin_close(db: &Db, c: &Campaign, actor_id: i64, audit: AuditEntry) -> Result<()> {
     on_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        let done = sqlx::query("UPDATE campaigns SET status = 'closed', closed_at = $1 WHERE id = $2 AND status = 'open'")
-            .bind(now)
+        let done = sqlx::query("UPDATE campaigns SET closing_since = $1, closing_by = $2 WHERE id = $3 AND status = 'open' AND closing_since IS NULL")
+            .bind(crate::now())
+            .bind(actor_id)
             .bind(c.id)
             .execute(&mut *tx)
             .await?;
         if done.rows_affected() != 1 {
             return Err(StoreError::Conflict("campaign-closed"));
         }
-        let mut lapsed = 0_i64;
-        if lapse {
-            // Lapse first and take exactly the rows changed, so that a renewal committing
-            // meanwhile (PostgreSQL runs each statement on its own snapshot) cannot get a
-            // history row or a count it should not.
-            let lapse_members = format!(
-                "UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE {who}
-                 RETURNING id, commune_code, path, sex, birth_date"
-            );
-            let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(sqlx::AssertSqlSafe(lapse_members.as_str()))
-                .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now)
-                .fetch_all(&mut *tx).await?;
-            let reason = format!("campaign {} ({}) closed", c.id, c.year);
-            crate::members::record_lapses(db, &mut tx.as_conn(), &rows, today, &reason, Some(actor_id), now).await?;
-            lapsed = rows.len() as i64;
-        }
-        sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
-        let detail = serde_json::json!({ "year": c.year, "lapsed": lapsed });
+        let detail = serde_json::json!({ "year": c.year });
         append_audit!(tx, &audit.target("campaign", c.id, Some(TerritoryPath::from_stored(c.path.clone()))).organizations(&c.organization).detail(detail))?;
+        tx.commit().await?;
+        Ok(())
+    })
+}
+
+/// Lapses up to `limit` members of a closing campaign who did not renew for its year, with
+/// their history rows and the counters, in one transaction (so a batch is wholly in or
+/// out); returns how many lapsed, 0 when none is left or the campaign is not closing.
+pub async fn lapse_batch(db: &Db, c: &Campaign, today: &str, limit: i64) -> Result<i64> {
+    let (low, high) = TerritoryPath::from_stored(c.path.clone()).range();
+    let year_start = format!("{:04}-01-01", c.year);
+    let now = crate::now();
+    on_pool!(db, pool => {
+        let mut tx = pool.begin_write().await?;
+        let closing_by: Option<Option<i64>> = sqlx::query_scalar("SELECT closing_by FROM campaigns WHERE id = $1 AND status = 'open' AND closing_since IS NOT NULL")
+            .bind(c.id).fetch_optional(&mut *tx).await?;
+        let Some(closing_by) = closing_by else {
+            return Ok(0);
+        };
+        // Lapse first and take exactly the rows changed, so that a renewal committing
+        // meanwhile (PostgreSQL runs each statement on its own snapshot) cannot get a
+        // history row or a count it should not.
+        let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
+            "UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE id IN (
+               SELECT id FROM members WHERE status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3
+                 AND (paid_year IS NULL OR paid_year < $4) ORDER BY id LIMIT $7)
+             RETURNING id, commune_code, path, sex, birth_date",
+        )
+        .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now).bind(limit)
+        .fetch_all(&mut *tx).await?;
+        let reason = format!("campaign {} ({}) closed", c.id, c.year);
+        crate::members::record_lapses(db, &mut tx.as_conn(), &rows, today, &reason, closing_by, now).await?;
+        let lapsed = rows.len() as i64;
+        sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
         tx.commit().await?;
         Ok(lapsed)
     })
+}
+
+/// Ends a close: the campaign is closed. Returns how many members lapsed in all.
+pub async fn finish_close(db: &Db, c: &Campaign) -> Result<i64> {
+    on_pool!(db, p => {
+        let lapsed: Option<Option<i64>> = sqlx::query_scalar(
+            "UPDATE campaigns SET status = 'closed', closed_at = $1, closing_since = NULL, lapsed_count = COALESCE(lapsed_count, 0)
+             WHERE id = $2 AND closing_since IS NOT NULL
+             RETURNING lapsed_count",
+        )
+        .bind(crate::now()).bind(c.id).fetch_optional(p).await?;
+        Ok(lapsed.flatten().unwrap_or(0))
+    })
+}
+
+/// The campaigns being closed (to resume after a restart).
+pub async fn closing(db: &Db) -> Result<Vec<i64>> {
+    Ok(
+        on_pool!(db, p => sqlx::query_scalar("SELECT id FROM campaigns WHERE status = 'open' AND closing_since IS NOT NULL ORDER BY id").fetch_all(p).await)?,
+    )
 }
 
 /// Reopens a closed campaign or moves its closing date; members who lapsed stay lapsed
@@ -397,7 +430,7 @@ pub async fn close(
 pub async fn reopen(db: &Db, c: &Campaign, closes_on: &str, audit: AuditEntry) -> Result<()> {
     on_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
-        sqlx::query("UPDATE campaigns SET status = 'open', closes_on = $1, closed_at = NULL WHERE id = $2")
+        sqlx::query("UPDATE campaigns SET status = 'open', closes_on = $1, closed_at = NULL, closing_since = NULL WHERE id = $2")
             .bind(closes_on)
             .bind(c.id)
             .execute(&mut *tx)

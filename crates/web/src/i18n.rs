@@ -370,7 +370,11 @@ mod tests {
                     .iter()
                     .map(|x| format!("applications-tab-{x}")),
             )
-            .chain(["open", "closed"].iter().map(|x| format!("campaign-{x}")))
+            .chain(
+                ["open", "closed", "closing"]
+                    .iter()
+                    .map(|x| format!("campaign-{x}")),
+            )
             .chain(["F", "M"].iter().map(|x| format!("sex-{x}")))
             .chain(
                 tanzim_domain::discipline::Outcome::KINDS

@@ -135,14 +135,43 @@ pub async fn serve(mut state: AppState, listener: tokio::net::TcpListener) -> st
         tracing::info!(proxies = ?state.config.trusted_proxies, "X-Forwarded-For believed from");
     }
     let cleaner = tokio::spawn(housekeeping(state.db.clone()));
+    // A campaign close that a stop interrupted goes on where it stopped.
+    let app_state = state.app();
+    tokio::spawn(async move {
+        if let Err(e) = tanzim_commands::campaigns::resume_closes(&app_state).await {
+            tracing::error!(error = %e, "resuming campaign closes");
+        }
+    });
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
-    .with_graceful_shutdown(async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
+    .with_graceful_shutdown(stop_signal())
     .await?;
     cleaner.abort();
     Ok(())
+}
+
+/// Ctrl-C or SIGTERM (what a service manager sends): the server stops accepting and lets
+/// the requests in progress finish (each is bounded by the request timeout).
+async fn stop_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    tracing::info!("stopping: finishing the requests in progress");
 }

@@ -7,6 +7,9 @@ use crate::counters::Deltas;
 use crate::{AsConn, Conn, Db, Result};
 use tanzim_domain::territory::TerritoryPath;
 
+/// Members per statement when lapses are written (9 binds a row, under SQLite's limit).
+const LAPSE_CHUNK: usize = 500;
+
 /// For members just set lapsed (`rows`: id, commune, path, sex, birth date as returned by
 /// the UPDATE), closes their history period, opens a lapsed one and moves their counts,
 /// inside the transaction of `tx`.
@@ -20,16 +23,34 @@ pub(crate) async fn record_lapses(
     now: i64,
 ) -> Result<()> {
     let mut counts = Deltas::default();
-    for (id, commune, path, sex, birth_date) in rows {
+    for (_, _, path, sex, birth_date) in rows {
         counts.add(path, "active", sex, birth_date, -1);
         counts.add(path, "lapsed", sex, birth_date, 1);
-        close_period(tx, *id, today).await?;
-        on_tx!(tx, c => sqlx::query(
-            "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at)
-             VALUES ($1, $2, 'lapsed', $3, $4, 'lapse', $5, $6, $7)",
-        )
-        .bind(id).bind(today).bind(commune).bind(path).bind(reason).bind(actor_id).bind(now)
-        .execute(c).await.map(|_| ()))?;
+    }
+    // Two statements per chunk, not two per member: a national close lapses hundreds of
+    // thousands.
+    for chunk in rows.chunks(LAPSE_CHUNK) {
+        let close = format!(
+            "UPDATE member_history SET valid_to = {} WHERE valid_to IS NULL AND member_id IN ({})",
+            crate::placeholders(db, 1, 1),
+            crate::placeholders(db, 2, chunk.len())
+        );
+        let insert = format!(
+            "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_by, changed_at) VALUES {}",
+            crate::values_sql(db, chunk.len(), 9)
+        );
+        on_tx!(tx, c => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(close.as_str())).bind(today);
+            for (id, ..) in chunk {
+                q = q.bind(id);
+            }
+            q.execute(&mut *c).await?;
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(insert.as_str()));
+            for (id, commune, path, ..) in chunk {
+                q = q.bind(id).bind(today).bind("lapsed").bind(commune).bind(path).bind("lapse").bind(reason).bind(actor_id).bind(now);
+            }
+            q.execute(&mut *c).await.map(|_| ())
+        })?;
     }
     crate::counters::apply(db, tx, &counts).await?;
     Ok(())

@@ -119,24 +119,44 @@ pub async fn api_get(
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct Closed {
-    /// Members who lapsed.
+    /// `closed`, or `closing` while its members still lapse (the campaign's `lapsed_count`
+    /// counts them; it is `closed` when done).
+    pub status: &'static str,
+    /// Members who lapsed (so far, while closing).
     pub lapsed: i64,
 }
 
-/// Closes a campaign: in the yearly model, members not renewed lapse. Body `{"confirm": "true"}`.
+/// Closes a campaign: payments stop, and in the yearly model members not renewed lapse, a
+/// batch at a time. Answers 200 when the close is done, 202 while it goes on (a national
+/// close takes longer than a request). Body `{"confirm": "true"}`.
 #[utoipa::path(post, path = "/api/v1/campaigns/{id}/close", tag = "campaigns", params(("id" = i64, Path)), request_body = Confirm,
-    responses((status = 200, body = Closed), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
+    responses((status = 200, body = Closed), (status = 202, body = Closed), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
 pub async fn api_close(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Loaded(c): Loaded<Campaign>,
     body: Bytes,
-) -> Result<Json<Closed>, AppError> {
+) -> Result<Response, AppError> {
     parse_json::<Confirm>(&body)?.check()?;
-    Ok(Json(Closed {
-        lapsed: close_campaign(&state, &ctx, &user, &c).await?,
-    }))
+    let answer = match close_campaign(&state, &ctx, &user, &c).await? {
+        Some(lapsed) => (StatusCode::OK, "closed", lapsed),
+        None => {
+            let so_far = campaigns::get(&state.db, c.id)
+                .await?
+                .and_then(|c| c.lapsed_count);
+            (StatusCode::ACCEPTED, "closing", so_far.unwrap_or(0))
+        }
+    };
+    let (status, state, lapsed) = answer;
+    Ok((
+        status,
+        Json(Closed {
+            status: state,
+            lapsed,
+        }),
+    )
+        .into_response())
 }
 
 /// Reopens a closed campaign or extends an open one.

@@ -47,7 +47,11 @@ pub(super) fn campaign_row(ctx: &Ctx, c: &Campaign) -> CampaignRow {
         year: c.year,
         body: c.body_name.clone(),
         dates: format!("{} → {}", c.opens_on, c.closes_on),
-        status: ctx.tr.t(&format!("campaign-{}", c.status)),
+        status: if c.is_closing() {
+            ctx.tr.t("campaign-closing")
+        } else {
+            ctx.tr.t(&format!("campaign-{}", c.status))
+        },
         payments: c.payments,
     }
 }
@@ -198,6 +202,8 @@ pub(super) struct ShowPage {
     layout: Layout,
     c: CampaignRow,
     open: bool,
+    /// Being closed: its members lapse batch by batch.
+    closing: bool,
     closes_on: String,
     lapsed: Option<i64>,
     categories: Vec<CategoryRow>,
@@ -241,6 +247,7 @@ pub(super) async fn show_page(
         layout: Layout::new(state, ctx, "campaign-title"),
         c: campaign_row(ctx, &c),
         open: c.is_open(),
+        closing: c.is_closing(),
         closes_on: c.closes_on.to_string(),
         lapsed: c.lapsed_count,
         category_choices: cats
@@ -326,13 +333,34 @@ pub async fn confirm_close(
     .await
 }
 
+/// How long a close request waits for the close to finish before answering that it goes
+/// on (it runs on, whatever happens to the request).
+const CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
+
+/// Starts the close and runs it in the background; the members lapsed when it finished
+/// within `CLOSE_WAIT`, `None` while it goes on.
 pub(super) async fn close_campaign(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
     c: &Found<Campaign>,
-) -> Result<i64, AppError> {
-    Ok(commands::campaigns::close(&state.app(), &user.actor(ctx), c).await?)
+) -> Result<Option<i64>, AppError> {
+    let app = state.app();
+    commands::campaigns::close(&app, &user.actor(ctx), c).await?;
+    let id = c.id;
+    let mut running = tokio::spawn(async move {
+        let done = commands::campaigns::run_close(&app, id, commands::campaigns::CLOSE_BATCH).await;
+        if let Err(e) = &done {
+            // The campaign stays closing; the next start resumes it.
+            tracing::error!(campaign = id, error = %e, "closing the campaign failed");
+        }
+        done
+    });
+    match tokio::time::timeout(CLOSE_WAIT, &mut running).await {
+        Ok(Ok(done)) => Ok(Some(done?)),
+        Ok(Err(e)) => Err(AppError::Internal(format!("close task: {e}"))),
+        Err(_) => Ok(None),
+    }
 }
 
 pub async fn close(

@@ -7,12 +7,12 @@ use common::{Api, Browser, Engine, TestApp, person};
 use serde_json::json;
 use tanzim_domain::accounts::Role;
 
-fn year() -> i32 {
+pub(crate) fn year() -> i32 {
     chrono::Datelike::year(&tanzim_web::today())
 }
 
 /// An administrator's API, a provincial body in Béni Mellal and its open campaign.
-async fn setup(app: &TestApp) -> (Api, i64, i64) {
+pub(crate) async fn setup(app: &TestApp) -> (Api, i64, i64) {
     let admin = app
         .user("admin", &[(Role::Administrator, None, None)])
         .await;
@@ -27,7 +27,7 @@ async fn setup(app: &TestApp) -> (Api, i64, i64) {
     (api, body["id"].as_i64().unwrap(), c["id"].as_i64().unwrap())
 }
 
-async fn member(api: &Api, cin: &str, commune: &str, joined_on: Option<&str>) -> i64 {
+pub(crate) async fn member(api: &Api, cin: &str, commune: &str, joined_on: Option<&str>) -> i64 {
     let mut p = person(cin, commune);
     if let Some(j) = joined_on {
         p["joined_on"] = json!(j);
