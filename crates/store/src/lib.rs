@@ -288,7 +288,10 @@ impl Db {
             // 16 MiB of page cache per connection (the default is 2 MiB): an import's index
             // pages and a search's stay in memory; 8 connections stay under 150 MiB.
             .pragma("cache_size", "-16384")
-            .pragma("temp_store", "memory");
+            .pragma("temp_store", "memory")
+            // After a checkpoint the WAL file is cut back to 64 MiB: a long reader can grow
+            // it, but it does not stay grown.
+            .pragma("journal_size_limit", "67108864");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)
@@ -334,9 +337,30 @@ impl Db {
         Ok(())
     }
 
-    /// Readiness: the database answers.
-    pub async fn ping(&self) -> Result<()> {
-        on_pool!(self, p => sqlx::query("SELECT 1").execute(p).await.map(|r| r.rows_affected()))?;
+    /// Readiness: the database takes a write (one that is rolled back), within `within`. A
+    /// database that answers reads but is locked or refuses writes is not ready.
+    pub async fn ping(&self, within: Duration) -> Result<()> {
+        let write = async {
+            on_pool!(self, p => {
+                let mut tx = p.begin_write().await?;
+                sqlx::query("UPDATE territories SET name_fr = name_fr WHERE code = '01'").execute(&mut *tx).await?;
+                tx.rollback().await?;
+                Ok::<(), StoreError>(())
+            })
+        };
+        tokio::time::timeout(within, write)
+            .await
+            .map_err(|_| StoreError::Data("the database took no write in time".into()))?
+    }
+
+    /// Moves the WAL's pages into the database and truncates it (SQLite; a no-op on
+    /// PostgreSQL), so that it stays small between the automatic checkpoints.
+    pub async fn checkpoint(&self) -> Result<()> {
+        if let Db::Sqlite(p) = self {
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(p)
+                .await?;
+        }
         Ok(())
     }
 

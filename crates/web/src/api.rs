@@ -12,9 +12,10 @@ use utoipa::{Modify, OpenApi};
 
 pub use crate::problems::ApiError;
 
-/// Liveness and readiness: 200 when the database answers, 503 when it does not.
+/// Liveness and readiness: 200 when the database takes a write (rolled back) within two
+/// seconds, 503 when it does not (unreachable, locked, or refusing writes).
 pub async fn healthz(State(state): State<AppState>) -> Response {
-    match state.db.ping().await {
+    match state.db.ping(std::time::Duration::from_secs(2)).await {
         Ok(()) => Json(serde_json::json!({ "status": "ok", "database": state.db.engine() }))
             .into_response(),
         Err(e) => {

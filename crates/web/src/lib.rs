@@ -88,8 +88,8 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Every ten minutes: removes expired sessions and login failures past the throttling
-/// window (reads check expiry themselves; this keeps the tables small), and ends the
-/// suspensions whose last day has passed.
+/// window (reads check expiry themselves; this keeps the tables small), truncates
+/// SQLite's WAL, and ends the suspensions whose last day has passed.
 async fn housekeeping(db: Db) {
     use tanzim_domain::accounts::{SESSION_IDLE_SECS, SESSION_MAX_SECS};
     let mut every = tokio::time::interval(Duration::from_secs(600));
@@ -109,6 +109,9 @@ async fn housekeeping(db: Db) {
         .await;
         if let Err(e) = sessions.and(failures) {
             tracing::warn!(error = %e, "housekeeping");
+        }
+        if let Err(e) = db.checkpoint().await {
+            tracing::warn!(error = %e, "checkpoint");
         }
         // A suspension ends by itself on its date; the member is active again.
         match tanzim_store::members::end_suspensions(&db, today()).await {

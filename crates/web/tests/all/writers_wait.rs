@@ -1,7 +1,8 @@
 //! A write that reads before it writes waits for another writer and then answers as it
 //! would alone. On SQLite a deferred transaction that has read and then meets a writer
 //! fails at once ("database is locked", a 500); every store transaction takes the write
-//! lock when it opens, so it waits its turn under the busy timeout instead.
+//! lock when it opens, so it waits its turn under the busy timeout instead. Readiness is
+//! judged by a write, too.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::Duration;
@@ -93,4 +94,34 @@ async fn a_referral_waits_for_another_writer(engine: Engine) {
 both_engines!(
     a_referral_waits_its_turn,
     a_referral_waits_for_another_writer
+);
+
+/// A database that answers reads but takes no write is not ready: `/healthz` says 503 while
+/// another writer holds it past the check's two seconds, and 200 once it lets go.
+async fn a_database_that_takes_no_write_is_not_ready(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let health = || async {
+        reqwest::get(app.url("/healthz"))
+            .await
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    assert_eq!(health().await, 200);
+    let mut writer = app.db.begin().await.unwrap();
+    // The row the check writes, held until the check has answered.
+    let sql = "UPDATE territories SET name_fr = name_fr WHERE code = '01'";
+    match &mut writer {
+        Tx::Sqlite(t) => sqlx::query(sql).execute(&mut **t).await.map(drop),
+        Tx::Postgres(t) => sqlx::query(sql).execute(&mut **t).await.map(drop),
+    }
+    .unwrap();
+    assert_eq!(health().await, 503);
+    writer.commit().await.unwrap();
+    assert_eq!(health().await, 200);
+}
+
+both_engines!(
+    readiness_needs_a_write,
+    a_database_that_takes_no_write_is_not_ready
 );
