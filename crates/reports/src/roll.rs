@@ -36,14 +36,18 @@ pub struct Summary {
 impl Summary {
     /// The line `tanzim import members` prints.
     pub fn line(&self) -> String {
-        format!(
+        let line = format!(
             "imported {}, updated {}, rejected {}, review {}, referred {}",
             self.imported,
             self.updated,
             self.rejected.len(),
             self.review,
             self.referred
-        )
+        );
+        match self.unchanged {
+            0 => line,
+            n => format!("{line}, unchanged {n}"),
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! duplicates go to a review queue, and importing the same file again changes nothing.
 
 use crate::BeginWrite as _;
+use crate::BeginWriteOn;
 use crate::audit::AuditEntry;
 use crate::members::{NewMember, name_key};
 use crate::{AsConn, Conn, Db, Result};
@@ -72,13 +73,14 @@ pub async fn import_batch(
             sqlx::query("PRAGMA cache_size = -262144").execute(&mut *conn).await?;
         }
         let written: Result<BatchReport> = async {
-        let mut tx = sqlx::Connection::begin(&mut *conn).await?;
+        // The write lock first: this transaction reads the roll's matches before it writes.
+        let mut tx = BeginWriteOn::begin_write(&mut *conn).await?;
         let mut counts = crate::counters::Deltas::default();
 
         let mut existing: HashMap<String, Existing> = HashMap::new();
         for chunk in items.chunks(LOOKUP) {
             let sql = format!(
-                "SELECT id, cin, path, affiliations, phone, email, address, profession FROM members WHERE cin IN ({})",
+                "SELECT id, cin, path, affiliations, phone, email, address, profession, name_key, birth_date FROM members WHERE cin IN ({})",
                 crate::placeholders(db, 1, chunk.len())
             );
             let mut q = sqlx::query_as::<_, Existing>(sqlx::AssertSqlSafe(sql));
@@ -126,6 +128,9 @@ pub async fn import_batch(
                 let new_profession = p.profession.clone().or(m.profession.clone());
                 let same = (&new_phone, &new_email, &new_address, &new_profession) == (&m.phone, &m.email, &m.address, &m.profession);
                 match on_existing {
+                    // Already there as the file has it: a second run of the same roll
+                    // reports it as unchanged, not as an error.
+                    OnExisting::Report if same && (&m.name_key, &m.birth_date) == (key, &p.birth_date.to_string()) => report.unchanged += 1,
                     OnExisting::Report => report.reported.push((item.line, "cin-taken")),
                     OnExisting::Update if same => report.unchanged += 1,
                     OnExisting::Update => {
@@ -227,6 +232,8 @@ struct Existing {
     email: Option<String>,
     address: Option<String>,
     profession: Option<String>,
+    name_key: String,
+    birth_date: String,
 }
 
 /// Why a review was filed: the same folded name and birth date as a member...

@@ -137,6 +137,23 @@ impl BeginWrite for sqlx::PgPool {
     }
 }
 
+/// `BeginWrite` on a connection already taken from the pool (an import sets it up first).
+pub(crate) trait BeginWriteOn: sqlx::Connection {
+    async fn begin_write(&mut self) -> Result<sqlx::Transaction<'_, Self::Database>>;
+}
+
+impl BeginWriteOn for sqlx::SqliteConnection {
+    async fn begin_write(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Sqlite>> {
+        Ok(sqlx::Connection::begin_with(self, "BEGIN IMMEDIATE").await?)
+    }
+}
+
+impl BeginWriteOn for sqlx::PgConnection {
+    async fn begin_write(&mut self) -> Result<sqlx::Transaction<'_, sqlx::Postgres>> {
+        Ok(sqlx::Connection::begin(self).await?)
+    }
+}
+
 /// A transaction on whichever engine is open. A use case opens one (`Db::begin`), hands it
 /// to the store's functions that take `&mut Tx`, and commits it, so that its checks and
 /// its writes see one state of the database. Dropped without `commit`, it rolls back.

@@ -323,3 +323,31 @@ both_engines!(
     a_roll_of_several_megabytes_uploads_from_the_page,
     large_upload
 );
+
+/// The same roll imported twice: the second run finds its rows already there, as the file
+/// has them, and says so ("unchanged"), instead of rejecting each as a CIN taken; a row
+/// whose CIN is registered under another person is still rejected.
+async fn a_roll_imported_again(engine: Engine) {
+    let app = common::spawn(engine).await;
+    app.user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let web = app.browser("admin").await;
+    let roll = "first_name_ar,last_name_ar,sex,birth_date,cin,phone,commune\n\
+                فاطمة,الزهراء,F,1990-01-01,UC000001,0612345678,05.091.01.07\n\
+                محمد,العلوي,M,1985-05-05,UC000002,,05.091.01.07\n";
+    assert_eq!(
+        web.import_roll(roll, "report").await,
+        "imported 2, updated 0, rejected 0, review 0, referred 0"
+    );
+    assert_eq!(
+        web.import_roll(roll, "report").await,
+        "imported 0, updated 0, rejected 0, review 0, referred 0, unchanged 2"
+    );
+    let other_person = "first_name_ar,last_name_ar,sex,birth_date,cin,commune\n\
+                        خديجة,البقالي,F,1970-03-03,UC000001,05.091.01.07\n";
+    assert_eq!(
+        web.import_roll(other_person, "report").await,
+        "imported 0, updated 0, rejected 1, review 0, referred 0"
+    );
+}
+both_engines!(a_roll_imported_again_is_unchanged, a_roll_imported_again);
