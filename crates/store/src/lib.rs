@@ -64,6 +64,7 @@ pub mod campaigns;
 pub mod counters;
 mod day;
 pub mod discipline;
+pub mod idempotency;
 pub mod imports;
 pub mod meetings;
 pub mod members;

@@ -48,7 +48,7 @@ impl Modify for BearerAuth {
 #[openapi(
     info(title = "tanzim", description = "The organization of a party: territories, bodies, accounts, audit. \
         Authenticate with `Authorization: Bearer <token>` (`tanzim token create`). Errors are \
-        `{\"error\": code, \"message\": localized, \"field\": name}`; out-of-scope records answer 404."),
+        `{\"error\": code, \"message\": localized, \"field\": name}`; out-of-scope records answer 404. A state-changing request may carry an `Idempotency-Key` header (1 to 200 visible characters, kept a day per user): a retry with the same key gets the first answer again, with `Idempotent-Replayed: true`."),
     paths(
         crate::territory::api_list, crate::territory::api_get,
         crate::bodies::api_list, crate::bodies::api_create, crate::bodies::api_get, crate::bodies::api_rename, crate::bodies::api_dissolve,

@@ -15,6 +15,7 @@ pub mod discipline;
 pub mod error;
 pub mod home;
 pub mod i18n;
+pub mod idempotency;
 pub mod imports;
 pub mod input;
 pub mod limits;
@@ -67,6 +68,7 @@ pub fn app(state: AppState) -> Router {
     }
     router
         .fallback(|| async { AppError::NotFound })
+        .layer(axum::middleware::from_fn_with_state(state.clone(), idempotency::layer))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::context))
         // Extractors (multipart uploads) would otherwise stop at axum's default of 2 MB.
         .layer(axum::extract::DefaultBodyLimit::max(MAX_UPLOAD_BYTES))
@@ -107,7 +109,8 @@ async fn housekeeping(db: Db) {
             now - tanzim_domain::throttle::WINDOW_SECS,
         )
         .await;
-        if let Err(e) = sessions.and(failures) {
+        let keys = tanzim_store::idempotency::purge(&db, now - idempotency::KEPT_SECS).await;
+        if let Err(e) = sessions.and(failures).and(keys.map(drop)) {
             tracing::warn!(error = %e, "housekeeping");
         }
         if let Err(e) = db.checkpoint().await {

@@ -15,6 +15,7 @@ mod authz_matrix;
 mod campaign_close;
 mod discipline;
 mod foundation;
+mod idempotency;
 mod imports;
 mod meeting_races;
 mod meetings;
