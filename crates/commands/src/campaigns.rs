@@ -62,6 +62,7 @@ pub async fn launch(
 /// Members lapsed per transaction when a campaign closes: small enough that renewals and
 /// imports get the database between two batches.
 pub const CLOSE_BATCH: i64 = 2_000;
+const BATCH_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
 
 /// Starts closing an open campaign: payments stop at once; `run_close` then lapses its
 /// members who did not renew, batch by batch.
@@ -91,8 +92,9 @@ pub async fn run_close(app: &App, campaign_id: i64, batch: i64) -> Result<i64> {
         && Some(c.organization.as_str()) == app.profile.party_key();
     let today = today().to_string();
     while lapse && campaigns::lapse_batch(&app.db, &c, &today, batch).await? > 0 {
-        // Let the requests waiting on the database in before the next batch.
-        tokio::task::yield_now().await;
+        // A pause for the writers waiting on the database: SQLite's busy handler polls at
+        // intervals, and a batch started at once would take the lock again before them.
+        tokio::time::sleep(BATCH_PAUSE).await;
     }
     Ok(campaigns::finish_close(&app.db, &c).await?)
 }
