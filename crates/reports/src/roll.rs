@@ -175,7 +175,9 @@ pub async fn import_roll(
             AuditAction::MembersImported,
             Some("import"),
         );
-        let report = imports::import_batch(db, batch, opts.on_existing, opts.reach, audit).await?;
+        let report = imports::import_batch(db, batch, opts.on_existing, opts.reach, audit)
+            .await
+            .map_err(|e| in_batch(n, batch, &summary, e))?;
         summary.imported += report.imported;
         summary.updated += report.updated;
         summary.unchanged += report.unchanged;
@@ -190,6 +192,22 @@ pub async fn import_roll(
     }
     summary.rejected.sort();
     Ok(summary)
+}
+
+/// A batch's failure, said with where it stopped: the batch and its lines, and what the
+/// batches before it (committed, each whole) brought in.
+fn in_batch(n: usize, batch: &[Item], before: &Summary, e: StoreError) -> StoreError {
+    let lines = (batch.first().map(|i| i.line), batch.last().map(|i| i.line));
+    let (Some(first), Some(last)) = lines else {
+        return e;
+    };
+    StoreError::ImportStopped(format!(
+        "batch {} (lines {first} to {last}) failed, the batches before it are in \
+         (imported {}, updated {}): {e}",
+        n + 1,
+        before.imported,
+        before.updated
+    ))
 }
 
 /// Reads and imports a file; the rejected rows come back as a CSV to fix and re-import.
@@ -214,4 +232,59 @@ pub enum ImportFailure {
     File(import::ImportError),
     #[error("{0}")]
     Store(StoreError),
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use tanzim_domain::members::{Cin, Person};
+    use tanzim_domain::sex::Sex;
+    use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+
+    fn item(line: u64) -> Item {
+        Item {
+            line,
+            person: Person {
+                first_name_ar: Some("فاطمة".into()),
+                last_name_ar: None,
+                first_name_lat: None,
+                last_name_lat: None,
+                sex: Sex::F,
+                birth_date: chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap(),
+                cin: Cin::parse("AB123456").unwrap(),
+                phone: None,
+                email: None,
+                commune: TerritoryCode::parse("05.091.01.07").unwrap(),
+                address: None,
+                profession: None,
+                education: None,
+                affiliations: Vec::new(),
+            },
+            path: TerritoryPath::national(),
+            province_code: "05.091".into(),
+            joined_on: "2026-01-01".into(),
+            card_token: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_failed_batch_says_where_the_import_stopped() {
+        let before = Summary {
+            imported: 1000,
+            updated: 3,
+            ..Summary::default()
+        };
+        let e = in_batch(
+            1,
+            &[item(1002), item(1500), item(2003)],
+            &before,
+            StoreError::Conflict("cin-taken"),
+        );
+        assert_eq!(
+            e.to_string(),
+            "batch 2 (lines 1002 to 2003) failed, the batches before it are in \
+             (imported 1000, updated 3): conflict: cin-taken"
+        );
+    }
 }

@@ -91,6 +91,12 @@ pub enum StoreError {
     Url(String),
     #[error("territorial data: {0}")]
     Data(String),
+    /// The database took no write in the time given (readiness).
+    #[error("not ready: {0}")]
+    NotReady(&'static str),
+    /// A roll's import stopped at a batch: which, its lines, and what was in before it.
+    #[error("{0}")]
+    ImportStopped(String),
     /// A stored value the domain does not know (see `tanzim_domain::stored`).
     #[error(transparent)]
     Unknown(#[from] tanzim_domain::stored::UnknownStored),
@@ -368,7 +374,7 @@ impl Db {
         };
         tokio::time::timeout(within, write)
             .await
-            .map_err(|_| StoreError::Data("the database took no write in time".into()))?
+            .map_err(|_| StoreError::NotReady("the database took no write in time"))?
     }
 
     /// Moves the WAL's pages into the database and truncates it (SQLite; a no-op on
