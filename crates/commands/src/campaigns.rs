@@ -99,6 +99,31 @@ pub async fn run_close(app: &App, campaign_id: i64, batch: i64) -> Result<i64> {
     Ok(campaigns::finish_close(&app.db, &c).await?)
 }
 
+/// Starts the close and runs it in the background (it goes on whatever happens to the
+/// caller); the members lapsed when it finished within `wait`, `None` while it goes on.
+pub async fn close_within(
+    app: &App,
+    actor: &Actor<'_>,
+    c: &Found<Campaign>,
+    wait: std::time::Duration,
+) -> Result<Option<i64>> {
+    close(app, actor, c).await?;
+    let (app, id) = (app.clone(), c.id);
+    let mut running = tokio::spawn(async move {
+        let done = run_close(&app, id, CLOSE_BATCH).await;
+        if let Err(e) = &done {
+            // The campaign stays closing; the next start resumes it.
+            tracing::error!(campaign = id, error = %e, "closing the campaign failed");
+        }
+        done
+    });
+    match tokio::time::timeout(wait, &mut running).await {
+        Ok(Ok(done)) => Ok(Some(done?)),
+        Ok(Err(e)) => Err(Error::Internal(format!("close task: {e}"))),
+        Err(_) => Ok(None),
+    }
+}
+
 /// Resumes every close a stop interrupted (at the server's start).
 pub async fn resume_closes(app: &App) -> Result<()> {
     for id in campaigns::closing(&app.db).await? {

@@ -337,30 +337,15 @@ pub async fn confirm_close(
 /// on (it runs on, whatever happens to the request).
 const CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// Starts the close and runs it in the background; the members lapsed when it finished
-/// within `CLOSE_WAIT`, `None` while it goes on.
+/// The members lapsed when the close finished within `CLOSE_WAIT`, `None` while it goes on.
 pub(super) async fn close_campaign(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
     c: &Found<Campaign>,
 ) -> Result<Option<i64>, AppError> {
-    let app = state.app();
-    commands::campaigns::close(&app, &user.actor(ctx), c).await?;
-    let id = c.id;
-    let mut running = tokio::spawn(async move {
-        let done = commands::campaigns::run_close(&app, id, commands::campaigns::CLOSE_BATCH).await;
-        if let Err(e) = &done {
-            // The campaign stays closing; the next start resumes it.
-            tracing::error!(campaign = id, error = %e, "closing the campaign failed");
-        }
-        done
-    });
-    match tokio::time::timeout(CLOSE_WAIT, &mut running).await {
-        Ok(Ok(done)) => Ok(Some(done?)),
-        Ok(Err(e)) => Err(AppError::Internal(format!("close task: {e}"))),
-        Err(_) => Ok(None),
-    }
+    let actor = user.actor(ctx);
+    Ok(commands::campaigns::close_within(&state.app(), &actor, c, CLOSE_WAIT).await?)
 }
 
 pub async fn close(

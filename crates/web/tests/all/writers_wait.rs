@@ -19,14 +19,27 @@ use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::{Tx, imports};
 
-/// Holds a write on an unrelated row, long enough for the request to have read.
-async fn hold_a_write(mut tx: Tx) {
-    let sql = "UPDATE territories SET name_fr = name_fr WHERE code = '03'";
-    match &mut tx {
-        Tx::Sqlite(t) => sqlx::query(sql).execute(&mut **t).await.map(drop),
-        Tx::Postgres(t) => sqlx::query(sql).execute(&mut **t).await.map(drop),
+/// Writes a territory's row (unchanged) inside `tx`, which then holds it.
+async fn touch_territory(tx: &mut Tx, code: &str) {
+    let sql = "UPDATE territories SET name_fr = name_fr WHERE code = $1";
+    match tx {
+        Tx::Sqlite(t) => sqlx::query(sql)
+            .bind(code)
+            .execute(&mut **t)
+            .await
+            .map(drop),
+        Tx::Postgres(t) => sqlx::query(sql)
+            .bind(code)
+            .execute(&mut **t)
+            .await
+            .map(drop),
     }
     .unwrap();
+}
+
+/// Holds a write on an unrelated row, long enough for the request to have read.
+async fn hold_a_write(mut tx: Tx) {
+    touch_territory(&mut tx, "03").await;
     tokio::time::sleep(Duration::from_millis(600)).await;
     tx.commit().await.unwrap();
 }
@@ -110,12 +123,7 @@ async fn a_database_that_takes_no_write_is_not_ready(engine: Engine) {
     assert_eq!(health().await, 200);
     let mut writer = app.db.begin().await.unwrap();
     // The row the check writes, held until the check has answered.
-    let sql = "UPDATE territories SET name_fr = name_fr WHERE code = '01'";
-    match &mut writer {
-        Tx::Sqlite(t) => sqlx::query(sql).execute(&mut **t).await.map(drop),
-        Tx::Postgres(t) => sqlx::query(sql).execute(&mut **t).await.map(drop),
-    }
-    .unwrap();
+    touch_territory(&mut writer, "01").await;
     assert_eq!(health().await, 503);
     writer.commit().await.unwrap();
     assert_eq!(health().await, 200);
