@@ -837,6 +837,8 @@ error-reauth-required = أكدوا كلمة المرور قبل هذه العم�
 audit-password-confirmed = تأكيد كلمة المرور
 audit-password-confirm-failed = محاولة فاشلة لتأكيد كلمة المرور
 audit-password-confirm-throttled = تأكيد كلمة المرور مرفوض (تجاوز الحد)
+audit-database-backed-up = نسخة احتياطية من قاعدة البيانات
+audit-database-restored = استرجاع قاعدة البيانات من نسخة احتياطية
 
 ## Statistics for those who see only counts
 stats-withheld = أقل من { $min }

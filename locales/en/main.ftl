@@ -801,6 +801,8 @@ error-reauth-required = Confirm your password before this action (once every ten
 audit-password-confirmed = Password confirmed
 audit-password-confirm-failed = Failed password confirmation
 audit-password-confirm-throttled = Password confirmation refused (too many attempts)
+audit-database-backed-up = Database backed up
+audit-database-restored = Database restored from a backup
 
 ## Statistics for those who see only counts
 stats-withheld = <{ $min }

@@ -801,6 +801,8 @@ error-reauth-required = Confirmez votre mot de passe avant cette opération (une
 audit-password-confirmed = Mot de passe confirmé
 audit-password-confirm-failed = Échec de confirmation du mot de passe
 audit-password-confirm-throttled = Confirmation du mot de passe refusée (trop de tentatives)
+audit-database-backed-up = Sauvegarde de la base de données
+audit-database-restored = Base de données restaurée depuis une sauvegarde
 
 ## Statistics for those who see only counts
 stats-withheld = <{ $min }

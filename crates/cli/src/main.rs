@@ -63,6 +63,21 @@ enum Command {
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
+    /// Write a backup of the whole database to FILE (a new file) while the server runs: a
+    /// SQLite file that `tanzim restore` loads into either engine.
+    Backup {
+        /// The backup to write, or with --verify-only the one to check.
+        file: std::path::PathBuf,
+        /// Then prove it: restore it into a scratch database and compare every table.
+        #[arg(long)]
+        verify: bool,
+        /// Only prove FILE, an existing backup.
+        #[arg(long, conflicts_with = "verify")]
+        verify_only: bool,
+    },
+    /// Load the backup FILE into this database, which must be new (SQLite or PostgreSQL,
+    /// whichever engine made the backup).
+    Restore { file: std::path::PathBuf },
     /// Measure import, search and statistics on this database with N synthetic members and
     /// print the figures as Markdown rows for BENCHMARKS.md.
     Bench {
@@ -171,6 +186,14 @@ async fn open(cli: &Cli) -> Result<Db> {
         tracing::info!(territories = report.loaded, "territories loaded");
     }
     Ok(db)
+}
+
+/// The database as it is, for a restore (which migrates it and brings its own
+/// territories).
+async fn open_unloaded(cli: &Cli) -> Result<Db> {
+    Db::connect(&cli.database_url)
+        .await
+        .with_context(|| "cannot open the database".to_owned())
 }
 
 fn load_profile(cli: &Cli) -> Result<Profile> {
@@ -347,6 +370,42 @@ async fn run(cli: Cli) -> Result<()> {
             let app = commands::App::new(db, profile);
             let pending = demo_applications(&app, (*members / 200).max(1), *seed).await?;
             println!("lapsed {lapsed}, applications pending {pending}");
+        }
+        Command::Backup {
+            file,
+            verify,
+            verify_only,
+        } => {
+            let db = open(&cli).await?;
+            let sums = if *verify_only {
+                Some(commands::operations::verify(&db, file).await?)
+            } else {
+                let sums =
+                    commands::operations::backup(&db, Actor::console(), file, *verify).await?;
+                println!("backup written to {}", file.display());
+                sums
+            };
+            if let Some(sums) = sums {
+                for s in &sums {
+                    println!("{:<28} {:>10} rows  {}", s.table, s.rows, &s.checksum[..16]);
+                }
+                let rows: u64 = sums.iter().map(|s| s.rows).sum();
+                println!(
+                    "verified: {} tables, {rows} rows restored exactly",
+                    sums.len()
+                );
+            }
+        }
+        Command::Restore { file } => {
+            let db = open_unloaded(&cli).await?;
+            let copied = commands::operations::restore(&db, Actor::console(), file).await?;
+            let rows: u64 = copied.iter().map(|(_, n)| n).sum();
+            println!(
+                "restored {rows} rows in {} tables from {} into the {} database",
+                copied.len(),
+                file.display(),
+                db.engine()
+            );
         }
         Command::Bench { members, seed } => {
             let profile = load_profile(&cli)?;

@@ -16,6 +16,7 @@ pub mod discipline;
 mod error;
 pub mod meetings;
 pub mod members;
+pub mod operations;
 pub mod reads;
 pub mod reviews;
 pub mod secrets;

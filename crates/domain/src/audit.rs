@@ -65,10 +65,14 @@ pub enum AuditAction {
     PasswordConfirmed,
     PasswordConfirmFailed,
     PasswordConfirmThrottled,
+    /// A copy of the whole database taken (`tanzim backup`): who holds one is on record.
+    DatabaseBackedUp,
+    /// The database filled from a backup (`tanzim restore`).
+    DatabaseRestored,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 55] = [
+    pub const ALL: [AuditAction; 57] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -124,6 +128,8 @@ impl AuditAction {
         AuditAction::PasswordConfirmed,
         AuditAction::PasswordConfirmFailed,
         AuditAction::PasswordConfirmThrottled,
+        AuditAction::DatabaseBackedUp,
+        AuditAction::DatabaseRestored,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -183,6 +189,8 @@ impl AuditAction {
             AuditAction::PasswordConfirmed => "password-confirmed",
             AuditAction::PasswordConfirmFailed => "password-confirm-failed",
             AuditAction::PasswordConfirmThrottled => "password-confirm-throttled",
+            AuditAction::DatabaseBackedUp => "database-backed-up",
+            AuditAction::DatabaseRestored => "database-restored",
         }
     }
 

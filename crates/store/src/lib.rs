@@ -59,6 +59,7 @@ macro_rules! append_audit {
 pub mod accounts;
 pub mod applications;
 pub mod audit;
+pub mod backup;
 pub mod bodies;
 pub mod campaigns;
 pub mod counters;
@@ -97,6 +98,9 @@ pub enum StoreError {
     /// A roll's import stopped at a batch: which, its lines, and what was in before it.
     #[error("{0}")]
     ImportStopped(String),
+    /// A backup could not be made, restored or verified; the text says why.
+    #[error("backup: {0}")]
+    Backup(String),
     /// A stored value the domain does not know (see `tanzim_domain::stored`).
     #[error(transparent)]
     Unknown(#[from] tanzim_domain::stored::UnknownStored),

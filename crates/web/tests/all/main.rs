@@ -12,6 +12,7 @@ mod common;
 mod account_races;
 mod attack;
 mod authz_matrix;
+mod backup;
 mod campaign_close;
 mod discipline;
 mod foundation;

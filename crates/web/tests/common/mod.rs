@@ -99,7 +99,7 @@ async fn fresh_database(engine: Engine) -> (Db, Option<DropDatabase>) {
     }
 }
 
-fn test_dir() -> std::path::PathBuf {
+pub fn test_dir() -> std::path::PathBuf {
     let dir = std::env::temp_dir().join("tanzim-tests");
     std::fs::create_dir_all(&dir).unwrap();
     dir
