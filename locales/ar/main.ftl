@@ -843,3 +843,40 @@ audit-database-restored = استرجاع قاعدة البيانات من نسخ
 ## Statistics for those who see only counts
 stats-withheld = أقل من { $min }
 stats-protected = حماية للأعضاء: لا يظهر أي عدد أقل من { $min }، وتقرب الأعداد الأخرى إلى أقرب مضاعف للعدد { $min }، وتحسب النسب من الأعداد المقربة.
+
+# Exports and jobs
+export-title = تصدير لائحة الأعضاء
+export-explain = يُعَدّ الملف في الخلفية، ثم تنزّله مرة واحدة من صفحته خلال يوم. يتضمن الملف معطيات شخصية: احفظه في مكان آمن.
+export-all = جميع الأعضاء المشمولين بصلاحياتك.
+export-format = صيغة الملف
+export-submit = إعداد الملف
+export-back = العودة إلى لائحة الأعضاء
+job-title = ملف التصدير
+job-state-queued = في الانتظار
+job-state-running = قيد الإعداد
+job-state-done = الملف جاهز
+job-state-failed = تعذر إعداد الملف
+job-state-cancelled = أُلغي الإعداد
+job-done-of = تمت معالجة { $done } من أصل { $total }
+job-done = تمت معالجة { $done }
+job-rate = { $count } في الثانية
+job-seconds-left = { PLURAL($count) ->
+    [zero] الوقت المتبقي: أقل من ثانية
+    [one] الوقت المتبقي: ثانية واحدة
+    [two] الوقت المتبقي: ثانيتان
+    [few] الوقت المتبقي: { $count } ثوانٍ
+    [many] الوقت المتبقي: { $count } ثانية
+   *[other] الوقت المتبقي: { $count } ثانية
+}
+job-failed = السبب:
+job-download = تنزيل الملف
+job-download-once = يُنزَّل الملف مرة واحدة فقط، ثم يُحذف من الخادم.
+job-downloaded = تم تنزيل هذا الملف، وحُذف من الخادم.
+job-expired = انقضى يوم على إعداد هذا الملف فحُذف. أعد التصدير من لائحة الأعضاء.
+job-cancel = إلغاء الإعداد
+job-ready = ملف التصدير جاهز للتنزيل
+error-job-ended = انتهت هذه المهمة من قبل.
+error-job-downloaded = تم تنزيل هذا الملف من قبل، ولا يُنزَّل إلا مرة واحدة.
+error-job-expired = حُذف هذا الملف بعد انقضاء يوم على إعداده.
+error-job-not-done = لم يكتمل إعداد هذا الملف بعد.
+error-format-invalid = صيغة الملف غير معروفة: CSV أو XLSX.

@@ -807,3 +807,36 @@ audit-database-restored = Database restored from a backup
 ## Statistics for those who see only counts
 stats-withheld = <{ $min }
 stats-protected = To protect members: no count below { $min } is shown, the others are rounded to the nearest multiple of { $min }, and shares are computed from the rounded counts.
+
+# Exports and jobs
+export-title = Export the member list
+export-explain = The file is prepared in the background; you then download it once from its page, within a day. It holds personal data: keep it somewhere safe.
+export-all = Every member your roles cover.
+export-format = File format
+export-submit = Prepare the file
+export-back = Back to the member list
+job-title = Export file
+job-state-queued = Waiting
+job-state-running = Being prepared
+job-state-done = The file is ready
+job-state-failed = The file could not be prepared
+job-state-cancelled = Cancelled
+job-done-of = { $done } of { $total } done
+job-done = { $done } done
+job-rate = { $count } a second
+job-seconds-left = { $count ->
+    [one] { $count } second left
+   *[other] { $count } seconds left
+}
+job-failed = Why:
+job-download = Download the file
+job-download-once = The file downloads once, then it is removed from the server.
+job-downloaded = This file was downloaded and removed from the server.
+job-expired = This file was removed a day after it was prepared. Export again from the member list.
+job-cancel = Cancel
+job-ready = Your export is ready to download
+error-job-ended = This job has already ended.
+error-job-downloaded = This file has already been downloaded; it downloads only once.
+error-job-expired = This file was removed a day after it was prepared.
+error-job-not-done = This file is not ready yet.
+error-format-invalid = Unknown file format: CSV or XLSX.

@@ -807,3 +807,36 @@ audit-database-restored = Base de données restaurée depuis une sauvegarde
 ## Statistics for those who see only counts
 stats-withheld = <{ $min }
 stats-protected = Pour protéger les membres : aucun effectif inférieur à { $min } n'est affiché, les autres sont arrondis au multiple de { $min } le plus proche, et les parts sont calculées sur les effectifs arrondis.
+
+# Exports and jobs
+export-title = Exporter la liste des membres
+export-explain = Le fichier est préparé en arrière-plan ; vous le téléchargez ensuite une seule fois depuis sa page, dans la journée. Il contient des données personnelles : conservez-le en lieu sûr.
+export-all = Tous les membres couverts par vos rôles.
+export-format = Format du fichier
+export-submit = Préparer le fichier
+export-back = Retour à la liste des membres
+job-title = Fichier d’export
+job-state-queued = En attente
+job-state-running = En préparation
+job-state-done = Le fichier est prêt
+job-state-failed = Le fichier n’a pas pu être préparé
+job-state-cancelled = Préparation annulée
+job-done-of = { $done } traités sur { $total }
+job-done = { $done } traités
+job-rate = { $count } par seconde
+job-seconds-left = { $count ->
+    [one] encore { $count } seconde
+   *[other] encore { $count } secondes
+}
+job-failed = Cause :
+job-download = Télécharger le fichier
+job-download-once = Le fichier se télécharge une seule fois, puis il est supprimé du serveur.
+job-downloaded = Ce fichier a été téléchargé et supprimé du serveur.
+job-expired = Ce fichier a été supprimé un jour après sa préparation. Relancez l’export depuis la liste des membres.
+job-cancel = Annuler la préparation
+job-ready = Votre export est prêt à télécharger
+error-job-ended = Cette tâche est déjà terminée.
+error-job-downloaded = Ce fichier a déjà été téléchargé ; il ne se télécharge qu’une fois.
+error-job-expired = Ce fichier a été supprimé un jour après sa préparation.
+error-job-not-done = Ce fichier n’est pas encore prêt.
+error-format-invalid = Format de fichier inconnu : CSV ou XLSX.

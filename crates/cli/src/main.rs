@@ -9,6 +9,7 @@ use std::process::ExitCode;
 use tanzim_commands::accounts::{NewAccount, RoleGrant};
 use tanzim_commands::{self as commands, Actor};
 use tanzim_domain::accounts::{Role, RoleAssignment, Username};
+use tanzim_domain::jobs::ExportFormat;
 use tanzim_domain::org::Profile;
 use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
 use tanzim_store::accounts;
@@ -55,6 +56,9 @@ enum Command {
     /// Import files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Export files.
+    #[command(subcommand)]
+    Export(ExportCommand),
     /// Fill the database with realistic synthetic members (names in both scripts with their
     /// spelling variants, spread over communes by population).
     Demo {
@@ -108,6 +112,28 @@ enum ImportCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum ExportCommand {
+    /// Write the member list to FILE (new; CSV, or XLSX when FILE ends in .xlsx) in
+    /// constant memory, with a progress bar: the same code as the server's export job.
+    /// The export is on the audit log.
+    Members {
+        file: std::path::PathBuf,
+        /// active, lapsed, suspended, expelled, resigned, deceased.
+        #[arg(long)]
+        status: Option<String>,
+        /// HCP code: members of that territory.
+        #[arg(long)]
+        territory: Option<String>,
+        /// A name (either script), a CIN or a membership number.
+        #[arg(long)]
+        q: Option<String>,
+        /// YYYY-MM-DD: members in good standing on that day.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+}
+
 #[derive(Args)]
 struct ServeArgs {
     /// Address to listen on.
@@ -124,6 +150,9 @@ struct ServeArgs {
     /// X-Forwarded-For gives the client's address; without any, the header is ignored.
     #[arg(long, env = "TANZIM_TRUSTED_PROXIES", value_delimiter = ',', value_parser = parse_ip)]
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where exports are written until they are downloaded (once) or a day old.
+    #[arg(long, env = "TANZIM_JOBS_DIR", default_value = "tanzim-jobs")]
+    jobs_dir: std::path::PathBuf,
 }
 
 fn parse_ip(s: &str) -> std::result::Result<std::net::IpAddr, String> {
@@ -234,6 +263,7 @@ async fn run(cli: Cli) -> Result<()> {
                     secure_cookies: args.secure_cookies,
                     public_url: args.public_url.clone(),
                     trusted_proxies: args.trusted_proxies.clone(),
+                    jobs_dir: Some(args.jobs_dir.clone()),
                 },
             )?;
             tanzim_web::serve(state, listener).await?;
@@ -370,6 +400,39 @@ async fn run(cli: Cli) -> Result<()> {
             let app = commands::App::new(db, profile);
             let pending = demo_applications(&app, (*members / 200).max(1), *seed).await?;
             println!("lapsed {lapsed}, applications pending {pending}");
+        }
+        Command::Export(ExportCommand::Members {
+            file,
+            status,
+            territory,
+            q,
+            as_of,
+        }) => {
+            let profile = load_profile(&cli)?;
+            let db = open(&cli).await?;
+            let app = commands::App::new(db.clone(), profile);
+            let format = match file.extension().and_then(|e| e.to_str()) {
+                Some(e) if e.eq_ignore_ascii_case("xlsx") => ExportFormat::Xlsx,
+                _ => ExportFormat::Csv,
+            };
+            let filter = commands::member_lists::ListFilter {
+                q: q.clone(),
+                status: status.clone(),
+                territory: territory.clone(),
+                as_of: as_of.clone(),
+            };
+            let mut bar = Bar::new();
+            let rows = commands::exports::to_file(
+                &app,
+                &Actor::console(),
+                &filter,
+                format,
+                file,
+                &mut bar,
+            )
+            .await?;
+            bar.0.finish_and_clear();
+            println!("exported {rows} members to {}", file.display());
         }
         Command::Backup {
             file,
@@ -664,5 +727,30 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A progress bar on the terminal for long work: rows done of the total, rate, time left.
+struct Bar(indicatif::ProgressBar);
+
+impl Bar {
+    fn new() -> Bar {
+        let bar = indicatif::ProgressBar::new(0);
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} rows · {per_sec} · {eta} left",
+        ) {
+            bar.set_style(style);
+        }
+        Bar(bar)
+    }
+}
+
+impl commands::exports::Progress for Bar {
+    async fn report(&mut self, done: i64, total: Option<i64>) -> commands::Result<bool> {
+        if let Some(total) = total {
+            self.0.set_length(u64::try_from(total).unwrap_or(0));
+        }
+        self.0.set_position(u64::try_from(done).unwrap_or(0));
+        Ok(true)
     }
 }

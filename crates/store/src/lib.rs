@@ -67,6 +67,7 @@ mod day;
 pub mod discipline;
 pub mod idempotency;
 pub mod imports;
+pub mod jobs;
 pub mod meetings;
 pub mod members;
 mod person;

@@ -69,6 +69,7 @@ impl Modify for BearerAuth {
         crate::discipline::api_list, crate::discipline::api_body_list, crate::discipline::api_open,
         crate::discipline::api_get, crate::discipline::api_hearing, crate::discipline::api_document,
         crate::discipline::api_download, crate::discipline::api_decide,
+        crate::jobs::api_list, crate::jobs::api_get, crate::jobs::api_cancel,
     ),
     components(schemas(ApiError)),
     modifiers(&BearerAuth)

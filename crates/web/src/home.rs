@@ -46,8 +46,9 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     };
     let upcoming =
         crate::meetings::upcoming_rows(&state, &ctx, user, crate::state::today(), 10).await?;
-    let reminders =
-        crate::meetings::reminder_rows(&state, &ctx, user, crate::state::today()).await?;
+    let mut reminders = job_rows(&state, &ctx, user).await?;
+    reminders
+        .extend(crate::meetings::reminder_rows(&state, &ctx, user, crate::state::today()).await?);
     Ok(views::html(HomePage {
         upcoming,
         reminders,
@@ -63,4 +64,30 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
     use crate::routing::{Access::*, route};
     use axum::routing::get;
     vec![route("GET", "/", SignedIn, get(home))]
+}
+
+/// The user's exports running or ready to download: the home page says when one is done.
+async fn job_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &crate::ctx::CurrentUser,
+) -> Result<Vec<(String, String, String)>, AppError> {
+    let mine = tanzim_commands::jobs::mine(&state.app(), &user.actor(ctx), 10).await?;
+    Ok(mine
+        .iter()
+        .filter(|v| v.state.is_open() || v.downloadable())
+        .map(|v| {
+            let what = match v.downloadable() {
+                true => ctx.tr.t("job-ready"),
+                false => ctx.tr.t("job-state-running"),
+            };
+            let detail = format!(
+                "{} · {}",
+                ctx.tr.t("job-title"),
+                ctx.tr
+                    .with("job-done", &[("done", &ctx.tr.number(v.progress.done))])
+            );
+            (format!("/jobs/{}", v.job.id), what, detail)
+        })
+        .collect())
 }

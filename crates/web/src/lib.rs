@@ -18,6 +18,7 @@ pub mod i18n;
 pub mod idempotency;
 pub mod imports;
 pub mod input;
+pub mod jobs;
 pub mod limits;
 pub mod meetings;
 pub mod members;
@@ -42,7 +43,6 @@ use error::AppError;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
-use tanzim_store::Db;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 fn security_header(name: &'static str, value: &'static str) -> SetResponseHeaderLayer<HeaderValue> {
@@ -91,9 +91,10 @@ pub fn app(state: AppState) -> Router {
 
 /// Every ten minutes: removes expired sessions and login failures past the throttling
 /// window (reads check expiry themselves; this keeps the tables small), truncates
-/// SQLite's WAL, and ends the suspensions whose last day has passed.
-async fn housekeeping(db: Db) {
+/// SQLite's WAL, removes the jobs' files downloaded or a day old, and ends the suspensions whose last day has passed.
+async fn housekeeping(app: tanzim_commands::App) {
     use tanzim_domain::accounts::{SESSION_IDLE_SECS, SESSION_MAX_SECS};
+    let db = app.db.clone();
     let mut every = tokio::time::interval(Duration::from_secs(600));
     loop {
         every.tick().await;
@@ -115,6 +116,9 @@ async fn housekeeping(db: Db) {
         }
         if let Err(e) = db.checkpoint().await {
             tracing::warn!(error = %e, "checkpoint");
+        }
+        if let Err(e) = tanzim_commands::jobs::remove_old_files(&app).await {
+            tracing::warn!(error = %e, "removing the jobs' old files");
         }
         // A suspension ends by itself on its date; the member is active again.
         match tanzim_store::members::end_suspensions(&db, today()).await {
@@ -140,7 +144,16 @@ pub async fn serve(mut state: AppState, listener: tokio::net::TcpListener) -> st
     if !state.config.trusted_proxies.is_empty() {
         tracing::info!(proxies = ?state.config.trusted_proxies, "X-Forwarded-For believed from");
     }
-    let cleaner = tokio::spawn(housekeeping(state.db.clone()));
+    let cleaner = tokio::spawn(housekeeping(state.app()));
+    // Jobs a stop left running start over; the worker runs them one at a time.
+    let app_state = state.app();
+    if let Err(e) = tanzim_commands::jobs::resume(&app_state).await {
+        tracing::error!(error = %e, "resuming jobs");
+    }
+    let worker = tokio::spawn(tanzim_commands::jobs::worker(
+        app_state,
+        state.config.jobs_dir(),
+    ));
     // A campaign close that a stop interrupted goes on where it stopped.
     let app_state = state.app();
     tokio::spawn(async move {
@@ -155,6 +168,7 @@ pub async fn serve(mut state: AppState, listener: tokio::net::TcpListener) -> st
     .with_graceful_shutdown(stop_signal())
     .await?;
     cleaner.abort();
+    worker.abort();
     Ok(())
 }
 

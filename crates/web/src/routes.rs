@@ -5,7 +5,7 @@
 
 use crate::{
     accounts, api, applications, audit, bodies, calendar, campaigns, discipline, home, imports,
-    meetings, members, reauth, reviews, session, stats, territory,
+    jobs, meetings, members, reauth, reviews, session, stats, territory,
 };
 
 pub use crate::routing::{Access, Guard, Route, RouteSpec, TargetKind};
@@ -29,6 +29,7 @@ pub fn table() -> Vec<Route> {
         stats::routes(),
         imports::routes(),
         discipline::routes(),
+        jobs::routes(),
     ]
     .into_iter()
     .flatten()

@@ -26,9 +26,18 @@ pub struct Config {
     /// Reverse proxies whose `X-Forwarded-For` is believed: the client's address is then the
     /// right-most one there that is not a proxy. Without any, the header is ignored.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// Where jobs leave their files (exports) until they are downloaded or a day old; a
+    /// `tanzim-jobs` directory in the system's temporary one when absent.
+    pub jobs_dir: Option<std::path::PathBuf>,
 }
 
 impl Config {
+    pub fn jobs_dir(&self) -> std::path::PathBuf {
+        self.jobs_dir
+            .clone()
+            .unwrap_or_else(|| std::env::temp_dir().join("tanzim-jobs"))
+    }
+
     /// What links are built on, without a trailing slash: the configured public address,
     /// never the request's Host header (which the client chooses, so a card's QR code could
     /// be made to point at another site).

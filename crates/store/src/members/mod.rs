@@ -24,6 +24,6 @@ pub(crate) use lapses::record_lapses;
 pub use lapses::{end_suspensions, lapse_for_demo};
 pub(crate) use person::{PERSON_COLUMNS, person_values};
 pub use rows::{Member, by_card_token, by_cin, by_number, get, possible_duplicates};
-pub use search::{MemberQuery, SEARCH_COUNT_CAP, list};
+pub use search::{MemberQuery, SEARCH_COUNT_CAP, count, list, list_after};
 pub(crate) use write::insert_members;
 pub use write::{NewMember, create};

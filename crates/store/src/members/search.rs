@@ -24,6 +24,61 @@ pub async fn list(
     q: &MemberQuery,
     page: Page,
 ) -> Result<Paged<Member>> {
+    let (where_sql, binds) = filters(scope, q);
+    if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        return search(db, text, q.contact_scope.as_ref(), &where_sql, binds, page).await;
+    }
+    let n = binds.len();
+    let list_sql = format!(
+        "{SELECT} WHERE {where_sql} ORDER BY m.number LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM members m WHERE {where_sql}");
+    crate::fetch_page(db, list_sql, count_sql, binds, page).await
+}
+
+/// The next `limit` members of the filtered list after the number `after` (`""`: from
+/// the first), by number: an export reads the whole list this way, each step as cheap as
+/// the first (an offset would read again every row before it). The text query is not
+/// applied: its ranked search is read by pages.
+pub async fn list_after(
+    db: &Db,
+    scope: &ScopeFilter,
+    q: &MemberQuery,
+    after: &str,
+    limit: i64,
+) -> Result<Vec<Member>> {
+    let (where_sql, mut binds) = filters(scope, q);
+    binds.push(after.to_owned());
+    let sql = format!(
+        "{SELECT} WHERE {where_sql} AND m.number > ${} ORDER BY m.number LIMIT {limit}",
+        binds.len()
+    );
+    on_pool!(db, p => {
+        let mut query = sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(sql));
+        for b in binds {
+            query = query.bind(b);
+        }
+        Ok(query.fetch_all(p).await?)
+    })
+}
+
+/// How many members the filtered list holds (the text query aside, as in `list_after`).
+pub async fn count(db: &Db, scope: &ScopeFilter, q: &MemberQuery) -> Result<i64> {
+    let (where_sql, binds) = filters(scope, q);
+    let sql = format!("SELECT COUNT(*) FROM members m WHERE {where_sql}");
+    on_pool!(db, p => {
+        let mut query = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql));
+        for b in binds {
+            query = query.bind(b);
+        }
+        Ok(query.fetch_one(p).await?)
+    })
+}
+
+/// The scope, territory and status conditions of a list, and their binds.
+fn filters(scope: &ScopeFilter, q: &MemberQuery) -> (String, Vec<String>) {
     let (scope_sql, mut binds) = scope.sql_members("m.path", "m.affiliations", 1);
     let mut conditions = vec![scope_sql];
     if let Some(within) = &q.within {
@@ -40,26 +95,7 @@ pub async fn list(
         binds.push(status.as_str().to_owned());
         conditions.push(format!("m.status = ${}", binds.len()));
     }
-    if let Some(text) = q.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        return search(
-            db,
-            text,
-            q.contact_scope.as_ref(),
-            &conditions.join(" AND "),
-            binds,
-            page,
-        )
-        .await;
-    }
-    let where_sql = conditions.join(" AND ");
-    let n = binds.len();
-    let list_sql = format!(
-        "{SELECT} WHERE {where_sql} ORDER BY m.number LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    let count_sql = format!("SELECT COUNT(*) FROM members m WHERE {where_sql}");
-    crate::fetch_page(db, list_sql, count_sql, binds, page).await
+    (conditions.join(" AND "), binds)
 }
 
 /// Matches a search counts up to this many; beyond, the page says "more than" and asks

@@ -31,10 +31,11 @@ pub struct MemberList {
     responses((status = 200, body = MemberList), BadRequest, Unauthenticated, Forbidden, Invalid), security(("bearer" = [])))]
 pub async fn api_list(
     State(state): State<AppState>,
+    ctx: Ctx,
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Json<MemberList>, AppError> {
-    let p = list_members(&state, &user, &q).await?;
+    let p = list_members(&state, &ctx, &user, &q).await?;
     Ok(Json(MemberList {
         items: p.items,
         total: p.total,

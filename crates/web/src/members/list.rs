@@ -15,74 +15,25 @@ pub struct ListQuery {
     page_size: Option<u32>,
 }
 
+impl ListQuery {
+    pub(super) fn filter(&self) -> commands::member_lists::ListFilter {
+        commands::member_lists::ListFilter {
+            q: self.q.clone(),
+            status: self.status.clone(),
+            territory: self.territory.clone(),
+            as_of: self.as_of.clone(),
+        }
+    }
+}
+
 pub(super) async fn list_members(
     state: &AppState,
+    ctx: &Ctx,
     user: &CurrentUser,
     q: &ListQuery,
 ) -> Result<Paged<Member>, AppError> {
-    let scope = member_scope(state, user, Action::ViewMembers);
-    let within = match q
-        .territory
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
-        Some(code) => Some(
-            territory::get(&state.db, &TerritoryCode::parse(code)?)
-                .await?
-                .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?
-                .territory_path(),
-        ),
-        None => None,
-    };
     let page = Page::new(q.page, q.page_size);
-    let paged = match q.as_of.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-        Some(date) => {
-            let date = rules::parse_date(date, Field::Date)?;
-            members::in_good_standing_on(
-                &state.db,
-                &scope,
-                within.as_ref(),
-                &date.to_string(),
-                page,
-            )
-            .await?
-        }
-        None => {
-            let status = match q.status.as_deref().filter(|s| !s.is_empty()) {
-                Some(s) => Some(
-                    Status::parse(s).ok_or(DomainError::new(Field::Status, "status-invalid"))?,
-                ),
-                None => None,
-            };
-            members::list(
-                &state.db,
-                &scope,
-                &MemberQuery {
-                    within,
-                    status,
-                    q: q.q.clone(),
-                    // CINs and phones are looked up only where the user may see them.
-                    contact_scope: (user.may(Action::ViewMemberContact, None))
-                        .then(|| member_scope(state, user, Action::ViewMemberContact)),
-                },
-                page,
-            )
-            .await?
-        }
-    };
-    let items = paged
-        .items
-        .into_iter()
-        .map(|m| {
-            if sees_contact(state, user, &m) {
-                m
-            } else {
-                m.without_contact()
-            }
-        })
-        .collect();
-    Ok(Paged { items, ..paged })
+    Ok(commands::member_lists::list(&state.app(), &user.actor(ctx), &q.filter(), page).await?)
 }
 
 pub struct MemberRow {
@@ -152,7 +103,7 @@ pub async fn index(
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let paged = match list_members(&state, &user, &q).await {
+    let paged = match list_members(&state, &ctx, &user, &q).await {
         Ok(p) => p,
         // A bad filter shows the list empty with the message, not an error page.
         Err(AppError::Invalid(_)) => Paged {
@@ -195,110 +146,120 @@ pub async fn index(
     Ok(views::html(page))
 }
 
-/// The filtered list (as on screen, every page) as CSV with a BOM so Excel shows Arabic;
-/// the export is audited with its filter, format and row count.
+#[derive(Template)]
+#[template(path = "export.html")]
+struct ExportPage {
+    layout: Layout,
+    format: &'static str,
+    q: String,
+    status: String,
+    territory: String,
+    as_of: String,
+    /// The filters in words, as the list showed them.
+    filters: Vec<(String, String)>,
+}
+
+/// The export of the filtered list, to confirm: the file is prepared in the background
+/// (a national list is a million rows) and downloaded once from its job's page.
+async fn export_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    q: &ListQuery,
+    format: &'static str,
+) -> Result<Response, AppError> {
+    // After confirming the password the user comes back to this very page.
+    crate::reauth::require_fresh_password(user, &ctx.path)?;
+    let given = |v: &Option<String>| v.clone().unwrap_or_default().trim().to_owned();
+    let mut filters = Vec::new();
+    for (key, value) in [
+        ("members-search", given(&q.q)),
+        ("field-status", given(&q.status).chars().take(20).collect()),
+        ("field-territory", given(&q.territory)),
+        ("members-as-of", given(&q.as_of)),
+    ] {
+        if !value.is_empty() {
+            let shown = match key {
+                "field-status" => ctx.tr.t(&format!("status-{value}")),
+                _ => value,
+            };
+            filters.push((ctx.tr.t(key), shown));
+        }
+    }
+    Ok(views::html(ExportPage {
+        layout: Layout::new(state, ctx, "export-title"),
+        format,
+        q: given(&q.q),
+        status: given(&q.status),
+        territory: given(&q.territory),
+        as_of: given(&q.as_of),
+        filters,
+    }))
+}
+
 pub async fn export_csv(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let rows = export_rows(&state, &ctx, &user, &q, "csv").await?;
-    let body = tanzim_reports::export::csv(&rows);
-    Ok(attachment(
-        "text/csv; charset=utf-8",
-        "members.csv",
-        body.into_bytes(),
-    ))
+    export_page(&state, &ctx, &user, &q, "csv").await
 }
 
-/// The filtered list as an Excel workbook (one right-to-left sheet), audited like the CSV.
 pub async fn export_xlsx(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
-    let rows = export_rows(&state, &ctx, &user, &q, "xlsx").await?;
-    let body = tanzim_reports::export::xlsx(&rows, &ctx.tr.t("nav-members"))
-        .map_err(|e| AppError::Internal(e.to_string()))?;
-    Ok(attachment(
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "members.xlsx",
-        body,
-    ))
+    export_page(&state, &ctx, &user, &q, "xlsx").await
 }
 
-pub(super) fn attachment(content_type: &'static str, filename: &str, body: Vec<u8>) -> Response {
-    (
-        [
-            (header::CONTENT_TYPE, content_type.to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{filename}\""),
-            ),
-        ],
-        body,
-    )
-        .into_response()
+#[derive(Deserialize)]
+struct ExportForm {
+    format: String,
+    #[serde(default)]
+    q: Option<String>,
+    #[serde(default)]
+    status: Option<String>,
+    #[serde(default)]
+    territory: Option<String>,
+    #[serde(default)]
+    as_of: Option<String>,
 }
 
-/// Every member of the filtered list, page after page, and the audit entry of the export.
-pub(super) async fn export_rows(
-    state: &AppState,
-    ctx: &Ctx,
-    user: &CurrentUser,
-    q: &ListQuery,
-    format: &str,
-) -> Result<Vec<Member>, AppError> {
-    // After confirming the password the user comes back to this very download.
-    crate::reauth::require_fresh_password(user, &ctx.path)?;
-    let mut rows = Vec::new();
-    let mut page = 1;
-    loop {
-        let chunk = list_members(
-            state,
-            user,
-            &ListQuery {
-                page: Some(page),
-                page_size: Some(Page::MAX_SIZE),
-                ..clone_query(q)
-            },
-        )
-        .await?;
-        let done = chunk.items.len() < Page::MAX_SIZE as usize;
-        rows.extend(chunk.items);
-        if done {
-            break;
-        }
-        page += 1;
-    }
-    let detail = serde_json::json!({ "q": q.q, "status": q.status, "territory": q.territory, "as_of": q.as_of,
-        "format": format, "rows": rows.len() });
-    tanzim_commands::reads::record(
+/// Queues the export and sends the user to its job's page.
+pub async fn export_start(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    crate::reauth::require_fresh_password(&user, "/members")?;
+    let form: ExportForm = parse_form(&body)?;
+    let format = tanzim_domain::jobs::ExportFormat::parse(&form.format)
+        .ok_or(AppError::BadRequest("format-invalid"))?;
+    let filter = commands::member_lists::ListFilter {
+        q: form.q,
+        status: form.status,
+        territory: form.territory,
+        as_of: form.as_of,
+    };
+    let id = commands::exports::start(
         &state.app(),
-        &user.actor(ctx),
-        tanzim_commands::reads::Read::Members(detail),
+        &user.actor(&ctx),
+        &filter,
+        format,
+        &ctx.tr.t("nav-members"),
     )
     .await?;
-    Ok(rows)
-}
-
-pub(super) fn clone_query(q: &ListQuery) -> ListQuery {
-    ListQuery {
-        q: q.q.clone(),
-        status: q.status.clone(),
-        territory: q.territory.clone(),
-        as_of: q.as_of.clone(),
-        page: q.page,
-        page_size: q.page_size,
-    }
+    Ok(Redirect::to(&format!("/jobs/{id}")).into_response())
 }
 
 /// These routes and the access each requires.
 pub(super) fn routes() -> Vec<crate::routing::Route> {
     use crate::routing::{Access::*, TargetKind as T, fresh_password, route};
-    use axum::routing::get;
+    use axum::routing::{get, post};
     use tanzim_domain::policy::Action;
     vec![
         route(
@@ -318,6 +279,12 @@ pub(super) fn routes() -> Vec<crate::routing::Route> {
             "/members/export.xlsx",
             Policy(Action::ViewMembers, T::None),
             get(export_xlsx),
+        )),
+        fresh_password(route(
+            "POST",
+            "/members/exports",
+            Policy(Action::ViewMembers, T::None),
+            post(export_start),
         )),
     ]
 }

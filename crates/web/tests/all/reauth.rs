@@ -358,12 +358,14 @@ async fn every_sensitive_route(engine: Engine) {
     assert_eq!(
         checked,
         [
+            "GET /jobs/{id}/download",
             "GET /members/export.csv",
             "GET /members/export.xlsx",
             "POST /account/tokens",
             "POST /api/v1/users",
             "POST /bodies/{id}/calendar/link",
             "POST /calendar/link",
+            "POST /members/exports",
             "POST /users",
             "POST /users/{id}/roles",
         ]

@@ -251,14 +251,30 @@ pub async fn spawn(engine: Engine) -> TestApp {
 }
 
 /// A server with this configuration (trusted proxies, secure cookies, a public address).
-pub async fn spawn_with(engine: Engine, config: Config) -> TestApp {
+pub async fn spawn_with(engine: Engine, mut config: Config) -> TestApp {
     let (db, drop) = fresh_database(engine).await;
+    if config.jobs_dir.is_none() {
+        config.jobs_dir =
+            Some(test_dir().join(format!("jobs_{}_{}", std::process::id(), rand_suffix())));
+    }
     let state = AppState::new(db.clone(), Profile::default_profile().unwrap(), config).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(tanzim_web::serve(state, listener));
     TestApp {
         base,
+        db,
+        engine,
+        _drop: drop,
+    }
+}
+
+/// A fresh database without a server (its users made as `spawn`'s are): for commands run
+/// by hand, with no worker beside them.
+pub async fn without_server(engine: Engine) -> TestApp {
+    let (db, drop) = fresh_database(engine).await;
+    TestApp {
+        base: String::new(),
         db,
         engine,
         _drop: drop,
@@ -539,6 +555,50 @@ impl Browser {
         let marker = "id=\"import-summary\" dir=\"ltr\">";
         let start = done.body.find(marker).unwrap() + marker.len();
         done.body[start..].split('<').next().unwrap().to_owned()
+    }
+}
+
+impl Browser {
+    /// Exports the member list filtered by `query` (`status=active&territory=05.091`, or
+    /// empty) as `format` the way a user does: the export page, its form, the job's page
+    /// until the file is ready, the download. Returns the job's id and the file.
+    pub async fn export(&self, query: &str, format: &str) -> (i64, Vec<u8>) {
+        let page = self.get(&format!("/members/export.{format}?{query}")).await;
+        assert_eq!(page.status, 200, "{}", page.body);
+        let field = |name: &str| page.hidden(name);
+        let fields = [
+            ("csrf", field("csrf")),
+            ("q", field("q")),
+            ("status", field("status")),
+            ("territory", field("territory")),
+            ("as_of", field("as_of")),
+            ("format", format.to_owned()),
+        ];
+        let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let started = self.post("/members/exports", &fields).await;
+        assert_eq!(started.status, 303, "{}", started.body);
+        let job_page = started.location.unwrap();
+        let id: i64 = job_page.trim_start_matches("/jobs/").parse().unwrap();
+        self.wait_for_job(id).await;
+        let (status, bytes) = self.bytes(&format!("/jobs/{id}/download")).await;
+        assert_eq!(status, 200, "{}", String::from_utf8_lossy(&bytes));
+        (id, bytes)
+    }
+
+    /// Waits until the job's page says it has ended; returns its state.
+    pub async fn wait_for_job(&self, id: i64) -> String {
+        for _ in 0..600 {
+            let page = self.get(&format!("/jobs/{id}")).await;
+            assert_eq!(page.status, 200, "{}", page.body);
+            let marker = "id=\"job-progress\" data-state=\"";
+            let start = page.body.find(marker).unwrap() + marker.len();
+            let state = page.body[start..].split('"').next().unwrap().to_owned();
+            if !matches!(state.as_str(), "queued" | "running") {
+                return state;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("job {id} did not end in a minute");
     }
 }
 

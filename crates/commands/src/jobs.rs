@@ -1,0 +1,252 @@
+//! Jobs as their owners see them (progress, cancel, the one download) and the server's
+//! worker that runs them, one at a time, beside the requests. A job is its owner's alone:
+//! anyone else is told there is no such job.
+
+use crate::exports::{self, ExportParams, Progress};
+use crate::reads::{self, Read};
+use crate::{Actor, App, Error, Result};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+use tanzim_domain::jobs::{self as rules, ExportFormat, JobKind, JobState};
+use tanzim_store::accounts;
+use tanzim_store::jobs::{self, Job, Outcome};
+
+/// A job with its state read and its progress worked out.
+#[derive(Debug, Clone)]
+pub struct JobView {
+    pub job: Job,
+    pub state: JobState,
+    pub progress: rules::Progress,
+}
+
+impl JobView {
+    fn of(job: Job) -> JobView {
+        let state = JobState::parse(&job.state).unwrap_or(JobState::Failed);
+        let elapsed = job
+            .started_at
+            .map(|s| job.finished_at.unwrap_or_else(tanzim_store::now) - s);
+        let progress = rules::Progress::new(job.done, job.total, elapsed);
+        JobView {
+            job,
+            state,
+            progress,
+        }
+    }
+
+    /// Done, its file not yet taken nor removed.
+    pub fn downloadable(&self) -> bool {
+        self.state == JobState::Done && self.job.downloaded_at.is_none() && self.job.file.is_some()
+    }
+}
+
+/// The actor's job `id`: 404 for anyone but its owner.
+pub async fn get(app: &App, actor: &Actor<'_>, id: i64) -> Result<JobView> {
+    let owner = actor.user_id().ok_or(Error::NotFound)?;
+    match jobs::get(&app.db, id).await? {
+        Some(job) if job.owner_id == owner => Ok(JobView::of(job)),
+        _ => Err(Error::NotFound),
+    }
+}
+
+/// The actor's latest jobs, the newest first.
+pub async fn mine(app: &App, actor: &Actor<'_>, limit: i64) -> Result<Vec<JobView>> {
+    let Some(owner) = actor.user_id() else {
+        return Ok(Vec::new());
+    };
+    Ok(jobs::of_owner(&app.db, owner, limit)
+        .await?
+        .into_iter()
+        .map(JobView::of)
+        .collect())
+}
+
+/// Stops the actor's job: a queued one at once, a running one at its next batch (the
+/// partial file is removed). 409 `job-ended` when it had ended.
+pub async fn cancel(app: &App, actor: &Actor<'_>, id: i64) -> Result<()> {
+    get(app, actor, id).await?;
+    match jobs::request_cancel(&app.db, id).await? {
+        true => Ok(()),
+        false => Err(Error::Conflict("job-ended")),
+    }
+}
+
+/// A file to send.
+pub struct Download {
+    pub path: PathBuf,
+    pub file_name: String,
+    pub content_type: &'static str,
+}
+
+/// The job's file, once: the first download takes it (and is audited with the export's
+/// query and rows); later ones answer 409 `job-downloaded`, and a file removed after its
+/// day 409 `job-expired`.
+pub async fn download(app: &App, actor: &Actor<'_>, id: i64) -> Result<Download> {
+    let view = get(app, actor, id).await?;
+    if view.state != JobState::Done {
+        return Err(Error::Conflict("job-not-done"));
+    }
+    let (Some(file), Some(file_name)) = (&view.job.file, &view.job.file_name) else {
+        return Err(Error::Conflict("job-expired"));
+    };
+    if !jobs::take_download(&app.db, id).await? {
+        return Err(Error::Conflict("job-downloaded"));
+    }
+    let params: ExportParams =
+        serde_json::from_str(&view.job.params).map_err(|e| Error::Internal(e.to_string()))?;
+    let f = &params.filter;
+    let detail = serde_json::json!({ "q": f.q, "status": f.status, "territory": f.territory,
+        "as_of": f.as_of, "format": params.format, "rows": view.job.done, "job": id });
+    if let Err(e) = reads::record(app, actor, Read::Members(detail)).await {
+        jobs::give_back_download(&app.db, id).await?;
+        return Err(e);
+    }
+    let format = ExportFormat::parse(&params.format).unwrap_or(ExportFormat::Csv);
+    Ok(Download {
+        path: PathBuf::from(file),
+        file_name: file_name.clone(),
+        content_type: format.content_type(),
+    })
+}
+
+/// Queues again the jobs a stop left running; the worker starts them over.
+pub async fn resume(app: &App) -> Result<u64> {
+    Ok(jobs::requeue_running(&app.db).await?)
+}
+
+/// Runs queued jobs as they come, writing their files into `dir`, until the process
+/// ends.
+pub async fn worker(app: App, dir: PathBuf) {
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        tracing::error!(dir = %dir.display(), error = %e, "the jobs' directory cannot be made");
+    }
+    loop {
+        match run_next(&app, &dir).await {
+            Ok(true) => continue,
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "jobs"),
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// Runs the oldest queued job, if any; returns whether there was one.
+pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
+    let Some(job) = jobs::claim_next(&app.db).await? else {
+        return Ok(false);
+    };
+    let id = job.id;
+    let outcome = run(app, &job, dir).await;
+    let done = jobs::get(&app.db, id).await?.map_or(0, |j| j.done);
+    match &outcome {
+        Ok(Some(path)) => {
+            let format = serde_json::from_str::<ExportParams>(&job.params)
+                .ok()
+                .and_then(|p| ExportFormat::parse(&p.format))
+                .unwrap_or(ExportFormat::Csv);
+            let file = path.to_string_lossy();
+            let name = exports::file_name(format);
+            jobs::finish(
+                &app.db,
+                id,
+                done,
+                Outcome::Done {
+                    file: &file,
+                    file_name: &name,
+                },
+            )
+            .await?;
+        }
+        Ok(None) => jobs::finish(&app.db, id, done, Outcome::Cancelled).await?,
+        Err(e) => {
+            tracing::warn!(job = id, error = %e, "job failed");
+            jobs::finish(&app.db, id, done, Outcome::Failed(&e.to_string())).await?;
+        }
+    }
+    Ok(true)
+}
+
+/// Runs one job as its owner: the file it wrote, or `None` when cancelled.
+async fn run(app: &App, job: &Job, dir: &Path) -> Result<Option<PathBuf>> {
+    match JobKind::parse(&job.kind) {
+        Some(JobKind::MemberExport) => {
+            let params: ExportParams =
+                serde_json::from_str(&job.params).map_err(|e| Error::Internal(e.to_string()))?;
+            let format = ExportFormat::parse(&params.format)
+                .ok_or_else(|| Error::Internal(format!("format {}", params.format)))?;
+            // The owner's roles as they are now: a role revoked meanwhile exports less,
+            // an account disabled nothing.
+            let (principal, _) = accounts::principal(&app.db, job.owner_id)
+                .await?
+                .ok_or(Error::Forbidden)?;
+            let actor = Actor::user(&principal, "job");
+            let path = dir.join(format!(
+                "job-{}-{}.{}",
+                job.id,
+                crate::secrets::random_token(),
+                format.as_str()
+            ));
+            let mut progress = Recorded::new(app, job.id);
+            let written = exports::write(
+                app,
+                &actor,
+                &params.filter,
+                format,
+                &params.sheet_name,
+                &path,
+                &mut progress,
+            )
+            .await?;
+            Ok(written.map(|_| path))
+        }
+        None => Err(Error::Internal(format!("unknown job kind {}", job.kind))),
+    }
+}
+
+/// Progress kept on the job's row, at most twice a second (each batch is a write).
+struct Recorded<'a> {
+    app: &'a App,
+    id: i64,
+    last: Option<Instant>,
+}
+
+impl<'a> Recorded<'a> {
+    fn new(app: &'a App, id: i64) -> Recorded<'a> {
+        Recorded {
+            app,
+            id,
+            last: None,
+        }
+    }
+}
+
+impl Progress for Recorded<'_> {
+    async fn report(&mut self, done: i64, total: Option<i64>) -> Result<bool> {
+        let due = self
+            .last
+            .is_none_or(|t| t.elapsed() >= Duration::from_millis(500));
+        if !due && total != Some(done) {
+            return Ok(true);
+        }
+        self.last = Some(Instant::now());
+        let cancel = jobs::progress(&self.app.db, self.id, done, total).await?;
+        Ok(!cancel)
+    }
+}
+
+/// Removes the files downloaded, and those older than a day; returns how many.
+pub async fn remove_old_files(app: &App) -> Result<usize> {
+    let before = tanzim_store::now() - rules::KEPT_SECS;
+    let files = jobs::files_to_remove(&app.db, before).await?;
+    for (id, file) in &files {
+        match std::fs::remove_file(file) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                tracing::warn!(job = id, error = %e, "a job's file was not removed");
+                continue;
+            }
+        }
+        jobs::forget_file(&app.db, *id).await?;
+    }
+    Ok(files.len())
+}
