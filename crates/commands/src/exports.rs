@@ -26,8 +26,9 @@ pub struct ExportParams {
     pub sheet_name: String,
 }
 
-/// Queues an export of the filtered list for the signed-in `actor`; returns the job. The
-/// filters are checked now, so a mistake is said on the form, not later on the job.
+/// Queues an export of the filtered list for the signed-in `actor`; returns the job (the
+/// one already waiting or running, if any). The filters are checked now, so a mistake is
+/// said on the form, not later on the job.
 pub async fn start(
     app: &App,
     actor: &Actor<'_>,
@@ -38,6 +39,18 @@ pub async fn start(
     permit(actor.decide(Action::ViewMembers, None))?;
     let owner = actor.user_id().ok_or(Error::Forbidden)?;
     filter.check(app).await?;
+    // One export at a time per user: another click while one waits or runs goes to it,
+    // so that no one fills the worker's queue.
+    let open = jobs::of_owner(&app.db, owner, 20)
+        .await?
+        .into_iter()
+        .find(|j| {
+            j.kind == JobKind::MemberExport.as_str()
+                && matches!(j.state.as_str(), "queued" | "running")
+        });
+    if let Some(job) = open {
+        return Ok(job.id);
+    }
     let params = ExportParams {
         filter: filter.clone(),
         format: format.as_str().to_owned(),

@@ -224,6 +224,17 @@ async fn restart_and_cancel(engine: Engine) {
     let id = exports::start(&commands_app, &actor, &filter, ExportFormat::Csv, "members")
         .await
         .unwrap();
+    // A second click while it waits goes to the same job.
+    let again = exports::start(
+        &commands_app,
+        &actor,
+        &filter,
+        ExportFormat::Xlsx,
+        "members",
+    )
+    .await
+    .unwrap();
+    assert_eq!(again, id);
     let claimed = tanzim_store::jobs::claim_next(&app.db)
         .await
         .unwrap()
