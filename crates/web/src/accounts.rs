@@ -481,8 +481,12 @@ pub async fn create_token(
         commands::accounts::create_token(&state.app(), &user.actor(&ctx), user.id(), &input.name)
             .await;
     match created {
-        // Shown once, never stored in clear.
-        Ok(token) => account_page(&state, &ctx, &user, Some(token), None).await,
+        // Shown once, never stored in clear. The token is made: a page that cannot be read
+        // now is not its failure.
+        Ok(token) => {
+            let render = || account_page(&state, &ctx, &user, Some(token.clone()), None);
+            Ok(crate::committed::page("/account", render).await)
+        }
         Err(commands::Error::Invalid(e)) => {
             let mut response = account_page(
                 &state,
@@ -600,18 +604,17 @@ pub async fn api_create(
     require_fresh_password(&user, "/users/new")?;
     let input: CreateUser = parse_json(&body)?;
     let id = create_user(&state, &ctx, &user, &input).await?;
-    let account = accounts::user(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let roles = accounts::roles(&state.db, id).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(UserDetail {
-            user: account,
-            roles,
-        }),
-    )
-        .into_response())
+    let answer = crate::committed::Committed::created(id).at(format!("/api/v1/users/{id}"));
+    Ok(answer
+        .json(|| async {
+            Ok(UserDetail {
+                user: accounts::user(&state.db, id)
+                    .await?
+                    .ok_or(AppError::NotFound)?,
+                roles: accounts::roles(&state.db, id).await?,
+            })
+        })
+        .await)
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.

@@ -48,7 +48,7 @@ impl Modify for BearerAuth {
 #[openapi(
     info(title = "tanzim", description = "The organization of a party: territories, bodies, accounts, audit. \
         Authenticate with `Authorization: Bearer <token>` (`tanzim token create`). Errors are \
-        `{\"error\": code, \"message\": localized, \"field\": name}`; out-of-scope records answer 404. A state-changing request may carry an `Idempotency-Key` header (1 to 200 visible characters, kept a day per user): a retry with the same key gets the first answer again, with `Idempotent-Replayed: true`."),
+        `{\"error\": code, \"message\": localized, \"field\": name}`; out-of-scope records answer 404. A state-changing request may carry an `Idempotency-Key` header (1 to 200 visible characters, kept a day per user): a retry with the same key gets the first answer again, with `Idempotent-Replayed: true`. A write that is made answers its success status even when the record cannot be read back just after it: then with `Written` (`{\"id\": id, \"read_back\": false}`) instead of the record, and a `Location` to read it at when it has one."),
     paths(
         crate::territory::api_list, crate::territory::api_get,
         crate::bodies::api_list, crate::bodies::api_create, crate::bodies::api_get, crate::bodies::api_rename, crate::bodies::api_dissolve,
@@ -71,7 +71,7 @@ impl Modify for BearerAuth {
         crate::discipline::api_download, crate::discipline::api_decide,
         crate::jobs::api_list, crate::jobs::api_get, crate::jobs::api_cancel,
     ),
-    components(schemas(ApiError)),
+    components(schemas(ApiError, crate::committed::Written)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;

@@ -3,6 +3,7 @@
 
 use crate::access::Loaded;
 use crate::access::found;
+use crate::committed::Committed;
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::input::Confirm;
@@ -500,10 +501,15 @@ pub async fn api_create(
 ) -> Result<Response, AppError> {
     let input: CreateBody = parse_json(&body)?;
     let id = create_body(&state, &ctx, &user, &input).await?;
-    let created = bodies::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(created)).into_response())
+    Ok(answer(&state, Committed::created(id), id).await)
+}
+
+/// The answer to a committed write of the body `id`: the body as it now stands.
+async fn answer(state: &AppState, committed: Committed, id: i64) -> Response {
+    committed
+        .at(format!("/api/v1/bodies/{id}"))
+        .json(|| async { bodies::get(&state.db, id).await?.ok_or(AppError::NotFound) })
+        .await
 }
 
 /// One body.
@@ -524,15 +530,11 @@ pub async fn api_rename(
     user: CurrentUser,
     Path(id): Path<i64>,
     body: Bytes,
-) -> Result<Json<Body>, AppError> {
+) -> Result<Response, AppError> {
     let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     let input: Rename = parse_json(&body)?;
     commands::bodies::rename(&state.app(), &user.actor(&ctx), &b, &input.name).await?;
-    Ok(Json(
-        bodies::get(&state.db, id)
-            .await?
-            .ok_or(AppError::NotFound)?,
-    ))
+    Ok(answer(&state, Committed::ok(id), id).await)
 }
 
 /// Dissolves a body (it must have no active body under it). Body: `{"confirm": "true"}`.
@@ -545,15 +547,11 @@ pub async fn api_dissolve(
     user: CurrentUser,
     Path(id): Path<i64>,
     body: Bytes,
-) -> Result<Json<Body>, AppError> {
+) -> Result<Response, AppError> {
     let b = found::<Body>(&state, &ctx, &user, Action::ManageBody, id).await?;
     parse_json::<Confirm>(&body)?.check()?;
     dissolve_body(&state, &ctx, &user, &b).await?;
-    Ok(Json(
-        bodies::get(&state.db, id)
-            .await?
-            .ok_or(AppError::NotFound)?,
-    ))
+    Ok(answer(&state, Committed::ok(id), id).await)
 }
 
 /// This module's routes and the access each requires; `routes::table` joins them.

@@ -61,7 +61,9 @@ pub async fn calendar_link(
     let hash = crate::auth::token_hash(&token);
     cmd::calendar::link(&state.app(), &user.actor(&ctx), &hash).await?;
     let link = format!("{}/calendar/feed/{token}", state.config.public_base());
-    calendar_page(&state, &ctx, &user, Some(link)).await
+    // The link is made: a page that cannot be read now is not its failure.
+    let render = || calendar_page(&state, &ctx, &user, Some(link.clone()));
+    Ok(crate::committed::page("/calendar", render).await)
 }
 
 /// The personal iCalendar feed: the meetings the link's owner may see, from a month ago on.
@@ -104,7 +106,9 @@ pub async fn body_calendar_link(
         "{}/calendar/bodies/feed/{token}",
         state.config.public_base()
     );
-    body_meetings_page(&state, &ctx, &user, id, None, Some(link)).await
+    // The link is made: a page that cannot be read now is not its failure.
+    let render = || body_meetings_page(&state, &ctx, &user, id, None, Some(link.clone()));
+    Ok(crate::committed::page(&format!("/bodies/{id}/meetings"), render).await)
 }
 
 /// A body's iCalendar feed: its meetings from a month ago on, while the link's owner may

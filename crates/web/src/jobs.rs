@@ -200,10 +200,14 @@ pub async fn api_cancel(
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
-) -> Result<Json<JobJson>, AppError> {
+) -> Result<Response, AppError> {
     let app = state.app();
-    jobs::cancel(&app, &user.actor(&ctx), id).await?;
-    Ok(Json(json(&jobs::get(&app, &user.actor(&ctx), id).await?)))
+    let actor = user.actor(&ctx);
+    jobs::cancel(&app, &actor, id).await?;
+    Ok(crate::committed::Committed::ok(id)
+        .at(format!("/api/v1/jobs/{id}"))
+        .json(|| async { Ok(json(&jobs::get(&app, &actor, id).await?)) })
+        .await)
 }
 
 pub(crate) fn routes() -> Vec<crate::routing::Route> {

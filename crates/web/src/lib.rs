@@ -10,6 +10,7 @@ pub mod auth;
 pub mod bodies;
 pub mod calendar;
 pub mod campaigns;
+pub mod committed;
 pub mod ctx;
 pub mod discipline;
 pub mod error;

@@ -54,15 +54,15 @@ pub async fn set(
 }
 
 /// Puts a body in formation with its founding committee and target date; a founding
-/// meeting's `constitute` decision constitutes it when its minutes are approved. The body
-/// as it now stands.
+/// meeting's `constitute` decision constitutes it when its minutes are approved. The caller
+/// reads the body back (once committed, a failed read is not the founding's failure).
 pub async fn found(
     app: &App,
     actor: &Actor<'_>,
     b: &Found<Body>,
     target_date: NaiveDate,
     committee: &[String],
-) -> Result<Body> {
+) -> Result<()> {
     b.require(Action::ManageBody)?;
     let committee: Vec<&str> = committee
         .iter()
@@ -77,7 +77,5 @@ pub async fn found(
         actor.audit(AuditAction::BodyFounding),
     )
     .await?;
-    bodies::get(&app.db, b.id)
-        .await?
-        .ok_or(crate::Error::NotFound)
+    Ok(())
 }

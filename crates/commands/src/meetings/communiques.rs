@@ -3,7 +3,7 @@
 
 use super::{facts, record};
 use crate::access::InBody;
-use crate::{Actor, App, Error, Found, Result};
+use crate::{Actor, App, Found, Result};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::meetings as rules;
 use tanzim_domain::meetings_fr as fr;
@@ -62,14 +62,15 @@ pub async fn draft(
     Ok(id)
 }
 
-/// Edits a communiqué before (or after) publishing; the communiqué as it now reads.
+/// Edits a communiqué before (or after) publishing. The caller reads it back: once the
+/// edit has committed, a failed read is no longer the edit's failure.
 pub async fn edit(
     app: &App,
     actor: &Actor<'_>,
     c: &Found<InBody<Communique>>,
     headline: &str,
     body: &str,
-) -> Result<Communique> {
+) -> Result<()> {
     c.require(Action::PublishCommuniques)?;
     let (headline, body) = (headline.trim(), body.trim());
     if headline.is_empty() || body.is_empty() {
@@ -85,19 +86,17 @@ pub async fn edit(
         .detail(detail);
     audit::append_in(&mut tx, &entry).await?;
     tx.commit().await?;
-    store::communique(&app.db, old.id)
-        .await?
-        .ok_or(Error::NotFound)
+    Ok(())
 }
 
 /// Publishes a communiqué on the public news page and feed (`publish`), or withdraws it
-/// (its history stays); the communiqué as it now stands.
+/// (its history stays). The caller reads it back, as after `edit`.
 pub async fn publication(
     app: &App,
     actor: &Actor<'_>,
     c: &Found<InBody<Communique>>,
     publish: bool,
-) -> Result<Communique> {
+) -> Result<()> {
     c.require(Action::PublishCommuniques)?;
     let (status, action) = if publish {
         ("published", AuditAction::CommuniquePublished)
@@ -113,7 +112,5 @@ pub async fn publication(
         .detail(serde_json::json!({ "status": status }));
     audit::append_in(&mut tx, &entry).await?;
     tx.commit().await?;
-    store::communique(&app.db, c.id)
-        .await?
-        .ok_or(Error::NotFound)
+    Ok(())
 }

@@ -10,7 +10,7 @@ use tanzim_domain::policy::Action;
 use tanzim_domain::sex::Sex;
 use tanzim_store::audit;
 use tanzim_store::bodies::Body;
-use tanzim_store::meetings::{self as store, Holder, NewHolder};
+use tanzim_store::meetings::{self as store, NewHolder};
 
 /// Someone holding a position, as the officer enters it.
 pub struct Appointment {
@@ -25,13 +25,15 @@ pub struct Appointment {
     pub started_on: Option<NaiveDate>,
 }
 
-/// Records who holds a position of the body; whoever held it until then leaves it.
+/// Records who holds a position of the body; whoever held it until then leaves it. The new
+/// holder's id (the caller reads it back: once committed, a failed read is not the
+/// appointment's failure).
 pub async fn appoint(
     app: &App,
     actor: &Actor<'_>,
     b: &Found<Body>,
     input: &Appointment,
-) -> Result<Holder> {
+) -> Result<i64> {
     b.require(Action::ManageMeetings)?;
     let holder_name = input.holder_name.trim();
     let kind = DecisionKind::Appoint {
@@ -64,7 +66,5 @@ pub async fn appoint(
         .detail(serde_json::json!({ "holder": id, "position": new.position, "rank": new.rank, "name": new.holder_name }));
     audit::append_in(&mut tx, &entry).await?;
     tx.commit().await?;
-    store::holder(&app.db, id)
-        .await?
-        .ok_or(crate::Error::NotFound)
+    Ok(id)
 }

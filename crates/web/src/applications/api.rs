@@ -3,6 +3,7 @@
 use super::officers::{QueueQuery, Rejection, status_filter};
 use crate::access::Loaded;
 use crate::access::found;
+use crate::committed::Committed;
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::input::parse_json;
@@ -83,15 +84,20 @@ pub async fn api_create(
     let id = commands::applications::enter(&state.app(), &user.actor(&ctx), &submission)
         .await?
         .id;
-    Ok((
-        StatusCode::CREATED,
-        Json(
+    Ok(answer(&state, Committed::created(id), id).await)
+}
+
+/// The answer to a committed write of the application `id`: the application as it now
+/// stands.
+async fn answer(state: &AppState, committed: Committed, id: i64) -> Response {
+    committed
+        .at(format!("/api/v1/applications/{id}"))
+        .json(|| async {
             applications::get(&state.db, id)
                 .await?
-                .ok_or(AppError::NotFound)?,
-        ),
-    )
-        .into_response())
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }
 
 /// One application.
@@ -142,12 +148,8 @@ pub async fn api_reject(
     user: CurrentUser,
     Loaded(a): Loaded<Application>,
     body: Bytes,
-) -> Result<Json<Application>, AppError> {
+) -> Result<Response, AppError> {
     let input: Rejection = parse_json(&body)?;
     commands::applications::reject(&state.app(), &user.actor(&ctx), &a, &input.reason).await?;
-    Ok(Json(
-        applications::get(&state.db, a.id)
-            .await?
-            .ok_or(AppError::NotFound)?,
-    ))
+    Ok(answer(&state, Committed::ok(a.id), a.id).await)
 }

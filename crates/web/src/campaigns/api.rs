@@ -4,6 +4,7 @@ use super::pages::{
     CampaignInput, PageQuery, Reopen, close_campaign, create_campaign, reopen_campaign,
 };
 use crate::access::Loaded;
+use crate::committed::Committed;
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::input::Confirm;
@@ -100,10 +101,20 @@ pub async fn api_create(
                 AppError::first_invalid(errors)
             }
         })?;
-    let c = campaigns::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(detail(&state, c).await?)).into_response())
+    Ok(answer(&state, Committed::created(id), id).await)
+}
+
+/// The answer to a committed write of the campaign `id`: the campaign as it now stands.
+async fn answer(state: &AppState, committed: Committed, id: i64) -> Response {
+    committed
+        .at(format!("/api/v1/campaigns/{id}"))
+        .json(|| async {
+            let c = campaigns::get(&state.db, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            detail(state, c).await
+        })
+        .await
 }
 
 /// One campaign with its dues schedule.
@@ -139,24 +150,28 @@ pub async fn api_close(
     body: Bytes,
 ) -> Result<Response, AppError> {
     parse_json::<Confirm>(&body)?.check()?;
-    let answer = match close_campaign(&state, &ctx, &user, &c).await? {
-        Some(lapsed) => (StatusCode::OK, "closed", lapsed),
-        None => {
-            let so_far = campaigns::get(&state.db, c.id)
-                .await?
-                .and_then(|c| c.lapsed_count);
-            (StatusCode::ACCEPTED, "closing", so_far.unwrap_or(0))
-        }
-    };
-    let (status, state, lapsed) = answer;
-    Ok((
-        status,
-        Json(Closed {
-            status: state,
+    let id = c.id;
+    Ok(match close_campaign(&state, &ctx, &user, &c).await? {
+        Some(lapsed) => Json(Closed {
+            status: "closed",
             lapsed,
-        }),
-    )
-        .into_response())
+        })
+        .into_response(),
+        None => {
+            Committed::new(StatusCode::ACCEPTED, id)
+                .at(format!("/api/v1/campaigns/{id}"))
+                .json(|| async {
+                    let so_far = campaigns::get(&state.db, id)
+                        .await?
+                        .and_then(|c| c.lapsed_count);
+                    Ok(Closed {
+                        status: "closing",
+                        lapsed: so_far.unwrap_or(0),
+                    })
+                })
+                .await
+        }
+    })
 }
 
 /// Reopens a closed campaign or extends an open one.
@@ -168,14 +183,11 @@ pub async fn api_reopen(
     user: CurrentUser,
     Loaded(c): Loaded<Campaign>,
     body: Bytes,
-) -> Result<Json<CampaignDetail>, AppError> {
+) -> Result<Response, AppError> {
     let id = c.id;
     let input: Reopen = parse_json(&body)?;
     reopen_campaign(&state, &ctx, &user, &c, &input).await?;
-    let c = campaigns::get(&state.db, id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok(Json(detail(&state, c).await?))
+    Ok(answer(&state, Committed::ok(id), id).await)
 }
 
 /// One payment.

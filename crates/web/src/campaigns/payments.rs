@@ -46,6 +46,7 @@ pub async fn bulk(
     let scope = member_scope(&state, &user, Action::RecordPayments);
     let mut report = Vec::new();
     let mut failed = Vec::new();
+    let mut recorded = 0;
     for (n, line) in input
         .lines
         .lines()
@@ -90,10 +91,13 @@ pub async fn bulk(
         let found =
             crate::access::found::<Member>(&state, &ctx, &user, Action::RecordPayments, m.id);
         match async { renew(&state, &ctx, &user, &found.await?, &renewal).await }.await {
-            Ok(_) => report.push(ctx.tr.with(
-                "bulk-line-done",
-                &[("line", &n.to_string()), ("number", number)],
-            )),
+            Ok(_) => {
+                recorded += 1;
+                report.push(ctx.tr.with(
+                    "bulk-line-done",
+                    &[("line", &n.to_string()), ("number", number)],
+                ));
+            }
             Err(
                 e @ (AppError::Invalid(_)
                 | AppError::Conflict(_)
@@ -111,22 +115,22 @@ pub async fn bulk(
         }
     }
     // What failed stays in the box, to be corrected and sent again.
-    let c = found::<Campaign>(&state, &ctx, &user, Action::ViewCampaigns, id)
-        .await?
-        .into_inner();
-    show_page(
-        &state,
-        &ctx,
-        &user,
-        c,
-        Page::new(None, None),
-        ShowExtras {
+    let render = || async {
+        let c = found::<Campaign>(&state, &ctx, &user, Action::ViewCampaigns, id)
+            .await?
+            .into_inner();
+        let extras = ShowExtras {
             bulk: failed.join("\n"),
-            report,
+            report: report.clone(),
             ..no_extras()
-        },
-    )
-    .await
+        };
+        show_page(&state, &ctx, &user, c, Page::new(None, None), extras).await
+    };
+    if recorded == 0 {
+        return render().await;
+    }
+    // Renewals were recorded: a report that cannot be read is not their failure.
+    Ok(crate::committed::page(&format!("/campaigns/{id}"), render).await)
 }
 
 #[derive(Template)]

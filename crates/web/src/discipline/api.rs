@@ -3,6 +3,7 @@
 use super::cases::*;
 use crate::access::Loaded;
 use crate::access::found;
+use crate::committed::Committed;
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::input::parse_json;
@@ -11,8 +12,7 @@ use crate::state::AppState;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, Request, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Serialize;
 use tanzim_domain::policy::Action;
 use tanzim_store::Paged;
@@ -52,6 +52,14 @@ pub(super) async fn detail(state: &AppState, id: i64) -> Result<CaseDetail, AppE
         hearings: store::hearings(&state.db, id).await?,
         documents: store::documents(&state.db, id).await?,
     })
+}
+
+/// The answer to a committed write of the case `id`: the case as it now stands.
+async fn answer(state: &AppState, committed: Committed, id: i64) -> Response {
+    committed
+        .at(format!("/api/v1/cases/{id}"))
+        .json(|| detail(state, id))
+        .await
 }
 
 /// The disciplinary cases in the caller's scope, open ones first.
@@ -99,7 +107,7 @@ pub async fn api_open(
     let b = found::<Body>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: OpenCase = parse_json(&body)?;
     let cid = open_case(&state, &ctx, &user, &b, &input).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, cid).await?)).into_response())
+    Ok(answer(&state, Committed::created(cid), cid).await)
 }
 
 /// A case with its hearings and documents (the read is audited).
@@ -131,7 +139,7 @@ pub async fn api_hearing(
     let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: HearingInput = parse_json(&body)?;
     add_hearing(&state, &ctx, &user, &c, &input).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, c.id).await?)).into_response())
+    Ok(answer(&state, Committed::created(c.id), c.id).await)
 }
 
 /// Files a document in an open case (multipart: `title`, `file`).
@@ -147,12 +155,16 @@ pub async fn api_document(
 ) -> Result<Response, AppError> {
     let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let did = add_document(&state, &ctx, &user, &c, request).await?;
-    let doc = store::documents(&state.db, c.id)
-        .await?
-        .into_iter()
-        .find(|d| d.id == did)
-        .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(doc)).into_response())
+    let answer = Committed::created(did).at(format!("/api/v1/cases/{}/documents/{did}", c.id));
+    Ok(answer
+        .json(|| async {
+            store::documents(&state.db, c.id)
+                .await?
+                .into_iter()
+                .find(|d| d.id == did)
+                .ok_or(AppError::NotFound)
+        })
+        .await)
 }
 
 /// A document's bytes, as an attachment with its stored content type (the download is
@@ -180,7 +192,7 @@ pub async fn api_decide(
     user: CurrentUser,
     Path(id): Path<i64>,
     body: Bytes,
-) -> Result<Json<CaseDetail>, AppError> {
+) -> Result<Response, AppError> {
     let c = found::<Case>(&state, &ctx, &user, Action::ManageCases, id).await?;
     let input: CaseDecisionInput = parse_json(&body)?;
     let checked = check_decision(&state, &c, &input).await?;
@@ -188,7 +200,7 @@ pub async fn api_decide(
         return Err(AppError::BadRequest("confirmation-required"));
     }
     record_decision(&state, &ctx, &user, &c, &checked).await?;
-    Ok(Json(detail(&state, c.id).await?))
+    Ok(answer(&state, Committed::ok(c.id), c.id).await)
 }
 
 // ---- pages ----

@@ -18,10 +18,10 @@ pub async fn api_attendance(
     user: CurrentUser,
     Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
-) -> Result<Json<MeetingDetail>, AppError> {
+) -> Result<Response, AppError> {
     let input: AttendanceInput = parse_json(&body)?;
     cmd::attendance::record(&state.app(), &user.actor(&ctx), &m, input.attendance).await?;
-    Ok(Json(detail(&state, &m.body, m.record.id).await?))
+    Ok(meeting_answer(&state, Committed::ok(m.record.id), &m.body, m.record.id).await)
 }
 
 #[derive(Deserialize)]

@@ -24,14 +24,17 @@ pub async fn api_founding(
     user: CurrentUser,
     Loaded(b): Loaded<Body>,
     body: Bytes,
-) -> Result<Json<Body>, AppError> {
+) -> Result<Response, AppError> {
     let input: FoundingInput = parse_json(&body)?;
     let target = date(&input.target_date)?;
     let app = state.app();
     let actor = user.actor(&ctx);
-    Ok(Json(
-        cmd::committees::found(&app, &actor, &b, target, &input.committee).await?,
-    ))
+    cmd::committees::found(&app, &actor, &b, target, &input.committee).await?;
+    let id = b.id;
+    let answer = Committed::ok(id).at(format!("/api/v1/bodies/{id}"));
+    Ok(answer
+        .json(|| async { bodies::get(&state.db, id).await?.ok_or(AppError::NotFound) })
+        .await)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -53,7 +56,7 @@ pub async fn api_set_committee(
     user: CurrentUser,
     Loaded(b): Loaded<Body>,
     body: Bytes,
-) -> Result<Json<Positions>, AppError> {
+) -> Result<Response, AppError> {
     let input: CommitteeInput = parse_json(&body)?;
     cmd::committees::set(
         &state.app(),
@@ -63,7 +66,8 @@ pub async fn api_set_committee(
         input.members,
     )
     .await?;
-    Ok(Json(positions(&state, &b).await?))
+    let answer = Committed::ok(b.id).at(format!("/api/v1/bodies/{}/positions", b.id));
+    Ok(answer.json(|| positions(&state, &b)).await)
 }
 
 #[derive(Deserialize)]

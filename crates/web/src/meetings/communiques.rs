@@ -29,10 +29,7 @@ pub async fn api_draft_communique(
     };
     let lang = request.lang()?;
     let cid = cmd::communiques::draft(&state.app(), &user.actor(&ctx), &m, lang).await?;
-    let c = store::communique(&state.db, cid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(c)).into_response())
+    Ok(communique_answer(&state, Committed::created(cid), m.record.id, cid).await)
 }
 
 impl CommuniqueRequest {
@@ -57,15 +54,16 @@ pub async fn api_edit_communique(
     user: CurrentUser,
     Loaded(c): Loaded<InBody<Communique>>,
     body: Bytes,
-) -> Result<Json<Communique>, AppError> {
+) -> Result<Response, AppError> {
     let input: CommuniqueText = parse_json(&body)?;
     let app = state.app();
     let actor = user.actor(&ctx);
-    Ok(Json(
-        cmd::communiques::edit(&app, &actor, &c, &input.headline, &input.body).await?,
-    ))
+    cmd::communiques::edit(&app, &actor, &c, &input.headline, &input.body).await?;
+    let (meeting_id, id) = (c.record.meeting_id, c.record.id);
+    Ok(communique_answer(&state, Committed::ok(id), meeting_id, id).await)
 }
 
+/// Publishes or withdraws the communiqué `id`; the communiqué as it was loaded (before).
 pub(super) async fn publication(
     state: &AppState,
     ctx: &Ctx,
@@ -74,7 +72,8 @@ pub(super) async fn publication(
     publish: bool,
 ) -> Result<Communique, AppError> {
     let c = load_communique(state, ctx, user, id, Action::PublishCommuniques).await?;
-    Ok(cmd::communiques::publication(&state.app(), &user.actor(ctx), &c, publish).await?)
+    cmd::communiques::publication(&state.app(), &user.actor(ctx), &c, publish).await?;
+    Ok(c.into_inner().record)
 }
 
 /// Publishes a communiqué on the public news page and feed.
@@ -85,8 +84,9 @@ pub async fn api_publish(
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
-) -> Result<Json<Communique>, AppError> {
-    Ok(Json(publication(&state, &ctx, &user, id, true).await?))
+) -> Result<Response, AppError> {
+    let c = publication(&state, &ctx, &user, id, true).await?;
+    Ok(communique_answer(&state, Committed::ok(id), c.meeting_id, id).await)
 }
 
 /// Withdraws a communiqué from the public page (its history stays).
@@ -97,8 +97,9 @@ pub async fn api_unpublish(
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
-) -> Result<Json<Communique>, AppError> {
-    Ok(Json(publication(&state, &ctx, &user, id, false).await?))
+) -> Result<Response, AppError> {
+    let c = publication(&state, &ctx, &user, id, false).await?;
+    Ok(communique_answer(&state, Committed::ok(id), c.meeting_id, id).await)
 }
 
 /// The page's button: drafts a communiqué.

@@ -33,11 +33,8 @@ pub async fn api_decision(
 ) -> Result<Response, AppError> {
     let input: DecisionInput = parse_json(&body)?;
     record_decision(&state, &ctx, &user, &m, input).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(detail(&state, &m.body, m.record.id).await?),
-    )
-        .into_response())
+    let id = m.record.id;
+    Ok(meeting_answer(&state, Committed::created(id), &m.body, id).await)
 }
 
 #[derive(Deserialize)]

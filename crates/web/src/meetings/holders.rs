@@ -57,8 +57,15 @@ pub async fn api_add_holder(
         member_id: input.member_id,
         started_on: input.started_on.as_deref().map(date).transpose()?,
     };
-    let h = cmd::holders::appoint(&state.app(), &user.actor(&ctx), &b, &input).await?;
-    Ok((StatusCode::CREATED, Json(h)).into_response())
+    let hid = cmd::holders::appoint(&state.app(), &user.actor(&ctx), &b, &input).await?;
+    let answer = Committed::created(hid).at(format!("/api/v1/bodies/{}/positions", b.id));
+    Ok(answer
+        .json(|| async {
+            store::holder(&state.db, hid)
+                .await?
+                .ok_or(AppError::NotFound)
+        })
+        .await)
 }
 
 /// The body's position holders (current and past) and committees.

@@ -24,10 +24,10 @@ pub async fn api_invitations(
     user: CurrentUser,
     Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
-) -> Result<Json<MeetingDetail>, AppError> {
+) -> Result<Response, AppError> {
     let input: InvitationsInput = parse_json(&body)?;
     invite(&state, &ctx, &user, &m, input).await?;
-    Ok(Json(detail(&state, &m.body, m.record.id).await?))
+    Ok(meeting_answer(&state, Committed::ok(m.record.id), &m.body, m.record.id).await)
 }
 
 pub(super) async fn invite(

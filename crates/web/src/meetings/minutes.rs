@@ -12,9 +12,9 @@ pub async fn api_draft_minutes(
     ctx: Ctx,
     user: CurrentUser,
     Loaded(m): Loaded<InBody<Meeting>>,
-) -> Result<Json<MeetingDetail>, AppError> {
+) -> Result<Response, AppError> {
     cmd::minutes::draft(&state.app(), &user.actor(&ctx), &m).await?;
-    Ok(Json(detail(&state, &m.body, m.record.id).await?))
+    Ok(meeting_answer(&state, Committed::ok(m.record.id), &m.body, m.record.id).await)
 }
 
 /// Approves the minutes: the record locks and the decisions take effect.
@@ -25,9 +25,9 @@ pub async fn api_approve(
     ctx: Ctx,
     user: CurrentUser,
     Loaded(m): Loaded<InBody<Meeting>>,
-) -> Result<Json<MeetingDetail>, AppError> {
+) -> Result<Response, AppError> {
     cmd::minutes::approve(&state.app(), &user.actor(&ctx), &m).await?;
-    Ok(Json(detail(&state, &m.body, m.record.id).await?))
+    Ok(meeting_answer(&state, Committed::ok(m.record.id), &m.body, m.record.id).await)
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]
@@ -56,11 +56,8 @@ pub async fn api_amend(
         &input.reason,
     )
     .await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(detail(&state, &m.body, m.record.id).await?),
-    )
-        .into_response())
+    let id = m.record.id;
+    Ok(meeting_answer(&state, Committed::created(id), &m.body, id).await)
 }
 
 #[derive(Deserialize)]

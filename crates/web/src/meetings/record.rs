@@ -59,7 +59,7 @@ pub async fn api_create(
     let input: MeetingInput = parse_json(&body)?;
     let input = input.parse()?;
     let mid = cmd::record::schedule(&state.app(), &user.actor(&ctx), &b, &input).await?;
-    Ok((StatusCode::CREATED, Json(detail(&state, &b, mid).await?)).into_response())
+    Ok(meeting_answer(&state, Committed::created(mid), &b, mid).await)
 }
 
 impl MeetingInput {
@@ -112,11 +112,11 @@ pub async fn api_update(
     user: CurrentUser,
     Loaded(m): Loaded<InBody<Meeting>>,
     body: Bytes,
-) -> Result<Json<MeetingDetail>, AppError> {
+) -> Result<Response, AppError> {
     let input: MeetingInput = parse_json(&body)?;
     let input = input.parse()?;
     cmd::record::correct(&state.app(), &user.actor(&ctx), &m, &input).await?;
-    Ok(Json(detail(&state, &m.body, m.record.id).await?))
+    Ok(meeting_answer(&state, Committed::ok(m.record.id), &m.body, m.record.id).await)
 }
 
 /// The page's form correcting a meeting (same fields as scheduling it).
@@ -174,11 +174,8 @@ pub async fn api_intervention(
         summary: input.summary,
     };
     cmd::record::intervene(&state.app(), &user.actor(&ctx), &m, &input).await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(detail(&state, &m.body, m.record.id).await?),
-    )
-        .into_response())
+    let id = m.record.id;
+    Ok(meeting_answer(&state, Committed::created(id), &m.body, id).await)
 }
 
 #[derive(Deserialize)]

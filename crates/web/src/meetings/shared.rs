@@ -2,6 +2,7 @@
 //! communiqué or a body through the commands, the record as the API shows it, labels.
 //! It imports from none of them, so that no two files import each other.
 
+pub(super) use crate::committed::Committed;
 pub(super) use crate::ctx::{Ctx, CurrentUser};
 pub(super) use crate::error::AppError;
 pub(super) use crate::input::parse_json;
@@ -128,6 +129,38 @@ pub(super) async fn detail(
         amendments: r.amendments,
         communiques: r.communiques,
     })
+}
+
+/// The answer to a committed write of the meeting `id` (of `body`): its whole record as it
+/// now stands, or the minimal answer when it cannot be read back.
+pub(super) async fn meeting_answer(
+    state: &AppState,
+    committed: Committed,
+    body: &Body,
+    id: i64,
+) -> Response {
+    committed
+        .at(format!("/api/v1/meetings/{id}"))
+        .json(|| detail(state, body, id))
+        .await
+}
+
+/// The answer to a committed write of the communiqué `id` (of the meeting `meeting_id`):
+/// the communiqué as it now reads (the meeting's record lists it).
+pub(super) async fn communique_answer(
+    state: &AppState,
+    committed: Committed,
+    meeting_id: i64,
+    id: i64,
+) -> Response {
+    committed
+        .at(format!("/api/v1/meetings/{meeting_id}"))
+        .json(|| async {
+            store::communique(&state.db, id)
+                .await?
+                .ok_or(AppError::NotFound)
+        })
+        .await
 }
 
 /// A guest line of the forms: "title | name", or the name alone.

@@ -8,6 +8,7 @@ use super::list::{ListQuery, list_members};
 use super::page::on_member_page;
 use super::shared::*;
 use crate::access::Loaded;
+use crate::committed::Committed;
 
 // ---- API ----
 
@@ -158,18 +159,36 @@ pub async fn api_create(
         person: input.person.into_input(),
     };
     let id = commands::members::register(&state.app(), &user.actor(&ctx), &registration).await?;
-    let m = found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
+    let answer = Committed::created(id).at(format!("/api/v1/members/{id}"));
+    Ok(answer
+        .json(|| async {
+            Ok(MemberDetail {
+                member: read_member(&state, &ctx, &user, id).await?,
+                history: members::history(&state.db, id).await?,
+                payments: Vec::new(),
+            })
+        })
+        .await)
+}
+
+/// A member as the API answers a change to it (read back after the change).
+async fn read_member(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+) -> Result<Member, AppError> {
+    Ok(found::<Member>(state, ctx, user, Action::ViewMembers, id)
         .await?
-        .into_inner();
-    Ok((
-        StatusCode::CREATED,
-        Json(MemberDetail {
-            member: m,
-            history: members::history(&state.db, id).await?,
-            payments: Vec::new(),
-        }),
-    )
-        .into_response())
+        .into_inner())
+}
+
+/// The answer to a committed change of the member `id`: the member as it now stands.
+async fn changed(state: &AppState, ctx: &Ctx, user: &CurrentUser, id: i64) -> Response {
+    Committed::ok(id)
+        .at(format!("/api/v1/members/{id}"))
+        .json(|| read_member(state, ctx, user, id))
+        .await
 }
 
 /// Changes a member's status (suspend, reinstate, expel, resign, decease, readmit).
@@ -181,15 +200,11 @@ pub async fn api_status(
     user: CurrentUser,
     Loaded(m): Loaded<Member>,
     body: Bytes,
-) -> Result<Json<Member>, AppError> {
+) -> Result<Response, AppError> {
     let id = m.id;
     let input: StatusChange = parse_json(&body)?;
     change_status(&state, &ctx, &user, &m, &input).await?;
-    Ok(Json(
-        found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
-            .await?
-            .into_inner(),
-    ))
+    Ok(changed(&state, &ctx, &user, id).await)
 }
 
 /// Moves a member to another commune's branch; history keeps the old one.
@@ -201,15 +216,11 @@ pub async fn api_transfer(
     user: CurrentUser,
     Loaded(m): Loaded<Member>,
     body: Bytes,
-) -> Result<Json<Member>, AppError> {
+) -> Result<Response, AppError> {
     let id = m.id;
     let input: Transfer = parse_json(&body)?;
     transfer_member(&state, &ctx, &user, &m, &input).await?;
-    Ok(Json(
-        found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
-            .await?
-            .into_inner(),
-    ))
+    Ok(changed(&state, &ctx, &user, id).await)
 }
 
 /// Records a consent given or withdrawn.
@@ -221,15 +232,11 @@ pub async fn api_consent(
     user: CurrentUser,
     Loaded(m): Loaded<Member>,
     body: Bytes,
-) -> Result<Json<Member>, AppError> {
+) -> Result<Response, AppError> {
     let id = m.id;
     let input: ConsentInput = parse_json(&body)?;
     record_consent(&state, &ctx, &user, &m, &input).await?;
-    Ok(Json(
-        found::<Member>(&state, &ctx, &user, Action::ViewMembers, id)
-            .await?
-            .into_inner(),
-    ))
+    Ok(changed(&state, &ctx, &user, id).await)
 }
 
 /// Records a renewal and its payment.
@@ -244,10 +251,14 @@ pub async fn api_renew(
 ) -> Result<Response, AppError> {
     let input: Renewal = parse_json(&body)?;
     let pid = renew(&state, &ctx, &user, &m, &input).await?;
-    let p = campaigns::payment(&state.db, pid)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    Ok((StatusCode::CREATED, Json(p)).into_response())
+    let answer = Committed::created(pid).at(format!("/api/v1/payments/{pid}"));
+    Ok(answer
+        .json(|| async {
+            campaigns::payment(&state.db, pid)
+                .await?
+                .ok_or(AppError::NotFound)
+        })
+        .await)
 }
 
 /// Contact details an officer keeps up to date (page form).

@@ -14,6 +14,7 @@ mod attack;
 mod authz_matrix;
 mod backup;
 mod campaign_close;
+mod committed;
 mod discipline;
 mod exports;
 mod foundation;
