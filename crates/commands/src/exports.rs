@@ -108,14 +108,15 @@ async fn fill(
         false => None,
     };
     let mut done = 0i64;
-    let mut after = String::new();
+    let mut after = 0i64;
     let mut page = 1u32;
     loop {
-        // The plain list is read by number from where the last batch ended; a search or a
-        // past day's list, which are ranked or built for the day, by pages.
+        // The plain list is read from where the last batch ended, in the order members
+        // were entered; a search or a past day's list, ranked or built for the day, by
+        // pages.
         let batch: Vec<Member> = if keyset {
             let query = member_lists::query(app, actor, checked);
-            members::list_after(&app.db, &scope, &query, &after, EXPORT_BATCH).await?
+            members::list_after(&app.db, &scope, &query, after, EXPORT_BATCH).await?
         } else {
             let paged = member_lists::list(
                 app,
@@ -130,7 +131,7 @@ async fn fill(
         };
         let last = batch.len() < batch_size(keyset);
         if let Some(m) = batch.last() {
-            after = m.number.clone();
+            after = m.id;
         }
         for m in batch {
             file.push(&shown_to(app, actor, m)).map_err(file_error)?;

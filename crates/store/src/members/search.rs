@@ -38,29 +38,32 @@ pub async fn list(
     crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
 
-/// The next `limit` members of the filtered list after the number `after` (`""`: from
-/// the first), by number: an export reads the whole list this way, each step as cheap as
-/// the first (an offset would read again every row before it). The text query is not
-/// applied: its ranked search is read by pages.
+/// The next `limit` members of the filtered list after the member `after` (0: from the
+/// first), in the order they were entered: an export reads the whole list this way. The
+/// primary key orders it, so each batch starts where the last ended and the whole export
+/// reads the table once, whatever the scope (ordered by number, the engine would gather
+/// and sort the scope's every row for each batch). The text query is not applied: its
+/// ranked search is read by pages.
 pub async fn list_after(
     db: &Db,
     scope: &ScopeFilter,
     q: &MemberQuery,
-    after: &str,
+    after: i64,
     limit: i64,
 ) -> Result<Vec<Member>> {
-    let (where_sql, mut binds) = filters(scope, q);
-    binds.push(after.to_owned());
+    let (where_sql, binds) = filters(scope, q);
+    let n = binds.len();
     let sql = format!(
-        "{SELECT} WHERE {where_sql} AND m.number > ${} ORDER BY m.number LIMIT {limit}",
-        binds.len()
+        "{SELECT} WHERE {where_sql} AND m.id > ${} ORDER BY m.id LIMIT ${}",
+        n + 1,
+        n + 2
     );
     on_pool!(db, p => {
         let mut query = sqlx::query_as::<_, Member>(sqlx::AssertSqlSafe(sql));
         for b in binds {
             query = query.bind(b);
         }
-        Ok(query.fetch_all(p).await?)
+        Ok(query.bind(after).bind(limit).fetch_all(p).await?)
     })
 }
 
