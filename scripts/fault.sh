@@ -22,21 +22,22 @@
 # drops it at the end. Case 3 mounts a tmpfs and case 4 restarts PostgreSQL (PG_RESTART, by
 # default pg_ctlcluster on this server's cluster): both need root and a local server, and
 # say SKIP otherwise. Needs curl and sqlite3 or psql. TANZIM_BIN picks the binary (built
-# with cargo when unset); ROWS (100000), KILLS (3) and PORT (18082) tune the run.
+# with cargo when unset); ROWS (100000), KILLS (3) and PORT (18083) tune the run.
 set -euo pipefail
 engine="${1:?usage: scripts/fault.sh sqlite | postgres [URL]}"
 rows="${ROWS:-100000}"
 kills="${KILLS:-3}"
-port="${PORT:-18082}"
+port="${PORT:-18083}"
 base="http://127.0.0.1:$port"
+root="$(dirname "$0")/.."
 if [ -z "${TANZIM_BIN:-}" ]; then
-    cargo build --release -q -p tanzim
-    TANZIM_BIN="${CARGO_TARGET_DIR:-target}/release/tanzim"
+    cargo build --release -q -p tanzim --manifest-path "$root/Cargo.toml"
+    TANZIM_BIN="${CARGO_TARGET_DIR:-$root/target}/release/tanzim"
 fi
 bin="$TANZIM_BIN"
 # Rows per import transaction, as the source says (an interrupted import keeps whole ones).
 batch="$(sed -n 's/^pub const BATCH: usize = \([0-9_]*\);/\1/p' \
-    "$(dirname "$0")/../crates/reports/src/roll.rs" 2>/dev/null | tr -d _)"
+    "$root/crates/reports/src/roll.rs" 2>/dev/null | tr -d _)"
 batch="${batch:-20000}"
 dir="$(mktemp -d)"
 server="" mnt="" dbname="" fails=0
@@ -92,10 +93,13 @@ settles() { # settles SECONDS: whether ten probes in a row answer 200 within SEC
     while probes="$(probe10)"; [ "$probes" != " 200×10" ] && [ "$SECONDS" -lt "$until" ]; do sleep 1; done
     [ "$probes" = " 200×10" ]
 }
-start_server() {
+start_server() { # on a free port: a server already there would answer for ours
+    [ "$(health)" = 000 ] || { echo "FAIL port $port is taken (set PORT)"; exit 1; }
     TANZIM_LOG=warn "$bin" --database-url "$db" serve --listen "127.0.0.1:$port" >>"$dir/server.log" 2>&1 &
     server=$!
-    wait_health 200 60 || { echo "FAIL the server did not start:"; tail -n 5 "$dir/server.log"; exit 1; }
+    if ! { wait_health 200 60 && kill -0 "$server" 2>/dev/null; }; then
+        echo "FAIL the server did not start:"; tail -n 5 "$dir/server.log"; exit 1
+    fi
 }
 stop_server() { # SIGTERM, a clean stop (the crashes are kill -9, elsewhere)
     if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
@@ -166,8 +170,9 @@ echo "== $engine: $rows rows, import batches of $batch, $kills kills a case"
 "$bin" --database-url "$db" migrate >/dev/null
 
 # 1. The import killed at random moments. A kill before the first commit of a run proves
-# little, so each run is left until it has committed a batch (after E seconds), then killed
-# at a random moment of the next E seconds: in the middle of a batch or of its commit.
+# little, so each run is left until it has committed a new batch, then killed at a random
+# moment of about one batch's time more (the run so far over the batches it went through,
+# those found already in included): in the middle of a batch or of its commit.
 roll "$rows" FK >"$dir/roll.csv"
 distinct="$(tail -n +2 "$dir/roll.csv" | cut -d, -f5 | sort -u | wc -l)"
 tenths() { echo $(( $(date +%s%N) / 100000000 )); }
@@ -177,10 +182,10 @@ for k in $(seq 1 "$kills"); do
     importer=$!
     start="$(tenths)"
     while kill -0 "$importer" 2>/dev/null && [ "$(members)" -eq "$had" ]; do sleep 0.1; done
-    e=$(( $(tenths) - start + 1 ))
-    delay=$(( RANDOM % e ))
+    delay=$(( RANDOM % (($(tenths) - start) * batch / (had + batch) + 1) ))
     sleep "$((delay / 10)).$((delay % 10))"
-    at="$(( ($(tenths) - start) / 10 )).$(( ($(tenths) - start) % 10 ))"
+    t=$(( $(tenths) - start ))
+    at="$((t / 10)).$((t % 10))"
     if kill -9 "$importer" 2>/dev/null; then
         wait "$importer" 2>/dev/null || true
         n="$(members)"
@@ -193,7 +198,7 @@ for k in $(seq 1 "$kills"); do
     fi
 done
 before="$(members)"
-summary="$("$bin" --database-url "$db" import members "$dir/roll.csv" 2>/dev/null)"
+summary="$("$bin" --database-url "$db" import members "$dir/roll.csv" 2>&1 | tail -n 1)" || true
 imported="$(sed -n 's/^imported \([0-9]*\),.*/\1/p' <<<"$summary")"
 n="$(members)"
 echo "     re-run after $before members: $summary"
@@ -251,7 +256,7 @@ if [ "$engine" = sqlite ]; then
         for i in $(seq 300 319); do renew "${ids[$i]}" "AFTER-${ids[$i]}" >>"$dir/renewals"; done
         check "case 3: 20 renewals after freeing all answered 201 (answers:$(codes AFTER))" \
             [ "$(awk '$2 ~ /^AFTER-/ && $3 == 201' "$dir/renewals" | wc -l)" -eq 20 ]
-        check "case 3: the server was not restarted" kill -0 "$server"
+        check "case 3: the same server ran throughout (pid $server)" kill -0 "$server"
         check_acked "case 3"
         check "case 3: integrity_check says ok" [ "$(sql 'PRAGMA integrity_check')" = ok ]
         check_counters "case 3"
@@ -269,7 +274,7 @@ if [ "$engine" = postgres ]; then
         burst R 4 $(( kills * 4 * per )) "$per"
         sleep 2
         start=$SECONDS
-        $restart
+        bash -c "$restart"
         echo "     PostgreSQL restarted in $((SECONDS - start)) s by: $restart"
         sleep 2
         end_burst
@@ -283,11 +288,14 @@ if [ "$engine" = postgres ]; then
         done
         check "case 4: 20 renewals after the restart all answered 201 (answers:$(codes AFTER))" \
             [ "$(awk '$2 ~ /^AFTER-/ && $3 == 201' "$dir/renewals" | wc -l)" -eq 20 ]
-        check "case 4: the server was not restarted" kill -0 "$server"
+        check "case 4: the same server ran throughout (pid $server)" kill -0 "$server"
         check_acked "case 4"
         check_counters "case 4"
     fi
 fi
 
 echo "== $engine: $fails failed"
+if [ "$fails" -gt 0 ]; then # the evidence: what the server logged, most frequent first
+    sed 's/\x1b\[[0-9;]*m//g' "$dir/server.log" | grep -o '\(cause\|error\)=.*' | sort | uniq -c | sort -rn | head -n 5
+fi
 [ "$fails" -eq 0 ]

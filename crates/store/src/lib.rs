@@ -323,6 +323,13 @@ impl Db {
             .pragma("journal_size_limit", "67108864");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
+            // A write that failed on a full disk is rolled back by SQLite itself, and the
+            // pool's connection can still count the transaction as open; every later BEGIN
+            // on it would be refused ("non-zero transaction depth") long after space came
+            // back. Such a connection is closed on release, and the pool opens a new one.
+            .after_release(|conn, _| {
+                Box::pin(async move { Ok(!sqlx::Connection::is_in_transaction(conn)) })
+            })
             .connect_with(options)
             .await?;
         Ok(Db::Sqlite(pool))
@@ -369,6 +376,20 @@ impl Db {
     /// Readiness: the database takes a write (one that is rolled back), within `within`. A
     /// database that answers reads but is locked or refuses writes is not ready.
     pub async fn ping(&self, within: Duration) -> Result<()> {
+        // A write rolled back never reaches the file, so on SQLite a full disk is seen only
+        // by the space left beside the database.
+        if let Db::Sqlite(p) = self {
+            let file = p.connect_options().get_filename().to_owned();
+            let dir = match file.parent() {
+                Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+                _ => std::path::PathBuf::from("."),
+            };
+            if let Ok(fs) = rustix::fs::statvfs(&dir)
+                && fs.f_bavail.saturating_mul(fs.f_frsize) < MIN_FREE_BYTES
+            {
+                return Err(StoreError::NotReady("the database's disk is full"));
+            }
+        }
         let write = async {
             on_pool!(self, p => {
                 let mut tx = p.begin_write().await?;
@@ -397,6 +418,10 @@ impl Db {
         on_pool!(self, p => p.close().await)
     }
 }
+
+/// Below this much free space beside a SQLite database, the server reports itself not
+/// ready: a write there may fail with "database or disk is full".
+const MIN_FREE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// A page of a list: 1-based number and size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
