@@ -821,8 +821,8 @@ job-state-running = Being prepared
 job-state-done = The file is ready
 job-state-failed = The file could not be prepared
 job-state-cancelled = Cancelled
-job-done-of = { $done } of { $total } done
-job-done = { $done } done
+job-done-of = Done: { $done } of { $total }
+job-done = Done: { $done }
 job-rate = { $count } a second
 job-seconds-left = { $count ->
     [one] { $count } second left

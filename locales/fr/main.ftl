@@ -821,8 +821,8 @@ job-state-running = En préparation
 job-state-done = Le fichier est prêt
 job-state-failed = Le fichier n’a pas pu être préparé
 job-state-cancelled = Préparation annulée
-job-done-of = { $done } traités sur { $total }
-job-done = { $done } traités
+job-done-of = Traités : { $done } sur { $total }
+job-done = Traités : { $done }
 job-rate = { $count } par seconde
 job-seconds-left = { $count ->
     [one] encore { $count } seconde

@@ -284,6 +284,33 @@ async fn an_officer_works_in_arabic_on_a_phone() {
     assert!(text(&c, "ul.rows").await.contains("محمد الحجيرة"));
     shot(&c, "13-search-latin-finds-arabic").await;
 
+    // Export the list: a page to confirm, then the job's page, whose bar fills by itself
+    // until the file is ready; the home page says so too.
+    c.goto(&app.url("/members")).await.unwrap();
+    click(&c, "#export-csv").await;
+    assert!(text(&c, "#export-filters").await.contains("جميع الأعضاء"));
+    shot(&c, "14-export-ar").await;
+    click(&c, "#export-submit").await;
+    assert!(c.current_url().await.unwrap().path().starts_with("/jobs/"));
+    wait_for(&c, "#job-download").await;
+    assert!(text(&c, "#job-state").await.contains("الملف جاهز"));
+    assert!(
+        text(&c, "#job-figures")
+            .await
+            .contains("تمت معالجة 1 من أصل 1")
+    );
+    shot(&c, "15-job-ready-ar").await;
+    click(&c, "#lang-fr").await;
+    assert!(text(&c, "#job-state").await.contains("Le fichier est prêt"));
+    shot(&c, "16-job-ready-fr").await;
+    click(&c, "#lang-ar").await;
+    c.goto(&app.url("/")).await.unwrap();
+    assert!(
+        text(&c, "#reminders")
+            .await
+            .contains("ملف التصدير جاهز للتنزيل")
+    );
+
     c.close().await.unwrap();
 }
 
