@@ -116,7 +116,12 @@ pub async fn resume(app: &App) -> Result<u64> {
 /// Runs queued jobs as they come, writing their files into `dir`, until the process
 /// ends.
 pub async fn worker(app: App, dir: PathBuf) {
-    if let Err(e) = std::fs::create_dir_all(&dir) {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    // The files are rolls of members: the directory is the server's user's alone.
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    if let Err(e) = builder.create(&dir) {
         tracing::error!(dir = %dir.display(), error = %e, "the jobs' directory cannot be made");
     }
     loop {

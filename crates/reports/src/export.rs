@@ -121,6 +121,15 @@ pub fn xlsx(members: &[Member], sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwr
     book.save_to_buffer()
 }
 
+/// A new file that only the server's own user may read (an export is the roll).
+pub fn private_file(path: &std::path::Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
 /// An export written row by row to a file, in constant memory however many rows: the
 /// CSV through a buffered writer, the workbook with rust_xlsxwriter's constant-memory
 /// sheet (rows go to a temporary file as they come, and are zipped at the end).
@@ -155,7 +164,7 @@ impl ExportFile {
         use tanzim_domain::jobs::ExportFormat;
         match format {
             ExportFormat::Csv => {
-                let mut out = std::io::BufWriter::new(std::fs::File::create_new(path)?);
+                let mut out = std::io::BufWriter::new(private_file(path)?);
                 out.write_all("\u{FEFF}".as_bytes())?;
                 let mut writer = csv::WriterBuilder::new().from_writer(out);
                 writer.write_record(COLUMNS)?;
@@ -182,7 +191,7 @@ impl ExportFile {
                 Ok(ExportFile::Xlsx {
                     book: Box::new(book),
                     row: 1,
-                    file: std::fs::File::create_new(path)?,
+                    file: private_file(path)?,
                 })
             }
         }
@@ -351,8 +360,14 @@ mod tests {
             let roll = crate::import::read(&bytes, &mapping).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(roll.rows.len(), 2, "{format:?}");
             assert_eq!(roll.rows[1].person.first_name_lat.as_deref(), Some("=1+1"));
-            // Never over an existing file.
+            // Never over an existing file; readable by the server's user alone.
             assert!(ExportFile::create(format, &path, "x").is_err());
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(&path).unwrap().permissions().mode();
+                assert_eq!(mode & 0o777, 0o600, "{format:?}");
+            }
         }
         std::fs::remove_dir_all(&dir).unwrap();
     }

@@ -36,6 +36,9 @@ pub async fn backup(db: &Db, path: &Path) -> Result<()> {
     }
     let partial = with_suffix(path, "partial");
     remove_sqlite_files(&partial);
+    // The backup is everyone's record: readable by the server's user alone. SQLite writes
+    // into the empty file made here and keeps its mode.
+    private_empty_file(&partial)?;
     let made = async {
         match db {
             Db::Sqlite(p) => {
@@ -277,6 +280,8 @@ impl Scratch {
         match db {
             Db::Sqlite(_) => {
                 let file = std::env::temp_dir().join(format!("tanzim-verify-{unique}.db"));
+                // A whole copy of the roll in the temporary directory: the server's user's.
+                private_empty_file(&file)?;
                 let scratch =
                     Db::connect_sqlite(file.to_str().ok_or_else(|| not_utf8(&file))?).await?;
                 Ok(Scratch {
@@ -317,6 +322,14 @@ impl Scratch {
             }
         }
     }
+}
+
+fn private_empty_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(drop).map_err(|e| io_error(path, &e))
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {

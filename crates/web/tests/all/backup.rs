@@ -147,6 +147,16 @@ async fn under_writes(engine: Engine) {
 
     // The backup is one moment: restored on either engine, its counters agree with its
     // members, and every table has the backup's rows and checksum.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&during).unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "a backup is readable by the server's user alone"
+        );
+    }
     let in_backup = backup::backup_sums(&during).await.unwrap();
     assert_eq!(verified, in_backup);
     let members = in_backup
