@@ -3,11 +3,13 @@
 //! anyone else is told there is no such job.
 
 use crate::exports::{self, ExportParams, Progress};
+use crate::permit;
 use crate::reads::{self, Read};
 use crate::{Actor, App, Error, Result};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tanzim_domain::jobs::{self as rules, ExportFormat, JobKind, JobState};
+use tanzim_domain::policy::Action;
 use tanzim_store::accounts;
 use tanzim_store::jobs::{self, Job, Outcome};
 
@@ -80,14 +82,19 @@ pub struct Download {
 /// The job's file, once: the first download takes it (and is audited with the export's
 /// query and rows); later ones answer 409 `job-downloaded`, and a file removed after its
 /// day 409 `job-expired`.
-pub async fn download(app: &App, actor: &Actor<'_>, id: i64) -> Result<Download> {
+pub async fn download(app: &App, actor: &Actor<'_>, id: i64, dir: &Path) -> Result<Download> {
     let view = get(app, actor, id).await?;
+    // The right as it is now: a role revoked since the job ran takes the file with it.
+    permit(actor.decide(Action::ViewMembers, None))?;
     if view.state != JobState::Done {
         return Err(Error::Conflict("job-not-done"));
     }
     let (Some(file), Some(file_name)) = (&view.job.file, &view.job.file_name) else {
         return Err(Error::Conflict("job-expired"));
     };
+    if !written_here(dir, id, Path::new(file)) {
+        return Err(Error::Conflict("job-expired"));
+    }
     if !jobs::take_download(&app.db, id).await? {
         return Err(Error::Conflict("job-downloaded"));
     }
@@ -108,8 +115,18 @@ pub async fn download(app: &App, actor: &Actor<'_>, id: i64) -> Result<Download>
     })
 }
 
-/// Queues again the jobs a stop left running; the worker starts them over.
-pub async fn resume(app: &App) -> Result<u64> {
+/// Queues again the jobs a stop left running, after removing the part of a file each had
+/// written; the worker starts them over.
+pub async fn resume(app: &App, dir: &Path) -> Result<u64> {
+    for job in jobs::running(&app.db).await? {
+        if let Some(file) = job
+            .file
+            .as_deref()
+            .filter(|f| written_here(dir, job.id, Path::new(f)))
+        {
+            let _ = std::fs::remove_file(file);
+        }
+    }
     Ok(jobs::requeue_running(&app.db).await?)
 }
 
@@ -190,6 +207,9 @@ async fn run(app: &App, job: &Job, dir: &Path) -> Result<Option<PathBuf>> {
                 crate::secrets::random_token(),
                 format.as_str()
             ));
+            // Recorded before the first row is written, so that a stop in the middle
+            // leaves a part the next start can find and remove.
+            jobs::writing(&app.db, job.id, &path.to_string_lossy()).await?;
             let mut progress = Recorded::new(app, job.id);
             let written = exports::write(
                 app,
@@ -238,11 +258,26 @@ impl Progress for Recorded<'_> {
     }
 }
 
+/// Whether `file` is one the worker writes for job `id` in `dir`: a job's row is never
+/// trusted to name any other file (a restored or altered row could name any file).
+fn written_here(dir: &Path, id: i64, file: &Path) -> bool {
+    let prefix = format!("job-{id}-");
+    file.parent() == Some(dir)
+        && file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with(&prefix) && !n.contains('/'))
+}
+
 /// Removes the files downloaded, and those older than a day; returns how many.
-pub async fn remove_old_files(app: &App) -> Result<usize> {
+pub async fn remove_old_files(app: &App, dir: &Path) -> Result<usize> {
     let before = tanzim_store::now() - rules::KEPT_SECS;
     let files = jobs::files_to_remove(&app.db, before).await?;
     for (id, file) in &files {
+        if !written_here(dir, *id, Path::new(file)) {
+            jobs::forget_file(&app.db, *id).await?;
+            continue;
+        }
         match std::fs::remove_file(file) {
             Ok(()) => {}
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}

@@ -72,9 +72,22 @@ pub async fn claim_next(db: &Db) -> Result<Option<Job>> {
 pub async fn requeue_running(db: &Db) -> Result<u64> {
     Ok(on_pool!(db, p => sqlx::query(
         "UPDATE jobs SET state = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'queued' END,
-             done = 0, started_at = NULL, finished_at = CASE WHEN cancel_requested THEN $1 END
+             done = 0, started_at = NULL, file = NULL, finished_at = CASE WHEN cancel_requested THEN $1 END
          WHERE state = 'running'",
     ).bind(crate::now()).execute(p).await.map(|r| r.rows_affected()))?)
+}
+
+/// The jobs running (at a start: those a stop interrupted).
+pub async fn running(db: &Db) -> Result<Vec<Job>> {
+    let sql = format!("SELECT {COLUMNS} FROM jobs WHERE state = 'running' ORDER BY id");
+    on_pool!(db, p => Ok(sqlx::query_as::<_, Job>(sqlx::AssertSqlSafe(sql)).fetch_all(p).await?))
+}
+
+/// Records the file a running job is writing (a part, until it is done).
+pub async fn writing(db: &Db, id: i64, file: &str) -> Result<()> {
+    on_pool!(db, p => sqlx::query("UPDATE jobs SET file = $1 WHERE id = $2")
+        .bind(file).bind(id).execute(p).await.map(drop))?;
+    Ok(())
 }
 
 /// Records how far a running job has gone; returns whether its owner asked to cancel it.

@@ -142,7 +142,13 @@ pub async fn download(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     crate::reauth::require_fresh_password(&user, &ctx.path)?;
-    let d = jobs::download(&state.app(), &user.actor(&ctx), id).await?;
+    let d = jobs::download(
+        &state.app(),
+        &user.actor(&ctx),
+        id,
+        &state.config.jobs_dir(),
+    )
+    .await?;
     let file = tokio::fs::File::open(&d.path)
         .await
         .map_err(|e| AppError::Internal(format!("the job's file: {e}")))?;

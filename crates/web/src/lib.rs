@@ -93,7 +93,7 @@ pub fn app(state: AppState) -> Router {
 /// Every ten minutes: removes expired sessions and login failures past the throttling
 /// window (reads check expiry themselves; this keeps the tables small), truncates
 /// SQLite's WAL, removes the jobs' files downloaded or a day old, and ends the suspensions whose last day has passed.
-async fn housekeeping(app: tanzim_commands::App) {
+async fn housekeeping(app: tanzim_commands::App, jobs_dir: std::path::PathBuf) {
     use tanzim_domain::accounts::{SESSION_IDLE_SECS, SESSION_MAX_SECS};
     let db = app.db.clone();
     let mut every = tokio::time::interval(Duration::from_secs(600));
@@ -118,7 +118,7 @@ async fn housekeeping(app: tanzim_commands::App) {
         if let Err(e) = db.checkpoint().await {
             tracing::warn!(error = %e, "checkpoint");
         }
-        if let Err(e) = tanzim_commands::jobs::remove_old_files(&app).await {
+        if let Err(e) = tanzim_commands::jobs::remove_old_files(&app, &jobs_dir).await {
             tracing::warn!(error = %e, "removing the jobs' old files");
         }
         // A suspension ends by itself on its date; the member is active again.
@@ -145,10 +145,11 @@ pub async fn serve(mut state: AppState, listener: tokio::net::TcpListener) -> st
     if !state.config.trusted_proxies.is_empty() {
         tracing::info!(proxies = ?state.config.trusted_proxies, "X-Forwarded-For believed from");
     }
-    let cleaner = tokio::spawn(housekeeping(state.app()));
+    let jobs_dir = state.config.jobs_dir();
+    let cleaner = tokio::spawn(housekeeping(state.app(), jobs_dir.clone()));
     // Jobs a stop left running start over; the worker runs them one at a time.
     let app_state = state.app();
-    if let Err(e) = tanzim_commands::jobs::resume(&app_state).await {
+    if let Err(e) = tanzim_commands::jobs::resume(&app_state, &jobs_dir).await {
         tracing::error!(error = %e, "resuming jobs");
     }
     let worker = tokio::spawn(tanzim_commands::jobs::worker(

@@ -163,7 +163,31 @@ pub(crate) async fn tables(conn: &mut Conn<'_>) -> Result<Vec<Table>> {
             }
         }
     }
+    // Names go into SQL as they are: a backup is a file from anywhere, and a table named
+    // `t; VACUUM INTO '…'` would otherwise run. tanzim's own names are plain.
+    for t in &tables {
+        let names = std::iter::once(&t.name)
+            .chain(t.columns.iter().map(|c| &c.name))
+            .chain(&t.key)
+            .chain(&t.references);
+        if let Some(odd) = names.into_iter().find(|n| !plain(n)) {
+            return Err(StoreError::Backup(format!(
+                "the name {odd:?} in the table {:?} is not one of tanzim's: not a tanzim backup",
+                t.name
+            )));
+        }
+    }
     in_dependency_order(tables)
+}
+
+/// A name made of lower-case ASCII letters, digits and underscores, not starting with a
+/// digit.
+fn plain(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn sqlite_kind(table: &str, column: &str, declared: &str) -> Result<Kind> {
@@ -282,5 +306,21 @@ mod tests {
         assert!(sqlite_kind("t", "c", "REAL").is_err());
         assert_eq!(postgres_kind("t", "c", "boolean").unwrap(), Kind::Bool);
         assert!(postgres_kind("members", "search", "tsvector").is_err());
+    }
+
+    #[test]
+    fn only_plain_names_pass() {
+        for (name, ok) in [
+            ("members", true),
+            ("_sqlx", true),
+            ("member_counts2", true),
+            ("t ORDER BY a; VACUUM INTO '/tmp/x'", false),
+            ("Members", false),
+            ("2fa", false),
+            ("", false),
+            ("naïve", false),
+        ] {
+            assert_eq!(plain(name), ok, "{name:?}");
+        }
     }
 }

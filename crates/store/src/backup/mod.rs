@@ -98,7 +98,14 @@ pub async fn restore(db: &Db, path: &Path) -> Result<Vec<(String, u64)>> {
             let delete = format!("DELETE FROM {name}");
             on_tx!(&mut target, c => sqlx::query(sqlx::AssertSqlSafe(delete)).execute(&mut *c).await.map(|_| ()))?;
         }
-        copy_all(&mut source_conn.as_conn(), &mut target).await
+        let copied = copy_all(&mut source_conn.as_conn(), &mut target).await?;
+        // A job's file lay on the machine that made the backup (or anywhere, in a crafted
+        // one): the restored jobs keep their history and lose their files, and those that
+        // had not ended are cancelled.
+        on_tx!(&mut target, c => sqlx::query(
+            "UPDATE jobs SET file = NULL, state = CASE WHEN state IN ('queued', 'running') THEN 'cancelled' ELSE state END",
+        ).execute(&mut *c).await.map(drop))?;
+        Ok(copied)
     }
     .await?;
     tx.commit().await?;

@@ -243,11 +243,21 @@ async fn restart_and_cancel(engine: Engine) {
     tanzim_store::jobs::progress(&app.db, id, 2000, Some(2500))
         .await
         .unwrap();
+    // The part it had written, as the worker names it.
+    let part = dir.join(format!("job-{id}-stopped.csv"));
+    std::fs::write(&part, "number\n05091-000001\n").unwrap();
+    tanzim_store::jobs::writing(&app.db, id, part.to_str().unwrap())
+        .await
+        .unwrap();
     assert!(
         !jobs::run_next(&commands_app, &dir).await.unwrap(),
         "a running job is not taken twice"
     );
-    assert_eq!(jobs::resume(&commands_app).await.unwrap(), 1);
+    assert_eq!(jobs::resume(&commands_app, &dir).await.unwrap(), 1);
+    assert!(
+        !part.exists(),
+        "the part a stop left is removed at the next start"
+    );
     let queued = jobs::get(&commands_app, &actor, id).await.unwrap();
     assert_eq!((queued.job.state.as_str(), queued.job.done), ("queued", 0));
     assert!(jobs::run_next(&commands_app, &dir).await.unwrap());
@@ -256,16 +266,73 @@ async fn restart_and_cancel(engine: Engine) {
         (done.job.state.as_str(), done.job.done, done.job.total),
         ("done", 2500, Some(2500))
     );
-    let file = jobs::download(&commands_app, &actor, id).await.unwrap();
+    // A role revoked since the job ran takes the file with it.
+    let mut revoked = principal.clone();
+    revoked.roles.clear();
+    assert!(matches!(
+        jobs::download(&commands_app, &Actor::user(&revoked, "127.0.0.1"), id, &dir).await,
+        Err(tanzim_commands::Error::Forbidden)
+    ));
+    // A restored backup keeps the job's history, not its file.
+    let saved = dir.join("with-a-job.tanzim");
+    tanzim_store::backup::backup(&app.db, &saved).await.unwrap();
+    let restored = common::fresh_db(engine).await;
+    tanzim_store::backup::restore(&restored, &saved)
+        .await
+        .unwrap();
+    let job = tanzim_store::jobs::get(&restored, id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((job.state.as_str(), job.file), ("done", None));
+    std::fs::remove_file(&saved).unwrap();
+    let file = jobs::download(&commands_app, &actor, id, &dir)
+        .await
+        .unwrap();
     let csv = std::fs::read(&file.path).unwrap();
     assert_eq!(rows(&csv).len(), 2500);
     assert!(matches!(
-        jobs::download(&commands_app, &actor, id).await,
+        jobs::download(&commands_app, &actor, id, &dir).await,
         Err(tanzim_commands::Error::Conflict("job-downloaded"))
     ));
     // Downloaded, the file goes at the next housekeeping.
-    assert_eq!(jobs::remove_old_files(&commands_app).await.unwrap(), 1);
+    assert_eq!(
+        jobs::remove_old_files(&commands_app, &dir).await.unwrap(),
+        1
+    );
     assert!(!file.path.exists());
+
+    // A row naming a file the worker did not write (altered, or restored from elsewhere)
+    // is never served, nor removed.
+    let victim =
+        common::test_dir().join(format!("victim-{}.txt", tanzim_web::auth::random_token()));
+    std::fs::write(&victim, "not an export").unwrap();
+    let other = exports::start(&commands_app, &actor, &filter, ExportFormat::Csv, "members")
+        .await
+        .unwrap();
+    assert!(jobs::run_next(&commands_app, &dir).await.unwrap());
+    tanzim_store::jobs::writing(&app.db, other, victim.to_str().unwrap())
+        .await
+        .unwrap();
+    assert!(matches!(
+        jobs::download(&commands_app, &actor, other, &dir).await,
+        Err(tanzim_commands::Error::Conflict("job-expired"))
+    ));
+    common::execute(
+        &app.db,
+        "UPDATE jobs SET finished_at = 1 WHERE id = $1",
+        &[other],
+    )
+    .await;
+    jobs::remove_old_files(&commands_app, &dir).await.unwrap();
+    assert!(
+        victim.exists(),
+        "a file outside the jobs' directory is left alone"
+    );
+    std::fs::remove_file(&victim).unwrap();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        std::fs::remove_file(entry.unwrap().path()).unwrap();
+    }
 
     // Cancelled while queued: it never runs. Cancelled while running, then stopped before
     // its next batch: it ends cancelled at the next start, not queued again.
@@ -288,7 +355,7 @@ async fn restart_and_cancel(engine: Engine) {
         .unwrap()
         .unwrap();
     jobs::cancel(&commands_app, &actor, running).await.unwrap();
-    assert_eq!(jobs::resume(&commands_app).await.unwrap(), 1);
+    assert_eq!(jobs::resume(&commands_app, &dir).await.unwrap(), 1);
     assert!(!jobs::run_next(&commands_app, &dir).await.unwrap());
     for id in [queued, running] {
         let v = jobs::get(&commands_app, &actor, id).await.unwrap();
