@@ -31,13 +31,24 @@ pub struct Job {
 const COLUMNS: &str = "id, kind, owner_id, params, state, cancel_requested, done, total, file, file_name, \
                        error, created_at, started_at, finished_at, downloaded_at";
 
-/// Queues a job for `owner_id`; returns its id.
+/// Queues a job of `kind` for `owner_id`, or finds the one of that kind already waiting
+/// or running (one at a time per user, kept by a unique index); returns its id.
 pub async fn create(db: &Db, kind: &str, owner_id: i64, params: &str) -> Result<i64> {
-    on_pool!(db, p => Ok(sqlx::query_scalar::<_, i64>(
-        "INSERT INTO jobs (kind, owner_id, params, state, created_at) VALUES ($1, $2, $3, 'queued', $4) RETURNING id",
-    )
-    .bind(kind).bind(owner_id).bind(params).bind(crate::now())
-    .fetch_one(p).await?))
+    on_pool!(db, p => {
+        let new: Option<i64> = sqlx::query_scalar(
+            "INSERT INTO jobs (kind, owner_id, params, state, created_at) VALUES ($1, $2, $3, 'queued', $4)
+             ON CONFLICT DO NOTHING RETURNING id",
+        )
+        .bind(kind).bind(owner_id).bind(params).bind(crate::now())
+        .fetch_optional(p).await?;
+        match new {
+            Some(id) => Ok(id),
+            None => Ok(sqlx::query_scalar::<_, i64>(
+                "SELECT id FROM jobs WHERE owner_id = $1 AND kind = $2 AND state IN ('queued', 'running')",
+            )
+            .bind(owner_id).bind(kind).fetch_one(p).await?),
+        }
+    })
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Job>> {

@@ -235,6 +235,21 @@ async fn restart_and_cancel(engine: Engine) {
     .await
     .unwrap();
     assert_eq!(again, id);
+    let racing: Vec<_> = (0..8)
+        .map(|_| {
+            let (app, principal, filter) =
+                (commands_app.clone(), principal.clone(), filter.clone());
+            tokio::spawn(async move {
+                let actor = Actor::user(&principal, "127.0.0.1");
+                exports::start(&app, &actor, &filter, ExportFormat::Csv, "members")
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    for r in racing {
+        assert_eq!(r.await.unwrap(), id, "requests at once find the same job");
+    }
     let claimed = tanzim_store::jobs::claim_next(&app.db)
         .await
         .unwrap()
