@@ -39,24 +39,14 @@ pub async fn start(
     permit(actor.decide(Action::ViewMembers, None))?;
     let owner = actor.user_id().ok_or(Error::Forbidden)?;
     filter.check(app).await?;
-    // One export at a time per user: another click while one waits or runs goes to it,
-    // so that no one fills the worker's queue.
-    let open = jobs::of_owner(&app.db, owner, 20)
-        .await?
-        .into_iter()
-        .find(|j| {
-            j.kind == JobKind::MemberExport.as_str()
-                && matches!(j.state.as_str(), "queued" | "running")
-        });
-    if let Some(job) = open {
-        return Ok(job.id);
-    }
     let params = ExportParams {
         filter: filter.clone(),
         format: format.as_str().to_owned(),
         sheet_name: sheet_name.to_owned(),
     };
     let params = serde_json::to_string(&params).map_err(|e| Error::Internal(e.to_string()))?;
+    // One export at a time per user (the job table keeps it): another click while one
+    // waits or runs goes to it, so that no one fills the worker's queue.
     Ok(jobs::create(&app.db, JobKind::MemberExport.as_str(), owner, &params).await?)
 }
 

@@ -160,20 +160,15 @@ pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
     let outcome = run(app, &job, dir).await;
     let done = jobs::get(&app.db, id).await?.map_or(0, |j| j.done);
     match &outcome {
-        Ok(Some(path)) => {
-            let format = serde_json::from_str::<ExportParams>(&job.params)
-                .ok()
-                .and_then(|p| ExportFormat::parse(&p.format))
-                .unwrap_or(ExportFormat::Csv);
+        Ok(Some((path, name))) => {
             let file = path.to_string_lossy();
-            let name = exports::file_name(format);
             jobs::finish(
                 &app.db,
                 id,
                 done,
                 Outcome::Done {
                     file: &file,
-                    file_name: &name,
+                    file_name: name,
                 },
             )
             .await?;
@@ -187,8 +182,9 @@ pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// Runs one job as its owner: the file it wrote, or `None` when cancelled.
-async fn run(app: &App, job: &Job, dir: &Path) -> Result<Option<PathBuf>> {
+/// Runs one job as its owner: the file it wrote and the name it is downloaded under, or
+/// `None` when cancelled.
+async fn run(app: &App, job: &Job, dir: &Path) -> Result<Option<(PathBuf, String)>> {
     match JobKind::parse(&job.kind) {
         Some(JobKind::MemberExport) => {
             let params: ExportParams =
@@ -221,7 +217,7 @@ async fn run(app: &App, job: &Job, dir: &Path) -> Result<Option<PathBuf>> {
                 &mut progress,
             )
             .await?;
-            Ok(written.map(|_| path))
+            Ok(written.map(|_| (path, exports::file_name(format))))
         }
         None => Err(Error::Internal(format!("unknown job kind {}", job.kind))),
     }

@@ -12,7 +12,7 @@ use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
 use tanzim_commands::{Actor, operations};
 use tanzim_domain::org::Profile;
-use tanzim_reports::roll::{Options, import_file};
+use tanzim_reports::roll::import_file;
 use tanzim_store::Db;
 use tanzim_store::backup;
 use tanzim_store::imports::OnExisting;
@@ -52,19 +52,6 @@ fn roll(first: u32, rows: u32) -> String {
         ));
     }
     text
-}
-
-fn import_options() -> Options<'static> {
-    Options {
-        on_existing: OnExisting::Report,
-        dry_run: false,
-        actor: "test",
-        actor_id: None,
-        token: &tanzim_web::auth::random_token,
-        scope: None,
-        reach: None,
-        today: tanzim_web::today(),
-    }
 }
 
 async fn renew_all(api: &Api, campaign: i64, ids: &[i64]) {
@@ -110,7 +97,7 @@ async fn under_writes(engine: Engine) {
                     &profile,
                     text.as_bytes(),
                     &HashMap::new(),
-                    &import_options(),
+                    &crate::imports::options(OnExisting::Report, false),
                 )
                 .await
                 .unwrap();

@@ -12,7 +12,7 @@ use tanzim_commands::{Actor, App, exports, jobs};
 use tanzim_domain::accounts::Role;
 use tanzim_domain::jobs::ExportFormat;
 use tanzim_domain::org::Profile;
-use tanzim_reports::roll::{Options, import_file};
+use tanzim_reports::roll::import_file;
 use tanzim_store::imports::OnExisting;
 
 /// 2,500 members in Béni Mellal (more than one export batch of 2,000), every fifth woman
@@ -37,16 +37,7 @@ async fn roll(app: &TestApp) {
             "Fatima,Zahri{i},{sex},{birth},EX{i:06},{phone},{commune}\n"
         ));
     }
-    let options = Options {
-        on_existing: OnExisting::Report,
-        dry_run: false,
-        actor: "test",
-        actor_id: None,
-        token: &tanzim_web::auth::random_token,
-        scope: None,
-        reach: None,
-        today: tanzim_web::today(),
-    };
+    let options = crate::imports::options(OnExisting::Report, false);
     let profile = Profile::default_profile().unwrap();
     let (summary, _) = import_file(
         &app.db,

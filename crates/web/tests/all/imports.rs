@@ -10,7 +10,7 @@ use tanzim_domain::org::Profile;
 use tanzim_reports::roll::{Options, import_file};
 use tanzim_store::imports::OnExisting;
 
-fn options(on_existing: OnExisting, dry_run: bool) -> Options<'static> {
+pub(crate) fn options(on_existing: OnExisting, dry_run: bool) -> Options<'static> {
     Options {
         on_existing,
         dry_run,
