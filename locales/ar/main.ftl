@@ -880,3 +880,27 @@ error-job-downloaded = تم تنزيل هذا الملف من قبل، ولا ي
 error-job-expired = حُذف هذا الملف بعد انقضاء يوم على إعداده.
 error-job-not-done = لم يكتمل إعداد هذا الملف بعد.
 error-format-invalid = صيغة الملف غير معروفة: CSV أو XLSX.
+
+# Imports and campaign closes as jobs
+job-import-title = استيراد لائحة الأعضاء
+job-import-state-queued = في الانتظار
+job-import-state-running = الاستيراد جارٍ
+job-import-state-done = اكتمل الاستيراد
+job-import-state-failed = توقف الاستيراد قبل نهايته، ويمكن استئنافه من حيث توقف
+job-import-state-cancelled = أُوقف الاستيراد، وبقي ما أُدخل قبل الإيقاف
+job-import-ready = اكتمل استيراد اللائحة
+job-import-cancel = إيقاف الاستيراد
+job-close-title = اختتام حملة التجديد
+job-close-state-queued = في الانتظار
+job-close-state-running = الاختتام جارٍ
+job-close-state-done = اختُتمت الحملة
+job-close-state-failed = توقف الاختتام قبل نهايته، ويُستأنف من حيث توقف
+job-close-state-cancelled = أُلغي الاختتام
+job-close-ready = اكتمل اختتام الحملة
+job-close-cancel = إلغاء
+job-back-import = نتيجة الاستيراد والأسطر المرفوضة
+job-back-campaign = العودة إلى الحملة
+import-running = الاستيراد جارٍ في الخلفية، دفعةً بعد دفعة.
+import-follow = متابعة التقدم
+campaign-closing-follow = متابعة التقدم
+error-job-not-cancellable = لا يمكن إيقاف هذه المهمة في منتصفها.

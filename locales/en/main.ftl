@@ -840,3 +840,27 @@ error-job-downloaded = This file has already been downloaded; it downloads only 
 error-job-expired = This file was removed a day after it was prepared.
 error-job-not-done = This file is not ready yet.
 error-format-invalid = Unknown file format: CSV or XLSX.
+
+# Imports and campaign closes as jobs
+job-import-title = Member list import
+job-import-state-queued = Waiting
+job-import-state-running = Importing
+job-import-state-done = The import is done
+job-import-state-failed = The import stopped before its end; it can go on from where it stopped
+job-import-state-cancelled = The import was stopped; what was imported before stays imported
+job-import-ready = Your list's import is done
+job-import-cancel = Stop the import
+job-close-title = Closing a renewal campaign
+job-close-state-queued = Waiting
+job-close-state-running = Closing
+job-close-state-done = The campaign is closed
+job-close-state-failed = The close stopped before its end; it goes on from where it stopped
+job-close-state-cancelled = Close cancelled
+job-close-ready = The campaign's close is done
+job-close-cancel = Cancel
+job-back-import = Import result and rejected lines
+job-back-campaign = Back to the campaign
+import-running = The import goes on in the background, batch after batch.
+import-follow = Follow its progress
+campaign-closing-follow = Follow its progress
+error-job-not-cancellable = This job cannot be stopped half-way.

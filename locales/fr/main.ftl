@@ -840,3 +840,27 @@ error-job-downloaded = Ce fichier a déjà été téléchargé ; il ne se télé
 error-job-expired = Ce fichier a été supprimé un jour après sa préparation.
 error-job-not-done = Ce fichier n’est pas encore prêt.
 error-format-invalid = Format de fichier inconnu : CSV ou XLSX.
+
+# Imports and campaign closes as jobs
+job-import-title = Import d’une liste de membres
+job-import-state-queued = En attente
+job-import-state-running = Import en cours
+job-import-state-done = Import terminé
+job-import-state-failed = L’import s’est arrêté avant la fin ; il peut reprendre là où il s’est arrêté
+job-import-state-cancelled = Import arrêté ; ce qui était importé avant l’arrêt reste importé
+job-import-ready = L’import de votre liste est terminé
+job-import-cancel = Arrêter l’import
+job-close-title = Clôture d’une campagne de renouvellement
+job-close-state-queued = En attente
+job-close-state-running = Clôture en cours
+job-close-state-done = La campagne est clôturée
+job-close-state-failed = La clôture s’est arrêtée avant la fin ; elle reprend là où elle s’est arrêtée
+job-close-state-cancelled = Clôture annulée
+job-close-ready = La clôture de la campagne est terminée
+job-close-cancel = Annuler
+job-back-import = Résultat de l’import et lignes rejetées
+job-back-campaign = Retour à la campagne
+import-running = L’import se poursuit en arrière-plan, lot après lot.
+import-follow = Suivre l’avancement
+campaign-closing-follow = Suivre l’avancement
+error-job-not-cancellable = Cette tâche ne peut pas être arrêtée en cours de route.

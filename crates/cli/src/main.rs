@@ -360,34 +360,59 @@ async fn run(cli: Cli) -> Result<()> {
                 None => Default::default(),
             };
             let db = open(&cli).await?;
-            let options = tanzim_reports::roll::Options {
-                on_existing: if *update_existing {
-                    tanzim_store::imports::OnExisting::Update
-                } else {
-                    tanzim_store::imports::OnExisting::Report
-                },
-                dry_run: *dry_run,
-                actor: "cli",
-                actor_id: None,
-                token: &auth::random_token,
-                scope: None,
-                reach: None,
-                today: tanzim_web::today(),
+            let on_existing = if *update_existing {
+                tanzim_store::imports::OnExisting::Update
+            } else {
+                tanzim_store::imports::OnExisting::Report
             };
-            let (summary, rejected) =
-                tanzim_reports::roll::import_file(&db, &profile, &bytes, &mapping, &options)
-                    .await
-                    .map_err(|e| anyhow!("{e}"))?;
-            if !summary.rejected.is_empty() {
-                let out = file.with_extension("rejected.csv");
-                std::fs::write(&out, rejected)
-                    .with_context(|| format!("cannot write {}", out.display()))?;
-                for (line, reason) in summary.rejected.iter().take(20) {
-                    eprintln!("line {line}: {reason}");
-                }
-                eprintln!("rejected rows written to {}", out.display());
+            if *dry_run {
+                let options = tanzim_reports::roll::Options {
+                    on_existing,
+                    dry_run: true,
+                    actor: "cli",
+                    actor_id: None,
+                    token: &auth::random_token,
+                    scope: None,
+                    reach: None,
+                    today: tanzim_web::today(),
+                };
+                let (summary, rejected) =
+                    tanzim_reports::roll::import_file(&db, &profile, &bytes, &mapping, &options)
+                        .await
+                        .map_err(|e| anyhow!("{e}"))?;
+                write_rejected(file, &summary.rejected, &rejected)?;
+                println!("{}", summary.line());
+                return Ok(());
             }
-            println!("{}", summary.line());
+            // Staged in the database, then imported batch by batch: a run that stops
+            // (killed, a full disk) is resumed by the next run of the same file.
+            let app = commands::App::new(db, profile);
+            let hash = commands::imports::file_hash(&bytes);
+            let id = match commands::imports::console_unfinished(&app, &hash, on_existing).await? {
+                Some((id, so_far)) => {
+                    eprintln!(
+                        "resuming the unfinished import of {}: {} rows done",
+                        file.display(),
+                        tanzim_reports::staged::rows_done(&so_far)
+                    );
+                    id
+                }
+                None => {
+                    let roll = tanzim_reports::import::read(&bytes, &mapping)
+                        .map_err(|e| anyhow!("{e}"))?;
+                    drop(bytes);
+                    commands::imports::console_stage(&app, &roll, on_existing, &hash, &mapping)
+                        .await?
+                }
+            };
+            let mut bar = Bar::new();
+            let tally = commands::imports::run(&app, &commands::Actor::console(), id, &mut bar)
+                .await?
+                .ok_or_else(|| anyhow!("the import stopped"))?;
+            bar.0.finish_and_clear();
+            let (first, rejected) = commands::imports::console_refused(&app, id, 20).await?;
+            write_rejected(file, &first, &rejected)?;
+            println!("{}", tanzim_reports::staged::tally_line(&tally));
         }
         Command::Demo { members, seed } => {
             let profile = load_profile(&cli)?;
@@ -730,6 +755,25 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes the rejected rows beside the roll, and says the first ones.
+fn write_rejected(
+    file: &std::path::Path,
+    first: &[(u64, String)],
+    rejected_csv: &str,
+) -> Result<()> {
+    if first.is_empty() {
+        return Ok(());
+    }
+    let out = file.with_extension("rejected.csv");
+    std::fs::write(&out, rejected_csv)
+        .with_context(|| format!("cannot write {}", out.display()))?;
+    for (line, reason) in first.iter().take(20) {
+        eprintln!("line {line}: {reason}");
+    }
+    eprintln!("rejected rows written to {}", out.display());
+    Ok(())
+}
+
 /// A progress bar on the terminal for long work: rows done of the total, rate, time left.
 struct Bar(indicatif::ProgressBar);
 
@@ -745,7 +789,7 @@ impl Bar {
     }
 }
 
-impl commands::exports::Progress for Bar {
+impl commands::progress::Progress for Bar {
     async fn report(&mut self, done: i64, total: Option<i64>) -> commands::Result<bool> {
         if let Some(total) = total {
             self.0.set_length(u64::try_from(total).unwrap_or(0));

@@ -1,9 +1,11 @@
 //! Commands on renewal campaigns: launching one for a body, closing it (members of the
 //! party who did not renew lapse, in the yearly model) and reopening or extending it.
 
+use crate::progress::Progress;
 use crate::{Actor, App, Error, Found, Result, today};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;
+use tanzim_domain::jobs::{JobKind, JobState};
 use tanzim_domain::members as rules;
 use tanzim_domain::org::MembershipModel;
 use tanzim_domain::policy::{Action, Decision};
@@ -11,6 +13,7 @@ use tanzim_domain::{DomainError, Field};
 use tanzim_store::StoreError;
 use tanzim_store::bodies;
 use tanzim_store::campaigns::{self, Campaign};
+use tanzim_store::jobs;
 
 /// A campaign as an officer plans it: the year, its dates and its dues categories (as the
 /// form gives them; `rules::plan_campaign` reads them).
@@ -62,26 +65,60 @@ pub async fn launch(
 /// Members lapsed per transaction when a campaign closes: small enough that renewals and
 /// imports get the database between two batches.
 pub const CLOSE_BATCH: i64 = 2_000;
-const BATCH_PAUSE: std::time::Duration = std::time::Duration::from_millis(25);
 
-/// Starts closing an open campaign: payments stop at once; `run_close` then lapses its
-/// members who did not renew, batch by batch.
-pub async fn close(app: &App, actor: &Actor<'_>, c: &Found<Campaign>) -> Result<()> {
+/// The pause between two batches of a close: a gap for the writers waiting on the
+/// database. SQLite's busy handler, once a writer has waited a third of a second, polls
+/// the lock every 100 ms; a shorter gap is missed three times in four, and the renewal
+/// waits out batch after batch. PostgreSQL's writers wait on row locks, woken at once.
+fn batch_pause(db: &tanzim_store::Db) -> std::time::Duration {
+    std::time::Duration::from_millis(match db {
+        tanzim_store::Db::Sqlite(_) => 110,
+        tanzim_store::Db::Postgres(_) => 25,
+    })
+}
+
+/// Starts closing an open campaign: payments stop at once, and the close is queued as a
+/// job of the actor's (`run_close` then lapses its members who did not renew, batch by
+/// batch, with its progress on the job's page); returns the job.
+pub async fn close(app: &App, actor: &Actor<'_>, c: &Found<Campaign>) -> Result<i64> {
     c.require(Action::ManageCampaigns)?;
+    let user_id = actor.user_id().ok_or(Error::Forbidden)?;
+    if c.is_closing() {
+        // A close whose job failed goes on from where it stopped (or is the one running).
+        return queue_close(app, c.id, user_id).await;
+    }
     if !c.is_open() {
         return Err(Error::Conflict("campaign-closed"));
     }
-    let user_id = actor.user_id().ok_or(Error::Forbidden)?;
     let entry = actor.audit(AuditAction::CampaignClosed);
-    Ok(campaigns::begin_close(&app.db, c, user_id, entry).await?)
+    campaigns::begin_close(&app.db, c, user_id, entry).await?;
+    queue_close(app, c.id, user_id).await
+}
+
+/// The job that closes campaign `id`, for `owner` (the one already queued, if any).
+async fn queue_close(app: &App, id: i64, owner: i64) -> Result<i64> {
+    let params = serde_json::json!({ "campaign": id }).to_string();
+    let kind = JobKind::CampaignClose.as_str();
+    Ok(jobs::create(&app.db, kind, owner, &close_subject(id), &params).await?)
+}
+
+/// How a campaign's close job names it.
+pub fn close_subject(campaign_id: i64) -> String {
+    format!("campaign-{campaign_id}")
 }
 
 /// Runs a campaign's close to its end, `batch` members a transaction, and closes it;
 /// returns how many lapsed in all. Safe to run again after an interruption (a restart, a
 /// failed batch): members already lapsed no longer match, and a closed campaign is left
 /// as it is. Only the party's own campaigns lapse members: an affiliate's dues do not
-/// decide membership of the party.
-pub async fn run_close(app: &App, campaign_id: i64, batch: i64) -> Result<i64> {
+/// decide membership of the party. A close is not cancelled half-way (see
+/// `JobKind::cancellable`): `progress` is told, not asked.
+pub async fn run_close(
+    app: &App,
+    campaign_id: i64,
+    batch: i64,
+    progress: &mut impl Progress,
+) -> Result<i64> {
     let c = campaigns::get(&app.db, campaign_id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -91,43 +128,75 @@ pub async fn run_close(app: &App, campaign_id: i64, batch: i64) -> Result<i64> {
     let lapse = app.profile.membership.model == MembershipModel::YearlyRenewal
         && Some(c.organization.as_str()) == app.profile.party_key();
     let today = today().to_string();
-    while lapse && campaigns::lapse_batch(&app.db, &c, &today, batch).await? > 0 {
-        // A pause for the writers waiting on the database: SQLite's busy handler polls at
-        // intervals, and a batch started at once would take the lock again before them.
-        tokio::time::sleep(BATCH_PAUSE).await;
+    let mut done = c.lapsed_count.unwrap_or(0);
+    let total = done
+        + if lapse {
+            campaigns::to_lapse(&app.db, &c).await?
+        } else {
+            0
+        };
+    progress.report(done, Some(total)).await?;
+    if lapse {
+        loop {
+            let lapsed = campaigns::lapse_batch(&app.db, &c, &today, batch).await?;
+            if lapsed == 0 {
+                break;
+            }
+            done += lapsed;
+            // Renewals stopped when the close began, so the total only moves if members
+            // were added meanwhile: never show more done than in all.
+            progress.report(done, Some(total.max(done))).await?;
+            tokio::time::sleep(batch_pause(&app.db)).await;
+        }
     }
     Ok(campaigns::finish_close(&app.db, &c).await?)
 }
 
-/// Starts the close and runs it in the background (it goes on whatever happens to the
-/// caller); the members lapsed when it finished within `wait`, `None` while it goes on.
+/// How a close request ends: its job, and the members lapsed when it finished in time.
+pub struct Closing {
+    pub job: i64,
+    pub lapsed: Option<i64>,
+}
+
+/// Starts the close and waits up to `wait` for its job to finish (it goes on whatever
+/// happens to the caller).
 pub async fn close_within(
     app: &App,
     actor: &Actor<'_>,
     c: &Found<Campaign>,
     wait: std::time::Duration,
-) -> Result<Option<i64>> {
-    close(app, actor, c).await?;
-    let (app, id) = (app.clone(), c.id);
-    let mut running = tokio::spawn(async move {
-        let done = run_close(&app, id, CLOSE_BATCH).await;
-        if let Err(e) = &done {
-            // The campaign stays closing; the next start resumes it.
-            tracing::error!(campaign = id, error = %e, "closing the campaign failed");
+) -> Result<Closing> {
+    let job = close(app, actor, c).await?;
+    match crate::jobs::wait(app, job, wait).await? {
+        JobState::Done => {
+            let lapsed = campaigns::get(&app.db, c.id)
+                .await?
+                .and_then(|c| c.lapsed_count);
+            Ok(Closing {
+                job,
+                lapsed: Some(lapsed.unwrap_or(0)),
+            })
         }
-        done
-    });
-    match tokio::time::timeout(wait, &mut running).await {
-        Ok(Ok(done)) => Ok(Some(done?)),
-        Ok(Err(e)) => Err(Error::Internal(format!("close task: {e}"))),
-        Err(_) => Ok(None),
+        JobState::Queued | JobState::Running => Ok(Closing { job, lapsed: None }),
+        JobState::Failed | JobState::Cancelled => {
+            // The campaign stays closing; the next start queues its close again.
+            Err(Error::Internal(format!("the close's job {job} stopped")))
+        }
     }
 }
 
-/// Resumes every close a stop interrupted (at the server's start).
+/// At the server's start, every campaign being closed has its job: the one a stop left
+/// (queued again by `jobs::resume`), or a new one for whoever began the close.
 pub async fn resume_closes(app: &App) -> Result<()> {
     for id in campaigns::closing(&app.db).await? {
-        run_close(app, id, CLOSE_BATCH).await?;
+        match campaigns::closing_by(&app.db, id).await? {
+            Some(owner) => {
+                queue_close(app, id, owner).await?;
+            }
+            None => {
+                run_close(app, id, CLOSE_BATCH, &mut crate::progress::Unwatched).await?;
+            }
+        }
     }
     Ok(())
 }

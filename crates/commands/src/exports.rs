@@ -5,6 +5,7 @@
 //! console writes the same file in the foreground.
 
 use crate::member_lists::{self, ListFilter, member_scope, shown_to};
+use crate::progress::Progress;
 use crate::{Actor, App, Error, Result, permit};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -47,17 +48,7 @@ pub async fn start(
     let params = serde_json::to_string(&params).map_err(|e| Error::Internal(e.to_string()))?;
     // One export at a time per user (the job table keeps it): another click while one
     // waits or runs goes to it, so that no one fills the worker's queue.
-    Ok(jobs::create(&app.db, JobKind::MemberExport.as_str(), owner, &params).await?)
-}
-
-/// Who watches long work: told after each batch how many rows are done and how many there
-/// are in all (once known), it answers whether to go on (false: cancelled).
-pub trait Progress: Send {
-    fn report(
-        &mut self,
-        done: i64,
-        total: Option<i64>,
-    ) -> impl Future<Output = Result<bool>> + Send;
+    Ok(jobs::create(&app.db, JobKind::MemberExport.as_str(), owner, "", &params).await?)
 }
 
 /// Writes the filtered list, as `actor` may see it, to the new file `path`. Returns the

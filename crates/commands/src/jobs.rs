@@ -2,8 +2,9 @@
 //! worker that runs them, one at a time, beside the requests. A job is its owner's alone:
 //! anyone else is told there is no such job.
 
-use crate::exports::{self, ExportParams, Progress};
+use crate::exports::{self, ExportParams};
 use crate::permit;
+use crate::progress::Progress;
 use crate::reads::{self, Read};
 use crate::{Actor, App, Error, Result};
 use std::path::{Path, PathBuf};
@@ -22,7 +23,7 @@ pub struct JobView {
 }
 
 impl JobView {
-    fn of(job: Job) -> JobView {
+    pub fn of(job: Job) -> JobView {
         let state = JobState::parse(&job.state).unwrap_or(JobState::Failed);
         let elapsed = job
             .started_at
@@ -33,6 +34,11 @@ impl JobView {
             state,
             progress,
         }
+    }
+
+    /// Still open, and of a kind that may stop half-way.
+    pub fn cancellable(&self) -> bool {
+        self.state.is_open() && JobKind::parse(&self.job.kind).is_some_and(JobKind::cancellable)
     }
 
     /// Done, its file not yet taken nor removed.
@@ -63,12 +69,30 @@ pub async fn mine(app: &App, actor: &Actor<'_>, limit: i64) -> Result<Vec<JobVie
 }
 
 /// Stops the actor's job: a queued one at once, a running one at its next batch (the
-/// partial file is removed). 409 `job-ended` when it had ended.
+/// partial file is removed). 409 `job-ended` when it had ended, `job-not-cancellable`
+/// for a kind that may not stop half-way (a campaign's close).
 pub async fn cancel(app: &App, actor: &Actor<'_>, id: i64) -> Result<()> {
-    get(app, actor, id).await?;
+    let view = get(app, actor, id).await?;
+    if view.state.is_open() && !view.cancellable() {
+        return Err(Error::Conflict("job-not-cancellable"));
+    }
     match jobs::request_cancel(&app.db, id).await? {
         true => Ok(()),
         false => Err(Error::Conflict("job-ended")),
+    }
+}
+
+/// Waits up to `within` for job `id` to end (a request that would rather answer with the
+/// result when the work is short); the state it is in then.
+pub async fn wait(app: &App, id: i64, within: Duration) -> Result<JobState> {
+    let deadline = Instant::now() + within;
+    loop {
+        let job = jobs::get(&app.db, id).await?.ok_or(Error::NotFound)?;
+        let state = JobState::parse(&job.state).unwrap_or(JobState::Failed);
+        if !state.is_open() || Instant::now() >= deadline {
+            return Ok(state);
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
@@ -141,15 +165,27 @@ pub async fn worker(app: App, dir: PathBuf) {
     if let Err(e) = builder.create(&dir) {
         tracing::error!(dir = %dir.display(), error = %e, "the jobs' directory cannot be made");
     }
-    loop {
-        match run_next(&app, &dir).await {
-            Ok(true) => continue,
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "jobs"),
-        }
-        tokio::time::sleep(Duration::from_millis(500)).await;
+    // Two lanes: a national close or import does not hold an officer's export back.
+    // A set, so that stopping the worker stops its lanes with it.
+    let mut lanes = tokio::task::JoinSet::new();
+    for _ in 0..LANES {
+        let (app, dir) = (app.clone(), dir.clone());
+        lanes.spawn(async move {
+            loop {
+                match run_next(&app, &dir).await {
+                    Ok(true) => continue,
+                    Ok(false) => {}
+                    Err(e) => tracing::warn!(error = %e, "jobs"),
+                }
+                tokio::time::sleep(Duration::from_millis(500)).await;
+            }
+        });
     }
+    while lanes.join_next().await.is_some() {}
 }
+
+/// Jobs run at the same time.
+const LANES: usize = 2;
 
 /// Runs the oldest queued job, if any; returns whether there was one.
 pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
@@ -160,7 +196,7 @@ pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
     let outcome = run(app, &job, dir).await;
     let done = jobs::get(&app.db, id).await?.map_or(0, |j| j.done);
     match &outcome {
-        Ok(Some((path, name))) => {
+        Ok(Ran::File(path, name)) => {
             let file = path.to_string_lossy();
             jobs::finish(
                 &app.db,
@@ -173,7 +209,8 @@ pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
             )
             .await?;
         }
-        Ok(None) => jobs::finish(&app.db, id, done, Outcome::Cancelled).await?,
+        Ok(Ran::Finished) => jobs::finish(&app.db, id, done, Outcome::Finished).await?,
+        Ok(Ran::Cancelled) => jobs::finish(&app.db, id, done, Outcome::Cancelled).await?,
         Err(e) => {
             tracing::warn!(job = id, error = %e, "job failed");
             jobs::finish(&app.db, id, done, Outcome::Failed(&e.to_string())).await?;
@@ -182,21 +219,55 @@ pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
     Ok(true)
 }
 
-/// Runs one job as its owner: the file it wrote and the name it is downloaded under, or
-/// `None` when cancelled.
-async fn run(app: &App, job: &Job, dir: &Path) -> Result<Option<(PathBuf, String)>> {
+/// How a job's run ended.
+enum Ran {
+    /// It wrote a file, downloaded under that name.
+    File(PathBuf, String),
+    Finished,
+    Cancelled,
+}
+
+/// What a job of a kind that works on one record is given.
+#[derive(serde::Deserialize)]
+struct OnRecord {
+    #[serde(alias = "campaign", alias = "import")]
+    id: i64,
+}
+
+/// Runs one job as its owner.
+async fn run(app: &App, job: &Job, dir: &Path) -> Result<Ran> {
+    // The owner's roles as they are now: a role revoked meanwhile exports or imports
+    // less, an account disabled nothing.
+    let (principal, _) = accounts::principal(&app.db, job.owner_id)
+        .await?
+        .ok_or(Error::Forbidden)?;
+    let actor = Actor::user(&principal, "job");
+    let decode = |e: serde_json::Error| Error::Internal(e.to_string());
+    let ended = |finished: bool| {
+        if finished {
+            Ran::Finished
+        } else {
+            Ran::Cancelled
+        }
+    };
     match JobKind::parse(&job.kind) {
+        Some(JobKind::MemberImport) => {
+            let on: OnRecord = serde_json::from_str(&job.params).map_err(decode)?;
+            let mut progress = Recorded::new(app, job.id);
+            let tally = crate::imports::run(app, &actor, on.id, &mut progress).await?;
+            Ok(ended(tally.is_some()))
+        }
+        Some(JobKind::CampaignClose) => {
+            let on: OnRecord = serde_json::from_str(&job.params).map_err(decode)?;
+            let mut progress = Recorded::new(app, job.id);
+            crate::campaigns::run_close(app, on.id, crate::campaigns::CLOSE_BATCH, &mut progress)
+                .await?;
+            Ok(Ran::Finished)
+        }
         Some(JobKind::MemberExport) => {
-            let params: ExportParams =
-                serde_json::from_str(&job.params).map_err(|e| Error::Internal(e.to_string()))?;
+            let params: ExportParams = serde_json::from_str(&job.params).map_err(decode)?;
             let format = ExportFormat::parse(&params.format)
                 .ok_or_else(|| Error::Internal(format!("format {}", params.format)))?;
-            // The owner's roles as they are now: a role revoked meanwhile exports less,
-            // an account disabled nothing.
-            let (principal, _) = accounts::principal(&app.db, job.owner_id)
-                .await?
-                .ok_or(Error::Forbidden)?;
-            let actor = Actor::user(&principal, "job");
             let path = dir.join(format!(
                 "job-{}-{}.{}",
                 job.id,
@@ -217,7 +288,10 @@ async fn run(app: &App, job: &Job, dir: &Path) -> Result<Option<(PathBuf, String
                 &mut progress,
             )
             .await?;
-            Ok(written.map(|_| (path, exports::file_name(format))))
+            Ok(match written {
+                Some(_) => Ran::File(path, exports::file_name(format)),
+                None => Ran::Cancelled,
+            })
         }
         None => Err(Error::Internal(format!("unknown job kind {}", job.kind))),
     }

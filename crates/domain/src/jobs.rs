@@ -1,5 +1,5 @@
-//! Jobs: long work that the server's worker runs beside the requests (a member export
-//! now), what state each is in, and how far it has gone.
+//! Jobs: long work that the server's worker runs beside the requests (member exports and
+//! imports, campaign closes), what state each is in, and how far it has gone.
 
 /// A file a job leaves is kept this long, then removed (downloaded or not).
 pub const KEPT_SECS: i64 = 24 * 3600;
@@ -7,20 +7,34 @@ pub const KEPT_SECS: i64 = 24 * 3600;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum JobKind {
     MemberExport,
+    MemberImport,
+    CampaignClose,
 }
 
 impl JobKind {
     pub fn as_str(self) -> &'static str {
         match self {
             JobKind::MemberExport => "member-export",
+            JobKind::MemberImport => "member-import",
+            JobKind::CampaignClose => "campaign-close",
         }
     }
 
     pub fn parse(s: &str) -> Option<JobKind> {
-        match s {
-            "member-export" => Some(JobKind::MemberExport),
-            _ => None,
-        }
+        [
+            JobKind::MemberExport,
+            JobKind::MemberImport,
+            JobKind::CampaignClose,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+
+    /// Whether its owner may stop it half-way: an export (its part is removed) and an
+    /// import (the batches in stay in, the rest waits to be confirmed again) may; a close
+    /// may not, since a campaign half closed has lapsed some of its members and not others.
+    pub fn cancellable(self) -> bool {
+        !matches!(self, JobKind::CampaignClose)
     }
 }
 
@@ -167,6 +181,13 @@ mod tests {
         assert_eq!(JobState::parse("stopped"), None);
         assert_eq!(ExportFormat::parse("xlsx"), Some(ExportFormat::Xlsx));
         assert_eq!(JobKind::parse("member-export"), Some(JobKind::MemberExport));
+        assert_eq!(
+            JobKind::parse("campaign-close"),
+            Some(JobKind::CampaignClose)
+        );
+        assert_eq!(JobKind::parse("member-import"), Some(JobKind::MemberImport));
+        assert_eq!(JobKind::parse("close"), None);
+        assert!(!JobKind::CampaignClose.cancellable() && JobKind::MemberImport.cancellable());
         assert!(JobState::Running.is_open() && !JobState::Done.is_open());
     }
 }

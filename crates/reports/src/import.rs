@@ -390,7 +390,9 @@ fn cell_text(cell: &calamine::DataRef<'_>) -> String {
     }
 }
 
-fn row_from(line: u64, raw: Vec<String>, fields: &[&'static str]) -> Row {
+/// A record as a row of the roll, its cells read through the header's `fields` (see
+/// `map_header`).
+pub fn row_from(line: u64, raw: Vec<String>, fields: &[&'static str]) -> Row {
     let get = |name: &str| {
         fields
             .iter()

@@ -8,3 +8,4 @@ mod demo_names;
 pub mod export;
 pub mod import;
 pub mod roll;
+pub mod staged;

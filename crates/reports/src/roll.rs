@@ -1,7 +1,7 @@
 //! Importing a roll into the database: every row validated by the domain, valid rows written
 //! in batches (each batch all or nothing), a report of every rejected row with its line.
 
-use crate::import::{self, Roll};
+use crate::import::{self, Roll, Row};
 use std::collections::HashMap;
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::members::Person;
@@ -16,9 +16,9 @@ use tanzim_store::{Db, StoreError, territory};
 pub const BATCH: usize = 20000;
 
 /// Imports of at least this many rows refresh the planner's statistics afterwards.
-const ANALYZE_AFTER: usize = 10_000;
+pub(crate) const ANALYZE_AFTER: usize = 10_000;
 /// During a large import, statistics are refreshed after the first batch and every so many.
-const ANALYZE_EVERY: usize = 5;
+pub(crate) const ANALYZE_EVERY: usize = 5;
 
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Summary {
@@ -36,18 +36,25 @@ pub struct Summary {
 impl Summary {
     /// The line `tanzim import members` prints.
     pub fn line(&self) -> String {
-        let line = format!(
-            "imported {}, updated {}, rejected {}, review {}, referred {}",
-            self.imported,
-            self.updated,
-            self.rejected.len(),
-            self.review,
-            self.referred
-        );
-        match self.unchanged {
-            0 => line,
-            n => format!("{line}, unchanged {n}"),
-        }
+        counts_line(
+            [self.imported, self.updated, self.rejected.len() as u64],
+            [self.review, self.referred, self.unchanged],
+        )
+    }
+}
+
+/// `imported N, updated N, rejected N, review N, referred N[, unchanged N]`: the summary of
+/// an import, from the console, the pages and their tests alike.
+pub fn counts_line(
+    [imported, updated, rejected]: [u64; 3],
+    [review, referred, unchanged]: [u64; 3],
+) -> String {
+    let line = format!(
+        "imported {imported}, updated {updated}, rejected {rejected}, review {review}, referred {referred}"
+    );
+    match unchanged {
+        0 => line,
+        n => format!("{line}, unchanged {n}"),
     }
 }
 
@@ -66,15 +73,17 @@ pub struct Options<'a> {
     pub today: chrono::NaiveDate,
 }
 
-/// Validates and imports a parsed roll.
-pub async fn import_roll(
-    db: &Db,
-    profile: &Profile,
-    roll: &Roll,
-    opts: &Options<'_>,
-) -> Result<Summary, StoreError> {
-    let places: HashMap<String, (tanzim_domain::territory::TerritoryPath, String)> =
-        territory::all(db)
+/// What a row is checked against: the communes (with their paths and provinces) and the
+/// profile's affiliated organizations, read once per import.
+pub struct Checks<'p> {
+    profile: &'p Profile,
+    places: HashMap<String, (tanzim_domain::territory::TerritoryPath, String)>,
+    affiliates: Vec<&'p str>,
+}
+
+impl<'p> Checks<'p> {
+    pub async fn load(db: &Db, profile: &'p Profile) -> Result<Checks<'p>, StoreError> {
+        let places = territory::all(db)
             .await?
             .into_iter()
             .filter(|t| matches!(t.level, Level::Commune | Level::Arrondissement))
@@ -83,44 +92,37 @@ pub async fn import_roll(
                 (t.code.clone(), (t.territory_path(), province))
             })
             .collect();
-    let affiliates: Vec<&str> = profile
-        .organizations
-        .iter()
-        .filter(|o| o.kind == tanzim_domain::org::OrganizationKind::Affiliate)
-        .map(|o| o.key.as_str())
-        .collect();
-    let mut summary = Summary::default();
-    let mut items = Vec::new();
-    let mut seen_cins: HashMap<String, u64> = HashMap::new();
-    for row in &roll.rows {
-        let person: Person = match row
+        let affiliates = profile
+            .organizations
+            .iter()
+            .filter(|o| o.kind == tanzim_domain::org::OrganizationKind::Affiliate)
+            .map(|o| o.key.as_str())
+            .collect();
+        Ok(Checks {
+            profile,
+            places,
+            affiliates,
+        })
+    }
+
+    /// A row ready to write, or why it is refused. `seen` holds the CINs of the rows
+    /// before it: the same CIN twice in one file, the first row wins.
+    pub fn check(
+        &self,
+        row: &Row,
+        opts: &Options<'_>,
+        seen: &mut HashMap<String, u64>,
+    ) -> Result<Item, &'static str> {
+        let person: Person = row
             .person
-            .validate(&profile.membership, &affiliates, opts.today)
-        {
-            Ok(p) => p,
-            Err(errors) => {
-                summary.rejected.push((
-                    row.line,
-                    errors
-                        .first()
-                        .map(|e| e.code)
-                        .unwrap_or("malformed-input")
-                        .to_owned(),
-                ));
-                continue;
-            }
-        };
-        let Some((path, province)) = places.get(person.commune.as_str()) else {
-            summary
-                .rejected
-                .push((row.line, "commune-unknown".to_owned()));
-            continue;
-        };
+            .validate(&self.profile.membership, &self.affiliates, opts.today)
+            .map_err(|errors| errors.first().map(|e| e.code).unwrap_or("malformed-input"))?;
+        let (path, province) = self
+            .places
+            .get(person.commune.as_str())
+            .ok_or("commune-unknown")?;
         if opts.scope.is_some_and(|inside| !inside(path)) {
-            summary
-                .rejected
-                .push((row.line, "commune-out-of-scope".to_owned()));
-            continue;
+            return Err("commune-out-of-scope");
         }
         let joined_on = match row.joined_on.as_deref() {
             Some(d) => match tanzim_domain::members::parse_date(d, tanzim_domain::Field::Date) {
@@ -129,35 +131,47 @@ pub async fn import_roll(
                         && tanzim_domain::members::check_joined_on(
                             d,
                             person.birth_date,
-                            &profile.membership,
+                            &self.profile.membership,
                         )
                         .is_ok() =>
                 {
                     d.to_string()
                 }
-                _ => {
-                    summary.rejected.push((row.line, "date-invalid".to_owned()));
-                    continue;
-                }
+                _ => return Err("date-invalid"),
             },
             None => opts.today.to_string(),
         };
-        // The same CIN twice in one file: the first row wins, the others are reported.
-        if let Some(first) = seen_cins.insert(person.cin.as_str().to_owned(), row.line) {
-            seen_cins.insert(person.cin.as_str().to_owned(), first);
-            summary
-                .rejected
-                .push((row.line, "cin-repeated-in-file".to_owned()));
-            continue;
+        if seen.contains_key(person.cin.as_str()) {
+            return Err("cin-repeated-in-file");
         }
-        items.push(Item {
+        seen.insert(person.cin.as_str().to_owned(), row.line);
+        Ok(Item {
             line: row.line,
             person,
             path: path.clone(),
             province_code: province.clone(),
             joined_on,
             card_token: (opts.token)(),
-        });
+        })
+    }
+}
+
+/// Validates and imports a parsed roll.
+pub async fn import_roll(
+    db: &Db,
+    profile: &Profile,
+    roll: &Roll,
+    opts: &Options<'_>,
+) -> Result<Summary, StoreError> {
+    let checks = Checks::load(db, profile).await?;
+    let mut summary = Summary::default();
+    let mut items = Vec::new();
+    let mut seen_cins: HashMap<String, u64> = HashMap::new();
+    for row in &roll.rows {
+        match checks.check(row, opts, &mut seen_cins) {
+            Ok(item) => items.push(item),
+            Err(code) => summary.rejected.push((row.line, code.to_owned())),
+        }
     }
     if opts.dry_run {
         summary.imported = items.len() as u64;
@@ -175,9 +189,9 @@ pub async fn import_roll(
             AuditAction::MembersImported,
             Some("import"),
         );
-        let report = imports::import_batch(db, batch, opts.on_existing, opts.reach, audit)
+        let report = imports::import_batch(db, batch, opts.on_existing, opts.reach, audit, None)
             .await
-            .map_err(|e| in_batch(n, batch, &summary, e))?;
+            .map_err(|e| in_batch(n, batch, (summary.imported, summary.updated), e))?;
         summary.imported += report.imported;
         summary.updated += report.updated;
         summary.unchanged += report.unchanged;
@@ -196,7 +210,12 @@ pub async fn import_roll(
 
 /// A batch's failure, said with where it stopped: the batch and its lines, and what the
 /// batches before it (committed, each whole) brought in.
-fn in_batch(n: usize, batch: &[Item], before: &Summary, e: StoreError) -> StoreError {
+pub(crate) fn in_batch(
+    n: usize,
+    batch: &[Item],
+    (imported, updated): (u64, u64),
+    e: StoreError,
+) -> StoreError {
     let lines = (batch.first().map(|i| i.line), batch.last().map(|i| i.line));
     let (Some(first), Some(last)) = lines else {
         return e;
@@ -205,8 +224,8 @@ fn in_batch(n: usize, batch: &[Item], before: &Summary, e: StoreError) -> StoreE
         "batch {} (lines {first} to {last}) failed, the batches before it are in \
          (imported {}, updated {}): {e}",
         n + 1,
-        before.imported,
-        before.updated
+        imported,
+        updated
     ))
 }
 
@@ -270,15 +289,10 @@ mod tests {
 
     #[test]
     fn a_failed_batch_says_where_the_import_stopped() {
-        let before = Summary {
-            imported: 1000,
-            updated: 3,
-            ..Summary::default()
-        };
         let e = in_batch(
             1,
             &[item(1002), item(1500), item(2003)],
-            &before,
+            (1000, 3),
             StoreError::Conflict("cin-taken"),
         );
         assert_eq!(

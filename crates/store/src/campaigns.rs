@@ -405,6 +405,24 @@ pub async fn lapse_batch(db: &Db, c: &Campaign, today: &str, limit: i64) -> Resu
     })
 }
 
+/// How many members a closing campaign still has to lapse (the total a close's progress
+/// is measured against).
+pub async fn to_lapse(db: &Db, c: &Campaign) -> Result<i64> {
+    let (low, high) = TerritoryPath::from_stored(c.path.clone()).range();
+    let year_start = format!("{:04}-01-01", c.year);
+    on_pool!(db, p => Ok(sqlx::query_scalar(
+        "SELECT COUNT(*) FROM members WHERE status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3
+           AND (paid_year IS NULL OR paid_year < $4)",
+    )
+    .bind(&low).bind(&high).bind(&year_start).bind(c.year).fetch_one(p).await?))
+}
+
+/// Who began closing campaign `id` (the owner of its job).
+pub async fn closing_by(db: &Db, id: i64) -> Result<Option<i64>> {
+    on_pool!(db, p => Ok(sqlx::query_scalar::<_, Option<i64>>("SELECT closing_by FROM campaigns WHERE id = $1")
+        .bind(id).fetch_optional(p).await?.flatten()))
+}
+
 /// Ends a close: the campaign is closed. Returns how many members lapsed in all.
 pub async fn finish_close(db: &Db, c: &Campaign) -> Result<i64> {
     on_pool!(db, p => {

@@ -51,13 +51,15 @@ pub struct BatchReport {
 /// Writes one batch in one transaction: one lookup of the batch's CINs, one of its names,
 /// then multi-row inserts (see `members::insert_members`). `reach` (`None`: everywhere, the
 /// operator's command line) decides which existing members the importer may update or
-/// review; every member updated gets its own audit entry, placed where the member is.
+/// review; every member updated gets its own audit entry, placed where the member is. A
+/// staged import's `checkpoint` moves its cursor and tally in the same transaction.
 pub async fn import_batch(
     db: &Db,
     items: &[Item],
     on_existing: OnExisting,
     reach: Option<Reach<'_>>,
     audit: AuditEntry,
+    checkpoint: Option<&crate::staged_imports::Checkpoint<'_>>,
 ) -> Result<BatchReport> {
     let now = crate::now();
     let mut report = BatchReport::default();
@@ -198,6 +200,9 @@ pub async fn import_batch(
         let detail = serde_json::json!({ "rows": items.len(), "imported": report.imported, "updated": report.updated,
             "review": report.review, "referred": report.referred, "reported": report.reported.len() });
         append_audit!(tx, &audit.detail(detail))?;
+        if let Some(c) = checkpoint {
+            crate::staged_imports::checkpoint_in(&mut tx.as_conn(), c, &report).await?;
+        }
         tx.commit().await?;
         Ok(report)
         }

@@ -10,6 +10,9 @@ pub struct Job {
     pub id: i64,
     pub kind: String,
     pub owner_id: i64,
+    /// What it works on, where a user may run several of its kind at once (a campaign's
+    /// close: `campaign-ID`); empty otherwise.
+    pub subject: String,
     /// What the job works on (JSON, its kind's own).
     pub params: String,
     pub state: String,
@@ -28,27 +31,41 @@ pub struct Job {
     pub downloaded_at: Option<i64>,
 }
 
-const COLUMNS: &str = "id, kind, owner_id, params, state, cancel_requested, done, total, file, file_name, \
+const COLUMNS: &str = "id, kind, owner_id, subject, params, state, cancel_requested, done, total, file, file_name, \
                        error, created_at, started_at, finished_at, downloaded_at";
 
-/// Queues a job of `kind` for `owner_id`, or finds the one of that kind already waiting
-/// or running (one at a time per user, kept by a unique index); returns its id.
-pub async fn create(db: &Db, kind: &str, owner_id: i64, params: &str) -> Result<i64> {
+/// Queues a job of `kind` on `subject` for `owner_id`, or finds the one already waiting
+/// or running (one at a time per user and subject, kept by a unique index); returns its id.
+pub async fn create(
+    db: &Db,
+    kind: &str,
+    owner_id: i64,
+    subject: &str,
+    params: &str,
+) -> Result<i64> {
     on_pool!(db, p => {
         let new: Option<i64> = sqlx::query_scalar(
-            "INSERT INTO jobs (kind, owner_id, params, state, created_at) VALUES ($1, $2, $3, 'queued', $4)
+            "INSERT INTO jobs (kind, owner_id, subject, params, state, created_at) VALUES ($1, $2, $3, $4, 'queued', $5)
              ON CONFLICT DO NOTHING RETURNING id",
         )
-        .bind(kind).bind(owner_id).bind(params).bind(crate::now())
+        .bind(kind).bind(owner_id).bind(subject).bind(params).bind(crate::now())
         .fetch_optional(p).await?;
         match new {
             Some(id) => Ok(id),
             None => Ok(sqlx::query_scalar::<_, i64>(
-                "SELECT id FROM jobs WHERE owner_id = $1 AND kind = $2 AND state IN ('queued', 'running')",
+                "SELECT id FROM jobs WHERE owner_id = $1 AND kind = $2 AND subject = $3 AND state IN ('queued', 'running')",
             )
-            .bind(owner_id).bind(kind).fetch_one(p).await?),
+            .bind(owner_id).bind(kind).bind(subject).fetch_one(p).await?),
         }
     })
+}
+
+/// The latest job of `kind` on `subject`, whoever owns it (a campaign's close, for its page).
+pub async fn latest_on(db: &Db, kind: &str, subject: &str) -> Result<Option<Job>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM jobs WHERE kind = $1 AND subject = $2 ORDER BY id DESC LIMIT 1"
+    );
+    on_pool!(db, p => Ok(sqlx::query_as::<_, Job>(sqlx::AssertSqlSafe(sql)).bind(kind).bind(subject).fetch_optional(p).await?))
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Job>> {
@@ -111,9 +128,11 @@ pub async fn progress(db: &Db, id: i64, done: i64, total: Option<i64>) -> Result
     })
 }
 
-/// A job that ended: done (with its file), failed (with the error) or cancelled.
+/// A job that ended: done (with its file, for a job that leaves one), failed (with the
+/// error) or cancelled.
 pub enum Outcome<'a> {
     Done { file: &'a str, file_name: &'a str },
+    Finished,
     Failed(&'a str),
     Cancelled,
 }
@@ -121,6 +140,7 @@ pub enum Outcome<'a> {
 pub async fn finish(db: &Db, id: i64, done: i64, outcome: Outcome<'_>) -> Result<()> {
     let (state, file, file_name, error) = match outcome {
         Outcome::Done { file, file_name } => ("done", Some(file), Some(file_name), None),
+        Outcome::Finished => ("done", None, None, None),
         Outcome::Failed(e) => ("failed", None, None, Some(e)),
         Outcome::Cancelled => ("cancelled", None, None, None),
     };

@@ -72,6 +72,7 @@ pub mod meetings;
 pub mod members;
 mod person;
 pub mod scope;
+pub mod staged_imports;
 pub mod territory;
 
 pub use day::Day;

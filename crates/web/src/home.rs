@@ -8,6 +8,7 @@ use crate::views::{self, Layout};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
+use tanzim_domain::jobs::JobState;
 use tanzim_domain::policy::{Action, scopes_for};
 use tanzim_store::bodies::{self, BodyQuery};
 use tanzim_store::{Page, ScopeFilter, accounts};
@@ -66,28 +67,41 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
     vec![route("GET", "/", SignedIn, get(home))]
 }
 
-/// The user's exports running or ready to download: the home page says when one is done.
+/// The user's jobs running, files ready to download, and imports and closes that ended
+/// in the last day: the home page says when one is done.
 async fn job_rows(
     state: &AppState,
     ctx: &Ctx,
     user: &crate::ctx::CurrentUser,
 ) -> Result<Vec<(String, String, String)>, AppError> {
     let mine = tanzim_commands::jobs::mine(&state.app(), &user.actor(ctx), 10).await?;
+    let since = tanzim_store::now() - tanzim_domain::jobs::KEPT_SECS;
     Ok(mine
         .iter()
-        .filter(|v| v.state.is_open() || v.downloadable())
-        .map(|v| {
-            let what = match v.downloadable() {
-                true => ctx.tr.t("job-ready"),
-                false => ctx.tr.t("job-state-running"),
+        .filter_map(|v| {
+            let (prefix, (href, _)) = crate::jobs::kind_of(v);
+            let ended_lately = prefix != "job" && v.job.finished_at.is_some_and(|t| t >= since);
+            let what = if v.state.is_open() {
+                ctx.tr.t(&format!("{prefix}-state-{}", v.state.as_str()))
+            } else if v.downloadable() || (ended_lately && v.state == JobState::Done) {
+                ctx.tr.t(&format!("{prefix}-ready"))
+            } else if ended_lately {
+                ctx.tr.t(&format!("{prefix}-state-{}", v.state.as_str()))
+            } else {
+                return None;
             };
             let detail = format!(
                 "{} · {}",
-                ctx.tr.t("job-title"),
+                ctx.tr.t(&format!("{prefix}-title")),
                 ctx.tr
                     .with("job-done", &[("done", &ctx.tr.number(v.progress.done))])
             );
-            (format!("/jobs/{}", v.job.id), what, detail)
+            // A finished import leads to its result, a close to its campaign.
+            let link = match (v.state.is_open(), prefix) {
+                (false, "job-import" | "job-close") => href,
+                _ => format!("/jobs/{}", v.job.id),
+            };
+            Some((link, what, detail))
         })
         .collect())
 }

@@ -15,13 +15,13 @@ use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::{Deserialize, Serialize};
 use tanzim_commands::jobs::{self, JobView};
-use tanzim_domain::jobs::JobState;
+use tanzim_domain::jobs::{JobKind, JobState};
 
 /// A job as the API shows it.
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct JobJson {
     pub id: i64,
-    /// `member-export`.
+    /// `member-export`, `member-import` or `campaign-close`.
     pub kind: String,
     /// queued, running, done, failed, cancelled.
     pub state: String,
@@ -73,6 +73,40 @@ struct JobPage {
     downloadable: bool,
     downloaded: bool,
     expired: bool,
+    cancellable: bool,
+    /// The cancel button's message.
+    cancel_key: String,
+    /// Where the page leads back, and what that link says.
+    back: (String, &'static str),
+}
+
+/// How pages name a job of each kind: the prefix of its messages (`{prefix}-title`,
+/// `{prefix}-state-done`, `{prefix}-ready`...) and where its page leads back.
+pub(crate) fn kind_of(v: &JobView) -> (&'static str, (String, &'static str)) {
+    let on = |prefix: &str| {
+        v.job
+            .subject
+            .strip_prefix(prefix)
+            .unwrap_or_default()
+            .to_owned()
+    };
+    match JobKind::parse(&v.job.kind) {
+        Some(JobKind::MemberImport) => (
+            "job-import",
+            (
+                format!("/members/import/{}", on("import-")),
+                "job-back-import",
+            ),
+        ),
+        Some(JobKind::CampaignClose) => (
+            "job-close",
+            (
+                format!("/campaigns/{}", on("campaign-")),
+                "job-back-campaign",
+            ),
+        ),
+        Some(JobKind::MemberExport) | None => ("job", ("/members".to_owned(), "export-back")),
+    }
 }
 
 pub async fn page(
@@ -104,18 +138,25 @@ pub async fn page(
         }
     }
     let state_key = v.state.as_str();
+    let (prefix, back) = kind_of(&v);
     Ok(views::html(JobPage {
-        layout: Layout::new(&state, &ctx, "job-title"),
+        layout: Layout::new(&state, &ctx, &format!("{prefix}-title")),
         id,
         state_key,
-        state: ctx.tr.t(&format!("job-state-{state_key}")),
+        state: ctx.tr.t(&format!("{prefix}-state-{state_key}")),
+        cancellable: v.cancellable(),
+        cancel_key: format!("{prefix}-cancel"),
+        back,
         open: v.state.is_open(),
         percent: p.percent.unwrap_or(0),
         figures,
         error: v.job.error.clone(),
         downloadable: v.downloadable(),
         downloaded: v.job.downloaded_at.is_some(),
-        expired: v.state == JobState::Done && v.job.file.is_none() && v.job.downloaded_at.is_none(),
+        expired: prefix == "job"
+            && v.state == JobState::Done
+            && v.job.file.is_none()
+            && v.job.downloaded_at.is_none(),
     }))
 }
 

@@ -121,6 +121,9 @@ async fn housekeeping(app: tanzim_commands::App, jobs_dir: std::path::PathBuf) {
         if let Err(e) = tanzim_commands::jobs::remove_old_files(&app, &jobs_dir).await {
             tracing::warn!(error = %e, "removing the jobs' old files");
         }
+        if let Err(e) = tanzim_commands::imports::remove_stale(&app).await {
+            tracing::warn!(error = %e, "removing staged rolls");
+        }
         // A suspension ends by itself on its date; the member is active again.
         match tanzim_store::members::end_suspensions(&db, today()).await {
             Ok(0) => {}
@@ -147,7 +150,8 @@ pub async fn serve(mut state: AppState, listener: tokio::net::TcpListener) -> st
     }
     let jobs_dir = state.config.jobs_dir();
     let cleaner = tokio::spawn(housekeeping(state.app(), jobs_dir.clone()));
-    // Jobs a stop left running start over; the worker runs them one at a time.
+    // Jobs a stop left running start again (an import and a close where they stopped);
+    // the worker runs them two at a time.
     let app_state = state.app();
     if let Err(e) = tanzim_commands::jobs::resume(&app_state, &jobs_dir).await {
         tracing::error!(error = %e, "resuming jobs");

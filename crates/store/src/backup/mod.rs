@@ -105,6 +105,9 @@ pub async fn restore(db: &Db, path: &Path) -> Result<Vec<(String, u64)>> {
         on_tx!(&mut target, c => sqlx::query(
             "UPDATE jobs SET file = NULL, state = CASE WHEN state IN ('queued', 'running') THEN 'cancelled' ELSE state END",
         ).execute(&mut *c).await.map(drop))?;
+        // An import those jobs were running waits to be confirmed again, where it was.
+        on_tx!(&mut target, c => sqlx::query("UPDATE staged_imports SET state = 'staged' WHERE state = 'importing'")
+            .execute(&mut *c).await.map(drop))?;
         Ok(copied)
     }
     .await?;

@@ -135,11 +135,14 @@ pub struct Closed {
     pub status: &'static str,
     /// Members who lapsed (so far, while closing).
     pub lapsed: i64,
+    /// The job that closes it: `/api/v1/jobs/{job}` shows its progress.
+    pub job: i64,
 }
 
 /// Closes a campaign: payments stop, and in the yearly model members not renewed lapse, a
 /// batch at a time. Answers 200 when the close is done, 202 while it goes on (a national
-/// close takes longer than a request). Body `{"confirm": "true"}`.
+/// close takes longer than a request; `Location` is the close's job, with its progress).
+/// Body `{"confirm": "true"}`.
 #[utoipa::path(post, path = "/api/v1/campaigns/{id}/close", tag = "campaigns", params(("id" = i64, Path)), request_body = Confirm,
     responses((status = 200, body = Closed), (status = 202, body = Closed), BadRequest, Unauthenticated, Forbidden, NotFound, Conflict), security(("bearer" = [])))]
 pub async fn api_close(
@@ -151,15 +154,18 @@ pub async fn api_close(
 ) -> Result<Response, AppError> {
     parse_json::<Confirm>(&body)?.check()?;
     let id = c.id;
-    Ok(match close_campaign(&state, &ctx, &user, &c).await? {
+    let closing = close_campaign(&state, &ctx, &user, &c).await?;
+    let job = closing.job;
+    Ok(match closing.lapsed {
         Some(lapsed) => Json(Closed {
             status: "closed",
             lapsed,
+            job,
         })
         .into_response(),
         None => {
             Committed::new(StatusCode::ACCEPTED, id)
-                .at(format!("/api/v1/campaigns/{id}"))
+                .at(format!("/api/v1/jobs/{job}"))
                 .json(|| async {
                     let so_far = campaigns::get(&state.db, id)
                         .await?
@@ -167,6 +173,7 @@ pub async fn api_close(
                     Ok(Closed {
                         status: "closing",
                         lapsed: so_far.unwrap_or(0),
+                        job,
                     })
                 })
                 .await

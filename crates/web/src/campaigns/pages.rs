@@ -337,13 +337,13 @@ pub async fn confirm_close(
 /// on (it runs on, whatever happens to the request).
 const CLOSE_WAIT: std::time::Duration = std::time::Duration::from_secs(5);
 
-/// The members lapsed when the close finished within `CLOSE_WAIT`, `None` while it goes on.
+/// The close's job, and the members lapsed when it finished within `CLOSE_WAIT`.
 pub(super) async fn close_campaign(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
     c: &Found<Campaign>,
-) -> Result<Option<i64>, AppError> {
+) -> Result<commands::campaigns::Closing, AppError> {
     let actor = user.actor(ctx);
     Ok(commands::campaigns::close_within(&state.app(), &actor, c, CLOSE_WAIT).await?)
 }
@@ -357,8 +357,13 @@ pub async fn close(
 ) -> Result<Response, AppError> {
     let id = c.id;
     parse_form::<Confirm>(&body)?.check()?;
-    close_campaign(&state, &ctx, &user, &c).await?;
-    Ok(Redirect::to(&format!("/campaigns/{id}")).into_response())
+    let closing = close_campaign(&state, &ctx, &user, &c).await?;
+    // Done: the campaign's page; still going: the job's, with its progress.
+    Ok(match closing.lapsed {
+        Some(_) => Redirect::to(&format!("/campaigns/{id}")),
+        None => Redirect::to(&format!("/jobs/{}", closing.job)),
+    }
+    .into_response())
 }
 
 #[derive(Deserialize, utoipa::ToSchema)]

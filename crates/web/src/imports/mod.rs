@@ -3,27 +3,27 @@
 
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
-use crate::state::{AppState, today};
+use crate::state::AppState;
 use crate::views::{self, Layout};
 use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::header;
-use axum::response::{IntoResponse, Response};
-use std::time::Instant;
-use tanzim_domain::policy::{Action, Decision, decide_member, scopes_for};
-use tanzim_domain::territory::TerritoryPath;
+use axum::response::{IntoResponse, Redirect, Response};
+use std::collections::HashMap;
+use std::time::Duration;
+use tanzim_commands::imports::{self, ImportView};
 use tanzim_reports::import::{self, Roll};
-use tanzim_reports::roll::{self, Options, Summary};
+use tanzim_reports::roll::{Summary, counts_line};
 use tanzim_store::imports::OnExisting;
 
 pub(crate) mod staged;
 pub use staged::Uploads;
-use staged::{Stage, Upload};
 
 #[derive(Template)]
 #[template(path = "import.html")]
 struct ImportPage {
     layout: Layout,
+    /// The staged roll's token (empty on the upload form).
     upload_id: String,
     preview: Vec<Vec<String>>,
     headers: Vec<String>,
@@ -34,7 +34,57 @@ struct ImportPage {
     /// Rows referred to a higher level (said without saying where, or whom).
     referred: u64,
     done: bool,
+    /// The job importing it, while it runs.
+    importing: Option<i64>,
     error: Option<String>,
+}
+
+/// What a page says of an import: its figures and the first rows refused.
+struct Shown {
+    counts: [u64; 6],
+    rejected: Vec<(u64, String)>,
+    done: bool,
+    importing: Option<i64>,
+}
+
+impl Shown {
+    fn preview(s: &Summary) -> Shown {
+        let rejected = s.rejected.iter().take(50).cloned().collect();
+        Shown {
+            counts: [
+                s.imported,
+                s.updated,
+                s.rejected.len() as u64,
+                s.review,
+                s.referred,
+                s.unchanged,
+            ],
+            rejected,
+            done: false,
+            importing: None,
+        }
+    }
+
+    fn of(v: &ImportView) -> Shown {
+        let t = &v.tally;
+        Shown {
+            counts: [
+                t.imported,
+                t.updated,
+                t.rejected,
+                t.review,
+                t.referred,
+                t.unchanged,
+            ],
+            rejected: v.refused.clone(),
+            done: v.is_done(),
+            importing: v
+                .job
+                .as_ref()
+                .filter(|j| j.state.is_open())
+                .map(|j| j.job.id),
+        }
+    }
 }
 
 fn page(
@@ -42,10 +92,28 @@ fn page(
     ctx: &Ctx,
     upload_id: String,
     roll: Option<&Roll>,
-    summary: Option<&Summary>,
-    done: bool,
+    shown: Option<&Shown>,
     error: Option<String>,
 ) -> Response {
+    let sentence = |s: &Shown| {
+        let key = if s.done {
+            "import-summary-done"
+        } else {
+            "import-summary-preview"
+        };
+        let [imported, updated, rejected, review, referred, _] =
+            s.counts.map(|n| ctx.tr.number(n as i64));
+        ctx.tr.with(
+            key,
+            &[
+                ("imported", &imported),
+                ("updated", &updated),
+                ("rejected", &rejected),
+                ("review", &review),
+                ("referred", &referred),
+            ],
+        )
+    };
     views::html(ImportPage {
         layout: Layout::new(state, ctx, "import-title"),
         upload_id,
@@ -53,77 +121,30 @@ fn page(
         preview: roll
             .map(|r| r.rows.iter().take(10).map(|row| row.raw.clone()).collect())
             .unwrap_or_default(),
-        rejected: summary
+        rejected: shown
             .map(|s| {
                 s.rejected
                     .iter()
-                    .take(50)
                     .map(|(l, r)| (*l, ctx.tr.t(&format!("error-{r}"))))
                     .collect()
             })
             .unwrap_or_default(),
-        summary: summary.map(Summary::line).unwrap_or_default(),
-        sentence: summary
+        summary: shown
             .map(|s| {
-                let key = if done {
-                    "import-summary-done"
-                } else {
-                    "import-summary-preview"
-                };
-                let n = |x: u64| x.to_string();
-                ctx.tr.with(
-                    key,
-                    &[
-                        ("imported", &n(s.imported)),
-                        ("updated", &n(s.updated)),
-                        ("rejected", &s.rejected.len().to_string()),
-                        ("review", &n(s.review)),
-                        ("referred", &n(s.referred)),
-                    ],
-                )
+                let [a, b, c, d, e, f] = s.counts;
+                counts_line([a, b, c], [d, e, f])
             })
             .unwrap_or_default(),
-        referred: summary.map(|s| s.referred).unwrap_or(0),
-        done,
+        sentence: shown.map(sentence).unwrap_or_default(),
+        referred: shown.map(|s| s.counts[4]).unwrap_or(0),
+        done: shown.is_some_and(|s| s.done),
+        importing: shown.and_then(|s| s.importing),
         error,
     })
 }
 
 pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
-    Ok(page(&state, &ctx, String::new(), None, None, false, None))
-}
-
-async fn run(
-    state: &AppState,
-    user: &CurrentUser,
-    roll: &Roll,
-    on_existing: OnExisting,
-    dry_run: bool,
-) -> Result<Summary, AppError> {
-    let scopes: Vec<TerritoryPath> = scopes_for(&user.principal, Action::ManageMembers)
-        .iter()
-        .map(|a| a.scope_path.clone())
-        .collect();
-    let inside = move |p: &TerritoryPath| scopes.iter().any(|s| s.contains(p));
-    let principal = &user.principal;
-    let party = state.profile.party_key();
-    // A member found by CIN or by name is the importer's only where the importer may
-    // manage it; elsewhere the row is referred, and nothing of that member is shown.
-    let reach = move |path: &TerritoryPath, affiliations: &str| {
-        decide_member(principal, Action::ManageMembers, path, affiliations, party)
-            == Decision::Allow
-    };
-    let options = Options {
-        on_existing,
-        dry_run,
-        actor: user.username(),
-        actor_id: Some(user.id()),
-        token: &crate::auth::random_token,
-        scope: Some(&inside),
-        reach: Some(&reach),
-        today: today(),
-    };
-    Ok(roll::import_roll(&state.db, &state.profile, roll, &options).await?)
+    Ok(page(&state, &ctx, String::new(), None, None, None))
 }
 
 /// A file that cannot be read as a roll, said on the import page.
@@ -139,12 +160,13 @@ fn unreadable(state: &AppState, ctx: &Ctx, e: import::ImportError) -> Response {
             .with("import-unreadable-line", &[("line", &line.to_string())]),
         _ => ctx.tr.t("import-unreadable"),
     };
-    let mut response = page(state, ctx, String::new(), None, None, false, Some(message));
+    let mut response = page(state, ctx, String::new(), None, None, Some(message));
     *response.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     response
 }
 
-/// Reads the upload and shows what an import would do, writing nothing yet.
+/// Reads the upload, checks it and stages it: the page shows what an import would do,
+/// writing no member yet.
 pub async fn upload(
     State(state): State<AppState>,
     ctx: Ctx,
@@ -173,92 +195,89 @@ pub async fn upload(
             on_existing = OnExisting::Update;
         }
     }
-    let roll = match state.uploads.read(bytes.clone()).await? {
+    let hash = imports::file_hash(&bytes);
+    let roll = match state.uploads.read(bytes).await? {
         Ok(r) => r,
         Err(e) => return Ok(unreadable(&state, &ctx, e)),
     };
-    let summary = run(&state, &user, &roll, on_existing, true).await?;
-    let id = crate::auth::random_token();
-    let response = page(
+    let actor = user.actor(&ctx);
+    let staged = imports::stage(
+        &state.app(),
+        &actor,
+        &roll,
+        on_existing,
+        &hash,
+        &HashMap::new(),
+    )
+    .await?;
+    let shown = Shown::preview(&staged.preview);
+    Ok(page(
         &state,
         &ctx,
-        id.clone(),
+        staged.token,
         Some(&roll),
-        Some(&summary),
-        false,
+        Some(&shown),
         None,
-    );
-    drop(roll);
-    state.uploads.put(
-        id,
-        Upload {
-            user_id: user.id(),
-            at: Instant::now(),
-            bytes,
-            on_existing,
-            stage: Stage::Previewed,
-            summary,
-        },
-    );
-    Ok(response)
+    ))
 }
 
-/// Imports a previewed upload.
+/// How long a confirmation waits for its import before sending the user to the job's
+/// page (it goes on, whatever happens to the request).
+const IMPORT_WAIT: Duration = Duration::from_secs(5);
+
+/// Confirms a staged roll: its import runs as a job; the result when it ends within a few
+/// seconds, the job's page (its progress) otherwise.
 pub async fn confirm(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    // Marked as importing while it imports, so that a second confirmation does not import
-    // it twice (the lock is not held across the import).
-    let taken = state.uploads.with(&id, user.id(), |u| {
-        let before = u.stage;
-        if before == Stage::Previewed {
-            u.stage = Stage::Importing;
-        }
-        (before, u.bytes.clone(), u.on_existing)
-    });
-    // An unknown id is an upload that expired (or another user's): upload again.
-    let (stage, bytes, on_existing) = taken.ok_or(AppError::BadRequest("import-expired"))?;
-    if stage != Stage::Previewed {
-        return Err(AppError::Conflict("import-done"));
+    let (app, actor) = (state.app(), user.actor(&ctx));
+    let job = imports::confirm(&app, &actor, &token)
+        .await
+        .map_err(expired)?;
+    if tanzim_commands::jobs::wait(&app, job, IMPORT_WAIT)
+        .await?
+        .is_open()
+    {
+        return Ok(Redirect::to(&format!("/jobs/{job}")).into_response());
     }
-    let result = match state.uploads.read(bytes).await? {
-        Ok(roll) => run(&state, &user, &roll, on_existing, false).await,
-        Err(e) => Err(AppError::from(e)),
-    };
-    // What did not import can be confirmed again.
-    let stage = if result.is_ok() {
-        Stage::Done
-    } else {
-        Stage::Previewed
-    };
-    let summary = result.inspect_err(|_| {
-        state.uploads.with(&id, user.id(), |u| u.stage = stage);
-    })?;
-    let response = page(&state, &ctx, id.clone(), None, Some(&summary), true, None);
-    state.uploads.with(&id, user.id(), |u| {
-        u.stage = stage;
-        u.summary = summary;
-    });
-    Ok(response)
+    result(State(state), ctx, user, Path(token)).await
+}
+
+/// A staged roll that is not the user's, or no longer there, has expired: upload it again.
+fn expired(e: tanzim_commands::Error) -> AppError {
+    match e {
+        tanzim_commands::Error::NotFound => AppError::BadRequest("import-expired"),
+        e => AppError::from(e),
+    }
+}
+
+/// Where an import is: its figures so far (or at its end) and the rows it refused.
+pub async fn result(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(token): Path<String>,
+) -> Result<Response, AppError> {
+    let view = imports::view(&state.app(), &user.actor(&ctx), &token)
+        .await
+        .map_err(expired)?;
+    let shown = Shown::of(&view);
+    Ok(page(&state, &ctx, token, None, Some(&shown), None))
 }
 
 /// The rejected rows with their line and reason, to fix and import again.
 pub async fn rejected(
     State(state): State<AppState>,
+    ctx: Ctx,
     user: CurrentUser,
-    Path(id): Path<String>,
+    Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let (bytes, rejected) = state
-        .uploads
-        .with(&id, user.id(), |u| {
-            (u.bytes.clone(), u.summary.rejected.clone())
-        })
-        .ok_or(AppError::BadRequest("import-expired"))?;
-    let roll = state.uploads.read(bytes).await?.map_err(AppError::from)?;
-    let csv = import::rejected_csv(&roll, &rejected);
+    let csv = imports::rejected_csv(&state.app(), &user.actor(&ctx), &token)
+        .await
+        .map_err(expired)?;
     Ok((
         [
             (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -295,6 +314,12 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
             "/members/import/{id}/confirm",
             Policy(Action::ManageMembers, T::None),
             post(confirm),
+        ),
+        route(
+            "GET",
+            "/members/import/{id}",
+            Policy(Action::ManageMembers, T::None),
+            get(result),
         ),
         route(
             "GET",

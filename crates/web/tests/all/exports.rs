@@ -375,7 +375,7 @@ async fn restart_and_cancel(engine: Engine) {
 
     // A writer told to stop after its first batch removes the part it wrote.
     struct StopAtOnce;
-    impl exports::Progress for StopAtOnce {
+    impl tanzim_commands::progress::Progress for StopAtOnce {
         async fn report(&mut self, _: i64, _: Option<i64>) -> tanzim_commands::Result<bool> {
             Ok(false)
         }
