@@ -398,11 +398,14 @@ async fn run(cli: Cli) -> Result<()> {
                     id
                 }
                 None => {
-                    let roll = tanzim_reports::import::read(&bytes, &mapping)
+                    let bounds = tanzim_reports::import::Bounds::command_line();
+                    let mut rows = tanzim_reports::import::open(&bytes, &mapping, &bounds)
                         .map_err(|e| anyhow!("{e}"))?;
                     drop(bytes);
-                    commands::imports::console_stage(&app, &roll, on_existing, &hash, &mapping)
+                    eprintln!("checking and staging {}", file.display());
+                    commands::imports::console_stage(&app, &mut rows, on_existing, &hash, &mapping)
                         .await?
+                        .map_err(|e| anyhow!("{e}"))?
                 }
             };
             let mut bar = Bar::new();

@@ -11,8 +11,8 @@ use tanzim_domain::accounts::Principal;
 use tanzim_domain::jobs::JobKind;
 use tanzim_domain::policy::{Action, Decision, decide_member, scopes_for};
 use tanzim_domain::territory::TerritoryPath;
-use tanzim_reports::import::Roll;
-use tanzim_reports::roll::{Checks, Options, Summary};
+use tanzim_reports::import::{ImportError, Rows};
+use tanzim_reports::roll::{Checks, ImportFailure, Options, Summary};
 use tanzim_reports::staged::{self, Staging, Step};
 use tanzim_store::imports::OnExisting;
 use tanzim_store::jobs;
@@ -91,23 +91,26 @@ pub fn file_hash(bytes: &[u8]) -> String {
     hex::encode(sha2::Sha256::digest(bytes))
 }
 
-/// A roll checked and staged: the token its pages use, and what the import would do.
+/// A roll checked and staged: the token its pages use, what the import would do, and the
+/// first rows.
 pub struct Staged {
     pub id: i64,
     pub token: String,
     pub preview: Summary,
+    pub first_rows: Vec<Vec<String>>,
 }
 
-/// Checks a read roll and stages it for `actor` to confirm; `file_hash` names the file
-/// (the console resumes an unfinished import of the same file).
+/// Checks an opened roll's rows and stages them for `actor` to confirm; `file_hash`
+/// names the file (the console resumes an unfinished import of the same file). A file
+/// broken half-way is the inner error, with nothing kept of it.
 pub async fn stage(
     app: &App,
     actor: &Actor<'_>,
-    roll: &Roll,
+    rows: &mut Rows,
     on_existing: OnExisting,
     file_hash: &str,
     mapping: &HashMap<String, String>,
-) -> Result<Staged> {
+) -> Result<std::result::Result<Staged, ImportError>> {
     permit(actor.decide(Action::ManageMembers, None))?;
     if let Some(owner) = actor.user_id() {
         store::keep_latest(&app.db, owner, WAITING_PER_USER - 1).await?;
@@ -123,8 +126,16 @@ pub async fn stage(
         file_hash,
         mapping,
     };
-    let (id, preview) = staged::stage(&app.db, &app.profile, roll, &opts, &who).await?;
-    Ok(Staged { id, token, preview })
+    match staged::stage(&app.db, &app.profile, rows, &opts, &who).await {
+        Ok(s) => Ok(Ok(Staged {
+            id: s.id,
+            token,
+            preview: s.preview,
+            first_rows: s.first_rows,
+        })),
+        Err(ImportFailure::File(e)) => Ok(Err(e)),
+        Err(ImportFailure::Store(e)) => Err(e.into()),
+    }
 }
 
 /// The actor's staged roll `token`; an unknown one, or another's, has expired.
@@ -259,25 +270,25 @@ pub async fn console_unfinished(
     }
 }
 
-/// Stages a roll for the console and marks it importing; returns its id.
+/// Stages a roll for the console and marks it importing; returns its id (the inner
+/// error: a file broken half-way).
 pub async fn console_stage(
     app: &App,
-    roll: &Roll,
+    rows: &mut Rows,
     on_existing: OnExisting,
     file_hash: &str,
     mapping: &HashMap<String, String>,
-) -> Result<i64> {
-    let s = stage(
-        app,
-        &Actor::console(),
-        roll,
-        on_existing,
-        file_hash,
-        mapping,
+) -> Result<std::result::Result<i64, ImportError>> {
+    let actor = Actor::console();
+    Ok(
+        match stage(app, &actor, rows, on_existing, file_hash, mapping).await? {
+            Ok(s) => {
+                store::begin_import(&app.db, s.id).await?;
+                Ok(s.id)
+            }
+            Err(e) => Err(e),
+        },
     )
-    .await?;
-    store::begin_import(&app.db, s.id).await?;
-    Ok(s.id)
 }
 
 /// A console import's first refused rows and the file of them all.

@@ -214,32 +214,123 @@ pub fn read_bounded(
     mapping: &HashMap<String, String>,
     bounds: &Bounds,
 ) -> Result<Roll, ImportError> {
-    if bytes.len() > bounds.file_bytes {
-        return Err(ImportError::TooLarge("file"));
-    }
-    let (headers, records, separator) = if is_xlsx(bytes) {
-        let (headers, records) = xlsx_records(bytes, bounds)?;
-        (headers, records, b',')
-    } else {
-        let text = decode(bytes);
-        if text.trim().is_empty() {
-            return Err(ImportError::Empty);
-        }
-        let sep = separator(&text);
-        let (headers, records) = csv_records(&text, sep, bounds)?;
-        (headers, records, sep)
-    };
-    let fields = map_header(&headers, mapping)?;
-    let rows = records
-        .into_iter()
-        .filter(|(_, raw)| !raw.iter().all(|c| c.trim().is_empty()))
-        .map(|(line, raw)| row_from(line, raw, &fields))
-        .collect();
+    let rows = open(bytes, mapping, bounds)?;
+    let (headers, separator) = (rows.headers.clone(), rows.separator);
     Ok(Roll {
         headers,
         separator,
-        rows,
+        rows: rows.collect::<Result<_, _>>()?,
     })
+}
+
+/// A roll read row by row: a CSV's records one at a time, so a national roll is never
+/// held as rows (the file's text is); a workbook's rows from its cells (a sheet's cells
+/// may come in any order, so its records are gathered first). Empty rows are skipped.
+pub struct Rows {
+    pub headers: Vec<String>,
+    pub separator: u8,
+    fields: Vec<&'static str>,
+    source: Source,
+}
+
+enum Source {
+    Csv {
+        records: csv::StringRecordsIntoIter<std::io::Cursor<Vec<u8>>>,
+        bounds: Bounds,
+        read: usize,
+    },
+    Workbook(std::vec::IntoIter<(u64, Vec<String>)>),
+}
+
+/// Opens a roll, CSV or XLSX: its header is read and mapped now, its rows as they are
+/// asked for, each refused as soon as it goes past `bounds`.
+pub fn open(
+    bytes: &[u8],
+    mapping: &HashMap<String, String>,
+    bounds: &Bounds,
+) -> Result<Rows, ImportError> {
+    if bytes.len() > bounds.file_bytes {
+        return Err(ImportError::TooLarge("file"));
+    }
+    if is_xlsx(bytes) {
+        let (headers, records) = xlsx_records(bytes, bounds)?;
+        let fields = map_header(&headers, mapping)?;
+        return Ok(Rows {
+            headers,
+            separator: b',',
+            fields,
+            source: Source::Workbook(records.into_iter()),
+        });
+    }
+    let text = decode(bytes);
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let separator = separator(&text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(separator)
+        .flexible(true)
+        .from_reader(std::io::Cursor::new(text.into_bytes()));
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| ImportError::Csv(1, e.to_string()))?
+        .iter()
+        .map(str::to_owned)
+        .collect();
+    if headers.len() > bounds.columns {
+        return Err(ImportError::TooLarge("columns"));
+    }
+    let fields = map_header(&headers, mapping)?;
+    Ok(Rows {
+        headers,
+        separator,
+        fields,
+        source: Source::Csv {
+            records: reader.into_records(),
+            bounds: *bounds,
+            read: 0,
+        },
+    })
+}
+
+impl Iterator for Rows {
+    type Item = Result<Row, ImportError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let (line, raw) = match &mut self.source {
+                Source::Workbook(records) => records.next()?,
+                Source::Csv {
+                    records,
+                    bounds,
+                    read,
+                } => {
+                    let record = match records.next()? {
+                        Ok(r) => r,
+                        Err(e) => {
+                            let line = e.position().map(|p| p.line()).unwrap_or(0);
+                            return Some(Err(ImportError::Csv(line, e.to_string())));
+                        }
+                    };
+                    let line = record.position().map(|p| p.line()).unwrap_or(0);
+                    if *read >= bounds.rows {
+                        return Some(Err(ImportError::TooLarge("rows")));
+                    }
+                    *read += 1;
+                    if record.len() > bounds.columns {
+                        return Some(Err(ImportError::TooLarge("columns")));
+                    }
+                    match cells(record.iter(), line, bounds) {
+                        Ok(raw) => (line, raw),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
+            };
+            if !raw.iter().all(|c| c.trim().is_empty()) {
+                return Some(Ok(row_from(line, raw, &self.fields)));
+            }
+        }
+    }
 }
 
 /// A header and numbered records, before mapping.
@@ -248,37 +339,6 @@ type Records = (Vec<String>, Vec<(u64, Vec<String>)>);
 /// An XLSX file is a ZIP archive.
 pub fn is_xlsx(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
-}
-
-fn csv_records(text: &str, sep: u8, bounds: &Bounds) -> Result<Records, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(sep)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| ImportError::Csv(1, e.to_string()))?
-        .iter()
-        .map(str::to_owned)
-        .collect();
-    let mut records = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| {
-            ImportError::Csv(e.position().map(|p| p.line()).unwrap_or(0), e.to_string())
-        })?;
-        let line = record.position().map(|p| p.line()).unwrap_or(0);
-        if records.len() >= bounds.rows {
-            return Err(ImportError::TooLarge("rows"));
-        }
-        if record.len() > bounds.columns {
-            return Err(ImportError::TooLarge("columns"));
-        }
-        records.push((line, cells(record.iter(), line, bounds)?));
-    }
-    if headers.len() > bounds.columns {
-        return Err(ImportError::TooLarge("columns"));
-    }
-    Ok((headers, records))
 }
 
 /// A record's cells, each within the bound.

@@ -4,8 +4,8 @@
 //! import stopped by a failure, a cancel or a restart goes on where it was and counts
 //! every row once. The server's worker and the command line run the same steps.
 
-use crate::import::{self, Roll};
-use crate::roll::{self, ANALYZE_AFTER, ANALYZE_EVERY, Checks, Options, Summary};
+use crate::import::{self, Row, Rows};
+use crate::roll::{self, ANALYZE_AFTER, ANALYZE_EVERY, Checks, ImportFailure, Options, Summary};
 use std::collections::HashMap;
 use tanzim_domain::audit::AuditAction;
 use tanzim_store::audit::AuditEntry;
@@ -26,54 +26,90 @@ pub struct Staging<'a> {
     pub mapping: &'a HashMap<String, String>,
 }
 
-/// Checks a read roll as its import would (the preview) and stages its rows; returns the
-/// staged roll's id and the preview.
+/// A roll checked and staged: its id, what its import would do, and its first rows.
+pub struct StagedRoll {
+    pub id: i64,
+    pub preview: Summary,
+    pub first_rows: Vec<Vec<String>>,
+}
+
+/// Rows of the preview a page shows.
+const FIRST_ROWS: usize = 10;
+
+/// Checks a roll's rows as its import would (the preview) and stages them, a chunk at a
+/// time as they are read: the roll is never held whole. A file broken half-way is
+/// refused, and what was staged of it removed.
 pub async fn stage(
     db: &Db,
     profile: &tanzim_domain::org::Profile,
-    roll: &Roll,
+    rows: &mut Rows,
     opts: &Options<'_>,
     who: &Staging<'_>,
-) -> Result<(i64, Summary), StoreError> {
-    let preview = roll::import_roll(
-        db,
-        profile,
-        roll,
-        &Options {
-            dry_run: true,
-            ..*opts
-        },
-    )
-    .await?;
-    let reasons: HashMap<u64, &str> = preview
-        .rejected
-        .iter()
-        .map(|(l, r)| (*l, r.as_str()))
-        .collect();
+) -> Result<StagedRoll, ImportFailure> {
+    let checks = Checks::load(db, profile)
+        .await
+        .map_err(ImportFailure::Store)?;
     let new = NewStaged {
         owner_id: who.owner_id,
         token: who.token,
         file_hash: who.file_hash,
-        headers: &serde_json::to_string(&roll.headers).unwrap_or_default(),
+        headers: &serde_json::to_string(&rows.headers).unwrap_or_default(),
         mapping: &serde_json::to_string(who.mapping).unwrap_or_default(),
-        separator: roll.separator,
+        separator: rows.separator,
         on_existing: on_existing_name(opts.on_existing),
     };
-    let id = staged::begin_stage(db, &new, roll.rows.len()).await?;
-    // Made a chunk at a time: a roll's cells are not all held twice.
-    for chunk in roll.rows.chunks(STAGE_CHUNK) {
-        let rows: Vec<StagedRow> = chunk
-            .iter()
-            .map(|r| {
-                let cells = serde_json::to_string(&r.raw).unwrap_or_default();
-                let reason = reasons.get(&r.line).map(|s| (*s).to_owned());
-                (r.line as i64, cells, reason)
-            })
-            .collect();
-        staged::stage_rows(db, id, &rows).await?;
+    let id = staged::begin_stage(db, &new)
+        .await
+        .map_err(ImportFailure::Store)?;
+    let mut preview = Summary::default();
+    let mut first_rows = Vec::new();
+    let mut seen = HashMap::new();
+    let mut count = 0u64;
+    loop {
+        let read: Vec<Result<Row, import::ImportError>> = rows.by_ref().take(STAGE_CHUNK).collect();
+        if read.is_empty() {
+            break;
+        }
+        let mut chunk: Vec<StagedRow> = Vec::with_capacity(read.len());
+        for row in read {
+            let row = match row {
+                Ok(row) => row,
+                Err(e) => {
+                    staged::discard(db, id)
+                        .await
+                        .map_err(ImportFailure::Store)?;
+                    return Err(ImportFailure::File(e));
+                }
+            };
+            let reason = match checks.check(&row, opts, &mut seen) {
+                Ok(_) => {
+                    preview.imported += 1;
+                    None
+                }
+                Err(code) => {
+                    preview.rejected.push((row.line, code.to_owned()));
+                    Some(code.to_owned())
+                }
+            };
+            let cells = serde_json::to_string(&row.raw).unwrap_or_default();
+            if first_rows.len() < FIRST_ROWS {
+                first_rows.push(row.raw);
+            }
+            chunk.push((row.line as i64, cells, reason));
+            count += 1;
+        }
+        staged::stage_rows(db, id, &chunk)
+            .await
+            .map_err(ImportFailure::Store)?;
     }
-    staged::end_stage(db, id).await?;
-    Ok((id, preview))
+    staged::end_stage(db, id, count)
+        .await
+        .map_err(ImportFailure::Store)?;
+    Ok(StagedRoll {
+        id,
+        preview,
+        first_rows,
+    })
 }
 
 pub fn on_existing_name(o: OnExisting) -> &'static str {

@@ -66,14 +66,14 @@ const PER_INSERT: usize = 500;
 
 /// Starts staging a roll: its row (`staging`); then `stage_rows`, chunk by chunk, then
 /// `staged`. A staging that stops half-way stays `staging` and goes with the stale ones.
-pub async fn begin_stage(db: &Db, new: &NewStaged<'_>, row_count: usize) -> Result<i64> {
+pub async fn begin_stage(db: &Db, new: &NewStaged<'_>) -> Result<i64> {
     let tally = serde_json::to_string(&Tally::default()).unwrap_or_default();
     Ok(on_pool!(db, p => sqlx::query_scalar(
         "INSERT INTO staged_imports (owner_id, token, file_hash, headers, mapping, separator, on_existing, state, row_count, tally, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'staging', $8, $9, $10) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'staging', 0, $8, $9) RETURNING id",
     )
     .bind(new.owner_id).bind(new.token).bind(new.file_hash).bind(new.headers).bind(new.mapping)
-    .bind(i64::from(new.separator)).bind(new.on_existing).bind(row_count as i64).bind(tally).bind(crate::now())
+    .bind(i64::from(new.separator)).bind(new.on_existing).bind(tally).bind(crate::now())
     .fetch_one(p).await)?)
 }
 
@@ -97,11 +97,16 @@ pub async fn stage_rows(db: &Db, id: i64, rows: &[StagedRow]) -> Result<()> {
     Ok(())
 }
 
-/// The roll is whole: it waits for its confirmation.
-pub async fn end_stage(db: &Db, id: i64) -> Result<()> {
-    on_pool!(db, p => sqlx::query("UPDATE staged_imports SET state = 'staged' WHERE id = $1 AND state = 'staging'")
-        .bind(id).execute(p).await.map(drop))?;
+/// The roll is whole, `row_count` rows: it waits for its confirmation.
+pub async fn end_stage(db: &Db, id: i64, row_count: u64) -> Result<()> {
+    on_pool!(db, p => sqlx::query("UPDATE staged_imports SET state = 'staged', row_count = $1 WHERE id = $2 AND state = 'staging'")
+        .bind(row_count as i64).bind(id).execute(p).await.map(drop))?;
     Ok(())
+}
+
+/// Removes a roll whose staging failed (a broken line half-way through the file).
+pub async fn discard(db: &Db, id: i64) -> Result<()> {
+    remove(db, &[id]).await
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<StagedImport>> {

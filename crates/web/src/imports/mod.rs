@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::collections::HashMap;
 use std::time::Duration;
 use tanzim_commands::imports::{self, ImportView};
-use tanzim_reports::import::{self, Roll};
+use tanzim_reports::import;
 use tanzim_reports::roll::{Summary, counts_line};
 use tanzim_store::imports::OnExisting;
 
@@ -87,11 +87,14 @@ impl Shown {
     }
 }
 
+/// The file's header and its first rows, as the preview shows them.
+type FirstRows<'a> = (&'a [String], &'a [Vec<String>]);
+
 fn page(
     state: &AppState,
     ctx: &Ctx,
     upload_id: String,
-    roll: Option<&Roll>,
+    roll: Option<FirstRows<'_>>,
     shown: Option<&Shown>,
     error: Option<String>,
 ) -> Response {
@@ -117,10 +120,8 @@ fn page(
     views::html(ImportPage {
         layout: Layout::new(state, ctx, "import-title"),
         upload_id,
-        headers: roll.map(|r| r.headers.clone()).unwrap_or_default(),
-        preview: roll
-            .map(|r| r.rows.iter().take(10).map(|row| row.raw.clone()).collect())
-            .unwrap_or_default(),
+        headers: roll.map(|r| r.0.to_vec()).unwrap_or_default(),
+        preview: roll.map(|r| r.1.to_vec()).unwrap_or_default(),
         rejected: shown
             .map(|s| {
                 s.rejected
@@ -196,7 +197,7 @@ pub async fn upload(
         }
     }
     let hash = imports::file_hash(&bytes);
-    let roll = match state.uploads.read(bytes).await? {
+    let mut rows = match state.uploads.open(bytes).await? {
         Ok(r) => r,
         Err(e) => return Ok(unreadable(&state, &ctx, e)),
     };
@@ -204,18 +205,23 @@ pub async fn upload(
     let staged = imports::stage(
         &state.app(),
         &actor,
-        &roll,
+        &mut rows,
         on_existing,
         &hash,
         &HashMap::new(),
     )
     .await?;
+    let staged = match staged {
+        Ok(s) => s,
+        Err(e) => return Ok(unreadable(&state, &ctx, e)),
+    };
     let shown = Shown::preview(&staged.preview);
+    let first = (rows.headers.as_slice(), staged.first_rows.as_slice());
     Ok(page(
         &state,
         &ctx,
         staged.token,
-        Some(&roll),
+        Some(first),
         Some(&shown),
         None,
     ))

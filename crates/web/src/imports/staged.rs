@@ -1,10 +1,10 @@
-//! Reading uploaded rolls off the request path, a few at a time: reading a roll holds its
-//! rows in memory for a while. Once read and checked, a roll is staged in the database
-//! (`commands::imports::stage`), never kept here.
+//! Opening uploaded rolls off the request path, a few at a time: an upload's text (or a
+//! workbook's records) is held while its rows are staged in the database
+//! (`commands::imports::stage`); nothing of it is kept here after.
 
 use crate::error::AppError;
 use std::collections::HashMap;
-use tanzim_reports::import::{self, Roll};
+use tanzim_reports::import::{self, Rows};
 
 pub struct Uploads {
     reading: tokio::sync::Semaphore,
@@ -22,17 +22,19 @@ impl Default for Uploads {
 }
 
 impl Uploads {
-    pub(crate) async fn read(
+    /// Opens an upload off the request path, a few at a time (a workbook is read whole
+    /// here; a CSV's rows are read as they are staged).
+    pub(crate) async fn open(
         &self,
         bytes: axum::body::Bytes,
-    ) -> Result<Result<Roll, import::ImportError>, AppError> {
+    ) -> Result<Result<Rows, import::ImportError>, AppError> {
         let _turn = self
             .reading
             .acquire()
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
         tokio::task::spawn_blocking(move || {
-            import::read_bounded(&bytes, &HashMap::new(), &import::Bounds::upload())
+            import::open(&bytes, &HashMap::new(), &import::Bounds::upload())
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))

@@ -50,6 +50,23 @@ impl tanzim_commands::progress::Progress for CancelAtOnce {
     }
 }
 
+/// Stages a CSV roll for `actor`, leaving existing members alone.
+async fn stage(app: &App, actor: &Actor<'_>, text: &str, hash: &str) -> imports::Staged {
+    let mut rows =
+        import::open(text.as_bytes(), &HashMap::new(), &import::Bounds::upload()).unwrap();
+    imports::stage(
+        app,
+        actor,
+        &mut rows,
+        OnExisting::Report,
+        hash,
+        &HashMap::new(),
+    )
+    .await
+    .unwrap()
+    .unwrap()
+}
+
 async fn members(app: &common::TestApp) -> i64 {
     tanzim_store::counters::of(&app.db, Some("05.091"))
         .await
@@ -100,17 +117,7 @@ async fn interrupted_and_resumed(engine: Engine) {
     {
         text.push_str(&row(n as u32, cin));
     }
-    let roll = import::read(text.as_bytes(), &HashMap::new()).unwrap();
-    let staged = imports::stage(
-        &commands_app,
-        &actor,
-        &roll,
-        OnExisting::Report,
-        "hash",
-        &HashMap::new(),
-    )
-    .await
-    .unwrap();
+    let staged = stage(&commands_app, &actor, &text, "hash").await;
     // The preview: nothing written, the broken CIN and the repeat refused already.
     assert_eq!(
         staged.preview.rejected,
@@ -224,17 +231,7 @@ async fn interrupted_and_resumed(engine: Engine) {
     {
         text.push_str(&row(20 + n as u32, cin));
     }
-    let roll = import::read(text.as_bytes(), &HashMap::new()).unwrap();
-    let second = imports::stage(
-        &commands_app,
-        &actor,
-        &roll,
-        OnExisting::Report,
-        "hash2",
-        &HashMap::new(),
-    )
-    .await
-    .unwrap();
+    let second = stage(&commands_app, &actor, &text, "hash2").await;
     let first = imports::confirm(&commands_app, &actor, &second.token)
         .await
         .unwrap();

@@ -494,6 +494,15 @@ impl Browser {
 }
 
 /// Runs one SQL statement with these integer binds on whichever engine the test uses.
+/// A count by SQL, on either engine (for what no API shows, like staged rows).
+pub async fn count(db: &Db, sql: &str) -> i64 {
+    let sql = sqlx::AssertSqlSafe(sql.to_owned());
+    match db {
+        Db::Sqlite(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+        Db::Postgres(p) => sqlx::query_scalar(sql).fetch_one(p).await.unwrap(),
+    }
+}
+
 pub async fn execute(db: &Db, sql: &str, binds: &[i64]) {
     match db {
         Db::Sqlite(p) => {
