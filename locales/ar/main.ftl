@@ -904,3 +904,4 @@ import-running = الاستيراد جارٍ في الخلفية، دفعةً ب
 import-follow = متابعة التقدم
 campaign-closing-follow = متابعة التقدم
 error-job-not-cancellable = لا يمكن إيقاف هذه المهمة في منتصفها.
+error-import-moved = تغير موضع هذا الاستيراد أثناء تنفيذه (تشغيل آخر للملف نفسه)؛ أعد المحاولة.

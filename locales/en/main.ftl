@@ -864,3 +864,4 @@ import-running = The import goes on in the background, batch after batch.
 import-follow = Follow its progress
 campaign-closing-follow = Follow its progress
 error-job-not-cancellable = This job cannot be stopped half-way.
+error-import-moved = This import moved on while it ran (another run of the same file); try again.

@@ -864,3 +864,4 @@ import-running = L’import se poursuit en arrière-plan, lot après lot.
 import-follow = Suivre l’avancement
 campaign-closing-follow = Suivre l’avancement
 error-job-not-cancellable = Cette tâche ne peut pas être arrêtée en cours de route.
+error-import-moved = Cet import a avancé pendant son exécution (une autre exécution du même fichier) ; réessayez.

@@ -388,7 +388,9 @@ async fn run(cli: Cli) -> Result<()> {
             // (killed, a full disk) is resumed by the next run of the same file.
             let app = commands::App::new(db, profile);
             let hash = commands::imports::file_hash(&bytes);
-            let id = match commands::imports::console_unfinished(&app, &hash, on_existing).await? {
+            let id = match commands::imports::console_unfinished(&app, &hash, on_existing, &mapping)
+                .await?
+            {
                 Some((id, so_far)) => {
                     eprintln!(
                         "resuming the unfinished import of {}: {} rows done",

@@ -84,8 +84,14 @@ pub async fn close(app: &App, actor: &Actor<'_>, c: &Found<Campaign>) -> Result<
     c.require(Action::ManageCampaigns)?;
     let user_id = actor.user_id().ok_or(Error::Forbidden)?;
     if c.is_closing() {
-        // A close whose job failed goes on from where it stopped (or is the one running).
-        return queue_close(app, c.id, user_id).await;
+        // One close per campaign: its open job, when it is the actor's; a close whose job
+        // failed goes on from where it stopped, now the actor's.
+        let kind = JobKind::CampaignClose.as_str();
+        return match jobs::open_on(&app.db, kind, &close_subject(c.id)).await? {
+            Some(job) if job.owner_id == user_id => Ok(job.id),
+            Some(_) => Err(Error::Conflict("campaign-closing")),
+            None => queue_close(app, c.id, user_id).await,
+        };
     }
     if !c.is_open() {
         return Err(Error::Conflict("campaign-closed"));
@@ -95,7 +101,8 @@ pub async fn close(app: &App, actor: &Actor<'_>, c: &Found<Campaign>) -> Result<
     queue_close(app, c.id, user_id).await
 }
 
-/// The job that closes campaign `id`, for `owner` (the one already queued, if any).
+/// The job that closes campaign `id`, for `owner`: the campaign's one open close, if
+/// there is one (whoever began it).
 async fn queue_close(app: &App, id: i64, owner: i64) -> Result<i64> {
     let params = serde_json::json!({ "campaign": id }).to_string();
     let kind = JobKind::CampaignClose.as_str();
@@ -150,6 +157,15 @@ pub async fn run_close(
         }
     }
     Ok(campaigns::finish_close(&app.db, &c).await?)
+}
+
+/// The job closing campaign `id`, when the actor began it (its page shows the progress).
+pub async fn close_job(app: &App, actor: &Actor<'_>, id: i64) -> Result<Option<i64>> {
+    let kind = JobKind::CampaignClose.as_str();
+    let job = jobs::latest_on(&app.db, kind, &close_subject(id)).await?;
+    Ok(job
+        .filter(|j| Some(j.owner_id) == actor.user_id())
+        .map(|j| j.id))
 }
 
 /// How a close request ends: its job, and the members lapsed when it finished in time.

@@ -85,6 +85,11 @@ fn options<'a>(
     }
 }
 
+/// How an import's job names the roll it imports.
+pub fn import_subject(token: &str) -> String {
+    format!("import-{token}")
+}
+
 /// A file's SHA-256, as a staged roll names it.
 pub fn file_hash(bytes: &[u8]) -> String {
     use sha2::Digest as _;
@@ -151,7 +156,7 @@ async fn mine(app: &App, actor: &Actor<'_>, token: &str) -> Result<StagedImport>
 pub async fn confirm(app: &App, actor: &Actor<'_>, token: &str) -> Result<i64> {
     let s = mine(app, actor, token).await?;
     let owner = actor.user_id().ok_or(Error::Forbidden)?;
-    let subject = format!("import-{}", s.token);
+    let subject = import_subject(&s.token);
     if !store::begin_import(&app.db, s.id).await? {
         // Importing with no job at work (its job was cancelled as a stop interrupted it):
         // confirmed again, it goes on.
@@ -164,6 +169,19 @@ pub async fn confirm(app: &App, actor: &Actor<'_>, token: &str) -> Result<i64> {
     let params = serde_json::json!({ "import": s.id }).to_string();
     let kind = JobKind::MemberImport.as_str();
     Ok(jobs::create(&app.db, kind, owner, &subject, &params).await?)
+}
+
+/// Confirms a staged roll and waits up to `wait` for its import (a short roll is
+/// answered with its result); the job, and whether it ended.
+pub async fn confirm_within(
+    app: &App,
+    actor: &Actor<'_>,
+    token: &str,
+    wait: std::time::Duration,
+) -> Result<(i64, bool)> {
+    let job = confirm(app, actor, token).await?;
+    let state = crate::jobs::wait(app, job, wait).await?;
+    Ok((job, !state.is_open()))
 }
 
 /// A staged roll as its page shows it: where it is, what it did so far, the first rows
@@ -186,7 +204,7 @@ pub async fn view(app: &App, actor: &Actor<'_>, token: &str) -> Result<ImportVie
     let job = match jobs::latest_on(
         &app.db,
         JobKind::MemberImport.as_str(),
-        &format!("import-{}", s.token),
+        &import_subject(&s.token),
     )
     .await?
     {
@@ -227,12 +245,21 @@ pub async fn run_in_batches(
     batch: usize,
     progress: &mut impl Progress,
 ) -> Result<Option<Tally>> {
+    // The owner's right as it is now: a user who may no longer manage members imports
+    // nothing (the roll waits, for whoever confirms it once allowed again).
+    if let Err(e) = permit(actor.decide(Action::ManageMembers, None)) {
+        store::back_to_staged(&app.db, id).await?;
+        return Err(e);
+    }
     let bounds = Bounds::of(app, actor);
     let inside = |p: &TerritoryPath| bounds.inside(p);
     let reach = |p: &TerritoryPath, a: &str| bounds.reaches(p, a);
     let s = store::get(&app.db, id).await?.ok_or(Error::NotFound)?;
     let opts = options(actor, staged::on_existing_of(&s), &inside, &reach);
     let checks = Checks::load(&app.db, &app.profile).await?;
+    // Where a resumed import is, before its next batch.
+    let so_far = staged::rows_done(&staged::tally_of(&s)?) as i64;
+    progress.report(so_far, Some(s.row_count)).await?;
     let outcome = async {
         loop {
             match staged::import_next(&app.db, &checks, id, batch, &opts).await? {
@@ -259,9 +286,11 @@ pub async fn console_unfinished(
     app: &App,
     file_hash: &str,
     on_existing: OnExisting,
+    mapping: &HashMap<String, String>,
 ) -> Result<Option<(i64, Tally)>> {
     let name = staged::on_existing_name(on_existing);
-    match store::unfinished_of_file(&app.db, file_hash, name).await? {
+    let mapping = serde_json::to_string(mapping).unwrap_or_default();
+    match store::unfinished_of_file(&app.db, file_hash, name, &mapping).await? {
         Some(s) => {
             store::begin_import(&app.db, s.id).await?;
             Ok(Some((s.id, staged::tally_of(&s)?)))

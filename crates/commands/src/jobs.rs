@@ -77,6 +77,7 @@ pub async fn cancel(app: &App, actor: &Actor<'_>, id: i64) -> Result<()> {
         return Err(Error::Conflict("job-not-cancellable"));
     }
     match jobs::request_cancel(&app.db, id).await? {
+        true if view.state == JobState::Queued => release_roll(app, &view.job).await,
         true => Ok(()),
         false => Err(Error::Conflict("job-ended")),
     }
@@ -143,6 +144,9 @@ pub async fn download(app: &App, actor: &Actor<'_>, id: i64, dir: &Path) -> Resu
 /// written; the worker starts them over.
 pub async fn resume(app: &App, dir: &Path) -> Result<u64> {
     for job in jobs::running(&app.db).await? {
+        if job.cancel_requested {
+            release_roll(app, &job).await?;
+        }
         if let Some(file) = job
             .file
             .as_deref()
@@ -213,6 +217,7 @@ pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
         Ok(Ran::Cancelled) => jobs::finish(&app.db, id, done, Outcome::Cancelled).await?,
         Err(e) => {
             tracing::warn!(job = id, error = %e, "job failed");
+            release_roll(app, &job).await?;
             jobs::finish(&app.db, id, done, Outcome::Failed(&e.to_string())).await?;
         }
     }
@@ -227,6 +232,18 @@ enum Ran {
     Cancelled,
 }
 
+/// An import's job that ends before its roll (cancelled while it waited or by a stop,
+/// failed before it ran): the roll waits again, to be confirmed, where it was.
+async fn release_roll(app: &App, job: &Job) -> Result<()> {
+    if JobKind::parse(&job.kind) != Some(JobKind::MemberImport) {
+        return Ok(());
+    }
+    if let Ok(on) = serde_json::from_str::<OnRecord>(&job.params) {
+        tanzim_store::staged_imports::back_to_staged(&app.db, on.id).await?;
+    }
+    Ok(())
+}
+
 /// What a job of a kind that works on one record is given.
 #[derive(serde::Deserialize)]
 struct OnRecord {
@@ -237,11 +254,19 @@ struct OnRecord {
 /// Runs one job as its owner.
 async fn run(app: &App, job: &Job, dir: &Path) -> Result<Ran> {
     // The owner's roles as they are now: a role revoked meanwhile exports or imports
-    // less, an account disabled nothing.
-    let (principal, _) = accounts::principal(&app.db, job.owner_id)
-        .await?
-        .ok_or(Error::Forbidden)?;
-    let actor = Actor::user(&principal, "job");
+    // less, an account disabled nothing. A close needs none: it was decided when it
+    // began, and a campaign half closed must end closed whoever began it.
+    let principal = match JobKind::parse(&job.kind) {
+        Some(JobKind::CampaignClose) => None,
+        _ => Some(
+            accounts::principal(&app.db, job.owner_id)
+                .await?
+                .ok_or(Error::Forbidden)?
+                .0,
+        ),
+    };
+    let actor = principal.as_ref().map(|p| Actor::user(p, "job"));
+    let actor = actor.as_ref().ok_or(Error::Forbidden);
     let decode = |e: serde_json::Error| Error::Internal(e.to_string());
     let ended = |finished: bool| {
         if finished {
@@ -254,7 +279,7 @@ async fn run(app: &App, job: &Job, dir: &Path) -> Result<Ran> {
         Some(JobKind::MemberImport) => {
             let on: OnRecord = serde_json::from_str(&job.params).map_err(decode)?;
             let mut progress = Recorded::new(app, job.id);
-            let tally = crate::imports::run(app, &actor, on.id, &mut progress).await?;
+            let tally = crate::imports::run(app, actor?, on.id, &mut progress).await?;
             Ok(ended(tally.is_some()))
         }
         Some(JobKind::CampaignClose) => {
@@ -280,7 +305,7 @@ async fn run(app: &App, job: &Job, dir: &Path) -> Result<Ran> {
             let mut progress = Recorded::new(app, job.id);
             let written = exports::write(
                 app,
-                &actor,
+                actor?,
                 &params.filter,
                 format,
                 &params.sheet_name,

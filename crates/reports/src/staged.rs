@@ -161,6 +161,9 @@ pub async fn import_next(
     opts: &Options<'_>,
 ) -> Result<Step, StoreError> {
     let s = staged::get(db, id).await?.ok_or(StoreError::NotFound)?;
+    if s.state != "importing" {
+        return Err(StoreError::Conflict("import-done"));
+    }
     let before = tally_of(&s)?;
     let stopped = |what: &str, e: String| StoreError::ImportStopped(format!("{what}: {e}"));
     let headers: Vec<String> =
@@ -171,6 +174,16 @@ pub async fn import_next(
         import::map_header(&headers, &mapping).map_err(|e| stopped("headers", e.to_string()))?;
     let rows = staged::rows_after(db, id, s.next_line, batch as i64).await?;
     let Some(last) = rows.last().map(|r| r.0) else {
+        if rows_done(&before) != s.row_count as u64 {
+            return Err(stopped(
+                "rows",
+                format!(
+                    "{} of {} rows were gone through",
+                    rows_done(&before),
+                    s.row_count
+                ),
+            ));
+        }
         if s.row_count as usize >= ANALYZE_AFTER {
             imports::analyze(db).await?;
         }
@@ -198,6 +211,7 @@ pub async fn import_next(
     }
     let checkpoint = Checkpoint {
         import_id: id,
+        from_line: s.next_line,
         next_line: last,
         before: &before,
         refused_at_staging: at_staging,

@@ -387,11 +387,15 @@ pub async fn lapse_batch(db: &Db, c: &Campaign, today: &str, limit: i64) -> Resu
         };
         // Lapse first and take exactly the rows changed, so that a renewal committing
         // meanwhile (PostgreSQL runs each statement on its own snapshot) cannot get a
-        // history row or a count it should not.
+        // history row or a count it should not. The outer condition is checked again on
+        // the row as it is when locked: PostgreSQL re-checks only that one after waiting
+        // on a row another transaction changed, so a member lapsed or renewed meanwhile
+        // is left alone.
         let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE id IN (
                SELECT id FROM members WHERE status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3
                  AND (paid_year IS NULL OR paid_year < $4) ORDER BY id LIMIT $7)
+               AND status = 'active' AND (paid_year IS NULL OR paid_year < $4)
              RETURNING id, commune_code, path, sex, birth_date",
         )
         .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now).bind(limit)

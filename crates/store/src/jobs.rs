@@ -34,8 +34,9 @@ pub struct Job {
 const COLUMNS: &str = "id, kind, owner_id, subject, params, state, cancel_requested, done, total, file, file_name, \
                        error, created_at, started_at, finished_at, downloaded_at";
 
-/// Queues a job of `kind` on `subject` for `owner_id`, or finds the one already waiting
-/// or running (one at a time per user and subject, kept by a unique index); returns its id.
+/// Queues a job of `kind` for `owner_id`, or finds the open one it would repeat (kept by
+/// unique indexes): on a `subject`, the one open job on it, whoever asked (see
+/// `jobs_one_per_subject`); without one, the owner's open job of that kind. Returns its id.
 pub async fn create(
     db: &Db,
     kind: &str,
@@ -53,11 +54,20 @@ pub async fn create(
         match new {
             Some(id) => Ok(id),
             None => Ok(sqlx::query_scalar::<_, i64>(
-                "SELECT id FROM jobs WHERE owner_id = $1 AND kind = $2 AND subject = $3 AND state IN ('queued', 'running')",
+                "SELECT id FROM jobs WHERE kind = $1 AND subject = $2 AND state IN ('queued', 'running')
+                   AND (subject <> '' OR owner_id = $3)",
             )
-            .bind(owner_id).bind(kind).bind(subject).fetch_one(p).await?),
+            .bind(kind).bind(subject).bind(owner_id).fetch_one(p).await?),
         }
     })
+}
+
+/// The open job of `kind` on `subject`, if any (whoever owns it).
+pub async fn open_on(db: &Db, kind: &str, subject: &str) -> Result<Option<Job>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM jobs WHERE kind = $1 AND subject = $2 AND state IN ('queued', 'running')"
+    );
+    on_pool!(db, p => Ok(sqlx::query_as::<_, Job>(sqlx::AssertSqlSafe(sql)).bind(kind).bind(subject).fetch_optional(p).await?))
 }
 
 /// The latest job of `kind` on `subject`, whoever owns it (a campaign's close, for its page).

@@ -28,11 +28,12 @@ pub struct StagedImport {
     /// JSON: a `Tally`.
     pub tally: String,
     pub created_at: i64,
+    pub updated_at: i64,
     pub finished_at: Option<i64>,
 }
 
 const COLUMNS: &str = "id, owner_id, token, file_hash, headers, mapping, separator, on_existing, state, \
-                       row_count, next_line, tally, created_at, finished_at";
+                       row_count, next_line, tally, created_at, updated_at, finished_at";
 
 /// What an import has done so far: kept beside its cursor, written in each batch's
 /// transaction, so a resumed import counts every row once.
@@ -69,8 +70,8 @@ const PER_INSERT: usize = 500;
 pub async fn begin_stage(db: &Db, new: &NewStaged<'_>) -> Result<i64> {
     let tally = serde_json::to_string(&Tally::default()).unwrap_or_default();
     Ok(on_pool!(db, p => sqlx::query_scalar(
-        "INSERT INTO staged_imports (owner_id, token, file_hash, headers, mapping, separator, on_existing, state, row_count, tally, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'staging', 0, $8, $9) RETURNING id",
+        "INSERT INTO staged_imports (owner_id, token, file_hash, headers, mapping, separator, on_existing, state, row_count, tally, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'staging', 0, $8, $9, $9) RETURNING id",
     )
     .bind(new.owner_id).bind(new.token).bind(new.file_hash).bind(new.headers).bind(new.mapping)
     .bind(i64::from(new.separator)).bind(new.on_existing).bind(tally).bind(crate::now())
@@ -106,7 +107,7 @@ pub async fn end_stage(db: &Db, id: i64, row_count: u64) -> Result<()> {
 
 /// Removes a roll whose staging failed (a broken line half-way through the file).
 pub async fn discard(db: &Db, id: i64) -> Result<()> {
-    remove(db, &[id]).await
+    remove_if(db, id, "state = 'staging'").await.map(drop)
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<StagedImport>> {
@@ -120,18 +121,20 @@ pub async fn by_token(db: &Db, token: &str) -> Result<Option<StagedImport>> {
     on_pool!(db, p => Ok(sqlx::query_as::<_, StagedImport>(sqlx::AssertSqlSafe(sql)).bind(token).fetch_optional(p).await?))
 }
 
-/// The command line's unfinished import of the same file with the same choice, to resume.
+/// The command line's unfinished import of the same file with the same choice and
+/// mapping, to resume.
 pub async fn unfinished_of_file(
     db: &Db,
     file_hash: &str,
     on_existing: &str,
+    mapping: &str,
 ) -> Result<Option<StagedImport>> {
     let sql = format!(
         "SELECT {COLUMNS} FROM staged_imports WHERE owner_id IS NULL AND file_hash = $1 AND on_existing = $2
-         AND state IN ('staged', 'importing') ORDER BY id DESC LIMIT 1"
+         AND mapping = $3 AND state IN ('staged', 'importing') ORDER BY id DESC LIMIT 1"
     );
     on_pool!(db, p => Ok(sqlx::query_as::<_, StagedImport>(sqlx::AssertSqlSafe(sql))
-        .bind(file_hash).bind(on_existing).fetch_optional(p).await?))
+        .bind(file_hash).bind(on_existing).bind(mapping).fetch_optional(p).await?))
 }
 
 /// Up to `limit` rows after `after`, in line order.
@@ -153,19 +156,19 @@ pub async fn refused_after(db: &Db, id: i64, after: i64, limit: i64) -> Result<V
 
 /// Marks a staged roll as importing; false when it is not waiting (importing or done).
 pub async fn begin_import(db: &Db, id: i64) -> Result<bool> {
-    on_pool!(db, p => Ok(sqlx::query("UPDATE staged_imports SET state = 'importing' WHERE id = $1 AND state = 'staged'")
-        .bind(id).execute(p).await?.rows_affected() == 1))
+    on_pool!(db, p => Ok(sqlx::query("UPDATE staged_imports SET state = 'importing', updated_at = $1 WHERE id = $2 AND state = 'staged'")
+        .bind(crate::now()).bind(id).execute(p).await?.rows_affected() == 1))
 }
 
 /// An import that stopped before its end (failed, cancelled) waits again, where it was.
 pub async fn back_to_staged(db: &Db, id: i64) -> Result<()> {
-    on_pool!(db, p => sqlx::query("UPDATE staged_imports SET state = 'staged' WHERE id = $1 AND state = 'importing'")
-        .bind(id).execute(p).await.map(drop))?;
+    on_pool!(db, p => sqlx::query("UPDATE staged_imports SET state = 'staged', updated_at = $1 WHERE id = $2 AND state = 'importing'")
+        .bind(crate::now()).bind(id).execute(p).await.map(drop))?;
     Ok(())
 }
 
 pub async fn finish(db: &Db, id: i64) -> Result<()> {
-    on_pool!(db, p => sqlx::query("UPDATE staged_imports SET state = 'done', finished_at = $1 WHERE id = $2")
+    on_pool!(db, p => sqlx::query("UPDATE staged_imports SET state = 'done', finished_at = $1, updated_at = $1 WHERE id = $2 AND state = 'importing'")
         .bind(crate::now()).bind(id).execute(p).await.map(drop))?;
     Ok(())
 }
@@ -174,6 +177,9 @@ pub async fn finish(db: &Db, id: i64) -> Result<()> {
 /// after its last line, and the tally with the batch in.
 pub struct Checkpoint<'a> {
     pub import_id: i64,
+    /// The cursor the batch started from: a batch written by another run meanwhile
+    /// (two consoles on one file) rolls this one back instead of counting it twice.
+    pub from_line: i64,
     pub next_line: i64,
     /// The tally before the batch.
     pub before: &'a Tally,
@@ -206,58 +212,124 @@ pub(crate) async fn checkpoint_in(
         .before
         .with(report, c.refused_at_staging + c.refused.len() as u64);
     let tally = serde_json::to_string(&tally).unwrap_or_default();
-    on_tx!(tx, conn => sqlx::query("UPDATE staged_imports SET next_line = $1, tally = $2 WHERE id = $3")
-        .bind(c.next_line).bind(tally).bind(c.import_id).execute(&mut *conn).await.map(drop))?;
+    let moved = on_tx!(tx, conn => sqlx::query(
+        "UPDATE staged_imports SET next_line = $1, tally = $2, updated_at = $3
+         WHERE id = $4 AND next_line = $5 AND state = 'importing'",
+    )
+    .bind(c.next_line).bind(tally).bind(crate::now()).bind(c.import_id).bind(c.from_line)
+    .execute(&mut *conn).await.map(|r| r.rows_affected()))?;
+    if moved != 1 {
+        return Err(crate::StoreError::Conflict("import-moved"));
+    }
     let reported = report.reported.iter().map(|(l, r)| (*l, *r));
-    for (line, reason) in c
+    let refused: Vec<(u64, &str)> = c
         .refused
         .iter()
         .map(|(l, r)| (*l, r.as_str()))
         .chain(reported)
-    {
-        on_tx!(tx, conn => sqlx::query("UPDATE staged_import_rows SET reason = $1 WHERE import_id = $2 AND line = $3")
-            .bind(reason).bind(c.import_id).bind(line as i64).execute(&mut *conn).await.map(drop))?;
+        .collect();
+    // A statement per few hundred rows (`CASE line WHEN ...`), not one per row, inside
+    // the batch's write lock.
+    for part in refused.chunks(PER_INSERT) {
+        let cases = (0..part.len())
+            .map(|i| format!("WHEN ${} THEN ${}", 2 * i + 2, 2 * i + 3))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lines = (0..part.len())
+            .map(|i| format!("${}", 2 * i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "UPDATE staged_import_rows SET reason = CASE line {cases} END WHERE import_id = $1 AND line IN ({lines})"
+        );
+        on_tx!(tx, conn => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(c.import_id);
+            for (line, reason) in part {
+                q = q.bind(*line as i64).bind(*reason);
+            }
+            q.execute(&mut *conn).await.map(drop)
+        })?;
     }
     Ok(())
 }
 
-/// Removes a user's older staged rolls beyond the `keep` latest that wait (not those
-/// importing: their job works on them).
+/// Removes a user's older staged rolls beyond the `keep` latest that wait for their
+/// first confirmation (not one being staged in another tab, nor one an import began).
 pub async fn keep_latest(db: &Db, owner_id: i64, keep: i64) -> Result<()> {
     let waiting: Vec<i64> = on_pool!(db, p => sqlx::query_scalar(
-        "SELECT id FROM staged_imports WHERE owner_id = $1 AND state IN ('staging', 'staged') ORDER BY id DESC",
+        "SELECT id FROM staged_imports WHERE owner_id = $1 AND state = 'staged' AND next_line = 0 ORDER BY id DESC",
     ).bind(owner_id).fetch_all(p).await)?;
-    remove(db, waiting.get(keep.max(0) as usize..).unwrap_or_default()).await
+    for id in waiting.get(keep.max(0) as usize..).unwrap_or_default() {
+        remove_if(db, *id, "state = 'staged' AND next_line = 0").await?;
+    }
+    Ok(())
 }
 
-/// Removes staged rolls that waited since before `waiting_before`, and finished ones
-/// since before `done_before`; returns how many.
-pub async fn remove_stale(db: &Db, waiting_before: i64, done_before: i64) -> Result<usize> {
-    let stale: Vec<i64> = on_pool!(db, p => sqlx::query_scalar(
-        "SELECT id FROM staged_imports WHERE (state IN ('staging', 'staged') AND created_at < $1)
-         OR (state = 'done' AND finished_at < $2)",
-    ).bind(waiting_before).bind(done_before).fetch_all(p).await)?;
-    remove(db, &stale).await?;
-    Ok(stale.len())
+/// Which rolls are stale, at `$1` (an hour ago) and `$2` (a day ago): one waiting for its
+/// first confirmation since an hour; one an import began (stopped, or stuck with no job
+/// at work, a console run killed) or finished since a day.
+const STALE: &str = "(state IN ('staging', 'staged') AND next_line = 0 AND updated_at < $1)
+    OR (state IN ('staged', 'importing') AND next_line <> 0 AND updated_at < $2
+        AND NOT EXISTS (SELECT 1 FROM jobs WHERE jobs.kind = 'member-import'
+            AND jobs.subject = 'import-' || staged_imports.token AND jobs.state IN ('queued', 'running')))
+    OR (state = 'done' AND finished_at < $2)
+    OR (state = 'staging' AND next_line = -1 AND updated_at < $1)";
+
+/// Removes the stale rolls (see `STALE`); returns how many.
+pub async fn remove_stale(db: &Db, hour_ago: i64, day_ago: i64) -> Result<usize> {
+    let sql = format!("SELECT id FROM staged_imports WHERE {STALE}");
+    let stale: Vec<i64> = on_pool!(db, p => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(hour_ago).bind(day_ago).fetch_all(p).await)?;
+    let mut removed = 0;
+    for id in &stale {
+        // Judged again as it is taken: a roll confirmed meanwhile stays.
+        let sql = format!("({STALE}) AND id = $3");
+        if remove_marked(db, *id, &sql, Some((hour_ago, day_ago))).await? {
+            removed += 1;
+        }
+    }
+    Ok(removed)
 }
 
 /// Rows deleted per statement: a million-row roll goes without holding the write lock
 /// for the whole of it.
 const REMOVE_CHUNK: i64 = 5_000;
 
-async fn remove(db: &Db, ids: &[i64]) -> Result<()> {
-    for id in ids {
-        on_pool!(db, p => {
-            // The roll first, so that a removal stopped half-way is found again.
-            sqlx::query("UPDATE staged_imports SET state = 'staging' WHERE id = $1").bind(id).execute(p).await?;
-            while sqlx::query(
-                "DELETE FROM staged_import_rows WHERE import_id = $1 AND line IN
-                 (SELECT line FROM staged_import_rows WHERE import_id = $1 ORDER BY line LIMIT $2)",
-            )
-            .bind(id).bind(REMOVE_CHUNK).execute(p).await?.rows_affected() > 0
-            {}
-            sqlx::query("DELETE FROM staged_imports WHERE id = $1").bind(id).execute(p).await?;
-        });
+/// Removes roll `id` if `condition` (SQL on `staged_imports`) still holds.
+async fn remove_if(db: &Db, id: i64, condition: &str) -> Result<bool> {
+    let sql = format!("({condition}) AND id = $1");
+    remove_marked(db, id, &sql, None).await
+}
+
+/// Marks the roll as going (`staging` with no cursor: nothing confirms or imports it
+/// then) in one statement that checks `condition` (binds: the two times of `STALE`, or
+/// none, then the id), and removes its rows a chunk at a time, then the roll.
+async fn remove_marked(
+    db: &Db,
+    id: i64,
+    condition: &str,
+    times: Option<(i64, i64)>,
+) -> Result<bool> {
+    let mark =
+        format!("UPDATE staged_imports SET state = 'staging', next_line = -1 WHERE {condition}");
+    let marked = on_pool!(db, p => {
+        let mut q = sqlx::query(sqlx::AssertSqlSafe(mark));
+        if let Some((hour_ago, day_ago)) = times {
+            q = q.bind(hour_ago).bind(day_ago);
+        }
+        q.bind(id).execute(p).await.map(|r| r.rows_affected())
+    })?;
+    if marked == 0 {
+        return Ok(false);
     }
-    Ok(())
+    on_pool!(db, p => {
+        while sqlx::query(
+            "DELETE FROM staged_import_rows WHERE import_id = $1 AND line IN
+             (SELECT line FROM staged_import_rows WHERE import_id = $1 ORDER BY line LIMIT $2)",
+        )
+        .bind(id).bind(REMOVE_CHUNK).execute(p).await?.rows_affected() > 0
+        {}
+        sqlx::query("DELETE FROM staged_imports WHERE id = $1").bind(id).execute(p).await?;
+    });
+    Ok(true)
 }

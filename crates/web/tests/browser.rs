@@ -331,7 +331,7 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
     let api = common::Api::new(&app, app.token(admin).await);
     let (_, body) = api.send("POST", "/api/v1/bodies", serde_json::json!({"organization": "party", "kind": "provincial_secretariat", "territory": "05.091"})).await;
     let year = chrono::Datelike::year(&tanzim_web::today());
-    let (s, _) = api
+    let (s, campaign) = api
         .send("POST", "/api/v1/campaigns", serde_json::json!({"body_id": body["id"], "year": year.to_string(), "opens_on": format!("{year}-01-01"),
             "closes_on": format!("{year}-12-31"), "categories": "standard|عادي|100\nreduced|مخفض (طلبة ومعطلون)|50"}))
         .await;
@@ -446,6 +446,42 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
     c.goto(&app.url("/stats?territory=05.091")).await.unwrap();
     assert_eq!(text(&c, "#stat-active").await, "1");
     shot(&c, "30-stats-ar").await;
+
+    // The officer closes the campaign from its page, after a confirmation: a job, which the
+    // home page reports done; its page says the campaign is closed and leads back to it.
+    c.goto(&app.url(&format!("/campaigns/{}/close", campaign["id"])))
+        .await
+        .unwrap();
+    click(&c, "#confirm-close").await;
+    c.goto(&app.url("/")).await.unwrap();
+    assert!(text(&c, "#reminders").await.contains("اكتمل اختتام الحملة"));
+    shot(&c, "31-home-close-done-ar").await;
+    c.goto(&app.url("/api/v1/jobs")).await.unwrap();
+    let jobs: serde_json::Value = serde_json::from_str(
+        &c.find(Locator::Css("body"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let job = &jobs.as_array().unwrap()[0];
+    assert_eq!(job["kind"], "campaign-close", "{jobs}");
+    c.goto(&app.url(&format!("/jobs/{}", job["id"])))
+        .await
+        .unwrap();
+    assert_eq!(text(&c, "#job-state").await, "اختُتمت الحملة");
+    assert!(
+        c.find(Locator::Id("job-cancel")).await.is_err(),
+        "a close is not cancelled"
+    );
+    shot(&c, "32-job-close-ar").await;
+    click(&c, "#job-back").await;
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        format!("/campaigns/{}", campaign["id"])
+    );
 
     // Anyone following the QR link sees only that the number is valid this year.
     c.delete_all_cookies().await.unwrap();

@@ -1,8 +1,10 @@
--- Several jobs of a kind may run for one user when each works on its own subject (two
--- campaigns closing); one per subject at a time.
+-- A job may work on a subject (a campaign's close, a staged roll's import): one open job
+-- per subject, whoever asked (two officers closing one campaign share its one close);
+-- jobs without one (exports) stay one open per user and kind.
 ALTER TABLE jobs ADD COLUMN subject TEXT NOT NULL DEFAULT '';
 DROP INDEX jobs_one_open;
-CREATE UNIQUE INDEX jobs_one_open ON jobs(owner_id, kind, subject) WHERE state IN ('queued', 'running');
+CREATE UNIQUE INDEX jobs_one_open ON jobs(owner_id, kind) WHERE subject = '' AND state IN ('queued', 'running');
+CREATE UNIQUE INDEX jobs_one_per_subject ON jobs(kind, subject) WHERE subject <> '' AND state IN ('queued', 'running');
 
 -- A roll read and checked, waiting for its import or being imported: its rows live here,
 -- not in the server's memory, so an import that fails or is stopped goes on where its last
@@ -26,6 +28,9 @@ CREATE TABLE staged_imports (
     -- JSON: imported, updated, unchanged, review, referred and rejected so far.
     tally TEXT NOT NULL,
     created_at BIGINT NOT NULL,
+    -- When it last changed state or moved its cursor: a roll waits an hour for its
+    -- confirmation from here, one an import began a day.
+    updated_at BIGINT NOT NULL,
     finished_at BIGINT
 );
 CREATE INDEX staged_imports_owner ON staged_imports(owner_id, created_at);

@@ -204,6 +204,8 @@ pub(super) struct ShowPage {
     open: bool,
     /// Being closed: its members lapse batch by batch.
     closing: bool,
+    /// The close's job, for the one who began it.
+    close_job: Option<i64>,
     closes_on: String,
     lapsed: Option<i64>,
     categories: Vec<CategoryRow>,
@@ -243,7 +245,12 @@ pub(super) async fn show_page(
         decide(&user.principal, Action::ManageCampaigns, Some(&c.target())) == Decision::Allow;
     let may_pay = c.is_open()
         && decide(&user.principal, Action::RecordPayments, Some(&c.target())) == Decision::Allow;
+    let close_job = match c.is_closing() {
+        true => commands::campaigns::close_job(&state.app(), &user.actor(ctx), c.id).await?,
+        false => None,
+    };
     Ok(views::html(ShowPage {
+        close_job,
         layout: Layout::new(state, ctx, "campaign-title"),
         c: campaign_row(ctx, &c),
         open: c.is_open(),

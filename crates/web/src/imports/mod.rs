@@ -197,15 +197,16 @@ pub async fn upload(
         }
     }
     let hash = imports::file_hash(&bytes);
-    let mut rows = match state.uploads.open(bytes).await? {
+    let mut opened = match state.uploads.open(bytes).await? {
         Ok(r) => r,
         Err(e) => return Ok(unreadable(&state, &ctx, e)),
     };
+    let rows = &mut opened.rows;
     let actor = user.actor(&ctx);
     let staged = imports::stage(
         &state.app(),
         &actor,
-        &mut rows,
+        rows,
         on_existing,
         &hash,
         &HashMap::new(),
@@ -239,14 +240,11 @@ pub async fn confirm(
     user: CurrentUser,
     Path(token): Path<String>,
 ) -> Result<Response, AppError> {
-    let (app, actor) = (state.app(), user.actor(&ctx));
-    let job = imports::confirm(&app, &actor, &token)
+    let actor = user.actor(&ctx);
+    let (job, ended) = imports::confirm_within(&state.app(), &actor, &token, IMPORT_WAIT)
         .await
         .map_err(expired)?;
-    if tanzim_commands::jobs::wait(&app, job, IMPORT_WAIT)
-        .await?
-        .is_open()
-    {
+    if !ended {
         return Ok(Redirect::to(&format!("/jobs/{job}")).into_response());
     }
     result(State(state), ctx, user, Path(token)).await

@@ -7,7 +7,13 @@ use std::collections::HashMap;
 use tanzim_reports::import::{self, Rows};
 
 pub struct Uploads {
-    reading: tokio::sync::Semaphore,
+    reading: std::sync::Arc<tokio::sync::Semaphore>,
+}
+
+/// An opened upload, with its turn: held until its rows are staged.
+pub(crate) struct Opened {
+    pub(crate) rows: Rows,
+    _turn: tokio::sync::OwnedSemaphorePermit,
 }
 
 /// Rolls read at the same time (each up to `MAX_UPLOAD_BYTES`).
@@ -16,27 +22,30 @@ pub const READING_AT_ONCE: usize = 2;
 impl Default for Uploads {
     fn default() -> Self {
         Uploads {
-            reading: tokio::sync::Semaphore::new(READING_AT_ONCE),
+            reading: std::sync::Arc::new(tokio::sync::Semaphore::new(READING_AT_ONCE)),
         }
     }
 }
 
 impl Uploads {
     /// Opens an upload off the request path, a few at a time (a workbook is read whole
-    /// here; a CSV's rows are read as they are staged).
+    /// here; a CSV's rows are read as they are staged): the turn is held until the
+    /// `Opened` is dropped, once its rows are staged.
     pub(crate) async fn open(
         &self,
         bytes: axum::body::Bytes,
-    ) -> Result<Result<Rows, import::ImportError>, AppError> {
-        let _turn = self
+    ) -> Result<Result<Opened, import::ImportError>, AppError> {
+        let turn = self
             .reading
-            .acquire()
+            .clone()
+            .acquire_owned()
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
-        tokio::task::spawn_blocking(move || {
+        let rows = tokio::task::spawn_blocking(move || {
             import::open(&bytes, &HashMap::new(), &import::Bounds::upload())
         })
         .await
-        .map_err(|e| AppError::Internal(e.to_string()))
+        .map_err(|e| AppError::Internal(e.to_string()))?;
+        Ok(rows.map(|rows| Opened { rows, _turn: turn }))
     }
 }

@@ -234,6 +234,23 @@ async fn close_as_a_job(engine: Engine) {
     )
     .await
     .unwrap();
+    // One open close per campaign, whoever asks; exports stay one open per user.
+    let other = quiet
+        .user("officer.two", &[(Role::Officer, Some("05.091"), None)])
+        .await;
+    let create = |owner: i64, kind: &'static str, subject: &'static str| {
+        let db = quiet.db.clone();
+        async move {
+            tanzim_store::jobs::create(&db, kind, owner, subject, "{\"campaign\": 1}")
+                .await
+                .unwrap()
+        }
+    };
+    assert_eq!(create(other, "campaign-close", "campaign-1").await, queued);
+    assert_ne!(create(other, "campaign-close", "campaign-2").await, queued);
+    let export = create(officer, "member-export", "").await;
+    assert_eq!(create(officer, "member-export", "").await, export);
+    assert_ne!(create(other, "member-export", "").await, export);
     let (principal, _) = tanzim_store::accounts::principal(&quiet.db, officer)
         .await
         .unwrap()

@@ -8,6 +8,7 @@ use crate::common;
 
 use common::Engine;
 use std::collections::HashMap;
+use tanzim_commands::progress::Unwatched;
 use tanzim_commands::{Actor, App, imports, jobs};
 use tanzim_domain::accounts::Role;
 use tanzim_domain::org::Profile;
@@ -28,12 +29,19 @@ fn row(n: u32, cin: &str) -> String {
     )
 }
 
-/// Stops after the first batch it hears of and never answers again: the run is dropped
-/// there, as a kill leaves it.
-struct Killed(Option<tokio::sync::oneshot::Sender<()>>);
+/// Hears where the run starts, then stops after the first batch and never answers
+/// again: the run is dropped there, as a kill leaves it.
+struct Killed(
+    Option<tokio::sync::oneshot::Sender<()>>,
+    Vec<(i64, Option<i64>)>,
+);
 
 impl tanzim_commands::progress::Progress for Killed {
-    async fn report(&mut self, _: i64, _: Option<i64>) -> tanzim_commands::Result<bool> {
+    async fn report(&mut self, done: i64, total: Option<i64>) -> tanzim_commands::Result<bool> {
+        self.1.push((done, total));
+        if self.1.len() < 2 {
+            return Ok(true);
+        }
         if let Some(told) = self.0.take() {
             let _ = told.send(());
         }
@@ -156,7 +164,7 @@ async fn interrupted_and_resumed(engine: Engine) {
         .unwrap();
     assert_eq!(claimed.id, job);
     let (told, heard) = tokio::sync::oneshot::channel();
-    let mut killed = Killed(Some(told));
+    let mut killed = Killed(Some(told), Vec::new());
     tokio::select! {
         _ = imports::run_in_batches(&commands_app, &actor, staged.id, 3, &mut killed) => {
             panic!("the run was to stop after its first batch")
@@ -164,6 +172,8 @@ async fn interrupted_and_resumed(engine: Engine) {
         _ = heard => {}
     }
     assert_eq!(members(&app).await, 3);
+    // It said where it started (nothing done, ten rows), then three lines done.
+    assert_eq!(killed.1, [(0, Some(10)), (3, Some(10))]);
     let so_far = imports::view(&commands_app, &actor, &staged.token)
         .await
         .unwrap();
@@ -275,4 +285,121 @@ async fn interrupted_and_resumed(engine: Engine) {
 both_engines!(
     an_import_stopped_by_a_restart_resumes_and_counts_once,
     interrupted_and_resumed
+);
+
+/// Two runs of one roll at once (two consoles on the same file): a batch is written by
+/// one of them only, the other rolls back on the moved cursor; resumed, the import ends
+/// with every member once and a tally that says so. Rolls are removed when stale only:
+/// one an import began waits a day from its last step, not an hour from its upload.
+async fn two_runs_and_stale_rolls(engine: Engine) {
+    let app = common::without_server(engine).await;
+    let officer = app
+        .user("officer.beni", &[(Role::Officer, Some("05.091"), None)])
+        .await;
+    let commands_app = App::new(app.db.clone(), Profile::default_profile().unwrap());
+    let (principal, _) = tanzim_store::accounts::principal(&app.db, officer)
+        .await
+        .unwrap()
+        .unwrap();
+    let actor = Actor::user(&principal, "127.0.0.1");
+    let mut text = String::from(HEADER);
+    for n in 0..12u32 {
+        text.push_str(&row(n, &format!("BT{n:06}")));
+    }
+    let staged = stage(&commands_app, &actor, &text, "twice").await;
+    imports::confirm(&commands_app, &actor, &staged.token)
+        .await
+        .unwrap();
+    let (mut one, mut two) = (Unwatched, Unwatched);
+    let (a, b) = tokio::join!(
+        imports::run_in_batches(&commands_app, &actor, staged.id, 3, &mut one),
+        imports::run_in_batches(&commands_app, &actor, staged.id, 3, &mut two),
+    );
+    assert!(
+        a.is_err() || b.is_err(),
+        "one of the two runs stops on the other's batch"
+    );
+    let so_far = imports::view(&commands_app, &actor, &staged.token)
+        .await
+        .unwrap();
+    assert_eq!(
+        so_far.tally.imported as i64,
+        members(&app).await,
+        "the tally counts what is in"
+    );
+    // Confirmed again, the import goes on to the end.
+    imports::confirm(&commands_app, &actor, &staged.token)
+        .await
+        .unwrap();
+    imports::run_in_batches(&commands_app, &actor, staged.id, 3, &mut Unwatched)
+        .await
+        .unwrap()
+        .unwrap();
+    let done = imports::view(&commands_app, &actor, &staged.token)
+        .await
+        .unwrap();
+    assert_eq!(
+        done.tally,
+        Tally {
+            imported: 12,
+            ..Tally::default()
+        }
+    );
+    assert_eq!(members(&app).await, 12);
+
+    // Stale rolls: uploaded two hours ago and never confirmed (gone); uploaded two hours
+    // ago, its import begun and stopped ten minutes ago (kept); done two days ago (gone).
+    let mut text = String::from(HEADER);
+    for n in 0..4u32 {
+        text.push_str(&row(40 + n, &format!("BS{n:06}")));
+    }
+    let waiting = stage(&commands_app, &actor, &text, "waiting").await;
+    let begun = stage(&commands_app, &actor, &text, "begun").await;
+    imports::confirm(&commands_app, &actor, &begun.token)
+        .await
+        .unwrap();
+    imports::run_in_batches(&commands_app, &actor, begun.id, 2, &mut CancelAtOnce)
+        .await
+        .unwrap();
+    let now = tanzim_store::now();
+    common::execute(
+        &app.db,
+        "UPDATE staged_imports SET created_at = $1, updated_at = $1 WHERE id = $2",
+        &[now - 7200, waiting.id],
+    )
+    .await;
+    common::execute(
+        &app.db,
+        "UPDATE staged_imports SET created_at = $1, updated_at = $2 WHERE id = $3",
+        &[now - 7200, now - 600, begun.id],
+    )
+    .await;
+    common::execute(
+        &app.db,
+        "UPDATE staged_imports SET finished_at = $1 WHERE id = $2",
+        &[now - 2 * 86400, staged.id],
+    )
+    .await;
+    assert_eq!(imports::remove_stale(&commands_app).await.unwrap(), 2);
+    for (token, kept) in [
+        (&waiting.token, false),
+        (&begun.token, true),
+        (&staged.token, false),
+    ] {
+        assert_eq!(
+            imports::view(&commands_app, &actor, token).await.is_ok(),
+            kept,
+            "{token}"
+        );
+    }
+    let left = "SELECT COUNT(*) FROM staged_import_rows";
+    assert_eq!(
+        common::count(&app.db, left).await,
+        4,
+        "only the begun roll's rows"
+    );
+}
+both_engines!(
+    two_runs_of_one_roll_count_once_and_stale_rolls_go,
+    two_runs_and_stale_rolls
 );
