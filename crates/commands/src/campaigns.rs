@@ -144,11 +144,16 @@ pub async fn run_close(
         };
     progress.report(done, Some(total)).await?;
     if lapse {
+        // A resumed close starts from the first member: those it lapsed are skipped, once.
+        let mut after = 0;
         loop {
-            let lapsed = campaigns::lapse_batch(&app.db, &c, &today, batch).await?;
+            let (lapsed, last) = campaigns::lapse_batch(&app.db, &c, &today, after, batch).await?;
+            // Payments stopped when the close began, so no member of the batch was renewed
+            // meanwhile: a batch with none to lapse is the end.
             if lapsed == 0 {
                 break;
             }
+            after = last;
             done += lapsed;
             // Renewals stopped when the close began, so the total only moves if members
             // were added meanwhile: never show more done than in all.

@@ -371,10 +371,18 @@ pub async fn begin_close(db: &Db, c: &Campaign, actor_id: i64, audit: AuditEntry
     })
 }
 
-/// Lapses up to `limit` members of a closing campaign who did not renew for its year, with
-/// their history rows and the counters, in one transaction (so a batch is wholly in or
-/// out); returns how many lapsed, 0 when none is left or the campaign is not closing.
-pub async fn lapse_batch(db: &Db, c: &Campaign, today: &str, limit: i64) -> Result<i64> {
+/// Lapses up to `limit` members of a closing campaign who did not renew for its year,
+/// from member id `after` on, with their history rows and the counters, in one transaction
+/// (so a batch is wholly in or out); returns how many lapsed and the last one's id (where
+/// the next batch starts: each reads the roll from there, not again from its start over
+/// the members lapsed already), 0 when none is left or the campaign is not closing.
+pub async fn lapse_batch(
+    db: &Db,
+    c: &Campaign,
+    today: &str,
+    after: i64,
+    limit: i64,
+) -> Result<(i64, i64)> {
     let (low, high) = TerritoryPath::from_stored(c.path.clone()).range();
     let year_start = format!("{:04}-01-01", c.year);
     let now = crate::now();
@@ -383,7 +391,7 @@ pub async fn lapse_batch(db: &Db, c: &Campaign, today: &str, limit: i64) -> Resu
         let closing_by: Option<Option<i64>> = sqlx::query_scalar("SELECT closing_by FROM campaigns WHERE id = $1 AND status = 'open' AND closing_since IS NOT NULL")
             .bind(c.id).fetch_optional(&mut *tx).await?;
         let Some(closing_by) = closing_by else {
-            return Ok(0);
+            return Ok((0, after));
         };
         // Lapse first and take exactly the rows changed, so that a renewal committing
         // meanwhile (PostgreSQL runs each statement on its own snapshot) cannot get a
@@ -394,18 +402,18 @@ pub async fn lapse_batch(db: &Db, c: &Campaign, today: &str, limit: i64) -> Resu
         let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE id IN (
                SELECT id FROM members WHERE status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3
-                 AND (paid_year IS NULL OR paid_year < $4) ORDER BY id LIMIT $7)
+                 AND (paid_year IS NULL OR paid_year < $4) AND id > $8 ORDER BY id LIMIT $7)
                AND status = 'active' AND (paid_year IS NULL OR paid_year < $4)
              RETURNING id, commune_code, path, sex, birth_date",
         )
-        .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now).bind(limit)
+        .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now).bind(limit).bind(after)
         .fetch_all(&mut *tx).await?;
         let reason = format!("campaign {} ({}) closed", c.id, c.year);
         crate::members::record_lapses(db, &mut tx.as_conn(), &rows, today, &reason, closing_by, now).await?;
         let lapsed = rows.len() as i64;
         sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
         tx.commit().await?;
-        Ok(lapsed)
+        Ok((lapsed, rows.iter().map(|r| r.0).max().unwrap_or(after)))
     })
 }
 
