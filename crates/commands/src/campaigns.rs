@@ -145,9 +145,9 @@ pub async fn run_close(
     progress.report(done, Some(total)).await?;
     if lapse {
         // A resumed close starts from the first member: those it lapsed are skipped, once.
-        let mut after = 0;
+        let mut after = campaigns::LapseCursor::default();
         loop {
-            let (lapsed, last) = campaigns::lapse_batch(&app.db, &c, &today, after, batch).await?;
+            let (lapsed, last) = campaigns::lapse_batch(&app.db, &c, &today, &after, batch).await?;
             // Payments stopped when the close began, so no member of the batch was renewed
             // meanwhile: a batch with none to lapse is the end.
             if lapsed == 0 {

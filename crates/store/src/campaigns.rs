@@ -372,17 +372,18 @@ pub async fn begin_close(db: &Db, c: &Campaign, actor_id: i64, audit: AuditEntry
 }
 
 /// Lapses up to `limit` members of a closing campaign who did not renew for its year,
-/// from member id `after` on, with their history rows and the counters, in one transaction
-/// (so a batch is wholly in or out); returns how many lapsed and the last one's id (where
-/// the next batch starts: each reads the roll from there, not again from its start over
-/// the members lapsed already), 0 when none is left or the campaign is not closing.
+/// after `after` in the order of the roll's index (path, then id), with their history rows
+/// and the counters, in one transaction (so a batch is wholly in or out); returns how many
+/// lapsed and where the next batch starts (each reads the index from there, instead of
+/// gathering and sorting every active member of the scope again), 0 when none is left or
+/// the campaign is not closing.
 pub async fn lapse_batch(
     db: &Db,
     c: &Campaign,
     today: &str,
-    after: i64,
+    after: &LapseCursor,
     limit: i64,
-) -> Result<(i64, i64)> {
+) -> Result<(i64, LapseCursor)> {
     let (low, high) = TerritoryPath::from_stored(c.path.clone()).range();
     let year_start = format!("{:04}-01-01", c.year);
     let now = crate::now();
@@ -391,7 +392,7 @@ pub async fn lapse_batch(
         let closing_by: Option<Option<i64>> = sqlx::query_scalar("SELECT closing_by FROM campaigns WHERE id = $1 AND status = 'open' AND closing_since IS NOT NULL")
             .bind(c.id).fetch_optional(&mut *tx).await?;
         let Some(closing_by) = closing_by else {
-            return Ok((0, after));
+            return Ok((0, after.clone()));
         };
         // Lapse first and take exactly the rows changed, so that a renewal committing
         // meanwhile (PostgreSQL runs each statement on its own snapshot) cannot get a
@@ -402,19 +403,34 @@ pub async fn lapse_batch(
         let rows: Vec<(i64, String, String, String, String)> = sqlx::query_as(
             "UPDATE members SET status = 'lapsed', status_since = $5, updated_at = $6 WHERE id IN (
                SELECT id FROM members WHERE status = 'active' AND path >= $1 AND path < $2 AND joined_on < $3
-                 AND (paid_year IS NULL OR paid_year < $4) AND id > $8 ORDER BY id LIMIT $7)
+                 AND (paid_year IS NULL OR paid_year < $4) AND path >= $8 AND (path > $8 OR id > $9)
+                 ORDER BY path, id LIMIT $7)
                AND status = 'active' AND (paid_year IS NULL OR paid_year < $4)
              RETURNING id, commune_code, path, sex, birth_date",
         )
-        .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now).bind(limit).bind(after)
+        .bind(&low).bind(&high).bind(&year_start).bind(c.year).bind(today).bind(now).bind(limit)
+        .bind(&after.path).bind(after.id)
         .fetch_all(&mut *tx).await?;
         let reason = format!("campaign {} ({}) closed", c.id, c.year);
         crate::members::record_lapses(db, &mut tx.as_conn(), &rows, today, &reason, closing_by, now).await?;
         let lapsed = rows.len() as i64;
         sqlx::query("UPDATE campaigns SET lapsed_count = COALESCE(lapsed_count, 0) + $1 WHERE id = $2").bind(lapsed).bind(c.id).execute(&mut *tx).await?;
         tx.commit().await?;
-        Ok((lapsed, rows.iter().map(|r| r.0).max().unwrap_or(after)))
+        let next = rows
+            .iter()
+            .map(|r| LapseCursor { path: r.2.clone(), id: r.0 })
+            .max()
+            .unwrap_or_else(|| after.clone());
+        Ok((lapsed, next))
     })
+}
+
+/// Where a close's next batch starts: after this member, in the order of the index on
+/// status and path (path, then id). The default starts at the beginning.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LapseCursor {
+    pub path: String,
+    pub id: i64,
 }
 
 /// How many members a closing campaign still has to lapse (the total a close's progress

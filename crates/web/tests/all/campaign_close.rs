@@ -92,10 +92,16 @@ async fn interrupted_and_resumed(engine: Engine) {
     let entry = AuditEntry::new(None, "admin", AuditAction::CampaignClosed, None);
     campaigns::begin_close(&app.db, &c, 1, entry).await.unwrap();
     assert_eq!(
-        campaigns::lapse_batch(&app.db, &c, &tanzim_web::today().to_string(), 0, 2)
-            .await
-            .unwrap()
-            .0,
+        campaigns::lapse_batch(
+            &app.db,
+            &c,
+            &tanzim_web::today().to_string(),
+            &campaigns::LapseCursor::default(),
+            2
+        )
+        .await
+        .unwrap()
+        .0,
         2
     );
     assert_eq!(lapsed(&api, &unpaid).await, (2, 2));
