@@ -230,6 +230,7 @@ pub(crate) fn in_batch(
 }
 
 /// Reads and imports a file; the rejected rows come back as a CSV to fix and re-import.
+/// A dry run reads the file row by row and keeps only the rows it refuses.
 pub async fn import_file(
     db: &Db,
     profile: &Profile,
@@ -237,12 +238,49 @@ pub async fn import_file(
     mapping: &HashMap<String, String>,
     opts: &Options<'_>,
 ) -> Result<(Summary, String), ImportFailure> {
+    if opts.dry_run {
+        return check_file(db, profile, bytes, mapping, opts).await;
+    }
     let roll = import::read(bytes, mapping).map_err(ImportFailure::File)?;
     let summary = import_roll(db, profile, &roll, opts)
         .await
         .map_err(ImportFailure::Store)?;
     let rejected = import::rejected_csv(&roll, &summary.rejected);
     Ok((summary, rejected))
+}
+
+/// Checks every row of a file as its import would, writing nothing: the summary and the
+/// refused rows' file (what `import::rejected_csv` writes), the roll never held whole.
+async fn check_file(
+    db: &Db,
+    profile: &Profile,
+    bytes: &[u8],
+    mapping: &HashMap<String, String>,
+    opts: &Options<'_>,
+) -> Result<(Summary, String), ImportFailure> {
+    let mut rows = import::open(bytes, mapping, &import::Bounds::command_line())
+        .map_err(ImportFailure::File)?;
+    let checks = Checks::load(db, profile)
+        .await
+        .map_err(ImportFailure::Store)?;
+    let mut header = vec!["line".to_owned(), "reason".to_owned()];
+    header.extend(rows.headers.iter().cloned());
+    let mut refused = vec![header];
+    let mut summary = Summary::default();
+    let mut seen = HashMap::new();
+    for row in rows.by_ref() {
+        let row = row.map_err(ImportFailure::File)?;
+        match checks.check(&row, opts, &mut seen) {
+            Ok(_) => summary.imported += 1,
+            Err(code) => {
+                summary.rejected.push((row.line, code.to_owned()));
+                let mut record = vec![row.line.to_string(), code.to_owned()];
+                record.extend(row.raw);
+                refused.push(record);
+            }
+        }
+    }
+    Ok((summary, crate::export::csv_records(rows.separator, refused)))
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -50,7 +50,7 @@ async fn roll(engine: Engine) {
     let profile = Profile::default_profile().unwrap();
     let none = HashMap::new();
 
-    let (dry, _) = import_file(
+    let (dry, dry_file) = import_file(
         &app.db,
         &profile,
         &bytes,
@@ -62,6 +62,26 @@ async fn roll(engine: Engine) {
     assert_eq!(
         dry.line(),
         "imported 3, updated 0, rejected 3, review 0, referred 0"
+    );
+    // The dry run's file: the header, then each refused row with its line and reason, in
+    // the file's own separator.
+    let dry_lines: Vec<&str> = dry_file.trim_start_matches('\u{FEFF}').lines().collect();
+    assert_eq!(dry_lines.len(), 4, "{dry_file}");
+    assert!(
+        dry_lines[0].starts_with("line;reason;Prénom;Nom;"),
+        "{dry_file}"
+    );
+    assert!(
+        dry_lines[1].starts_with("4;cin-invalid;Bad;Cin;"),
+        "{dry_file}"
+    );
+    assert!(
+        dry_lines[2].starts_with("5;commune-unknown;Nowhere;Man;"),
+        "{dry_file}"
+    );
+    assert!(
+        dry_lines[3].starts_with("7;cin-repeated-in-file;Khadija;"),
+        "{dry_file}"
     );
     assert_eq!(
         api.get("/api/v1/members").await.1["total"],
