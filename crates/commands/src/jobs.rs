@@ -1,18 +1,16 @@
-//! Jobs as their owners see them (progress, cancel, the one download) and the server's
-//! worker that runs them, one at a time, beside the requests. A job is its owner's alone:
-//! anyone else is told there is no such job.
+//! Jobs as their owners see them (progress, cancel, waiting for one, the one download),
+//! and what a start does with those a stop left running; `worker` runs them. A job is its
+//! owner's alone: anyone else is told there is no such job.
 
-use crate::exports::{self, ExportParams};
+use crate::exports::ExportParams;
 use crate::permit;
-use crate::progress::Progress;
 use crate::reads::{self, Read};
 use crate::{Actor, App, Error, Result};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 use tanzim_domain::jobs::{self as rules, ExportFormat, JobKind, JobState};
 use tanzim_domain::policy::Action;
-use tanzim_store::accounts;
-use tanzim_store::jobs::{self, Job, Outcome};
+use tanzim_store::jobs::{self, Job};
 
 /// A job with its state read and its progress worked out.
 #[derive(Debug, Clone)]
@@ -158,83 +156,9 @@ pub async fn resume(app: &App, dir: &Path) -> Result<u64> {
     Ok(jobs::requeue_running(&app.db).await?)
 }
 
-/// Runs queued jobs as they come, writing their files into `dir`, until the process
-/// ends.
-pub async fn worker(app: App, dir: PathBuf) {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    // The files are rolls of members: the directory is the server's user's alone.
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    if let Err(e) = builder.create(&dir) {
-        tracing::error!(dir = %dir.display(), error = %e, "the jobs' directory cannot be made");
-    }
-    // Two lanes: a national close or import does not hold an officer's export back.
-    // A set, so that stopping the worker stops its lanes with it.
-    let mut lanes = tokio::task::JoinSet::new();
-    for _ in 0..LANES {
-        let (app, dir) = (app.clone(), dir.clone());
-        lanes.spawn(async move {
-            loop {
-                match run_next(&app, &dir).await {
-                    Ok(true) => continue,
-                    Ok(false) => {}
-                    Err(e) => tracing::warn!(error = %e, "jobs"),
-                }
-                tokio::time::sleep(Duration::from_millis(500)).await;
-            }
-        });
-    }
-    while lanes.join_next().await.is_some() {}
-}
-
-/// Jobs run at the same time.
-const LANES: usize = 2;
-
-/// Runs the oldest queued job, if any; returns whether there was one.
-pub async fn run_next(app: &App, dir: &Path) -> Result<bool> {
-    let Some(job) = jobs::claim_next(&app.db).await? else {
-        return Ok(false);
-    };
-    let id = job.id;
-    let outcome = run(app, &job, dir).await;
-    let done = jobs::get(&app.db, id).await?.map_or(0, |j| j.done);
-    match &outcome {
-        Ok(Ran::File(path, name)) => {
-            let file = path.to_string_lossy();
-            jobs::finish(
-                &app.db,
-                id,
-                done,
-                Outcome::Done {
-                    file: &file,
-                    file_name: name,
-                },
-            )
-            .await?;
-        }
-        Ok(Ran::Finished) => jobs::finish(&app.db, id, done, Outcome::Finished).await?,
-        Ok(Ran::Cancelled) => jobs::finish(&app.db, id, done, Outcome::Cancelled).await?,
-        Err(e) => {
-            tracing::warn!(job = id, error = %e, "job failed");
-            release_roll(app, &job).await?;
-            jobs::finish(&app.db, id, done, Outcome::Failed(&e.to_string())).await?;
-        }
-    }
-    Ok(true)
-}
-
-/// How a job's run ended.
-enum Ran {
-    /// It wrote a file, downloaded under that name.
-    File(PathBuf, String),
-    Finished,
-    Cancelled,
-}
-
 /// An import's job that ends before its roll (cancelled while it waited or by a stop,
 /// failed before it ran): the roll waits again, to be confirmed, where it was.
-async fn release_roll(app: &App, job: &Job) -> Result<()> {
+pub(crate) async fn release_roll(app: &App, job: &Job) -> Result<()> {
     if JobKind::parse(&job.kind) != Some(JobKind::MemberImport) {
         return Ok(());
     }
@@ -246,116 +170,14 @@ async fn release_roll(app: &App, job: &Job) -> Result<()> {
 
 /// What a job of a kind that works on one record is given.
 #[derive(serde::Deserialize)]
-struct OnRecord {
+pub(crate) struct OnRecord {
     #[serde(alias = "campaign", alias = "import")]
-    id: i64,
-}
-
-/// Runs one job as its owner.
-async fn run(app: &App, job: &Job, dir: &Path) -> Result<Ran> {
-    // The owner's roles as they are now: a role revoked meanwhile exports or imports
-    // less, an account disabled nothing. A close needs none: it was decided when it
-    // began, and a campaign half closed must end closed whoever began it.
-    let principal = match JobKind::parse(&job.kind) {
-        Some(JobKind::CampaignClose) => None,
-        _ => Some(
-            accounts::principal(&app.db, job.owner_id)
-                .await?
-                .ok_or(Error::Forbidden)?
-                .0,
-        ),
-    };
-    let actor = principal.as_ref().map(|p| Actor::user(p, "job"));
-    let actor = actor.as_ref().ok_or(Error::Forbidden);
-    let decode = |e: serde_json::Error| Error::Internal(e.to_string());
-    let ended = |finished: bool| {
-        if finished {
-            Ran::Finished
-        } else {
-            Ran::Cancelled
-        }
-    };
-    match JobKind::parse(&job.kind) {
-        Some(JobKind::MemberImport) => {
-            let on: OnRecord = serde_json::from_str(&job.params).map_err(decode)?;
-            let mut progress = Recorded::new(app, job.id);
-            let tally = crate::imports::run(app, actor?, on.id, &mut progress).await?;
-            Ok(ended(tally.is_some()))
-        }
-        Some(JobKind::CampaignClose) => {
-            let on: OnRecord = serde_json::from_str(&job.params).map_err(decode)?;
-            let mut progress = Recorded::new(app, job.id);
-            crate::campaigns::run_close(app, on.id, crate::campaigns::CLOSE_BATCH, &mut progress)
-                .await?;
-            Ok(Ran::Finished)
-        }
-        Some(JobKind::MemberExport) => {
-            let params: ExportParams = serde_json::from_str(&job.params).map_err(decode)?;
-            let format = ExportFormat::parse(&params.format)
-                .ok_or_else(|| Error::Internal(format!("format {}", params.format)))?;
-            let path = dir.join(format!(
-                "job-{}-{}.{}",
-                job.id,
-                crate::secrets::random_token(),
-                format.as_str()
-            ));
-            // Recorded before the first row is written, so that a stop in the middle
-            // leaves a part the next start can find and remove.
-            jobs::writing(&app.db, job.id, &path.to_string_lossy()).await?;
-            let mut progress = Recorded::new(app, job.id);
-            let written = exports::write(
-                app,
-                actor?,
-                &params.filter,
-                format,
-                &params.sheet_name,
-                &path,
-                &mut progress,
-            )
-            .await?;
-            Ok(match written {
-                Some(_) => Ran::File(path, exports::file_name(format)),
-                None => Ran::Cancelled,
-            })
-        }
-        None => Err(Error::Internal(format!("unknown job kind {}", job.kind))),
-    }
-}
-
-/// Progress kept on the job's row, at most twice a second (each batch is a write).
-struct Recorded<'a> {
-    app: &'a App,
-    id: i64,
-    last: Option<Instant>,
-}
-
-impl<'a> Recorded<'a> {
-    fn new(app: &'a App, id: i64) -> Recorded<'a> {
-        Recorded {
-            app,
-            id,
-            last: None,
-        }
-    }
-}
-
-impl Progress for Recorded<'_> {
-    async fn report(&mut self, done: i64, total: Option<i64>) -> Result<bool> {
-        let due = self
-            .last
-            .is_none_or(|t| t.elapsed() >= Duration::from_millis(500));
-        if !due && total != Some(done) {
-            return Ok(true);
-        }
-        self.last = Some(Instant::now());
-        let cancel = jobs::progress(&self.app.db, self.id, done, total).await?;
-        Ok(!cancel)
-    }
+    pub(crate) id: i64,
 }
 
 /// Whether `file` is one the worker writes for job `id` in `dir`: a job's row is never
 /// trusted to name any other file (a restored or altered row could name any file).
-fn written_here(dir: &Path, id: i64, file: &Path) -> bool {
+pub(crate) fn written_here(dir: &Path, id: i64, file: &Path) -> bool {
     let prefix = format!("job-{id}-");
     file.parent() == Some(dir)
         && file

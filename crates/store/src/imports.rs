@@ -204,7 +204,7 @@ pub async fn import_batch(
             append_audit!(tx, &audit.detail(detail))?;
         }
         if let Some(c) = checkpoint {
-            crate::staged_imports::checkpoint_in(&mut tx.as_conn(), c, &report).await?;
+            checkpoint_in(&mut tx.as_conn(), c, &report).await?;
         }
         tx.commit().await?;
         Ok(report)
@@ -217,6 +217,70 @@ pub async fn import_batch(
         }
         written
     })
+}
+
+impl crate::staged_imports::Tally {
+    /// The tally once a batch is in: what it wrote, and every row it refused.
+    pub fn with(&self, report: &BatchReport, refused: u64) -> crate::staged_imports::Tally {
+        crate::staged_imports::Tally {
+            imported: self.imported + report.imported,
+            updated: self.updated + report.updated,
+            unchanged: self.unchanged + report.unchanged,
+            review: self.review + report.review,
+            referred: self.referred + report.referred,
+            rejected: self.rejected + refused + report.reported.len() as u64,
+        }
+    }
+}
+
+pub(crate) async fn checkpoint_in(
+    tx: &mut Conn<'_>,
+    c: &crate::staged_imports::Checkpoint<'_>,
+    report: &BatchReport,
+) -> Result<()> {
+    let tally = c
+        .before
+        .with(report, c.refused_at_staging + c.refused.len() as u64);
+    let tally = serde_json::to_string(&tally).unwrap_or_default();
+    let moved = on_tx!(tx, conn => sqlx::query(
+        "UPDATE staged_imports SET next_line = $1, tally = $2, updated_at = $3
+         WHERE id = $4 AND next_line = $5 AND state = 'importing'",
+    )
+    .bind(c.next_line).bind(tally).bind(crate::now()).bind(c.import_id).bind(c.from_line)
+    .execute(&mut *conn).await.map(|r| r.rows_affected()))?;
+    if moved != 1 {
+        return Err(crate::StoreError::Conflict("import-moved"));
+    }
+    let reported = report.reported.iter().map(|(l, r)| (*l, *r));
+    let refused: Vec<(u64, &str)> = c
+        .refused
+        .iter()
+        .map(|(l, r)| (*l, r.as_str()))
+        .chain(reported)
+        .collect();
+    // A statement per few hundred rows (`CASE line WHEN ...`), not one per row, inside
+    // the batch's write lock.
+    for part in refused.chunks(crate::staged_imports::PER_INSERT) {
+        let cases = (0..part.len())
+            .map(|i| format!("WHEN ${} THEN ${}", 2 * i + 2, 2 * i + 3))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let lines = (0..part.len())
+            .map(|i| format!("${}", 2 * i + 2))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "UPDATE staged_import_rows SET reason = CASE line {cases} END WHERE import_id = $1 AND line IN ({lines})"
+        );
+        on_tx!(tx, conn => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(c.import_id);
+            for (line, reason) in part {
+                q = q.bind(*line as i64).bind(*reason);
+            }
+            q.execute(&mut *conn).await.map(drop)
+        })?;
+    }
+    Ok(())
 }
 
 /// A review a batch files once its new members have ids.

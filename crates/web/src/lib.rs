@@ -156,7 +156,7 @@ pub async fn serve(mut state: AppState, listener: tokio::net::TcpListener) -> st
     if let Err(e) = tanzim_commands::jobs::resume(&app_state, &jobs_dir).await {
         tracing::error!(error = %e, "resuming jobs");
     }
-    let worker = tokio::spawn(tanzim_commands::jobs::worker(
+    let worker = tokio::spawn(tanzim_commands::worker::worker(
         app_state,
         state.config.jobs_dir(),
     ));

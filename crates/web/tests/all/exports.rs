@@ -8,7 +8,7 @@ use crate::common;
 
 use common::{Api, Engine, TestApp};
 use std::collections::{BTreeSet, HashMap};
-use tanzim_commands::{Actor, App, exports, jobs};
+use tanzim_commands::{Actor, App, exports, jobs, worker};
 use tanzim_domain::accounts::Role;
 use tanzim_domain::jobs::ExportFormat;
 use tanzim_domain::org::Profile;
@@ -256,7 +256,7 @@ async fn restart_and_cancel(engine: Engine) {
         .await
         .unwrap();
     assert!(
-        !jobs::run_next(&commands_app, &dir).await.unwrap(),
+        !worker::run_next(&commands_app, &dir).await.unwrap(),
         "a running job is not taken twice"
     );
     assert_eq!(jobs::resume(&commands_app, &dir).await.unwrap(), 1);
@@ -266,7 +266,7 @@ async fn restart_and_cancel(engine: Engine) {
     );
     let queued = jobs::get(&commands_app, &actor, id).await.unwrap();
     assert_eq!((queued.job.state.as_str(), queued.job.done), ("queued", 0));
-    assert!(jobs::run_next(&commands_app, &dir).await.unwrap());
+    assert!(worker::run_next(&commands_app, &dir).await.unwrap());
     let done = jobs::get(&commands_app, &actor, id).await.unwrap();
     assert_eq!(
         (done.job.state.as_str(), done.job.done, done.job.total),
@@ -316,7 +316,7 @@ async fn restart_and_cancel(engine: Engine) {
     let other = exports::start(&commands_app, &actor, &filter, ExportFormat::Csv, "members")
         .await
         .unwrap();
-    assert!(jobs::run_next(&commands_app, &dir).await.unwrap());
+    assert!(worker::run_next(&commands_app, &dir).await.unwrap());
     tanzim_store::jobs::writing(&app.db, other, victim.to_str().unwrap())
         .await
         .unwrap();
@@ -346,7 +346,7 @@ async fn restart_and_cancel(engine: Engine) {
         .await
         .unwrap();
     jobs::cancel(&commands_app, &actor, queued).await.unwrap();
-    assert!(!jobs::run_next(&commands_app, &dir).await.unwrap());
+    assert!(!worker::run_next(&commands_app, &dir).await.unwrap());
     let running = exports::start(
         &commands_app,
         &actor,
@@ -362,7 +362,7 @@ async fn restart_and_cancel(engine: Engine) {
         .unwrap();
     jobs::cancel(&commands_app, &actor, running).await.unwrap();
     assert_eq!(jobs::resume(&commands_app, &dir).await.unwrap(), 1);
-    assert!(!jobs::run_next(&commands_app, &dir).await.unwrap());
+    assert!(!worker::run_next(&commands_app, &dir).await.unwrap());
     for id in [queued, running] {
         let v = jobs::get(&commands_app, &actor, id).await.unwrap();
         assert_eq!(v.job.state, "cancelled", "job {id}");

@@ -9,7 +9,7 @@ use crate::common;
 use common::Engine;
 use std::collections::HashMap;
 use tanzim_commands::progress::Unwatched;
-use tanzim_commands::{Actor, App, imports, jobs};
+use tanzim_commands::{Actor, App, imports, jobs, worker};
 use tanzim_domain::accounts::Role;
 use tanzim_domain::org::Profile;
 use tanzim_reports::import;
@@ -189,7 +189,7 @@ async fn interrupted_and_resumed(engine: Engine) {
 
     // The next start queues the job again; it goes on from line 5 to the end.
     assert_eq!(jobs::resume(&commands_app, &dir).await.unwrap(), 1);
-    assert!(jobs::run_next(&commands_app, &dir).await.unwrap());
+    assert!(worker::run_next(&commands_app, &dir).await.unwrap());
     let done = imports::view(&commands_app, &actor, &staged.token)
         .await
         .unwrap();
