@@ -75,6 +75,18 @@ async fn stage(app: &App, actor: &Actor<'_>, text: &str, hash: &str) -> imports:
     .unwrap()
 }
 
+/// An officer of Béni Mellal province, as the commands see her.
+async fn officer(app: &common::TestApp, username: &str) -> tanzim_domain::accounts::Principal {
+    let id = app
+        .user(username, &[(Role::Officer, Some("05.091"), None)])
+        .await;
+    tanzim_store::accounts::principal(&app.db, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .0
+}
+
 async fn members(app: &common::TestApp) -> i64 {
     tanzim_store::counters::of(&app.db, Some("05.091"))
         .await
@@ -87,9 +99,7 @@ async fn members(app: &common::TestApp) -> i64 {
 
 async fn interrupted_and_resumed(engine: Engine) {
     let app = common::without_server(engine).await;
-    let officer = app
-        .user("officer.beni", &[(Role::Officer, Some("05.091"), None)])
-        .await;
+    let principal = officer(&app, "officer.beni").await;
     let profile = Profile::default_profile().unwrap();
     // A member already there, whose CIN a row of the file repeats with other details.
     let before = format!("{HEADER}Amina,Sbai99,F,1999-09-19,BM000005,0661000000,05.091.01.07\n");
@@ -105,10 +115,6 @@ async fn interrupted_and_resumed(engine: Engine) {
     .unwrap();
     assert_eq!(s.imported, 1);
     let commands_app = App::new(app.db.clone(), profile);
-    let (principal, _) = tanzim_store::accounts::principal(&app.db, officer)
-        .await
-        .unwrap()
-        .unwrap();
     let actor = Actor::user(&principal, "127.0.0.1");
     let dir = common::test_dir().join(format!("jobs-import-{}", tanzim_web::auth::random_token()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -136,13 +142,7 @@ async fn interrupted_and_resumed(engine: Engine) {
     );
     assert_eq!(members(&app).await, 1);
     // Someone else's roll is as good as gone.
-    let other = app
-        .user("officer.two", &[(Role::Officer, Some("05.091"), None)])
-        .await;
-    let (other_principal, _) = tanzim_store::accounts::principal(&app.db, other)
-        .await
-        .unwrap()
-        .unwrap();
+    let other_principal = officer(&app, "officer.two").await;
     let intruder = Actor::user(&other_principal, "127.0.0.1");
     assert!(matches!(
         imports::confirm(&commands_app, &intruder, &staged.token).await,
@@ -293,14 +293,8 @@ both_engines!(
 /// one an import began waits a day from its last step, not an hour from its upload.
 async fn two_runs_and_stale_rolls(engine: Engine) {
     let app = common::without_server(engine).await;
-    let officer = app
-        .user("officer.beni", &[(Role::Officer, Some("05.091"), None)])
-        .await;
+    let principal = officer(&app, "officer.beni").await;
     let commands_app = App::new(app.db.clone(), Profile::default_profile().unwrap());
-    let (principal, _) = tanzim_store::accounts::principal(&app.db, officer)
-        .await
-        .unwrap()
-        .unwrap();
     let actor = Actor::user(&principal, "127.0.0.1");
     let mut text = String::from(HEADER);
     for n in 0..12u32 {
