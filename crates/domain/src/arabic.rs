@@ -20,14 +20,13 @@ const MONTHS_AR: [&str; 12] = [
     "دجنبر",
 ];
 
-/// `08 دجنبر 2022`.
+/// `08 دجنبر 2022`; the first of a month is فاتح: `فاتح دجنبر 2024`.
 pub fn date_ar(d: NaiveDate) -> String {
-    format!(
-        "{:02} {} {}",
-        d.day(),
-        MONTHS_AR[d.month0() as usize],
-        d.year()
-    )
+    let month = MONTHS_AR[d.month0() as usize];
+    match d.day() {
+        1 => format!("فاتح {month} {}", d.year()),
+        day => format!("{day:02} {month} {}", d.year()),
+    }
 }
 
 /// `الخميس`.
@@ -72,15 +71,103 @@ pub fn ordinal_ar(rank: u8, sex: Sex) -> String {
     }
 }
 
-/// "N members" with the Arabic dual and plural: عضو واحد، عضوان، 3 أعضاء، 11 عضوا.
-pub fn members_count_ar(n: usize) -> String {
-    match n {
-        0 => "لا أحد من الأعضاء".to_owned(),
-        1 => "عضو واحد".to_owned(),
-        2 => "عضوين".to_owned(),
-        3..=10 => format!("{n} أعضاء"),
-        _ => format!("{n} عضوا"),
+/// A counted noun as the press writes it with digits: 1 takes the noun then واحد/واحدة,
+/// 2 the dual (as after a preposition), 3–10 the plural, 11–99 the singular accusative,
+/// and round hundreds (100, 200, 1000) and 101–102 the singular genitive.
+pub struct Counted<'a> {
+    pub singular: &'a str,
+    pub dual: &'a str,
+    pub plural: &'a str,
+    pub accusative: &'a str,
+    pub one: &'a str,
+}
+
+impl Counted<'_> {
+    pub fn of(&self, n: usize) -> String {
+        match (n, n % 100) {
+            (1, _) => format!("{} {}", self.singular, self.one),
+            (2, _) => self.dual.to_owned(),
+            (_, 0..=2) => format!("{n} {}", self.singular),
+            (_, 3..=10) => format!("{n} {}", self.plural),
+            _ => format!("{n} {}", self.accusative),
+        }
     }
+}
+
+/// Members: عضو واحد، عضوين، 3 أعضاء، 11 عضوا، 100 عضو.
+pub const MEMBERS: Counted<'static> = Counted {
+    singular: "عضو",
+    dual: "عضوين",
+    plural: "أعضاء",
+    accusative: "عضوا",
+    one: "واحد",
+};
+
+/// Votes: صوت واحد، صوتين، 3 أصوات، 11 صوتا.
+pub const VOTES: Counted<'static> = Counted {
+    singular: "صوت",
+    dual: "صوتين",
+    plural: "أصوات",
+    accusative: "صوتا",
+    one: "واحد",
+};
+
+/// "N members" with the Arabic dual and plural: عضو واحد، عضوين، 3 أعضاء، 11 عضوا.
+pub fn members_count_ar(n: usize) -> String {
+    if n == 0 {
+        "لا أحد من الأعضاء".to_owned()
+    } else {
+        MEMBERS.of(n)
+    }
+}
+
+/// An hour as the press gives it: على الساعة العاشرة صباحا، على الساعة الثالثة والنصف بعد
+/// الزوال; minutes other than a quarter or a half in digits (على الساعة 10:20).
+pub fn hour_ar(hhmm: &str) -> Option<String> {
+    let t = chrono::NaiveTime::parse_from_str(hhmm.trim(), "%H:%M").ok()?;
+    let (h, m) = (chrono::Timelike::hour(&t), chrono::Timelike::minute(&t));
+    let part = match h {
+        5..=11 => "صباحا",
+        12 => "زوالا",
+        13..=17 => "بعد الزوال",
+        18..=20 => "مساء",
+        _ => "ليلا",
+    };
+    let words = [
+        "الثانية عشرة",
+        "الواحدة",
+        "الثانية",
+        "الثالثة",
+        "الرابعة",
+        "الخامسة",
+        "السادسة",
+        "السابعة",
+        "الثامنة",
+        "التاسعة",
+        "العاشرة",
+        "الحادية عشرة",
+    ];
+    let hour = words[(h % 12) as usize];
+    Some(match m {
+        0 => format!("على الساعة {hour} {part}"),
+        15 => format!("على الساعة {hour} والربع {part}"),
+        30 => format!("على الساعة {hour} والنصف {part}"),
+        _ => format!("على الساعة {}", t.format("%H:%M")),
+    })
+}
+
+/// "in/at" before a noun: بـ joined to it (بالمقر، بتاونات).
+pub fn bi(noun: &str) -> String {
+    format!("ب{noun}")
+}
+
+/// Whether an Arabic noun phrase takes feminine agreement: its first word ends in ة
+/// (الأمانة الإقليمية، الكتابة، اللجنة; not المكتب، المجلس).
+pub fn noun_is_feminine(phrase: &str) -> bool {
+    phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.ends_with('ة'))
 }
 
 /// السيد / السيدة.

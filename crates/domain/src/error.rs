@@ -52,6 +52,7 @@ pub enum Field {
     Title,
     File,
     Member,
+    Place,
 }
 
 impl Field {
@@ -106,6 +107,7 @@ impl Field {
             Field::Title => "title",
             Field::File => "file",
             Field::Member => "member",
+            Field::Place => "place",
         }
     }
 }

@@ -4,7 +4,10 @@
 //! quoted as they were recorded; the communication officer edits the draft before it goes
 //! out.
 
-use crate::meetings::{CommuniqueFacts, DecisionKind, Named, Sex, Vote, dashed, numbered};
+use crate::meetings::{
+    CommuniqueFacts, DecisionKind, Host, MeetingMode, MembersPresent, Named, Said, Sex, Speaker,
+    Vote, dashed, numbered,
+};
 use crate::org::BodyLevel;
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -185,6 +188,7 @@ pub fn decision_fr(
 ) -> Result<String, crate::DomainError> {
     let how = match vote {
         None => "par consensus".to_owned(),
+        Some(v) if v.unanimous => "à l'unanimité".to_owned(),
         Some(v) => format!(
             "par vote ({} pour, {} contre, {} abstention{})",
             v.votes_for,
@@ -244,61 +248,219 @@ pub fn decision_fr(
 }
 
 fn styled(p: &Named) -> String {
-    format!("{} {}, {}", honorific_fr(p.sex), p.name, p.title)
+    if p.title.trim().is_empty() {
+        format!("{} {}", honorific_fr(p.sex), p.name)
+    } else {
+        format!("{} {}, {}", honorific_fr(p.sex), p.name, p.title)
+    }
 }
 
-/// A headline and a text in French.
+/// A list as French writes it: a, b et c.
+fn and_list_fr(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} et {last}", rest.join(", ")),
+    }
+}
+
+fn names(people: &[Named]) -> String {
+    and_list_fr(&people.iter().map(styled).collect::<Vec<_>>())
+}
+
+/// " à 10 h", " à 14 h 30".
+fn hour_fr(f: &CommuniqueFacts) -> String {
+    f.hour
+        .as_deref()
+        .and_then(|h| chrono::NaiveTime::parse_from_str(h, "%H:%M").ok())
+        .map(|t| match chrono::Timelike::minute(&t) {
+            0 => format!(" à {} h", chrono::Timelike::hour(&t)),
+            m => format!(" à {} h {m:02}", chrono::Timelike::hour(&t)),
+        })
+        .unwrap_or_default()
+}
+
+/// Where and how: " au siège provincial du parti, à Taounate", ", à distance par
+/// visioconférence".
+fn where_fr(f: &CommuniqueFacts, dateline_given: bool) -> String {
+    let p = &f.fr.place;
+    let mut s = String::new();
+    let venue = p.venue.as_deref().filter(|v| !v.trim().is_empty());
+    if f.mode != MeetingMode::Online {
+        if let Some(v) = venue {
+            s.push_str(&format!(" ({})", v.trim()));
+        }
+        // The dateline gives the city, unless a venue needs it after it.
+        let city = p
+            .city
+            .as_deref()
+            .filter(|_| venue.is_some() || !dateline_given);
+        if let Some(c) = city.filter(|c| !c.trim().is_empty()) {
+            s.push_str(&format!(" à {}", c.trim()));
+        }
+        if let Some(c) = p.country.as_deref().filter(|c| !c.trim().is_empty()) {
+            s.push_str(&format!(" ({})", c.trim()));
+        }
+    }
+    match f.mode {
+        MeetingMode::InPerson => {}
+        MeetingMode::Online => s.push_str(", à distance par visioconférence"),
+        MeetingMode::Hybrid => s.push_str(", en présentiel et par visioconférence"),
+    }
+    s
+}
+
+fn dateline(f: &CommuniqueFacts) -> Option<&str> {
+    f.fr.place
+        .city
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
+fn trimmed(s: &str) -> &str {
+    s.trim()
+        .trim_end_matches(['.', ',', ';', ':', '،'])
+        .trim_end()
+}
+
+/// What a speaker said: "Prenant la parole, Mme …, députée, a abordé …".
+fn said_fr(s: &Said) -> String {
+    let said = trimmed(&s.summary);
+    match &s.speaker {
+        Speaker::Person(p) => format!("Prenant la parole, {} {} {said}.", styled(p), s.verb.fr()),
+        Speaker::Group { name, .. } => format!("{} {} {said}.", name.trim(), s.verb.fr_plural()),
+        Speaker::Unknown(name) => {
+            format!("L'intervention de {} a porté sur : {said}.", name.trim())
+        }
+    }
+}
+
+/// A headline and a text in French, after the meeting.
 pub fn communique_fr(f: &CommuniqueFacts) -> (String, String) {
+    let w = &f.fr;
     let (kind, the_meeting) = (&f.kind.fr_object, f.kind.fr_definite.as_str());
     let feminine_meeting = the_meeting.starts_with("La ");
-    let headline = format!(
-        "{} : {}, {}, préside {kind} {}",
-        f.fr.city,
-        f.fr.chair.name,
-        f.fr.chair.title,
-        of_body(&f.fr.body)
-    );
-    let mut opening = format!(
-        "{}, {} – {} {}, {}, a présidé {kind} {}",
-        f.fr.city,
-        date_fr(f.date),
-        honorific_fr(f.fr.chair.sex),
-        f.fr.chair.name,
-        f.fr.chair.title,
-        of_body(&f.fr.body)
-    );
-    if let Some(c) = &f.co_chair {
-        opening.push_str(&format!(", aux côtés de {}", styled(c)));
+    let (chairs, beside) = w.leads.chairing();
+    let body = if dateline(f).is_some() {
+        capitalized(&w.body)
+    } else {
+        lowered(&w.body)
+    };
+    let held = match chairs {
+        [] => format!("{body} a tenu {kind}"),
+        _ => {
+            // "M. X, secrétaire provincial, a présidé": a title in apposition is closed.
+            let comma = if chairs.last().is_some_and(|c| !c.title.trim().is_empty()) {
+                ","
+            } else {
+                ""
+            };
+            let verb = if chairs.len() > 1 {
+                "ont présidé"
+            } else {
+                "a présidé"
+            };
+            format!(
+                "{}{comma} {verb} {kind} {}",
+                names(chairs),
+                of_body(&w.body)
+            )
+        }
+    };
+    let headline_core = match chairs {
+        [one] => format!(
+            "{}, {}, préside {kind} {}",
+            one.name,
+            one.title,
+            of_body(&w.body)
+        ),
+        _ => format!("{} tient {kind}", capitalized(&w.body)),
     }
-    if let Some(s) = f.slogan.as_deref().filter(|s| !s.trim().is_empty()) {
+    .replace(", , ", ", ");
+    let headline = match dateline(f) {
+        Some(city) => format!("{city} : {headline_core}"),
+        None => headline_core,
+    };
+    let mut opening = match dateline(f) {
+        Some(city) => format!("{city}, {}{} – {held}", date_fr(f.date), hour_fr(f)),
+        None => format!("Le {}{}, {held}", date_fr(f.date), hour_fr(f)),
+    };
+    opening.push_str(&where_fr(f, true));
+    if !beside.is_empty() {
+        opening.push_str(&format!(", aux côtés de {}", names(beside)));
+    }
+    if let Some(s) = f.slogan.as_deref().map(trimmed).filter(|s| !s.is_empty()) {
         opening.push_str(&format!(", sous le thème « {s} »"));
     }
     let mut text = vec![format!("{opening}.")];
-    if let Some(g) = f.goals.as_deref().filter(|g| !g.trim().is_empty()) {
+    if let Some(g) = f.goals.as_deref().map(trimmed).filter(|g| !g.is_empty()) {
+        text.push(format!("{the_meeting} avait pour objectif : {g}."));
+    }
+    let hosted = if feminine_meeting {
+        "a été accueillie"
+    } else {
+        "a été accueilli"
+    };
+    let hosts: Vec<String> = w
+        .leads
+        .hosts
+        .iter()
+        .map(|h| match h {
+            Host::Person(p) => styled(p),
+            Host::Organization(o) => o.trim().to_owned(),
+        })
+        .collect();
+    if !hosts.is_empty() {
         text.push(format!(
-            "{the_meeting} avait pour objectif : {}.",
-            g.trim().trim_end_matches('.')
+            "{the_meeting} {hosted} par {}.",
+            and_list_fr(&hosts)
         ));
     }
-    if let Some(h) = &f.host {
-        let hosted = if feminine_meeting {
-            "a été accueillie"
-        } else {
-            "a été accueilli"
-        };
-        text.push(format!("{the_meeting} {hosted} par {}.", styled(h)));
+    if !w.leads.framers.is_empty() {
+        text.push(format!(
+            "{the_meeting} a été animé{} par {}.",
+            if feminine_meeting { "e" } else { "" },
+            names(&w.leads.framers)
+        ));
     }
-    let guests = f.guests.join(", ");
-    let members = match f.members_present {
-        0 => None,
-        1 => Some("Un membre de l'instance y a pris part".to_owned()),
-        n => Some(format!("{n} membres de l'instance y ont pris part")),
-    };
-    match (members, guests.is_empty()) {
-        (None, true) => {}
-        (None, false) => text.push(format!("En présence de {guests}.")),
-        (Some(m), true) => text.push(format!("{m}.")),
-        (Some(m), false) => text.push(format!("{m}, en présence de {guests}.")),
+    if !w.leads.honour_guests.is_empty() {
+        text.push(format!(
+            "Invité{} d'honneur : {}.",
+            if w.leads.honour_guests.len() > 1 {
+                "s"
+            } else {
+                ""
+            },
+            names(&w.leads.honour_guests)
+        ));
+    }
+    let mut present = Vec::new();
+    match f.turnout.members {
+        MembersPresent::Unsaid | MembersPresent::Count(0) => {}
+        MembersPresent::Count(1) => present.push("un membre de l'instance".to_owned()),
+        MembersPresent::Count(n) => present.push(format!("{n} membres de l'instance")),
+        MembersPresent::Whole => present.push("l'ensemble des membres de l'instance".to_owned()),
+    }
+    for g in &f.turnout.groups {
+        present.push(match g.count {
+            Some(n) => format!("{n} {}", g.label.trim()),
+            None => g.label.trim().to_owned(),
+        });
+    }
+    present.extend(f.turnout.guests.iter().cloned());
+    if !present.is_empty() {
+        let one = present.len() == 1
+            && matches!(
+                f.turnout.members,
+                MembersPresent::Whole | MembersPresent::Count(1)
+            );
+        let took_part = if one {
+            "Y a pris part"
+        } else {
+            "Y ont pris part"
+        };
+        text.push(format!("{took_part} {}.", and_list_fr(&present)));
     }
     if !f.agenda.is_empty() {
         text.push(format!(
@@ -306,24 +468,86 @@ pub fn communique_fr(f: &CommuniqueFacts) -> (String, String) {
             numbered(&f.agenda)
         ));
     }
-    for (speaker, said) in &f.interventions {
-        text.push(format!("Prenant la parole, {speaker} a abordé : {said}."));
-    }
-    if !f.fr.decisions.is_empty() {
+    text.extend(f.said.iter().map(said_fr));
+    if !w.decisions.is_empty() {
         text.push(format!(
             "Au terme des travaux, il a été décidé :\n{}",
-            dashed(&f.fr.decisions)
+            dashed(&w.decisions)
         ));
     }
     text.push(format!(
         "{the_meeting} s'est achevé{} dans un esprit de responsabilité et de mobilisation.",
-        if the_meeting == "Le congrès" {
-            ""
-        } else {
-            "e"
-        }
+        if feminine_meeting { "e" } else { "" }
     ));
     (headline, text.join("\n\n"))
+}
+
+/// The announcement in French, before the meeting.
+pub fn announcement_fr(f: &CommuniqueFacts) -> (String, String) {
+    let w = &f.fr;
+    let kind = &f.kind.fr_object;
+    let body = capitalized(&w.body);
+    let mut headline = format!("{body} tiendra {kind} le {}", date_fr(f.date));
+    if let Some(city) = dateline(f) {
+        headline = format!("{city} : {headline}");
+    }
+    let mut opening = format!(
+        "{body} tiendra {kind} le {}{}{}",
+        date_fr(f.date),
+        hour_fr(f),
+        where_fr(f, false)
+    );
+    if let Some(s) = f.slogan.as_deref().map(trimmed).filter(|s| !s.is_empty()) {
+        opening.push_str(&format!(", sous le thème « {s} »"));
+    }
+    let mut text = vec![format!("{opening}.")];
+    let (chairs, _) = w.leads.chairing();
+    if !chairs.is_empty() {
+        text.push(format!(
+            "{} sera présidé{} par {}.",
+            f.kind.fr_definite,
+            if f.kind.fr_definite.starts_with("La ") {
+                "e"
+            } else {
+                ""
+            },
+            names(chairs)
+        ));
+    }
+    if let Some(g) = f.goals.as_deref().map(trimmed).filter(|g| !g.is_empty()) {
+        text.push(format!("{} aura pour objectif : {g}.", f.kind.fr_definite));
+    }
+    if !f.agenda.is_empty() {
+        text.push(format!(
+            "L'ordre du jour comportera les points suivants :\n{}",
+            numbered(&f.agenda)
+        ));
+    }
+    if let Some(who) = f.invited.as_deref().map(trimmed).filter(|s| !s.is_empty()) {
+        text.push(format!(
+            "À cette occasion, {} invite {who} à y prendre part.",
+            lowered(&w.body)
+        ));
+    }
+    (headline, text.join("\n\n"))
+}
+
+/// "Secrétariat provincial" at the start of a sentence: "Le Secrétariat provincial".
+fn capitalized(body: &str) -> String {
+    let o = of_body(body);
+    match o.strip_prefix("du ") {
+        Some(rest) => format!("Le {rest}"),
+        None => format!("L'instance {}", o.trim_start_matches("de l'instance ")),
+    }
+}
+
+/// "le Secrétariat provincial" inside a sentence.
+fn lowered(body: &str) -> String {
+    let c = capitalized(body);
+    match c.strip_prefix("Le ") {
+        Some(rest) => format!("le {rest}"),
+        None => format!("l'{}", c.trim_start_matches("L'")),
+    }
 }
 
 /// "du Secrétariat provincial de Taounate": every body kind of the profile is a masculine
@@ -349,7 +573,6 @@ fn of_body(body: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::meetings::{KindWords, Wording};
 
     #[test]
     fn french_titles_agree() {
@@ -427,6 +650,7 @@ mod tests {
             votes_for: 5,
             against: 0,
             abstentions: 1,
+            unanimous: false,
         };
         assert_eq!(
             decision_fr(&programme, "", Some(&one)).ok().as_deref(),
@@ -437,50 +661,5 @@ mod tests {
         assert_eq!(de("Oujda"), "d'Oujda");
         assert_eq!(de("Youssoufia"), "de Youssoufia");
         assert_eq!(de("Taounate"), "de Taounate");
-    }
-
-    #[test]
-    fn a_french_communique_reads_right() {
-        let fr = Wording {
-            body: "Secrétariat provincial de Taounate".into(),
-            city: "Taounate".into(),
-            chair: Named {
-                name: "Mohamed Najjari".into(),
-                title: "secrétaire provincial".into(),
-                sex: Sex::M,
-            },
-            decisions: vec!["constitution de la commission d'éthique par consensus".into()],
-        };
-        let f = CommuniqueFacts {
-            ar: fr.clone(),
-            fr,
-            date: NaiveDate::from_ymd_opt(2022, 12, 8).unwrap_or_default(),
-            kind: KindWords::builtin("organizational"),
-            slogan: None,
-            goals: None,
-            co_chair: None,
-            host: None,
-            members_present: 12,
-            guests: vec![],
-            agenda: vec!["Bilan".into(), "Méthode".into()],
-            interventions: vec![],
-        };
-        let (headline, text) = communique_fr(&f);
-        assert_eq!(
-            headline,
-            "Taounate : Mohamed Najjari, secrétaire provincial, préside une réunion organisationnelle du Secrétariat provincial de Taounate"
-        );
-        assert!(text.starts_with("Taounate, jeudi 8 décembre 2022 – M. Mohamed Najjari, secrétaire provincial, a présidé une réunion organisationnelle du Secrétariat provincial de Taounate."), "{text}");
-        assert!(
-            text.contains("12 membres de l'instance y ont pris part."),
-            "{text}"
-        );
-        assert!(text.contains("1. Bilan\n2. Méthode"), "{text}");
-        assert!(
-            text.ends_with(
-                "La réunion s'est achevée dans un esprit de responsabilité et de mobilisation."
-            ),
-            "{text}"
-        );
     }
 }

@@ -100,12 +100,30 @@ pub struct PositionKind {
     pub head_ar: Option<String>,
     #[serde(default)]
     pub of_ar: Option<String>,
+    /// The title is named through the body (idafa): مقرر الأمانة الإقليمية, رئيسة المجلس
+    /// الجهوي; the level's adjective then belongs to the body, never to the holder.
+    #[serde(default)]
+    pub of_body: bool,
 }
 
 impl PositionKind {
-    /// The holder's Arabic title in a body of `level`, agreeing with the holder's sex.
-    pub fn title_ar(&self, rank: Option<u8>, level: BodyLevel, sex: Sex) -> String {
+    /// The holder's Arabic title in a body of `level` whose kind is called `body_kind_ar`
+    /// (الأمانة الإقليمية), agreeing with the holder's sex.
+    pub fn title_ar(
+        &self,
+        rank: Option<u8>,
+        level: BodyLevel,
+        sex: Sex,
+        body_kind_ar: &str,
+    ) -> String {
         let head = self.head_ar.as_deref().unwrap_or(&self.name.ar);
+        if self.of_body {
+            let head = match sex {
+                Sex::M => head.to_owned(),
+                Sex::F => feminine(head),
+            };
+            return format!("{head} {body_kind_ar}");
+        }
         title_ar(head, self.of_ar.as_deref(), rank, level, sex)
     }
 }

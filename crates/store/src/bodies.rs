@@ -35,6 +35,8 @@ pub struct Body {
     #[schema(value_type = Option<String>, format = Date)]
     /// The day its founding meeting constituted it.
     pub constituted_on: Option<Day>,
+    /// Its own French name, when the product's (kind and territory) would not do.
+    pub name_fr: Option<String>,
 }
 
 impl Body {
@@ -56,7 +58,7 @@ impl Body {
 
 const SELECT: &str = "SELECT b.id, b.organization, b.kind, b.territory_code, t.name_ar AS territory_name_ar,
     t.name_fr AS territory_name_fr, b.path, b.parent_id, b.name, b.status, b.created_at, b.dissolved_at,
-    b.founding_target, b.founding_committee, b.constituted_on
+    b.founding_target, b.founding_committee, b.constituted_on, b.name_fr
     FROM bodies b LEFT JOIN territories t ON t.code = b.territory_code";
 
 pub struct NewBody {

@@ -55,6 +55,7 @@ pub async fn record(
                     votes_for,
                     against: d.against.unwrap_or(0),
                     abstentions: d.abstentions.unwrap_or(0),
+                    unanimous: d.unanimous,
                 };
                 let voters = rules::voters_at(&seats, d.taken_at.as_deref(), rules_of_body);
                 rules::check_vote_against_voters(&vote, &voters)?;

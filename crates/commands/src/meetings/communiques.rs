@@ -36,23 +36,57 @@ impl Lang {
     }
 }
 
-/// Drafts the press communiqué of a meeting from its public facts; its id.
+/// What a communiqué reports: the meeting held, or the meeting to come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Kind {
+    #[default]
+    Report,
+    Announcement,
+}
+
+impl Kind {
+    pub fn parse(s: &str) -> Option<Kind> {
+        match s {
+            "report" => Some(Kind::Report),
+            "announcement" => Some(Kind::Announcement),
+            _ => None,
+        }
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Report => "report",
+            Kind::Announcement => "announcement",
+        }
+    }
+}
+
+/// Drafts the press communiqué of a meeting from its public facts (the report after it,
+/// or the announcement before it); its id.
 pub async fn draft(
     app: &App,
     actor: &Actor<'_>,
     m: &Found<InBody<Meeting>>,
-    lang: Lang,
+    (lang, kind): (Lang, Kind),
 ) -> Result<i64> {
     m.require(Action::PublishCommuniques)?;
     let (meeting, b) = (&m.record, &m.body);
     let d = record::read(app, b, meeting.id).await?;
     let f = facts::read(app, b, &d).await?;
-    let (headline, text) = match lang {
-        Lang::Ar => rules::communique_ar(&f),
-        Lang::Fr => fr::communique_fr(&f),
+    let (headline, text) = match (lang, kind) {
+        (Lang::Ar, Kind::Report) => rules::communique_ar(&f),
+        (Lang::Fr, Kind::Report) => fr::communique_fr(&f),
+        (Lang::Ar, Kind::Announcement) => rules::announcement_ar(&f),
+        (Lang::Fr, Kind::Announcement) => fr::announcement_fr(&f),
     };
     let mut tx = app.db.begin().await?;
-    let id = store::create_communique(&mut tx, meeting, lang.as_str(), &headline, &text).await?;
+    let id = store::create_communique(
+        &mut tx,
+        meeting,
+        (lang.as_str(), kind.as_str()),
+        &headline,
+        &text,
+    )
+    .await?;
     let entry =
         actor
             .audit(AuditAction::CommuniqueDrafted)

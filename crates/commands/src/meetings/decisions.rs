@@ -1,12 +1,12 @@
 //! The decisions a meeting takes; they take effect when its minutes are approved.
 
-use super::profile::{level_of, linked_member, position, vote_rules};
+use super::profile::{kind_ar, level_of, linked_member, position, vote_rules};
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
-use tanzim_domain::Field;
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::meetings::{self as rules, DecisionKind, Sex, Vote};
+use tanzim_domain::meetings::{self as rules, DecisionKind, Sex, Vote, Voters};
 use tanzim_domain::policy::Action;
+use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit;
 use tanzim_store::meetings::{self as store, Attendee, Meeting};
 
@@ -31,8 +31,8 @@ pub async fn record(
 ) -> Result<i64> {
     m.require(Action::ManageMeetings)?;
     let (meeting, b) = (&m.record, &m.body);
-    let (kind, vote) = (&input.decision, input.vote.as_ref());
-    rules::check_decision(kind, vote)?;
+    let kind = &input.decision;
+    rules::check_decision(kind, input.vote.as_ref())?;
     if let DecisionKind::Appoint {
         member_id: Some(mid),
         ..
@@ -44,12 +44,21 @@ pub async fn record(
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
     let attendance = store::attendance_in(&mut tx, meeting.id).await?;
-    if let Some(v) = vote
-        && !attendance.is_empty()
-    {
-        let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
-        let voters = rules::voters_at(&seats, taken_at.as_deref(), vote_rules(&app.profile, b));
-        rules::check_vote_against_voters(v, &voters)?;
+    let voters = voters(app, meeting, b, &attendance, taken_at.as_deref());
+    // A unanimous vote is every voter present: their number is the attendance's.
+    let vote = match input.vote.clone() {
+        Some(v) if v.unanimous => match &voters {
+            Some(voters) if voters.votes > 0 => Some(Vote {
+                votes_for: voters.votes,
+                ..v
+            }),
+            _ => return Err(DomainError::new(Field::Vote, "unanimous-without-attendance").into()),
+        },
+        other => other,
+    };
+    let vote = vote.as_ref();
+    if let (Some(v), Some(voters)) = (vote, &voters) {
+        rules::check_vote_against_voters(v, voters)?;
     }
     let title = match kind {
         DecisionKind::Appoint {
@@ -61,6 +70,7 @@ pub async fn record(
             *rank,
             level_of(&app.profile, b),
             Sex::parse(sex)?,
+            &kind_ar(&app.profile, b),
         ),
         _ => String::new(),
     };
@@ -74,4 +84,24 @@ pub async fn record(
     audit::append_in(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Who could vote at `at`: the members named on the roll, or, where members were counted
+/// (or came as a whole) rather than named, that count; none when attendance is not recorded.
+pub(super) fn voters(
+    app: &App,
+    meeting: &Meeting,
+    b: &tanzim_store::bodies::Body,
+    attendance: &[Attendee],
+    at: Option<&str>,
+) -> Option<Voters> {
+    if !attendance.is_empty() {
+        let seats: Vec<_> = attendance.iter().map(Attendee::seat).collect();
+        return Some(rules::voters_at(&seats, at, vote_rules(&app.profile, b)));
+    }
+    let (present, _) = super::record::present_of(meeting, attendance);
+    (meeting.whole_body_present || meeting.members_present_count.is_some()).then(|| Voters {
+        votes: i64::try_from(present).unwrap_or(i64::MAX),
+        ..Voters::default()
+    })
 }

@@ -1,13 +1,17 @@
-//! The public facts of a meeting, from its record, for its minutes and its communiqué.
+//! The public facts of a meeting, from its record, for its minutes, its communiqué and its
+//! announcement.
 
-use super::profile::{holder_title, kind_words, level_of, position};
-use super::record::Record;
+use super::profile::{holder_title, kind_words, level_of, position, press_name_ar};
+use super::record::{Record, present_of};
 use crate::{App, Result};
-use tanzim_domain::meetings::{self as rules, DecisionKind, Named, Presence, Sex, Vote};
+use tanzim_domain::meetings::{
+    self as rules, AttendingGroup, DecisionKind, Host, LeadRole, Leads, MembersPresent, Named,
+    Place, Said, SayVerb, Sex, Speaker, Turnout, Vote,
+};
 use tanzim_domain::meetings_fr as fr;
 use tanzim_domain::territory::TerritoryCode;
 use tanzim_store::bodies::Body;
-use tanzim_store::meetings::{self as store, Meeting};
+use tanzim_store::meetings::{self as store, Lead, Meeting};
 use tanzim_store::territory::{self, Territory};
 
 /// The commune a meeting was held in, when recorded.
@@ -21,83 +25,144 @@ async fn held_in(app: &App, m: &Meeting) -> Result<Option<Territory>> {
     }
 }
 
+/// The leads of the record in one language: the holder who chairs first (titled by
+/// `holder`), then the others in their order.
+fn leads_of(chair: Option<Named>, leads: &[Lead]) -> Result<Leads> {
+    let mut out = Leads::default();
+    out.chairs.extend(chair);
+    for l in leads {
+        let person = || -> Result<Named> {
+            Ok(Named {
+                name: l.name.clone(),
+                title: l.title.clone(),
+                sex: Sex::parse(l.sex.as_deref().unwrap_or_default())?,
+            })
+        };
+        match l.role {
+            LeadRole::Chair => out.chairs.push(person()?),
+            LeadRole::CoChair => out.co_chairs.push(person()?),
+            LeadRole::Host if l.organization => out.hosts.push(Host::Organization(l.name.clone())),
+            LeadRole::Host => out.hosts.push(Host::Person(person()?)),
+            LeadRole::Framer => out.framers.push(person()?),
+            LeadRole::HonourGuest => out.honour_guests.push(person()?),
+        }
+    }
+    Ok(out)
+}
+
 /// The facts of the meeting, in Arabic and in French.
 pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFacts> {
     let m = &r.meeting;
-    let lead = |role: &str| -> Result<Option<Named>> {
-        r.leads
-            .iter()
-            .find(|l| l.role == role)
-            .map(|l| {
-                Ok(Named {
-                    name: l.name.clone(),
-                    title: l.title.clone(),
-                    sex: l.sex,
-                })
-            })
-            .transpose()
+    let holder = match m.chair_holder_id {
+        Some(id) => store::holder(&app.db, id).await?,
+        None => None,
     };
-    let chair = match m.chair_holder_id {
-        Some(id) => match store::holder(&app.db, id).await? {
-            Some(h) => Some(Named {
-                title: holder_title(&app.profile, b, &h)?,
-                sex: h.sex,
-                name: h.holder_name,
-            }),
-            None => None,
-        },
-        None => lead("chair")?,
-    };
-    // Where it was held: the meeting's commune, else the body's territory.
-    let held_in = held_in(app, m).await?.map(|t| t.name_ar);
-    let city = held_in.unwrap_or_else(|| match &b.territory_code {
-        Some(code) => b.territory_name_ar.clone().unwrap_or_else(|| code.clone()),
-        None => "الرباط".to_owned(),
-    });
-    let ar = rules::Wording {
-        body: b.name.clone(),
-        city,
-        chair: chair.unwrap_or(Named {
-            name: String::new(),
-            title: String::new(),
-            sex: Sex::M,
+    let chair_ar = match &holder {
+        Some(h) => Some(Named {
+            title: holder_title(&app.profile, b, h)?,
+            sex: h.sex,
+            name: h.holder_name.clone(),
         }),
+        None => None,
+    };
+    let commune = held_in(app, m).await?;
+    let ar = rules::Wording {
+        body: press_name_ar(&app.profile, b),
+        body_feminine: rules::noun_is_feminine(&super::profile::kind_ar(&app.profile, b)),
+        place: Place {
+            city: commune
+                .as_ref()
+                .map(|t| t.name_ar.clone())
+                .or_else(|| m.city_abroad.clone()),
+            country: m.country.clone(),
+            venue: m.place.clone(),
+        },
+        leads: leads_of(chair_ar, &r.leads)?,
         decisions: r.decisions.iter().map(|(d, _)| d.summary.clone()).collect(),
     };
+    let (present, _) = present_of(m, &r.attendance);
+    let named_present = r
+        .attendance
+        .iter()
+        .any(|a| !a.guest && a.presence == rules::Presence::Present);
+    let members = if m.whole_body_present {
+        MembersPresent::Whole
+    } else if m.members_present_count.is_some() || named_present {
+        MembersPresent::Count(present)
+    } else {
+        MembersPresent::Unsaid
+    };
     Ok(rules::CommuniqueFacts {
-        fr: french(app, b, r, &ar).await?,
+        fr: french(app, b, r, holder.as_ref(), commune.as_ref(), &ar).await?,
         ar,
         date: m.held_on.date(),
+        hour: m.starts_at.clone(),
         kind: kind_words(&app.profile, &m.kind),
+        mode: m.mode,
         slogan: m.slogan.clone(),
         goals: m.goals.clone(),
-        co_chair: lead("co_chair")?,
-        host: lead("host")?,
-        members_present: r.members_present,
-        guests: r
-            .attendance
-            .iter()
-            .filter(|a| a.guest && a.presence == Presence::Present)
-            .map(|a| {
-                [a.title.clone().unwrap_or_default(), a.name.clone()]
-                    .join(" ")
-                    .trim()
-                    .to_owned()
-            })
-            .collect(),
+        turnout: Turnout {
+            members,
+            groups: r
+                .groups
+                .iter()
+                .map(|g| AttendingGroup {
+                    category: g.category,
+                    label: g.label.clone(),
+                    sex: g.sex,
+                    count: g.count.and_then(|n| usize::try_from(n).ok()),
+                })
+                .collect(),
+            guests: r
+                .attendance
+                .iter()
+                .filter(|a| a.guest && a.presence == rules::Presence::Present)
+                .map(|a| {
+                    [a.title.clone().unwrap_or_default(), a.name.clone()]
+                        .join(" ")
+                        .trim()
+                        .to_owned()
+                })
+                .collect(),
+        },
         agenda: r.agenda.clone(),
-        interventions: r
-            .interventions
-            .iter()
-            .map(|i| (i.speaker.clone(), i.summary.clone()))
-            .collect(),
+        said: r.interventions.iter().map(said).collect(),
+        invited: m.invited.clone(),
     })
+}
+
+/// What was said, with who said it as the grammar needs them.
+fn said(i: &store::Intervention) -> Said {
+    let sex = i.speaker_sex.as_deref().and_then(|s| Sex::parse(s).ok());
+    let speaker = match (i.speaker_kind.as_str(), sex) {
+        ("group", Some(sex)) => Speaker::Group {
+            name: i.speaker.clone(),
+            sex,
+        },
+        (_, Some(sex)) => Speaker::Person(Named {
+            name: i.speaker.clone(),
+            title: i.speaker_title.clone().unwrap_or_default(),
+            sex,
+        }),
+        (_, None) => Speaker::Unknown(i.speaker.clone()),
+    };
+    Said {
+        speaker,
+        verb: SayVerb::parse(&i.verb).unwrap_or(SayVerb::Addressed),
+        summary: i.summary.clone(),
+    }
 }
 
 /// The French wording: the product's own words where it has them (titles of positions,
 /// the body's kind, place names, decisions), the record's words (`ar`) elsewhere.
-async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<rules::Wording> {
-    let m = &r.meeting;
+async fn french(
+    app: &App,
+    b: &Body,
+    r: &Record,
+    holder: Option<&store::Holder>,
+    commune: Option<&Territory>,
+    ar: &rules::Wording,
+) -> Result<rules::Wording> {
     let level = level_of(&app.profile, b);
     let title = |key: &str, rank: Option<i64>, sex: Sex| match position(&app.profile, key) {
         Ok(p) => fr::title_fr(
@@ -108,32 +173,20 @@ async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<
         ),
         Err(_) => key.to_owned(),
     };
-    let chair = match m.chair_holder_id {
-        Some(id) => match store::holder(&app.db, id).await? {
-            Some(h) => {
-                let sex = h.sex;
-                Some(Named {
-                    title: title(&h.position, h.rank, sex),
-                    name: h.holder_name,
-                    sex,
-                })
-            }
-            None => None,
-        },
-        None => None,
-    };
+    let chair = holder.map(|h| Named {
+        title: title(&h.position, h.rank, h.sex),
+        name: h.holder_name.clone(),
+        sex: h.sex,
+    });
     let kind_fr = app
         .profile
         .body_kind(&b.kind)
         .map(|k| k.name.fr.clone())
         .unwrap_or_else(|| b.name.clone());
-    let held_in = held_in(app, m).await?.map(|t| t.name_fr);
-    let city = held_in
-        .or_else(|| b.territory_name_fr.clone())
-        .unwrap_or_else(|| "Rabat".to_owned());
-    let body = match &b.territory_name_fr {
-        Some(t) => format!("{kind_fr} {}", fr::de(t)),
-        None => kind_fr,
+    let body = match (&b.name_fr, &b.territory_name_fr) {
+        (Some(own), _) => own.clone(),
+        (None, Some(t)) => format!("{kind_fr} {}", fr::de(t)),
+        (None, None) => kind_fr,
     };
     let decisions = r
         .decisions
@@ -143,6 +196,7 @@ async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<
                 votes_for,
                 against: d.against.unwrap_or(0),
                 abstentions: d.abstentions.unwrap_or(0),
+                unanimous: d.unanimous,
             });
             match d.kind() {
                 Some(kind) => {
@@ -163,8 +217,15 @@ async fn french(app: &App, b: &Body, r: &Record, ar: &rules::Wording) -> Result<
         .collect::<Result<_>>()?;
     Ok(rules::Wording {
         body,
-        city,
-        chair: chair.unwrap_or_else(|| ar.chair.clone()),
+        body_feminine: false,
+        place: Place {
+            city: commune
+                .map(|t| t.name_fr.clone())
+                .or_else(|| ar.place.city.clone()),
+            country: ar.place.country.clone(),
+            venue: ar.place.venue.clone(),
+        },
+        leads: leads_of(chair, &r.leads)?,
         decisions,
     })
 }

@@ -56,9 +56,36 @@ pub fn holder_title(profile: &Profile, body: &Body, h: &Holder) -> Result<String
     let sex = h.sex;
     let rank = h.rank.and_then(|r| u8::try_from(r).ok());
     Ok(match position(profile, &h.position) {
-        Ok(p) => p.title_ar(rank, level_of(profile, body), sex),
+        Ok(p) => p.title_ar(rank, level_of(profile, body), sex, &kind_ar(profile, body)),
         Err(_) => h.position.clone(),
     })
+}
+
+/// The Arabic name of the body's kind (الأمانة الإقليمية), else the body's own name.
+pub fn kind_ar(profile: &Profile, body: &Body) -> String {
+    profile
+        .body_kind(&body.kind)
+        .map(|k| k.name.ar.clone())
+        .unwrap_or_else(|| body.name.clone())
+}
+
+/// The body as the press names it: its kind, its organization when an affiliate, and the
+/// territory it sits in after ب (المكتب الإقليمي لمنظمة النساء بتاونات); never the place
+/// twice, never a place without its ب.
+pub fn press_name_ar(profile: &Profile, body: &Body) -> String {
+    let mut name = kind_ar(profile, body);
+    let affiliate = profile
+        .organization(&body.organization)
+        .filter(|o| Some(o.key.as_str()) != profile.party_key());
+    if let Some(o) = affiliate {
+        name.push(' ');
+        name.push_str(&tanzim_domain::meetings::li(&o.name.ar));
+    }
+    if let Some(place) = body.territory_name_ar.as_deref() {
+        name.push(' ');
+        name.push_str(&tanzim_domain::meetings::bi(place));
+    }
+    name
 }
 
 /// A member linked to a position or a seat must be on the roll, active and within the

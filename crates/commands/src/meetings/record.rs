@@ -6,14 +6,15 @@ use crate::access::InBody;
 use crate::{Actor, App, Error, Found, Result};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;
-use tanzim_domain::meetings::{self as rules, Presence, Voters};
+use tanzim_domain::meetings::{self as rules, LeadRole, MeetingMode, Presence, SayVerb, Voters};
 use tanzim_domain::policy::Action;
 use tanzim_domain::territory::TerritoryCode;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::audit;
 use tanzim_store::bodies::Body;
 use tanzim_store::meetings::{
-    self as store, Amendment, Attendee, Communique, Decision, Intervention, Invitee, Lead, Meeting,
+    self as store, Amendment, Attendee, Communique, Decision, Group, Intervention, Invitee, Lead,
+    Meeting,
 };
 use tanzim_store::territory;
 
@@ -30,37 +31,76 @@ pub struct Schedule {
     pub goals: Option<String>,
     /// The position holder who chairs.
     pub chair_holder_id: Option<i64>,
+    /// In the room, online or both; an online meeting's link stays in the record.
+    pub mode: MeetingMode,
+    pub video_link: Option<String>,
+    /// A city abroad (instead of a commune), with its country.
+    pub city_abroad: Option<String>,
+    pub country: Option<String>,
+    /// The body's members present when counted, not named, and the body's size.
+    pub members_present_count: Option<i64>,
+    pub members_total_count: Option<i64>,
+    /// The body's members attended as a whole.
+    pub whole_body_present: bool,
+    /// Whom an announcement invites.
+    pub invited: Option<String>,
     /// In order; blank items are dropped.
     pub agenda: Vec<String>,
-    /// A chair (instead of a holder), co-chair or host from outside the body; each role
-    /// one of `LEAD_ROLES`.
+    /// Chairs (beside or instead of a holder), co-chairs, hosts (people or organizations),
+    /// framers and guests of honour, in order.
     pub leads: Vec<Lead>,
+    /// Groups that attended beside the members (other bodies, sympathisers, the press).
+    pub groups: Vec<Group>,
 }
 
-/// Checks the leads: known roles, each once, a name, a title and a sex; a chair from
-/// outside only when no holder of the body chairs.
-fn check_leads(leads: &[Lead], holder_chairs: bool) -> Result<Vec<Lead>> {
+/// Checks the leads: a name for each, a sex for each person (none is assumed), only a host
+/// may be an organization, and no one twice in one role.
+fn check_leads(leads: &[Lead]) -> Result<Vec<Lead>> {
     let mut out: Vec<Lead> = Vec::new();
     for l in leads {
-        let lead = Lead {
-            role: l.role.trim().to_owned(),
+        let mut lead = Lead {
             name: l.name.trim().to_owned(),
-            sex: l.sex,
             title: l.title.trim().to_owned(),
+            sex: None,
+            ..l.clone()
         };
-        if !rules::LEAD_ROLES.contains(&lead.role.as_str()) {
-            // The adapters refuse other roles as malformed input.
-            return Err(Error::Internal(format!("lead role {}", lead.role)));
-        }
-        if lead.name.is_empty() || lead.title.is_empty() {
+        if lead.name.is_empty() {
             return Err(DomainError::new(Field::Chair, "text-required").into());
         }
-        if out.iter().any(|o| o.role == lead.role) || (lead.role == "chair" && holder_chairs) {
+        if lead.organization {
+            if lead.role != LeadRole::Host {
+                return Err(DomainError::new(Field::Chair, "organization-not-host").into());
+            }
+        } else {
+            let sex = l.sex.as_deref().map(str::trim).unwrap_or_default();
+            lead.sex = Some(rules::Sex::parse(sex)?.as_str().to_owned());
+        }
+        if out
+            .iter()
+            .any(|o| o.role == lead.role && o.name == lead.name)
+        {
             return Err(DomainError::new(Field::Chair, "chair-twice").into());
         }
         out.push(lead);
     }
     Ok(out)
+}
+
+/// Checks the groups that attended: a label each, a count (when given) above zero.
+fn check_groups(groups: &[Group]) -> Result<Vec<Group>> {
+    groups
+        .iter()
+        .map(|g| {
+            let label = g.label.trim().to_owned();
+            if label.is_empty() {
+                return Err(DomainError::new(Field::Attendance, "text-required").into());
+            }
+            if g.count.is_some_and(|n| n < 1) {
+                return Err(DomainError::new(Field::Attendance, "count-invalid").into());
+            }
+            Ok(Group { label, ..g.clone() })
+        })
+        .collect()
 }
 
 /// The checked schedule, ready to write.
@@ -71,8 +111,13 @@ struct Checked {
     place: Option<String>,
     slogan: Option<String>,
     goals: Option<String>,
+    video_link: Option<String>,
+    city_abroad: Option<String>,
+    country: Option<String>,
+    invited: Option<String>,
     agenda: Vec<String>,
     leads: Vec<Lead>,
+    groups: Vec<Group>,
 }
 
 async fn check(app: &App, b: &Body, input: &Schedule) -> Result<Checked> {
@@ -96,13 +141,37 @@ async fn check(app: &App, b: &Body, input: &Schedule) -> Result<Checked> {
             return Err(DomainError::new(Field::Position, "position-unknown").into());
         }
     }
-    let leads = check_leads(&input.leads, input.chair_holder_id.is_some())?;
+    let leads = check_leads(&input.leads)?;
     let clean = |s: &Option<String>| {
         s.as_deref()
             .map(str::trim)
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
     };
+    let (city_abroad, country) = (clean(&input.city_abroad), clean(&input.country));
+    if city_abroad.is_some() && input.commune.is_some() {
+        return Err(DomainError::new(Field::Commune, "place-twice").into());
+    }
+    if city_abroad.is_some() != country.is_some() {
+        return Err(DomainError::new(Field::Commune, "country-required").into());
+    }
+    let video_link = clean(&input.video_link);
+    if input.mode != MeetingMode::InPerson
+        && video_link
+            .as_deref()
+            .is_some_and(|l| !l.starts_with("https://"))
+    {
+        return Err(DomainError::new(Field::Place, "link-invalid").into());
+    }
+    let counts = [input.members_present_count, input.members_total_count];
+    if counts.iter().flatten().any(|n| *n < 0)
+        || matches!(counts, [Some(present), Some(total)] if present > total)
+    {
+        return Err(DomainError::new(Field::Attendance, "count-invalid").into());
+    }
+    if input.whole_body_present && input.members_present_count.is_some() {
+        return Err(DomainError::new(Field::Attendance, "count-and-whole").into());
+    }
     Ok(Checked {
         held_on: input.held_on.to_string(),
         starts_at: time(input.starts_at.as_deref(), Field::Date)?,
@@ -110,6 +179,11 @@ async fn check(app: &App, b: &Body, input: &Schedule) -> Result<Checked> {
         place: clean(&input.place),
         slogan: clean(&input.slogan),
         goals: clean(&input.goals),
+        video_link,
+        city_abroad,
+        country,
+        invited: clean(&input.invited),
+        groups: check_groups(&input.groups)?,
         agenda: input
             .agenda
             .iter()
@@ -137,8 +211,17 @@ fn new_meeting<'a>(
         slogan: c.slogan.as_deref(),
         goals: c.goals.as_deref(),
         chair_holder_id: input.chair_holder_id,
+        mode: input.mode,
+        video_link: c.video_link.as_deref(),
+        city_abroad: c.city_abroad.as_deref(),
+        country: c.country.as_deref(),
+        members_present_count: input.members_present_count,
+        members_total_count: input.members_total_count,
+        whole_body_present: input.whole_body_present,
+        invited: c.invited.as_deref(),
         agenda: &c.agenda,
         leads: &c.leads,
+        groups: &c.groups,
     }
 }
 
@@ -192,8 +275,16 @@ pub async fn correct(
 
 /// An intervention as the rapporteur writes it.
 pub struct Speech {
-    /// Who spoke, with their title as it should read.
+    /// Who spoke: a person's name, or a group as the subject of a verb ("أعضاء المكتب").
     pub speaker: String,
+    /// A group rather than one person.
+    pub group: bool,
+    /// F or M: the person's sex, or the group's gender (a mixed group reads masculine).
+    pub sex: String,
+    /// A person's title as the press writes it ("النائبة البرلمانية").
+    pub title: Option<String>,
+    /// The verb that introduces what was said.
+    pub verb: SayVerb,
     /// The agenda item (1-based) it belongs to.
     pub agenda_seat: Option<i64>,
     pub summary: String,
@@ -211,10 +302,25 @@ pub async fn intervene(
     if speaker.is_empty() || summary.is_empty() {
         return Err(DomainError::new(Field::Name, "text-required").into());
     }
+    let sex = rules::Sex::parse(input.sex.trim())?;
+    let title = input
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && !input.group);
     let meeting = &m.record;
+    let new = store::NewIntervention {
+        speaker,
+        speaker_kind: if input.group { "group" } else { "person" },
+        speaker_sex: sex.as_str(),
+        speaker_title: title,
+        verb: input.verb.as_str(),
+        agenda_seat: input.agenda_seat,
+        summary,
+    };
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
-    let id = store::add_intervention(&mut tx, meeting, speaker, input.agenda_seat, summary).await?;
+    let id = store::add_intervention(&mut tx, meeting, &new).await?;
     let entry = actor
         .audit(AuditAction::MeetingRecorded)
         .target_of("meeting", meeting.id, &meeting.target())
@@ -228,6 +334,7 @@ pub async fn intervene(
 pub struct Record {
     pub meeting: Meeting,
     pub leads: Vec<Lead>,
+    pub groups: Vec<Group>,
     pub agenda: Vec<String>,
     pub invitations: Vec<Invitee>,
     pub attendance: Vec<Attendee>,
@@ -262,11 +369,7 @@ pub async fn read(app: &App, body: &Body, id: i64) -> Result<Record> {
             (d, voters)
         })
         .collect();
-    let members_present = attendance
-        .iter()
-        .filter(|a| !a.guest && a.presence == Presence::Present)
-        .count();
-    let body_members = attendance.iter().filter(|a| !a.guest).count();
+    let (members_present, body_members) = present_of(&meeting, &attendance);
     Ok(Record {
         agenda: store::agenda(db, id).await?,
         quorum: rules::has_quorum(members_present, body_members, quorum_percent),
@@ -275,9 +378,30 @@ pub async fn read(app: &App, body: &Body, id: i64) -> Result<Record> {
         interventions: store::interventions(db, id).await?,
         decisions,
         leads: store::leads(db, id).await?,
+        groups: store::groups(db, id).await?,
         invitations: store::invitations(db, id).await?,
         amendments: store::amendments(db, id).await?,
         communiques: store::communiques_of(db, id).await?,
         meeting,
     })
+}
+
+/// The body's members present and the body's size: from the names on the roll, or from
+/// the counts the record gives when members were counted (or came as a whole) rather than
+/// named.
+pub fn present_of(m: &Meeting, attendance: &[Attendee]) -> (usize, usize) {
+    let named = attendance
+        .iter()
+        .filter(|a| !a.guest && a.presence == Presence::Present)
+        .count();
+    let named_total = attendance.iter().filter(|a| !a.guest).count();
+    let count = |n: Option<i64>| n.and_then(|n| usize::try_from(n).ok());
+    let total = count(m.members_total_count).unwrap_or(named_total);
+    if m.whole_body_present {
+        (total.max(named), total.max(named))
+    } else if let Some(present) = count(m.members_present_count) {
+        (present.max(named), total.max(present))
+    } else {
+        (named, named_total)
+    }
 }

@@ -3,9 +3,20 @@
 //! communiqué (agreement in gender and number is grammar here, not copied text).
 
 pub use crate::arabic::{
-    and_list, dashed, date_ar, feminine, honorific_ar, li, members_count_ar, numbered, ordinal_ar,
-    weekday_ar,
+    and_list, bi, dashed, date_ar, feminine, honorific_ar, hour_ar, li, members_count_ar,
+    noun_is_feminine, numbered, ordinal_ar, weekday_ar,
 };
+pub use people::{
+    AttendingGroup, GroupCategory, Host, LeadRole, Leads, MeetingMode, MembersPresent, Named,
+    Place, Said, SayVerb, Speaker, Turnout,
+};
+pub use press::{
+    CommuniqueFacts, MinutesRecord, Wording, announcement_ar, communique_ar, minutes_ar,
+    minutes_title_ar, said_ar, styled,
+};
+
+mod people;
+mod press;
 pub use crate::org::{KINDS, KindWords, level_adjective, title_ar};
 pub use crate::sex::Sex;
 use chrono::NaiveDate;
@@ -72,19 +83,6 @@ crate::stored_enum! {
 /// the body's statutes set the share (half by default).
 pub fn has_quorum(members_present: usize, body_members: usize, percent: u8) -> bool {
     body_members > 0 && members_present * 100 > body_members * usize::from(percent)
-}
-
-/// Who may lead a meeting beside (or instead of) a holder of the convening body: a chair,
-/// a co-chair or a host, who may come from another level and is named with the title the
-/// press gives them (عضو اللجنة التنفيذية).
-pub const LEAD_ROLES: [&str; 3] = ["chair", "co_chair", "host"];
-
-/// A person named with their public title, and their sex for the grammar.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Named {
-    pub name: String,
-    pub title: String,
-    pub sex: Sex,
 }
 
 /// One line of the attendance, as the voting rules read it.
@@ -244,9 +242,36 @@ pub enum DecisionKind {
 /// How a decision was taken.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vote {
+    #[serde(default)]
     pub votes_for: i64,
+    #[serde(default)]
     pub against: i64,
+    #[serde(default)]
     pub abstentions: i64,
+    /// Every voter present voted for it (the caller sets the count from the attendance).
+    #[serde(default)]
+    pub unanimous: bool,
+}
+
+/// How a decision was taken, in words: بالتوافق، بالإجماع، بأغلبية 9 أصوات مقابل صوتين
+/// وامتناع عضو واحد.
+pub fn vote_ar(vote: Option<&Vote>) -> String {
+    use crate::arabic::{MEMBERS, VOTES};
+    let count = |n: i64| usize::try_from(n).unwrap_or(0);
+    match vote {
+        None => "بالتوافق".to_owned(),
+        Some(v) if v.unanimous => "بالإجماع".to_owned(),
+        Some(v) => {
+            let mut s = format!("بأغلبية {}", VOTES.of(count(v.votes_for)));
+            if v.against > 0 {
+                s.push_str(&format!(" مقابل {}", VOTES.of(count(v.against))));
+            }
+            if v.abstentions > 0 {
+                s.push_str(&format!(" وامتناع {}", MEMBERS.of(count(v.abstentions))));
+            }
+            s
+        }
+    }
 }
 
 /// Checks a decision before it is recorded (every field code is an error key).
@@ -311,7 +336,11 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
         }
     }
     if let Some(v) = vote
-        && (v.votes_for < 0 || v.against < 0 || v.abstentions < 0 || v.votes_for <= v.against)
+        && (v.votes_for < 0
+            || v.against < 0
+            || v.abstentions < 0
+            || (!v.unanimous && v.votes_for <= v.against)
+            || (v.unanimous && (v.against > 0 || v.abstentions > 0)))
     {
         return Err(DomainError::new(Field::Vote, "vote-not-carried"));
     }
@@ -348,13 +377,7 @@ pub fn decision_ar(
     title: &str,
     vote: Option<&Vote>,
 ) -> Result<String, crate::DomainError> {
-    let how = match vote {
-        None => "بالتوافق".to_owned(),
-        Some(v) => format!(
-            "بالتصويت ({} مع، {} ضد، {} امتناع)",
-            v.votes_for, v.against, v.abstentions
-        ),
-    };
+    let how = vote_ar(vote);
     Ok(match kind {
         DecisionKind::Appoint {
             holder_name, sex, ..
@@ -396,169 +419,6 @@ pub fn decision_ar(
     })
 }
 
-/// The title of a meeting's minutes: محضر اجتماع تنظيمي للأمانة الإقليمية.
-pub fn minutes_title_ar(kind: &KindWords, body: &str) -> String {
-    format!("محضر {} {}", kind.ar_noun, li(body))
-}
-
-/// A verb in the past that agrees with its subject: ترأس / ترأست.
-fn past(verb: &str, feminine: bool) -> String {
-    if feminine {
-        format!("{verb}ت")
-    } else {
-        verb.to_owned()
-    }
-}
-
-/// What a communiqué and the minutes are built from: public facts of the meeting only,
-/// with what each language says in its own words.
-#[derive(Debug, Clone)]
-pub struct CommuniqueFacts {
-    /// The Arabic wording (the minutes and the Arabic communiqué).
-    pub ar: Wording,
-    /// The French wording: the product's French words where it has them (titles of
-    /// positions, the body's kind, place names, decisions), the record's words elsewhere.
-    pub fr: Wording,
-    pub date: NaiveDate,
-    /// How the meeting's kind is said.
-    pub kind: KindWords,
-    pub slogan: Option<String>,
-    pub goals: Option<String>,
-    pub co_chair: Option<Named>,
-    pub host: Option<Named>,
-    pub members_present: usize,
-    /// Guests as "title name".
-    pub guests: Vec<String>,
-    pub agenda: Vec<String>,
-    /// (speaker's title and name, what they said).
-    pub interventions: Vec<(String, String)>,
-}
-
-/// The facts one language says in its own words.
-#[derive(Debug, Clone)]
-pub struct Wording {
-    /// The body: "الأمانة الإقليمية", "Secrétariat provincial de Taounate".
-    pub body: String,
-    pub city: String,
-    pub chair: Named,
-    /// The decisions, each in words.
-    pub decisions: Vec<String>,
-}
-
-/// "title honorific name": الأمين الإقليمي السيد محمد النجاري.
-fn styled(p: &Named) -> String {
-    [p.title.as_str(), honorific_ar(p.sex), p.name.as_str()]
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A headline and a text in the register of Moroccan party press, built from the facts.
-pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
-    let feminine_chair = f.ar.chair.sex == Sex::F;
-    let chairs = if feminine_chair {
-        "تترأس"
-    } else {
-        "يترأس"
-    };
-    let kind_label = &f.kind.ar_object;
-    let (the_meeting, feminine_meeting) = (&f.kind.ar_definite, f.kind.feminine);
-    let headline = format!(
-        "{}: {} {} {chairs} {kind_label} {}",
-        f.ar.city,
-        f.ar.chair.title,
-        f.ar.chair.name,
-        li(&f.ar.body)
-    );
-    let mut text = Vec::new();
-    let with = match &f.co_chair {
-        Some(c) => format!("، بمعية {}،", styled(c)),
-        None => String::new(),
-    };
-    let opening = format!(
-        "{}، يوم {} {}، {} {}{with} {kind_label} {}",
-        f.ar.city,
-        weekday_ar(f.date),
-        date_ar(f.date),
-        past("ترأس", feminine_chair),
-        styled(&f.ar.chair),
-        li(&f.ar.body)
-    );
-    let opening = match &f.slogan {
-        Some(s) if !s.trim().is_empty() => format!("{opening}، تحت شعار «{s}»."),
-        _ => format!("{opening}."),
-    };
-    text.push(opening);
-    if let Some(g) = f.goals.as_deref().filter(|g| !g.trim().is_empty()) {
-        text.push(format!(
-            "و{} {the_meeting} إلى {}.",
-            if feminine_meeting {
-                "تهدف"
-            } else {
-                "يهدف"
-            },
-            g.trim().trim_end_matches('.')
-        ));
-    }
-    if let Some(h) = &f.host {
-        text.push(format!(
-            "و{} {the_meeting} {} {}، {}.",
-            past("استضاف", h.sex == Sex::F),
-            honorific_ar(h.sex),
-            h.name,
-            h.title
-        ));
-    }
-    let guests = and_list(&f.guests);
-    match (f.members_present, guests.is_empty()) {
-        (0, true) => {}
-        (0, false) => text.push(format!("و{} {the_meeting} {guests}.", past("حضر", false))),
-        (n, true) => text.push(format!(
-            "و{} {the_meeting} حضور {}.",
-            past("عرف", feminine_meeting),
-            members_count_ar(n)
-        )),
-        (n, false) => text.push(format!(
-            "و{} {the_meeting} حضور {}، كما حضره {guests}.",
-            past("عرف", feminine_meeting),
-            members_count_ar(n)
-        )),
-    }
-    if !f.agenda.is_empty() {
-        text.push(format!(
-            "وتضمن جدول الأعمال النقط التالية:\n{}",
-            numbered(&f.agenda)
-        ));
-    }
-    for (speaker, said) in &f.interventions {
-        text.push(format!("وفي مداخلته، تناول {speaker} {said}."));
-    }
-    if !f.ar.decisions.is_empty() {
-        text.push(format!(
-            "وفي ختام {the_meeting}، تقرر ما يلي:\n{}",
-            dashed(&f.ar.decisions)
-        ));
-    }
-    text.push(format!(
-        "و{} {the_meeting} في جو من المسؤولية والتعبئة.",
-        past("اختتم", feminine_meeting)
-    ));
-    (headline, text.join("\n\n"))
-}
-
-/// What the minutes add to the public facts: every name, and the record of each vote.
-#[derive(Debug, Clone, Default)]
-pub struct MinutesRecord {
-    pub present: Vec<String>,
-    pub excused: Vec<String>,
-    pub absent: Vec<String>,
-    /// Arrivals and departures: "name (وصل 10:30، غادر 12:00)".
-    pub movements: Vec<String>,
-    /// Each decision with who was present at its vote.
-    pub decisions: Vec<String>,
-}
-
 /// "who was there at the vote": the voters' names, the proxies, the votes they carried.
 pub fn voters_ar(v: &Voters) -> String {
     let mut s = format!(
@@ -576,56 +436,6 @@ pub fn voters_ar(v: &Voters) -> String {
     }
     s.push_str(&format!("؛ عدد الأصوات: {}", v.votes));
     s
-}
-
-/// The minutes (محضر) drafted from the record: when, who chaired, who was present, excused
-/// or absent, arrivals and departures, the agenda, the interventions and the decisions with
-/// who was present at each vote, for the rapporteur to edit.
-pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
-    let list = |names: &[String]| {
-        if names.is_empty() {
-            "-".to_owned()
-        } else {
-            names.join("، ")
-        }
-    };
-    let mut held = format!(
-        "{} يوم {} {} ب{}، برئاسة {} {}",
-        past("انعقد", f.kind.feminine),
-        weekday_ar(f.date),
-        date_ar(f.date),
-        f.ar.city,
-        f.ar.chair.title,
-        f.ar.chair.name
-    );
-    if let Some(c) = &f.co_chair {
-        held.push_str(&format!("، بمعية {} {}", c.title, c.name));
-    }
-    if let Some(h) = &f.host {
-        held.push_str(&format!("، وباستضافة {} {}", h.title, h.name));
-    }
-    let mut parts = vec![
-        minutes_title_ar(&f.kind, &f.ar.body),
-        format!("{held}."),
-        format!("الحاضرون ({}): {}", r.present.len(), list(&r.present)),
-        format!("المعتذرون ({}): {}", r.excused.len(), list(&r.excused)),
-        format!("الغائبون ({}): {}", r.absent.len(), list(&r.absent)),
-    ];
-    if let Some(g) = f.goals.as_deref().filter(|g| !g.trim().is_empty()) {
-        parts.push(format!("الأهداف: {}", g.trim()));
-    }
-    if !r.movements.is_empty() {
-        parts.push(format!("الالتحاق والمغادرة: {}", r.movements.join("، ")));
-    }
-    if !f.guests.is_empty() {
-        parts.push(format!("الضيوف: {}", f.guests.join("، ")));
-    }
-    parts.push(format!("جدول الأعمال:\n{}", numbered(&f.agenda)));
-    for (speaker, said) in &f.interventions {
-        parts.push(format!("مداخلة {speaker}: {said}"));
-    }
-    parts.push(format!("القرارات:\n{}", dashed(&r.decisions)));
-    parts.join("\n\n")
 }
 
 #[cfg(test)]

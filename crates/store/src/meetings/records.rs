@@ -3,7 +3,9 @@
 use crate::Day;
 use crate::{Db, Page, Paged, Result};
 use serde::Serialize;
-use tanzim_domain::meetings::{CommuniqueStatus, DecisionKind, MinutesStatus, Presence};
+use tanzim_domain::meetings::{
+    CommuniqueStatus, DecisionKind, GroupCategory, LeadRole, MeetingMode, MinutesStatus, Presence,
+};
 use tanzim_domain::policy::Target;
 use tanzim_domain::sex::Sex;
 use tanzim_domain::territory::TerritoryPath;
@@ -107,6 +109,22 @@ pub struct Meeting {
     /// What the meeting is for.
     pub goals: Option<String>,
     pub chair_holder_id: Option<i64>,
+    /// `in_person`, `online` or `hybrid`.
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub mode: MeetingMode,
+    /// The video conference's address: for those at the meeting, never in a public text.
+    pub video_link: Option<String>,
+    /// A city abroad where it was held, and its country (instead of a commune).
+    pub city_abroad: Option<String>,
+    pub country: Option<String>,
+    /// Members of the body present when counted rather than named, and the body's size.
+    pub members_present_count: Option<i64>,
+    pub members_total_count: Option<i64>,
+    /// The body's members attended as a whole.
+    pub whole_body_present: bool,
+    /// Whom an announcement invites.
+    pub invited: Option<String>,
     pub minutes: Option<String>,
     /// `none`, `draft` or `approved` (locked).
     #[sqlx(try_from = "String")]
@@ -138,33 +156,68 @@ pub struct NewMeeting<'a> {
     pub slogan: Option<&'a str>,
     pub goals: Option<&'a str>,
     pub chair_holder_id: Option<i64>,
+    pub mode: MeetingMode,
+    pub video_link: Option<&'a str>,
+    pub city_abroad: Option<&'a str>,
+    pub country: Option<&'a str>,
+    pub members_present_count: Option<i64>,
+    pub members_total_count: Option<i64>,
+    pub whole_body_present: bool,
+    pub invited: Option<&'a str>,
     pub agenda: &'a [String],
-    /// A chair, co-chair or host from outside the body (or from another level).
+    /// Chairs, co-chairs, hosts, framers and guests of honour, in order.
     pub leads: &'a [Lead],
+    /// Groups that attended beside the members.
+    pub groups: &'a [Group],
 }
 
-/// A chair, co-chair or host named with the title the press uses (see `LEAD_ROLES`).
+/// Someone who leads a meeting (chair, co-chair, host, framer, guest of honour: see
+/// `LeadRole`), named with the title the press uses; a host may be an organization.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Lead {
-    /// chair, co_chair or host.
-    pub role: String,
-    pub name: String,
-    /// F or M.
+    /// chair, co_chair, host, framer or honour_guest.
     #[sqlx(try_from = "String")]
     #[schema(value_type = String)]
-    pub sex: Sex,
+    pub role: LeadRole,
+    /// An organization or a place (an allied party, an association), not a person.
+    pub organization: bool,
+    pub name: String,
+    /// F or M for a person; none for an organization.
+    pub sex: Option<String>,
     /// As the press writes it: "عضو اللجنة التنفيذية".
     pub title: String,
 }
 
 pub async fn leads(db: &Db, meeting_id: i64) -> Result<Vec<Lead>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, Lead>(
-        "SELECT role, name, sex, title FROM meeting_leads WHERE meeting_id = $1 ORDER BY CASE role WHEN 'chair' THEN 1 WHEN 'co_chair' THEN 2 ELSE 3 END",
+        "SELECT role, organization, name, sex, title FROM meeting_leads WHERE meeting_id = $1 ORDER BY seat",
+    ).bind(meeting_id).fetch_all(p).await)?)
+}
+
+/// A group that attended beside the members: counted or as a whole.
+#[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Group {
+    /// other_body, sympathisers, guests or press.
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub category: GroupCategory,
+    /// As it reads after «بحضور»: "المتعاطفين", "أعضاء المكاتب المحلية".
+    pub label: String,
+    /// F or M: the gender of the label's noun.
+    #[sqlx(try_from = "String")]
+    #[schema(value_type = String)]
+    pub sex: Sex,
+    pub count: Option<i64>,
+}
+
+pub async fn groups(db: &Db, meeting_id: i64) -> Result<Vec<Group>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Group>(
+        "SELECT category, label, sex, count FROM meeting_groups WHERE meeting_id = $1 ORDER BY seat",
     ).bind(meeting_id).fetch_all(p).await)?)
 }
 
 const MEETING_SELECT: &str = "SELECT id, body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id,
-    minutes, minutes_status, approved_at FROM meetings";
+    mode, video_link, city_abroad, country, members_present_count, members_total_count, whole_body_present, invited, minutes, minutes_status, approved_at FROM meetings";
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Meeting>> {
     let sql = format!("{MEETING_SELECT} WHERE id = $1");
@@ -308,14 +361,23 @@ pub async fn attendance(db: &Db, meeting_id: i64) -> Result<Vec<Attendee>> {
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Intervention {
     pub id: i64,
+    /// The person's name, or the group as the subject of a verb.
     pub speaker: String,
+    /// `person` or `group`.
+    pub speaker_kind: String,
+    /// F or M (a group's gender); none on interventions recorded before speakers had one.
+    pub speaker_sex: Option<String>,
+    /// A person's title as the press writes it.
+    pub speaker_title: Option<String>,
+    /// The verb that introduces what was said (see `SayVerb`).
+    pub verb: String,
     pub agenda_seat: Option<i64>,
     pub summary: String,
 }
 
 pub async fn interventions(db: &Db, meeting_id: i64) -> Result<Vec<Intervention>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, Intervention>(
-        "SELECT id, speaker, agenda_seat, summary FROM interventions WHERE meeting_id = $1 ORDER BY id",
+        "SELECT id, speaker, speaker_kind, speaker_sex, speaker_title, verb, agenda_seat, summary FROM interventions WHERE meeting_id = $1 ORDER BY id",
     ).bind(meeting_id).fetch_all(p).await)?)
 }
 
@@ -332,6 +394,8 @@ pub struct Decision {
     pub abstentions: Option<i64>,
     /// HH:MM when it was taken (who was in the room then voted).
     pub taken_at: Option<String>,
+    /// Every voter present voted for it (بالإجماع).
+    pub unanimous: bool,
     /// Whether it has taken effect (the minutes are approved).
     pub applied: bool,
 }
@@ -344,7 +408,7 @@ impl Decision {
 
 pub async fn decisions(db: &Db, meeting_id: i64) -> Result<Vec<Decision>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, Decision>(
-        "SELECT id, meeting_id, data, summary, votes_for, against, abstentions, taken_at, applied FROM decisions WHERE meeting_id = $1 ORDER BY id",
+        "SELECT id, meeting_id, data, summary, votes_for, against, abstentions, taken_at, unanimous, applied FROM decisions WHERE meeting_id = $1 ORDER BY id",
     ).bind(meeting_id).fetch_all(p).await)?)
 }
 
@@ -370,6 +434,8 @@ pub struct Communique {
     pub body_id: i64,
     pub path: String,
     pub lang: String,
+    /// `report` (after the meeting) or `announcement` (before it).
+    pub kind: String,
     pub headline: String,
     pub body: String,
     /// `draft`, `published` or `unpublished`.
@@ -389,7 +455,7 @@ impl Communique {
     }
 }
 
-const COMMUNIQUE_SELECT: &str = "SELECT id, meeting_id, body_id, path, lang, headline, body, status, published_at, updated_at FROM communiques";
+const COMMUNIQUE_SELECT: &str = "SELECT id, meeting_id, body_id, path, lang, kind, headline, body, status, published_at, updated_at FROM communiques";
 
 pub async fn communique(db: &Db, id: i64) -> Result<Option<Communique>> {
     let sql = format!("{COMMUNIQUE_SELECT} WHERE id = $1");

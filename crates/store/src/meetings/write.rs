@@ -3,7 +3,7 @@
 //! reads what its checks need on the same connection, writes, appends its audit entry, and
 //! commits, so that two officers writing to one record take turns.
 
-use super::records::{Attendee, Decision, Invitee, Lead, Meeting, NewHolder, NewMeeting, Seat};
+use super::records::{Attendee, Decision, Invitee, Meeting, NewHolder, NewMeeting, Seat};
 use crate::{AsConn, Result, StoreError, Tx};
 use tanzim_domain::meetings::{DecisionKind, Vote};
 use tanzim_domain::sex::Sex;
@@ -67,20 +67,21 @@ pub async fn install_holder(
 }
 
 /// Writes a meeting's agenda (in order) and its leads.
-async fn write_agenda_and_leads(
-    tx: &mut Tx,
-    id: i64,
-    agenda: &[String],
-    leads: &[Lead],
-) -> Result<()> {
+async fn write_agenda_and_leads(tx: &mut Tx, id: i64, new: &NewMeeting<'_>) -> Result<()> {
+    let (agenda, leads) = (new.agenda, new.leads);
     for (seat, title) in agenda.iter().enumerate() {
         on_tx!(tx, c => sqlx::query("INSERT INTO agenda_items (meeting_id, seat, title) VALUES ($1, $2, $3)")
             .bind(id).bind(seat as i64 + 1).bind(title)
             .execute(c).await.map(|_| ()))?;
     }
-    for l in leads {
-        on_tx!(tx, c => sqlx::query("INSERT INTO meeting_leads (meeting_id, role, name, sex, title) VALUES ($1, $2, $3, $4, $5)")
-            .bind(id).bind(&l.role).bind(&l.name).bind(l.sex.as_str()).bind(&l.title)
+    for (seat, l) in leads.iter().enumerate() {
+        on_tx!(tx, c => sqlx::query("INSERT INTO meeting_leads (meeting_id, seat, role, organization, name, sex, title) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+            .bind(id).bind(seat as i64 + 1).bind(l.role.as_str()).bind(l.organization).bind(&l.name).bind(&l.sex).bind(&l.title)
+            .execute(c).await.map(|_| ()))?;
+    }
+    for (seat, g) in new.groups.iter().enumerate() {
+        on_tx!(tx, c => sqlx::query("INSERT INTO meeting_groups (meeting_id, seat, category, label, sex, count) VALUES ($1, $2, $3, $4, $5, $6)")
+            .bind(id).bind(seat as i64 + 1).bind(g.category.as_str()).bind(&g.label).bind(g.sex.as_str()).bind(g.count)
             .execute(c).await.map(|_| ()))?;
     }
     Ok(())
@@ -89,13 +90,16 @@ async fn write_agenda_and_leads(
 /// Schedules a meeting with its agenda and leads.
 pub async fn create(tx: &mut Tx, new: &NewMeeting<'_>) -> Result<i64> {
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
-        "INSERT INTO meetings (body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
+        "INSERT INTO meetings (body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id,
+           mode, video_link, city_abroad, country, members_present_count, members_total_count, whole_body_present, invited, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
     )
     .bind(new.body_id).bind(new.path.as_str()).bind(new.kind).bind(new.held_on).bind(new.starts_at)
-    .bind(new.commune_code).bind(new.place).bind(new.slogan).bind(new.goals).bind(new.chair_holder_id).bind(crate::now())
+    .bind(new.commune_code).bind(new.place).bind(new.slogan).bind(new.goals).bind(new.chair_holder_id)
+    .bind(new.mode.as_str()).bind(new.video_link).bind(new.city_abroad).bind(new.country).bind(new.members_present_count)
+    .bind(new.members_total_count).bind(new.whole_body_present).bind(new.invited).bind(crate::now())
     .fetch_one(c).await)?;
-    write_agenda_and_leads(tx, id, new.agenda, new.leads).await?;
+    write_agenda_and_leads(tx, id, new).await?;
     Ok(id)
 }
 
@@ -104,14 +108,18 @@ pub async fn create(tx: &mut Tx, new: &NewMeeting<'_>) -> Result<i64> {
 pub async fn update(tx: &mut Tx, m: &Meeting, new: &NewMeeting<'_>) -> Result<()> {
     on_tx!(tx, c => sqlx::query(
         "UPDATE meetings SET kind = $1, held_on = $2, starts_at = $3, commune_code = $4, place = $5, slogan = $6, goals = $7,
-           chair_holder_id = $8 WHERE id = $9",
+           chair_holder_id = $8, mode = $9, video_link = $10, city_abroad = $11, country = $12, members_present_count = $13,
+           members_total_count = $14, whole_body_present = $15, invited = $16 WHERE id = $17",
     )
     .bind(new.kind).bind(new.held_on).bind(new.starts_at).bind(new.commune_code).bind(new.place).bind(new.slogan)
-    .bind(new.goals).bind(new.chair_holder_id).bind(m.id)
+    .bind(new.goals).bind(new.chair_holder_id).bind(new.mode.as_str()).bind(new.video_link).bind(new.city_abroad)
+    .bind(new.country).bind(new.members_present_count).bind(new.members_total_count).bind(new.whole_body_present)
+    .bind(new.invited).bind(m.id)
     .execute(c).await.map(|_| ()))?;
+    on_tx!(tx, c => sqlx::query("DELETE FROM meeting_groups WHERE meeting_id = $1").bind(m.id).execute(c).await.map(|_| ()))?;
     on_tx!(tx, c => sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1").bind(m.id).execute(c).await.map(|_| ()))?;
     on_tx!(tx, c => sqlx::query("DELETE FROM meeting_leads WHERE meeting_id = $1").bind(m.id).execute(c).await.map(|_| ()))?;
-    write_agenda_and_leads(tx, m.id, new.agenda, new.leads).await
+    write_agenda_and_leads(tx, m.id, new).await
 }
 
 /// Replaces the attendance list (the record says who was there, and as what).
@@ -129,18 +137,25 @@ pub async fn record_attendance(tx: &mut Tx, m: &Meeting, list: &[Attendee]) -> R
     Ok(())
 }
 
-pub async fn add_intervention(
-    tx: &mut Tx,
-    m: &Meeting,
-    speaker: &str,
-    agenda_seat: Option<i64>,
-    summary: &str,
-) -> Result<i64> {
-    Ok(
-        on_tx!(tx, c => sqlx::query_scalar("INSERT INTO interventions (meeting_id, speaker, agenda_seat, summary) VALUES ($1, $2, $3, $4) RETURNING id")
-        .bind(m.id).bind(speaker).bind(agenda_seat).bind(summary)
-        .fetch_one(c).await)?,
-    )
+/// An intervention as written: who spoke (a person or a group, with a sex), the verb and
+/// the summary.
+pub struct NewIntervention<'a> {
+    pub speaker: &'a str,
+    pub speaker_kind: &'a str,
+    pub speaker_sex: &'a str,
+    pub speaker_title: Option<&'a str>,
+    pub verb: &'a str,
+    pub agenda_seat: Option<i64>,
+    pub summary: &'a str,
+}
+
+pub async fn add_intervention(tx: &mut Tx, m: &Meeting, i: &NewIntervention<'_>) -> Result<i64> {
+    Ok(on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO interventions (meeting_id, speaker, speaker_kind, speaker_sex, speaker_title, verb, agenda_seat, summary)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id")
+    .bind(m.id).bind(i.speaker).bind(i.speaker_kind).bind(i.speaker_sex).bind(i.speaker_title).bind(i.verb)
+    .bind(i.agenda_seat).bind(i.summary)
+    .fetch_one(c).await)?)
 }
 
 pub async fn add_decision(
@@ -154,10 +169,11 @@ pub async fn add_decision(
     // A plain enum of strings and numbers always serializes.
     let data = serde_json::to_string(kind).unwrap_or_default();
     Ok(on_tx!(tx, c => sqlx::query_scalar(
-        "INSERT INTO decisions (meeting_id, data, summary, votes_for, against, abstentions, taken_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO decisions (meeting_id, data, summary, votes_for, against, abstentions, taken_at, unanimous) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
     )
     .bind(m.id).bind(&data).bind(summary)
     .bind(vote.map(|v| v.votes_for)).bind(vote.map(|v| v.against)).bind(vote.map(|v| v.abstentions)).bind(taken_at)
+    .bind(vote.is_some_and(|v| v.unanimous))
     .fetch_one(c).await)?)
 }
 
@@ -287,15 +303,15 @@ pub async fn invite(tx: &mut Tx, m: &Meeting, list: &[Invitee]) -> Result<()> {
 pub async fn create_communique(
     tx: &mut Tx,
     m: &Meeting,
-    lang: &str,
+    (lang, kind): (&str, &str),
     headline: &str,
     body: &str,
 ) -> Result<i64> {
     Ok(on_tx!(tx, c => sqlx::query_scalar(
-        "INSERT INTO communiques (meeting_id, body_id, path, lang, headline, body, status, updated_at, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $7) RETURNING id",
+        "INSERT INTO communiques (meeting_id, body_id, path, lang, kind, headline, body, status, updated_at, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'draft', $8, $8) RETURNING id",
     )
-    .bind(m.id).bind(m.body_id).bind(&m.path).bind(lang).bind(headline).bind(body).bind(crate::now())
+    .bind(m.id).bind(m.body_id).bind(&m.path).bind(lang).bind(kind).bind(headline).bind(body).bind(crate::now())
     .fetch_one(c).await)?)
 }
 

@@ -9,6 +9,10 @@ pub struct CommuniqueRequest {
     /// `ar` (the default) or `fr`.
     #[serde(default)]
     pub lang: Option<String>,
+    /// `report` (the default: the meeting held) or `announcement` (the meeting to come, in
+    /// the present tense, with its day, hour and venue).
+    #[serde(default)]
+    pub kind: Option<String>,
 }
 
 /// Drafts the press communiqué of a meeting from its public facts, in Arabic or, on
@@ -33,8 +37,10 @@ pub async fn api_draft_communique(
 }
 
 impl CommuniqueRequest {
-    fn lang(&self) -> Result<cmd::communiques::Lang, AppError> {
-        cmd::communiques::Lang::parse(self.lang.as_deref().unwrap_or("ar"))
+    fn lang(&self) -> Result<(cmd::communiques::Lang, cmd::communiques::Kind), AppError> {
+        let lang = cmd::communiques::Lang::parse(self.lang.as_deref().unwrap_or("ar"));
+        let kind = cmd::communiques::Kind::parse(self.kind.as_deref().unwrap_or("report"));
+        lang.zip(kind)
             .ok_or(AppError::BadRequest("malformed-input"))
     }
 }

@@ -12,7 +12,9 @@ pub struct DecisionInput {
     /// `{"kind": "resolution", "text": "..."}`.
     #[schema(value_type = Object)]
     pub decision: DecisionKind,
-    /// The vote's counts; by consensus when absent.
+    /// The vote's counts (`{"votes_for": 9, "against": 2, "abstentions": 1}`), or
+    /// `{"unanimous": true}`: every voter present, as many as the attendance gives; by
+    /// consensus when absent.
     #[serde(default)]
     #[schema(value_type = Option<Object>)]
     pub vote: Option<Vote>,
@@ -78,6 +80,9 @@ pub struct DecisionForm {
     against: String,
     #[serde(default)]
     abstentions: String,
+    /// Every voter present voted for it.
+    #[serde(default)]
+    unanimous: Option<String>,
 }
 
 impl DecisionForm {
@@ -133,11 +138,18 @@ impl DecisionForm {
             number(&self.against)?,
             number(&self.abstentions)?,
         ) {
+            _ if self.unanimous.is_some() => Some(Vote {
+                votes_for: 0,
+                against: 0,
+                abstentions: 0,
+                unanimous: true,
+            }),
             (None, None, None) => None,
             (f, a, x) => Some(Vote {
                 votes_for: f.unwrap_or(0),
                 against: a.unwrap_or(0),
                 abstentions: x.unwrap_or(0),
+                unanimous: false,
             }),
         };
         Ok((kind, vote))

@@ -98,7 +98,7 @@ pub(super) async fn meeting_page(
         None => store::leads(&state.db, m.id)
             .await?
             .into_iter()
-            .find(|l| l.role == "chair")
+            .find(|l| l.role == rules::LeadRole::Chair)
             .map(|l| format!("{} {}", l.title, l.name))
             .unwrap_or_default(),
     };

@@ -3,6 +3,7 @@
 use super::pages::{back_to_body, back_to_meeting};
 use super::shared::*;
 use crate::access::Loaded;
+use tanzim_store::meetings::Group;
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct MeetingInput {
@@ -28,22 +29,69 @@ pub struct MeetingInput {
     /// The agenda, in order.
     #[serde(default)]
     pub agenda: Vec<String>,
-    /// A chair (instead of `chair_holder_id`), co-chair or host from outside the body or
-    /// from another level: `{"role": "host", "name": "...", "sex": "F", "title": "..."}`.
+    /// Chairs (beside or instead of `chair_holder_id`), co-chairs, hosts, framers and
+    /// guests of honour, from this body, another or outside, in order:
+    /// `{"role": "host", "name": "...", "sex": "F", "title": "..."}`, or an organization
+    /// hosting: `{"role": "host", "organization": true, "name": "حزب ..."}`.
     #[serde(default)]
     pub leads: Vec<LeadInput>,
+    /// in_person (the default), online or hybrid.
+    #[serde(default)]
+    pub mode: Option<String>,
+    /// The video conference's address (https), kept in the record, never in a public text.
+    #[serde(default)]
+    pub video_link: Option<String>,
+    /// A city abroad where it is held, instead of a commune, with its country.
+    #[serde(default)]
+    pub city_abroad: Option<String>,
+    #[serde(default)]
+    pub country: Option<String>,
+    /// The body's members present when counted rather than named, and the body's size.
+    #[serde(default)]
+    pub members_present_count: Option<i64>,
+    #[serde(default)]
+    pub members_total_count: Option<i64>,
+    /// The body's members attended as a whole.
+    #[serde(default)]
+    pub whole_body_present: bool,
+    /// Whom an announcement invites: "كافة المناضلات والمناضلين بالإقليم".
+    #[serde(default)]
+    pub invited: Option<String>,
+    /// Groups that attended beside the members, counted or as a whole.
+    #[serde(default)]
+    pub groups: Vec<GroupInput>,
 }
 
-/// A lead as typed: the sex is read (F or M, either case, or the Arabic word) with the rest.
+/// A lead as typed: a person's sex is read (F or M, either case, or the Arabic word) with
+/// the rest; an organization has none.
 #[derive(Clone, Deserialize, utoipa::ToSchema)]
 pub struct LeadInput {
-    /// chair, co_chair or host.
+    /// chair, co_chair, host, framer or honour_guest.
     pub role: String,
+    /// An organization or a place hosting (an allied party, an association): hosts only.
+    #[serde(default)]
+    pub organization: bool,
     pub name: String,
-    /// F or M.
-    pub sex: String,
+    /// F or M, for a person.
+    #[serde(default)]
+    pub sex: Option<String>,
     /// As the press writes it: "عضو اللجنة التنفيذية".
+    #[serde(default)]
     pub title: String,
+}
+
+/// A group that attended: `{"category": "sympathisers", "label": "المتعاطفين", "sex": "M",
+/// "count": 25}`.
+#[derive(Clone, Deserialize, utoipa::ToSchema)]
+pub struct GroupInput {
+    /// other_body, sympathisers, guests or press.
+    pub category: String,
+    /// As it reads after «بحضور».
+    pub label: String,
+    /// F or M: the gender of the label's noun.
+    pub sex: String,
+    #[serde(default)]
+    pub count: Option<i64>,
 }
 
 /// Schedules a meeting of the body with its agenda.
@@ -66,13 +114,43 @@ impl MeetingInput {
     /// The schedule as the command takes it: the date and the commune read, the leads'
     /// roles known.
     fn parse(&self) -> Result<cmd::record::Schedule, AppError> {
-        if self
+        let malformed = AppError::BadRequest("malformed-input");
+        let mode = match self
+            .mode
+            .as_deref()
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+        {
+            None => rules::MeetingMode::InPerson,
+            Some(m) => rules::MeetingMode::parse(m).ok_or(malformed)?,
+        };
+        let leads = self
             .leads
             .iter()
-            .any(|l| !rules::LEAD_ROLES.contains(&l.role.trim()))
-        {
-            return Err(AppError::BadRequest("malformed-input"));
-        }
+            .map(|l| {
+                Ok(Lead {
+                    role: rules::LeadRole::parse(l.role.trim())
+                        .ok_or(AppError::BadRequest("malformed-input"))?,
+                    organization: l.organization,
+                    name: l.name.clone(),
+                    sex: l.sex.clone(),
+                    title: l.title.clone(),
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        let groups = self
+            .groups
+            .iter()
+            .map(|g| {
+                Ok(Group {
+                    category: rules::GroupCategory::parse(g.category.trim())
+                        .ok_or(AppError::BadRequest("malformed-input"))?,
+                    label: g.label.clone(),
+                    sex: Sex::parse(g.sex.trim())?,
+                    count: g.count,
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
         Ok(cmd::record::Schedule {
             kind: self.kind.clone(),
             held_on: date(&self.held_on)?,
@@ -85,19 +163,17 @@ impl MeetingInput {
             slogan: self.slogan.clone(),
             goals: self.goals.clone(),
             chair_holder_id: self.chair_holder_id,
+            mode,
+            video_link: self.video_link.clone(),
+            city_abroad: self.city_abroad.clone(),
+            country: self.country.clone(),
+            members_present_count: self.members_present_count,
+            members_total_count: self.members_total_count,
+            whole_body_present: self.whole_body_present,
+            invited: self.invited.clone(),
             agenda: self.agenda.clone(),
-            leads: self
-                .leads
-                .iter()
-                .map(|l| {
-                    Ok(Lead {
-                        role: l.role.trim().to_owned(),
-                        name: l.name.trim().to_owned(),
-                        sex: Sex::parse(&l.sex)?,
-                        title: l.title.trim().to_owned(),
-                    })
-                })
-                .collect::<Result<_, DomainError>>()?,
+            leads,
+            groups,
         })
     }
 }
@@ -149,12 +225,48 @@ pub async fn api_get(
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct InterventionInput {
-    /// Who spoke, with their title as it should read ("مقرر الأمانة الإقليمية جمال التودي").
+    /// Who spoke: a person's name ("جمال التودي"), or a group as the subject of a verb
+    /// ("أعضاء الأمانة الإقليمية") with `group: true`.
     pub speaker: String,
+    #[serde(default)]
+    pub group: bool,
+    /// F or M: the person's sex, or the group's gender (a mixed group is M). Required.
+    #[serde(default)]
+    pub sex: String,
+    /// A person's title as the press writes it ("النائبة البرلمانية").
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The verb that introduces the summary: addressed (the default), stressed, called_for,
+    /// praised, reviewed, presented, commended or demanded.
+    #[serde(default)]
+    pub verb: Option<String>,
     /// The agenda item (1-based) it belongs to.
     #[serde(default)]
     pub agenda_seat: Option<i64>,
     pub summary: String,
+}
+
+impl InterventionInput {
+    fn speech(self) -> Result<cmd::record::Speech, AppError> {
+        let verb = match self
+            .verb
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+        {
+            None => rules::SayVerb::Addressed,
+            Some(v) => rules::SayVerb::parse(v).ok_or(AppError::BadRequest("malformed-input"))?,
+        };
+        Ok(cmd::record::Speech {
+            speaker: self.speaker,
+            group: self.group,
+            sex: self.sex,
+            title: self.title,
+            verb,
+            agenda_seat: self.agenda_seat,
+            summary: self.summary,
+        })
+    }
 }
 
 /// Records an intervention.
@@ -168,11 +280,7 @@ pub async fn api_intervention(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let input: InterventionInput = parse_json(&body)?;
-    let input = cmd::record::Speech {
-        speaker: input.speaker,
-        agenda_seat: input.agenda_seat,
-        summary: input.summary,
-    };
+    let input = input.speech()?;
     cmd::record::intervene(&state.app(), &user.actor(&ctx), &m, &input).await?;
     let id = m.record.id;
     Ok(meeting_answer(&state, Committed::created(id), &m.body, id).await)
@@ -182,6 +290,14 @@ pub async fn api_intervention(
 pub struct InterventionForm {
     #[serde(default)]
     speaker: String,
+    #[serde(default)]
+    group: Option<String>,
+    #[serde(default)]
+    sex: String,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    verb: String,
     #[serde(default)]
     summary: String,
 }
@@ -195,15 +311,21 @@ pub async fn intervention_form(
 ) -> Result<Response, AppError> {
     let id = m.record.id;
     let form: InterventionForm = crate::input::parse_form(&body)?;
-    let input = cmd::record::Speech {
+    let input = InterventionInput {
         speaker: form.speaker,
+        group: form.group.is_some(),
+        sex: form.sex,
+        title: Some(form.title),
+        verb: Some(form.verb),
         agenda_seat: None,
         summary: form.summary,
     };
-    let result = cmd::record::intervene(&state.app(), &user.actor(&ctx), &m, &input)
-        .await
-        .map(|_| ())
-        .map_err(AppError::from);
+    let result = async {
+        let input = input.speech()?;
+        cmd::record::intervene(&state.app(), &user.actor(&ctx), &m, &input).await?;
+        Ok(())
+    }
+    .await;
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
@@ -224,7 +346,22 @@ pub struct MeetingForm {
     chair_holder_id: String,
     #[serde(default)]
     agenda: String,
-    /// A chair, co-chair or host from outside the body: `<role>_name`, `_title`, `_sex`.
+    #[serde(default)]
+    mode: String,
+    #[serde(default)]
+    video_link: String,
+    #[serde(default)]
+    city_abroad: String,
+    #[serde(default)]
+    country: String,
+    #[serde(default)]
+    members_present_count: String,
+    #[serde(default)]
+    whole_body_present: Option<String>,
+    #[serde(default)]
+    invited: String,
+    /// Leads from outside the body: `<role>_name`, `_title`, `_sex` (and
+    /// `host_organization` when the host is an organization).
     #[serde(flatten)]
     leads: std::collections::HashMap<String, String>,
 }
@@ -243,6 +380,17 @@ impl MeetingForm {
             chair_holder_id: self.chair_holder_id.trim().parse().ok(),
             agenda: non_empty_lines(&self.agenda).map(str::to_owned).collect(),
             leads: self.leads(),
+            mode: some(&self.mode),
+            video_link: some(&self.video_link),
+            city_abroad: some(&self.city_abroad),
+            country: some(&self.country),
+            // A count that does not read as a number is refused by the command as negative.
+            members_present_count: some(&self.members_present_count)
+                .map(|n| n.parse().unwrap_or(-1)),
+            members_total_count: None,
+            whole_body_present: self.whole_body_present.is_some(),
+            invited: some(&self.invited),
+            groups: Vec::new(),
         }
     }
 
@@ -254,14 +402,19 @@ impl MeetingForm {
                 .map(|v| v.trim().to_owned())
                 .unwrap_or_default()
         };
-        rules::LEAD_ROLES
+        rules::LeadRole::ALL
             .iter()
+            .map(|role| role.as_str())
             .filter(|role| !field(role, "name").is_empty())
-            .map(|role| LeadInput {
-                role: (*role).to_owned(),
-                name: field(role, "name"),
-                sex: field(role, "sex"),
-                title: field(role, "title"),
+            .map(|role| {
+                let organization = role == "host" && !field(role, "organization").is_empty();
+                LeadInput {
+                    role: role.to_owned(),
+                    organization,
+                    name: field(role, "name"),
+                    sex: (!organization).then(|| field(role, "sex")),
+                    title: field(role, "title"),
+                }
             })
             .collect()
     }
