@@ -33,6 +33,10 @@ pub async fn record(
     let (meeting, b) = (&m.record, &m.body);
     let kind = &input.decision;
     rules::check_decision(kind, input.vote.as_ref())?;
+    // Only a body being founded can be constituted; an active one was constituted already.
+    if *kind == DecisionKind::Constitute && !b.in_formation() {
+        return Err(DomainError::new(Field::Status, "body-not-in-formation").into());
+    }
     if let DecisionKind::Appoint {
         member_id: Some(mid),
         ..

@@ -18,4 +18,4 @@ pub mod minutes;
 mod profile;
 pub mod record;
 
-pub use profile::{holder_title, kind_words, level_of, position, vote_rules};
+pub use profile::{holder_title, kind_words, level_of, position, press_name_ar, vote_rules};

@@ -280,7 +280,8 @@ async fn in_scope(
     let condition = condition.replace("$N", &format!("${}", binds.len()));
     let sql = format!(
         "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.goals, m.chair_holder_id,
-           m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
+           m.mode, m.video_link, m.city_abroad, m.country, m.members_present_count, m.members_total_count, m.whole_body_present,
+           m.invited, m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
          FROM meetings m JOIN bodies b ON b.id = m.body_id
          WHERE {scope_sql} AND {condition} ORDER BY {order} LIMIT {limit}"
     );
@@ -471,14 +472,19 @@ pub async fn communiques_of(db: &Db, meeting_id: i64) -> Result<Vec<Communique>>
     )
 }
 
-/// Published communiqués, newest first, optionally within a territory's subtree.
+/// Published communiqués, newest first, optionally within a territory's subtree. An
+/// announcement gives way to its meeting's report once that is published in its language
+/// (both stay in the record).
 pub async fn published(
     db: &Db,
     within: Option<&TerritoryPath>,
     page: Page,
 ) -> Result<Paged<Communique>> {
     let mut binds = Vec::new();
-    let mut where_sql = "status = 'published'".to_owned();
+    let mut where_sql = "status = 'published' AND NOT (kind = 'announcement' AND EXISTS (
+        SELECT 1 FROM communiques r WHERE r.meeting_id = communiques.meeting_id AND r.lang = communiques.lang
+          AND r.kind = 'report' AND r.status = 'published'))"
+        .to_owned();
     if let Some(w) = within {
         let (low, high) = w.range();
         binds.push(low);
@@ -564,7 +570,7 @@ pub async fn unpublished(
 ) -> Result<Vec<Communique>> {
     let (scope_sql, binds) = scope.sql("b.path", "b.organization", 1);
     let sql = format!(
-        "SELECT c.id, c.meeting_id, c.body_id, c.path, c.lang, c.headline, c.body, c.status, c.published_at, c.updated_at
+        "SELECT c.id, c.meeting_id, c.body_id, c.path, c.lang, c.kind, c.headline, c.body, c.status, c.published_at, c.updated_at
          FROM communiques c JOIN bodies b ON b.id = c.body_id
          WHERE {scope_sql} AND c.status = 'draft' ORDER BY c.id LIMIT {limit}"
     );

@@ -40,7 +40,7 @@ pub async fn attendance_in(tx: &mut Tx, meeting_id: i64) -> Result<Vec<Attendee>
 /// The decisions as recorded, read inside the transaction.
 pub async fn decisions_in(tx: &mut Tx, meeting_id: i64) -> Result<Vec<Decision>> {
     Ok(on_tx!(tx, c => sqlx::query_as::<_, Decision>(
-        "SELECT id, meeting_id, data, summary, votes_for, against, abstentions, taken_at, applied FROM decisions WHERE meeting_id = $1 ORDER BY id",
+        "SELECT id, meeting_id, data, summary, votes_for, against, abstentions, taken_at, unanimous, applied FROM decisions WHERE meeting_id = $1 ORDER BY id",
     ).bind(meeting_id).fetch_all(c).await)?)
 }
 

@@ -165,10 +165,7 @@ pub async fn minutes_pdf(
         .map(|o| o.name.ar.clone())
         .unwrap_or_default();
     let day = rules::date_ar(m.held_on.date());
-    let body_name = match &b.territory_name_ar {
-        Some(t) => format!("{} ب{t}", b.name),
-        None => b.name.clone(),
-    };
+    let body_name = cmd::press_name_ar(&state.profile, b);
     let title = format!(
         "{} – {day}",
         rules::minutes_title_ar(&kind_words(&state, &m.kind), &body_name)

@@ -80,8 +80,10 @@ pub(super) fn date(s: &str) -> Result<chrono::NaiveDate, AppError> {
 pub struct MeetingDetail {
     #[serde(flatten)]
     pub meeting: Meeting,
-    /// A chair, co-chair or host from outside the body.
+    /// Chairs, co-chairs, hosts, framers and guests of honour beside a holder who chairs.
     pub leads: Vec<Lead>,
+    /// Groups that attended beside the members (other bodies, sympathisers, the press).
+    pub groups: Vec<store::Group>,
     pub agenda: Vec<String>,
     pub invitations: Vec<Invitee>,
     pub attendance: Vec<Attendee>,
@@ -115,6 +117,7 @@ pub(super) async fn detail(
     Ok(MeetingDetail {
         meeting: r.meeting,
         leads: r.leads,
+        groups: r.groups,
         agenda: r.agenda,
         invitations: r.invitations,
         attendance: r.attendance,

@@ -22,6 +22,7 @@ mod idempotency;
 mod imports;
 mod meeting_races;
 mod meetings;
+mod meetings_press;
 mod members;
 mod natural_keys;
 mod reauth;
