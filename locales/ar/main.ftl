@@ -942,3 +942,4 @@ error-unanimous-without-attendance = لا يمكن تسجيل الإجماع ق�
 field-host-organization = المستضيف هيئة أو منظمة (حزب، جمعية، قاعة)
 meeting-more-place = عن بعد، بالخارج، عدد الحاضرين والمدعوون
 error-body-not-in-formation = لا يعلن عن تأسيس إلا هيئة في طور التأسيس؛ هذه الهيئة قائمة.
+error-committee-unknown = هذه اللجنة غير معروفة في نظام الحزب.

@@ -902,3 +902,4 @@ error-unanimous-without-attendance = Unanimity cannot be recorded before attenda
 field-host-organization = The host is an organization (party, association, venue)
 meeting-more-place = Online, abroad, members present and who is invited
 error-body-not-in-formation = Only a body being founded can be constituted; this one already is.
+error-committee-unknown = This committee is not one of the party's.

@@ -902,3 +902,4 @@ error-unanimous-without-attendance = L'unanimité ne peut être enregistrée ava
 field-host-organization = L'hôte est une organisation (parti, association, salle)
 meeting-more-place = À distance, à l'étranger, nombre de présents et invités
 error-body-not-in-formation = Seule une instance en cours de fondation peut être constituée ; celle-ci l'est déjà.
+error-committee-unknown = Cette commission n'existe pas dans les statuts du parti.

@@ -171,16 +171,44 @@ pub fn de(name: &str) -> String {
     }
 }
 
-/// A committee's French name by its key.
-pub fn committee_fr(key: &str) -> String {
-    match key {
-        "membership" => "la commission des adhésions".to_owned(),
-        "ethics" => "la commission d'éthique".to_owned(),
-        other => format!("la commission {other}"),
+/// "la commission des adhésions", "le comité préparatoire": a committee's French name
+/// (from the profile, as `name`) with its article.
+pub fn committee_fr(key: &str, name: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        return format!("la commission {key}");
+    }
+    let lowered = {
+        let mut c = name.chars();
+        c.next()
+            .map(|f| f.to_lowercase().chain(c).collect::<String>())
+            .unwrap_or_default()
+    };
+    if lowered.starts_with("comité") || lowered.starts_with("bureau") {
+        format!("le {lowered}")
+    } else {
+        format!("la {lowered}")
     }
 }
 
-/// A decision in French; `title` is an appointee's French title.
+/// The office elected in French: "secrétaire provincial : M. X ; trésorière : Mme Y".
+pub fn office_fr(officers: &[(String, Named)]) -> String {
+    officers
+        .iter()
+        .map(|(title, p)| format!("{title} : {} {}", honorific_fr(p.sex), p.name.trim()))
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+/// "de la commission", "du comité".
+fn of_the(named: &str) -> String {
+    match named.strip_prefix("le ") {
+        Some(rest) => format!("du {rest}"),
+        None => format!("de {named}"),
+    }
+}
+
+/// A decision in French; `title` is an appointee's French title, or a committee's name.
 pub fn decision_fr(
     kind: &DecisionKind,
     title: &str,
@@ -218,15 +246,25 @@ pub fn decision_fr(
                 honorific_fr(sex)
             )
         }
+        // `title` is the office listed (`office_fr`).
+        DecisionKind::RenewOffice { .. } => {
+            format!("élection du bureau {how}, composé comme suit : {title}")
+        }
         DecisionKind::CreateCommittee { committee, members } if members.is_empty() => {
-            format!("constitution de {} {how}", committee_fr(committee))
+            format!(
+                "constitution {} {how}",
+                of_the(&committee_fr(committee, title))
+            )
         }
         DecisionKind::CreateCommittee { committee, members } => format!(
-            "constitution de {}, composée de {}, {how}",
-            committee_fr(committee),
-            members.join(", ")
+            "constitution {}, composée de {}, {how}",
+            of_the(&committee_fr(committee, title)),
+            and_list_fr(members)
         ),
-        DecisionKind::Resolution { text } => text.clone(),
+        DecisionKind::Resolution { text } => match vote {
+            None => text.clone(),
+            Some(_) => format!("{} {how}", text.trim().trim_end_matches(['.', ','])),
+        },
         DecisionKind::Constitute => format!("proclamation de la constitution de l'instance {how}"),
         DecisionKind::AdoptProgramme {
             title,
@@ -333,6 +371,10 @@ fn said_fr(s: &Said) -> String {
         Speaker::Unknown(name) => {
             format!("L'intervention de {} a porté sur : {said}.", name.trim())
         }
+        Speaker::Committee(name) => format!(
+            "La commission « {} » a présenté son rapport sur : {said}.",
+            name.trim()
+        ),
     }
 }
 

@@ -139,6 +139,11 @@ pub struct Profile {
     pub meeting_kinds: Vec<MeetingKind>,
     #[serde(default)]
     pub membership: MembershipRules,
+    /// The committees a body may form: the membership and ethics committees the product
+    /// relies on, and the functional ones the party names (organization, communication,
+    /// congress preparation…).
+    #[serde(default = "default_committees")]
+    pub committees: Vec<CommitteeKind>,
     /// Statistics for those who may see only counts: a count below this is withheld and
     /// the others are rounded to a multiple of it (`stats::Disclosure`). 1 shows exact counts.
     #[serde(default = "default_stats_min_cell")]
@@ -147,6 +152,40 @@ pub struct Profile {
 
 fn default_stats_min_cell() -> i64 {
     5
+}
+
+/// A kind of committee with its names: "لجنة التنظيم", "Commission de l'organisation".
+#[derive(Debug, Clone, Deserialize, Serialize)]
+pub struct CommitteeKind {
+    pub key: String,
+    pub name: Label,
+}
+
+/// The committees every profile has: the product decides applications through the
+/// membership committee and cases through the ethics committee.
+fn default_committees() -> Vec<CommitteeKind> {
+    let kind = |key: &str, ar: &str, fr: &str, en: &str| CommitteeKind {
+        key: key.to_owned(),
+        name: Label {
+            ar: ar.to_owned(),
+            fr: fr.to_owned(),
+            en: en.to_owned(),
+        },
+    };
+    vec![
+        kind(
+            "membership",
+            "لجنة البت في الانخراطات",
+            "Commission des adhésions",
+            "Membership committee",
+        ),
+        kind(
+            "ethics",
+            "لجنة الأخلاقيات",
+            "Commission d'éthique",
+            "Ethics committee",
+        ),
+    ]
 }
 
 /// A kind of meeting the profile adds, with its name and how the texts say it.
@@ -301,6 +340,10 @@ impl Profile {
     }
     pub fn organization(&self, key: &str) -> Option<&Organization> {
         self.organizations.iter().find(|o| o.key == key)
+    }
+
+    pub fn committee(&self, key: &str) -> Option<&CommitteeKind> {
+        self.committees.iter().find(|c| c.key == key)
     }
 
     pub fn body_kind(&self, key: &str) -> Option<&BodyKind> {

@@ -735,3 +735,123 @@ async fn the_ethics_committee_suspends_a_member_after_confirming() {
     shot(&c, "55-member-suspended-ar").await;
     c.close().await.unwrap();
 }
+
+/// Issue 13 in a real browser, in Arabic on a phone: a meeting with no named chair, a woman
+/// member of parliament speaking, the members counted rather than named and a unanimous
+/// vote of them; then the announcement and the report, on the public page in turn.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver; .ci/run runs it"]
+async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
+    let app = common::spawn(Engine::Sqlite).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = common::Api::new(&app, app.token(admin).await);
+    let (_, body) = api.send("POST", "/api/v1/bodies", serde_json::json!({"organization": "party", "kind": "provincial_secretariat", "territory": "03.531", "name": "الأمانة الإقليمية"})).await;
+    let body_id = body["id"].as_i64().unwrap();
+    let (c_driver, c) = start_browser().await;
+    let _driver = c_driver;
+    sign_in(&c, &app, "admin").await;
+
+    // The meeting: no chair, an hour and a venue, nine members counted.
+    c.goto(&app.url(&format!("/bodies/{body_id}/meetings")))
+        .await
+        .unwrap();
+    c.execute("document.querySelector('#new-meeting [name=held_on]').value = '2025-01-12'; document.querySelector('#new-meeting [name=starts_at]').value = '10:00'; document.querySelectorAll('#new-meeting details').forEach(d => d.open = true);", vec![]).await.unwrap();
+    wait_for(&c, "#new-meeting [name=place]")
+        .await
+        .send_keys("المقر الإقليمي للحزب")
+        .await
+        .unwrap();
+    wait_for(&c, "#new-meeting [name=members_present_count]")
+        .await
+        .send_keys("9")
+        .await
+        .unwrap();
+    wait_for(&c, "#new-meeting [name=invited]")
+        .await
+        .send_keys("كافة المناضلات والمناضلين بالإقليم")
+        .await
+        .unwrap();
+    shot(&c, "44-meeting-new-counted-ar").await;
+    click(&c, "#create-meeting").await;
+    wait_for(&c, "#decision-form").await;
+
+    // A woman member of parliament speaks; the form assumes no sex.
+    wait_for(&c, "[name=speaker]")
+        .await
+        .send_keys("ليلى أمزيان")
+        .await
+        .unwrap();
+    wait_for(&c, "form[action$='/interventions'] [name=title]")
+        .await
+        .send_keys("النائبة البرلمانية")
+        .await
+        .unwrap();
+    c.execute(
+        "document.querySelector('form[action$=\"/interventions\"] [name=sex]').value = 'F';",
+        vec![],
+    )
+    .await
+    .unwrap();
+    wait_for(&c, "[name=summary]")
+        .await
+        .send_keys("قضايا التشغيل بالإقليم")
+        .await
+        .unwrap();
+    click(&c, "#add-intervention").await;
+
+    // A unanimous resolution: the nine counted members voted for it.
+    c.execute("document.querySelector('#decision-form [name=kind]').value = 'resolution'; document.querySelector('#vote-unanimous').checked = true;", vec![]).await.unwrap();
+    wait_for(&c, "#decision-form [name=text]")
+        .await
+        .send_keys("المصادقة على التقرير التنظيمي")
+        .await
+        .unwrap();
+    click(&c, "#add-decision").await;
+    assert!(
+        text(&c, "main")
+            .await
+            .contains("المصادقة على التقرير التنظيمي بالإجماع")
+    );
+
+    // The announcement first, published: the public sees the meeting to come.
+    click(&c, "#draft-announcement").await;
+    click(&c, "[id^=publish-]").await;
+    scroll_to(&c, "communiques").await;
+    shot(&c, "45-announcement-ar").await;
+    let main = text(&c, "#communiques").await;
+    assert!(
+        main.contains("تعقد الأمانة الإقليمية بتاونات اجتماعا تنظيميا يوم الأحد 12 يناير 2025 على الساعة العاشرة صباحا بالمقر الإقليمي للحزب"),
+        "{main}"
+    );
+    let public = reqwest::get(app.url("/news"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(public.contains("تعقد اجتماعا تنظيميا يوم الأحد 12 يناير 2025"));
+
+    // Then the report, which takes the announcement's place on the public page.
+    click(&c, "#draft-communique").await;
+    let main = text(&c, "#communiques").await;
+    assert!(
+        main.contains(
+            "وفي مداخلتها، تطرقت النائبة البرلمانية السيدة ليلى أمزيان إلى قضايا التشغيل بالإقليم."
+        ) && main.contains("وعرف الاجتماع حضور 9 أعضاء.")
+            && main.contains("عقدت الأمانة الإقليمية بتاونات اجتماعا تنظيميا"),
+        "{main}"
+    );
+    click(&c, "[id^=publish-]").await;
+    c.delete_all_cookies().await.unwrap();
+    c.goto(&app.url("/news")).await.unwrap();
+    let news = text(&c, "main").await;
+    assert!(
+        news.contains("الأمانة الإقليمية بتاونات تعقد اجتماعا تنظيميا")
+            && !news.contains("تنظيميا يوم الأحد"),
+        "{news}"
+    );
+    shot(&c, "46-news-report-ar").await;
+    c.close().await.unwrap();
+}

@@ -22,9 +22,10 @@ pub async fn set(
 ) -> Result<i64> {
     b.require(Action::ManageMeetings)?;
     let kind = committee.trim();
-    if kind.is_empty() || kind.len() > 60 {
+    if kind.is_empty() {
         return Err(DomainError::new(Field::Name, "text-required").into());
     }
+    super::decisions::committee_kind(app, kind)?;
     let mut seats: Vec<Seat> = Vec::new();
     for seat in members {
         let name = seat.name.trim().to_owned();

@@ -44,6 +44,11 @@ pub async fn record(
     {
         linked_member(app, b, *mid).await?;
     }
+    if let DecisionKind::RenewOffice { officers } = kind {
+        for mid in officers.iter().filter_map(|o| o.member_id) {
+            linked_member(app, b, mid).await?;
+        }
+    }
     let taken_at = super::profile::time(input.taken_at.as_deref(), Field::Attendance)?;
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
@@ -76,6 +81,26 @@ pub async fn record(
             Sex::parse(sex)?,
             &kind_ar(&app.profile, b),
         ),
+        DecisionKind::CreateCommittee { committee, .. } => committee_kind(app, committee)?.name.ar,
+        DecisionKind::RenewOffice { officers } => {
+            let mut office = Vec::new();
+            for o in officers {
+                let sex = Sex::parse(&o.sex)?;
+                let title = position(&app.profile, &o.position)?.title_ar(
+                    o.rank,
+                    level_of(&app.profile, b),
+                    sex,
+                    &kind_ar(&app.profile, b),
+                );
+                let named = rules::Named {
+                    name: o.holder_name.clone(),
+                    title: String::new(),
+                    sex,
+                };
+                office.push((title, named));
+            }
+            rules::office_ar(&office)
+        }
         _ => String::new(),
     };
     let summary = rules::decision_ar(kind, &title, vote)?;
@@ -88,6 +113,14 @@ pub async fn record(
     audit::append_in(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// A committee of the profile's by its key; any other is refused.
+pub(super) fn committee_kind(app: &App, key: &str) -> Result<tanzim_domain::org::CommitteeKind> {
+    app.profile
+        .committee(key.trim())
+        .cloned()
+        .ok_or_else(|| DomainError::new(Field::Name, "committee-unknown").into())
 }
 
 /// Who could vote at `at`: the members named on the roll, or, where members were counted

@@ -135,6 +135,7 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
 fn said(i: &store::Intervention) -> Said {
     let sex = i.speaker_sex.as_deref().and_then(|s| Sex::parse(s).ok());
     let speaker = match (i.speaker_kind.as_str(), sex) {
+        ("committee", _) => Speaker::Committee(i.speaker.clone()),
         ("group", Some(sex)) => Speaker::Group {
             name: i.speaker.clone(),
             sex,
@@ -207,6 +208,25 @@ async fn french(
                             sex,
                             ..
                         } => title(position, rank.map(i64::from), Sex::parse(sex)?),
+                        DecisionKind::RenewOffice { officers } => {
+                            let mut office = Vec::new();
+                            for o in officers {
+                                let sex = Sex::parse(&o.sex)?;
+                                let named = Named {
+                                    name: o.holder_name.clone(),
+                                    title: String::new(),
+                                    sex,
+                                };
+                                office
+                                    .push((title(&o.position, o.rank.map(i64::from), sex), named));
+                            }
+                            fr::office_fr(&office)
+                        }
+                        DecisionKind::CreateCommittee { committee, .. } => app
+                            .profile
+                            .committee(committee)
+                            .map(|c| c.name.fr.clone())
+                            .unwrap_or_default(),
                         _ => String::new(),
                     };
                     Ok(fr::decision_fr(&kind, &appointee, vote.as_ref())?)

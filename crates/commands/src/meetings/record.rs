@@ -279,6 +279,8 @@ pub struct Speech {
     pub speaker: String,
     /// A group rather than one person.
     pub group: bool,
+    /// A committee of the profile's (its key) presenting its report, instead of a person.
+    pub committee: Option<String>,
     /// F or M: the person's sex, or the group's gender (a mixed group reads masculine).
     pub sex: String,
     /// A person's title as the press writes it ("النائبة البرلمانية").
@@ -298,20 +300,34 @@ pub async fn intervene(
     input: &Speech,
 ) -> Result<i64> {
     m.require(Action::ManageMeetings)?;
-    let (speaker, summary) = (input.speaker.trim(), input.summary.trim());
+    // A committee's report is said in the committee's name, which gives its gender.
+    let committee = match input.committee.as_deref().map(str::trim) {
+        Some(key) if !key.is_empty() => Some(super::decisions::committee_kind(app, key)?.name.ar),
+        _ => None,
+    };
+    let speaker = committee.as_deref().unwrap_or(input.speaker.trim());
+    let summary = input.summary.trim();
     if speaker.is_empty() || summary.is_empty() {
         return Err(DomainError::new(Field::Name, "text-required").into());
     }
-    let sex = rules::Sex::parse(input.sex.trim())?;
+    let sex = match &committee {
+        Some(name) if rules::noun_is_feminine(name) => rules::Sex::F,
+        Some(_) => rules::Sex::M,
+        None => rules::Sex::parse(input.sex.trim())?,
+    };
     let title = input
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty() && !input.group);
+        .filter(|t| !t.is_empty() && !input.group && committee.is_none());
     let meeting = &m.record;
     let new = store::NewIntervention {
         speaker,
-        speaker_kind: if input.group { "group" } else { "person" },
+        speaker_kind: match (&committee, input.group) {
+            (Some(_), _) => "committee",
+            (None, true) => "group",
+            (None, false) => "person",
+        },
         speaker_sex: sex.as_str(),
         speaker_title: title,
         verb: input.verb.as_str(),

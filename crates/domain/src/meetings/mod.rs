@@ -210,6 +210,9 @@ pub enum DecisionKind {
         #[serde(default)]
         member_id: Option<i64>,
     },
+    /// A general assembly or a congress elects the whole office at once: every current
+    /// holder leaves that day, and these take their positions.
+    RenewOffice { officers: Vec<Officer> },
     /// A committee of the body, with its members.
     CreateCommittee {
         /// `membership`, `ethics` or a functional committee's key.
@@ -237,6 +240,49 @@ pub enum DecisionKind {
         closes_on: String,
         categories: String,
     },
+}
+
+/// One officer of an office elected as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Officer {
+    pub position: String,
+    #[serde(default)]
+    pub rank: Option<u8>,
+    pub holder_name: String,
+    pub sex: String,
+    #[serde(default)]
+    pub member_id: Option<i64>,
+}
+
+/// Checks one appointment: a position, a name, a known sex, a rank from 1 to 9.
+fn check_officer(
+    position: &str,
+    holder_name: &str,
+    sex: &str,
+    rank: Option<u8>,
+) -> Result<(), crate::DomainError> {
+    use crate::{DomainError, Field};
+    if position.trim().is_empty() {
+        return Err(DomainError::new(Field::Position, "position-unknown"));
+    }
+    if holder_name.trim().is_empty() {
+        return Err(DomainError::new(Field::Name, "name-required"));
+    }
+    Sex::parse(sex)?;
+    if rank.is_some_and(|r| !(1..=9).contains(&r)) {
+        return Err(DomainError::new(Field::Position, "rank-invalid"));
+    }
+    Ok(())
+}
+
+/// The office elected, each position with its holder, as the press lists them:
+/// "الكاتب الإقليمي: السيد محمد النجاري؛ النائبة الأولى للكاتب الإقليمي: السيدة …".
+pub fn office_ar(officers: &[(String, Named)]) -> String {
+    officers
+        .iter()
+        .map(|(title, p)| format!("{title}: {} {}", honorific_ar(p.sex), p.name.trim()))
+        .collect::<Vec<_>>()
+        .join("؛ ")
 }
 
 /// How a decision was taken.
@@ -284,16 +330,17 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
             sex,
             rank,
             ..
-        } => {
-            if position.trim().is_empty() {
-                return Err(DomainError::new(Field::Position, "position-unknown"));
+        } => check_officer(position, holder_name, sex, *rank)?,
+        DecisionKind::RenewOffice { officers } => {
+            if officers.is_empty() {
+                return Err(DomainError::new(Field::Position, "office-empty"));
             }
-            if holder_name.trim().is_empty() {
-                return Err(DomainError::new(Field::Name, "name-required"));
-            }
-            Sex::parse(sex)?;
-            if rank.is_some_and(|r| !(1..=9).contains(&r)) {
-                return Err(DomainError::new(Field::Position, "rank-invalid"));
+            for (i, o) in officers.iter().enumerate() {
+                check_officer(&o.position, &o.holder_name, &o.sex, o.rank)?;
+                let same = |p: &Officer| p.position == o.position && p.rank == o.rank;
+                if officers[..i].iter().any(same) {
+                    return Err(DomainError::new(Field::Position, "position-twice"));
+                }
             }
         }
         DecisionKind::CreateCommittee { committee, .. } => {
@@ -360,17 +407,8 @@ pub fn check_vote_against_voters(vote: &Vote, voters: &Voters) -> Result<(), cra
     Ok(())
 }
 
-/// A committee's Arabic name by its key.
-pub fn committee_ar(key: &str) -> String {
-    match key {
-        "membership" => "لجنة البت في الانخراطات".to_owned(),
-        "ethics" => "لجنة الأخلاقيات".to_owned(),
-        other => format!("لجنة {other}"),
-    }
-}
-
 /// A decision in words: انتخاب السيدة خيرة الهيري رئيسة قطب النساء الإقليمية بالتوافق.
-/// `title` is the appointee's title (see `title_ar`).
+/// `title` is the appointee's title (see `title_ar`), or the committee's name (لجنة التنظيم).
 /// A stored appointment whose sex the domain does not know is an error, never a man.
 pub fn decision_ar(
     kind: &DecisionKind,
@@ -385,15 +423,23 @@ pub fn decision_ar(
             let sex = Sex::parse(sex)?;
             format!("اختيار {} {holder_name} {title} {how}", honorific_ar(sex))
         }
+        // `title` is the office listed (`office_ar`).
+        DecisionKind::RenewOffice { .. } => {
+            format!("انتخاب المكتب {how} على الشكل التالي: {title}")
+        }
         DecisionKind::CreateCommittee { committee, members } if members.is_empty() => {
-            format!("تشكيل {} {how}", committee_ar(committee))
+            format!("تشكيل {} {how}", committee_name(committee, title))
         }
         DecisionKind::CreateCommittee { committee, members } => format!(
             "تشكيل {} من {} {how}",
-            committee_ar(committee),
+            committee_name(committee, title),
             and_list(members)
         ),
-        DecisionKind::Resolution { text } => text.clone(),
+        // A resolution in its own words; how it was voted follows when a vote was taken.
+        DecisionKind::Resolution { text } => match vote {
+            None => text.clone(),
+            Some(_) => format!("{} {how}", text.trim().trim_end_matches(['.', '،'])),
+        },
         DecisionKind::Constitute => format!("الإعلان عن تأسيس الهيئة {how}"),
         DecisionKind::AdoptProgramme {
             title,
@@ -417,6 +463,15 @@ pub fn decision_ar(
             format!("إطلاق عملية الانخراط وتجديد الانخراط برسم سنة {year} {how}")
         }
     })
+}
+
+/// A committee's name as the caller gives it from the profile, else its key after لجنة.
+fn committee_name(key: &str, name: &str) -> String {
+    if name.trim().is_empty() {
+        format!("لجنة {key}")
+    } else {
+        name.trim().to_owned()
+    }
 }
 
 /// "who was there at the vote": the voters' names, the proxies, the votes they carried.

@@ -66,6 +66,8 @@ pub enum Speaker {
         sex: Sex,
     },
     Unknown(String),
+    /// A committee presenting its report: "لجنة التنظيم".
+    Committee(String),
 }
 
 crate::stored_enum! {

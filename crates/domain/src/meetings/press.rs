@@ -281,6 +281,17 @@ pub fn said_ar(s: &Said) -> String {
                 "مداخلاتهم"
             },
         ),
+        // A committee presents its report; the verb and the pronoun agree with its noun.
+        Speaker::Committee(name) => {
+            let f = crate::arabic::noun_is_feminine(name);
+            return format!(
+                "و{} {} {} حول {}.",
+                if f { "قدمت" } else { "قدم" },
+                name.trim(),
+                if f { "تقريرها" } else { "تقريره" },
+                trimmed(&s.summary)
+            );
+        }
         // «تمحورت» agrees with «مداخلة», whoever spoke.
         Speaker::Unknown(name) => {
             return format!(
@@ -590,6 +601,7 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
             Speaker::Person(p) => ("مداخلة", styled(p)),
             Speaker::Group { name, .. } => ("مداخلات", name.trim().to_owned()),
             Speaker::Unknown(name) => ("مداخلة", name.trim().to_owned()),
+            Speaker::Committee(name) => ("تقرير", name.trim().to_owned()),
         };
         parts.push(format!("{heading} {who}: {}.", trimmed(&s.summary)));
     }

@@ -141,6 +141,22 @@ fn who_speaks_is_agreed_with() {
             ),
             "وتمحورت مداخلة عضو اللجنة التنفيذية عمر حجيرة حول الحوار المباشر مع القواعد الحزبية.",
         ),
+        (
+            said(
+                Speaker::Committee("لجنة التنظيم".into()),
+                Addressed,
+                "هيكلة الفروع المحلية.",
+            ),
+            "وقدمت لجنة التنظيم تقريرها حول هيكلة الفروع المحلية.",
+        ),
+        (
+            said(
+                Speaker::Committee("المكتب التنفيذي للجنة".into()),
+                Addressed,
+                "المالية",
+            ),
+            "وقدم المكتب التنفيذي للجنة تقريره حول المالية.",
+        ),
     ];
     for (s, expected) in cases {
         assert_eq!(said_ar(&s), expected);
@@ -420,6 +436,20 @@ fn votes_in_words() {
     assert_eq!(
         vote_ar(Some(&vote(100, 11, 2, false))),
         "بأغلبية 100 صوت مقابل 11 صوتا وامتناع عضوين"
+    );
+    // A resolution keeps its words; the vote follows when one was taken.
+    let resolution = DecisionKind::Resolution {
+        text: "المصادقة على التقرير الأدبي.".into(),
+    };
+    assert_eq!(
+        decision_ar(&resolution, "", None).ok().as_deref(),
+        Some("المصادقة على التقرير الأدبي.")
+    );
+    assert_eq!(
+        decision_ar(&resolution, "", Some(&vote(9, 0, 0, true)))
+            .ok()
+            .as_deref(),
+        Some("المصادقة على التقرير الأدبي بالإجماع")
     );
     // Unanimity with a vote against is a contradiction.
     assert_eq!(

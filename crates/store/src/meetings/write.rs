@@ -225,6 +225,27 @@ pub async fn apply_decision(
             };
             install_holder(tx, &new, Some(d.id)).await?;
         }
+        // The office elected as a whole: every current holder leaves that day.
+        Some(DecisionKind::RenewOffice { officers }) => {
+            on_tx!(tx, c => sqlx::query("UPDATE position_holders SET ended_on = $1 WHERE body_id = $2 AND ended_on IS NULL")
+                .bind(m.held_on.to_string()).bind(m.body_id)
+                .execute(c).await.map(|_| ()))?;
+            for o in officers {
+                let new = NewHolder {
+                    body_id: m.body_id,
+                    position: &o.position,
+                    rank: o.rank.map(i64::from),
+                    holder_name: &o.holder_name,
+                    sex: Sex::parse(&o.sex).map_err(|_| UnknownStored {
+                        kind: "officer's sex",
+                        value: o.sex.clone(),
+                    })?,
+                    member_id: o.member_id,
+                    started_on: &m.held_on.to_string(),
+                };
+                install_holder(tx, &new, Some(d.id)).await?;
+            }
+        }
         Some(DecisionKind::CreateCommittee { committee, members }) => {
             let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
                 "INSERT INTO committees (body_id, kind, created_on, decision_id, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",

@@ -23,8 +23,9 @@ pub(super) struct MeetingPage {
     excused_lines: String,
     absent_lines: String,
     guest_lines: String,
-    /// (key, label) of the profile's positions.
+    /// (key, label) of the profile's positions and committees.
     positions: Vec<(String, String)>,
+    committee_kinds: Vec<(String, String)>,
     /// For the correction form: the kinds of meeting, the body's current holders, the
     /// agenda one item a line.
     kinds: Vec<(String, String)>,
@@ -59,6 +60,16 @@ pub(super) async fn holder_choices(
                 format!("{} {}", holder_title(state, b, h)?, h.holder_name),
             ))
         })
+        .collect()
+}
+
+/// (key, label) of the profile's committees.
+pub(super) fn committee_choices(state: &AppState, ctx: &Ctx) -> Vec<(String, String)> {
+    state
+        .profile
+        .committees
+        .iter()
+        .map(|c| (c.key.clone(), views::label(&c.name, &ctx.tr)))
         .collect()
 }
 
@@ -160,6 +171,7 @@ pub(super) async fn meeting_page(
             lines(Presence::Present, true)
         },
         positions: position_choices(state, ctx),
+        committee_kinds: committee_choices(state, ctx),
         kinds: kind_choices(state, ctx),
         holder_choices: holder_choices(state, b).await?,
         agenda_lines: d.agenda.join("\n"),
@@ -207,6 +219,7 @@ pub(super) struct BodyMeetingsPage {
     meetings: Vec<(i64, String, String)>,
     may_manage: bool,
     positions: Vec<(String, String)>,
+    committee_kinds: Vec<(String, String)>,
     kinds: Vec<(String, String)>,
     /// (title, period, activities)
     programmes: Vec<(String, String, Vec<String>)>,
@@ -263,7 +276,11 @@ pub(crate) async fn body_meetings_page(
             .await?
             .into_iter()
             .map(|c| {
-                let name = rules::committee_ar(&c.kind);
+                let name = state
+                    .profile
+                    .committee(&c.kind)
+                    .map(|k| views::label(&k.name, &ctx.tr))
+                    .unwrap_or_else(|| c.kind.clone());
                 if c.members.is_empty() {
                     name
                 } else {
@@ -281,6 +298,7 @@ pub(crate) async fn body_meetings_page(
             .decide(Action::ManageMeetings, Some(&b.target()))
             == tanzim_domain::policy::Decision::Allow,
         positions: position_choices(state, ctx),
+        committee_kinds: committee_choices(state, ctx),
         kinds: kind_choices(state, ctx),
         programmes: store::programmes(&state.db, b.id)
             .await?

@@ -226,10 +226,15 @@ pub async fn api_get(
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct InterventionInput {
     /// Who spoke: a person's name ("جمال التودي"), or a group as the subject of a verb
-    /// ("أعضاء الأمانة الإقليمية") with `group: true`.
+    /// ("أعضاء الأمانة الإقليمية") with `group: true`; none for a committee's report.
+    #[serde(default)]
     pub speaker: String,
     #[serde(default)]
     pub group: bool,
+    /// A committee presenting its report, by its key in the profile ("organization"),
+    /// instead of a speaker.
+    #[serde(default)]
+    pub committee: Option<String>,
     /// F or M: the person's sex, or the group's gender (a mixed group is M). Required.
     #[serde(default)]
     pub sex: String,
@@ -260,6 +265,7 @@ impl InterventionInput {
         Ok(cmd::record::Speech {
             speaker: self.speaker,
             group: self.group,
+            committee: self.committee,
             sex: self.sex,
             title: self.title,
             verb,
@@ -314,6 +320,7 @@ pub async fn intervention_form(
     let input = InterventionInput {
         speaker: form.speaker,
         group: form.group.is_some(),
+        committee: None,
         sex: form.sex,
         title: Some(form.title),
         verb: Some(form.verb),

@@ -114,7 +114,7 @@ async fn a_meeting_with_no_named_chair_counted_members_and_a_woman_speaking(engi
             "وتضمن جدول الأعمال النقط التالية:\n1. تقييم الأداء التنظيمي",
             "وفي مداخلتها، تطرقت النائبة البرلمانية السيدة ليلى أمزيان إلى قضايا التشغيل بالإقليم.",
             "وفي مداخلاتهم، دعا أعضاء الأمانة الإقليمية إلى تعزيز التواصل مع المواطنين.",
-            "وفي ختام الاجتماع، تقرر ما يلي:\n- المصادقة على التقرير التنظيمي",
+            "وفي ختام الاجتماع، تقرر ما يلي:\n- المصادقة على التقرير التنظيمي بالإجماع",
             "واختتم الاجتماع في جو من المسؤولية والتعبئة.",
         ]
     );
@@ -364,4 +364,88 @@ async fn bad_leads_places_and_speakers_are_refused(engine: Engine) {
 both_engines!(
     bad_leads_places_and_speakers_are_refused,
     bad_leads_places_and_speakers_are_refused
+);
+
+/// Functional committees from the profile: formed by a decision, their report heard and
+/// named in the minutes; a committee the profile does not know is refused.
+async fn functional_committees_are_formed_and_heard(engine: Engine) {
+    let (_app, api, body) = setup(engine).await;
+    let (s, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body}/meetings"),
+            json!({"kind": "organizational", "held_on": "2023-01-14", "commune": "03.531.01.05"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{m}");
+    let path = format!("/api/v1/meetings/{}", m["id"]);
+    let (s, e) = api
+        .send(
+            "POST",
+            &format!("{path}/decisions"),
+            json!({
+                "decision": {"kind": "create_committee", "committee": "gardening"}
+            }),
+        )
+        .await;
+    assert_eq!(
+        (s, e["field"].as_str(), e["error"].as_str()),
+        (422, Some("name"), Some("committee-unknown"))
+    );
+    let (s, d) = api
+        .send("POST", &format!("{path}/decisions"), json!({
+            "decision": {"kind": "create_committee", "committee": "organization", "members": ["جمال التودي", "خيرة الهيري"]}
+        }))
+        .await;
+    assert_eq!(s, 201, "{d}");
+    assert_eq!(
+        d["decisions"][0]["summary"],
+        "تشكيل لجنة التنظيم من جمال التودي وخيرة الهيري بالتوافق"
+    );
+    let (s, d) = api
+        .send(
+            "POST",
+            &format!("{path}/interventions"),
+            json!({
+                "committee": "congress_preparation", "summary": "الترتيبات المادية للمؤتمر الإقليمي."
+            }),
+        )
+        .await;
+    assert_eq!(s, 201, "{d}");
+    let (_, c) = api
+        .send("POST", &format!("{path}/communiques"), json!({}))
+        .await;
+    assert!(
+        paragraphs(&c).contains(
+            &"وقدمت اللجنة التحضيرية للمؤتمر تقريرها حول الترتيبات المادية للمؤتمر الإقليمي."
+                .to_owned()
+        ),
+        "{c}"
+    );
+    let (_, minutes) = api
+        .send("POST", &format!("{path}/minutes"), json!({}))
+        .await;
+    let minutes = minutes["minutes"].as_str().unwrap();
+    assert!(
+        minutes.contains("تقرير اللجنة التحضيرية للمؤتمر: الترتيبات المادية للمؤتمر الإقليمي."),
+        "{minutes}"
+    );
+    let (_, fr) = api
+        .send(
+            "POST",
+            &format!("{path}/communiques"),
+            json!({"lang": "fr"}),
+        )
+        .await;
+    assert!(
+        fr["body"]
+            .as_str()
+            .unwrap()
+            .contains("constitution de la commission de l'organisation, composée de جمال التودي et خيرة الهيري, par consensus"),
+        "{fr}"
+    );
+}
+both_engines!(
+    functional_committees_are_formed_and_heard,
+    functional_committees_are_formed_and_heard
 );
