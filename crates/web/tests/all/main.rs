@@ -25,6 +25,7 @@ mod meetings;
 mod members;
 mod natural_keys;
 mod reauth;
+mod rolls;
 mod staged_imports;
 mod stats;
 mod stored_values;
