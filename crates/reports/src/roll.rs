@@ -48,6 +48,41 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// The rejected rows counted by reason (an error code), the most frequent first.
+    pub fn reasons(&self) -> Vec<(&str, u64)> {
+        let mut counts: Vec<(&str, u64)> = Vec::new();
+        for (_, code) in &self.rejected {
+            match counts.iter_mut().find(|(c, _)| *c == code.as_str()) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code.as_str(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        counts
+    }
+
+    /// The lines that say why rows were rejected (the console's `demo` prints them): a
+    /// sentence, then one line per reason with its count, its code and `describe`'s
+    /// words for it; nothing when no row was.
+    pub fn rejections_explained(&self, describe: impl Fn(&str) -> String) -> Vec<String> {
+        let reasons = self.reasons();
+        if reasons.is_empty() {
+            return Vec::new();
+        }
+        std::iter::once(
+            "rejected rows by reason (people the rules refuse are left out, as in a real roll):"
+                .to_owned(),
+        )
+        .chain(
+            reasons
+                .into_iter()
+                .map(|(code, n)| format!("{n:>8}  {code}: {}", describe(code))),
+        )
+        .collect()
+    }
+}
+
 /// `imported N, updated N, rejected N, review N, referred N[, unchanged N]`: the summary of
 /// an import, from the console, the pages and their tests alike.
 pub fn counts_line(
@@ -168,15 +203,15 @@ impl<'p> Checks<'p> {
         }
         let joined_on = match row.joined_on.as_deref() {
             Some(d) => match tanzim_domain::members::parse_date(d, tanzim_domain::Field::Date) {
-                Ok(d)
-                    if d <= opts.today
-                        && tanzim_domain::members::check_joined_on(
-                            d,
-                            person.birth_date,
-                            &self.profile.membership,
-                        )
-                        .is_ok() =>
-                {
+                Ok(d) if d <= opts.today => {
+                    // Joined younger than the statutes allow: said as such, not as a
+                    // date that cannot be read.
+                    tanzim_domain::members::check_joined_on(
+                        d,
+                        person.birth_date,
+                        &self.profile.membership,
+                    )
+                    .map_err(|e| e.code)?;
                     d.to_string()
                 }
                 _ => return Err("date-invalid"),
@@ -418,6 +453,41 @@ mod tests {
             joined_on: "2026-01-01".into(),
             card_token: String::new(),
         }
+    }
+
+    #[test]
+    fn rejections_are_counted_by_reason_most_frequent_first() {
+        let summary = Summary {
+            rejected: vec![
+                (2, "too-young".into()),
+                (5, "cin-repeated-in-file".into()),
+                (9, "too-young".into()),
+                (12, "commune-ambiguous".into()),
+            ],
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary.reasons(),
+            [
+                ("too-young", 2),
+                ("cin-repeated-in-file", 1),
+                ("commune-ambiguous", 1)
+            ]
+        );
+        assert_eq!(
+            summary.rejections_explained(|code| format!("<{code}>")),
+            [
+                "rejected rows by reason (people the rules refuse are left out, as in a real roll):",
+                "       2  too-young: <too-young>",
+                "       1  cin-repeated-in-file: <cin-repeated-in-file>",
+                "       1  commune-ambiguous: <commune-ambiguous>"
+            ]
+        );
+        assert!(
+            Summary::default()
+                .rejections_explained(|c| c.into())
+                .is_empty()
+        );
     }
 
     #[test]
