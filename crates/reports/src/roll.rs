@@ -11,10 +11,10 @@ use tanzim_domain::org::Profile;
 use tanzim_domain::territory::Level;
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::imports::{self, Item, OnExisting};
+use tanzim_store::{Db, StoreError, territory};
 
 /// Rows a dry run checks before looking up those that pass.
 const STAGE_CHUNK: usize = 2_000;
-use tanzim_store::{Db, StoreError, territory};
 
 /// Rows per transaction: large enough that `synchronous=FULL` costs little, small enough
 /// that an interrupted import loses little (a re-run skips what was written).
