@@ -943,3 +943,92 @@ field-host-organization = المستضيف هيئة أو منظمة (حزب، ج
 meeting-more-place = عن بعد، بالخارج، عدد الحاضرين والمدعوون
 error-body-not-in-formation = لا يعلن عن تأسيس إلا هيئة في طور التأسيس؛ هذه الهيئة قائمة.
 error-committee-unknown = هذه اللجنة غير معروفة في نظام الحزب.
+# Imports: rolls as parties keep them
+error-commune-ambiguous = تحمل عدة جماعات هذا الاسم؛ أضيفوا عمود الإقليم أو اكتبوا رمز الجماعة.
+error-province-unknown = الإقليم أو العمالة غير معروف.
+error-commune-not-in-province = لا توجد هذه الجماعة في الإقليم المذكور في السطر.
+error-number-cin-mismatch = رقم العضوية لعضو آخر غير صاحب رقم البطاقة الوطنية هذا؛ يصحح رقم البطاقة من صفحة العضو.
+import-lead-preview = المعاينة:
+import-lead-done = تم الاستيراد:
+import-count-imported = { PLURAL($count) ->
+    [zero] لا عضو جديد
+    [one] عضو جديد واحد
+    [two] عضوان جديدان
+    [few] { $count } أعضاء جدد
+    [many] { $count } عضوا جديدا
+   *[other] { $count } عضو جديد
+}
+import-count-updated = { PLURAL($count) ->
+    [zero] لا تحيين
+    [one] عضو واحد حُيّنت معطياته
+    [two] عضوان حُيّنت معطياتهما
+    [few] { $count } أعضاء حُيّنت معطياتهم
+    [many] { $count } عضوا حُيّنت معطياتهم
+   *[other] { $count } عضو حُيّنت معطياتهم
+}
+import-count-unchanged = { PLURAL($count) ->
+    [zero] لا سطر دون تغيير
+    [one] سطر واحد دون تغيير
+    [two] سطران دون تغيير
+    [few] { $count } أسطر دون تغيير
+    [many] { $count } سطرا دون تغيير
+   *[other] { $count } سطر دون تغيير
+}
+import-count-rejected = { PLURAL($count) ->
+    [zero] لا سطر مرفوض
+    [one] سطر واحد مرفوض
+    [two] سطران مرفوضان
+    [few] { $count } أسطر مرفوضة
+    [many] { $count } سطرا مرفوضا
+   *[other] { $count } سطر مرفوض
+}
+import-count-review = { PLURAL($count) ->
+    [zero] لا سطر للمراجعة
+    [one] سطر واحد للمراجعة (تكرار محتمل)
+    [two] سطران للمراجعة (تكرار محتمل)
+    [few] { $count } أسطر للمراجعة (تكرار محتمل)
+    [many] { $count } سطرا للمراجعة (تكرار محتمل)
+   *[other] { $count } سطر للمراجعة (تكرار محتمل)
+}
+import-count-referred = { PLURAL($count) ->
+    [zero] لا سطر محال على مستوى أعلى
+    [one] سطر واحد محال على مستوى أعلى
+    [two] سطران محالان على مستوى أعلى
+    [few] { $count } أسطر محالة على مستوى أعلى
+    [many] { $count } سطرا محالا على مستوى أعلى
+   *[other] { $count } سطر محال على مستوى أعلى
+}
+import-mapping-title = أعمدة الملف
+import-mapping-explain = اختاروا لكل عمود من أعمدة الملف ما يحمله، ثم أعيدوا المعاينة. يُحفظ اختياركم لملفاتكم القادمة.
+import-mapping-column = العمود في الملف
+import-mapping-field = يُقرأ على أنه
+import-mapping-unknown = عنوان غير معروف
+import-mapping-apply = إعادة المعاينة بهذه الأعمدة
+import-field-ignored = — يُترك جانبا —
+import-field-number = رقم العضوية
+import-field-first_name_ar = الاسم الشخصي
+import-field-last_name_ar = الاسم العائلي
+import-field-first_name_lat = الاسم الشخصي بالحروف اللاتينية
+import-field-last_name_lat = الاسم العائلي بالحروف اللاتينية
+import-field-sex = الجنس
+import-field-birth_date = تاريخ الازدياد
+import-field-cin = رقم البطاقة الوطنية
+import-field-phone = الهاتف
+import-field-email = البريد الإلكتروني
+import-field-commune_code = الجماعة أو المقاطعة
+import-field-province = الإقليم أو العمالة
+import-field-address = العنوان
+import-field-profession = المهنة
+import-field-joined_on = تاريخ الانخراط
+import-field-status = الوضعية (لا تستورد)
+import-field-paid_year = آخر سنة مؤداة (لا تستورد)
+import-sample = نموذج ملف بالعناوين المقبولة:
+import-sample-xlsx = Excel (xlsx)
+import-sample-csv = CSV
+import-accepted-title = العناوين المقبولة
+import-accepted-field = الحقل
+import-accepted-header = العنوان في النموذج
+import-accepted-synonyms = عناوين أخرى مقبولة
+import-accepted-notes = لا تهم الهمزة ولا التاء المربوطة ولا الشكل ولا حالة الأحرف ولا النبر في العناوين. الجماعة: رمزها (مثل 05.091.01.07) أو اسمها بالعربية أو بالفرنسية؛ إن حملت عدة جماعات الاسم نفسه فأضيفوا عمود الإقليم. التواريخ: 1990-03-12 أو 12/03/1990. الجنس: ذكر أو أنثى، أو M أو F. عمود رقم العضوية (كما في التصدير) يعين العضو الذي يُحيَّن.
+import-no-cin-mapped = لم يُعيَّن أي عمود لرقم البطاقة الوطنية: اختاروه في أعمدة الملف أدناه، وإلا رُفضت كل الأسطر.
+error-mapping-invalid = اختيار الأعمدة غير صالح؛ أعيدوا تحميل الصفحة.

@@ -903,3 +903,68 @@ field-host-organization = The host is an organization (party, association, venue
 meeting-more-place = Online, abroad, members present and who is invited
 error-body-not-in-formation = Only a body being founded can be constituted; this one already is.
 error-committee-unknown = This committee is not one of the party's.
+# Imports: rolls as parties keep them
+error-commune-ambiguous = Several communes bear this name; add a province column or write the commune's code.
+error-province-unknown = Unknown province or prefecture.
+error-commune-not-in-province = This commune is not in the province the line gives.
+error-number-cin-mismatch = This membership number belongs to another member than this CIN's holder; a CIN is corrected on the member's page.
+import-lead-preview = Preview:
+import-lead-done = Imported:
+import-count-imported = { PLURAL($count) ->
+    [one] { $count } new member
+   *[other] { $count } new members
+}
+import-count-updated = { PLURAL($count) ->
+    [one] { $count } member updated
+   *[other] { $count } members updated
+}
+import-count-unchanged = { PLURAL($count) ->
+    [one] { $count } line unchanged
+   *[other] { $count } lines unchanged
+}
+import-count-rejected = { PLURAL($count) ->
+    [one] { $count } line rejected
+   *[other] { $count } lines rejected
+}
+import-count-review = { PLURAL($count) ->
+    [one] { $count } line to review (probable duplicate)
+   *[other] { $count } lines to review (probable duplicates)
+}
+import-count-referred = { PLURAL($count) ->
+    [one] { $count } line referred to a higher level
+   *[other] { $count } lines referred to a higher level
+}
+import-mapping-title = The file's columns
+import-mapping-explain = Choose what each column of the file holds, then preview again. Your choice is remembered for your next files.
+import-mapping-column = Column in the file
+import-mapping-field = Read as
+import-mapping-unknown = unknown header
+import-mapping-apply = Preview again with these columns
+import-field-ignored = — left aside —
+import-field-number = Membership number
+import-field-first_name_ar = First name (Arabic)
+import-field-last_name_ar = Last name (Arabic)
+import-field-first_name_lat = First name (Latin)
+import-field-last_name_lat = Last name (Latin)
+import-field-sex = Sex
+import-field-birth_date = Birth date
+import-field-cin = CIN
+import-field-phone = Phone
+import-field-email = E-mail
+import-field-commune_code = Commune or arrondissement
+import-field-province = Province or prefecture
+import-field-address = Address
+import-field-profession = Profession
+import-field-joined_on = Date joined
+import-field-status = Status (not imported)
+import-field-paid_year = Last year paid (not imported)
+import-sample = A sample file with the accepted headers:
+import-sample-xlsx = Excel (xlsx)
+import-sample-csv = CSV
+import-accepted-title = Accepted headers
+import-accepted-field = Field
+import-accepted-header = Header in the sample
+import-accepted-synonyms = Other accepted headers
+import-accepted-notes = Hamza, ta marbuta, vowel marks, case and accents do not count in headers. Commune: its code (such as 05.091.01.07) or its name in Arabic or French; when several communes bear the same name, add a province column. Dates: 1990-03-12 or 12/03/1990. Sex: M or F (ذكر, أنثى). The membership number column (as in the export) names the member to update.
+import-no-cin-mapped = No column is read as the CIN: choose it among the file's columns below, or every line will be rejected.
+error-mapping-invalid = The choice of columns is not valid; reload the page.

@@ -903,3 +903,68 @@ field-host-organization = L'hôte est une organisation (parti, association, sall
 meeting-more-place = À distance, à l'étranger, nombre de présents et invités
 error-body-not-in-formation = Seule une instance en cours de fondation peut être constituée ; celle-ci l'est déjà.
 error-committee-unknown = Cette commission n'existe pas dans les statuts du parti.
+# Imports: rolls as parties keep them
+error-commune-ambiguous = Plusieurs communes portent ce nom ; ajoutez une colonne province ou écrivez le code de la commune.
+error-province-unknown = Province ou préfecture inconnue.
+error-commune-not-in-province = Cette commune n'est pas dans la province indiquée sur la ligne.
+error-number-cin-mismatch = Ce numéro d'adhérent est celui d'un autre membre que le titulaire de cette CIN ; la CIN se corrige sur la fiche du membre.
+import-lead-preview = Aperçu :
+import-lead-done = Import terminé :
+import-count-imported = { PLURAL($count) ->
+    [one] { $count } nouveau membre
+   *[other] { $count } nouveaux membres
+}
+import-count-updated = { PLURAL($count) ->
+    [one] { $count } membre mis à jour
+   *[other] { $count } membres mis à jour
+}
+import-count-unchanged = { PLURAL($count) ->
+    [one] { $count } ligne inchangée
+   *[other] { $count } lignes inchangées
+}
+import-count-rejected = { PLURAL($count) ->
+    [one] { $count } ligne refusée
+   *[other] { $count } lignes refusées
+}
+import-count-review = { PLURAL($count) ->
+    [one] { $count } ligne à examiner (doublon probable)
+   *[other] { $count } lignes à examiner (doublons probables)
+}
+import-count-referred = { PLURAL($count) ->
+    [one] { $count } ligne transmise à un niveau supérieur
+   *[other] { $count } lignes transmises à un niveau supérieur
+}
+import-mapping-title = Colonnes du fichier
+import-mapping-explain = Choisissez ce que contient chaque colonne du fichier, puis relancez l'aperçu. Votre choix est retenu pour vos prochains fichiers.
+import-mapping-column = Colonne du fichier
+import-mapping-field = Lue comme
+import-mapping-unknown = en-tête inconnu
+import-mapping-apply = Relancer l'aperçu avec ces colonnes
+import-field-ignored = — laissée de côté —
+import-field-number = Numéro d'adhérent
+import-field-first_name_ar = Prénom (arabe)
+import-field-last_name_ar = Nom (arabe)
+import-field-first_name_lat = Prénom (latin)
+import-field-last_name_lat = Nom (latin)
+import-field-sex = Sexe
+import-field-birth_date = Date de naissance
+import-field-cin = CIN
+import-field-phone = Téléphone
+import-field-email = Courriel
+import-field-commune_code = Commune ou arrondissement
+import-field-province = Province ou préfecture
+import-field-address = Adresse
+import-field-profession = Profession
+import-field-joined_on = Date d'adhésion
+import-field-status = Statut (non importé)
+import-field-paid_year = Dernière année payée (non importée)
+import-sample = Modèle de fichier avec les en-têtes acceptés :
+import-sample-xlsx = Excel (xlsx)
+import-sample-csv = CSV
+import-accepted-title = En-têtes acceptés
+import-accepted-field = Champ
+import-accepted-header = En-tête du modèle
+import-accepted-synonyms = Autres en-têtes acceptés
+import-accepted-notes = Ni la hamza, ni la ta marbuta, ni les voyelles, ni la casse, ni les accents ne comptent dans les en-têtes. Commune : son code (comme 05.091.01.07) ou son nom en arabe ou en français ; si plusieurs communes portent le même nom, ajoutez une colonne province. Dates : 1990-03-12 ou 12/03/1990. Sexe : M ou F (ذكر, أنثى). La colonne du numéro d'adhérent (comme dans l'export) désigne le membre à mettre à jour.
+import-no-cin-mapped = Aucune colonne n'est lue comme CIN : choisissez-la dans les colonnes du fichier ci-dessous, sinon toutes les lignes seront refusées.
+error-mapping-invalid = Le choix des colonnes n'est pas valable ; rechargez la page.

@@ -14,6 +14,7 @@ use tanzim_domain::org::Profile;
 use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
 use tanzim_store::accounts;
 use tanzim_store::{Db, territory};
+use tanzim_web::i18n::Lang;
 use tanzim_web::{AppState, Config, auth};
 
 #[derive(Parser)]
@@ -424,6 +425,9 @@ async fn run(cli: Cli) -> Result<()> {
             let db = open(&cli).await?;
             let summary = demo_import(&db, &profile, *members, *seed).await?;
             println!("{}", summary.line());
+            let words = tanzim_web::i18n::I18n::load().map_err(|e| anyhow!("{e:?}"))?;
+            let en = |code: &str| words.format(Lang::En, &format!("error-{code}"), None);
+            println!("{}", summary.rejections_explained(en).join("\n"));
             // One member in eight did not renew; one application per 200 members waits.
             let today = tanzim_web::today().to_string();
             let lapsed = tanzim_store::members::lapse_for_demo(&db, 8, &today).await?;

@@ -103,6 +103,9 @@ pub struct Staged {
     pub token: String,
     pub preview: Summary,
     pub first_rows: Vec<Vec<String>>,
+    /// The file's header, and the field each column was read as (the mapping step).
+    pub headers: Vec<String>,
+    pub fields: Vec<&'static str>,
 }
 
 /// Checks an opened roll's rows and stages them for `actor` to confirm; `file_hash`
@@ -137,6 +140,8 @@ pub async fn stage(
             token,
             preview: s.preview,
             first_rows: s.first_rows,
+            headers: rows.headers.clone(),
+            fields: rows.fields().to_vec(),
         })),
         Err(ImportFailure::File(e)) => Ok(Err(e)),
         Err(ImportFailure::Store(e)) => Err(e.into()),
@@ -144,7 +149,7 @@ pub async fn stage(
 }
 
 /// The actor's staged roll `token`; an unknown one, or another's, has expired.
-async fn mine(app: &App, actor: &Actor<'_>, token: &str) -> Result<StagedImport> {
+pub(crate) async fn mine(app: &App, actor: &Actor<'_>, token: &str) -> Result<StagedImport> {
     match store::by_token(&app.db, token).await? {
         Some(s) if s.owner_id.is_some() && s.owner_id == actor.user_id() => Ok(s),
         _ => Err(Error::NotFound),

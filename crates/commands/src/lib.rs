@@ -15,6 +15,7 @@ pub mod campaigns;
 pub mod discipline;
 mod error;
 pub mod exports;
+pub mod import_mappings;
 pub mod imports;
 pub mod jobs;
 pub mod meetings;

@@ -12,12 +12,12 @@ pub enum Sex {
 }
 
 impl Sex {
-    /// As people type it on a form or in a roll: F or M in either case (H for homme), or the
-    /// Arabic word.
+    /// As people type it on a form or in a roll: F or M in either case (H for homme), the
+    /// Arabic word with or without its hamza, or the French word.
     pub fn parse(input: &str) -> Result<Sex, DomainError> {
-        match input.trim() {
-            "F" | "f" | "أنثى" => Ok(Sex::F),
-            "M" | "m" | "H" | "h" | "ذكر" => Ok(Sex::M),
+        match crate::names::fold(input.trim()).as_str() {
+            "f" | "انثي" | "femme" | "feminin" => Ok(Sex::F),
+            "m" | "h" | "ذكر" | "homme" | "masculin" => Ok(Sex::M),
             _ => Err(DomainError::new(Field::Sex, "sex-invalid")),
         }
     }
@@ -60,6 +60,9 @@ mod tests {
             ("M", Some(Sex::M)),
             ("h", Some(Sex::M)),
             ("ذكر", Some(Sex::M)),
+            ("انثى", Some(Sex::F)),
+            ("Femme", Some(Sex::F)),
+            ("HOMME", Some(Sex::M)),
             ("", None),
             ("X", None),
             ("female", None),

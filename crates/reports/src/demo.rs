@@ -219,6 +219,8 @@ pub fn members(n: u64, seed: u64, communes: &[(String, i64)], year: i32) -> Vec<
                     1 + rng.below(12),
                     1 + rng.below(28)
                 )),
+                province: None,
+                number: None,
             }
         })
         .collect()

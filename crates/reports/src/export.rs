@@ -1,17 +1,19 @@
 //! Member lists out, as officers use them: CSV (UTF-8 with a BOM, so Excel shows Arabic)
 //! and XLSX. The columns are the import's canonical ones where they exist, so an export
-//! can be corrected and imported again.
+//! can be corrected and imported again: the number finds the member it updates, and the
+//! birth date is there for whoever may see it (blank otherwise, as the CIN is).
 
 use tanzim_store::members::Member;
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "number",
     "first_name_ar",
     "last_name_ar",
     "first_name_lat",
     "last_name_lat",
     "sex",
+    "birth_date",
     "commune_code",
     "commune",
     "status",
@@ -21,7 +23,7 @@ pub const COLUMNS: [&str; 13] = [
     "phone",
 ];
 
-fn cells(m: &Member) -> [String; 13] {
+fn cells(m: &Member) -> [String; 14] {
     let text = |s: &Option<String>| s.clone().unwrap_or_default();
     [
         m.number.clone(),
@@ -30,6 +32,7 @@ fn cells(m: &Member) -> [String; 13] {
         text(&m.person.first_name_lat),
         text(&m.person.last_name_lat),
         m.person.sex.as_str().to_owned(),
+        m.birth_date.map(|d| d.to_string()).unwrap_or_default(),
         m.person.commune_code.clone(),
         text(&m.person.commune_name_fr),
         m.status.as_str().to_owned(),
@@ -177,7 +180,7 @@ impl ExportFile {
                 sheet.set_name(sheet_name)?;
                 sheet.set_right_to_left(true);
                 // Rows are gone once written, so the widths are set, not fitted.
-                for (col, width) in [14, 14, 16, 14, 16, 5, 13, 18, 10, 9, 11, 11, 15]
+                for (col, width) in [14, 14, 16, 14, 16, 5, 11, 13, 18, 10, 9, 11, 11, 15]
                     .iter()
                     .enumerate()
                 {

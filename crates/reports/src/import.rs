@@ -4,56 +4,8 @@
 use std::collections::HashMap;
 use tanzim_domain::members::PersonInput;
 
-/// The fields a roll can hold, as the canonical column names.
-pub const FIELDS: [&str; 13] = [
-    "first_name_ar",
-    "last_name_ar",
-    "first_name_lat",
-    "last_name_lat",
-    "sex",
-    "birth_date",
-    "cin",
-    "phone",
-    "email",
-    "commune_code",
-    "address",
-    "profession",
-    "joined_on",
-];
-
-/// Usual headers in French and Arabic, folded (lower case, no accents, single spaces).
-const ALIASES: [(&str, &str); 30] = [
-    ("prenom", "first_name_lat"),
-    ("nom", "last_name_lat"),
-    ("prenom ar", "first_name_ar"),
-    ("nom ar", "last_name_ar"),
-    ("الاسم", "first_name_ar"),
-    ("الاسم الشخصي", "first_name_ar"),
-    ("النسب", "last_name_ar"),
-    ("الاسم العائلي", "last_name_ar"),
-    ("sexe", "sex"),
-    ("الجنس", "sex"),
-    ("date de naissance", "birth_date"),
-    ("تاريخ الازدياد", "birth_date"),
-    ("تاريخ الميلاد", "birth_date"),
-    ("cin", "cin"),
-    ("cnie", "cin"),
-    ("رقم البطاقة الوطنية", "cin"),
-    ("telephone", "phone"),
-    ("tel", "phone"),
-    ("الهاتف", "phone"),
-    ("email", "email"),
-    ("courriel", "email"),
-    ("commune", "commune_code"),
-    ("code commune", "commune_code"),
-    ("الجماعة", "commune_code"),
-    ("adresse", "address"),
-    ("العنوان", "address"),
-    ("profession", "profession"),
-    ("المهنة", "profession"),
-    ("date d adhesion", "joined_on"),
-    ("تاريخ الانخراط", "joined_on"),
-];
+use crate::columns::{self, IGNORED, fold_header};
+use std::collections::HashSet;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum ImportError {
@@ -136,45 +88,62 @@ pub fn separator(text: &str) -> u8 {
     }
 }
 
-fn fold_header(h: &str) -> String {
-    tanzim_domain::names::fold(h)
-        .replace(['_', '\''], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+/// Each column's field: a saved mapping (`header=field` lines) first, then the canonical
+/// names and the headers parties write (`columns::field_of`); `None` for an unknown
+/// header. A second column of one field is left aside: the first one is read.
+fn fields_of(headers: &[String], mapping: &HashMap<String, String>) -> Vec<Option<&'static str>> {
+    let saved: HashMap<String, &str> = mapping
+        .iter()
+        .map(|(k, v)| (fold_header(k), v.as_str()))
+        .collect();
+    let mut taken = HashSet::new();
+    headers
+        .iter()
+        .map(|h| {
+            let field = match saved.get(&fold_header(h)) {
+                Some(chosen) => columns::mappable(chosen),
+                None => columns::field_of(h),
+            };
+            match field {
+                Some(f) if f != IGNORED && !taken.insert(f) => Some(IGNORED),
+                other => other,
+            }
+        })
+        .collect()
 }
 
-/// Maps each column to a canonical field: a saved mapping (`header=field` lines) first, then
-/// the canonical names, then the usual French and Arabic headers.
+/// Maps each column to a canonical field (see `fields_of`); an unknown header, or no
+/// CIN column, refuses the file (the command line, which has no mapping step).
 pub fn map_header(
     headers: &[String],
     mapping: &HashMap<String, String>,
 ) -> Result<Vec<&'static str>, ImportError> {
-    let mut out = Vec::new();
-    for h in headers {
-        let folded = fold_header(h);
-        let wanted = mapping
-            .iter()
-            .find(|(k, _)| fold_header(k) == folded)
-            .map(|(_, v)| v.as_str());
-        let field = match wanted {
-            Some(v) => FIELDS.iter().find(|f| **f == v).copied().or(if v == "-" {
-                Some("-")
-            } else {
-                None
-            }),
-            None => FIELDS
-                .iter()
-                .find(|f| fold_header(f) == folded)
-                .copied()
-                .or_else(|| ALIASES.iter().find(|(a, _)| *a == folded).map(|(_, f)| *f)),
-        };
-        out.push(field.ok_or_else(|| ImportError::UnknownColumn(h.clone()))?);
-    }
+    let out = fields_of(headers, mapping)
+        .into_iter()
+        .zip(headers)
+        .map(|(f, h)| f.ok_or_else(|| ImportError::UnknownColumn(h.clone())))
+        .collect::<Result<Vec<_>, _>>()?;
     if !out.contains(&"cin") {
         return Err(ImportError::NoCin);
     }
     Ok(out)
+}
+
+/// Maps each column as `map_header` does, an unknown header left aside: what the page
+/// stages, then shows in its mapping step for the user to correct.
+pub fn map_header_leniently(
+    headers: &[String],
+    mapping: &HashMap<String, String>,
+) -> Vec<&'static str> {
+    fields_of(headers, mapping)
+        .into_iter()
+        .map(|f| f.unwrap_or(IGNORED))
+        .collect()
+}
+
+/// Whether a header is one the import knows (by name or synonym), mapped or not.
+pub fn is_known_header(header: &str) -> bool {
+    columns::field_of(header).is_some()
 }
 
 /// Parses a saved mapping: `header=field` per line (`field` `-` ignores a column).
@@ -193,6 +162,10 @@ pub struct Row {
     pub raw: Vec<String>,
     pub person: PersonInput,
     pub joined_on: Option<String>,
+    /// The province the row names, which settles a commune name several share.
+    pub province: Option<String>,
+    /// The membership number an export wrote: the member the row updates.
+    pub number: Option<String>,
 }
 
 /// The header and the rows of a roll.
@@ -243,18 +216,55 @@ enum Source {
 }
 
 /// Opens a roll, CSV or XLSX: its header is read and mapped now, its rows as they are
-/// asked for, each refused as soon as it goes past `bounds`.
+/// asked for, each refused as soon as it goes past `bounds`. An unknown header refuses
+/// the file (see `open_leniently`).
 pub fn open(
     bytes: &[u8],
     mapping: &HashMap<String, String>,
     bounds: &Bounds,
+) -> Result<Rows, ImportError> {
+    open_with(bytes, bounds, |headers| map_header(headers, mapping))
+}
+
+/// Opens a roll as `open` does, an unknown header left aside (the page's mapping step
+/// shows it to be corrected).
+pub fn open_leniently(
+    bytes: &[u8],
+    mapping: &HashMap<String, String>,
+    bounds: &Bounds,
+) -> Result<Rows, ImportError> {
+    open_with(bytes, bounds, |headers| {
+        Ok(map_header_leniently(headers, mapping))
+    })
+}
+
+/// A staged roll's records read again under another mapping (the page's mapping step).
+pub fn reopen(
+    headers: Vec<String>,
+    separator: u8,
+    records: Vec<(u64, Vec<String>)>,
+    mapping: &HashMap<String, String>,
+) -> Rows {
+    let fields = map_header_leniently(&headers, mapping);
+    Rows {
+        headers,
+        separator,
+        fields,
+        source: Source::Workbook(records.into_iter()),
+    }
+}
+
+fn open_with(
+    bytes: &[u8],
+    bounds: &Bounds,
+    map: impl Fn(&[String]) -> Result<Vec<&'static str>, ImportError>,
 ) -> Result<Rows, ImportError> {
     if bytes.len() > bounds.file_bytes {
         return Err(ImportError::TooLarge("file"));
     }
     if is_xlsx(bytes) {
         let (headers, records) = xlsx_records(bytes, bounds)?;
-        let fields = map_header(&headers, mapping)?;
+        let fields = map(&headers)?;
         return Ok(Rows {
             headers,
             separator: b',',
@@ -280,7 +290,7 @@ pub fn open(
     if headers.len() > bounds.columns {
         return Err(ImportError::TooLarge("columns"));
     }
-    let fields = map_header(&headers, mapping)?;
+    let fields = map(&headers)?;
     Ok(Rows {
         headers,
         separator,
@@ -291,6 +301,13 @@ pub fn open(
             read: 0,
         },
     })
+}
+
+impl Rows {
+    /// Each column's field (`columns::IGNORED` for a column left aside).
+    pub fn fields(&self) -> &[&'static str] {
+        &self.fields
+    }
 }
 
 impl Iterator for Rows {
@@ -478,11 +495,15 @@ pub fn row_from(line: u64, raw: Vec<String>, fields: &[&'static str]) -> Row {
         affiliations: None,
     };
     let joined_on = get("joined_on");
+    let province = get("province");
+    let number = get("number");
     Row {
         line,
         raw,
         person,
         joined_on,
+        province,
+        number,
     }
 }
 

@@ -3,9 +3,11 @@
 //! member lists out (CSV and XLSX); the meetings' iCalendar feeds.
 
 pub mod calendar;
+pub mod columns;
 pub mod demo;
 mod demo_names;
 pub mod export;
 pub mod import;
 pub mod roll;
+pub mod sample;
 pub mod staged;

@@ -3,13 +3,18 @@
 
 use crate::import::{self, Roll, Row};
 use std::collections::HashMap;
+use tanzim_domain::Field;
 use tanzim_domain::audit::AuditAction;
+use tanzim_domain::commune_names::{CommuneNames, Miss};
 use tanzim_domain::members::Person;
 use tanzim_domain::org::Profile;
 use tanzim_domain::territory::Level;
 use tanzim_store::audit::AuditEntry;
 use tanzim_store::imports::{self, Item, OnExisting};
 use tanzim_store::{Db, StoreError, territory};
+
+/// Rows a dry run checks before looking up those that pass.
+const STAGE_CHUNK: usize = 2_000;
 
 /// Rows per transaction: large enough that `synchronous=FULL` costs little, small enough
 /// that an interrupted import loses little (a re-run skips what was written).
@@ -43,6 +48,41 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// The rejected rows counted by reason (an error code), the most frequent first.
+    pub fn reasons(&self) -> Vec<(&str, u64)> {
+        let mut counts: Vec<(&str, u64)> = Vec::new();
+        for (_, code) in &self.rejected {
+            match counts.iter_mut().find(|(c, _)| *c == code.as_str()) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((code.as_str(), 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        counts
+    }
+
+    /// The lines that say why rows were rejected (the console's `demo` prints them): a
+    /// sentence, then one line per reason with its count, its code and `describe`'s
+    /// words for it; nothing when no row was.
+    pub fn rejections_explained(&self, describe: impl Fn(&str) -> String) -> Vec<String> {
+        let reasons = self.reasons();
+        if reasons.is_empty() {
+            return Vec::new();
+        }
+        std::iter::once(
+            "rejected rows by reason (people the rules refuse are left out, as in a real roll):"
+                .to_owned(),
+        )
+        .chain(
+            reasons
+                .into_iter()
+                .map(|(code, n)| format!("{n:>8}  {code}: {}", describe(code))),
+        )
+        .collect()
+    }
+}
+
 /// `imported N, updated N, rejected N, review N, referred N[, unchanged N]`: the summary of
 /// an import, from the console, the pages and their tests alike.
 pub fn counts_line(
@@ -73,25 +113,39 @@ pub struct Options<'a> {
     pub today: chrono::NaiveDate,
 }
 
-/// What a row is checked against: the communes (with their paths and provinces) and the
-/// profile's affiliated organizations, read once per import.
+/// What a row is checked against: the communes (with their paths and provinces, and
+/// their names in both scripts) and the profile's affiliated organizations, read once
+/// per import.
 pub struct Checks<'p> {
     profile: &'p Profile,
     places: HashMap<String, (tanzim_domain::territory::TerritoryPath, String)>,
+    communes: CommuneNames,
     affiliates: Vec<&'p str>,
 }
 
 impl<'p> Checks<'p> {
     pub async fn load(db: &Db, profile: &'p Profile) -> Result<Checks<'p>, StoreError> {
-        let places = territory::all(db)
-            .await?
-            .into_iter()
-            .filter(|t| matches!(t.level, Level::Commune | Level::Arrondissement))
-            .map(|t| {
-                let province = t.path.split('/').nth(1).unwrap_or_default().to_owned();
-                (t.code.clone(), (t.territory_path(), province))
-            })
-            .collect();
+        let mut places = HashMap::new();
+        let mut communes = CommuneNames::new();
+        for t in territory::all(db).await? {
+            match t.level {
+                Level::Commune | Level::Arrondissement => {
+                    let province = t.path.split('/').nth(1).unwrap_or_default().to_owned();
+                    // Every level between the region and the place: a prefecture, and
+                    // its prefecture of arrondissements.
+                    let within: Vec<&str> = t
+                        .path
+                        .split('/')
+                        .filter(|c| !c.is_empty() && *c != t.code)
+                        .skip(1)
+                        .collect();
+                    communes.add_place(&t.code, &within, &[&t.name_ar, &t.name_fr]);
+                    places.insert(t.code.clone(), (t.territory_path(), province));
+                }
+                Level::Province => communes.add_province(&t.code, &[&t.name_ar, &t.name_fr]),
+                Level::Region => {}
+            }
+        }
         let affiliates = profile
             .organizations
             .iter()
@@ -101,6 +155,7 @@ impl<'p> Checks<'p> {
         Ok(Checks {
             profile,
             places,
+            communes,
             affiliates,
         })
     }
@@ -113,10 +168,32 @@ impl<'p> Checks<'p> {
         opts: &Options<'_>,
         seen: &mut HashMap<String, u64>,
     ) -> Result<Item, &'static str> {
-        let person: Person = row
-            .person
+        // The commune as the row writes it (a code or a name) becomes its code first; a
+        // miss is said once the rest of the row is checked, after the row's other faults.
+        let inside = |code: &str| {
+            self.places
+                .get(code)
+                .is_some_and(|(path, _)| opts.scope.is_none_or(|s| s(path)))
+        };
+        let mut input = row.person.clone();
+        let commune = match row.person.commune.trim() {
+            "" => Ok(()),
+            written => self
+                .communes
+                .resolve(written, row.province.as_deref(), inside)
+                .map(|code| input.commune = code),
+        };
+        let person: Person = input
             .validate(&self.profile.membership, &self.affiliates, opts.today)
-            .map_err(|errors| errors.first().map(|e| e.code).unwrap_or("malformed-input"))?;
+            .map_err(|errors| {
+                let other = errors.iter().find(|e| e.field != Some(Field::Commune));
+                match (other, commune) {
+                    (Some(e), _) => e.code,
+                    (None, Err(miss)) => miss.code(),
+                    (None, Ok(())) => errors.first().map_or("malformed-input", |e| e.code),
+                }
+            })?;
+        commune.map_err(Miss::code)?;
         let (path, province) = self
             .places
             .get(person.commune.as_str())
@@ -126,15 +203,15 @@ impl<'p> Checks<'p> {
         }
         let joined_on = match row.joined_on.as_deref() {
             Some(d) => match tanzim_domain::members::parse_date(d, tanzim_domain::Field::Date) {
-                Ok(d)
-                    if d <= opts.today
-                        && tanzim_domain::members::check_joined_on(
-                            d,
-                            person.birth_date,
-                            &self.profile.membership,
-                        )
-                        .is_ok() =>
-                {
+                Ok(d) if d <= opts.today => {
+                    // Joined younger than the statutes allow: said as such, not as a
+                    // date that cannot be read.
+                    tanzim_domain::members::check_joined_on(
+                        d,
+                        person.birth_date,
+                        &self.profile.membership,
+                    )
+                    .map_err(|e| e.code)?;
                     d.to_string()
                 }
                 _ => return Err("date-invalid"),
@@ -148,6 +225,7 @@ impl<'p> Checks<'p> {
         Ok(Item {
             line: row.line,
             person,
+            number: row.number.clone(),
             path: path.clone(),
             province_code: province.clone(),
             joined_on,
@@ -174,7 +252,11 @@ pub async fn import_roll(
         }
     }
     if opts.dry_run {
-        summary.imported = items.len() as u64;
+        let mut earlier = HashMap::new();
+        for batch in items.chunks(BATCH) {
+            preview_items(db, batch, opts, &mut earlier, &mut summary).await?;
+        }
+        summary.rejected.sort();
         return Ok(summary);
     }
     for (n, batch) in items.chunks(BATCH).enumerate() {
@@ -206,6 +288,30 @@ pub async fn import_roll(
     }
     summary.rejected.sort();
     Ok(summary)
+}
+
+/// Adds to a preview what the import would do with checked rows, by its own look-ups and
+/// rules (`imports::preview_batch`), writing nothing; the lines it would refuse.
+pub(crate) async fn preview_items(
+    db: &Db,
+    items: &[Item],
+    opts: &Options<'_>,
+    earlier: &mut HashMap<(String, String), String>,
+    summary: &mut Summary,
+) -> Result<Vec<(u64, &'static str)>, StoreError> {
+    if items.is_empty() {
+        return Ok(Vec::new());
+    }
+    let report = imports::preview_batch(db, items, opts.on_existing, opts.reach, earlier).await?;
+    summary.imported += report.imported;
+    summary.updated += report.updated;
+    summary.unchanged += report.unchanged;
+    summary.review += report.review;
+    summary.referred += report.referred;
+    summary
+        .rejected
+        .extend(report.reported.iter().map(|(l, c)| (*l, (*c).to_owned())));
+    Ok(report.reported)
 }
 
 /// A batch's failure, said with where it stopped: the batch and its lines, and what the
@@ -268,18 +374,41 @@ async fn check_file(
     let mut refused = vec![header];
     let mut summary = Summary::default();
     let mut seen = HashMap::new();
-    for row in rows.by_ref() {
+    let mut earlier = HashMap::new();
+    let mut passed: Vec<(Item, Vec<String>)> = Vec::new();
+    let mut refused_lines = Vec::new();
+    let mut next = rows.by_ref().peekable();
+    while let Some(row) = next.next() {
         let row = row.map_err(ImportFailure::File)?;
         match checks.check(&row, opts, &mut seen) {
-            Ok(_) => summary.imported += 1,
+            Ok(item) => passed.push((item, row.raw)),
             Err(code) => {
                 summary.rejected.push((row.line, code.to_owned()));
-                let mut record = vec![row.line.to_string(), code.to_owned()];
-                record.extend(row.raw);
-                refused.push(record);
+                refused_lines.push((row.line, code, row.raw));
+            }
+        }
+        // A chunk of rows that pass is looked up as the import will (see `preview_items`).
+        if passed.len() == STAGE_CHUNK || next.peek().is_none() {
+            let (items, raws): (Vec<Item>, Vec<Vec<String>>) = passed.drain(..).unzip();
+            let reported = preview_items(db, &items, opts, &mut earlier, &mut summary)
+                .await
+                .map_err(ImportFailure::Store)?;
+            let raw_of: HashMap<u64, &Vec<String>> =
+                items.iter().map(|i| i.line).zip(&raws).collect();
+            for (line, code) in reported {
+                if let Some(raw) = raw_of.get(&line) {
+                    refused_lines.push((line, code, (*raw).clone()));
+                }
             }
         }
     }
+    refused_lines.sort_by_key(|(line, _, _)| *line);
+    for (line, code, raw) in refused_lines {
+        let mut record = vec![line.to_string(), code.to_owned()];
+        record.extend(raw);
+        refused.push(record);
+    }
+    summary.rejected.sort();
     Ok((summary, crate::export::csv_records(rows.separator, refused)))
 }
 
@@ -302,6 +431,7 @@ mod tests {
     fn item(line: u64) -> Item {
         Item {
             line,
+            number: None,
             person: Person {
                 first_name_ar: Some("فاطمة".into()),
                 last_name_ar: None,
@@ -323,6 +453,41 @@ mod tests {
             joined_on: "2026-01-01".into(),
             card_token: String::new(),
         }
+    }
+
+    #[test]
+    fn rejections_are_counted_by_reason_most_frequent_first() {
+        let summary = Summary {
+            rejected: vec![
+                (2, "too-young".into()),
+                (5, "cin-repeated-in-file".into()),
+                (9, "too-young".into()),
+                (12, "commune-ambiguous".into()),
+            ],
+            ..Summary::default()
+        };
+        assert_eq!(
+            summary.reasons(),
+            [
+                ("too-young", 2),
+                ("cin-repeated-in-file", 1),
+                ("commune-ambiguous", 1)
+            ]
+        );
+        assert_eq!(
+            summary.rejections_explained(|code| format!("<{code}>")),
+            [
+                "rejected rows by reason (people the rules refuse are left out, as in a real roll):",
+                "       2  too-young: <too-young>",
+                "       1  cin-repeated-in-file: <cin-repeated-in-file>",
+                "       1  commune-ambiguous: <commune-ambiguous>"
+            ]
+        );
+        assert!(
+            Summary::default()
+                .rejections_explained(|c| c.into())
+                .is_empty()
+        );
     }
 
     #[test]

@@ -64,6 +64,7 @@ pub async fn stage(
     let mut preview = Summary::default();
     let mut first_rows = Vec::new();
     let mut seen = HashMap::new();
+    let mut earlier = HashMap::new();
     let mut count = 0u64;
     loop {
         let read: Vec<Result<Row, import::ImportError>> = rows.by_ref().take(STAGE_CHUNK).collect();
@@ -71,6 +72,7 @@ pub async fn stage(
             break;
         }
         let mut chunk: Vec<StagedRow> = Vec::with_capacity(read.len());
+        let mut items = Vec::new();
         for row in read {
             let row = match row {
                 Ok(row) => row,
@@ -82,8 +84,8 @@ pub async fn stage(
                 }
             };
             let reason = match checks.check(&row, opts, &mut seen) {
-                Ok(_) => {
-                    preview.imported += 1;
+                Ok(item) => {
+                    items.push(item);
                     None
                 }
                 Err(code) => {
@@ -98,10 +100,16 @@ pub async fn stage(
             chunk.push((row.line as i64, cells, reason));
             count += 1;
         }
+        // What the import will do with the rows that pass: the same look-ups and rules
+        // (a member already there, a probable duplicate, one out of reach).
+        roll::preview_items(db, &items, opts, &mut earlier, &mut preview)
+            .await
+            .map_err(ImportFailure::Store)?;
         staged::stage_rows(db, id, &chunk)
             .await
             .map_err(ImportFailure::Store)?;
     }
+    preview.rejected.sort();
     staged::end_stage(db, id, count)
         .await
         .map_err(ImportFailure::Store)?;

@@ -66,6 +66,7 @@ pub mod counters;
 mod day;
 pub mod discipline;
 pub mod idempotency;
+pub mod import_mappings;
 pub mod imports;
 pub mod jobs;
 pub mod meetings;

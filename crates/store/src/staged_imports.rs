@@ -110,6 +110,12 @@ pub async fn discard(db: &Db, id: i64) -> Result<()> {
     remove_if(db, id, "state = 'staging'").await.map(drop)
 }
 
+/// Removes a roll still waiting for its confirmation (staged again under another
+/// mapping); false when it was confirmed meanwhile.
+pub async fn withdraw(db: &Db, id: i64) -> Result<bool> {
+    remove_if(db, id, "state = 'staged'").await
+}
+
 pub async fn get(db: &Db, id: i64) -> Result<Option<StagedImport>> {
     let sql = format!("SELECT {COLUMNS} FROM staged_imports WHERE id = $1");
     on_pool!(db, p => Ok(sqlx::query_as::<_, StagedImport>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await?))

@@ -4,145 +4,21 @@
 use crate::ctx::{Ctx, CurrentUser};
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::views::{self, Layout};
-use askama::Template;
 use axum::extract::{Multipart, Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Redirect, Response};
-use std::collections::HashMap;
 use std::time::Duration;
-use tanzim_commands::imports::{self, ImportView};
+use tanzim_commands::import_mappings;
+use tanzim_commands::imports;
+use tanzim_domain::jobs::ExportFormat;
 use tanzim_reports::import;
-use tanzim_reports::roll::{Summary, counts_line};
 use tanzim_store::imports::OnExisting;
 
 pub(crate) mod staged;
 pub use staged::Uploads;
 
-#[derive(Template)]
-#[template(path = "import.html")]
-struct ImportPage {
-    layout: Layout,
-    /// The staged roll's token (empty on the upload form).
-    upload_id: String,
-    preview: Vec<Vec<String>>,
-    headers: Vec<String>,
-    rejected: Vec<(u64, String)>,
-    summary: String,
-    /// The summary in the page's language.
-    sentence: String,
-    /// Rows referred to a higher level (said without saying where, or whom).
-    referred: u64,
-    done: bool,
-    /// The job importing it, while it runs.
-    importing: Option<i64>,
-    error: Option<String>,
-}
-
-/// What a page says of an import: its figures and the first rows refused.
-struct Shown {
-    counts: [u64; 6],
-    rejected: Vec<(u64, String)>,
-    done: bool,
-    importing: Option<i64>,
-}
-
-impl Shown {
-    fn preview(s: &Summary) -> Shown {
-        let rejected = s.rejected.iter().take(50).cloned().collect();
-        Shown {
-            counts: [
-                s.imported,
-                s.updated,
-                s.rejected.len() as u64,
-                s.review,
-                s.referred,
-                s.unchanged,
-            ],
-            rejected,
-            done: false,
-            importing: None,
-        }
-    }
-
-    fn of(v: &ImportView) -> Shown {
-        let t = &v.tally;
-        Shown {
-            counts: [
-                t.imported,
-                t.updated,
-                t.rejected,
-                t.review,
-                t.referred,
-                t.unchanged,
-            ],
-            rejected: v.refused.clone(),
-            done: v.is_done(),
-            importing: v
-                .job
-                .as_ref()
-                .filter(|j| j.state.is_open())
-                .map(|j| j.job.id),
-        }
-    }
-}
-
-/// The file's header and its first rows, as the preview shows them.
-type FirstRows<'a> = (&'a [String], &'a [Vec<String>]);
-
-fn page(
-    state: &AppState,
-    ctx: &Ctx,
-    upload_id: String,
-    roll: Option<FirstRows<'_>>,
-    shown: Option<&Shown>,
-    error: Option<String>,
-) -> Response {
-    let sentence = |s: &Shown| {
-        let key = if s.done {
-            "import-summary-done"
-        } else {
-            "import-summary-preview"
-        };
-        let [imported, updated, rejected, review, referred, _] =
-            s.counts.map(|n| ctx.tr.number(n as i64));
-        ctx.tr.with(
-            key,
-            &[
-                ("imported", &imported),
-                ("updated", &updated),
-                ("rejected", &rejected),
-                ("review", &review),
-                ("referred", &referred),
-            ],
-        )
-    };
-    views::html(ImportPage {
-        layout: Layout::new(state, ctx, "import-title"),
-        upload_id,
-        headers: roll.map(|r| r.0.to_vec()).unwrap_or_default(),
-        preview: roll.map(|r| r.1.to_vec()).unwrap_or_default(),
-        rejected: shown
-            .map(|s| {
-                s.rejected
-                    .iter()
-                    .map(|(l, r)| (*l, ctx.tr.t(&format!("error-{r}"))))
-                    .collect()
-            })
-            .unwrap_or_default(),
-        summary: shown
-            .map(|s| {
-                let [a, b, c, d, e, f] = s.counts;
-                counts_line([a, b, c], [d, e, f])
-            })
-            .unwrap_or_default(),
-        sentence: shown.map(sentence).unwrap_or_default(),
-        referred: shown.map(|s| s.counts[4]).unwrap_or(0),
-        done: shown.is_some_and(|s| s.done),
-        importing: shown.and_then(|s| s.importing),
-        error,
-    })
-}
+mod page;
+use page::{Mapped, Shown, page};
 
 pub async fn form(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
     Ok(page(&state, &ctx, String::new(), None, None, None))
@@ -197,35 +73,87 @@ pub async fn upload(
         }
     }
     let hash = imports::file_hash(&bytes);
-    let mut opened = match state.uploads.open(bytes).await? {
+    let actor = user.actor(&ctx);
+    // The columns the user mapped by hand before are read so again.
+    let mapping = import_mappings::remembered(&state.app(), &actor).await?;
+    let mut opened = match state.uploads.open(bytes, mapping.clone()).await? {
         Ok(r) => r,
         Err(e) => return Ok(unreadable(&state, &ctx, e)),
     };
     let rows = &mut opened.rows;
-    let actor = user.actor(&ctx);
-    let staged = imports::stage(
-        &state.app(),
-        &actor,
-        rows,
-        on_existing,
-        &hash,
-        &HashMap::new(),
-    )
-    .await?;
-    let staged = match staged {
-        Ok(s) => s,
-        Err(e) => return Ok(unreadable(&state, &ctx, e)),
-    };
+    let staged = imports::stage(&state.app(), &actor, rows, on_existing, &hash, &mapping).await?;
+    match staged {
+        Ok(s) => Ok(preview(&state, &ctx, s)),
+        Err(e) => Ok(unreadable(&state, &ctx, e)),
+    }
+}
+
+/// The preview of a staged roll: what its import will do, its first rows, and the
+/// mapping step.
+fn preview(state: &AppState, ctx: &Ctx, staged: imports::Staged) -> Response {
     let shown = Shown::preview(&staged.preview);
-    let first = (rows.headers.as_slice(), staged.first_rows.as_slice());
-    Ok(page(
-        &state,
-        &ctx,
-        staged.token,
-        Some(first),
+    let mapped = Mapped {
+        headers: &staged.headers,
+        fields: &staged.fields,
+        first_rows: &staged.first_rows,
+    };
+    page(
+        state,
+        ctx,
+        staged.token.clone(),
+        Some(mapped),
         Some(&shown),
         None,
-    ))
+    )
+}
+
+/// The mapping step: the staged roll read again with the columns the user chose (one
+/// `field` a column, in order), previewed again; the choices are remembered.
+pub async fn remap(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(token): Path<String>,
+    body: axum::body::Bytes,
+) -> Result<Response, AppError> {
+    let pairs: Vec<(String, String)> = crate::input::parse_form(&body)?;
+    let fields: Vec<String> = pairs
+        .into_iter()
+        .filter(|(name, _)| name == "field")
+        .map(|(_, value)| value)
+        .collect();
+    let actor = user.actor(&ctx);
+    let staged = import_mappings::remap(&state.app(), &actor, &token, &fields)
+        .await
+        .map_err(expired)?;
+    match staged {
+        Ok(s) => Ok(preview(&state, &ctx, s)),
+        Err(e) => Ok(unreadable(&state, &ctx, e)),
+    }
+}
+
+/// The sample roll, with the accepted headers (Arabic), as a workbook or a CSV.
+async fn sample(user: CurrentUser, ctx: Ctx, format: ExportFormat) -> Result<Response, AppError> {
+    let (bytes, name) = import_mappings::sample(&user.actor(&ctx), format)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, format.content_type().to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+pub async fn sample_xlsx(ctx: Ctx, user: CurrentUser) -> Result<Response, AppError> {
+    sample(user, ctx, ExportFormat::Xlsx).await
+}
+
+pub async fn sample_csv(ctx: Ctx, user: CurrentUser) -> Result<Response, AppError> {
+    sample(user, ctx, ExportFormat::Csv).await
 }
 
 /// How long a confirmation waits for its import before sending the user to the job's
@@ -318,6 +246,24 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
             "/members/import/{id}/confirm",
             Policy(Action::ManageMembers, T::None),
             post(confirm),
+        ),
+        route(
+            "POST",
+            "/members/import/{id}/mapping",
+            Policy(Action::ManageMembers, T::None),
+            post(remap),
+        ),
+        route(
+            "GET",
+            "/members/import/sample.xlsx",
+            Policy(Action::ManageMembers, T::None),
+            get(sample_xlsx),
+        ),
+        route(
+            "GET",
+            "/members/import/sample.csv",
+            Policy(Action::ManageMembers, T::None),
+            get(sample_csv),
         ),
         route(
             "GET",

@@ -31,9 +31,12 @@ impl Uploads {
     /// Opens an upload off the request path, a few at a time (a workbook is read whole
     /// here; a CSV's rows are read as they are staged): the turn is held until the
     /// `Opened` is dropped, once its rows are staged.
+    /// An unknown header is left aside, for the page's mapping step to show;
+    /// `mapping` holds the columns the user mapped by hand before.
     pub(crate) async fn open(
         &self,
         bytes: axum::body::Bytes,
+        mapping: HashMap<String, String>,
     ) -> Result<Result<Opened, import::ImportError>, AppError> {
         let turn = self
             .reading
@@ -42,7 +45,7 @@ impl Uploads {
             .await
             .map_err(|e| AppError::Internal(e.to_string()))?;
         let rows = tokio::task::spawn_blocking(move || {
-            import::open(&bytes, &HashMap::new(), &import::Bounds::upload())
+            import::open_leniently(&bytes, &mapping, &import::Bounds::upload())
         })
         .await
         .map_err(|e| AppError::Internal(e.to_string()))?;

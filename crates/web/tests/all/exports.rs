@@ -139,14 +139,16 @@ async fn exports_as_jobs(engine: Engine) {
     let expected: BTreeSet<String> = (1..=10).map(|n| format!("03531-{n:06}")).collect();
     assert_eq!(numbers, expected);
 
-    // A communication officer sees the members but not their CINs or phones.
+    // The birth date is in the export, for whoever may see it.
+    assert_eq!(got[0]["birth_date"], "1950-01-01");
+    // A communication officer sees the members but not their CINs, phones or birth dates.
     let comms = app.browser("comms").await;
     let (_, csv) = comms.export("territory=05.091", "csv").await;
     let got = rows(&csv);
     assert_eq!(got.len(), 2500);
     assert!(
         got.iter()
-            .all(|r| r["cin"].is_empty() && r["phone"].is_empty())
+            .all(|r| r["cin"].is_empty() && r["phone"].is_empty() && r["birth_date"].is_empty())
     );
 
     // The workbook: a sheet that reads back as the same roll.

@@ -26,6 +26,7 @@ mod meetings_press;
 mod members;
 mod natural_keys;
 mod reauth;
+mod rolls;
 mod staged_imports;
 mod stats;
 mod stored_values;

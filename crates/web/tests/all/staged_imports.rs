@@ -132,12 +132,14 @@ async fn interrupted_and_resumed(engine: Engine) {
         text.push_str(&row(n as u32, cin));
     }
     let staged = stage(&commands_app, &actor, &text, "hash").await;
-    // The preview: nothing written, the broken CIN and the repeat refused already.
+    // The preview: nothing written, the broken CIN and the repeat refused already, and
+    // the member already there said as the import will say it.
     assert_eq!(
         staged.preview.rejected,
         [
             (4, "cin-invalid".to_owned()),
-            (6, "cin-repeated-in-file".to_owned())
+            (6, "cin-repeated-in-file".to_owned()),
+            (7, "cin-taken".to_owned())
         ]
     );
     assert_eq!(members(&app).await, 1);

@@ -561,10 +561,16 @@ impl Browser {
             .submit("/", &format!("/members/import/{id}/confirm"), &[])
             .await;
         assert_eq!(done.status, 200, "{}", done.body);
-        let marker = "id=\"import-summary\" dir=\"ltr\">";
-        let start = done.body.find(marker).unwrap() + marker.len();
-        done.body[start..].split('<').next().unwrap().to_owned()
+        summary_of(&done.body)
     }
+}
+
+/// An import page's figures (`imported N, updated N, rejected N, review N, referred N`),
+/// which it carries beside the sentence it shows.
+pub fn summary_of(page: &str) -> String {
+    let marker = "id=\"import-summary\" data-counts=\"";
+    let start = page.find(marker).unwrap() + marker.len();
+    page[start..].split('"').next().unwrap().to_owned()
 }
 
 impl Browser {

@@ -11,10 +11,16 @@ use std::collections::HashMap;
 use tanzim_domain::members::Person;
 use tanzim_domain::territory::TerritoryPath;
 
+mod fate;
+use fate::Fate;
+pub use fate::preview_batch;
+
 /// A valid row, ready to write.
 pub struct Item {
     pub line: u64,
     pub person: Person,
+    /// The membership number the row gives (an export's), to find the member it updates.
+    pub number: Option<String>,
     pub path: TerritoryPath,
     pub province_code: String,
     pub joined_on: String,
@@ -79,35 +85,7 @@ pub async fn import_batch(
         let mut tx = BeginWriteOn::begin_write(&mut *conn).await?;
         let mut counts = crate::counters::Deltas::default();
 
-        let mut existing: HashMap<String, Existing> = HashMap::new();
-        for chunk in items.chunks(LOOKUP) {
-            let sql = format!(
-                "SELECT id, cin, path, affiliations, phone, email, address, profession, name_key, birth_date FROM members WHERE cin IN ({})",
-                crate::placeholders(db, 1, chunk.len())
-            );
-            let mut q = sqlx::query_as::<_, Existing>(sqlx::AssertSqlSafe(sql));
-            for item in chunk {
-                q = q.bind(item.person.cin.as_str());
-            }
-            for row in q.fetch_all(&mut *tx).await? {
-                existing.insert(row.cin.clone(), row);
-            }
-        }
-        // The first member of each folded name and birth date, with its place.
-        let mut known: HashMap<(String, String), (i64, String, String)> = HashMap::new();
-        for chunk in keys.chunks(LOOKUP) {
-            let sql = format!(
-                "SELECT id, name_key, birth_date, path, affiliations FROM members WHERE name_key IN ({}) ORDER BY id",
-                crate::placeholders(db, 1, chunk.len())
-            );
-            let mut q = sqlx::query_as::<_, (i64, String, String, String, String)>(sqlx::AssertSqlSafe(sql));
-            for key in chunk {
-                q = q.bind(key);
-            }
-            for (id, key, birth, path, affiliations) in q.fetch_all(&mut *tx).await? {
-                known.entry((key, birth)).or_insert((id, path, affiliations));
-            }
-        }
+        let found = fate::look_up(db, &mut tx.as_conn(), items, &keys, false).await?;
 
         let mut new_members = Vec::new();
         // Probable duplicates: of a member already there (its id, and where the review goes),
@@ -115,68 +93,43 @@ pub async fn import_batch(
         // Each review lies where both places meet, so that whoever sees it covers both; it
         // is a referral when the importer does not reach the member it matched.
         let mut reviews: Vec<PendingReview> = Vec::new();
-        let mut batch_keys: HashMap<(String, String), &str> = HashMap::new();
+        let mut batch_keys: HashMap<(String, String), String> = HashMap::new();
         for (item, key) in items.iter().zip(&keys) {
             let p = &item.person;
-            if let Some(m) = existing.get(p.cin.as_str()) {
-                if !covers(&m.path, &m.affiliations) {
-                    let at = item.path.common_ancestor(&TerritoryPath::from_stored(m.path.clone()));
-                    reviews.push(PendingReview { item, matched: Ok(m.id), reason: REFERRED_CIN, at, referred: true });
-                    continue;
+            match fate::fate(item, key, &found, &mut batch_keys, on_existing, &covers) {
+                Fate::Unchanged => report.unchanged += 1,
+                Fate::Reported(code) => report.reported.push((item.line, code)),
+                Fate::Update { member: m, phone, email, address, profession } => {
+                    sqlx::query("UPDATE members SET phone = $1, email = $2, address = $3, profession = $4, updated_at = $5 WHERE id = $6")
+                        .bind(phone).bind(email).bind(address).bind(profession).bind(now).bind(m.id)
+                        .execute(&mut *tx)
+                        .await?;
+                    let entry = audit.clone()
+                        .target("member", m.id, Some(TerritoryPath::from_stored(m.path.clone())))
+                        .organizations(&m.affiliations)
+                        .detail(serde_json::json!({ "import_line": item.line, "updated": ["phone", "email", "address", "profession"] }));
+                    append_audit!(tx, &entry)?;
+                    report.updated += 1;
                 }
-                let new_phone = p.phone.as_ref().map(|x| x.as_str().to_owned()).or(m.phone.clone());
-                let new_email = p.email.clone().or(m.email.clone());
-                let new_address = p.address.clone().or(m.address.clone());
-                let new_profession = p.profession.clone().or(m.profession.clone());
-                let same = (&new_phone, &new_email, &new_address, &new_profession) == (&m.phone, &m.email, &m.address, &m.profession);
-                match on_existing {
-                    // Already there as the file has it: a second run of the same roll
-                    // reports it as unchanged, not as an error.
-                    OnExisting::Report if same && (&m.name_key, &m.birth_date) == (key, &p.birth_date.to_string()) => report.unchanged += 1,
-                    OnExisting::Report => report.reported.push((item.line, "cin-taken")),
-                    OnExisting::Update if same => report.unchanged += 1,
-                    OnExisting::Update => {
-                        sqlx::query("UPDATE members SET phone = $1, email = $2, address = $3, profession = $4, updated_at = $5 WHERE id = $6")
-                            .bind(new_phone).bind(new_email).bind(new_address).bind(new_profession).bind(now).bind(m.id)
-                            .execute(&mut *tx)
-                            .await?;
-                        let entry = audit.clone()
-                            .target("member", m.id, Some(TerritoryPath::from_stored(m.path.clone())))
-                            .organizations(&m.affiliations)
-                            .detail(serde_json::json!({ "import_line": item.line, "updated": ["phone", "email", "address", "profession"] }));
-                        append_audit!(tx, &entry)?;
-                        report.updated += 1;
-                    }
+                Fate::Review { matched, reason, at, referred } => {
+                    reviews.push(PendingReview { item, matched, reason, at, referred });
                 }
-                continue;
+                Fate::New => new_members.push(NewMember {
+                    person: p,
+                    province_code: item.province_code.clone(),
+                    path: item.path.clone(),
+                    joined_on: item.joined_on.clone(),
+                    consent_contact: false,
+                    consent_public: false,
+                    consent_source: "import".to_owned(),
+                    consent_version: "-".to_owned(),
+                    notes: None,
+                    card_token: item.card_token.clone(),
+                    application_id: None,
+                    committee_id: None,
+                    actor_id: audit.actor_id,
+                }),
             }
-            let dup_key = (key.clone(), p.birth_date.to_string());
-            if let Some((matched, path, affiliations)) = known.get(&dup_key) {
-                let at = item.path.common_ancestor(&TerritoryPath::from_stored(path.clone()));
-                let referred = !covers(path, affiliations);
-                reviews.push(PendingReview { item, matched: Ok(*matched), reason: REVIEW_NAME, at, referred });
-                continue;
-            }
-            if let Some(first_cin) = batch_keys.get(&dup_key) {
-                reviews.push(PendingReview { item, matched: Err(*first_cin), reason: REVIEW_NAME, at: item.path.clone(), referred: false });
-                continue;
-            }
-            batch_keys.insert(dup_key, p.cin.as_str());
-            new_members.push(NewMember {
-                person: p,
-                province_code: item.province_code.clone(),
-                path: item.path.clone(),
-                joined_on: item.joined_on.clone(),
-                consent_contact: false,
-                consent_public: false,
-                consent_source: "import".to_owned(),
-                consent_version: "-".to_owned(),
-                notes: None,
-                card_token: item.card_token.clone(),
-                application_id: None,
-                committee_id: None,
-                actor_id: audit.actor_id,
-            });
         }
         let written = crate::members::insert_members(db, &mut tx.as_conn(), &new_members, now, &mut counts).await?;
         report.imported = written.len() as u64;
@@ -186,7 +139,7 @@ pub async fn import_batch(
             .map(|(n, (id, _))| (n.person.cin.as_str(), *id))
             .collect();
         for PendingReview { item, matched, reason, at, referred } in reviews {
-            let Some(matched) = matched.map_or_else(|cin| ids.get(cin).copied(), Some) else {
+            let Some(matched) = matched.map_or_else(|cin| ids.get(cin.as_str()).copied(), Some) else {
                 continue;
             };
             let filed = file_review(&mut tx.as_conn(), reason, &item.person, item.line, &item.joined_on, matched, &at, now).await?;
@@ -287,25 +240,10 @@ pub(crate) async fn checkpoint_in(
 struct PendingReview<'a> {
     item: &'a Item,
     /// The member matched, or the CIN of an earlier row of the batch.
-    matched: std::result::Result<i64, &'a str>,
+    matched: std::result::Result<i64, String>,
     reason: &'static str,
     at: TerritoryPath,
     referred: bool,
-}
-
-/// A member already registered with a row's CIN, as an import needs it.
-#[derive(sqlx::FromRow)]
-struct Existing {
-    id: i64,
-    cin: String,
-    path: String,
-    affiliations: String,
-    phone: Option<String>,
-    email: Option<String>,
-    address: Option<String>,
-    profession: Option<String>,
-    name_key: String,
-    birth_date: String,
 }
 
 /// Why a review was filed: the same folded name and birth date as a member...
@@ -381,9 +319,6 @@ pub async fn refer_cin(
         Ok(filed)
     })
 }
-
-/// Keys per lookup statement.
-const LOOKUP: usize = 1000;
 
 /// After a large import: PostgreSQL's planner gets fresh statistics of the members (a
 /// search planned on the statistics of an empty table reads the whole roll). SQLite plans
