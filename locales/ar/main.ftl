@@ -905,3 +905,52 @@ import-follow = متابعة التقدم
 campaign-closing-follow = متابعة التقدم
 error-job-not-cancellable = لا يمكن إيقاف هذه المهمة في منتصفها.
 error-import-moved = تغير موضع هذا الاستيراد أثناء تنفيذه (تشغيل آخر للملف نفسه)؛ أعد المحاولة.
+
+# Contacts and sympathisers
+contacts-title = المتعاطفون وجهات الاتصال
+contacts-intro = أشخاص ليسوا أعضاء، مسجلون بموافقتهم، يدعون إلى الاجتماعات والأنشطة. لا يحتسبون أبدا ضمن الأعضاء.
+contacts-search = البحث بالاسم أو الهاتف
+contacts-export = تصدير القائمة (CSV)
+contacts-new = تسجيل متعاطف
+contacts-add = تسجيل
+contacts-empty = لا يوجد أي متعاطف مسجل في نطاقكم بعد.
+contacts-none-found = لا يوجد متعاطف يطابق هذا البحث في نطاقكم.
+count-contacts = { PLURAL($count) ->
+    [zero] لا يوجد أي متعاطف
+    [one] متعاطف واحد
+    [two] متعاطفان
+    [few] { $count } متعاطفين
+    [many] { $count } متعاطفا
+   *[other] { $count } متعاطف
+}
+contact-title = متعاطف
+contact-erased-title = متعاطف ممحو
+contact-organization = المنظمة الموازية
+contact-consent = الموافقة
+contact-consent-on = تاريخ الموافقة
+contact-consent-source = طريقة الموافقة
+contact-consent-wording = نص الموافقة
+contact-source-meeting = خلال اجتماع
+contact-source-activity = خلال نشاط
+contact-source-form = استمارة
+contact-source-referral = بواسطة عضو
+contact-source-import = قائمة مستوردة
+contact-status-active = متعاطف
+contact-status-converted = تحول إلى طلب انخراط
+contact-status-erased = ممحو
+contact-created = تاريخ التسجيل
+contact-application = طلب الانخراط
+contact-convert = تحويله إلى طلب انخراط
+contact-convert-explain = يودع طلب انخراط في انتظار قرار اللجنة انطلاقا من معطيات المتعاطف؛ أكملوا ما ينقص منها.
+contact-erase = محو المعطيات الشخصية
+contact-erase-confirm = أؤكد محو اسم هذا الشخص وهاتفه وكل معطياته الشخصية نهائيا.
+audit-contact-created = تسجيل متعاطف
+audit-contact-viewed = الاطلاع على متعاطف
+audit-contact-converted = تحويل متعاطف إلى طلب انخراط
+audit-contact-erased = محو متعاطف
+audit-contacts-exported = تصدير قائمة المتعاطفين
+error-contact-consent-required = لا يسجل أي شخص دون موافقته: تاريخها وطريقتها ونصها مطلوبة.
+error-contact-consent-source-invalid = طريقة موافقة غير معروفة.
+error-contact-converted = تحول هذا المتعاطف إلى طلب انخراط من قبل.
+error-contact-erased = محيت معطيات هذا المتعاطف.
+error-contact-not-active = لم يعد هذا المتعاطف قابلا للتحويل.

@@ -865,3 +865,48 @@ import-follow = Follow its progress
 campaign-closing-follow = Follow its progress
 error-job-not-cancellable = This job cannot be stopped half-way.
 error-import-moved = This import moved on while it ran (another run of the same file); try again.
+
+# Contacts and sympathisers
+contacts-title = Sympathisers and contacts
+contacts-intro = People who are not members, recorded with their consent, invited to meetings and activities. They are never counted as members.
+contacts-search = Search by name or phone
+contacts-export = Export the list (CSV)
+contacts-new = Record a sympathiser
+contacts-add = Record
+contacts-empty = No sympathiser recorded in your scope yet.
+contacts-none-found = No sympathiser in your scope matches this search.
+count-contacts = { PLURAL($count) ->
+    [one] { $count } sympathiser
+   *[other] { $count } sympathisers
+}
+contact-title = Sympathiser
+contact-erased-title = Erased sympathiser
+contact-organization = Affiliated organization
+contact-consent = Consent
+contact-consent-on = Consent given on
+contact-consent-source = Given
+contact-consent-wording = Wording agreed to
+contact-source-meeting = at a meeting
+contact-source-activity = at an activity
+contact-source-form = on a form
+contact-source-referral = through a member
+contact-source-import = in an imported list
+contact-status-active = Sympathiser
+contact-status-converted = Became a membership application
+contact-status-erased = Erased
+contact-created = Recorded on
+contact-application = Membership application
+contact-convert = Turn into a membership application
+contact-convert-explain = A membership application waiting for the committee is filed from the sympathiser's details; complete what is missing.
+contact-erase = Erase the personal data
+contact-erase-confirm = I confirm erasing this person's name, phone and every personal detail for good.
+audit-contact-created = Sympathiser recorded
+audit-contact-viewed = Sympathiser viewed
+audit-contact-converted = Sympathiser turned into an application
+audit-contact-erased = Sympathiser erased
+audit-contacts-exported = Sympathisers' list exported
+error-contact-consent-required = No one is recorded without their consent: its date, how it was given and its wording are required.
+error-contact-consent-source-invalid = Unknown way of giving consent.
+error-contact-converted = This sympathiser has already become a membership application.
+error-contact-erased = This sympathiser's data has been erased.
+error-contact-not-active = This sympathiser can no longer be converted.

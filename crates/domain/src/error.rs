@@ -52,6 +52,10 @@ pub enum Field {
     Title,
     File,
     Member,
+    /// A contact's consent: the day, how it was given, the words agreed to.
+    ConsentOn,
+    ConsentSource,
+    ConsentWording,
 }
 
 impl Field {
@@ -106,6 +110,9 @@ impl Field {
             Field::Title => "title",
             Field::File => "file",
             Field::Member => "member",
+            Field::ConsentOn => "consent_on",
+            Field::ConsentSource => "consent_source",
+            Field::ConsentWording => "consent_wording",
         }
     }
 }

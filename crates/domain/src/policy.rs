@@ -51,10 +51,14 @@ pub enum Action {
     ViewCases,
     /// Open a case, record its hearings and documents, and decide it (the ethics committee).
     ManageCases,
+    /// See sympathisers and contacts (names, phone, consent) and export them.
+    ViewContacts,
+    /// Record, convert into an application and erase sympathisers and contacts.
+    ManageContacts,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 25] = [
         Action::ViewTerritories,
         Action::ViewBodies,
         Action::CreateBody,
@@ -78,6 +82,8 @@ impl Action {
         Action::PublishCommuniques,
         Action::ViewCases,
         Action::ManageCases,
+        Action::ViewContacts,
+        Action::ManageContacts,
     ];
 
     /// Out of scope, does the target look absent (404) rather than forbidden (403)?
@@ -95,6 +101,10 @@ impl Role {
         use Action::*;
         match self {
             Role::Administrator => true,
+            // Sympathisers are the officers' outreach: their records are little else than a
+            // name and a phone, so they go with members' contact details, and of those who
+            // see them (officers, the committee) only officers work with people who are not
+            // members; the committee meets them once converted, as applications.
             Role::Officer => matches!(
                 action,
                 ViewTerritories
@@ -112,6 +122,8 @@ impl Role {
                     | ViewStats
                     | ViewMeetings
                     | ManageMeetings
+                    | ViewContacts
+                    | ManageContacts
             ),
             // The committee decides applications and looks for duplicates among members.
             // Disciplinary files (what a member is accused of, hearings, sanctions) are the

@@ -3,6 +3,7 @@
 //! member lists out (CSV and XLSX); the meetings' iCalendar feeds.
 
 pub mod calendar;
+pub mod contacts;
 pub mod demo;
 mod demo_names;
 pub mod export;
