@@ -521,6 +521,42 @@ mod tests {
     }
 
     #[test]
+    fn sympathisers_are_for_officers_and_administrators() {
+        let kasba_tadla = path(&["05", "05.091", "05.091.01.07"]);
+        for role in Role::ALL {
+            let p = principal(role, &["05"], None);
+            let expected = if matches!(role, Role::Administrator | Role::Officer) {
+                Decision::Allow
+            } else {
+                Decision::Forbidden
+            };
+            for action in [Action::ViewContacts, Action::ManageContacts] {
+                assert_eq!(
+                    decide_member(&p, action, &kasba_tadla, "", Some("party")),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+        }
+        // Like members: another province does not know them, an affiliate's officer sees
+        // its own sympathisers only.
+        let taounate = principal(Role::Officer, &["03", "03.531"], None);
+        let women = principal(Role::Officer, &["05"], Some("women"));
+        let d = |p: &Principal, organization: &str| {
+            decide_member(
+                p,
+                Action::ViewContacts,
+                &kasba_tadla,
+                organization,
+                Some("party"),
+            )
+        };
+        assert_eq!(d(&taounate, ""), Decision::NotFound);
+        assert_eq!(d(&women, ""), Decision::NotFound);
+        assert_eq!(d(&women, "women"), Decision::Allow);
+    }
+
+    #[test]
     fn members_are_covered_by_their_branch_and_their_organizations() {
         let kasba_tadla = path(&["05", "05.091", "05.091.01.07"]);
         let women = principal(Role::Officer, &["05"], Some("women"));
