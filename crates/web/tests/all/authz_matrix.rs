@@ -436,7 +436,11 @@ fn check_fixtures(before: &BTreeMap<&str, serde_json::Value>, f: &Fixtures) {
     assert_eq!(meeting["communiques"][0]["id"].as_i64(), Some(f.communique));
     assert_eq!(meeting["communiques"][0]["status"], "draft", "{meeting}");
     assert_eq!(before["case"]["status"], "open", "{}", before["case"]);
-    assert_eq!(before["contact"]["status"], "active", "{}", before["contact"]);
+    assert_eq!(
+        before["contact"]["status"], "active",
+        "{}",
+        before["contact"]
+    );
     assert_eq!(before["contact"]["commune_code"], "05.091.01.07");
     assert_eq!(before["contact"]["organization"], serde_json::Value::Null);
     let roles = before["user"]["roles"].as_array().unwrap();

@@ -410,3 +410,97 @@ async fn exported(engine: Engine) {
     assert_eq!(String::from_utf8(bytes).unwrap().lines().count(), 1);
 }
 both_engines!(contacts_export_as_csv, exported);
+
+/// The sympathisers a body may list among its attendees, as the meeting's attendance will
+/// ask for them (the command the meetings' form is to call).
+async fn attendance(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let body = |organization: &str, kind: &str| json!({"organization": organization, "kind": kind, "territory": "05.091"});
+    let (s, party) = api
+        .send(
+            "POST",
+            "/api/v1/bodies",
+            body("party", "provincial_secretariat"),
+        )
+        .await;
+    assert_eq!(s, 201, "{party}");
+    let (s, women) = api
+        .send("POST", "/api/v1/bodies", body("women", "provincial_office"))
+        .await;
+    assert_eq!(s, 201, "{women}");
+    let mut ids = Vec::new();
+    for (organization, commune) in [
+        (None, KASBA_TADLA),
+        (Some("women"), KASBA_TADLA),
+        (None, "03.531.01.05"),
+    ] {
+        let mut c = contact();
+        c["commune"] = json!(commune);
+        if let Some(o) = organization {
+            c["organization"] = json!(o);
+        }
+        ids.push(record(&api, c).await);
+    }
+    let erased = record(&api, contact()).await;
+    let (s, _) = api
+        .send(
+            "POST",
+            format!("/api/v1/contacts/{erased}/erase"),
+            json!({"confirm": "yes"}),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let commands = tanzim_commands::App::new(
+        app.db.clone(),
+        tanzim_domain::org::Profile::default_profile().unwrap(),
+    );
+    let listed = |user: i64, body: i64| {
+        let commands = commands.clone();
+        let db = app.db.clone();
+        async move {
+            let (principal, _) = tanzim_store::accounts::principal(&db, user)
+                .await
+                .unwrap()
+                .unwrap();
+            let actor = tanzim_commands::Actor::user(&principal, "test");
+            let body = tanzim_store::bodies::get(&db, body).await.unwrap().unwrap();
+            tanzim_commands::contacts::for_attendance(&commands, &actor, &body)
+                .await
+                .map(|cs| cs.iter().map(|c| c.id).collect::<Vec<_>>())
+        }
+    };
+    let party = party["id"].as_i64().unwrap();
+    let women = women["id"].as_i64().unwrap();
+    // The party's body: every sympathiser of its province; the women's: its own.
+    assert_eq!(listed(admin, party).await.unwrap(), vec![ids[0], ids[1]]);
+    assert_eq!(listed(admin, women).await.unwrap(), vec![ids[1]]);
+    // The officer of the women's organization sees its own only, even at the party's body.
+    let women_officer = app
+        .user(
+            "officer.women",
+            &[(Role::Officer, Some("05"), Some("women"))],
+        )
+        .await;
+    assert_eq!(listed(women_officer, women).await.unwrap(), vec![ids[1]]);
+    assert!(listed(women_officer, party).await.is_err());
+    // Another province's officer: not found; the committee: not theirs.
+    let taounate = app
+        .user("officer.taounate", &[(Role::Officer, Some("03.531"), None)])
+        .await;
+    assert!(matches!(
+        listed(taounate, party).await,
+        Err(tanzim_commands::Error::NotFound)
+    ));
+    let committee = app
+        .user("committee", &[(Role::CommitteeMember, Some("05"), None)])
+        .await;
+    assert!(matches!(
+        listed(committee, party).await,
+        Err(tanzim_commands::Error::Forbidden)
+    ));
+}
+both_engines!(a_body_lists_its_sympathisers_for_attendance, attendance);
