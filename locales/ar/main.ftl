@@ -925,7 +925,7 @@ count-contacts = { PLURAL($count) ->
 }
 contact-title = متعاطف
 contact-erased-title = متعاطف ممحو
-contact-organization = المنظمة الموازية
+contact-organization = متعاطف مع
 contact-consent = الموافقة
 contact-consent-on = تاريخ الموافقة
 contact-consent-source = طريقة الموافقة

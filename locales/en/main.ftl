@@ -881,7 +881,7 @@ count-contacts = { PLURAL($count) ->
 }
 contact-title = Sympathiser
 contact-erased-title = Erased sympathiser
-contact-organization = Affiliated organization
+contact-organization = Sympathiser of
 contact-consent = Consent
 contact-consent-on = Consent given on
 contact-consent-source = Given

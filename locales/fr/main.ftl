@@ -881,7 +881,7 @@ count-contacts = { PLURAL($count) ->
 }
 contact-title = Sympathisant
 contact-erased-title = Sympathisant effacé
-contact-organization = Organisation parallèle
+contact-organization = Sympathisant de
 contact-consent = Consentement
 contact-consent-on = Date du consentement
 contact-consent-source = Recueilli

@@ -134,6 +134,8 @@ struct IndexPage {
     may_manage: bool,
     f: ContactForm,
     sources: Vec<Choice>,
+    /// The party (empty value) and its affiliates.
+    organizations: Vec<Choice>,
     errors: FormErrors,
     /// The form is open: it was just sent with errors.
     open: bool,
@@ -146,6 +148,24 @@ fn source_choices(ctx: &Ctx, selected: &str) -> Vec<Choice> {
             value: s.as_str().to_owned(),
             label: ctx.tr.t(&format!("contact-source-{}", s.as_str())),
             selected: s.as_str() == selected,
+        })
+        .collect()
+}
+
+/// Whose sympathiser: the party itself (no value) or one of its affiliates.
+fn organization_choices(state: &AppState, ctx: &Ctx, selected: &str) -> Vec<Choice> {
+    state
+        .profile
+        .organizations
+        .iter()
+        .map(|o| {
+            let party = Some(o.key.as_str()) == state.profile.party_key();
+            let value = if party { String::new() } else { o.key.clone() };
+            Choice {
+                selected: value == selected,
+                value,
+                label: views::label(&o.name, &ctx.tr),
+            }
         })
         .collect()
 }
@@ -180,6 +200,7 @@ async fn index_page(
         q: q.q.clone().unwrap_or_default(),
         may_manage: user.may(Action::ManageContacts, None),
         sources: source_choices(ctx, &f.consent_source),
+        organizations: organization_choices(state, ctx, &f.organization),
         f,
         errors,
         open,
