@@ -58,6 +58,8 @@ pub fn scope(app: &App, actor: &Actor<'_>, action: Action) -> ScopeFilter {
             let assignments = member_assignments(p, action, app.profile.party_key());
             ScopeFilter::from_assignments(assignments.iter())
         }
+        // The console holds the database already: the whole country, like an
+        // administrator's national role.
         None => ScopeFilter::from_assignments(std::iter::once(
             &tanzim_domain::accounts::RoleAssignment {
                 role: tanzim_domain::accounts::Role::Administrator,
