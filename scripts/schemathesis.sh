@@ -61,7 +61,7 @@ done
 # One record of each kind, so that the operations on `{id}` (pinned to 1 below) reach
 # the handlers instead of answering 404: a body, a campaign, a member with a payment, an
 # application, a meeting with minutes and a communiqué, an ethics committee, a case with
-# a document.
+# a document, a sympathiser.
 python3 - "$base" "$token" <<'PY'
 import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
@@ -92,6 +92,8 @@ case = call(f"/api/v1/bodies/{body}/cases", {"member_id": member, "grounds": "x"
 upload = ("--b\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nt\r\n--b\r\n"
     "Content-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n")
 call(f"/api/v1/cases/{case}/documents", None, "multipart/form-data; boundary=b", upload.encode())
+call("/api/v1/contacts", {"first_name_ar": "سعاد", "last_name_ar": "العلوي", "phone": "0612345670",
+    "commune": "05.091.01.07", "consent_on": "2026-11-20", "consent_source": "meeting", "consent_wording": "x"})
 PY
 cat >"$work/schemathesis.toml" <<'TOML'
 [parameters]

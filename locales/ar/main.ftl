@@ -1032,3 +1032,51 @@ import-accepted-synonyms = عناوين أخرى مقبولة
 import-accepted-notes = لا تهم الهمزة ولا التاء المربوطة ولا الشكل ولا حالة الأحرف ولا النبر في العناوين. الجماعة: رمزها (مثل 05.091.01.07) أو اسمها بالعربية أو بالفرنسية؛ إن حملت عدة جماعات الاسم نفسه فأضيفوا عمود الإقليم. التواريخ: 1990-03-12 أو 12/03/1990. الجنس: ذكر أو أنثى، أو M أو F. عمود رقم العضوية (كما في التصدير) يعين العضو الذي يُحيَّن.
 import-no-cin-mapped = لم يُعيَّن أي عمود لرقم البطاقة الوطنية: اختاروه في أعمدة الملف أدناه، وإلا رُفضت كل الأسطر.
 error-mapping-invalid = اختيار الأعمدة غير صالح؛ أعيدوا تحميل الصفحة.
+# Contacts and sympathisers
+contacts-title = المتعاطفون وجهات الاتصال
+contacts-intro = أشخاص ليسوا أعضاء، مسجلون بموافقتهم، يدعون إلى الاجتماعات والأنشطة. لا يحتسبون أبدا ضمن الأعضاء.
+contacts-search = البحث بالاسم أو الهاتف
+contacts-export = تصدير القائمة (CSV)
+contacts-new = تسجيل متعاطف
+contacts-add = تسجيل
+contacts-empty = لا يوجد أي متعاطف مسجل في نطاقكم بعد.
+contacts-none-found = لا يوجد متعاطف يطابق هذا البحث في نطاقكم.
+count-contacts = { PLURAL($count) ->
+    [zero] لا يوجد أي متعاطف
+    [one] متعاطف واحد
+    [two] متعاطفان
+    [few] { $count } متعاطفين
+    [many] { $count } متعاطفا
+   *[other] { $count } متعاطف
+}
+contact-title = متعاطف
+contact-erased-title = متعاطف ممحو
+contact-organization = متعاطف مع
+contact-consent = الموافقة
+contact-consent-on = تاريخ الموافقة
+contact-consent-source = طريقة الموافقة
+contact-consent-wording = نص الموافقة
+contact-source-meeting = خلال اجتماع
+contact-source-activity = خلال نشاط
+contact-source-form = استمارة
+contact-source-referral = بواسطة عضو
+contact-source-import = قائمة مستوردة
+contact-status-active = متعاطف
+contact-status-converted = تحول إلى طلب انخراط
+contact-status-erased = ممحو
+contact-created = تاريخ التسجيل
+contact-application = طلب الانخراط
+contact-convert = تحويله إلى طلب انخراط
+contact-convert-explain = يودع طلب انخراط في انتظار قرار اللجنة انطلاقا من معطيات المتعاطف؛ أكملوا ما ينقص منها.
+contact-erase = محو المعطيات الشخصية
+contact-erase-confirm = أؤكد محو اسم هذا الشخص وهاتفه وكل معطياته الشخصية نهائيا.
+audit-contact-created = تسجيل متعاطف
+audit-contact-viewed = الاطلاع على متعاطف
+audit-contact-converted = تحويل متعاطف إلى طلب انخراط
+audit-contact-erased = محو متعاطف
+audit-contacts-exported = تصدير قائمة المتعاطفين
+error-contact-consent-required = لا يسجل أي شخص دون موافقته: تاريخها وطريقتها ونصها مطلوبة.
+error-contact-consent-source-invalid = طريقة موافقة غير معروفة.
+error-contact-converted = تحول هذا المتعاطف إلى طلب انخراط من قبل.
+error-contact-erased = محيت معطيات هذا المتعاطف.
+error-contact-not-active = لم يعد هذا المتعاطف قابلا للتحويل.

@@ -968,3 +968,47 @@ import-accepted-synonyms = Other accepted headers
 import-accepted-notes = Hamza, ta marbuta, vowel marks, case and accents do not count in headers. Commune: its code (such as 05.091.01.07) or its name in Arabic or French; when several communes bear the same name, add a province column. Dates: 1990-03-12 or 12/03/1990. Sex: M or F (ذكر, أنثى). The membership number column (as in the export) names the member to update.
 import-no-cin-mapped = No column is read as the CIN: choose it among the file's columns below, or every line will be rejected.
 error-mapping-invalid = The choice of columns is not valid; reload the page.
+# Contacts and sympathisers
+contacts-title = Sympathisers and contacts
+contacts-intro = People who are not members, recorded with their consent, invited to meetings and activities. They are never counted as members.
+contacts-search = Search by name or phone
+contacts-export = Export the list (CSV)
+contacts-new = Record a sympathiser
+contacts-add = Record
+contacts-empty = No sympathiser recorded in your scope yet.
+contacts-none-found = No sympathiser in your scope matches this search.
+count-contacts = { PLURAL($count) ->
+    [one] { $count } sympathiser
+   *[other] { $count } sympathisers
+}
+contact-title = Sympathiser
+contact-erased-title = Erased sympathiser
+contact-organization = Sympathiser of
+contact-consent = Consent
+contact-consent-on = Consent given on
+contact-consent-source = Given
+contact-consent-wording = Wording agreed to
+contact-source-meeting = at a meeting
+contact-source-activity = at an activity
+contact-source-form = on a form
+contact-source-referral = through a member
+contact-source-import = in an imported list
+contact-status-active = Sympathiser
+contact-status-converted = Became a membership application
+contact-status-erased = Erased
+contact-created = Recorded on
+contact-application = Membership application
+contact-convert = Turn into a membership application
+contact-convert-explain = A membership application waiting for the committee is filed from the sympathiser's details; complete what is missing.
+contact-erase = Erase the personal data
+contact-erase-confirm = I confirm erasing this person's name, phone and every personal detail for good.
+audit-contact-created = Sympathiser recorded
+audit-contact-viewed = Sympathiser viewed
+audit-contact-converted = Sympathiser turned into an application
+audit-contact-erased = Sympathiser erased
+audit-contacts-exported = Sympathisers' list exported
+error-contact-consent-required = No one is recorded without their consent: its date, how it was given and its wording are required.
+error-contact-consent-source-invalid = Unknown way of giving consent.
+error-contact-converted = This sympathiser has already become a membership application.
+error-contact-erased = This sympathiser's data has been erased.
+error-contact-not-active = This sympathiser can no longer be converted.

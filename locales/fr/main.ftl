@@ -968,3 +968,47 @@ import-accepted-synonyms = Autres en-têtes acceptés
 import-accepted-notes = Ni la hamza, ni la ta marbuta, ni les voyelles, ni la casse, ni les accents ne comptent dans les en-têtes. Commune : son code (comme 05.091.01.07) ou son nom en arabe ou en français ; si plusieurs communes portent le même nom, ajoutez une colonne province. Dates : 1990-03-12 ou 12/03/1990. Sexe : M ou F (ذكر, أنثى). La colonne du numéro d'adhérent (comme dans l'export) désigne le membre à mettre à jour.
 import-no-cin-mapped = Aucune colonne n'est lue comme CIN : choisissez-la dans les colonnes du fichier ci-dessous, sinon toutes les lignes seront refusées.
 error-mapping-invalid = Le choix des colonnes n'est pas valable ; rechargez la page.
+# Contacts and sympathisers
+contacts-title = Sympathisants et contacts
+contacts-intro = Des personnes qui ne sont pas membres, enregistrées avec leur consentement, invitées aux réunions et aux activités. Elles ne sont jamais comptées parmi les membres.
+contacts-search = Rechercher par nom ou téléphone
+contacts-export = Exporter la liste (CSV)
+contacts-new = Enregistrer un sympathisant
+contacts-add = Enregistrer
+contacts-empty = Aucun sympathisant enregistré dans votre périmètre pour l’instant.
+contacts-none-found = Aucun sympathisant de votre périmètre ne correspond à cette recherche.
+count-contacts = { PLURAL($count) ->
+    [one] { $count } sympathisant
+   *[other] { $count } sympathisants
+}
+contact-title = Sympathisant
+contact-erased-title = Sympathisant effacé
+contact-organization = Sympathisant de
+contact-consent = Consentement
+contact-consent-on = Date du consentement
+contact-consent-source = Recueilli
+contact-consent-wording = Texte du consentement
+contact-source-meeting = lors d’une réunion
+contact-source-activity = lors d’une activité
+contact-source-form = par formulaire
+contact-source-referral = par un membre
+contact-source-import = liste importée
+contact-status-active = Sympathisant
+contact-status-converted = Devenu demande d’adhésion
+contact-status-erased = Effacé
+contact-created = Enregistré le
+contact-application = Demande d’adhésion
+contact-convert = Transformer en demande d’adhésion
+contact-convert-explain = Une demande d’adhésion en attente de la commission est déposée avec les données du sympathisant ; complétez ce qui manque.
+contact-erase = Effacer les données personnelles
+contact-erase-confirm = Je confirme l’effacement définitif du nom, du téléphone et de toutes les données personnelles de cette personne.
+audit-contact-created = Sympathisant enregistré
+audit-contact-viewed = Sympathisant consulté
+audit-contact-converted = Sympathisant transformé en demande d’adhésion
+audit-contact-erased = Sympathisant effacé
+audit-contacts-exported = Liste des sympathisants exportée
+error-contact-consent-required = Personne n’est enregistré sans son consentement : sa date, la façon dont il a été recueilli et son texte sont requis.
+error-contact-consent-source-invalid = Façon de recueillir le consentement inconnue.
+error-contact-converted = Ce sympathisant est déjà devenu une demande d’adhésion.
+error-contact-erased = Les données de ce sympathisant ont été effacées.
+error-contact-not-active = Ce sympathisant ne peut plus être transformé.

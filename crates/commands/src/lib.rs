@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod applications;
 pub mod bodies;
 pub mod campaigns;
+pub mod contacts;
 pub mod discipline;
 mod error;
 pub mod exports;

@@ -69,10 +69,20 @@ pub enum AuditAction {
     DatabaseBackedUp,
     /// The database filled from a backup (`tanzim restore`).
     DatabaseRestored,
+    /// A sympathiser or contact recorded with their consent.
+    ContactCreated,
+    /// A contact's record read by an officer.
+    ContactViewed,
+    /// A contact turned into a pending application.
+    ContactConverted,
+    /// A contact's personal data removed (the entry keeps none of it).
+    ContactErased,
+    /// The contact list downloaded as a file.
+    ContactsExported,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 57] = [
+    pub const ALL: [AuditAction; 62] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -130,6 +140,11 @@ impl AuditAction {
         AuditAction::PasswordConfirmThrottled,
         AuditAction::DatabaseBackedUp,
         AuditAction::DatabaseRestored,
+        AuditAction::ContactCreated,
+        AuditAction::ContactViewed,
+        AuditAction::ContactConverted,
+        AuditAction::ContactErased,
+        AuditAction::ContactsExported,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -191,6 +206,11 @@ impl AuditAction {
             AuditAction::PasswordConfirmThrottled => "password-confirm-throttled",
             AuditAction::DatabaseBackedUp => "database-backed-up",
             AuditAction::DatabaseRestored => "database-restored",
+            AuditAction::ContactCreated => "contact-created",
+            AuditAction::ContactViewed => "contact-viewed",
+            AuditAction::ContactConverted => "contact-converted",
+            AuditAction::ContactErased => "contact-erased",
+            AuditAction::ContactsExported => "contacts-exported",
         }
     }
 

@@ -53,6 +53,10 @@ pub enum Field {
     File,
     Member,
     Place,
+    /// A contact's consent: the day, how it was given, the words agreed to.
+    ConsentOn,
+    ConsentSource,
+    ConsentWording,
 }
 
 impl Field {
@@ -108,6 +112,9 @@ impl Field {
             Field::File => "file",
             Field::Member => "member",
             Field::Place => "place",
+            Field::ConsentOn => "consent_on",
+            Field::ConsentSource => "consent_source",
+            Field::ConsentWording => "consent_wording",
         }
     }
 }

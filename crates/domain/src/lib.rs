@@ -7,6 +7,7 @@ pub mod accounts;
 pub mod arabic;
 pub mod audit;
 pub mod commune_names;
+pub mod contacts;
 pub mod dates;
 pub mod discipline;
 pub mod error;

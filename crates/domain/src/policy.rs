@@ -51,10 +51,14 @@ pub enum Action {
     ViewCases,
     /// Open a case, record its hearings and documents, and decide it (the ethics committee).
     ManageCases,
+    /// See sympathisers and contacts (names, phone, consent) and export them.
+    ViewContacts,
+    /// Record, convert into an application and erase sympathisers and contacts.
+    ManageContacts,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 25] = [
         Action::ViewTerritories,
         Action::ViewBodies,
         Action::CreateBody,
@@ -78,6 +82,8 @@ impl Action {
         Action::PublishCommuniques,
         Action::ViewCases,
         Action::ManageCases,
+        Action::ViewContacts,
+        Action::ManageContacts,
     ];
 
     /// Out of scope, does the target look absent (404) rather than forbidden (403)?
@@ -95,6 +101,10 @@ impl Role {
         use Action::*;
         match self {
             Role::Administrator => true,
+            // Sympathisers are the officers' outreach: their records are little else than a
+            // name and a phone, so they go with members' contact details, and of those who
+            // see them (officers, the committee) only officers work with people who are not
+            // members; the committee meets them once converted, as applications.
             Role::Officer => matches!(
                 action,
                 ViewTerritories
@@ -112,6 +122,8 @@ impl Role {
                     | ViewStats
                     | ViewMeetings
                     | ManageMeetings
+                    | ViewContacts
+                    | ManageContacts
             ),
             // The committee decides applications and looks for duplicates among members.
             // Disciplinary files (what a member is accused of, hearings, sanctions) are the
@@ -506,6 +518,42 @@ mod tests {
             decide(&taounate, Action::ManageCases, Some(&body)),
             Decision::NotFound
         );
+    }
+
+    #[test]
+    fn sympathisers_are_for_officers_and_administrators() {
+        let kasba_tadla = path(&["05", "05.091", "05.091.01.07"]);
+        for role in Role::ALL {
+            let p = principal(role, &["05"], None);
+            let expected = if matches!(role, Role::Administrator | Role::Officer) {
+                Decision::Allow
+            } else {
+                Decision::Forbidden
+            };
+            for action in [Action::ViewContacts, Action::ManageContacts] {
+                assert_eq!(
+                    decide_member(&p, action, &kasba_tadla, "", Some("party")),
+                    expected,
+                    "{role:?} {action:?}"
+                );
+            }
+        }
+        // Like members: another province does not know them, an affiliate's officer sees
+        // its own sympathisers only.
+        let taounate = principal(Role::Officer, &["03", "03.531"], None);
+        let women = principal(Role::Officer, &["05"], Some("women"));
+        let d = |p: &Principal, organization: &str| {
+            decide_member(
+                p,
+                Action::ViewContacts,
+                &kasba_tadla,
+                organization,
+                Some("party"),
+            )
+        };
+        assert_eq!(d(&taounate, ""), Decision::NotFound);
+        assert_eq!(d(&women, ""), Decision::NotFound);
+        assert_eq!(d(&women, "women"), Decision::Allow);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod calendar;
 pub mod columns;
+pub mod contacts;
 pub mod demo;
 mod demo_names;
 pub mod export;

@@ -6,7 +6,7 @@ use crate::Day;
 use crate::audit::AuditEntry;
 use crate::members::{PERSON_COLUMNS, person_values};
 use crate::person::PersonRecord;
-use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError};
+use crate::{Db, Page, Paged, Result, ScopeFilter, StoreError, Tx};
 use serde::Serialize;
 use tanzim_domain::members::ApplicationStatus;
 use tanzim_domain::members::{Cin, Person, PersonInput};
@@ -91,6 +91,15 @@ pub struct NewApplication<'a> {
 
 /// Files an application.
 pub async fn create(db: &Db, new: &NewApplication<'_>, audit: AuditEntry) -> Result<i64> {
+    let mut tx = db.begin().await?;
+    let id = create_in(&mut tx, new, audit).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// Files an application inside the command's transaction (a contact converted into one
+/// is marked in the same transaction).
+pub async fn create_in(tx: &mut Tx, new: &NewApplication<'_>, audit: AuditEntry) -> Result<i64> {
     let p = new.person;
     let sql = format!(
         "INSERT INTO applications (reference, status, source, {PERSON_COLUMNS},
@@ -98,29 +107,30 @@ pub async fn create(db: &Db, new: &NewApplication<'_>, audit: AuditEntry) -> Res
          VALUES ($1, 'pending', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)
          RETURNING id"
     );
-    on_pool!(db, pool => {
-        let mut tx = pool.begin_write().await?;
-        // No check against existing members or applications here: telling the sender
-        // "this CIN is already a member" would reveal a political affiliation. The committee
-        // sees possible duplicates and decides; a member's CIN stays unique at acceptance.
+    // No check against existing members or applications here: telling the sender "this
+    // CIN is already a member" would reveal a political affiliation. The committee sees
+    // possible duplicates and decides; a member's CIN stays unique at acceptance.
+    let id: i64 = on_tx!(tx, c => {
         let mut insert = sqlx::query_scalar::<_, i64>(sqlx::AssertSqlSafe(sql.as_str()))
             .bind(new.reference)
             .bind(new.source);
         for value in person_values(p, new.path) {
             insert = insert.bind(value);
         }
-        let id: i64 = insert
+        insert
             .bind(new.consent_contact)
             .bind(new.consent_public)
             .bind(new.consent_version)
             .bind(crate::now())
             .bind(new.entered_by)
-            .fetch_one(&mut *tx)
-            .await?;
-        append_audit!(tx, &audit.target("application", id, Some(new.path.clone())).detail(serde_json::json!({ "source": new.source })))?;
-        tx.commit().await?;
-        Ok(id)
-    })
+            .fetch_one(c)
+            .await
+    })?;
+    let entry = audit
+        .target("application", id, Some(new.path.clone()))
+        .detail(serde_json::json!({ "source": new.source }));
+    crate::audit::append_in(tx, &entry).await?;
+    Ok(id)
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Application>> {

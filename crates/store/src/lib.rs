@@ -62,6 +62,7 @@ pub mod audit;
 pub mod backup;
 pub mod bodies;
 pub mod campaigns;
+pub mod contacts;
 pub mod counters;
 mod day;
 pub mod discipline;

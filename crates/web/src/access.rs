@@ -18,6 +18,7 @@ use tanzim_domain::policy::{Action, Decision, scopes_for};
 use tanzim_store::applications::Application;
 use tanzim_store::bodies::Body;
 use tanzim_store::campaigns::Campaign;
+use tanzim_store::contacts::Contact;
 use tanzim_store::discipline::Case;
 use tanzim_store::imports::Review;
 use tanzim_store::meetings::{Communique, Meeting};
@@ -70,6 +71,7 @@ pub(crate) async fn enforce(
             put::<InBody<Communique>>(&app, &actor, action, id, extensions).await?
         }
         TargetKind::Case => put::<Case>(&app, &actor, action, id, extensions).await?,
+        TargetKind::Contact => put::<Contact>(&app, &actor, action, id, extensions).await?,
     }
     Ok(next.run(req).await)
 }

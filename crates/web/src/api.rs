@@ -70,6 +70,8 @@ impl Modify for BearerAuth {
         crate::discipline::api_get, crate::discipline::api_hearing, crate::discipline::api_document,
         crate::discipline::api_download, crate::discipline::api_decide,
         crate::jobs::api_list, crate::jobs::api_get, crate::jobs::api_cancel,
+        crate::contacts::api_list, crate::contacts::api_create, crate::contacts::api_get,
+        crate::contacts::api_convert, crate::contacts::api_erase,
     ),
     components(schemas(ApiError, crate::committed::Written)),
     modifiers(&BearerAuth)

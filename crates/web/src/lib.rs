@@ -11,6 +11,7 @@ pub mod bodies;
 pub mod calendar;
 pub mod campaigns;
 pub mod committed;
+pub mod contacts;
 pub mod ctx;
 pub mod discipline;
 pub mod error;

@@ -4,8 +4,8 @@
 //! out of either.
 
 use crate::{
-    accounts, api, applications, audit, bodies, calendar, campaigns, discipline, home, imports,
-    jobs, meetings, members, reauth, reviews, session, stats, territory,
+    accounts, api, applications, audit, bodies, calendar, campaigns, contacts, discipline, home,
+    imports, jobs, meetings, members, reauth, reviews, session, stats, territory,
 };
 
 pub use crate::routing::{Access, Guard, Route, RouteSpec, TargetKind};
@@ -30,6 +30,7 @@ pub fn table() -> Vec<Route> {
         imports::routes(),
         discipline::routes(),
         jobs::routes(),
+        contacts::routes(),
     ]
     .into_iter()
     .flatten()

@@ -31,6 +31,8 @@ pub enum TargetKind {
     /// `{id}` is a disciplinary case (as reachable as its body; `{document_id}` one of its
     /// documents).
     Case,
+    /// `{id}` is a sympathiser or contact.
+    Contact,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

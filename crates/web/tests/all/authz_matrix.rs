@@ -135,6 +135,7 @@ struct Fixtures {
     communique: i64,
     case: i64,
     document: i64,
+    contact: i64,
 }
 
 async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
@@ -285,6 +286,19 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
     let document_id = document.json::<serde_json::Value>().await.unwrap()["id"]
         .as_i64()
         .unwrap();
+    // A sympathiser of the member's commune, the party's, without what an application
+    // needs beyond her name (so that a conversion sent without a body changes nothing).
+    let (s, contact) = api
+        .send(
+            "POST",
+            "/api/v1/contacts",
+            serde_json::json!({"first_name_ar": "سعاد", "last_name_ar": "العلوي", "phone": "0612345670",
+                "commune": "05.091.01.07", "consent_on": "2026-11-20", "consent_source": "meeting",
+                "consent_wording": "أوافق"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{contact}");
+    let contact_id = contact["id"].as_i64().unwrap();
     let target_user = app
         .user("target.user", &[(Role::Officer, Some("05.091"), None)])
         .await;
@@ -306,13 +320,14 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         communique: communique_id,
         case: case_id,
         document: document_id,
+        contact: contact_id,
     }
 }
 
 /// What the matrix reads back after a principal's calls, and the target kinds whose
 /// changing routes may change it (a member changes with her case and her duplicate, a
 /// meeting with its body and communiqués, ...).
-const RECORDS: [(&str, &[TargetKind]); 11] = [
+const RECORDS: [(&str, &[TargetKind]); 12] = [
     ("body", &[TargetKind::Body]),
     ("user", &[TargetKind::User]),
     (
@@ -334,6 +349,7 @@ const RECORDS: [(&str, &[TargetKind]); 11] = [
     ("positions", &[TargetKind::Body, TargetKind::Meeting]),
     ("body cases", &[TargetKind::Body, TargetKind::Case]),
     ("reviews", &[TargetKind::Review]),
+    ("contact", &[TargetKind::Contact]),
 ];
 
 /// Every fixture as the API shows it to a national administrator (and the review queue as
@@ -369,6 +385,11 @@ async fn snapshot(
             f.meeting,
         ),
         ("case", format!("/api/v1/cases/{}", f.case), f.case),
+        (
+            "contact",
+            format!("/api/v1/contacts/{}", f.contact),
+            f.contact,
+        ),
     ] {
         let (s, v) = api.get(&path).await;
         assert_eq!(s, 200, "{path}: {v}");
@@ -415,6 +436,13 @@ fn check_fixtures(before: &BTreeMap<&str, serde_json::Value>, f: &Fixtures) {
     assert_eq!(meeting["communiques"][0]["id"].as_i64(), Some(f.communique));
     assert_eq!(meeting["communiques"][0]["status"], "draft", "{meeting}");
     assert_eq!(before["case"]["status"], "open", "{}", before["case"]);
+    assert_eq!(
+        before["contact"]["status"], "active",
+        "{}",
+        before["contact"]
+    );
+    assert_eq!(before["contact"]["commune_code"], "05.091.01.07");
+    assert_eq!(before["contact"]["organization"], serde_json::Value::Null);
     let roles = before["user"]["roles"].as_array().unwrap();
     assert_eq!(roles.len(), 1, "{}", before["user"]);
     assert_eq!(roles[0]["scope_code"], "05.091", "{}", before["user"]);
@@ -490,6 +518,7 @@ async fn matrix(engine: Engine) {
                     Access::Policy(_, TargetKind::Meeting) => f.meeting,
                     Access::Policy(_, TargetKind::Communique) => f.communique,
                     Access::Policy(_, TargetKind::Case) => f.case,
+                    Access::Policy(_, TargetKind::Contact) => f.contact,
                     _ => 999_999,
                 };
                 let path = spec

@@ -15,6 +15,7 @@ mod authz_matrix;
 mod backup;
 mod campaign_close;
 mod committed;
+mod contacts;
 mod discipline;
 mod exports;
 mod foundation;

@@ -358,6 +358,7 @@ async fn every_sensitive_route(engine: Engine) {
     assert_eq!(
         checked,
         [
+            "GET /contacts/export.csv",
             "GET /jobs/{id}/download",
             "GET /members/export.csv",
             "GET /members/export.xlsx",
