@@ -1080,3 +1080,4 @@ error-contact-consent-source-invalid = طريقة موافقة غير معروف
 error-contact-converted = تحول هذا المتعاطف إلى طلب انخراط من قبل.
 error-contact-erased = محيت معطيات هذا المتعاطف.
 error-contact-not-active = لم يعد هذا المتعاطف قابلا للتحويل.
+nav-contacts = المتعاطفون

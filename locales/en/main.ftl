@@ -1012,3 +1012,4 @@ error-contact-consent-source-invalid = Unknown way of giving consent.
 error-contact-converted = This sympathiser has already become a membership application.
 error-contact-erased = This sympathiser's data has been erased.
 error-contact-not-active = This sympathiser can no longer be converted.
+nav-contacts = Sympathisers

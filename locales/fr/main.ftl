@@ -1012,3 +1012,4 @@ error-contact-consent-source-invalid = Façon de recueillir le consentement inco
 error-contact-converted = Ce sympathisant est déjà devenu une demande d’adhésion.
 error-contact-erased = Les données de ce sympathisant ont été effacées.
 error-contact-not-active = Ce sympathisant ne peut plus être transformé.
+nav-contacts = Sympathisants

@@ -61,6 +61,9 @@ impl Layout {
             if may(Action::ViewMembers) {
                 add("/members", "nav-members");
             }
+            if may(Action::ViewContacts) {
+                add("/contacts", "nav-contacts");
+            }
             if may(Action::ViewApplications) {
                 add("/applications", "nav-applications");
             }
