@@ -748,6 +748,11 @@ async fn the_ethics_committee_suspends_a_member_after_confirming() {
     c.close().await.unwrap();
 }
 
+/// Types `text` into the field `css` (waiting for it to appear).
+async fn type_in(c: &Client, css: &str, text: &str) {
+    wait_for(c, css).await.send_keys(text).await.unwrap();
+}
+
 /// Issue 13 in a real browser, in Arabic on a phone: a meeting with no named chair, a woman
 /// member of parliament speaking, the members counted rather than named and a unanimous
 /// vote of them; then the announcement and the report, on the public page in turn.
@@ -770,56 +775,43 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
         .await
         .unwrap();
     c.execute("document.querySelector('#new-meeting [name=held_on]').value = '2025-01-12'; document.querySelector('#new-meeting [name=starts_at]').value = '10:00'; document.querySelectorAll('#new-meeting details').forEach(d => d.open = true);", vec![]).await.unwrap();
-    wait_for(&c, "#new-meeting [name=place]")
-        .await
-        .send_keys("المقر الإقليمي للحزب")
-        .await
-        .unwrap();
-    wait_for(&c, "#new-meeting [name=members_present_count]")
-        .await
-        .send_keys("9")
-        .await
-        .unwrap();
-    wait_for(&c, "#new-meeting [name=invited]")
-        .await
-        .send_keys("كافة المناضلات والمناضلين بالإقليم")
-        .await
-        .unwrap();
+    type_in(&c, "#new-meeting [name=place]", "المقر الإقليمي للحزب").await;
+    type_in(&c, "#new-meeting [name=members_present_count]", "9").await;
+    type_in(
+        &c,
+        "#new-meeting [name=invited]",
+        "كافة المناضلات والمناضلين بالإقليم",
+    )
+    .await;
     shot(&c, "44-meeting-new-counted-ar").await;
     click(&c, "#create-meeting").await;
     wait_for(&c, "#decision-form").await;
 
     // A woman member of parliament speaks; the form assumes no sex.
-    wait_for(&c, "[name=speaker]")
-        .await
-        .send_keys("ليلى أمزيان")
-        .await
-        .unwrap();
-    wait_for(&c, "form[action$='/interventions'] [name=title]")
-        .await
-        .send_keys("النائبة البرلمانية")
-        .await
-        .unwrap();
+    type_in(&c, "[name=speaker]", "ليلى أمزيان").await;
+    type_in(
+        &c,
+        "form[action$='/interventions'] [name=title]",
+        "النائبة البرلمانية",
+    )
+    .await;
     c.execute(
         "document.querySelector('form[action$=\"/interventions\"] [name=sex]').value = 'F';",
         vec![],
     )
     .await
     .unwrap();
-    wait_for(&c, "[name=summary]")
-        .await
-        .send_keys("قضايا التشغيل بالإقليم")
-        .await
-        .unwrap();
+    type_in(&c, "[name=summary]", "قضايا التشغيل بالإقليم").await;
     click(&c, "#add-intervention").await;
 
     // A unanimous resolution: the nine counted members voted for it.
     c.execute("document.querySelector('#decision-form [name=kind]').value = 'resolution'; document.querySelector('#vote-unanimous').checked = true;", vec![]).await.unwrap();
-    wait_for(&c, "#decision-form [name=text]")
-        .await
-        .send_keys("المصادقة على التقرير التنظيمي")
-        .await
-        .unwrap();
+    type_in(
+        &c,
+        "#decision-form [name=text]",
+        "المصادقة على التقرير التنظيمي",
+    )
+    .await;
     click(&c, "#add-decision").await;
     assert!(
         text(&c, "main")
