@@ -1081,3 +1081,6 @@ error-contact-converted = تحول هذا المتعاطف إلى طلب انخ�
 error-contact-erased = محيت معطيات هذا المتعاطف.
 error-contact-not-active = لم يعد هذا المتعاطف قابلا للتحويل.
 nav-contacts = المتعاطفون
+error-congress-unknown = المؤتمر المرتبط يجب أن يكون مؤتمرا لهذه الهيئة أو لهيئة أعلى منها.
+error-position-twice = لكل منصب (ورتبة) شخص واحد في المكتب المنتخب.
+error-office-empty = المكتب المنتخب يحتاج إلى منصب واحد على الأقل.

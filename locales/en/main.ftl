@@ -1013,3 +1013,6 @@ error-contact-converted = This sympathiser has already become a membership appli
 error-contact-erased = This sympathiser's data has been erased.
 error-contact-not-active = This sympathiser can no longer be converted.
 nav-contacts = Sympathisers
+error-congress-unknown = The linked congress must be a congress of this body or of a body above it.
+error-position-twice = Each position (and rank) has one holder in the elected office.
+error-office-empty = The elected office needs at least one position.

@@ -1013,3 +1013,6 @@ error-contact-converted = Ce sympathisant est déjà devenu une demande d’adh�
 error-contact-erased = Les données de ce sympathisant ont été effacées.
 error-contact-not-active = Ce sympathisant ne peut plus être transformé.
 nav-contacts = Sympathisants
+error-congress-unknown = Le congrès lié doit être un congrès de cette instance ou d'une instance au-dessus.
+error-position-twice = Un poste (et un rang) n'a qu'un titulaire dans le bureau élu.
+error-office-empty = Le bureau élu doit compter au moins un poste.

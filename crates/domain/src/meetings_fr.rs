@@ -436,6 +436,13 @@ pub fn communique_fr(f: &CommuniqueFacts) -> (String, String) {
         opening.push_str(&format!(", sous le thème « {s} »"));
     }
     let mut text = vec![format!("{opening}.")];
+    if let Some((body, day)) = &w.congress {
+        text.push(format!(
+            "{the_meeting} s'inscrit dans la préparation du congrès {} prévu le {}.",
+            of_body(body),
+            date_fr(*day)
+        ));
+    }
     if let Some(g) = f.goals.as_deref().map(trimmed).filter(|g| !g.is_empty()) {
         text.push(format!("{the_meeting} avait pour objectif : {g}."));
     }

@@ -79,6 +79,14 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
         },
         leads: leads_of(chair_ar, &r.leads)?,
         decisions: r.decisions.iter().map(|(d, _)| d.summary.clone()).collect(),
+        congress: None,
+    };
+    let congress = congress_of(app, m).await?;
+    let ar = rules::Wording {
+        congress: congress
+            .as_ref()
+            .map(|(body, day)| (press_name_ar(&app.profile, body), *day)),
+        ..ar
     };
     let (present, _) = present_of(m, &r.attendance);
     let named_present = r
@@ -93,7 +101,12 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
         MembersPresent::Unsaid
     };
     Ok(rules::CommuniqueFacts {
-        fr: french(app, b, r, holder.as_ref(), commune.as_ref(), &ar).await?,
+        fr: rules::Wording {
+            congress: congress
+                .as_ref()
+                .map(|(body, day)| (name_fr(app, body), *day)),
+            ..french(app, b, r, holder.as_ref(), commune.as_ref(), &ar).await?
+        },
         ar,
         date: m.held_on.date(),
         hour: m.starts_at.clone(),
@@ -129,6 +142,32 @@ pub async fn read(app: &App, b: &Body, r: &Record) -> Result<rules::CommuniqueFa
         said: r.interventions.iter().map(said).collect(),
         invited: m.invited.clone(),
     })
+}
+
+/// The congress a meeting is linked to, with the body holding it.
+async fn congress_of(app: &App, m: &Meeting) -> Result<Option<(Body, chrono::NaiveDate)>> {
+    let Some(id) = m.congress_id else {
+        return Ok(None);
+    };
+    let Some(congress) = store::get(&app.db, id).await? else {
+        return Ok(None);
+    };
+    let body = tanzim_store::bodies::get(&app.db, congress.body_id).await?;
+    Ok(body.map(|b| (b, congress.held_on.date())))
+}
+
+/// A body's French name: its own, else its kind's and its territory's.
+fn name_fr(app: &App, b: &Body) -> String {
+    let kind_fr = app
+        .profile
+        .body_kind(&b.kind)
+        .map(|k| k.name.fr.clone())
+        .unwrap_or_else(|| b.name.clone());
+    match (&b.name_fr, &b.territory_name_fr) {
+        (Some(own), _) => own.clone(),
+        (None, Some(t)) => format!("{kind_fr} {}", fr::de(t)),
+        (None, None) => kind_fr,
+    }
 }
 
 /// What was said, with who said it as the grammar needs them.
@@ -179,16 +218,7 @@ async fn french(
         name: h.holder_name.clone(),
         sex: h.sex,
     });
-    let kind_fr = app
-        .profile
-        .body_kind(&b.kind)
-        .map(|k| k.name.fr.clone())
-        .unwrap_or_else(|| b.name.clone());
-    let body = match (&b.name_fr, &b.territory_name_fr) {
-        (Some(own), _) => own.clone(),
-        (None, Some(t)) => format!("{kind_fr} {}", fr::de(t)),
-        (None, None) => kind_fr,
-    };
+    let body = name_fr(app, b);
     let decisions = r
         .decisions
         .iter()
@@ -247,5 +277,6 @@ async fn french(
         },
         leads: leads_of(chair, &r.leads)?,
         decisions,
+        congress: None,
     })
 }

@@ -44,6 +44,9 @@ pub struct Schedule {
     pub whole_body_present: bool,
     /// Whom an announcement invites.
     pub invited: Option<String>,
+    /// The congress this meeting prepares (a congress of this body or of a body above
+    /// it), or, for a local congress, the provincial one.
+    pub congress_id: Option<i64>,
     /// In order; blank items are dropped.
     pub agenda: Vec<String>,
     /// Chairs (beside or instead of a holder), co-chairs, hosts (people or organizations),
@@ -120,7 +123,29 @@ struct Checked {
     groups: Vec<Group>,
 }
 
-async fn check(app: &App, b: &Body, input: &Schedule) -> Result<Checked> {
+/// A congress a meeting of `b` may be linked to: a congress of `b` itself or of a body
+/// above it, other than the meeting itself.
+async fn check_congress(app: &App, b: &Body, congress_id: i64, this: Option<i64>) -> Result<()> {
+    let unknown = || Error::from(DomainError::new(Field::MeetingKind, "congress-unknown"));
+    let congress = store::get(&app.db, congress_id)
+        .await?
+        .filter(|c| c.kind == "congress" && Some(c.id) != this)
+        .ok_or_else(unknown)?;
+    // Up the tree from the body: itself, its parent, and so on (a tree is shallow).
+    let mut at = Some(b.id);
+    for _ in 0..8 {
+        let Some(id) = at else { break };
+        if id == congress.body_id {
+            return Ok(());
+        }
+        at = tanzim_store::bodies::get(&app.db, id)
+            .await?
+            .and_then(|p| p.parent_id);
+    }
+    Err(unknown())
+}
+
+async fn check(app: &App, b: &Body, input: &Schedule, this: Option<i64>) -> Result<Checked> {
     let known = rules::KINDS.contains(&input.kind.as_str())
         || app
             .profile
@@ -142,6 +167,9 @@ async fn check(app: &App, b: &Body, input: &Schedule) -> Result<Checked> {
         }
     }
     let leads = check_leads(&input.leads)?;
+    if let Some(congress) = input.congress_id {
+        check_congress(app, b, congress, this).await?;
+    }
     let clean = |s: &Option<String>| {
         s.as_deref()
             .map(str::trim)
@@ -219,6 +247,7 @@ fn new_meeting<'a>(
         members_total_count: input.members_total_count,
         whole_body_present: input.whole_body_present,
         invited: c.invited.as_deref(),
+        congress_id: input.congress_id,
         agenda: &c.agenda,
         leads: &c.leads,
         groups: &c.groups,
@@ -233,7 +262,7 @@ pub async fn schedule(
     input: &Schedule,
 ) -> Result<i64> {
     b.require(Action::ManageMeetings)?;
-    let checked = check(app, b, input).await?;
+    let checked = check(app, b, input, None).await?;
     let path = b.target().path;
     let new = new_meeting(b, &path, input, &checked);
     let mut tx = app.db.begin().await?;
@@ -258,7 +287,7 @@ pub async fn correct(
 ) -> Result<()> {
     m.require(Action::ManageMeetings)?;
     let (meeting, b) = (&m.record, &m.body);
-    let checked = check(app, b, input).await?;
+    let checked = check(app, b, input, Some(meeting.id)).await?;
     let path = b.target().path;
     let new = new_meeting(b, &path, input, &checked);
     let mut tx = app.db.begin().await?;
@@ -351,6 +380,9 @@ pub struct Record {
     pub meeting: Meeting,
     pub leads: Vec<Lead>,
     pub groups: Vec<Group>,
+    /// The meetings linked to this one when it is a congress: its preparatory sessions and
+    /// the congresses below it.
+    pub linked: Vec<Meeting>,
     pub agenda: Vec<String>,
     pub invitations: Vec<Invitee>,
     pub attendance: Vec<Attendee>,
@@ -395,6 +427,7 @@ pub async fn read(app: &App, body: &Body, id: i64) -> Result<Record> {
         decisions,
         leads: store::leads(db, id).await?,
         groups: store::groups(db, id).await?,
+        linked: store::linked_to(db, id).await?,
         invitations: store::invitations(db, id).await?,
         amendments: store::amendments(db, id).await?,
         communiques: store::communiques_of(db, id).await?,

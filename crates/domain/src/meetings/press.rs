@@ -49,6 +49,9 @@ pub struct Wording {
     pub leads: Leads,
     /// The decisions, each in words.
     pub decisions: Vec<String>,
+    /// The congress this meeting prepares (or the congress above a local one): the body
+    /// holding it, as this language names it, and its day.
+    pub congress: Option<(String, NaiveDate)>,
 }
 
 /// A verb in the past that agrees with its subject: ترأس / ترأست.
@@ -385,6 +388,22 @@ fn leads_ar(f: &CommuniqueFacts, w: &Wording) -> Vec<String> {
     text
 }
 
+/// "ويندرج الاجتماع في إطار التحضير لمؤتمر الأمانة الإقليمية بتاونات المقرر يوم …".
+fn prepares_ar(f: &CommuniqueFacts, w: &Wording) -> Option<String> {
+    let (body, day) = w.congress.as_ref()?;
+    Some(format!(
+        "و{} {} في إطار التحضير لمؤتمر {body} المقرر يوم {} {}.",
+        if f.kind.feminine {
+            "تندرج"
+        } else {
+            "يندرج"
+        },
+        f.kind.ar_definite,
+        weekday_ar(*day),
+        date_ar(*day)
+    ))
+}
+
 /// A headline and a text in the register of Moroccan party press, after the meeting.
 pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
     let w = &f.ar;
@@ -405,6 +424,7 @@ pub fn communique_ar(f: &CommuniqueFacts) -> (String, String) {
         None => opening.push('.'),
     }
     let mut text = vec![opening];
+    text.extend(prepares_ar(f, w));
     if let Some(g) = f.goals.as_deref().map(trimmed).filter(|g| !g.is_empty()) {
         text.push(format!(
             "و{} {the_meeting} إلى {g}.",
@@ -464,6 +484,7 @@ pub fn announcement_ar(f: &CommuniqueFacts) -> (String, String) {
         None => opening.push('.'),
     }
     let mut text = vec![opening];
+    text.extend(prepares_ar(f, w));
     let (chairs, _) = w.leads.chairing();
     if let Some(first) = chairs.first() {
         text.push(format!(
@@ -554,6 +575,7 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         held.push_str(&format!("، ومن تأطير {}", names(&w.leads.framers)));
     }
     let mut parts = vec![minutes_title_ar(&f.kind, &w.body), format!("{held}.")];
+    parts.extend(prepares_ar(f, w).map(|s| s.trim_start_matches('و').to_owned()));
     if chairs.is_empty() {
         parts.push(format!("لم يسجل في المحضر من ترأس {}.", f.kind.ar_definite));
     }

@@ -35,6 +35,8 @@ ALTER TABLE meetings ADD COLUMN members_present_count BIGINT;
 ALTER TABLE meetings ADD COLUMN members_total_count BIGINT;
 ALTER TABLE meetings ADD COLUMN whole_body_present BOOLEAN NOT NULL DEFAULT FALSE;
 ALTER TABLE meetings ADD COLUMN invited TEXT;
+-- A preparatory session linked to its congress; a local congress to the provincial one.
+ALTER TABLE meetings ADD COLUMN congress_id BIGINT REFERENCES meetings(id);
 
 CREATE TABLE meeting_groups (
     meeting_id BIGINT NOT NULL REFERENCES meetings(id),

@@ -125,6 +125,8 @@ pub struct Meeting {
     pub whole_body_present: bool,
     /// Whom an announcement invites.
     pub invited: Option<String>,
+    /// The congress this meeting prepares, or the congress above a local one.
+    pub congress_id: Option<i64>,
     pub minutes: Option<String>,
     /// `none`, `draft` or `approved` (locked).
     #[sqlx(try_from = "String")]
@@ -164,6 +166,7 @@ pub struct NewMeeting<'a> {
     pub members_total_count: Option<i64>,
     pub whole_body_present: bool,
     pub invited: Option<&'a str>,
+    pub congress_id: Option<i64>,
     pub agenda: &'a [String],
     /// Chairs, co-chairs, hosts, framers and guests of honour, in order.
     pub leads: &'a [Lead],
@@ -217,12 +220,21 @@ pub async fn groups(db: &Db, meeting_id: i64) -> Result<Vec<Group>> {
 }
 
 const MEETING_SELECT: &str = "SELECT id, body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id,
-    mode, video_link, city_abroad, country, members_present_count, members_total_count, whole_body_present, invited, minutes, minutes_status, approved_at FROM meetings";
+    mode, video_link, city_abroad, country, members_present_count, members_total_count, whole_body_present, invited, congress_id, minutes, minutes_status, approved_at FROM meetings";
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Meeting>> {
     let sql = format!("{MEETING_SELECT} WHERE id = $1");
     Ok(
         on_pool!(db, p => sqlx::query_as::<_, Meeting>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+/// The meetings linked to a congress (its preparatory sessions, the local congresses
+/// under it), in date order.
+pub async fn linked_to(db: &Db, congress_id: i64) -> Result<Vec<Meeting>> {
+    let sql = format!("{MEETING_SELECT} WHERE congress_id = $1 ORDER BY held_on, id");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Meeting>(sqlx::AssertSqlSafe(sql)).bind(congress_id).fetch_all(p).await)?,
     )
 }
 
@@ -281,7 +293,7 @@ async fn in_scope(
     let sql = format!(
         "SELECT m.id, m.body_id, m.path, m.kind, m.held_on, m.starts_at, m.commune_code, m.place, m.slogan, m.goals, m.chair_holder_id,
            m.mode, m.video_link, m.city_abroad, m.country, m.members_present_count, m.members_total_count, m.whole_body_present,
-           m.invited, m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
+           m.invited, m.congress_id, m.minutes, m.minutes_status, m.approved_at, b.name AS body_name
          FROM meetings m JOIN bodies b ON b.id = m.body_id
          WHERE {scope_sql} AND {condition} ORDER BY {order} LIMIT {limit}"
     );

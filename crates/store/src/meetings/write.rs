@@ -91,13 +91,13 @@ async fn write_agenda_and_leads(tx: &mut Tx, id: i64, new: &NewMeeting<'_>) -> R
 pub async fn create(tx: &mut Tx, new: &NewMeeting<'_>) -> Result<i64> {
     let id: i64 = on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO meetings (body_id, path, kind, held_on, starts_at, commune_code, place, slogan, goals, chair_holder_id,
-           mode, video_link, city_abroad, country, members_present_count, members_total_count, whole_body_present, invited, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) RETURNING id",
+           mode, video_link, city_abroad, country, members_present_count, members_total_count, whole_body_present, invited, congress_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
     )
     .bind(new.body_id).bind(new.path.as_str()).bind(new.kind).bind(new.held_on).bind(new.starts_at)
     .bind(new.commune_code).bind(new.place).bind(new.slogan).bind(new.goals).bind(new.chair_holder_id)
     .bind(new.mode.as_str()).bind(new.video_link).bind(new.city_abroad).bind(new.country).bind(new.members_present_count)
-    .bind(new.members_total_count).bind(new.whole_body_present).bind(new.invited).bind(crate::now())
+    .bind(new.members_total_count).bind(new.whole_body_present).bind(new.invited).bind(new.congress_id).bind(crate::now())
     .fetch_one(c).await)?;
     write_agenda_and_leads(tx, id, new).await?;
     Ok(id)
@@ -109,12 +109,12 @@ pub async fn update(tx: &mut Tx, m: &Meeting, new: &NewMeeting<'_>) -> Result<()
     on_tx!(tx, c => sqlx::query(
         "UPDATE meetings SET kind = $1, held_on = $2, starts_at = $3, commune_code = $4, place = $5, slogan = $6, goals = $7,
            chair_holder_id = $8, mode = $9, video_link = $10, city_abroad = $11, country = $12, members_present_count = $13,
-           members_total_count = $14, whole_body_present = $15, invited = $16 WHERE id = $17",
+           members_total_count = $14, whole_body_present = $15, invited = $16, congress_id = $17 WHERE id = $18",
     )
     .bind(new.kind).bind(new.held_on).bind(new.starts_at).bind(new.commune_code).bind(new.place).bind(new.slogan)
     .bind(new.goals).bind(new.chair_holder_id).bind(new.mode.as_str()).bind(new.video_link).bind(new.city_abroad)
     .bind(new.country).bind(new.members_present_count).bind(new.members_total_count).bind(new.whole_body_present)
-    .bind(new.invited).bind(m.id)
+    .bind(new.invited).bind(new.congress_id).bind(m.id)
     .execute(c).await.map(|_| ()))?;
     on_tx!(tx, c => sqlx::query("DELETE FROM meeting_groups WHERE meeting_id = $1").bind(m.id).execute(c).await.map(|_| ()))?;
     on_tx!(tx, c => sqlx::query("DELETE FROM agenda_items WHERE meeting_id = $1").bind(m.id).execute(c).await.map(|_| ()))?;

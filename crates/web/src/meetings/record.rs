@@ -60,6 +60,10 @@ pub struct MeetingInput {
     /// Groups that attended beside the members, counted or as a whole.
     #[serde(default)]
     pub groups: Vec<GroupInput>,
+    /// The congress this meeting prepares (a congress of this body or of one above it),
+    /// or, for a local congress, the provincial congress.
+    #[serde(default)]
+    pub congress_id: Option<i64>,
 }
 
 /// A lead as typed: a person's sex is read (F or M, either case, or the Arabic word) with
@@ -171,6 +175,7 @@ impl MeetingInput {
             members_total_count: self.members_total_count,
             whole_body_present: self.whole_body_present,
             invited: self.invited.clone(),
+            congress_id: self.congress_id,
             agenda: self.agenda.clone(),
             leads,
             groups,
@@ -367,6 +372,8 @@ pub struct MeetingForm {
     whole_body_present: Option<String>,
     #[serde(default)]
     invited: String,
+    #[serde(default)]
+    congress_id: String,
     /// Leads from outside the body: `<role>_name`, `_title`, `_sex` (and
     /// `host_organization` when the host is an organization).
     #[serde(flatten)]
@@ -398,6 +405,7 @@ impl MeetingForm {
             whole_body_present: self.whole_body_present.is_some(),
             invited: some(&self.invited),
             groups: Vec::new(),
+            congress_id: self.congress_id.trim().parse().ok(),
         }
     }
 

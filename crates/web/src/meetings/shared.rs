@@ -84,6 +84,8 @@ pub struct MeetingDetail {
     pub leads: Vec<Lead>,
     /// Groups that attended beside the members (other bodies, sympathisers, the press).
     pub groups: Vec<store::Group>,
+    /// For a congress: the meetings linked to it (preparatory sessions, congresses below).
+    pub linked_meetings: Vec<Meeting>,
     pub agenda: Vec<String>,
     pub invitations: Vec<Invitee>,
     pub attendance: Vec<Attendee>,
@@ -118,6 +120,7 @@ pub(super) async fn detail(
         meeting: r.meeting,
         leads: r.leads,
         groups: r.groups,
+        linked_meetings: r.linked,
         agenda: r.agenda,
         invitations: r.invitations,
         attendance: r.attendance,

@@ -449,3 +449,181 @@ both_engines!(
     functional_committees_are_formed_and_heard,
     functional_committees_are_formed_and_heard
 );
+
+/// A provincial congress with its preparatory session, and a local congress linked to it;
+/// a link to a meeting that is not a congress above the body is refused.
+async fn congresses_are_linked_to_their_preparation(engine: Engine) {
+    let (_app, api, province) = setup(engine).await;
+    let (s, local) = api
+        .send("POST", "/api/v1/bodies", json!({"organization": "party", "kind": "local_bureau", "territory": "03.531.01.05", "name": "المكتب المحلي", "parent_id": province}))
+        .await;
+    assert_eq!(s, 201, "{local}");
+    let local = local["id"].as_i64().unwrap();
+    let meeting = |body: i64, input: Value| {
+        let api = &api;
+        async move {
+            let mut m = json!({"kind": "organizational", "held_on": "2024-11-02"});
+            for (k, v) in input.as_object().unwrap() {
+                m[k] = v.clone();
+            }
+            api.send("POST", &format!("/api/v1/bodies/{body}/meetings"), m)
+                .await
+        }
+    };
+    let (s, congress) = meeting(
+        province,
+        json!({"kind": "congress", "held_on": "2025-01-12"}),
+    )
+    .await;
+    assert_eq!(s, 201, "{congress}");
+    let congress_id = congress["id"].as_i64().unwrap();
+    let (s, session) = meeting(province, json!({"congress_id": congress_id})).await;
+    assert_eq!(s, 201, "{session}");
+    let (s, local_congress) = meeting(
+        local,
+        json!({"kind": "congress", "held_on": "2024-12-14", "congress_id": congress_id}),
+    )
+    .await;
+    assert_eq!(s, 201, "{local_congress}");
+    // The provincial congress lists both.
+    let (_, d) = api.get(format!("/api/v1/meetings/{congress_id}")).await;
+    let linked: Vec<i64> = d["linked_meetings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_i64().unwrap())
+        .collect();
+    assert_eq!(
+        linked,
+        [
+            session["id"].as_i64().unwrap(),
+            local_congress["id"].as_i64().unwrap()
+        ]
+    );
+    // The texts say what the session prepares.
+    let (_, c) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{}/communiques", session["id"]),
+            json!({}),
+        )
+        .await;
+    assert_eq!(
+        paragraphs(&c)[1],
+        "ويندرج الاجتماع في إطار التحضير لمؤتمر الأمانة الإقليمية بتاونات المقرر يوم الأحد 12 يناير 2025."
+    );
+    let (_, c) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{}/communiques", local_congress["id"]),
+            json!({"kind": "announcement"}),
+        )
+        .await;
+    assert_eq!(
+        paragraphs(&c),
+        [
+            "يعقد المكتب المحلي بتاونات مؤتمرا يوم السبت 14 دجنبر 2024.",
+            "ويندرج المؤتمر في إطار التحضير لمؤتمر الأمانة الإقليمية بتاونات المقرر يوم الأحد 12 يناير 2025.",
+        ]
+    );
+    // Not a congress, a congress below, or the meeting itself: refused.
+    let (s, e) = meeting(province, json!({"congress_id": session["id"]})).await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("congress-unknown")));
+    let (s, e) = meeting(province, json!({"congress_id": local_congress["id"]})).await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("congress-unknown")));
+    let (s, e) = api
+        .send(
+            "PATCH",
+            &format!("/api/v1/meetings/{congress_id}"),
+            json!({"kind": "congress", "held_on": "2025-01-12", "congress_id": congress_id}),
+        )
+        .await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("congress-unknown")));
+}
+both_engines!(
+    congresses_are_linked_to_their_preparation,
+    congresses_are_linked_to_their_preparation
+);
+
+/// A general assembly elects the whole office: when its minutes are approved every holder
+/// before it leaves that day and the list takes office.
+async fn an_office_elected_as_a_whole_replaces_the_holders(engine: Engine) {
+    let (_app, api, body) = setup(engine).await;
+    for (position, name, sex) in [
+        ("secretary", "محمد النجاري", "M"),
+        ("treasurer", "عبد الرحيم البودالي", "M"),
+    ] {
+        let (s, h) = api
+            .send("POST", &format!("/api/v1/bodies/{body}/positions"), json!({"position": position, "holder_name": name, "sex": sex, "started_on": "2020-01-15"}))
+            .await;
+        assert_eq!(s, 201, "{h}");
+    }
+    let (s, m) = api
+        .send("POST", &format!("/api/v1/bodies/{body}/meetings"), json!({"kind": "congress", "held_on": "2024-06-01", "members_present_count": 40, "members_total_count": 52}))
+        .await;
+    assert_eq!(s, 201, "{m}");
+    let path = format!("/api/v1/meetings/{}", m["id"]);
+    let officers = json!([
+        {"position": "secretary", "holder_name": "خيرة الهيري", "sex": "F"},
+        {"position": "deputy", "rank": 1, "holder_name": "جمال التودي", "sex": "M"},
+        {"position": "rapporteur", "holder_name": "فاطمة الزهراء العلوي", "sex": "F"}
+    ]);
+    let (s, e) = api
+        .send("POST", &format!("{path}/decisions"), json!({
+            "decision": {"kind": "renew_office", "officers": [officers[0].clone(), officers[0].clone()]}
+        }))
+        .await;
+    assert_eq!((s, e["error"].as_str()), (422, Some("position-twice")));
+    let (s, d) = api
+        .send("POST", &format!("{path}/decisions"), json!({
+            "decision": {"kind": "renew_office", "officers": officers}, "vote": {"unanimous": true}
+        }))
+        .await;
+    assert_eq!(s, 201, "{d}");
+    assert_eq!(
+        d["decisions"][0]["summary"],
+        "انتخاب المكتب بالإجماع على الشكل التالي: الأمينة الإقليمية: السيدة خيرة الهيري؛ النائب الأول للأمين الإقليمي: السيد جمال التودي؛ مقررة الأمانة الإقليمية: السيدة فاطمة الزهراء العلوي"
+    );
+    assert_eq!(d["decisions"][0]["votes_for"], 40);
+    api.send("POST", &format!("{path}/minutes"), json!({}))
+        .await;
+    let (s, _) = api
+        .send("POST", &format!("{path}/minutes/approve"), json!({}))
+        .await;
+    assert_eq!(s, 200);
+    let (_, positions) = api.get(format!("/api/v1/bodies/{body}/positions")).await;
+    let current: Vec<(String, String)> = positions["holders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["ended_on"].is_null())
+        .map(|h| {
+            (
+                h["position"].as_str().unwrap().to_owned(),
+                h["holder_name"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let mut current = current;
+    current.sort();
+    assert_eq!(
+        current,
+        [
+            ("deputy".to_owned(), "جمال التودي".to_owned()),
+            ("rapporteur".to_owned(), "فاطمة الزهراء العلوي".to_owned()),
+            ("secretary".to_owned(), "خيرة الهيري".to_owned()),
+        ]
+    );
+    let ended: Vec<&str> = positions["holders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["ended_on"] == "2024-06-01")
+        .map(|h| h["holder_name"].as_str().unwrap())
+        .collect();
+    assert_eq!(ended.len(), 2, "{positions}");
+}
+both_engines!(
+    an_office_elected_as_a_whole_replaces_the_holders,
+    an_office_elected_as_a_whole_replaces_the_holders
+);
