@@ -9,6 +9,7 @@ pub mod audit;
 pub mod dates;
 pub mod discipline;
 pub mod error;
+pub mod gazetteer;
 pub mod jobs;
 pub mod meetings;
 pub mod meetings_fr;
