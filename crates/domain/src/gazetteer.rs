@@ -149,6 +149,24 @@ fn tier_of(key: &str, query: &str) -> Option<Tier> {
     }
 }
 
+/// The edit distance between two short texts, by letters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (diagonal + usize::from(ca != *cb))
+                .min(above + 1)
+                .min(row[j] + 1);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
 /// Whether `query` looks like the start of a code (digits and dots only).
 fn is_code_like(query: &str) -> bool {
     !query.is_empty() && query.bytes().all(|b| b.is_ascii_digit() || b == b'.')
@@ -209,7 +227,8 @@ impl Gazetteer {
         }
         let sounds = skeleton(query);
         let sounds = (sounds.chars().filter(|c| *c != ' ').count() >= 3).then_some(sounds);
-        let mut found: Vec<(Tier, usize)> = Vec::new();
+        // (tier, how far the spelling is for a match by sound, index)
+        let mut found: Vec<(Tier, usize, usize)> = Vec::new();
         for (i, (place, keys)) in self.places.iter().zip(&self.keys).enumerate() {
             let tier = if by_code {
                 let code = place.code.as_str();
@@ -232,12 +251,18 @@ impl Gazetteer {
                 })
             };
             if let Some(t) = tier {
-                found.push((t, i));
+                let spelling = match t {
+                    // ثاونات is one letter from تاونات, three from طانطان (both `tnt`).
+                    Tier::Sounds => distance(query, &keys.ar).min(distance(query, &keys.fr)),
+                    _ => 0,
+                };
+                found.push((t, spelling, i));
             }
         }
-        found.sort_by(|(ta, a), (tb, b)| {
+        found.sort_by(|(ta, da, a), (tb, db, b)| {
             let (a, b) = (&self.places[*a], &self.places[*b]);
             ta.cmp(tb)
+                .then(da.cmp(db))
                 .then(level_rank(a.level).cmp(&level_rank(b.level)))
                 .then(b.population.cmp(&a.population))
                 .then(a.code.cmp(&b.code))
@@ -245,7 +270,7 @@ impl Gazetteer {
         found
             .into_iter()
             .take(limit)
-            .map(|(_, i)| &self.places[i])
+            .map(|(_, _, i)| &self.places[i])
             .collect()
     }
 
@@ -488,6 +513,8 @@ mod tests {
         let g = sample();
         // ث for ت: the same consonants as تاونات and Taounate.
         assert_eq!(codes(g.search("ثاونات", 10)), ["03.531", "03.531.01.05"]);
+        assert_eq!(distance("ثاونات", "تاونات"), 1);
+        assert_eq!(distance("kitten", "sitting"), 3);
         // Two consonants are too few to go by sound.
         assert!(g.search("ثا", 10).is_empty());
     }

@@ -28,5 +28,6 @@ mod reauth;
 mod staged_imports;
 mod stats;
 mod stored_values;
+mod territory_picker;
 mod trust;
 mod writers_wait;
