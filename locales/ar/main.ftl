@@ -54,7 +54,7 @@ field-password-hint = اثنا عشر حرفا على الأقل؛ يفضل جم
 field-display-name = الاسم الكامل
 field-role = الدور
 field-scope = النطاق الترابي
-field-scope-hint = رمز الجهة أو الإقليم أو الجماعة؛ يترك فارغا للنطاق الوطني.
+field-scope-hint = اسم الجهة أو الإقليم أو الجماعة أو رمزها؛ يترك فارغا للنطاق الوطني.
 field-organization = التنظيم
 field-organization-all = كل التنظيمات
 field-territory = الوحدة الترابية
@@ -1084,3 +1084,22 @@ nav-contacts = المتعاطفون
 error-congress-unknown = المؤتمر المرتبط يجب أن يكون مؤتمرا لهذه الهيئة أو لهيئة أعلى منها.
 error-position-twice = لكل منصب (ورتبة) شخص واحد في المكتب المنتخب.
 error-office-empty = المكتب المنتخب يحتاج إلى منصب واحد على الأقل.
+# Territory picker
+picker-placeholder = الاسم بالعربية أو الفرنسية، أو الرمز
+picker-hint = اكتبوا اسم الوحدة الترابية بالعربية أو الفرنسية واختاروا من الاقتراحات، أو اكتبوا رمزها.
+picker-place = { $name } — { $parent } ({ $kind }، { $code })
+picker-place-top = { $name } ({ $kind }، { $code })
+picker-or = أو
+picker-none = لا توجد وحدة ترابية بهذا الاسم.
+picker-found = { PLURAL($count) ->
+    [zero] لا اقتراح
+    [one] اقتراح واحد
+    [two] اقتراحان
+    [few] { $count } اقتراحات
+    [many] { $count } اقتراحا
+   *[other] { $count } اقتراح
+}
+body-kinds-refresh = عرض أنواع الهيئات التي تناسب التنظيم والوحدة الترابية المختارين
+error-territory-name-unknown = { $field }: لا توجد وحدة ترابية بهذا الاسم أو الرمز. اكتبوا الاسم كما في التقسيم الإداري، بالعربية أو الفرنسية، أو الرمز (مثال: 03.531).
+error-territory-name-ambiguous = { $field }: هذا الاسم تحمله عدة وحدات ترابية: { $candidates }. اختاروا إحداها أو اكتبوا رمزها.
+error-body-exists = نوع الهيئة: لهذا التنظيم هيئة قائمة من هذا النوع في هذه الوحدة الترابية، فلا تُنشأ ثانية.

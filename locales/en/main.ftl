@@ -54,7 +54,7 @@ field-password-hint = At least twelve characters; a sentence you can remember is
 field-display-name = Full name
 field-role = Role
 field-scope = Territorial scope
-field-scope-hint = Code of the region, province or commune; empty for national.
+field-scope-hint = Name or code of the region, province or commune; empty for national.
 field-organization = Organization
 field-organization-all = All organizations
 field-territory = Territory
@@ -1016,3 +1016,18 @@ nav-contacts = Sympathisers
 error-congress-unknown = The linked congress must be a congress of this body or of a body above it.
 error-position-twice = Each position (and rank) has one holder in the elected office.
 error-office-empty = The elected office needs at least one position.
+# Territory picker
+picker-placeholder = Name in Arabic or French, or code
+picker-hint = Type the territory's name in Arabic or French and choose from the suggestions, or type its code.
+picker-place = { $name } — { $parent } ({ $kind }, { $code })
+picker-place-top = { $name } ({ $kind }, { $code })
+picker-or = or
+picker-none = No territory has this name.
+picker-found = { PLURAL($count) ->
+    [one] { $count } suggestion
+   *[other] { $count } suggestions
+}
+body-kinds-refresh = Show the kinds of body that fit the chosen organization and territory
+error-territory-name-unknown = { $field }: no territory has this name or code. Type the name as the administrative division spells it, in Arabic or French, or the code (e.g. 03.531).
+error-territory-name-ambiguous = { $field }: several territories bear this name: { $candidates }. Choose one or type its code.
+error-body-exists = Kind of body: this organization already has an active body of this kind in this territory; a second one is not created.

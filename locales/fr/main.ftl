@@ -54,7 +54,7 @@ field-password-hint = Au moins douze caractères ; une phrase facile à retenir 
 field-display-name = Nom complet
 field-role = Rôle
 field-scope = Périmètre territorial
-field-scope-hint = Code de la région, de la province ou de la commune ; vide pour le niveau national.
+field-scope-hint = Nom ou code de la région, de la province ou de la commune ; vide pour le niveau national.
 field-organization = Organisation
 field-organization-all = Toutes les organisations
 field-territory = Territoire
@@ -1016,3 +1016,18 @@ nav-contacts = Sympathisants
 error-congress-unknown = Le congrès lié doit être un congrès de cette instance ou d'une instance au-dessus.
 error-position-twice = Un poste (et un rang) n'a qu'un titulaire dans le bureau élu.
 error-office-empty = Le bureau élu doit compter au moins un poste.
+# Territory picker
+picker-placeholder = Nom en arabe ou en français, ou code
+picker-hint = Tapez le nom du territoire en arabe ou en français et choisissez parmi les suggestions, ou tapez son code.
+picker-place = { $name } — { $parent } ({ $kind }, { $code })
+picker-place-top = { $name } ({ $kind }, { $code })
+picker-or = ou
+picker-none = Aucun territoire ne porte ce nom.
+picker-found = { PLURAL($count) ->
+    [one] { $count } suggestion
+   *[other] { $count } suggestions
+}
+body-kinds-refresh = Afficher les types d'instance qui conviennent à l'organisation et au territoire choisis
+error-territory-name-unknown = { $field } : aucun territoire ne porte ce nom ou ce code. Tapez le nom du découpage administratif, en arabe ou en français, ou le code (exemple : 03.531).
+error-territory-name-ambiguous = { $field } : plusieurs territoires portent ce nom : { $candidates }. Choisissez-en un ou tapez son code.
+error-body-exists = Type d'instance : cette organisation a déjà une instance active de ce type sur ce territoire ; une seconde n'est pas créée.

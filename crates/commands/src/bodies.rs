@@ -1,11 +1,13 @@
-//! Commands on bodies: creating one where the profile places it, renaming it, dissolving
-//! it (it must have no active body under it).
+//! Commands on bodies: creating one where the profile places it (once per organization,
+//! kind and territory unless the profile allows several), renaming it, dissolving it (it
+//! must have no active body under it).
 
+use crate::territories::resolve_given;
 use crate::{Actor, App, Found, Result, permit};
 use tanzim_domain::audit::AuditAction;
+use tanzim_domain::gazetteer::Lookup;
 use tanzim_domain::org::{Placement, parse_body_name, place_body};
 use tanzim_domain::policy::{Action, Decision, Target};
-use tanzim_domain::territory::TerritoryCode;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::bodies::{self, Body, NewBody};
 use tanzim_store::territory;
@@ -14,7 +16,7 @@ use tanzim_store::territory;
 pub struct NewBodyInput {
     pub organization: String,
     pub kind: String,
-    /// HCP code of its territory; none for a national body.
+    /// Its territory, by HCP code or by name (Arabic or French); none for a national body.
     pub territory: Option<String>,
     pub parent_id: Option<i64>,
     /// Defaults to the kind's Arabic name and the territory's Arabic name.
@@ -24,21 +26,18 @@ pub struct NewBodyInput {
 /// Checks and creates a body; returns its id.
 pub async fn create(app: &App, actor: &Actor<'_>, input: &NewBodyInput) -> Result<i64> {
     permit(actor.decide(Action::CreateBody, None))?;
-    let territory = match input
-        .territory
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-    {
+    let kind = app.profile.body_kind(input.kind.trim());
+    // A name of several territories means the one at the kind's level: "تاونات" is the
+    // province for a provincial secretariat, the commune for a local bureau.
+    let levels = kind.map(|k| k.level.territory_levels()).unwrap_or_default();
+    let lookup = Lookup::exact(Field::Territory).at(levels);
+    let territory = match resolve_given(input.territory.as_deref(), lookup)? {
         None => None,
-        Some(code) => {
-            let code = TerritoryCode::parse(code)?;
-            Some(
-                territory::get(&app.db, &code)
-                    .await?
-                    .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?,
-            )
-        }
+        Some(place) => Some(
+            territory::get(&app.db, &place.code)
+                .await?
+                .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?,
+        ),
     };
     let parent = match input.parent_id {
         None => None,
@@ -95,6 +94,7 @@ pub async fn create(app: &App, actor: &Actor<'_>, input: &NewBodyInput) -> Resul
         path,
         parent_id: parent.map(|p| p.id),
         name,
+        sole: !kind.is_some_and(|k| k.several_per_territory),
     };
     Ok(bodies::create(&app.db, &new, actor.audit(AuditAction::BodyCreated)).await?)
 }

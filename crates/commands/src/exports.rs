@@ -39,7 +39,7 @@ pub async fn start(
 ) -> Result<i64> {
     permit(actor.decide(Action::ViewMembers, None))?;
     let owner = actor.user_id().ok_or(Error::Forbidden)?;
-    filter.check(app).await?;
+    filter.check()?;
     let params = ExportParams {
         filter: filter.clone(),
         format: format.as_str().to_owned(),
@@ -63,7 +63,7 @@ pub async fn write(
     progress: &mut impl Progress,
 ) -> Result<Option<i64>> {
     permit(actor.decide(Action::ViewMembers, None))?;
-    let checked = filter.check(app).await?;
+    let checked = filter.check()?;
     let file = ExportFile::create(format, path, sheet_name).map_err(file_error)?;
     let written = fill(app, actor, filter, &checked, file, progress).await;
     if !matches!(written, Ok(Some(_))) {

@@ -28,6 +28,7 @@ pub mod reads;
 pub mod reviews;
 pub mod secrets;
 pub mod sessions;
+pub mod territories;
 pub mod worker;
 
 pub use access::Found;

@@ -3,22 +3,24 @@
 //! only where the actor may see them. The list pages, the API and the export read it here.
 
 use crate::access::member_decision;
+use crate::territories::resolve_given;
 use crate::{Actor, App, Result, permit};
 use serde::{Deserialize, Serialize};
 use tanzim_domain::accounts::{Role, RoleAssignment};
+use tanzim_domain::gazetteer::Lookup;
 use tanzim_domain::members::{self as rules, Status};
 use tanzim_domain::policy::{Action, Decision, member_assignments};
-use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
+use tanzim_domain::territory::TerritoryPath;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::members::{self, Member, MemberQuery};
-use tanzim_store::{Page, Paged, ScopeFilter, territory};
+use tanzim_store::{Page, Paged, ScopeFilter};
 
 /// The list's filters as the user gives them (every one optional).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ListFilter {
     pub q: Option<String>,
     pub status: Option<String>,
-    /// An HCP code: members of that territory.
+    /// A territory by HCP code or by name: members of its subtree.
     pub territory: Option<String>,
     /// YYYY-MM-DD: members in good standing on that day, in the branch they had then.
     pub as_of: Option<String>,
@@ -37,16 +39,10 @@ fn given(s: &Option<String>) -> Option<&str> {
 }
 
 impl ListFilter {
-    pub(crate) async fn check(&self, app: &App) -> Result<Checked> {
-        let within = match given(&self.territory) {
-            Some(code) => Some(
-                territory::get(&app.db, &TerritoryCode::parse(code)?)
-                    .await?
-                    .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?
-                    .territory_path(),
-            ),
-            None => None,
-        };
+    pub(crate) fn check(&self) -> Result<Checked> {
+        // A filter: "فاس" means the prefecture, which holds its commune of the same name.
+        let lookup = Lookup::filter(Field::Territory);
+        let within = resolve_given(given(&self.territory), lookup)?.map(|p| p.path.clone());
         let status = match given(&self.status) {
             Some(s) => {
                 Some(Status::parse(s).ok_or(DomainError::new(Field::Status, "status-invalid"))?)
@@ -103,7 +99,7 @@ pub async fn list(
     page: Page,
 ) -> Result<Paged<Member>> {
     permit(actor.decide(Action::ViewMembers, None))?;
-    let checked = filter.check(app).await?;
+    let checked = filter.check()?;
     let scope = member_scope(app, actor, Action::ViewMembers);
     let paged = match &checked.as_of {
         Some(date) => {

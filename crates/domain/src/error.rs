@@ -125,6 +125,9 @@ impl Field {
 pub struct DomainError {
     pub field: Option<Field>,
     pub code: &'static str,
+    /// The territories a name typed into the field could mean, when it means several
+    /// (`territory-name-ambiguous`): the message lists them for the user to choose.
+    pub candidates: Vec<crate::territory::TerritoryCode>,
 }
 
 impl DomainError {
@@ -132,18 +135,28 @@ impl DomainError {
         DomainError {
             field: Some(field),
             code,
+            candidates: Vec::new(),
         }
     }
     pub fn general(code: &'static str) -> Self {
-        DomainError { field: None, code }
+        DomainError {
+            field: None,
+            code,
+            candidates: Vec::new(),
+        }
     }
 }
 
 impl fmt::Display for DomainError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.field {
-            Some(field) => write!(f, "{}: {}", field.as_str(), self.code),
-            None => f.write_str(self.code),
+            Some(field) => write!(f, "{}: {}", field.as_str(), self.code)?,
+            None => f.write_str(self.code)?,
         }
+        if !self.candidates.is_empty() {
+            let codes: Vec<&str> = self.candidates.iter().map(|c| c.as_str()).collect();
+            write!(f, " ({})", codes.join(", "))?;
+        }
+        Ok(())
     }
 }

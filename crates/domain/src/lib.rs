@@ -11,6 +11,7 @@ pub mod contacts;
 pub mod dates;
 pub mod discipline;
 pub mod error;
+pub mod gazetteer;
 pub mod jobs;
 pub mod meetings;
 pub mod meetings_fr;

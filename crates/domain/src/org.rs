@@ -63,6 +63,15 @@ impl BodyLevel {
                 )
         )
     }
+    /// The territory levels a body of this level sits in (none for a national body).
+    pub fn territory_levels(self) -> &'static [Level] {
+        match self {
+            BodyLevel::National => &[],
+            BodyLevel::Region => &[Level::Region],
+            BodyLevel::Province => &[Level::Province],
+            BodyLevel::Commune => &[Level::Commune, Level::Arrondissement],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -80,6 +89,10 @@ pub struct BodyKind {
     /// The quorum: more than this share (in %) of the members present.
     #[serde(default = "half")]
     pub quorum_percent: u8,
+    /// An organization may have several active bodies of this kind in one territory (a
+    /// second provincial secretariat is otherwise refused).
+    #[serde(default)]
+    pub several_per_territory: bool,
 }
 
 fn half() -> u8 {
@@ -349,6 +362,17 @@ impl Profile {
     pub fn body_kind(&self, key: &str) -> Option<&BodyKind> {
         self.body_kinds.iter().find(|k| k.key == key)
     }
+
+    /// The kinds of body an organization may create in a territory of one of `levels`
+    /// (`None`: the country), in the profile's order, each once; every kind of the
+    /// organization when `levels` is empty (no territory chosen yet).
+    pub fn kinds_offered(&self, organization: &str, levels: &[Option<Level>]) -> Vec<&BodyKind> {
+        self.body_kinds
+            .iter()
+            .filter(|k| k.organizations.iter().any(|o| o == organization))
+            .filter(|k| levels.is_empty() || levels.iter().any(|l| k.level.accepts(*l)))
+            .collect()
+    }
 }
 
 /// Where a body would sit: what the rules need to know about its territory and parent.
@@ -602,6 +626,55 @@ mod tests {
                 .body_kind("national_council")
                 .map(|k| k.quorum_percent),
             Some(66)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn kinds_are_offered_by_organization_and_level() -> Result<(), ProfileError> {
+        let p = Profile::default_profile()?;
+        let keys = |kinds: Vec<&BodyKind>| kinds.iter().map(|k| k.key.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            keys(p.kinds_offered("women", &[Some(Level::Province)])),
+            ["provincial_office"]
+        );
+        assert_eq!(
+            keys(p.kinds_offered("party", &[Some(Level::Province)])),
+            ["provincial_secretariat"]
+        );
+        assert_eq!(
+            keys(p.kinds_offered("party", &[Some(Level::Arrondissement)])),
+            ["local_bureau"]
+        );
+        assert_eq!(
+            keys(p.kinds_offered("youth", &[])),
+            [
+                "national_office",
+                "regional_office",
+                "provincial_office",
+                "local_office"
+            ]
+        );
+        assert_eq!(
+            keys(p.kinds_offered("party", &[None])),
+            ["political_bureau", "national_council"]
+        );
+        // A name of a province and of a commune: the kinds of both levels.
+        assert_eq!(
+            keys(p.kinds_offered("women", &[Some(Level::Province), Some(Level::Commune)])),
+            ["provincial_office", "local_office"]
+        );
+        assert!(p.kinds_offered("nobody", &[]).is_empty());
+        assert!(p.body_kinds.iter().all(|k| !k.several_per_territory));
+        let several = DEFAULT_PROFILE.replace(
+            "key = \"local_bureau\"\n",
+            "key = \"local_bureau\"\nseveral_per_territory = true\n",
+        );
+        assert_eq!(
+            Profile::parse(&several)?
+                .body_kind("local_bureau")
+                .map(|k| k.several_per_territory),
+            Some(true)
         );
         Ok(())
     }

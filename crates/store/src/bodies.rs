@@ -68,15 +68,33 @@ pub struct NewBody {
     pub path: TerritoryPath,
     pub parent_id: Option<i64>,
     pub name: String,
+    /// The profile allows one active body of this kind per organization and territory
+    /// (`several_per_territory` unset): a second is refused, here and by the unique index
+    /// `bodies_one_per_territory`, which holds the bodies marked `sole`.
+    pub sole: bool,
 }
 
 /// Creates a body and records it in the audit log, in one transaction.
 pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
     on_pool!(db, p => {
         let mut tx = p.begin_write().await?;
+        if new.sole {
+            // Bodies from before the index may be unmarked: any active one of the kind counts.
+            let taken: Option<i64> = sqlx::query_scalar(
+                "SELECT id FROM bodies WHERE organization = $1 AND kind = $2 AND path = $3 AND status = 'active' LIMIT 1",
+            )
+            .bind(&new.organization)
+            .bind(&new.kind)
+            .bind(new.path.as_str())
+            .fetch_optional(&mut *tx)
+            .await?;
+            if taken.is_some() {
+                return Err(StoreError::Conflict("body-exists"));
+            }
+        }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO bodies (organization, kind, territory_code, path, parent_id, name, status, created_at)
-             SELECT $1, $2, $3, $4, $5, $6, 'active', $7
+            "INSERT INTO bodies (organization, kind, territory_code, path, parent_id, name, status, created_at, sole)
+             SELECT $1, $2, $3, $4, $5, $6, 'active', $7, $8
              WHERE $5 IS NULL OR EXISTS (SELECT 1 FROM bodies p WHERE p.id = $5 AND p.status = 'active')
              RETURNING id",
         )
@@ -87,8 +105,11 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
         .bind(new.parent_id)
         .bind(&new.name)
         .bind(crate::now())
+        .bind(new.sole)
         .fetch_optional(&mut *tx)
-        .await?
+        .await
+        // Two at once on PostgreSQL: both checked before either wrote; the index decides.
+        .map_err(StoreError::unique_as("body-exists"))?
         .ok_or(StoreError::Conflict("parent-unknown"))?;
         let audit = audit.target("body", id, Some(new.path.clone())).organizations(&new.organization);
         append_audit!(tx, &audit)?;

@@ -4,6 +4,8 @@ use crate::BeginWrite as _;
 use crate::{Db, Result, StoreError};
 use flate2::read::GzDecoder;
 use serde::Serialize;
+use std::sync::OnceLock;
+use tanzim_domain::gazetteer::{Gazetteer, Place};
 use tanzim_domain::names::fold;
 use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
 
@@ -86,6 +88,49 @@ fn parse_rows() -> Result<Vec<Row>> {
     Ok(rows)
 }
 
+/// The territories by name, indexed once from the table compiled in (the one `load` writes
+/// to the database), so that a name typed in a form is found without a query.
+pub fn gazetteer() -> Result<&'static Gazetteer> {
+    static GAZETTEER: OnceLock<std::result::Result<Gazetteer, String>> = OnceLock::new();
+    GAZETTEER
+        .get_or_init(|| {
+            let rows = parse_rows().map_err(|e| e.to_string())?;
+            let paths = paths_of(&rows).map_err(|e| e.to_string())?;
+            let places = rows
+                .into_iter()
+                .map(|row| Place {
+                    path: paths.get(&row.code).cloned().unwrap_or_default(),
+                    code: row.code,
+                    level: row.level,
+                    kind: row.kind,
+                    parent: row.parent,
+                    name_ar: row.name_ar,
+                    name_fr: row.name_fr,
+                    population: row.population,
+                })
+                .collect();
+            Ok(Gazetteer::new(places))
+        })
+        .as_ref()
+        .map_err(|e| StoreError::Data(e.clone()))
+}
+
+/// Each territory's path. Parents come before children in the file, so each path extends
+/// its parent's.
+fn paths_of(rows: &[Row]) -> Result<std::collections::HashMap<TerritoryCode, TerritoryPath>> {
+    let mut paths = std::collections::HashMap::with_capacity(rows.len());
+    for row in rows {
+        let parent_path = match &row.parent {
+            None => TerritoryPath::national(),
+            Some(p) => paths.get(p).cloned().ok_or_else(|| {
+                StoreError::Data(format!("{} comes before its parent {p}", row.code))
+            })?,
+        };
+        paths.insert(row.code.clone(), parent_path.child(&row.code));
+    }
+    Ok(paths)
+}
+
 /// Loads or updates the territories. Idempotent: a database that already holds this
 /// dataset version is left untouched; an older one is updated in place in one transaction.
 pub async fn load(db: &Db) -> Result<LoadReport> {
@@ -99,17 +144,7 @@ pub async fn load(db: &Db) -> Result<LoadReport> {
             changed: false,
         });
     }
-    // Parents come before children in the file, so each path extends its parent's.
-    let mut paths = std::collections::HashMap::with_capacity(rows.len());
-    for row in &rows {
-        let parent_path = match &row.parent {
-            None => TerritoryPath::national(),
-            Some(p) => paths.get(p).cloned().ok_or_else(|| {
-                StoreError::Data(format!("{} comes before its parent {p}", row.code))
-            })?,
-        };
-        paths.insert(row.code.clone(), parent_path.child(&row.code));
-    }
+    let paths = paths_of(&rows)?;
     on_pool!(db, p => {
         let mut tx = p.begin_write().await?;
         for row in &rows {

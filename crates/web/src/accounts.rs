@@ -22,6 +22,7 @@ use tanzim_commands as commands;
 use tanzim_commands::access::Account;
 use tanzim_commands::accounts::{NewAccount, RoleGrant};
 use tanzim_domain::accounts::{Role, Username};
+use tanzim_domain::gazetteer::Lookup;
 use tanzim_domain::policy::{Action, Decision, Target, scopes_for};
 use tanzim_domain::territory::{TerritoryCode, TerritoryPath};
 use tanzim_domain::{DomainError, Field};
@@ -49,7 +50,8 @@ pub(crate) fn decide_on_account(
 #[derive(Debug, Default, Deserialize, utoipa::ToSchema)]
 pub struct GrantRole {
     pub role: String,
-    /// HCP code; empty or absent: national.
+    /// The territory by HCP code or by name (a name several bear is refused with them
+    /// listed); empty or absent: national.
     #[serde(default)]
     pub scope: Option<String>,
     /// Organization key; empty or absent: every organization.
@@ -67,12 +69,17 @@ impl GrantRole {
                 .filter(|s| !s.is_empty())
                 .map(str::to_owned)
         };
-        let scope = blank(&self.scope)
-            .map(|code| {
-                TerritoryCode::parse(&code)
-                    .map_err(|_| DomainError::new(Field::Scope, "territory-code-invalid"))
-            })
-            .transpose()?;
+        // A scope grants the whole subtree: a name of several territories (the prefecture
+        // of Fès and its commune) is refused with them listed, never widened by a guess.
+        let scope = commands::territories::resolve_given(
+            self.scope.as_deref(),
+            Lookup::exact(Field::Scope),
+        )
+        .map_err(|e| match e {
+            commands::Error::Invalid(d) => d,
+            _ => DomainError::new(Field::Scope, "territory-unknown"),
+        })?
+        .map(|p| p.code.clone());
         Ok(RoleGrant {
             role: Role::parse(&self.role)?,
             scope,
@@ -227,7 +234,7 @@ pub async fn create(
                 &state,
                 &ctx,
                 &input,
-                Some(ctx.tr.t(&format!("error-{}", e.code()))),
+                Some(views::error_message(&ctx.tr, &e)),
             );
             *response.status_mut() = e.status();
             Ok(response)
@@ -358,7 +365,7 @@ pub async fn grant(
                 &user,
                 account.user,
                 &account.roles,
-                Some(ctx.tr.t(&format!("error-{}", e.code()))),
+                Some(views::error_message(&ctx.tr, &e)),
             )
             .await?;
             *response.status_mut() = e.status();

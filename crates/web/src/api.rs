@@ -102,6 +102,10 @@ pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
             include_bytes!("../../../assets/htmx-2.0.4.min.js"),
             "text/javascript; charset=utf-8",
         ),
+        "territory-picker.js" => (
+            include_bytes!("../../../assets/territory-picker.js"),
+            "text/javascript; charset=utf-8",
+        ),
         "noto-sans-arabic-wght.woff2" => (
             include_bytes!("../../../assets/fonts/noto-sans-arabic-wght.woff2"),
             "font/woff2",

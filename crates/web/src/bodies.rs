@@ -21,8 +21,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tanzim_commands::{self as commands, Found};
+use tanzim_domain::gazetteer::Lookup;
 use tanzim_domain::policy::{Action, scopes_for};
-use tanzim_domain::territory::TerritoryCode;
+use tanzim_domain::territory::Level;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::bodies::{self, Body, BodyQuery};
 use tanzim_store::territory;
@@ -34,7 +35,8 @@ pub struct CreateBody {
     pub organization: String,
     /// Body kind key from the profile (`provincial_secretariat`, ...).
     pub kind: String,
-    /// HCP code of the territory; empty or absent for a national body.
+    /// The territory: its HCP code or its name in Arabic or French (a name of several
+    /// territories means the one at the kind's level); empty or absent for a national body.
     #[serde(default)]
     pub territory: Option<String>,
     /// The body above this one, of the same organization.
@@ -76,18 +78,9 @@ async fn list_bodies(
     q: &ListQuery,
 ) -> Result<Paged<Body>, AppError> {
     let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
-    let within = match q.territory.as_deref().filter(|s| !s.is_empty()) {
-        Some(code) => {
-            let code = TerritoryCode::parse(code)?;
-            Some(
-                territory::get(&state.db, &code)
-                    .await?
-                    .ok_or(DomainError::new(Field::Territory, "territory-unknown"))?
-                    .territory_path(),
-            )
-        }
-        None => None,
-    };
+    let lookup = Lookup::filter(Field::Territory);
+    let within = commands::territories::resolve_given(q.territory.as_deref(), lookup)?
+        .map(|p| p.path.clone());
     let query = BodyQuery {
         within,
         include_dissolved: q.dissolved.is_some(),
@@ -115,7 +108,7 @@ struct IndexPage {
     show_dissolved: bool,
 }
 
-fn place(ctx: &Ctx, b: &Body) -> String {
+fn place_name(ctx: &Ctx, b: &Body) -> String {
     let name = if ctx.lang() == crate::i18n::Lang::Ar {
         &b.territory_name_ar
     } else {
@@ -144,7 +137,7 @@ pub async fn index(
         .map(|b| TreeRow {
             depth: b.path.matches('/').count() - min_depth,
             body: body_row(&state, &ctx, b),
-            place: place(&ctx, b),
+            place: place_name(&ctx, b),
             dissolved: !b.is_active(),
         })
         .collect();
@@ -171,14 +164,52 @@ struct NewPage {
     kinds: Vec<Choice>,
     parents: Vec<Choice>,
     territory: String,
+    /// The territory the field resolves to, described; the country when it is blank.
     territory_label: String,
     name: String,
+    /// What is wrong, naming the field, and the field it is about (`kind`, `territory`...).
     error: Option<String>,
+    error_field: &'static str,
 }
 
+/// The form's fields as a link or a refresh gives them (htmx asks for the kinds again when
+/// the organization or the territory changes).
 #[derive(Deserialize)]
 pub struct NewQuery {
+    organization: Option<String>,
+    kind: Option<String>,
     territory: Option<String>,
+    #[serde(default, deserialize_with = "crate::input::empty_as_none")]
+    parent_id: Option<i64>,
+    name: Option<String>,
+}
+
+/// The form's no-script refresh button: show the kinds for what is chosen, create nothing.
+#[derive(Deserialize)]
+struct Refresh {
+    refresh: Option<String>,
+}
+
+/// The levels of the territories a typed text may mean: one when it resolves, each
+/// candidate's when several bear the name, none (every level) when blank or unknown.
+fn typed_levels(typed: &str) -> Vec<Option<Level>> {
+    if typed.trim().is_empty() {
+        return Vec::new();
+    }
+    match commands::territories::resolve(typed, Lookup::exact(Field::Territory)) {
+        Ok(place) => vec![Some(place.level)],
+        Err(commands::Error::Invalid(e)) => {
+            let Ok(gazetteer) = territory::gazetteer() else {
+                return Vec::new();
+            };
+            e.candidates
+                .iter()
+                .filter_map(|c| gazetteer.get(c.as_str()))
+                .map(|p| Some(p.level))
+                .collect()
+        }
+        Err(_) => Vec::new(),
+    }
 }
 
 async fn new_page(
@@ -186,7 +217,7 @@ async fn new_page(
     ctx: &Ctx,
     user: &CurrentUser,
     input: &CreateBody,
-    error: Option<String>,
+    error: Option<&tanzim_domain::DomainError>,
 ) -> Result<Response, AppError> {
     let tr = &ctx.tr;
     let organizations = state
@@ -199,10 +230,12 @@ async fn new_page(
             selected: o.key == input.organization,
         })
         .collect();
-    let kinds = state
+    let typed = input.territory.clone().unwrap_or_default();
+    // Only the organization's kinds that fit the territory's level, each once.
+    let kinds: Vec<Choice> = state
         .profile
-        .body_kinds
-        .iter()
+        .kinds_offered(input.organization.trim(), &typed_levels(&typed))
+        .into_iter()
         .map(|k| Choice {
             value: k.key.clone(),
             label: format!(
@@ -213,11 +246,16 @@ async fn new_page(
             selected: k.key == input.kind,
         })
         .collect();
-    let territory_code = input.territory.clone().unwrap_or_default();
-    let territory = match TerritoryCode::parse(&territory_code) {
-        Ok(code) => territory::get(&state.db, &code).await?,
-        Err(_) => None,
-    };
+    // The territory as the command would read it, at the chosen kind's level.
+    let levels = state
+        .profile
+        .body_kind(&input.kind)
+        .map(|k| k.level.territory_levels())
+        .unwrap_or_default();
+    let lookup = Lookup::exact(Field::Territory).at(levels);
+    let place = commands::territories::resolve_given(Some(&typed), lookup)
+        .ok()
+        .flatten();
     // Possible parents: active bodies in scope whose jurisdiction contains the territory.
     let scope = ScopeFilter::from_assignments(scopes_for(&user.principal, Action::ViewBodies));
     let all = bodies::list(
@@ -227,32 +265,34 @@ async fn new_page(
         Page::new(None, Some(Page::MAX_SIZE)),
     )
     .await?;
-    let here = territory
-        .as_ref()
-        .map(|t| t.territory_path())
-        .unwrap_or_default();
+    let here = place.map(|p| p.path.clone()).unwrap_or_default();
     let parents = all
         .items
         .iter()
         .filter(|b| b.target().path.contains(&here) && b.target().path != here)
         .map(|b| Choice {
             value: b.id.to_string(),
-            label: format!("{} — {}", b.name, place(ctx, b)),
+            label: format!("{} — {}", b.name, place_name(ctx, b)),
             selected: Some(b.id) == input.parent_id,
         })
         .collect();
+    let territory_label = match (place, typed.trim().is_empty()) {
+        (Some(p), _) => territory::gazetteer()
+            .map(|g| crate::territory_picker::describe(tr, g, p))
+            .unwrap_or_default(),
+        (None, true) => tr.t("territories-country"),
+        (None, false) => String::new(),
+    };
     let page = NewPage {
         layout: Layout::new(state, ctx, "bodies-new-title"),
         organizations,
         kinds,
         parents,
-        territory_label: territory
-            .as_ref()
-            .map(|t| format!("{} — {}", t.name(ctx.lang().code()), t.code))
-            .unwrap_or_else(|| tr.t("territories-country")),
-        territory: territory_code,
+        territory_label,
+        territory: typed,
         name: input.name.clone().unwrap_or_default(),
-        error,
+        error: error.map(|e| views::field_message(tr, e)),
+        error_field: error.and_then(|e| e.field).map(Field::as_str).unwrap_or(""),
     };
     Ok(views::html(page))
 }
@@ -274,9 +314,13 @@ pub async fn new_form(
     Query(q): Query<NewQuery>,
 ) -> Result<Response, AppError> {
     let input = CreateBody {
-        territory: q.territory,
-        organization: "party".into(),
-        ..CreateBody::default()
+        organization: q.organization.unwrap_or_else(|| "party".into()),
+        kind: q.kind.unwrap_or_default(),
+        territory: q.territory.map(|t| {
+            crate::territory_picker::field_value(&ctx.tr, &t, Lookup::exact(Field::Territory))
+        }),
+        parent_id: q.parent_id,
+        name: q.name,
     };
     new_page(&state, &ctx, &user, &input, None).await
 }
@@ -288,16 +332,26 @@ pub async fn create(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let input: CreateBody = parse_form(&body)?;
-    match create_body(&state, &ctx, &user, &input).await {
-        Ok(id) => Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
-        Err(e @ (AppError::Invalid(_) | AppError::Forbidden)) => {
-            let message = ctx.tr.t(&format!("error-{}", e.code()));
-            let mut response = new_page(&state, &ctx, &user, &input, Some(message)).await?;
-            *response.status_mut() = e.status();
-            Ok(response)
-        }
-        Err(e) => Err(e),
+    if parse_form::<Refresh>(&body)?.refresh.is_some() {
+        return new_page(&state, &ctx, &user, &input, None).await;
     }
+    let refused = match create_body(&state, &ctx, &user, &input).await {
+        Ok(id) => return Ok(Redirect::to(&format!("/bodies/{id}")).into_response()),
+        Err(AppError::Invalid(e)) => (e, StatusCode::UNPROCESSABLE_ENTITY),
+        // A second body of the kind where the organization has one: about the kind chosen.
+        Err(AppError::Conflict(code)) => {
+            let field = match code {
+                "parent-unknown" => Field::Parent,
+                _ => Field::BodyKind,
+            };
+            (DomainError::new(field, code), StatusCode::CONFLICT)
+        }
+        Err(AppError::Forbidden) => (DomainError::general("forbidden"), StatusCode::FORBIDDEN),
+        Err(e) => return Err(e),
+    };
+    let mut response = new_page(&state, &ctx, &user, &input, Some(&refused.0)).await?;
+    *response.status_mut() = refused.1;
+    Ok(response)
 }
 
 #[derive(Template)]
@@ -352,7 +406,7 @@ async fn show_page(
     let page = ShowPage {
         layout: Layout::new(state, ctx, "body-title"),
         body: body_row(state, ctx, b),
-        place: place(ctx, b),
+        place: place_name(ctx, b),
         territory_code: b.territory_code.clone(),
         created: ctx.tr.date(b.created_at),
         dissolved: b.dissolved_at.map(|t| ctx.tr.date(t)),
@@ -470,7 +524,7 @@ pub struct BodyList {
 
 /// Bodies in the caller's scope, optionally within a territory's subtree.
 #[utoipa::path(get, path = "/api/v1/bodies", tag = "bodies",
-    params(("territory" = Option<String>, Query, description = "HCP code: bodies in its subtree"),
+    params(("territory" = Option<String>, Query, description = "HCP code or name: bodies in its subtree"),
            ("page" = Option<u32>, Query), ("page_size" = Option<u32>, Query),
            ("dissolved" = Option<String>, Query, description = "any value: include dissolved bodies")),
     responses((status = 200, body = BodyList), BadRequest, Unauthenticated, Forbidden, Invalid),

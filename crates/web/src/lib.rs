@@ -33,6 +33,7 @@ pub mod session;
 pub mod state;
 pub mod stats;
 pub mod territory;
+pub mod territory_picker;
 pub mod views;
 
 pub use state::{AppState, Config, MAX_FORM_BYTES, MAX_UPLOAD_BYTES, parse_public_url, today};

@@ -11,6 +11,10 @@ pub struct ApiError {
     pub message: String,
     /// The input field at fault, for validation errors.
     pub field: Option<String>,
+    /// For a territory name that several territories bear (`territory-name-ambiguous`):
+    /// their codes, for the caller to choose one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub candidates: Option<Vec<String>>,
 }
 
 // The error responses, one type per status so that each operation lists the ones it can

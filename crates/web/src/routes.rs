@@ -5,7 +5,7 @@
 
 use crate::{
     accounts, api, applications, audit, bodies, calendar, campaigns, contacts, discipline, home,
-    imports, jobs, meetings, members, reauth, reviews, session, stats, territory,
+    imports, jobs, meetings, members, reauth, reviews, session, stats, territory, territory_picker,
 };
 
 pub use crate::routing::{Access, Guard, Route, RouteSpec, TargetKind};
@@ -18,6 +18,7 @@ pub fn table() -> Vec<Route> {
         accounts::routes(),
         reauth::routes(),
         territory::routes(),
+        territory_picker::routes(),
         bodies::routes(),
         audit::routes(),
         applications::routes(),

@@ -198,7 +198,7 @@ impl FormErrors {
                 .map(|e| {
                     (
                         e.field.map(|f| f.as_str()).unwrap_or("").to_owned(),
-                        tr.t(&format!("error-{}", e.code)),
+                        domain_message(tr, e),
                     )
                 })
                 .collect(),
@@ -222,19 +222,74 @@ impl FormErrors {
     }
 }
 
+/// The label a form shows for a field, where a message names the field it is about.
+fn field_label_key(field: tanzim_domain::Field) -> Option<&'static str> {
+    use tanzim_domain::Field as F;
+    Some(match field {
+        F::Territory => "field-territory",
+        F::Scope => "field-scope",
+        F::Commune => "field-commune",
+        F::Organization => "field-organization",
+        F::BodyKind => "field-body-kind",
+        F::Parent => "field-parent",
+        F::BodyName => "field-body-name",
+        _ => return None,
+    })
+}
+
+/// A broken rule's message in the page's language. Its message may name the field
+/// (`$field`) and, for a name of several territories, list them (`$candidates`).
+pub fn domain_message(tr: &Tr, e: &tanzim_domain::DomainError) -> String {
+    let field = e
+        .field
+        .and_then(field_label_key)
+        .map(|k| tr.t(k))
+        .unwrap_or_default();
+    let candidates = crate::territory_picker::candidates(tr, &e.candidates);
+    tr.with(
+        &format!("error-{}", e.code),
+        &[("field", &field), ("candidates", &candidates)],
+    )
+}
+
+/// The message preceded by the label of its field ("نوع الهيئة: ..."), for a form's
+/// summary of what is wrong, where the message is not beside its field.
+pub fn field_message(tr: &Tr, e: &tanzim_domain::DomainError) -> String {
+    let message = domain_message(tr, e);
+    match e.field.and_then(field_label_key) {
+        Some(key) if !message.contains(&tr.t(key)) => format!("{}: {message}", tr.t(key)),
+        _ => message,
+    }
+}
+
+/// A refusal as a form shows it above itself: a broken rule names its field.
+pub fn error_message(tr: &Tr, error: &AppError) -> String {
+    match error {
+        AppError::Invalid(e) => field_message(tr, e),
+        other => tr.t(&format!("error-{}", other.code())),
+    }
+}
+
 /// An error as the client sees it: JSON for the API, a redirect to sign in or to confirm the
 /// password, or a localized page.
 pub fn render_error(state: &AppState, ctx: &Ctx, error: AppError) -> Response {
     if let AppError::Internal(cause) = &error {
         tracing::error!(path = %ctx.path, %cause, "internal error");
     }
-    let message = ctx.tr.t(&format!("error-{}", error.code()));
+    let message = match &error {
+        AppError::Invalid(e) => domain_message(&ctx.tr, e),
+        _ => ctx.tr.t(&format!("error-{}", error.code())),
+    };
     if ctx.api {
-        let field = match &error {
-            AppError::Invalid(e) => e.field.map(|f| f.as_str()),
-            _ => None,
+        let (field, candidates) = match &error {
+            AppError::Invalid(e) => (e.field.map(|f| f.as_str()), e.candidates.as_slice()),
+            _ => (None, &[][..]),
         };
-        let body = serde_json::json!({ "error": error.code(), "message": message, "field": field });
+        let mut body =
+            serde_json::json!({ "error": error.code(), "message": message, "field": field });
+        if !candidates.is_empty() {
+            body["candidates"] = serde_json::json!(candidates);
+        }
         return (error.status(), axum::Json(body)).into_response();
     }
     if matches!(error, AppError::Unauthenticated) {

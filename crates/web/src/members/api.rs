@@ -24,7 +24,7 @@ pub struct MemberList {
 
 /// Members in the caller's scope; `as_of` gives those in good standing on that day.
 #[utoipa::path(get, path = "/api/v1/members", tag = "members",
-    params(("territory" = Option<String>, Query, description = "HCP code: members in its subtree"),
+    params(("territory" = Option<String>, Query, description = "HCP code or name: members in its subtree"),
            ("status" = Option<String>, Query, description = "active, lapsed, suspended, expelled, resigned, deceased"),
            ("q" = Option<String>, Query, description = "name (either script), CIN or membership number"),
            ("as_of" = Option<String>, Query, description = "YYYY-MM-DD: in good standing on that day"),

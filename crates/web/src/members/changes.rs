@@ -4,6 +4,7 @@
 use super::page::on_member_page;
 use super::shared::*;
 use crate::access::Loaded;
+use tanzim_domain::territory::Level;
 
 // ---- status changes, transfer, consent, contact ----
 
@@ -74,7 +75,7 @@ pub async fn status(
 
 #[derive(Deserialize, utoipa::ToSchema)]
 pub struct Transfer {
-    /// HCP code of the new commune or arrondissement of residence.
+    /// The new commune or arrondissement of residence, by HCP code or by name.
     pub commune: String,
     #[serde(default)]
     pub on: Option<String>,
@@ -88,9 +89,12 @@ pub(super) async fn transfer_member(
     m: &Found<Member>,
     input: &Transfer,
 ) -> Result<(), AppError> {
+    // "تاونات" is the province and its commune: a member lives in the commune.
+    let lookup = Lookup::exact(Field::Commune).at(&[Level::Commune, Level::Arrondissement]);
     let input = commands::members::Transfer {
-        commune: TerritoryCode::parse(&input.commune)
-            .map_err(|_| DomainError::new(Field::Commune, "commune-unknown"))?,
+        commune: commands::territories::resolve(&input.commune, lookup)?
+            .code
+            .clone(),
         on: optional_date(&input.on)?,
         reason: input.reason.clone(),
     };

@@ -87,6 +87,9 @@ pub(super) struct IndexPage {
     territory: String,
     as_of: String,
     statuses: Vec<Choice>,
+    /// A filter that cannot be read, naming its field, and that field.
+    error: Option<String>,
+    error_field: &'static str,
     export_link: String,
     export_xlsx_link: String,
     /// Probable duplicates waiting for the user's decision (0 when it may not decide).
@@ -103,16 +106,20 @@ pub async fn index(
     user: CurrentUser,
     Query(q): Query<ListQuery>,
 ) -> Result<Response, AppError> {
+    let mut filter_error = None;
     let paged = match list_members(&state, &ctx, &user, &q).await {
         Ok(p) => p,
         // A bad filter shows the list empty with the message, not an error page.
-        Err(AppError::Invalid(_)) => Paged {
-            items: Vec::new(),
-            total: 0,
-            capped: false,
-            page: 1,
-            page_size: 50,
-        },
+        Err(AppError::Invalid(e)) => {
+            filter_error = Some(e);
+            Paged {
+                items: Vec::new(),
+                total: 0,
+                capped: false,
+                page: 1,
+                page_size: 50,
+            }
+        }
         Err(e) => return Err(e),
     };
     let reviews_open = if user.may(Action::ManageMembers, None) {
@@ -136,7 +143,20 @@ pub async fn index(
         rows: paged.items.iter().map(|m| member_row(&ctx, m)).collect(),
         pager: Pager::new(&paged, &format!("/members?{filters}&")),
         q: q.q.clone().unwrap_or_default(),
-        territory: q.territory.clone().unwrap_or_default(),
+        territory: match (&filter_error, q.territory.as_deref()) {
+            (None, Some(typed)) => crate::territory_picker::field_value(
+                &ctx.tr,
+                typed,
+                Lookup::filter(Field::Territory),
+            ),
+            _ => q.territory.clone().unwrap_or_default(),
+        },
+        error_field: filter_error
+            .as_ref()
+            .and_then(|e| e.field)
+            .map(Field::as_str)
+            .unwrap_or(""),
+        error: filter_error.map(|e| views::field_message(&ctx.tr, &e)),
         as_of: q.as_of.clone().unwrap_or_default(),
         statuses: status_choices(&ctx, q.status.as_deref().unwrap_or("")),
         export_link: format!("/members/export.csv?{filters}"),

@@ -31,5 +31,6 @@ mod rolls;
 mod staged_imports;
 mod stats;
 mod stored_values;
+mod territory_picker;
 mod trust;
 mod writers_wait;
