@@ -592,11 +592,10 @@ async fn an_office_elected_as_a_whole_replaces_the_holders(engine: Engine) {
         .await;
     assert_eq!(s, 200);
     let (_, positions) = api.get(format!("/api/v1/bodies/{body}/positions")).await;
-    let current: Vec<(String, String)> = positions["holders"]
+    let current: Vec<(String, String)> = positions["current"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|h| h["ended_on"].is_null())
         .map(|h| {
             (
                 h["position"].as_str().unwrap().to_owned(),
@@ -614,7 +613,7 @@ async fn an_office_elected_as_a_whole_replaces_the_holders(engine: Engine) {
             ("secretary".to_owned(), "خيرة الهيري".to_owned()),
         ]
     );
-    let ended: Vec<&str> = positions["holders"]
+    let ended: Vec<&str> = positions["history"]
         .as_array()
         .unwrap()
         .iter()
