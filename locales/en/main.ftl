@@ -1031,3 +1031,5 @@ body-kinds-refresh = Show the kinds of body that fit the chosen organization and
 error-territory-name-unknown = { $field }: no territory has this name or code. Type the name as the administrative division spells it, in Arabic or French, or the code (e.g. 03.531).
 error-territory-name-ambiguous = { $field }: several territories bear this name: { $candidates }. Choose one or type its code.
 error-body-exists = Kind of body: this organization already has an active body of this kind in this territory; a second one is not created.
+field-body-name-fr = French name (optional)
+field-body-name-fr-hint = Used in the French communiqués; by default the body's kind and territory.

@@ -1031,3 +1031,5 @@ body-kinds-refresh = Afficher les types d'instance qui conviennent à l'organisa
 error-territory-name-unknown = { $field } : aucun territoire ne porte ce nom ou ce code. Tapez le nom du découpage administratif, en arabe ou en français, ou le code (exemple : 03.531).
 error-territory-name-ambiguous = { $field } : plusieurs territoires portent ce nom : { $candidates }. Choisissez-en un ou tapez son code.
 error-body-exists = Type d'instance : cette organisation a déjà une instance active de ce type sur ce territoire ; une seconde n'est pas créée.
+field-body-name-fr = Nom en français (facultatif)
+field-body-name-fr-hint = Utilisé dans les communiqués en français ; par défaut : le type d'instance et le territoire.

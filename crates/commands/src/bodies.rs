@@ -21,6 +21,9 @@ pub struct NewBodyInput {
     pub parent_id: Option<i64>,
     /// Defaults to the kind's Arabic name and the territory's Arabic name.
     pub name: Option<String>,
+    /// Its French name for the French texts; by default the kind's and the territory's
+    /// (Secrétariat provincial de Taounate).
+    pub name_fr: Option<String>,
 }
 
 /// Checks and creates a body; returns its id.
@@ -94,6 +97,15 @@ pub async fn create(app: &App, actor: &Actor<'_>, input: &NewBodyInput) -> Resul
         path,
         parent_id: parent.map(|p| p.id),
         name,
+        name_fr: match input
+            .name_fr
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            Some(n) => Some(parse_body_name(n)?),
+            None => None,
+        },
         sole: !kind.is_some_and(|k| k.several_per_territory),
     };
     Ok(bodies::create(&app.db, &new, actor.audit(AuditAction::BodyCreated)).await?)

@@ -68,6 +68,8 @@ pub struct NewBody {
     pub path: TerritoryPath,
     pub parent_id: Option<i64>,
     pub name: String,
+    /// Its own French name, when the kind's and the territory's would not do.
+    pub name_fr: Option<String>,
     /// The profile allows one active body of this kind per organization and territory
     /// (`several_per_territory` unset): a second is refused, here and by the unique index
     /// `bodies_one_per_territory`, which holds the bodies marked `sole`.
@@ -93,8 +95,8 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
             }
         }
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO bodies (organization, kind, territory_code, path, parent_id, name, status, created_at, sole)
-             SELECT $1, $2, $3, $4, $5, $6, 'active', $7, $8
+            "INSERT INTO bodies (organization, kind, territory_code, path, parent_id, name, status, created_at, sole, name_fr)
+             SELECT $1, $2, $3, $4, $5, $6, 'active', $7, $8, $9
              WHERE $5 IS NULL OR EXISTS (SELECT 1 FROM bodies p WHERE p.id = $5 AND p.status = 'active')
              RETURNING id",
         )
@@ -106,6 +108,7 @@ pub async fn create(db: &Db, new: &NewBody, audit: AuditEntry) -> Result<i64> {
         .bind(&new.name)
         .bind(crate::now())
         .bind(new.sole)
+        .bind(&new.name_fr)
         .fetch_optional(&mut *tx)
         .await
         // Two at once on PostgreSQL: both checked before either wrote; the index decides.

@@ -45,6 +45,10 @@ pub struct CreateBody {
     /// Defaults to the kind's Arabic name and the territory's Arabic name.
     #[serde(default)]
     pub name: Option<String>,
+    /// Its French name for the French communiqués; by default the kind's French name and
+    /// the territory's (Secrétariat provincial de Taounate).
+    #[serde(default)]
+    pub name_fr: Option<String>,
 }
 
 /// Checks and creates a body; every way in (page, API) goes through here.
@@ -60,6 +64,7 @@ async fn create_body(
         territory: input.territory.clone(),
         parent_id: input.parent_id,
         name: input.name.clone(),
+        name_fr: input.name_fr.clone(),
     };
     Ok(commands::bodies::create(&state.app(), &user.actor(ctx), &input).await?)
 }
@@ -321,6 +326,7 @@ pub async fn new_form(
         }),
         parent_id: q.parent_id,
         name: q.name,
+        name_fr: None,
     };
     new_page(&state, &ctx, &user, &input, None).await
 }

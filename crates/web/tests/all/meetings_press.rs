@@ -626,3 +626,39 @@ both_engines!(
     an_office_elected_as_a_whole_replaces_the_holders,
     an_office_elected_as_a_whole_replaces_the_holders
 );
+
+/// A body's own French name carries into the French texts (else the kind's and the
+/// territory's).
+async fn a_body_s_french_name_is_its_own(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    let (s, body) = api
+        .send("POST", "/api/v1/bodies", json!({"organization": "party", "kind": "provincial_secretariat", "territory": "03.531", "name_fr": "Secrétariat de la province de Taounate"}))
+        .await;
+    assert_eq!(s, 201, "{body}");
+    let (_, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{}/meetings", body["id"]),
+            json!({"kind": "organizational", "held_on": "2023-01-14", "commune": "03.531.01.05"}),
+        )
+        .await;
+    let (_, fr) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{}/communiques", m["id"]),
+            json!({"lang": "fr"}),
+        )
+        .await;
+    assert_eq!(
+        fr["headline"],
+        "Taounate : Le Secrétariat de la province de Taounate tient une réunion organisationnelle"
+    );
+}
+both_engines!(
+    a_body_s_french_name_is_its_own,
+    a_body_s_french_name_is_its_own
+);
