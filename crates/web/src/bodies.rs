@@ -283,7 +283,7 @@ async fn new_page(
         .collect();
     let territory_label = match (place, typed.trim().is_empty()) {
         (Some(p), _) => territory::gazetteer()
-            .map(|g| crate::territory_picker::describe(tr, g, p))
+            .map(|g| crate::places::describe(tr, g, p))
             .unwrap_or_default(),
         (None, true) => tr.t("territories-country"),
         (None, false) => String::new(),

@@ -24,6 +24,7 @@ pub mod jobs;
 pub mod limits;
 pub mod meetings;
 pub mod members;
+mod places;
 pub mod problems;
 pub mod reauth;
 pub mod reviews;

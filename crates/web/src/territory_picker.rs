@@ -8,6 +8,7 @@
 use crate::ctx::Ctx;
 use crate::error::AppError;
 use crate::i18n::Tr;
+use crate::places::describe;
 use crate::state::AppState;
 use crate::views::{self, Layout};
 use askama::Template;
@@ -16,52 +17,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use tanzim_commands as commands;
 use tanzim_domain::Field;
-use tanzim_domain::gazetteer::{Gazetteer, Lookup, Place};
-use tanzim_domain::territory::TerritoryCode;
+use tanzim_domain::gazetteer::Lookup;
 use tanzim_store::territory;
 
 /// Suggestions shown when the request names no limit, and the most it may ask for.
 const DEFAULT_SUGGESTIONS: usize = 8;
 const MAX_SUGGESTIONS: usize = 20;
-
-/// A territory as a list shows it: `تاونات — فاس-مكناس (إقليم، 03.531)`.
-pub fn describe(tr: &Tr, gazetteer: &Gazetteer, place: &Place) -> String {
-    let lang = tr.lang.code();
-    let kind = tr.t(&format!("kind-{}", place.kind));
-    let code = place.code.as_str();
-    match gazetteer.parent(place) {
-        Some(parent) => tr.with(
-            "picker-place",
-            &[
-                ("name", place.name(lang)),
-                ("parent", parent.name(lang)),
-                ("kind", &kind),
-                ("code", code),
-            ],
-        ),
-        None => tr.with(
-            "picker-place-top",
-            &[("name", place.name(lang)), ("kind", &kind), ("code", code)],
-        ),
-    }
-}
-
-/// The territories a name could mean, described and joined for an error message.
-pub fn candidates(tr: &Tr, codes: &[TerritoryCode]) -> String {
-    let Ok(gazetteer) = territory::gazetteer() else {
-        return codes
-            .iter()
-            .map(TerritoryCode::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
-    };
-    codes
-        .iter()
-        .filter_map(|c| gazetteer.get(c.as_str()))
-        .map(|p| describe(tr, gazetteer, p))
-        .collect::<Vec<_>>()
-        .join(&format!(" {} ", tr.t("picker-or")))
-}
 
 /// What a territory field shows once it holds a territory: `تاونات (03.531)` for a code
 /// or a name that resolves (as `lookup` reads it), what was typed otherwise.

@@ -245,7 +245,7 @@ pub fn domain_message(tr: &Tr, e: &tanzim_domain::DomainError) -> String {
         .and_then(field_label_key)
         .map(|k| tr.t(k))
         .unwrap_or_default();
-    let candidates = crate::territory_picker::candidates(tr, &e.candidates);
+    let candidates = crate::places::candidates(tr, &e.candidates);
     tr.with(
         &format!("error-{}", e.code),
         &[("field", &field), ("candidates", &candidates)],

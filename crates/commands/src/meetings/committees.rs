@@ -25,7 +25,7 @@ pub async fn set(
     if kind.is_empty() {
         return Err(DomainError::new(Field::Name, "text-required").into());
     }
-    super::decisions::committee_kind(app, kind)?;
+    super::profile::committee_kind(app, kind)?;
     let mut seats: Vec<Seat> = Vec::new();
     for seat in members {
         let name = seat.name.trim().to_owned();

@@ -1,6 +1,6 @@
 //! The decisions a meeting takes; they take effect when its minutes are approved.
 
-use super::profile::{kind_ar, level_of, linked_member, position, vote_rules};
+use super::profile::{committee_kind, kind_ar, level_of, linked_member, position, vote_rules};
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
 use tanzim_domain::audit::AuditAction;
@@ -113,14 +113,6 @@ pub async fn record(
     audit::append_in(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(id)
-}
-
-/// A committee of the profile's by its key; any other is refused.
-pub(super) fn committee_kind(app: &App, key: &str) -> Result<tanzim_domain::org::CommitteeKind> {
-    app.profile
-        .committee(key.trim())
-        .cloned()
-        .ok_or_else(|| DomainError::new(Field::Name, "committee-unknown").into())
 }
 
 /// Who could vote at `at`: the members named on the roll, or, where members were counted

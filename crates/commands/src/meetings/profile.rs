@@ -114,3 +114,11 @@ pub(super) fn time(t: Option<&str>, field: Field) -> Result<Option<String>> {
             .ok_or_else(|| DomainError::new(field, "time-invalid").into()),
     }
 }
+
+/// A committee of the profile's by its key; any other is refused.
+pub(super) fn committee_kind(app: &App, key: &str) -> Result<tanzim_domain::org::CommitteeKind> {
+    app.profile
+        .committee(key.trim())
+        .cloned()
+        .ok_or_else(|| DomainError::new(Field::Name, "committee-unknown").into())
+}

@@ -331,7 +331,7 @@ pub async fn intervene(
     m.require(Action::ManageMeetings)?;
     // A committee's report is said in the committee's name, which gives its gender.
     let committee = match input.committee.as_deref().map(str::trim) {
-        Some(key) if !key.is_empty() => Some(super::decisions::committee_kind(app, key)?.name.ar),
+        Some(key) if !key.is_empty() => Some(super::profile::committee_kind(app, key)?.name.ar),
         _ => None,
     };
     let speaker = committee.as_deref().unwrap_or(input.speaker.trim());
