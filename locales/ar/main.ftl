@@ -1105,3 +1105,4 @@ error-territory-name-ambiguous = { $field }: هذا الاسم تحمله عدة
 error-body-exists = نوع الهيئة: لهذا التنظيم هيئة قائمة من هذا النوع في هذه الوحدة الترابية، فلا تُنشأ ثانية.
 field-body-name-fr = الاسم بالفرنسية (اختياري)
 field-body-name-fr-hint = يستعمل في البلاغات بالفرنسية؛ افتراضيا: نوع الهيئة والوحدة الترابية.
+news-dates = الاجتماع: { $meeting } · النشر: { $published }

@@ -1033,3 +1033,4 @@ error-territory-name-ambiguous = { $field }: several territories bear this name:
 error-body-exists = Kind of body: this organization already has an active body of this kind in this territory; a second one is not created.
 field-body-name-fr = French name (optional)
 field-body-name-fr-hint = Used in the French communiqués; by default the body's kind and territory.
+news-dates = Meeting: { $meeting } · published { $published }

@@ -1033,3 +1033,4 @@ error-territory-name-ambiguous = { $field } : plusieurs territoires portent ce n
 error-body-exists = Type d'instance : cette organisation a déjà une instance active de ce type sur ce territoire ; une seconde n'est pas créée.
 field-body-name-fr = Nom en français (facultatif)
 field-body-name-fr-hint = Utilisé dans les communiqués en français ; par défaut : le type d'instance et le territoire.
+news-dates = Réunion : { $meeting } · publié le { $published }

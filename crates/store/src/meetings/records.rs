@@ -457,6 +457,9 @@ pub struct Communique {
     pub status: CommuniqueStatus,
     pub published_at: Option<i64>,
     pub updated_at: i64,
+    /// The day of the meeting it reports or announces.
+    #[schema(value_type = String, format = Date)]
+    pub meeting_held_on: Day,
 }
 
 impl Communique {
@@ -468,7 +471,8 @@ impl Communique {
     }
 }
 
-const COMMUNIQUE_SELECT: &str = "SELECT id, meeting_id, body_id, path, lang, kind, headline, body, status, published_at, updated_at FROM communiques";
+const COMMUNIQUE_SELECT: &str = "SELECT id, meeting_id, body_id, path, lang, kind, headline, body, status, published_at, updated_at,
+    (SELECT m.held_on FROM meetings m WHERE m.id = communiques.meeting_id) AS meeting_held_on FROM communiques";
 
 pub async fn communique(db: &Db, id: i64) -> Result<Option<Communique>> {
     let sql = format!("{COMMUNIQUE_SELECT} WHERE id = $1");
@@ -582,7 +586,8 @@ pub async fn unpublished(
 ) -> Result<Vec<Communique>> {
     let (scope_sql, binds) = scope.sql("b.path", "b.organization", 1);
     let sql = format!(
-        "SELECT c.id, c.meeting_id, c.body_id, c.path, c.lang, c.kind, c.headline, c.body, c.status, c.published_at, c.updated_at
+        "SELECT c.id, c.meeting_id, c.body_id, c.path, c.lang, c.kind, c.headline, c.body, c.status, c.published_at, c.updated_at,
+           (SELECT m.held_on FROM meetings m WHERE m.id = c.meeting_id) AS meeting_held_on
          FROM communiques c JOIN bodies b ON b.id = c.body_id
          WHERE {scope_sql} AND c.status = 'draft' ORDER BY c.id LIMIT {limit}"
     );

@@ -15,6 +15,8 @@ pub(super) struct NewsItem {
     lang: String,
     headline: String,
     body: String,
+    /// The day of the meeting, and the day the communiqué was published.
+    meeting_date: String,
     date: String,
     share_whatsapp: String,
     share_facebook: String,
@@ -36,6 +38,7 @@ pub(super) fn news_item(state: &AppState, ctx: &Ctx, c: &Communique) -> NewsItem
         lang: c.lang.clone(),
         headline: c.headline.clone(),
         body: c.body.clone(),
+        meeting_date: ctx.tr.day(c.meeting_held_on.date()),
         date: ctx.tr.date(c.published_at.unwrap_or(c.updated_at)),
         share_whatsapp: format!(
             "https://wa.me/?text={}",

@@ -230,6 +230,16 @@ async fn an_announcement_then_the_report(engine: Engine) {
         page.contains("تعقد مؤتمرا يوم الأحد 12 يناير 2025"),
         "{page}"
     );
+    // The card gives the meeting's day beside the day it was published.
+    let dates = page
+        .split("class=\"muted\">")
+        .nth(1)
+        .and_then(|rest| rest.split("</p>").next())
+        .unwrap_or_default();
+    assert!(
+        dates.starts_with("الاجتماع: ") && dates.contains("2025") && dates.contains("النشر: "),
+        "{dates}"
+    );
     assert_eq!(publish(&r["id"]).await, 200);
     let page = news().await;
     assert!(
