@@ -98,6 +98,10 @@ kind-prefecture_of_arrondissements = عمالة مقاطعات
 kind-urban_commune = جماعة حضرية
 kind-rural_commune = جماعة قروية
 kind-arrondissement = مقاطعة
+kind-diaspora = التنظيم بالخارج
+kind-country = بلد
+kind-city = مدينة
+kind-country_rest = مدن أخرى
 
 ## Bodies
 bodies-empty = لا توجد هيئات في نطاقكم بعد.
@@ -362,6 +366,7 @@ apply-title = طلب الانخراط
 apply-intro = املؤوا هذه الاستمارة لطلب الانخراط؛ تبت فيه لجنة الانخراطات بإقليمكم.
 apply-names = الاسم (بالعربية أو بالحروف اللاتينية أو بهما معا)
 apply-show-communes = عرض جماعات الإقليم
+apply-country-elsewhere = مدينة أخرى في { $country }
 apply-join-women = أرغب في الانضمام إلى منظمة النساء
 apply-join-youth = أرغب في الانضمام إلى منظمة الشبيبة
 apply-consent-title = حماية المعطيات الشخصية
@@ -693,6 +698,8 @@ meeting-voters = { PLURAL($count) ->
    *[other] { $count } صوت عند التصويت
 }
 decision-adopt-programme = المصادقة على برنامج عمل
+decision-renew-office = تجديد المكتب
+decision-renew-office-hint = يغادر كل أعضاء المكتب الحاليين مهامهم يوم المصادقة على المحضر، ويتولى المنتخبون أدناه مناصبهم (سطر لكل عضو).
 field-programme-title = عنوان البرنامج
 field-period-from = من
 field-period-to = إلى
@@ -941,6 +948,9 @@ error-count-and-whole = إما عدد الحاضرين وإما حضور اله�
 error-unanimous-without-attendance = لا يمكن تسجيل الإجماع قبل تسجيل الحضور (بالأسماء أو بالعدد).
 field-host-organization = المستضيف هيئة أو منظمة (حزب، جمعية، قاعة)
 meeting-more-place = عن بعد، بالخارج، عدد الحاضرين والمدعوون
+meeting-sympathisers-present = المتعاطفون الحاضرون (ليسوا أعضاء)
+field-congress = في إطار المؤتمر
+meeting-congress-none = لا يرتبط بمؤتمر
 error-body-not-in-formation = لا يعلن عن تأسيس إلا هيئة في طور التأسيس؛ هذه الهيئة قائمة.
 error-committee-unknown = هذه اللجنة غير معروفة في نظام الحزب.
 # Imports: rolls as parties keep them

@@ -90,6 +90,10 @@ kind-prefecture_of_arrondissements = Prefecture of arrondissements
 kind-urban_commune = Urban commune
 kind-rural_commune = Rural commune
 kind-arrondissement = Arrondissement
+kind-diaspora = Organization abroad
+kind-country = Country
+kind-city = City
+kind-country_rest = Other cities
 
 ## Bodies
 bodies-empty = No bodies in your scope yet.
@@ -342,6 +346,7 @@ apply-title = Apply for membership
 apply-intro = Fill in this form to apply; the membership committee of your province decides.
 apply-names = Name (in Arabic, in Latin letters, or both)
 apply-show-communes = Show the province's communes
+apply-country-elsewhere = Another city ({ $country })
 apply-join-women = I wish to join the women's organization
 apply-join-youth = I wish to join the youth organization
 apply-consent-title = Personal data
@@ -661,6 +666,8 @@ meeting-voters = { $count ->
    *[other] { $count } votes at the time of voting
 }
 decision-adopt-programme = Adopt a programme
+decision-renew-office = Renew the office
+decision-renew-office-hint = Every current officer leaves on the day the minutes are approved; those elected below take their positions (one line each).
 field-programme-title = Programme title
 field-period-from = From
 field-period-to = To
@@ -901,6 +908,9 @@ error-count-and-whole = Either a count of members present or the whole body, not
 error-unanimous-without-attendance = Unanimity cannot be recorded before attendance (by names or by count).
 field-host-organization = The host is an organization (party, association, venue)
 meeting-more-place = Online, abroad, members present and who is invited
+meeting-sympathisers-present = Sympathisers present (not members)
+field-congress = Part of the congress
+meeting-congress-none = Not part of a congress
 error-body-not-in-formation = Only a body being founded can be constituted; this one already is.
 error-committee-unknown = This committee is not one of the party's.
 # Imports: rolls as parties keep them

@@ -90,6 +90,10 @@ kind-prefecture_of_arrondissements = Préfecture d'arrondissements
 kind-urban_commune = Commune urbaine
 kind-rural_commune = Commune rurale
 kind-arrondissement = Arrondissement
+kind-diaspora = Organisation à l'étranger
+kind-country = Pays
+kind-city = Ville
+kind-country_rest = Autres villes
 
 ## Bodies
 bodies-empty = Aucune instance dans votre périmètre pour l'instant.
@@ -342,6 +346,7 @@ apply-title = Demande d'adhésion
 apply-intro = Remplissez ce formulaire pour demander votre adhésion ; la commission des adhésions de votre province statue.
 apply-names = Nom (en arabe, en lettres latines, ou les deux)
 apply-show-communes = Afficher les communes de la province
+apply-country-elsewhere = Autre ville ({ $country })
 apply-join-women = Je souhaite rejoindre l'organisation des femmes
 apply-join-youth = Je souhaite rejoindre l'organisation de la jeunesse
 apply-consent-title = Protection des données personnelles
@@ -661,6 +666,8 @@ meeting-voters = { $count ->
    *[other] { $count } voix au moment du vote
 }
 decision-adopt-programme = Adopter un programme
+decision-renew-office = Renouveler le bureau
+decision-renew-office-hint = Tous les membres actuels du bureau quittent leurs fonctions le jour où le procès-verbal est approuvé ; les élus ci-dessous prennent leurs postes (une ligne par membre).
 field-programme-title = Titre du programme
 field-period-from = Du
 field-period-to = Au
@@ -901,6 +908,9 @@ error-count-and-whole = Soit le nombre de présents, soit l'instance au complet,
 error-unanimous-without-attendance = L'unanimité ne peut être enregistrée avant les présences (nominatives ou par nombre).
 field-host-organization = L'hôte est une organisation (parti, association, salle)
 meeting-more-place = À distance, à l'étranger, nombre de présents et invités
+meeting-sympathisers-present = Sympathisants présents (non membres)
+field-congress = Dans le cadre du congrès
+meeting-congress-none = Sans lien avec un congrès
 error-body-not-in-formation = Seule une instance en cours de fondation peut être constituée ; celle-ci l'est déjà.
 error-committee-unknown = Cette commission n'existe pas dans les statuts du parti.
 # Imports: rolls as parties keep them

@@ -209,7 +209,10 @@ async fn open(cli: &Cli) -> Result<Db> {
     tanzim_store::members::backfill_search_keys(&db)
         .await
         .context("cannot prepare member search")?;
-    let report = territory::load(&db)
+    // The profile's organization abroad is loaded with Morocco's territories.
+    let diaspora = load_profile(cli)?.diaspora;
+    territory::install(diaspora.as_ref());
+    let report = territory::load(&db, diaspora.as_ref())
         .await
         .context("cannot load the territories")?;
     if report.changed {

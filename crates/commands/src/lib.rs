@@ -56,6 +56,7 @@ pub struct App {
 impl App {
     /// The application on `db`, with its own audit writer.
     pub fn new(db: Db, profile: Profile) -> App {
+        tanzim_store::territory::install(profile.diaspora.as_ref());
         App {
             audit: Arc::new(AuditWriter::start(db.clone())),
             db,

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod commune_names;
 pub mod contacts;
 pub mod dates;
+pub mod diaspora;
 pub mod discipline;
 pub mod error;
 pub mod gazetteer;

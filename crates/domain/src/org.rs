@@ -161,6 +161,9 @@ pub struct Profile {
     /// the others are rounded to a multiple of it (`stats::Disclosure`). 1 shows exact counts.
     #[serde(default = "default_stats_min_cell")]
     pub stats_min_cell: i64,
+    /// The organization abroad, when the party has one.
+    #[serde(default)]
+    pub diaspora: Option<crate::diaspora::Diaspora>,
 }
 
 fn default_stats_min_cell() -> i64 {
@@ -332,6 +335,9 @@ impl Profile {
                 "meeting kind {} is already one of the product's",
                 k.key
             )));
+        }
+        if let Some(d) = &self.diaspora {
+            d.check().map_err(ProfileError::Invalid)?;
         }
         Ok(())
     }

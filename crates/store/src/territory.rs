@@ -4,7 +4,8 @@ use crate::BeginWrite as _;
 use crate::{Db, Result, StoreError};
 use flate2::read::GzDecoder;
 use serde::Serialize;
-use std::sync::OnceLock;
+use std::sync::Mutex;
+use tanzim_domain::diaspora::Diaspora;
 use tanzim_domain::gazetteer::{Gazetteer, Place};
 use tanzim_domain::names::fold;
 use tanzim_domain::territory::{Level, TerritoryCode, TerritoryPath};
@@ -88,31 +89,88 @@ fn parse_rows() -> Result<Vec<Row>> {
     Ok(rows)
 }
 
+/// Morocco's territories and, when the profile has one, its organization abroad (a region
+/// whose children are countries and cities), parents before children.
+fn rows_with(diaspora: Option<&Diaspora>) -> Result<Vec<Row>> {
+    let mut rows = parse_rows()?;
+    for place in diaspora.map(Diaspora::places).unwrap_or_default() {
+        rows.push(Row {
+            code: place.code,
+            level: place.level,
+            kind: place.kind.to_owned(),
+            parent: place.parent,
+            name_ar: place.name_ar,
+            name_fr: place.name_fr,
+            population: 0,
+            adult_population: None,
+        });
+    }
+    Ok(rows)
+}
+
+/// What identifies the rows `load` writes: the HCP dataset and the diaspora of the profile,
+/// so that a profile naming a new city abroad updates the table at the next start.
+fn dataset_version(diaspora: Option<&Diaspora>) -> String {
+    match diaspora {
+        None => DATASET_VERSION.to_owned(),
+        Some(d) => format!(
+            "{DATASET_VERSION}; diaspora {}",
+            serde_json::to_string(d).unwrap_or_default()
+        ),
+    }
+}
+
+/// The diaspora of the profile this process serves (a server has one profile). Set by
+/// `install` when the application starts; until then, Morocco only.
+static INSTALLED: Mutex<Option<Diaspora>> = Mutex::new(None);
+
+/// Makes the territories by name (`gazetteer`) those of this profile: Morocco's and, when
+/// the profile has one, its organization abroad.
+pub fn install(diaspora: Option<&Diaspora>) {
+    if let Ok(mut installed) = INSTALLED.lock() {
+        *installed = diaspora.cloned();
+    }
+}
+
 /// The territories by name, indexed once from the table compiled in (the one `load` writes
-/// to the database), so that a name typed in a form is found without a query.
+/// to the database) and the profile's diaspora (`install`), so that a name typed in a form
+/// is found without a query.
 pub fn gazetteer() -> Result<&'static Gazetteer> {
-    static GAZETTEER: OnceLock<std::result::Result<Gazetteer, String>> = OnceLock::new();
-    GAZETTEER
-        .get_or_init(|| {
-            let rows = parse_rows().map_err(|e| e.to_string())?;
-            let paths = paths_of(&rows).map_err(|e| e.to_string())?;
-            let places = rows
-                .into_iter()
-                .map(|row| Place {
-                    path: paths.get(&row.code).cloned().unwrap_or_default(),
-                    code: row.code,
-                    level: row.level,
-                    kind: row.kind,
-                    parent: row.parent,
-                    name_ar: row.name_ar,
-                    name_fr: row.name_fr,
-                    population: row.population,
-                })
-                .collect();
-            Ok(Gazetteer::new(places))
+    let installed = INSTALLED
+        .lock()
+        .map_err(|_| StoreError::Data("territory profile poisoned".into()))?
+        .clone();
+    gazetteer_of(installed.as_ref())
+}
+
+/// The index for one diaspora (or none): built once, kept for the life of the process.
+fn gazetteer_of(diaspora: Option<&Diaspora>) -> Result<&'static Gazetteer> {
+    type Indexed = Vec<(Option<Diaspora>, &'static Gazetteer)>;
+    static GAZETTEERS: Mutex<Indexed> = Mutex::new(Vec::new());
+    let mut indexed = GAZETTEERS
+        .lock()
+        .map_err(|_| StoreError::Data("territory index poisoned".into()))?;
+    if let Some((_, g)) = indexed.iter().find(|(d, _)| d.as_ref() == diaspora) {
+        return Ok(g);
+    }
+    let rows = rows_with(diaspora)?;
+    let paths = paths_of(&rows)?;
+    let places = rows
+        .into_iter()
+        .map(|row| Place {
+            path: paths.get(&row.code).cloned().unwrap_or_default(),
+            code: row.code,
+            level: row.level,
+            kind: row.kind,
+            parent: row.parent,
+            name_ar: row.name_ar,
+            name_fr: row.name_fr,
+            population: row.population,
         })
-        .as_ref()
-        .map_err(|e| StoreError::Data(e.clone()))
+        .collect();
+    let gazetteer: &'static Gazetteer = Box::leak(Box::new(Gazetteer::new(places)));
+    indexed.push((diaspora.cloned(), gazetteer));
+    Ok(gazetteer)
 }
 
 /// Each territory's path. Parents come before children in the file, so each path extends
@@ -133,12 +191,13 @@ fn paths_of(rows: &[Row]) -> Result<std::collections::HashMap<TerritoryCode, Ter
 
 /// Loads or updates the territories. Idempotent: a database that already holds this
 /// dataset version is left untouched; an older one is updated in place in one transaction.
-pub async fn load(db: &Db) -> Result<LoadReport> {
-    let rows = parse_rows()?;
+pub async fn load(db: &Db, diaspora: Option<&Diaspora>) -> Result<LoadReport> {
+    let rows = rows_with(diaspora)?;
+    let version = dataset_version(diaspora);
     let current: Option<String> = on_pool!(db, p => {
         sqlx::query_scalar("SELECT value FROM meta WHERE key = 'territory_dataset'").fetch_optional(p).await
     })?;
-    if current.as_deref() == Some(DATASET_VERSION) {
+    if current.as_deref() == Some(version.as_str()) {
         return Ok(LoadReport {
             loaded: rows.len(),
             changed: false,
@@ -174,7 +233,7 @@ pub async fn load(db: &Db) -> Result<LoadReport> {
             "INSERT INTO meta (key, value) VALUES ('territory_dataset', $1)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         )
-        .bind(DATASET_VERSION)
+        .bind(&version)
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
@@ -241,7 +300,7 @@ pub async fn search(db: &Db, query: &str, limit: u32) -> Result<Vec<Territory>> 
     )
 }
 
-/// Every territory (1,639 rows): for imports, which look communes up by the thousand.
+/// Every territory (1,639 rows in Morocco, about 500 more abroad): for imports, which look communes up by the thousand.
 pub async fn all(db: &Db) -> Result<Vec<Territory>> {
     let sql = format!("SELECT {COLUMNS} FROM territories ORDER BY code");
     Ok(

@@ -91,6 +91,7 @@ impl AppState {
     }
 
     pub fn new(db: Db, profile: Profile, config: Config) -> Result<AppState, i18n::I18nError> {
+        tanzim_store::territory::install(profile.diaspora.as_ref());
         Ok(AppState {
             audit: Arc::new(tanzim_store::audit::AuditWriter::start(db.clone())),
             db,

@@ -165,6 +165,10 @@ fn name_fr(app: &App, b: &Body) -> String {
         .unwrap_or_else(|| b.name.clone());
     match (&b.name_fr, &b.territory_name_fr) {
         (Some(own), _) => own.clone(),
+        // "des Marocains du monde": the organization abroad is named by its people.
+        (None, Some(t)) if super::profile::sits_at_diaspora_region(&app.profile, b) => {
+            format!("{kind_fr} des {t}")
+        }
         (None, Some(t)) => format!("{kind_fr} {}", fr::de(t)),
         (None, None) => kind_fr,
     }

@@ -83,9 +83,22 @@ pub fn press_name_ar(profile: &Profile, body: &Body) -> String {
     }
     if let Some(place) = body.territory_name_ar.as_deref() {
         name.push(' ');
-        name.push_str(&tanzim_domain::meetings::bi(place));
+        // The organization abroad is people, not a place: لمغاربة العالم, not بمغاربة العالم.
+        if sits_at_diaspora_region(profile, body) {
+            name.push_str(&tanzim_domain::meetings::li(place));
+        } else {
+            name.push_str(&tanzim_domain::meetings::bi(place));
+        }
     }
     name
+}
+
+/// Whether the body sits at the region of the organization abroad itself.
+pub fn sits_at_diaspora_region(profile: &Profile, body: &Body) -> bool {
+    match (&profile.diaspora, &body.territory_code) {
+        (Some(d), Some(code)) => *code == d.region_code(),
+        _ => false,
+    }
 }
 
 /// A member linked to a position or a seat must be on the roll, active and within the

@@ -50,8 +50,10 @@ pub(super) async fn provinces(
     let mut out = Vec::new();
     for region in territory::children(&state.db, None).await? {
         let code = TerritoryCode::parse(&region.code)?;
-        for p in territory::children(&state.db, Some(&code)).await? {
-            out.push(Province {
+        let mut group: Vec<Province> = territory::children(&state.db, Some(&code))
+            .await?
+            .into_iter()
+            .map(|p| Province {
                 label: format!(
                     "{} — {}",
                     p.name(ctx.lang().code()),
@@ -59,8 +61,13 @@ pub(super) async fn provinces(
                 ),
                 selected: p.code == selected,
                 code: p.code,
-            });
+            })
+            .collect();
+        // Countries abroad by name: their codes (ISO numbers) mean nothing to a reader.
+        if region.kind == "diaspora" {
+            group.sort_by(|a, b| a.label.cmp(&b.label));
         }
+        out.extend(group);
     }
     Ok(out)
 }
@@ -80,9 +87,18 @@ pub(super) async fn communes(
         let arrondissements =
             territory::children(&state.db, Some(&TerritoryCode::parse(&c.code)?)).await?;
         if arrondissements.is_empty() {
+            // Abroad, a member whose city the profile does not name lives in the country.
+            let label = if c.kind == "country_rest" {
+                ctx.tr.with(
+                    "apply-country-elsewhere",
+                    &[("country", c.name(ctx.lang().code()))],
+                )
+            } else {
+                c.name(ctx.lang().code()).to_owned()
+            };
             out.push(Choice {
                 selected: c.code == selected,
-                label: c.name(ctx.lang().code()).to_owned(),
+                label,
                 value: c.code,
             });
         } else {

@@ -35,6 +35,88 @@ pub struct AttendanceForm {
     /// One guest a line: "title | name" or just the name.
     #[serde(default)]
     guests: String,
+    /// The body's sympathisers ticked as present: `sympathiser_{contact id}`.
+    #[serde(flatten)]
+    ticked: std::collections::HashMap<String, String>,
+}
+
+/// The body's sympathisers (contacts, not members) as the attendance form offers them:
+/// (id, name). None for whoever may not see them.
+pub(super) async fn sympathiser_choices(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    b: &Body,
+) -> Result<Vec<(i64, String)>, AppError> {
+    match commands::contacts::for_attendance(&state.app(), &user.actor(ctx), b).await {
+        Ok(contacts) => Ok(contacts
+            .iter()
+            .map(|c| (c.id, sympathiser_name(c)))
+            .filter(|(_, name)| !name.is_empty())
+            .collect()),
+        Err(commands::Error::Forbidden | commands::Error::NotFound) => Ok(Vec::new()),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn sympathiser_name(c: &tanzim_store::contacts::Contact) -> String {
+    let join = |a: &Option<String>, b: &Option<String>| {
+        [a, b]
+            .iter()
+            .filter_map(|x| x.as_deref())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    match join(&c.first_name_ar, &c.last_name_ar) {
+        ar if !ar.is_empty() => ar,
+        _ => join(&c.first_name_lat, &c.last_name_lat),
+    }
+}
+
+/// The sympathisers ticked on the form, as guests titled in the language of record
+/// (متعاطف, متعاطفة), each once: one already among the guests by name is not doubled.
+async fn ticked_sympathisers(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    b: &Body,
+    form: &AttendanceForm,
+    list: &[Attendee],
+) -> Result<Vec<Attendee>, AppError> {
+    let ticked: Vec<i64> = form
+        .ticked
+        .keys()
+        .filter_map(|k| k.strip_prefix("sympathiser_")?.parse().ok())
+        .collect();
+    if ticked.is_empty() {
+        return Ok(Vec::new());
+    }
+    // Only those the body may list: an id from elsewhere is ignored, as if not ticked.
+    let contacts = commands::contacts::for_attendance(&state.app(), &user.actor(ctx), b).await?;
+    Ok(contacts
+        .iter()
+        .filter(|c| ticked.contains(&c.id))
+        .map(|c| (c, sympathiser_name(c)))
+        .filter(|(_, name)| !name.is_empty() && !list.iter().any(|a| a.name == *name))
+        .map(|(c, name)| Attendee {
+            name,
+            title: Some(
+                if c.sex.as_deref() == Some("F") {
+                    "متعاطفة"
+                } else {
+                    "متعاطف"
+                }
+                .to_owned(),
+            ),
+            holder_id: None,
+            guest: true,
+            presence: Presence::Present,
+            arrived_at: None,
+            left_at: None,
+            weight: 1,
+            proxy_to: None,
+        })
+        .collect())
 }
 
 /// The attendance form: one name a line per presence, guests apart.
@@ -71,6 +153,8 @@ pub async fn attendance_form(
             proxy_to: None,
         }
     }));
+    let sympathisers = ticked_sympathisers(&state, &ctx, &user, &m.body, &form, &list).await?;
+    list.extend(sympathisers);
     // The form writes names only: a member keeps the title and position already known
     // for that name (from the attendance taken before, else from the invitations).
     let before = store::attendance(&state.db, m.record.id).await?;

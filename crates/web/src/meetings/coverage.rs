@@ -112,7 +112,31 @@ pub(super) async fn coverage(
     let mut provinces: Vec<AreaCoverage> = Vec::new();
     let mut territories = Vec::new();
     let region_filter = region.filter(|r| !r.is_empty());
-    for t in all.iter().filter(|t| wanted(t)) {
+    // Abroad, the party is organized in the countries and cities its profile names (and
+    // wherever a body of the kind already sits): the world's other countries are not
+    // counted as gaps.
+    let organized_countries: std::collections::HashSet<String> = state
+        .profile
+        .diaspora
+        .iter()
+        .flat_map(|d| d.places())
+        .filter(|p| p.kind == "city")
+        .filter_map(|p| p.parent.map(|c| c.as_str().to_owned()))
+        .collect();
+    let counted_abroad = |t: &territory::Territory| match t.kind.as_str() {
+        "country" => organized_countries.contains(&t.code),
+        "country_rest" => false,
+        _ => true,
+    };
+    let has_body = |t: &territory::Territory| {
+        existing
+            .iter()
+            .any(|b| b.territory_code.as_deref() == Some(t.code.as_str()))
+    };
+    for t in all
+        .iter()
+        .filter(|t| wanted(t) && (counted_abroad(t) || has_body(t)))
+    {
         let target = tanzim_domain::policy::Target {
             path: t.territory_path(),
             organization: Some(organization.clone()),

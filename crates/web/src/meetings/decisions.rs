@@ -83,9 +83,45 @@ pub struct DecisionForm {
     /// Every voter present voted for it.
     #[serde(default)]
     unanimous: Option<String>,
+    /// The office a renewal elects, row by row: `office_position_1`, `office_rank_1`,
+    /// `office_name_1`, `office_sex_1`… (the rows left blank are skipped).
+    #[serde(flatten)]
+    office: std::collections::HashMap<String, String>,
 }
 
+/// The rows of the office a renewal elects, in order, blank rows skipped.
+const OFFICE_ROWS: usize = 8;
+
 impl DecisionForm {
+    fn officers(&self) -> Result<Vec<Officer>, AppError> {
+        let field = |name: &str, i: usize| {
+            self.office
+                .get(&format!("office_{name}_{i}"))
+                .map(|v| v.trim())
+                .unwrap_or_default()
+        };
+        let mut officers = Vec::new();
+        for i in 1..=OFFICE_ROWS {
+            let (position, name) = (field("position", i), field("name", i));
+            if position.is_empty() && name.is_empty() {
+                continue;
+            }
+            officers.push(Officer {
+                position: position.to_owned(),
+                rank: match field("rank", i) {
+                    "" => None,
+                    r => Some(r.parse().map_err(|_| {
+                        AppError::Invalid(DomainError::new(Field::Position, "rank-invalid"))
+                    })?),
+                },
+                holder_name: name.to_owned(),
+                sex: field("sex", i).to_owned(),
+                member_id: None,
+            });
+        }
+        Ok(officers)
+    }
+
     fn parse(&self) -> Result<(DecisionKind, Option<Vote>), AppError> {
         let number = |s: &str| -> Result<Option<i64>, AppError> {
             match s.trim() {
@@ -130,6 +166,9 @@ impl DecisionForm {
                 activities: non_empty_lines(&self.activities)
                     .map(str::to_owned)
                     .collect(),
+            },
+            "renew_office" => DecisionKind::RenewOffice {
+                officers: self.officers()?,
             },
             _ => return Err(AppError::BadRequest("malformed-input")),
         };

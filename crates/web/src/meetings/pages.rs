@@ -23,6 +23,8 @@ pub(super) struct MeetingPage {
     excused_lines: String,
     absent_lines: String,
     guest_lines: String,
+    /// (id, name) of the body's sympathisers, to tick as present.
+    sympathisers: Vec<(i64, String)>,
     /// (key, label) of the profile's positions and committees.
     positions: Vec<(String, String)>,
     committee_kinds: Vec<(String, String)>,
@@ -170,6 +172,11 @@ pub(super) async fn meeting_page(
         } else {
             lines(Presence::Present, true)
         },
+        sympathisers: if m.locked() || !allowed(Action::ManageMeetings) {
+            Vec::new()
+        } else {
+            super::attendance::sympathiser_choices(state, ctx, user, b).await?
+        },
         positions: position_choices(state, ctx),
         committee_kinds: committee_choices(state, ctx),
         kinds: kind_choices(state, ctx),
@@ -226,6 +233,9 @@ pub(super) struct BodyMeetingsPage {
     /// The body's calendar feed link, shown once after it is made.
     new_link: Option<String>,
     holder_choices: Vec<(i64, String)>,
+    /// (id, label) of the congresses a new meeting may prepare: this body's and those
+    /// of the bodies above it (a local congress joins the provincial one).
+    congresses: Vec<(i64, String)>,
 }
 
 /// A body's positions, committees and meetings, with the forms to add to them.
@@ -312,6 +322,7 @@ pub(crate) async fn body_meetings_page(
             })
             .collect(),
         new_link,
+        congresses: congress_choices(state, ctx, &b).await?,
         error: error.clone(),
     };
     let mut response = views::html(page);
@@ -319,6 +330,33 @@ pub(crate) async fn body_meetings_page(
         *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
     }
     Ok(response)
+}
+
+/// The congresses of a body and of the bodies above it, newest first, as options.
+async fn congress_choices(
+    state: &AppState,
+    ctx: &Ctx,
+    b: &tanzim_store::bodies::Body,
+) -> Result<Vec<(i64, String)>, AppError> {
+    let mut out = Vec::new();
+    let mut at = Some(b.clone());
+    // Up the tree (a tree is shallow: national, region, province, local).
+    for _ in 0..8 {
+        let Some(body) = at else { break };
+        for m in store::of_body(&state.db, body.id).await? {
+            if m.kind == "congress" {
+                out.push((
+                    m.id,
+                    format!("{} — {}", body.name, ctx.tr.day(m.held_on.date())),
+                ));
+            }
+        }
+        at = match body.parent_id {
+            Some(parent) => tanzim_store::bodies::get(&state.db, parent).await?,
+            None => None,
+        };
+    }
+    Ok(out)
 }
 
 pub(super) async fn back_to_body(

@@ -22,7 +22,7 @@ pub(super) use tanzim_commands::access::InBody;
 pub(super) use tanzim_commands::meetings as cmd;
 pub(super) use tanzim_commands::{self as commands, Found};
 pub(super) use tanzim_domain::meetings::{
-    self as rules, DecisionKind, Presence, Sex, Vote, Voters,
+    self as rules, DecisionKind, Officer, Presence, Sex, Vote, Voters,
 };
 pub(super) use tanzim_domain::org::BodyLevel;
 pub(super) use tanzim_domain::policy::Action;

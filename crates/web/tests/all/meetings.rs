@@ -467,7 +467,17 @@ async fn founding(engine: Engine) {
         ),
         (Some(1), Some(0))
     );
-    assert_eq!(c["regions"].as_array().unwrap().len(), 12);
+    // Morocco's twelve regions and the organization abroad, where the six countries in
+    // which the profile names cities are counted (France, Belgium, Spain, the
+    // Netherlands, Italy, Canada), not the world's others.
+    assert_eq!(c["regions"].as_array().unwrap().len(), 13);
+    let abroad = c["regions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "13")
+        .unwrap();
+    assert_eq!(abroad["none"].as_i64(), Some(6), "{abroad}");
 
     // The founding meeting constitutes it when its minutes are approved.
     let (_, m) = api

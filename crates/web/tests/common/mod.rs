@@ -128,7 +128,9 @@ async fn sqlite_template() -> &'static std::path::Path {
             let path = dir.join(format!("tpl_{}_{}.db", std::process::id(), rand_suffix()));
             let db = Db::connect_sqlite(path.to_str().unwrap()).await.unwrap();
             db.migrate().await.unwrap();
-            territory::load(&db).await.unwrap();
+            territory::load(&db, default_diaspora().as_ref())
+                .await
+                .unwrap();
             // Everything in the main file, so that a plain copy of it is the whole database.
             execute(&db, "PRAGMA wal_checkpoint(TRUNCATE)", &[]).await;
             db.close().await;
@@ -185,7 +187,7 @@ async fn postgres_template() -> &'static str {
                 .await
                 .unwrap();
             db.migrate().await.unwrap();
-            territory::load(&db).await.unwrap();
+            territory::load(&db, default_diaspora().as_ref()).await.unwrap();
             db.close().await;
             name
         })
@@ -669,4 +671,11 @@ pub fn person(cin: &str, commune: &str) -> serde_json::Value {
         "first_name_ar": "فاطمة", "last_name_ar": "الزهراء", "first_name_lat": "Fatima", "last_name_lat": "Zahra",
         "sex": "F", "birth_date": "1990-12-08", "cin": cin, "phone": "0612345678", "commune": commune,
     })
+}
+
+/// The organization abroad of the profile the tests run with.
+pub fn default_diaspora() -> Option<tanzim_domain::diaspora::Diaspora> {
+    tanzim_domain::org::Profile::default_profile()
+        .expect("the default profile")
+        .diaspora
 }
