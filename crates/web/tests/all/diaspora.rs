@@ -59,6 +59,22 @@ async fn officers_abroad_and_at_home_see_their_own(engine: Engine) {
         "إسبانيا"
     );
 
+    // The statistics count the organization abroad as a region of its own.
+    let (status, stats) = admin.get("/api/v1/stats/members").await;
+    assert_eq!(status, 200, "{stats}");
+    let regions: Vec<(&str, i64)> = stats["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["code"].as_str().unwrap(), r["total"].as_i64().unwrap()))
+        .filter(|(_, total)| *total > 0)
+        .collect();
+    assert_eq!(regions, [("05", 1), ("13", 2)]);
+    assert_eq!(stats["total"], 3);
+    let (_, abroad) = admin.get("/api/v1/stats/members?territory=13").await;
+    assert_eq!(abroad["name_ar"], "مغاربة العالم", "{abroad}");
+    assert_eq!(abroad["total"], 2);
+
     // The diaspora's officer sees the members abroad and no one in Morocco; France's
     // sees Paris only; Béni Mellal-Khénifra's sees Kasba Tadla only.
     for (name, scope, sees, not_found) in [
