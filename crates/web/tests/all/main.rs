@@ -22,6 +22,7 @@ mod foundation;
 mod idempotency;
 mod imports;
 mod meeting_races;
+mod meeting_requests;
 mod meetings;
 mod meetings_press;
 mod members;
