@@ -520,6 +520,25 @@ async fn bad_requests_are_refused_and_save_nothing(engine: Engine) {
     assert_eq!(s, 204);
     let (s, _) = w.admin.get(format!("/api/v1/requests/{id}")).await;
     assert_eq!(s, 404);
+    // Recorded, corrected and removed: each on the meeting's record in the audit log.
+    let (_, log) = w.admin.get("/api/v1/audit?action=meeting-recorded").await;
+    let mut changes: Vec<Value> = log["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| serde_json::from_str::<Value>(e["detail"].as_str().unwrap()).unwrap())
+        .filter(|d| d["request"].as_i64() == Some(id))
+        .collect();
+    changes.reverse();
+    assert_eq!(
+        changes
+            .iter()
+            .map(|d| (d["corrected"].as_bool(), d["removed"].as_bool()))
+            .collect::<Vec<_>>(),
+        [(None, None), (Some(true), None), (None, Some(true))],
+        "{log}"
+    );
+    assert_eq!(changes[2]["text"], "مضاعفة زيارات البرلمانيين");
 
     // Once the minutes are approved, the record is closed to new requests.
     minutes(&w.local_officer, m).await;
