@@ -61,7 +61,7 @@ done
 # One record of each kind, so that the operations on `{id}` (pinned to 1 below) reach
 # the handlers instead of answering 404: a body, a campaign, a member with a payment, an
 # application, a meeting with minutes and a communiqué, an ethics committee, a case with
-# a document, a sympathiser.
+# a document, a sympathiser, a request raised at the meeting.
 python3 - "$base" "$token" <<'PY'
 import json, sys, urllib.request
 base, token = sys.argv[1], sys.argv[2]
@@ -84,6 +84,7 @@ call("/api/v1/applications", person("CD654321"))
 meeting = call(f"/api/v1/bodies/{body}/meetings", {"kind": "organizational", "held_on": "2022-12-08", "agenda": ["x"]})["id"]
 call(f"/api/v1/meetings/{meeting}/minutes", {})
 call(f"/api/v1/meetings/{meeting}/communiques", {})
+call(f"/api/v1/meetings/{meeting}/requests", {"text": "x", "addressed_body_id": body})
 ethics = call(f"/api/v1/bodies/{body}/meetings", {"kind": "organizational", "held_on": "2023-01-14"})["id"]
 call(f"/api/v1/meetings/{ethics}/decisions", {"decision": {"kind": "create_committee", "committee": "ethics"}})
 call(f"/api/v1/meetings/{ethics}/minutes", {})

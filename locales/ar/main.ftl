@@ -1116,3 +1116,53 @@ error-body-exists = نوع الهيئة: لهذا التنظيم هيئة قائ
 field-body-name-fr = الاسم بالفرنسية (اختياري)
 field-body-name-fr-hint = يستعمل في البلاغات بالفرنسية؛ افتراضيا: نوع الهيئة والوحدة الترابية.
 news-dates = الاجتماع: { $meeting } · النشر: { $published }
+## Requests raised at meetings
+meeting-requests = المطالب المرفوعة
+meeting-requests-empty = لم ترفع أي مطالب في هذا الاجتماع.
+meeting-request-answers = الأجوبة على المطالب السابقة
+meeting-add-request = تسجيل مطلب
+request-by = بطلب من
+request-to = موجه إلى
+request-due = في أجل أقصاه
+request-answered = أجيب عنه بتاريخ
+request-overdue = تجاوز الأجل
+request-open = في انتظار الجواب
+request-title = مطلب
+request-raised-at = رفع في اجتماع
+request-answer = الجواب
+request-give-answer = تسجيل الجواب
+request-correct = تصحيح المطلب
+request-remove = حذف المطلب
+request-remove-confirm = أؤكد حذف هذا المطلب
+requests-of-body = المطالب الموجهة إلى الهيئة
+requests-empty = لا توجد مطالب موجهة إلى هذه الهيئة.
+count-requests = { PLURAL($count) ->
+    [zero] لا يوجد أي مطلب
+    [one] مطلب واحد
+    [two] مطلبان
+    [few] { $count } مطالب
+    [many] { $count } مطلبا
+   *[other] { $count } مطلب
+}
+home-requests-awaiting = مطالب في انتظار الجواب
+field-request-text = المطلب
+field-requested-by = صاحب المطلب (شخص أو جهة، اختياري)
+field-addressed-body = الهيئة الموجه إليها
+field-addressed-to = المسؤول الموجه إليه (اختياري)
+field-due-on = الأجل (اختياري)
+field-answer = الجواب
+field-answered-on = تاريخ الجواب
+audit-request-answered = الجواب على مطلب
+error-request-text-required = المطلب: نص المطلب مطلوب.
+error-request-text-too-long = المطلب: النص طويل جدا (1000 حرف على الأكثر).
+error-requested-by-too-long = صاحب المطلب: النص طويل جدا (200 حرف على الأكثر).
+error-addressed-to-too-long = المسؤول الموجه إليه: النص طويل جدا (200 حرف على الأكثر).
+error-due-before-meeting = الأجل: لا يمكن أن يسبق تاريخ الاجتماع.
+error-due-on-invalid = الأجل: تاريخ غير صحيح.
+error-request-body-required = الهيئة الموجه إليها: اختاروا الهيئة التي يوجه إليها المطلب.
+error-request-body-unknown = الهيئة الموجه إليها: ليست هيئة قائمة من هيئات التنظيم يمكن توجيه المطلب إليها.
+error-request-answered = الجواب: سبق الجواب على هذا المطلب، فلا يجاب عنه مرة ثانية ولا يصحح ولا يحذف.
+error-answer-required = الجواب: نص الجواب مطلوب.
+error-answer-too-long = الجواب: النص طويل جدا (4000 حرف على الأكثر).
+error-answer-before-meeting = تاريخ الجواب: لا يمكن أن يسبق تاريخ الاجتماع الذي رفع فيه المطلب.
+error-answered-on-invalid = تاريخ الجواب: تاريخ غير صحيح أو غير مذكور.

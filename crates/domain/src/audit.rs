@@ -79,10 +79,12 @@ pub enum AuditAction {
     ContactErased,
     /// The contact list downloaded as a file.
     ContactsExported,
+    /// A request raised at a meeting answered by the body it was addressed to.
+    RequestAnswered,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 62] = [
+    pub const ALL: [AuditAction; 63] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -145,6 +147,7 @@ impl AuditAction {
         AuditAction::ContactConverted,
         AuditAction::ContactErased,
         AuditAction::ContactsExported,
+        AuditAction::RequestAnswered,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -211,6 +214,7 @@ impl AuditAction {
             AuditAction::ContactConverted => "contact-converted",
             AuditAction::ContactErased => "contact-erased",
             AuditAction::ContactsExported => "contacts-exported",
+            AuditAction::RequestAnswered => "request-answered",
         }
     }
 

@@ -57,6 +57,15 @@ pub enum Field {
     ConsentOn,
     ConsentSource,
     ConsentWording,
+    /// A request raised at a meeting: what is asked, by whom, of which body and official,
+    /// by when; and its answer with its date.
+    RequestText,
+    RequestedBy,
+    AddressedBody,
+    AddressedTo,
+    DueOn,
+    Answer,
+    AnsweredOn,
 }
 
 impl Field {
@@ -115,6 +124,13 @@ impl Field {
             Field::ConsentOn => "consent_on",
             Field::ConsentSource => "consent_source",
             Field::ConsentWording => "consent_wording",
+            Field::RequestText => "text",
+            Field::RequestedBy => "requested_by",
+            Field::AddressedBody => "addressed_body_id",
+            Field::AddressedTo => "addressed_to",
+            Field::DueOn => "due_on",
+            Field::Answer => "answer",
+            Field::AnsweredOn => "answered_on",
         }
     }
 }

@@ -72,6 +72,12 @@ pub(crate) async fn enforce(
         }
         TargetKind::Case => put::<Case>(&app, &actor, action, id, extensions).await?,
         TargetKind::Contact => put::<Contact>(&app, &actor, action, id, extensions).await?,
+        TargetKind::Request => {
+            put::<tanzim_commands::meetings::requests::RequestOf>(
+                &app, &actor, action, id, extensions,
+            )
+            .await?
+        }
     }
     Ok(next.run(req).await)
 }

@@ -24,6 +24,8 @@ struct HomePage {
     upcoming: Vec<(i64, String, String, String)>,
     /// What waits for the user: (link, what, detail).
     reminders: Vec<(String, String, String)>,
+    /// Requests awaiting an answer from bodies in the user's scope, oldest first.
+    requests: Vec<crate::meetings::RequestRow>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -50,7 +52,9 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     let mut reminders = job_rows(&state, &ctx, user).await?;
     reminders
         .extend(crate::meetings::reminder_rows(&state, &ctx, user, crate::state::today()).await?);
+    let requests = crate::meetings::awaiting_rows(&state, &ctx, user, 20).await?;
     Ok(views::html(HomePage {
+        requests,
         upcoming,
         reminders,
         layout: Layout::new(&state, &ctx, "home-title"),

@@ -33,6 +33,9 @@ pub enum TargetKind {
     Case,
     /// `{id}` is a sympathiser or contact.
     Contact,
+    /// `{id}` is a request raised at a meeting (as reachable as the body that raised it or
+    /// the body it is addressed to).
+    Request,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -38,7 +38,10 @@ pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> 
             .map(|a| a.name.clone())
             .collect()
     };
+    let (requests, answers) = super::requests::minutes_lines(app, &m.record).await?;
     let minutes = rules::MinutesRecord {
+        requests,
+        answers,
         present: names(Presence::Present),
         excused: names(Presence::Excused),
         absent: names(Presence::Absent),

@@ -17,5 +17,6 @@ pub mod invitations;
 pub mod minutes;
 mod profile;
 pub mod record;
+pub mod requests;
 
 pub use profile::{holder_title, kind_words, level_of, position, press_name_ar, vote_rules};

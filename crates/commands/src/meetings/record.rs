@@ -394,6 +394,10 @@ pub struct Record {
     pub decisions: Vec<(Decision, Option<Voters>)>,
     pub amendments: Vec<Amendment>,
     pub communiques: Vec<Communique>,
+    /// The requests raised at the meeting, and the answers to its body's earlier requests
+    /// that it reports.
+    pub requests: Vec<tanzim_store::meetings::requests::Request>,
+    pub answers: Vec<tanzim_store::meetings::requests::Request>,
 }
 
 /// The meeting's whole record, read afresh (the meeting `id` belongs to `body`).
@@ -431,6 +435,8 @@ pub async fn read(app: &App, body: &Body, id: i64) -> Result<Record> {
         invitations: store::invitations(db, id).await?,
         amendments: store::amendments(db, id).await?,
         communiques: store::communiques_of(db, id).await?,
+        requests: super::requests::of_meeting(app, id).await?,
+        answers: super::requests::answers_at(app, &meeting).await?,
         meeting,
     })
 }

@@ -17,6 +17,7 @@ pub use press::{
 
 mod people;
 mod press;
+pub mod requests;
 pub use crate::org::{KINDS, KindWords, level_adjective, title_ar};
 pub use crate::sex::Sex;
 use chrono::NaiveDate;

@@ -533,6 +533,10 @@ pub struct MinutesRecord {
     pub movements: Vec<String>,
     /// Each decision with who was present at its vote.
     pub decisions: Vec<String>,
+    /// The requests raised at the meeting, and the answers given since the body's meeting
+    /// before it, each a line (`requests::raised_ar`, `requests::answered_ar`).
+    pub requests: Vec<String>,
+    pub answers: Vec<String>,
 }
 
 /// The title of a meeting's minutes: محضر اجتماع تنظيمي للأمانة الإقليمية بتاونات.
@@ -630,5 +634,7 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
     if !r.decisions.is_empty() {
         parts.push(format!("القرارات:\n{}", dashed(&r.decisions)));
     }
+    parts.extend(super::requests::raised_section_ar(&r.requests));
+    parts.extend(super::requests::answers_section_ar(&r.answers));
     parts.join("\n\n")
 }

@@ -4,6 +4,7 @@
 //! `records`, the writes, each in its command's transaction, in `write`.
 
 mod records;
+pub mod requests;
 mod write;
 
 pub use records::*;

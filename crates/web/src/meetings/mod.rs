@@ -13,6 +13,8 @@ mod minutes;
 mod news;
 mod pages;
 mod record;
+mod request_rows;
+pub mod requests;
 mod shared;
 mod upcoming;
 
@@ -27,6 +29,7 @@ pub use minutes::*;
 pub use news::*;
 pub use pages::*;
 pub use record::*;
+pub(crate) use request_rows::{RequestRow, awaiting_rows};
 pub(crate) use shared::kind_words;
 pub(crate) use upcoming::*;
 
@@ -45,6 +48,7 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
         news::routes(),
         pages::routes(),
         record::routes(),
+        requests::routes(),
     ]
     .into_iter()
     .flatten()

@@ -33,6 +33,8 @@ pub(super) struct MeetingPage {
     kinds: Vec<(String, String)>,
     holder_choices: Vec<(i64, String)>,
     agenda_lines: String,
+    /// Requests raised here, answers reported here, and the bodies the form offers.
+    requests: super::request_rows::MeetingRequests,
 }
 
 /// (key, label) of every kind of meeting: the product's and the profile's.
@@ -182,6 +184,7 @@ pub(super) async fn meeting_page(
         kinds: kind_choices(state, ctx),
         holder_choices: holder_choices(state, b).await?,
         agenda_lines: d.agenda.join("\n"),
+        requests: super::request_rows::meeting_requests(state, ctx, b, &d).await?,
         error: error.clone(),
         d,
     };

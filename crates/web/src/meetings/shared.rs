@@ -97,6 +97,10 @@ pub struct MeetingDetail {
     /// Corrections made after approval, oldest first.
     pub amendments: Vec<store::Amendment>,
     pub communiques: Vec<Communique>,
+    /// Requests raised at the meeting, and the answers to the body's earlier requests that
+    /// it reports (the first meeting of the body after each answer).
+    pub requests: Vec<store::requests::Request>,
+    pub answers: Vec<store::requests::Request>,
 }
 
 /// A decision with who could vote on it (once attendance is recorded).
@@ -134,6 +138,8 @@ pub(super) async fn detail(
             .collect(),
         amendments: r.amendments,
         communiques: r.communiques,
+        requests: r.requests,
+        answers: r.answers,
     })
 }
 

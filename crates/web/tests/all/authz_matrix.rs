@@ -136,6 +136,7 @@ struct Fixtures {
     case: i64,
     document: i64,
     contact: i64,
+    request: i64,
 }
 
 async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
@@ -235,6 +236,16 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         .await;
     assert_eq!(s, 201, "{communique}");
     let communique_id = communique["id"].as_i64().unwrap();
+    // A request raised at the meeting, addressed to the body itself.
+    let (s, request) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{meeting_id}/requests"),
+            serde_json::json!({"text": "x", "addressed_body_id": body_id}),
+        )
+        .await;
+    assert_eq!(s, 201, "{request}");
+    let request_id = request["id"].as_i64().unwrap();
     // The body's ethics committee (a meeting's approved decision), a case about the member
     // before it, and a document of the case.
     let (s, ethics) = api
@@ -321,13 +332,14 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         case: case_id,
         document: document_id,
         contact: contact_id,
+        request: request_id,
     }
 }
 
 /// What the matrix reads back after a principal's calls, and the target kinds whose
 /// changing routes may change it (a member changes with her case and her duplicate, a
 /// meeting with its body and communiqués, ...).
-const RECORDS: [(&str, &[TargetKind]); 12] = [
+const RECORDS: [(&str, &[TargetKind]); 13] = [
     ("body", &[TargetKind::Body]),
     ("user", &[TargetKind::User]),
     (
@@ -343,7 +355,12 @@ const RECORDS: [(&str, &[TargetKind]); 12] = [
             TargetKind::Meeting,
             TargetKind::Communique,
             TargetKind::Body,
+            TargetKind::Request,
         ],
+    ),
+    (
+        "request",
+        &[TargetKind::Request, TargetKind::Meeting, TargetKind::Body],
     ),
     ("case", &[TargetKind::Case, TargetKind::Body]),
     ("positions", &[TargetKind::Body, TargetKind::Meeting]),
@@ -389,6 +406,11 @@ async fn snapshot(
             "contact",
             format!("/api/v1/contacts/{}", f.contact),
             f.contact,
+        ),
+        (
+            "request",
+            format!("/api/v1/requests/{}", f.request),
+            f.request,
         ),
     ] {
         let (s, v) = api.get(&path).await;
@@ -443,6 +465,11 @@ fn check_fixtures(before: &BTreeMap<&str, serde_json::Value>, f: &Fixtures) {
     );
     assert_eq!(before["contact"]["commune_code"], "05.091.01.07");
     assert_eq!(before["contact"]["organization"], serde_json::Value::Null);
+    assert_eq!(
+        before["request"]["addressed_body_id"].as_i64(),
+        Some(f.body)
+    );
+    assert_eq!(before["request"]["answered_on"], serde_json::Value::Null);
     let roles = before["user"]["roles"].as_array().unwrap();
     assert_eq!(roles.len(), 1, "{}", before["user"]);
     assert_eq!(roles[0]["scope_code"], "05.091", "{}", before["user"]);
@@ -519,6 +546,7 @@ async fn matrix(engine: Engine) {
                     Access::Policy(_, TargetKind::Communique) => f.communique,
                     Access::Policy(_, TargetKind::Case) => f.case,
                     Access::Policy(_, TargetKind::Contact) => f.contact,
+                    Access::Policy(_, TargetKind::Request) => f.request,
                     _ => 999_999,
                 };
                 let path = spec

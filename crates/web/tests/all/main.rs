@@ -23,6 +23,7 @@ mod foundation;
 mod idempotency;
 mod imports;
 mod meeting_races;
+mod meeting_requests;
 mod meetings;
 mod meetings_forms;
 mod meetings_press;
