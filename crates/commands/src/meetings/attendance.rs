@@ -32,6 +32,10 @@ pub async fn record(
         if clean.iter().any(|c: &Attendee| c.name == name) {
             return Err(DomainError::new(Field::Attendance, "name-twice").into());
         }
+        // Only someone present can be present from afar.
+        if a.remote && a.presence != tanzim_domain::meetings::Presence::Present {
+            return Err(DomainError::new(Field::Attendance, "remote-not-present").into());
+        }
         clean.push(Attendee {
             name,
             arrived_at: time(a.arrived_at)?,

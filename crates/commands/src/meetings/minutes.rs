@@ -31,11 +31,15 @@ pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> 
     m.require(Action::ManageMeetings)?;
     let d = record::read(app, &m.body, m.record.id).await?;
     let f = facts::read(app, &m.body, &d).await?;
+    // Those present by video conference at a hybrid meeting are said so.
     let names = |p: Presence| -> Vec<String> {
         d.attendance
             .iter()
             .filter(|a| !a.guest && a.presence == p)
-            .map(|a| a.name.clone())
+            .map(|a| match a.remote {
+                true => format!("{} (عن بعد)", a.name),
+                false => a.name.clone(),
+            })
             .collect()
     };
     let (requests, answers) = super::requests::minutes_lines(app, &m.record).await?;

@@ -344,6 +344,9 @@ pub struct Attendee {
     /// An absent member's proxy: the name of the present member who votes for them.
     #[serde(default)]
     pub proxy_to: Option<String>,
+    /// Present from afar, by video conference (a hybrid meeting).
+    #[serde(default)]
+    pub remote: bool,
 }
 
 fn one() -> i64 {
@@ -367,7 +370,7 @@ impl Attendee {
 
 pub async fn attendance(db: &Db, meeting_id: i64) -> Result<Vec<Attendee>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, Attendee>(
-        "SELECT name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to FROM attendance WHERE meeting_id = $1 ORDER BY guest, id",
+        "SELECT name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to, remote FROM attendance WHERE meeting_id = $1 ORDER BY guest, id",
     ).bind(meeting_id).fetch_all(p).await)?)
 }
 

@@ -33,7 +33,7 @@ pub async fn lock_open(tx: &mut Tx, meeting_id: i64) -> Result<()> {
 /// The attendance as recorded, read inside the transaction.
 pub async fn attendance_in(tx: &mut Tx, meeting_id: i64) -> Result<Vec<Attendee>> {
     Ok(on_tx!(tx, c => sqlx::query_as::<_, Attendee>(
-        "SELECT name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to FROM attendance WHERE meeting_id = $1 ORDER BY guest, id",
+        "SELECT name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to, remote FROM attendance WHERE meeting_id = $1 ORDER BY guest, id",
     ).bind(meeting_id).fetch_all(c).await)?)
 }
 
@@ -127,11 +127,11 @@ pub async fn record_attendance(tx: &mut Tx, m: &Meeting, list: &[Attendee]) -> R
     on_tx!(tx, c => sqlx::query("DELETE FROM attendance WHERE meeting_id = $1").bind(m.id).execute(c).await.map(|_| ()))?;
     for a in list {
         on_tx!(tx, c => sqlx::query(
-            "INSERT INTO attendance (meeting_id, name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            "INSERT INTO attendance (meeting_id, name, title, holder_id, guest, presence, arrived_at, left_at, weight, proxy_to, remote)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
         )
         .bind(m.id).bind(&a.name).bind(&a.title).bind(a.holder_id).bind(a.guest).bind(a.presence.as_str())
-        .bind(&a.arrived_at).bind(&a.left_at).bind(a.weight).bind(&a.proxy_to)
+        .bind(&a.arrived_at).bind(&a.left_at).bind(a.weight).bind(&a.proxy_to).bind(a.remote)
         .execute(c).await.map(|_| ()))?;
     }
     Ok(())

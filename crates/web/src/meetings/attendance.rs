@@ -28,6 +28,9 @@ pub async fn api_attendance(
 pub struct AttendanceForm {
     #[serde(default)]
     present: String,
+    /// Present by video conference (a hybrid meeting), with the same cells as `present`.
+    #[serde(default)]
+    present_remote: String,
     #[serde(default)]
     excused: String,
     #[serde(default)]
@@ -115,6 +118,7 @@ async fn ticked_sympathisers(
             left_at: None,
             weight: 1,
             proxy_to: None,
+            remote: false,
         })
         .collect())
 }
@@ -139,6 +143,11 @@ pub async fn attendance_form(
             list.push(attendance_line(line, presence)?);
         }
     }
+    for line in non_empty_lines(&form.present_remote) {
+        let mut a = attendance_line(line, Presence::Present)?;
+        a.remote = true;
+        list.push(a);
+    }
     list.extend(non_empty_lines(&form.guests).map(|line| {
         let (title, name) = guest_line(line);
         Attendee {
@@ -151,6 +160,7 @@ pub async fn attendance_form(
             left_at: None,
             weight: 1,
             proxy_to: None,
+            remote: false,
         }
     }));
     let sympathisers = ticked_sympathisers(&state, &ctx, &user, &m.body, &form, &list).await?;
@@ -199,6 +209,7 @@ pub(super) fn attendance_line(line: &str, presence: Presence) -> Result<Attendee
         left_at: None,
         weight: 1,
         proxy_to: None,
+        remote: false,
     };
     if presence == Presence::Present {
         a.arrived_at = cell();

@@ -20,6 +20,8 @@ pub(super) struct MeetingPage {
     communique_labels: Vec<String>,
     /// The attendance as the form shows it, one name a line.
     present_lines: String,
+    /// Those present by video conference, one a line.
+    remote_lines: String,
     excused_lines: String,
     absent_lines: String,
     guest_lines: String,
@@ -123,7 +125,7 @@ pub(super) async fn meeting_page(
     let lines = |presence: Presence, guest: bool| {
         d.attendance
             .iter()
-            .filter(|a| a.presence == presence && a.guest == guest)
+            .filter(|a| a.presence == presence && a.guest == guest && !a.remote)
             .map(|a| match (&a.title, guest) {
                 (Some(t), true) => format!("{t} | {}", a.name),
                 _ => attendance_cells(a),
@@ -167,6 +169,13 @@ pub(super) async fn meeting_page(
         } else {
             lines(Presence::Present, false)
         },
+        remote_lines: d
+            .attendance
+            .iter()
+            .filter(|a| a.remote)
+            .map(attendance_cells)
+            .collect::<Vec<_>>()
+            .join("\n"),
         excused_lines: lines(Presence::Excused, false),
         absent_lines: lines(Presence::Absent, false),
         guest_lines: if d.attendance.is_empty() {

@@ -210,3 +210,75 @@ both_engines!(
     sympathisers_are_ticked_as_present,
     sympathisers_are_ticked_as_present
 );
+
+async fn some_attend_a_hybrid_meeting_from_afar(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let (body, web, api) = setup(&app).await;
+    let (s, m) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body}/meetings"),
+            json!({"kind": "organizational", "held_on": "2026-11-28", "mode": "hybrid"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{m}");
+    let page = format!("/meetings/{}", m["id"]);
+    assert!(
+        web.get(&page)
+            .await
+            .body
+            .contains("name=\"present_remote\"")
+    );
+    let answer = web
+        .submit(
+            &page,
+            &format!("{page}/attendance"),
+            &[
+                ("present", "محمد النجاري"),
+                ("present_remote", "خيرة الهيري"),
+            ],
+        )
+        .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    let (_, detail) = api.get(format!("/api/v1/meetings/{}", m["id"])).await;
+    let attendance: Vec<(&str, bool)> = detail["attendance"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["name"].as_str().unwrap(), a["remote"].as_bool().unwrap()))
+        .collect();
+    assert_eq!(attendance, [("محمد النجاري", false), ("خيرة الهيري", true)]);
+    assert_eq!(detail["members_present"], 2, "present from afar counts");
+    // The minutes say who was there from afar.
+    let (s, drafted) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{}/minutes", m["id"]),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, 200, "{drafted}");
+    let minutes = drafted["minutes"].as_str().unwrap();
+    assert!(
+        minutes.contains("محمد النجاري، خيرة الهيري (عن بعد)"),
+        "{minutes}"
+    );
+    // Excused and remote at once: refused, naming the attendance, nothing saved.
+    let (s, e) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{}/attendance", m["id"]),
+            json!({"attendance": [{"name": "جمال التودي", "presence": "excused", "remote": true}]}),
+        )
+        .await;
+    assert_eq!(
+        (s, e["error"].as_str(), e["field"].as_str()),
+        (422, Some("remote-not-present"), Some("attendance"))
+    );
+    let (_, detail) = api.get(format!("/api/v1/meetings/{}", m["id"])).await;
+    assert_eq!(detail["attendance"].as_array().unwrap().len(), 2);
+}
+both_engines!(
+    some_attend_a_hybrid_meeting_from_afar,
+    some_attend_a_hybrid_meeting_from_afar
+);
