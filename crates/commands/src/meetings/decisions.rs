@@ -1,6 +1,6 @@
 //! The decisions a meeting takes; they take effect when its minutes are approved.
 
-use super::profile::{committee_kind, kind_ar, level_of, linked_member, position, vote_rules};
+use super::profile::{committee_kind, holder_from_roll, kind_ar, level_of, position, vote_rules};
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
 use tanzim_domain::audit::AuditAction;
@@ -19,6 +19,48 @@ pub struct Taken {
     pub taken_at: Option<String>,
 }
 
+/// An appointment or an office whose officers are linked to members: the names and sexes
+/// left blank are the roll's (and a link to someone not on the body's roll is refused).
+async fn from_roll(
+    app: &App,
+    b: &tanzim_store::bodies::Body,
+    kind: DecisionKind,
+) -> Result<DecisionKind> {
+    Ok(match kind {
+        DecisionKind::Appoint {
+            position,
+            rank,
+            holder_name,
+            sex,
+            member_id,
+        } => {
+            let (holder_name, sex) =
+                holder_from_roll(app, b, member_id, &holder_name, &sex).await?;
+            DecisionKind::Appoint {
+                position,
+                rank,
+                holder_name,
+                sex,
+                member_id,
+            }
+        }
+        DecisionKind::RenewOffice { officers } => {
+            let mut filled = Vec::with_capacity(officers.len());
+            for o in officers {
+                let (holder_name, sex) =
+                    holder_from_roll(app, b, o.member_id, &o.holder_name, &o.sex).await?;
+                filled.push(rules::Officer {
+                    holder_name,
+                    sex,
+                    ..o
+                });
+            }
+            DecisionKind::RenewOffice { officers: filled }
+        }
+        other => other,
+    })
+}
+
 /// Records a decision with its summary in words. Its vote must fit the voters the
 /// attendance gives it: the attendance is read, the vote checked and the decision written
 /// in one transaction on the locked record (an attendance recorded meanwhile, or an
@@ -31,23 +73,11 @@ pub async fn record(
 ) -> Result<i64> {
     m.require(Action::ManageMeetings)?;
     let (meeting, b) = (&m.record, &m.body);
-    let kind = &input.decision;
+    let kind = &from_roll(app, b, input.decision.clone()).await?;
     rules::check_decision(kind, input.vote.as_ref())?;
     // Only a body being founded can be constituted; an active one was constituted already.
     if *kind == DecisionKind::Constitute && !b.in_formation() {
         return Err(DomainError::new(Field::Status, "body-not-in-formation").into());
-    }
-    if let DecisionKind::Appoint {
-        member_id: Some(mid),
-        ..
-    } = kind
-    {
-        linked_member(app, b, *mid).await?;
-    }
-    if let DecisionKind::RenewOffice { officers } = kind {
-        for mid in officers.iter().filter_map(|o| o.member_id) {
-            linked_member(app, b, mid).await?;
-        }
     }
     let taken_at = super::profile::time(input.taken_at.as_deref(), Field::Attendance)?;
     let mut tx = app.db.begin().await?;

@@ -1,7 +1,7 @@
 //! The positions of a body: who holds which (the existing office, entered once; later
 //! changes come from meetings' decisions).
 
-use super::profile::{linked_member, position};
+use super::profile::{holder_from_roll, position};
 use crate::{Actor, App, Found, Result, today};
 use chrono::NaiveDate;
 use tanzim_domain::audit::AuditAction;
@@ -35,26 +35,25 @@ pub async fn appoint(
     input: &Appointment,
 ) -> Result<i64> {
     b.require(Action::ManageMeetings)?;
-    let holder_name = input.holder_name.trim();
+    let (holder_name, sex) =
+        holder_from_roll(app, b, input.member_id, &input.holder_name, &input.sex).await?;
+    let holder_name = holder_name.as_str();
     let kind = DecisionKind::Appoint {
         position: input.position.clone(),
         rank: input.rank,
         holder_name: holder_name.to_owned(),
-        sex: input.sex.clone(),
+        sex: sex.clone(),
         member_id: input.member_id,
     };
     rules::check_decision(&kind, None)?;
     position(&app.profile, &input.position)?;
-    if let Some(mid) = input.member_id {
-        linked_member(app, b, mid).await?;
-    }
     let started_on = input.started_on.unwrap_or_else(today).to_string();
     let new = NewHolder {
         body_id: b.id,
         position: &input.position,
         rank: input.rank.map(i64::from),
         holder_name,
-        sex: Sex::parse(&input.sex)?,
+        sex: Sex::parse(&sex)?,
         member_id: input.member_id,
         started_on: &started_on,
     };

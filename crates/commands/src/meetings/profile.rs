@@ -103,19 +103,53 @@ pub fn sits_at_diaspora_region(profile: &Profile, body: &Body) -> bool {
 
 /// A member linked to a position or a seat must be on the roll, active and within the
 /// body's territory; any other id (someone elsewhere, or no one) gets the same answer.
-pub(super) async fn linked_member(app: &App, b: &Body, member_id: i64) -> Result<()> {
+pub(super) async fn linked_member(
+    app: &App,
+    b: &Body,
+    member_id: i64,
+) -> Result<tanzim_store::members::Member> {
     let member = tanzim_store::members::get(&app.db, member_id).await?;
-    let fits = member.is_some_and(|m| {
-        m.status == tanzim_domain::members::Status::Active
-            && b.target()
-                .path
-                .contains(&TerritoryPath::from_stored(m.person.path))
-    });
-    if fits {
-        Ok(())
-    } else {
-        Err(DomainError::new(Field::Member, "committee-member-unknown").into())
-    }
+    member
+        .filter(|m| {
+            m.status == tanzim_domain::members::Status::Active
+                && b.target()
+                    .path
+                    .contains(&TerritoryPath::from_stored(m.person.path.clone()))
+        })
+        .ok_or_else(|| DomainError::new(Field::Member, "committee-member-unknown").into())
+}
+
+/// A holder's name and sex as given, or, where left blank, the linked member's: a sex is
+/// never defaulted, it comes from the roll when the officer links the member.
+pub(super) async fn holder_from_roll(
+    app: &App,
+    b: &Body,
+    member_id: Option<i64>,
+    name: &str,
+    sex: &str,
+) -> Result<(String, String)> {
+    let (name, sex) = (name.trim(), sex.trim());
+    let Some(mid) = member_id else {
+        return Ok((name.to_owned(), sex.to_owned()));
+    };
+    let m = linked_member(app, b, mid).await?;
+    let roll_name = [&m.person.first_name_ar, &m.person.last_name_ar]
+        .iter()
+        .filter_map(|x| x.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    Ok((
+        if name.is_empty() {
+            roll_name
+        } else {
+            name.to_owned()
+        },
+        if sex.is_empty() {
+            m.person.sex.as_str().to_owned()
+        } else {
+            sex.to_owned()
+        },
+    ))
 }
 
 /// An `HH:MM` time, or none when blank.

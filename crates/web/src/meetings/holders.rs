@@ -11,9 +11,13 @@ pub struct HolderInput {
     /// For numbered positions: 1 for the first deputy, 3 for the third.
     #[serde(default)]
     pub rank: Option<u8>,
+    /// The member's name on the roll when blank and `member_id` is given.
+    #[serde(default)]
     pub holder_name: String,
-    /// F or M.
+    /// F or M; the member's when blank and `member_id` is given, required otherwise.
+    #[serde(default)]
     pub sex: String,
+    /// A member of the body's roll who holds the position.
     #[serde(default)]
     pub member_id: Option<i64>,
     /// YYYY-MM-DD; today when absent.

@@ -282,3 +282,45 @@ both_engines!(
     some_attend_a_hybrid_meeting_from_afar,
     some_attend_a_hybrid_meeting_from_afar
 );
+
+/// A holder linked to a member takes the roll's name and sex when the officer leaves them
+/// blank; without a member, a blank sex is refused (never defaulted).
+async fn a_holder_linked_to_the_roll_takes_its_name_and_sex(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let (body, _web, api) = setup(&app).await;
+    let (s, member) = api
+        .send(
+            "POST",
+            "/api/v1/members",
+            common::person("Z900001", "03.531.01.05"),
+        )
+        .await;
+    assert_eq!(s, 201, "{member}");
+    let (s, positions) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body}/positions"),
+            json!({"position": "secretary", "member_id": member["id"]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{positions}");
+    let (_, positions) = api.get(format!("/api/v1/bodies/{body}/positions")).await;
+    let holder = &positions["current"][0];
+    assert_eq!(
+        (holder["holder_name"].as_str(), holder["sex"].as_str()),
+        (Some("فاطمة الزهراء"), Some("F")),
+        "{positions}"
+    );
+    let (s, e) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body}/positions"),
+            json!({"position": "treasurer", "holder_name": "عبد الرحيم البودالي"}),
+        )
+        .await;
+    assert_eq!((s, e["field"].as_str()), (422, Some("sex")), "{e}");
+}
+both_engines!(
+    a_holder_linked_to_the_roll_takes_its_name_and_sex,
+    a_holder_linked_to_the_roll_takes_its_name_and_sex
+);
