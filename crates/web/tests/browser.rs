@@ -588,7 +588,11 @@ async fn a_meeting_is_recorded_approved_and_announced() {
 
     // The communiqué, drafted and published; the public reads it without signing in.
     click(&c, "#draft-communique").await;
+    // Its page: the text to edit beside the public card it makes, then the confirmation.
     click(&c, "[id^=publish-]").await;
+    shot(&c, "40b-communique-ar").await;
+    click(&c, "#confirm-publish").await;
+    click(&c, "#back-to-meeting").await;
     click(&c, "#lang-fr").await;
     shot(&c, "41-meeting-fr").await;
     // A French draft on request, left to right beside the Arabic one.
@@ -821,7 +825,7 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
 
     // The announcement first, published: the public sees the meeting to come.
     click(&c, "#draft-announcement").await;
-    click(&c, "[id^=publish-]").await;
+    publish_first_draft(&c).await;
     scroll_to(&c, "communiques").await;
     shot(&c, "45-announcement-ar").await;
     let main = text(&c, "#communiques").await;
@@ -847,7 +851,7 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
             && main.contains("عقدت الأمانة الإقليمية بتاونات اجتماعا تنظيميا"),
         "{main}"
     );
-    click(&c, "[id^=publish-]").await;
+    publish_first_draft(&c).await;
     c.delete_all_cookies().await.unwrap();
     c.goto(&app.url("/news")).await.unwrap();
     let news = text(&c, "main").await;
@@ -858,4 +862,12 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
     );
     shot(&c, "46-news-report-ar").await;
     c.close().await.unwrap();
+}
+
+/// From the meeting page: the first draft communiqué's page, its publication confirmed
+/// after the preview, and back to the meeting.
+async fn publish_first_draft(c: &Client) {
+    click(c, "[id^=publish-]").await;
+    click(c, "#confirm-publish").await;
+    click(c, "#back-to-meeting").await;
 }

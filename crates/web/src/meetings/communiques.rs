@@ -127,22 +127,164 @@ pub async fn communique_form(
     back_to_meeting(&state, &ctx, &user, id, result).await
 }
 
-/// Publishes a communiqué from the meeting page.
+#[derive(Template)]
+#[template(path = "communique.html")]
+struct CommuniquePage {
+    layout: Layout,
+    id: i64,
+    meeting_id: i64,
+    lang: String,
+    dir: &'static str,
+    headline: String,
+    body: String,
+    status_label: String,
+    kind_label: String,
+    published: bool,
+    /// The public card as /news will show it.
+    preview: super::news::NewsItem,
+    error: Option<String>,
+    notice: Option<String>,
+}
+
+/// The communiqué's page: its text to edit, the public card it makes, and publication
+/// (or withdrawal) as a step of its own, after the preview.
+async fn communique_page(
+    state: &AppState,
+    ctx: &Ctx,
+    c: &Communique,
+    typed: Option<(&str, &str)>,
+    error: Option<String>,
+    notice: Option<String>,
+) -> Result<Response, AppError> {
+    let (headline, body) = typed.unwrap_or((&c.headline, &c.body));
+    let page = CommuniquePage {
+        layout: Layout::new(state, ctx, "communique-title"),
+        id: c.id,
+        meeting_id: c.meeting_id,
+        lang: c.lang.clone(),
+        dir: if c.lang == "ar" { "rtl" } else { "ltr" },
+        headline: headline.to_owned(),
+        body: body.to_owned(),
+        status_label: ctx.tr.t(&format!("communique-{}", c.status)),
+        kind_label: ctx.tr.t(&format!("communique-kind-{}", c.kind)),
+        published: c.status == rules::CommuniqueStatus::Published,
+        preview: super::news::news_item(state, ctx, c),
+        error: error.clone(),
+        notice,
+    };
+    let mut response = views::html(page);
+    if error.is_some() {
+        *response.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    Ok(response)
+}
+
+pub async fn communique_view(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    Loaded(c): Loaded<InBody<Communique>>,
+) -> Result<Response, AppError> {
+    communique_page(&state, &ctx, &c.record, None, None, None).await
+}
+
+#[derive(Deserialize)]
+pub struct CommuniqueEditForm {
+    #[serde(default)]
+    headline: String,
+    #[serde(default)]
+    body: String,
+}
+
+/// The page's edit form: saved, then the page again with the new preview.
+pub async fn communique_edit_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(c): Loaded<InBody<Communique>>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let form: CommuniqueEditForm = crate::input::parse_form(&body)?;
+    let app = state.app();
+    match cmd::communiques::edit(&app, &user.actor(&ctx), &c, &form.headline, &form.body).await {
+        Ok(()) => Ok(Redirect::to(&format!("/communiques/{}", c.record.id)).into_response()),
+        Err(commands::Error::Invalid(e)) => {
+            let message = AppError::Invalid(e).message(&ctx.tr);
+            let typed = Some((form.headline.as_str(), form.body.as_str()));
+            communique_page(&state, &ctx, &c.record, typed, Some(message), None).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ConfirmForm {
+    #[serde(default)]
+    confirm: String,
+}
+
+/// Publishes (or withdraws) a communiqué from its page: only with the confirmation the
+/// page's last step sends, after the preview; otherwise the page again, asking for it.
+async fn publication_form(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    body: &Bytes,
+    publish: bool,
+) -> Result<Response, AppError> {
+    let form: ConfirmForm = crate::input::parse_form(body)?;
+    if form.confirm != "yes" {
+        let c = load_communique(state, ctx, user, id, Action::PublishCommuniques).await?;
+        let message = ctx.tr.t("error-confirmation-required");
+        return communique_page(state, ctx, &c.record, None, Some(message), None).await;
+    }
+    publication(state, ctx, user, id, publish).await?;
+    Ok(Redirect::to(&format!("/communiques/{id}")).into_response())
+}
+
 pub async fn publish(
     State(state): State<AppState>,
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
+    body: Bytes,
 ) -> Result<Response, AppError> {
-    let c = publication(&state, &ctx, &user, id, true).await?;
-    Ok(Redirect::to(&format!("/meetings/{}", c.meeting_id)).into_response())
+    publication_form(&state, &ctx, &user, id, &body, true).await
+}
+
+pub async fn unpublish(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Path(id): Path<i64>,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    publication_form(&state, &ctx, &user, id, &body, false).await
 }
 
 /// This module's routes and the access each requires.
 pub(crate) fn routes() -> Vec<crate::routing::Route> {
     use crate::routing::{Access::*, TargetKind as T, route};
-    use axum::routing::{patch, post};
+    use axum::routing::{get, patch, post};
     vec![
+        route(
+            "GET",
+            "/communiques/{id}",
+            Policy(Action::PublishCommuniques, T::Communique),
+            get(communique_view),
+        ),
+        route(
+            "POST",
+            "/communiques/{id}",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(communique_edit_form),
+        ),
+        route(
+            "POST",
+            "/communiques/{id}/unpublish",
+            Policy(Action::PublishCommuniques, T::Communique),
+            post(unpublish),
+        ),
         route(
             "POST",
             "/meetings/{id}/communique",

@@ -9,17 +9,17 @@ pub struct NewsQuery {
     page: Option<u32>,
 }
 
-pub(super) struct NewsItem {
-    id: i64,
+pub struct NewsItem {
+    pub(super) id: i64,
     /// The communiqué's language (its text direction follows).
-    lang: String,
-    headline: String,
-    body: String,
+    pub(super) lang: String,
+    pub(super) headline: String,
+    pub(super) body: String,
     /// The day of the meeting, and the day the communiqué was published.
-    meeting_date: String,
-    date: String,
-    share_whatsapp: String,
-    share_facebook: String,
+    pub(super) meeting_date: String,
+    pub(super) date: String,
+    pub(super) share_whatsapp: String,
+    pub(super) share_facebook: String,
 }
 
 #[derive(Template)]
@@ -126,19 +126,22 @@ pub async fn feed(
         .first()
         .map(|c| stamp(c.published_at.unwrap_or(c.updated_at)))
         .unwrap_or_else(|| stamp(0));
+    // Atom ids and links are absolute, on the public address (see `Config::public_base`).
+    let id_of = |path: &str| format!("{base}{path}");
     let mut xml = format!(
-        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n<title>{}</title>\n<id>{base}/news</id>\n<link rel=\"alternate\" href=\"{base}/news\"/>\n<updated>{updated}</updated>\n",
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"ar\">\n<title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" href=\"{base}/news\"/>\n<updated>{updated}</updated>\n",
         esc(&state
             .profile
             .organizations
             .first()
             .map(|o| o.name.ar.clone())
-            .unwrap_or_default())
+            .unwrap_or_default()),
+        id_of("/news")
     );
     for c in &page.items {
         xml.push_str(&format!(
-            "<entry xml:lang=\"{}\">\n<title>{}</title>\n<id>{base}/news/{}</id>\n<link href=\"{base}/news/{}\"/>\n<updated>{}</updated>\n<content type=\"text\">{}</content>\n</entry>\n",
-            esc(&c.lang), esc(&c.headline), c.id, c.id, stamp(c.published_at.unwrap_or(c.updated_at)), esc(&c.body)
+            "<entry xml:lang=\"{}\">\n<title>{}</title>\n<id>{}</id>\n<link href=\"{base}/news/{}\"/>\n<updated>{}</updated>\n<content type=\"text\">{}</content>\n</entry>\n",
+            esc(&c.lang), esc(&c.headline), id_of(&format!("/news/{}", c.id)), c.id, stamp(c.published_at.unwrap_or(c.updated_at)), esc(&c.body)
         ));
     }
     xml.push_str("</feed>\n");

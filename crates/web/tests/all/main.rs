@@ -29,6 +29,7 @@ mod meetings_forms;
 mod meetings_press;
 mod members;
 mod natural_keys;
+mod publishing;
 mod reauth;
 mod rolls;
 mod staged_imports;
