@@ -164,6 +164,23 @@ pub struct Profile {
     /// The organization abroad, when the party has one.
     #[serde(default)]
     pub diaspora: Option<crate::diaspora::Diaspora>,
+    /// The party's full name and emblem, as its card and pages show them.
+    #[serde(default)]
+    pub identity: Identity,
+}
+
+/// The largest emblem a profile may carry (an SVG of a few kilobytes is typical).
+pub const MAX_LOGO_BYTES: usize = 64 * 1024;
+
+/// The party as it presents itself: its full name (the organizations' `name` is how the
+/// texts refer to it, "الحزب") and its emblem, an SVG given in the profile itself so that
+/// the profile stays one file. The emblem is served as an image, never inlined in a page.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+pub struct Identity {
+    #[serde(default)]
+    pub name: Option<Label>,
+    #[serde(default)]
+    pub logo_svg: Option<String>,
 }
 
 fn default_stats_min_cell() -> i64 {
@@ -339,7 +356,29 @@ impl Profile {
         if let Some(d) = &self.diaspora {
             d.check().map_err(ProfileError::Invalid)?;
         }
+        if let Some(logo) = &self.identity.logo_svg {
+            let svg = logo.trim_start();
+            if logo.len() > MAX_LOGO_BYTES || !(svg.starts_with("<svg") || svg.starts_with("<?xml"))
+            {
+                return Err(ProfileError::Invalid(format!(
+                    "identity.logo_svg must be an SVG document of at most {MAX_LOGO_BYTES} bytes"
+                )));
+            }
+        }
         Ok(())
+    }
+
+    /// The party's full name in a language (its identity's, else its organization's).
+    pub fn party_name(&self, lang: &str) -> String {
+        match &self.identity.name {
+            Some(name) => name.get(lang).to_owned(),
+            None => self
+                .organizations
+                .iter()
+                .find(|o| o.kind == OrganizationKind::Party)
+                .map(|o| o.name.get(lang).to_owned())
+                .unwrap_or_default(),
+        }
     }
 
     /// The party's own organization key.
@@ -579,6 +618,22 @@ crate::stored_enum! {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_emblem_must_be_a_bounded_svg() {
+        let with_logo = |logo: &str| {
+            let mut p = Profile::default_profile().expect("the default profile");
+            p.identity.logo_svg = Some(logo.to_owned());
+            p.check()
+        };
+        assert!(with_logo("<svg xmlns=\"http://www.w3.org/2000/svg\"/>").is_ok());
+        assert!(with_logo("<html><script>alert(1)</script></html>").is_err());
+        assert!(with_logo(&format!("<svg>{}</svg>", "x".repeat(MAX_LOGO_BYTES))).is_err());
+        let p = Profile::default_profile().expect("the default profile");
+        assert_eq!(p.party_name("ar"), "حزب المثال الديمقراطي");
+        assert_eq!(p.party_name("fr"), "Parti Exemple démocratique");
+    }
+
     use super::*;
     use crate::territory::TerritoryCode;
 

@@ -125,6 +125,29 @@ pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
         .into_response())
 }
 
+/// The party's emblem from the profile, as an image: an SVG shown through `<img>` runs no
+/// script, and the policy below forbids any even if opened directly.
+pub async fn logo(State(state): State<AppState>) -> Result<Response, AppError> {
+    let svg = state
+        .profile
+        .identity
+        .logo_svg
+        .clone()
+        .ok_or(AppError::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "image/svg+xml"),
+            (header::CACHE_CONTROL, "public, max-age=3600"),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+            ),
+        ],
+        svg,
+    )
+        .into_response())
+}
+
 /// This module's routes and the access each requires; `routes::table` joins them.
 pub(crate) fn routes() -> Vec<crate::routing::Route> {
     use crate::routing::{Access::*, route};
@@ -132,6 +155,7 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
     vec![
         route("GET", "/healthz", Public, get(healthz)),
         route("GET", "/assets/{file}", Public, get(asset)),
+        route("GET", "/logo.svg", Public, get(logo)),
         route("GET", "/api/v1/openapi.json", Public, get(openapi_json)),
     ]
 }

@@ -18,6 +18,7 @@ pub(super) struct CardPage {
     verify_url: String,
     party_ar: String,
     party_fr: String,
+    has_logo: bool,
 }
 
 pub async fn card(
@@ -42,11 +43,6 @@ pub async fn card(
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let party = state
-        .profile
-        .organizations
-        .iter()
-        .find(|o| o.kind == tanzim_domain::org::OrganizationKind::Party);
     let page = CardPage {
         layout: Layout::new(&state, &ctx, "card-title"),
         name_ar: join(&m.person.first_name_ar, &m.person.last_name_ar),
@@ -56,8 +52,9 @@ pub async fn card(
         year: chrono::Datelike::year(&today()),
         qr_svg,
         verify_url,
-        party_ar: party.map(|p| p.name.ar.clone()).unwrap_or_default(),
-        party_fr: party.map(|p| p.name.fr.clone()).unwrap_or_default(),
+        party_ar: state.profile.party_name("ar"),
+        party_fr: state.profile.party_name("fr"),
+        has_logo: state.profile.identity.logo_svg.is_some(),
         m,
     };
     Ok(views::html(page))

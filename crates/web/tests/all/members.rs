@@ -549,7 +549,22 @@ async fn apply_accept_renew_verify(engine: Engine) {
 
     // The card's QR leads to a public page that says only whether the number is valid.
     let card = officer.get(&format!("{member_page}/card")).await;
-    assert!(card.body.contains("<svg"));
+    // Both sides carry the party's full name and emblem from the profile, and the QR.
+    assert_eq!(card.body.matches("<svg").count(), 2, "a QR on each side");
+    assert_eq!(
+        card.body
+            .matches("<img class=\"logo\" src=\"/logo.svg\"")
+            .count(),
+        2
+    );
+    assert!(card.body.contains("<strong>حزب المثال الديمقراطي</strong>"));
+    assert!(
+        card.body
+            .contains("<strong>Parti Exemple démocratique</strong>")
+    );
+    let logo = public.get("/logo.svg").await;
+    assert_eq!(logo.status, 200);
+    assert!(logo.body.starts_with("<svg"), "{}", logo.body);
     let link = card
         .body
         .split("id=\"verify-link\">")
