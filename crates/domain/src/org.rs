@@ -617,6 +617,7 @@ crate::stored_enum! {
 }
 
 #[cfg(test)]
+#[allow(clippy::expect_used)]
 mod tests {
 
     #[test]
