@@ -357,6 +357,7 @@ field-year = السنة
 field-category = الفئة
 field-method = طريقة الأداء
 field-receipt = رقم الوصل
+receipt-generated-hint = يُولَّد تلقائيا إن تُرك فارغا
 field-consent = الموافقة
 field-consent-state = الحالة
 field-consent-source = المصدر

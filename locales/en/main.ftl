@@ -337,6 +337,7 @@ field-year = Year
 field-category = Category
 field-method = Payment method
 field-receipt = Receipt number
+receipt-generated-hint = Generated when left blank
 field-consent = Consent
 field-consent-state = State
 field-consent-source = Source

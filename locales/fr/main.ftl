@@ -337,6 +337,7 @@ field-year = Année
 field-category = Catégorie
 field-method = Mode de paiement
 field-receipt = N° de reçu
+receipt-generated-hint = Généré si laissé vide
 field-consent = Consentement
 field-consent-state = État
 field-consent-source = Source

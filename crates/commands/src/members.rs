@@ -249,6 +249,7 @@ pub struct Renewal {
     pub campaign_id: i64,
     pub category: String,
     pub method: String,
+    /// Blank: the body's next number, made with the profile's pattern.
     pub receipt: String,
     /// Today when not given.
     pub paid_on: Option<NaiveDate>,
@@ -281,7 +282,16 @@ pub async fn renew(
         .find(|c| c.key == input.category.trim())
         .ok_or(DomainError::new(Field::Category, "category-invalid"))?;
     let method = rules::parse_method(&input.method)?;
-    let receipt = rules::parse_receipt(&input.receipt)?;
+    let typed = match input.receipt.trim() {
+        "" => None,
+        r => Some(rules::parse_receipt(r)?),
+    };
+    let receipt = match &typed {
+        Some(r) => campaigns::Receipt::Given(r),
+        None => campaigns::Receipt::Next {
+            pattern: &app.profile.membership.receipt_pattern,
+        },
+    };
     let paid_on = change_date(app, m, input.paid_on).await?;
     let from = m.status;
     let new_status = transition(from, Event::Renew, app.profile.membership.model)?;
@@ -289,7 +299,7 @@ pub async fn renew(
         campaign: &campaign,
         category,
         method: &method,
-        receipt: &receipt,
+        receipt,
         paid_on: &paid_on,
         new_status,
         actor_id: actor.user_id().ok_or(Error::Forbidden)?,

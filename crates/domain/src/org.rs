@@ -264,6 +264,14 @@ pub struct MembershipRules {
     pub min_age: u32,
     pub committee_level: CommitteeLevel,
     pub consent_version: String,
+    /// How a receipt number is made when the officer leaves it blank: `{body}` (the
+    /// campaign's body), `{year}` and `{seq}` (the body's next number that year).
+    #[serde(default = "default_receipt_pattern")]
+    pub receipt_pattern: String,
+}
+
+fn default_receipt_pattern() -> String {
+    crate::members::DEFAULT_RECEIPT_PATTERN.to_owned()
 }
 
 impl Default for MembershipRules {
@@ -273,6 +281,7 @@ impl Default for MembershipRules {
             min_age: 18,
             committee_level: CommitteeLevel::Province,
             consent_version: "1".to_owned(),
+            receipt_pattern: default_receipt_pattern(),
         }
     }
 }
@@ -356,6 +365,8 @@ impl Profile {
         if let Some(d) = &self.diaspora {
             d.check().map_err(ProfileError::Invalid)?;
         }
+        crate::members::check_receipt_pattern(&self.membership.receipt_pattern)
+            .map_err(ProfileError::Invalid)?;
         if let Some(logo) = &self.identity.logo_svg {
             let svg = logo.trim_start();
             if logo.len() > MAX_LOGO_BYTES || !(svg.starts_with("<svg") || svg.starts_with("<?xml"))

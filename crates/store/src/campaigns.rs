@@ -200,13 +200,23 @@ pub struct NewPayment<'a> {
     pub campaign: &'a Campaign,
     pub category: &'a DuesCategory,
     pub method: &'a str,
-    pub receipt: &'a str,
+    pub receipt: Receipt<'a>,
     pub paid_on: &'a str,
     /// The member's status after renewing (from the domain's transition).
     pub new_status: Status,
     pub actor_id: i64,
     /// An unguessable token for the member's link to the receipt.
     pub receipt_token: &'a str,
+}
+
+/// A payment's receipt number: typed from a paper receipt book, or the body's next one.
+#[derive(Clone, Copy)]
+pub enum Receipt<'a> {
+    Given(&'a str),
+    /// The body's next number this year, made with the profile's pattern.
+    Next {
+        pattern: &'a str,
+    },
 }
 
 /// Records a renewal: the payment with its receipt (unique per body), the member's paid
@@ -221,6 +231,31 @@ pub async fn record_payment(
     let c = new.campaign;
     on_pool!(db, pool => {
         let mut tx = pool.begin_write().await?;
+        let receipt = match new.receipt {
+            Receipt::Given(r) => r.to_owned(),
+            // The body's sequence for the year, inside the payment's transaction (the write
+            // lock orders two renewals); a number already typed by hand is skipped.
+            Receipt::Next { pattern } => loop {
+                let seq: i64 = sqlx::query_scalar(
+                    "INSERT INTO receipt_sequences (body_id, year, last_value) VALUES ($1, $2, 1)
+                     ON CONFLICT (body_id, year) DO UPDATE SET last_value = receipt_sequences.last_value + 1
+                     RETURNING last_value",
+                )
+                .bind(c.body_id)
+                .bind(c.year)
+                .fetch_one(&mut *tx)
+                .await?;
+                let candidate = tanzim_domain::members::receipt_from_pattern(pattern, c.body_id, c.year, seq);
+                let taken: Option<i64> = sqlx::query_scalar("SELECT id FROM payments WHERE body_id = $1 AND receipt = $2")
+                    .bind(c.body_id)
+                    .bind(&candidate)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                if taken.is_none() {
+                    break candidate;
+                }
+            },
+        };
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO payments (member_id, campaign_id, year, category, amount, method, receipt, body_id, paid_on, path, recorded_by, recorded_at, receipt_token)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
@@ -231,7 +266,7 @@ pub async fn record_payment(
         .bind(&new.category.key)
         .bind(new.category.amount)
         .bind(new.method)
-        .bind(new.receipt)
+        .bind(&receipt)
         .bind(c.body_id)
         .bind(new.paid_on)
         .bind(&member.person.path)
@@ -283,14 +318,14 @@ pub async fn record_payment(
             .bind(new.new_status.as_str())
             .bind(&member.person.commune_code)
             .bind(&member.person.path)
-            .bind(format!("{} {}", c.year, new.receipt))
+            .bind(format!("{} {}", c.year, receipt))
             .bind(new.actor_id)
             .bind(now)
             .execute(&mut *tx)
             .await?;
         }
         let detail = serde_json::json!({ "campaign": c.id, "year": c.year, "category": new.category.key, "amount": new.category.amount,
-            "method": new.method, "receipt": new.receipt, "member": member.number });
+            "method": new.method, "receipt": receipt, "member": member.number });
         append_audit!(tx, &audit.target("payment", id, Some(TerritoryPath::from_stored(member.person.path.clone()))).organizations(&member.person.affiliations).detail(detail))?;
         tx.commit().await?;
         Ok(id)

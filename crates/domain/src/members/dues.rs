@@ -71,6 +71,30 @@ pub fn parse_receipt(input: &str) -> Result<String, DomainError> {
     }
 }
 
+/// The receipt numbers generated when the profile names no pattern: `R12-2026-00001`.
+pub const DEFAULT_RECEIPT_PATTERN: &str = "R{body}-{year}-{seq}";
+
+/// A generated receipt number: the pattern with the body, the year and the sequence
+/// (five digits at least) put in.
+pub fn receipt_from_pattern(pattern: &str, body_id: i64, year: i64, seq: i64) -> String {
+    pattern
+        .replace("{body}", &body_id.to_string())
+        .replace("{year}", &year.to_string())
+        .replace("{seq}", &format!("{seq:05}"))
+        .to_ascii_uppercase()
+}
+
+/// A pattern whose numbers are receipts (`parse_receipt` takes them) and differ by `{seq}`.
+pub fn check_receipt_pattern(pattern: &str) -> Result<(), String> {
+    let sample = receipt_from_pattern(pattern, 123_456, 2026, 12_345);
+    if !pattern.contains("{seq}") || parse_receipt(&sample).is_err() {
+        return Err(format!(
+            "membership.receipt_pattern must contain {{seq}} and make receipts of letters, digits, - and / (at most 40), not {pattern:?}"
+        ));
+    }
+    Ok(())
+}
+
 /// One category of the dues schedule (standard, reduced, elected officials, ...).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct DuesCategory {
@@ -170,5 +194,25 @@ crate::stored_enum! {
     pub enum CampaignStatus as "campaign status" {
         Open = "open",
         Closed = "closed",
+    }
+}
+
+#[cfg(test)]
+mod receipt_tests {
+    use super::*;
+
+    #[test]
+    fn generated_receipts_follow_the_pattern() {
+        assert_eq!(
+            receipt_from_pattern(DEFAULT_RECEIPT_PATTERN, 12, 2026, 1),
+            "R12-2026-00001"
+        );
+        assert_eq!(
+            receipt_from_pattern("bm/{year}/{seq}", 3, 2027, 123_456),
+            "BM/2027/123456"
+        );
+        assert_eq!(check_receipt_pattern(DEFAULT_RECEIPT_PATTERN), Ok(()));
+        assert!(check_receipt_pattern("R-{year}").is_err(), "no sequence");
+        assert!(check_receipt_pattern("وصل-{seq}").is_err(), "not a receipt");
     }
 }

@@ -170,7 +170,9 @@ pub struct Renewal {
     /// cash, transfer, card or other.
     #[serde(default = "cash")]
     pub method: String,
-    /// The receipt number (unique within the campaign's body).
+    /// The receipt number (unique within the campaign's body); blank or absent: the
+    /// body's next number, made with the profile's pattern.
+    #[serde(default)]
     pub receipt: String,
     /// YYYY-MM-DD; today when absent.
     #[serde(default)]

@@ -31,6 +31,7 @@ mod members;
 mod natural_keys;
 mod publishing;
 mod reauth;
+mod receipts;
 mod rolls;
 mod staged_imports;
 mod stats;
