@@ -105,7 +105,69 @@ pub(super) struct NewPage {
     layout: Layout,
     bodies: Vec<Choice>,
     f: CampaignInput,
+    /// The dues schedule as the editor's rows: (key, label, amount), blank rows to fill.
+    rows: Vec<(String, String, String)>,
     errors: FormErrors,
+}
+
+/// The rows the dues editor offers.
+const CATEGORY_ROWS: usize = 6;
+
+/// The page's form: the campaign, and its dues schedule row by row (`cat_key_1`,
+/// `cat_label_1`, `cat_amount_1`…), made into the schedule's lines for the command.
+#[derive(Deserialize)]
+pub struct CampaignForm {
+    #[serde(default, deserialize_with = "crate::input::empty_as_none")]
+    body_id: Option<i64>,
+    #[serde(default)]
+    year: String,
+    #[serde(default)]
+    opens_on: String,
+    #[serde(default)]
+    closes_on: String,
+    #[serde(flatten)]
+    rows: std::collections::HashMap<String, String>,
+}
+
+impl CampaignForm {
+    fn input(&self) -> CampaignInput {
+        let cell = |name: &str, i: usize| {
+            self.rows
+                .get(&format!("cat_{name}_{i}"))
+                .map(|v| v.trim().replace('|', " "))
+                .unwrap_or_default()
+        };
+        let lines: Vec<String> = (1..=CATEGORY_ROWS)
+            .map(|i| (cell("key", i), cell("label", i), cell("amount", i)))
+            .filter(|(k, l, a)| !(k.is_empty() && l.is_empty() && a.is_empty()))
+            .map(|(k, l, a)| format!("{k}|{l}|{a}"))
+            .collect();
+        CampaignInput {
+            body_id: self.body_id,
+            year: self.year.clone(),
+            opens_on: self.opens_on.clone(),
+            closes_on: self.closes_on.clone(),
+            categories: lines.join("\n"),
+        }
+    }
+}
+
+/// The schedule's lines as the editor's rows, padded with blank ones.
+fn category_rows(categories: &str) -> Vec<(String, String, String)> {
+    let mut rows: Vec<(String, String, String)> = categories
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            let mut cells = l.split('|').map(|c| c.trim().to_owned());
+            let mut next = || cells.next().unwrap_or_default();
+            (next(), next(), next())
+        })
+        .collect();
+    while rows.len() < CATEGORY_ROWS {
+        rows.push(Default::default());
+    }
+    rows.truncate(CATEGORY_ROWS.max(rows.len()));
+    rows
 }
 
 pub(super) async fn new_page(
@@ -135,6 +197,7 @@ pub(super) async fn new_page(
     Ok(views::html(NewPage {
         layout: Layout::new(state, ctx, "campaigns-new-title"),
         bodies: choices,
+        rows: category_rows(&f.categories),
         f,
         errors,
     }))
@@ -150,7 +213,8 @@ pub async fn new_form(
         year: year.to_string(),
         opens_on: format!("{year}-01-01"),
         closes_on: format!("{year}-03-31"),
-        categories: String::new(),
+        // The usual schedule, to adjust.
+        categories: "standard|عادي|100\nreduced|مخفض|50".to_owned(),
         body_id: None,
     };
     new_page(&state, &ctx, &user, f, FormErrors::default()).await
@@ -178,7 +242,8 @@ pub async fn create(
     user: CurrentUser,
     body: Bytes,
 ) -> Result<Response, AppError> {
-    let input: CampaignInput = parse_form(&body)?;
+    let form: CampaignForm = parse_form(&body)?;
+    let input = form.input();
     match create_campaign(&state, &ctx, &user, &input).await {
         Ok(id) => Ok(Redirect::to(&format!("/campaigns/{id}")).into_response()),
         Err(errors) => {
