@@ -144,6 +144,7 @@ pub(super) struct ReceiptPage {
     name_ar: String,
     name_lat: String,
     recorded: String,
+    paid_on: String,
     /// Shown to the officer: the link the member keeps to see and print this receipt.
     member_link: Option<String>,
 }
@@ -217,6 +218,7 @@ pub(super) async fn receipt_page(
         name_ar: join(&m.person.first_name_ar, &m.person.last_name_ar),
         name_lat: join(&m.person.first_name_lat, &m.person.last_name_lat),
         recorded: ctx.tr.datetime(p.recorded_at),
+        paid_on: ctx.tr.day(p.paid_on.date()),
         member_link,
         p,
     }))
