@@ -218,6 +218,17 @@ impl Tr {
         let point = if self.lang == Lang::En { '.' } else { ',' };
         format!("{sign}{whole}{point}{fraction}")
     }
+    /// An amount of dirhams from its centimes, two decimals: `1 250,00` (`1,250.00` in en).
+    pub fn amount(&self, centimes: i64) -> String {
+        let point = if self.lang == Lang::En { '.' } else { ',' };
+        let sign = if centimes < 0 { "-" } else { "" };
+        let c = centimes.unsigned_abs();
+        format!(
+            "{sign}{}{point}{:02}",
+            self.number((c / 100) as i64),
+            c % 100
+        )
+    }
     /// A share in per cent with one decimal: `12,5 %` in French (a narrow no-break space
     /// before the sign), `12,5%` in Arabic (the sign kept on the number's run, so that it
     /// stays beside it right to left), `12.5%` in English.
@@ -270,6 +281,9 @@ mod tests {
         assert_eq!(fr.percent(12.5), "12,5\u{202F}%");
         assert_eq!(ar.percent(12.5), "12,5%");
         assert_eq!(en.percent(100.0), "100.0%");
+        assert_eq!(ar.amount(125000), "1\u{202F}250,00");
+        assert_eq!(fr.amount(5005), "50,05");
+        assert_eq!(en.amount(-100), "-1.00");
         assert_eq!(ar.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()), "07 دجنبر 2026");
         assert_eq!(fr.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()), "07 décembre 2026");
         Ok(())

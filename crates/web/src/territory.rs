@@ -119,7 +119,7 @@ pub fn body_row(state: &AppState, ctx: &Ctx, b: &Body) -> BodyRow {
         kind,
         organization,
         founding_target: b.founding_target.clone().filter(|_| b.in_formation()),
-        constituted_on: b.constituted_on.map(|d| d.to_string()),
+        constituted_on: b.constituted_on.map(|d| ctx.tr.day(d.date())),
     }
 }
 

@@ -439,7 +439,7 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
         .unwrap();
     click(&c, "#renew button[type='submit']").await;
     assert!(text(&c, "#receipt").await.contains("BM-0001"));
-    assert!(text(&c, "#receipt-amount").await.contains("100.00"));
+    assert!(text(&c, "#receipt-amount").await.contains("100,00"));
     shot(&c, "26-receipt-ar").await;
     c.back().await.unwrap();
     c.refresh().await.unwrap();

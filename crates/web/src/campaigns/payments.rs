@@ -14,7 +14,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
-use tanzim_domain::members::{self as rules, DuesCategory};
+use tanzim_domain::members::DuesCategory;
 use tanzim_domain::policy::Action;
 use tanzim_store::Page;
 use tanzim_store::campaigns::{self, Campaign, Payment};
@@ -208,7 +208,7 @@ pub(super) async fn receipt_page(
     };
     Ok(views::html(ReceiptPage {
         layout: Layout::new(state, ctx, "receipt-title"),
-        amount: rules::format_amount(p.amount),
+        amount: ctx.tr.amount(p.amount),
         category: cats
             .iter()
             .find(|c: &&DuesCategory| c.key == p.category)

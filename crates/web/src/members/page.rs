@@ -97,7 +97,7 @@ pub(crate) fn payment_row(tr: &crate::i18n::Tr, p: &Payment) -> PaymentRow {
     PaymentRow {
         id: p.id,
         year: p.year,
-        amount: rules::format_amount(p.amount),
+        amount: tr.amount(p.amount),
         receipt: p.receipt.clone(),
         paid_on: tr.day(p.paid_on.date()),
         body: p.body_name.clone(),
@@ -147,7 +147,7 @@ pub(super) async fn show_page(
                     label: format!(
                         "{} ({} {})",
                         k.label,
-                        rules::format_amount(k.amount),
+                        ctx.tr.amount(k.amount),
                         ctx.tr.t("currency")
                     ),
                     selected: i == 0,

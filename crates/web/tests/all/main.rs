@@ -30,6 +30,7 @@ mod meetings_press;
 mod members;
 mod natural_keys;
 mod reauth;
+mod reading;
 mod rolls;
 mod staged_imports;
 mod stats;
