@@ -284,8 +284,14 @@ mod tests {
         assert_eq!(ar.amount(125000), "1\u{202F}250,00");
         assert_eq!(fr.amount(5005), "50,05");
         assert_eq!(en.amount(-100), "-1.00");
-        assert_eq!(ar.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()), "07 دجنبر 2026");
-        assert_eq!(fr.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()), "07 décembre 2026");
+        assert_eq!(
+            ar.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()),
+            "07 دجنبر 2026"
+        );
+        assert_eq!(
+            fr.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()),
+            "07 décembre 2026"
+        );
         Ok(())
     }
 

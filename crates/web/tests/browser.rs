@@ -904,7 +904,10 @@ async fn every_page_passes_an_accessibility_audit_in_arabic_and_french_on_deskto
         .await;
     let api = common::Api::new(&app, app.token(admin).await);
     // The test's copy of axe-core is not one of the files served.
-    for path in ["/assets/axe-core-4.14.1.min.js", "/assets/test/axe-core-4.14.1.min.js"] {
+    for path in [
+        "/assets/axe-core-4.14.1.min.js",
+        "/assets/test/axe-core-4.14.1.min.js",
+    ] {
         let s = reqwest::get(app.url(path)).await.unwrap().status();
         assert_eq!(s, 404, "{path}");
     }
@@ -1016,7 +1019,10 @@ async fn every_page_passes_an_accessibility_audit_in_arabic_and_french_on_deskto
         ("member", format!("/members/{member_id}")),
         ("member-new", "/applications/new".into()),
         ("applications", "/applications".into()),
-        ("application", format!("/applications/{}", application["id"])),
+        (
+            "application",
+            format!("/applications/{}", application["id"]),
+        ),
         ("bodies", "/bodies".into()),
         ("body", format!("/bodies/{body_id}")),
         ("body-meetings", format!("/bodies/{body_id}/meetings")),

@@ -280,7 +280,11 @@ pub(super) async fn show_page(
             .collect(),
         methods: method_choices(ctx),
         pager: Pager::new(&payments, &format!("/campaigns/{}?", c.id)),
-        payments: payments.items.iter().map(|p| payment_row(&ctx.tr, p)).collect(),
+        payments: payments
+            .items
+            .iter()
+            .map(|p| payment_row(&ctx.tr, p))
+            .collect(),
         may_manage,
         may_pay,
         yearly: state.profile.membership.model == MembershipModel::YearlyRenewal,

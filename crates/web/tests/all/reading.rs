@@ -32,7 +32,11 @@ async fn a_member_page_isolates_what_reads_left_to_right() {
     assert_eq!(s, 201, "{member}");
     let id = member["id"].as_i64().unwrap();
     let (s, payment) = api
-        .send("POST", &format!("/api/v1/members/{id}/payments"), json!({"campaign_id": campaign["id"], "category": "standard", "receipt": "BM-0001"}))
+        .send(
+            "POST",
+            &format!("/api/v1/members/{id}/payments"),
+            json!({"campaign_id": campaign["id"], "category": "standard", "receipt": "BM-0001"}),
+        )
         .await;
     assert_eq!(s, 201, "{payment}");
 

@@ -356,10 +356,19 @@ async fn chart_reads_right_to_left(engine: Engine) {
         );
     }
     // Equal bars, each drawn from the right edge of its track over the whole of it.
-    assert_eq!(chart.matches("<rect x=\"0.0\" y=\"0\" width=\"100.0\"").count(), 12);
+    assert_eq!(
+        chart
+            .matches("<rect x=\"0.0\" y=\"0\" width=\"100.0\"")
+            .count(),
+        12
+    );
     assert!(!chart.contains("Oriental"));
     // The shares: one woman of one active member, 100 per cent, with a decimal comma.
-    assert!(page.body.contains("<strong>100,0%</strong>"), "{}", page.body);
+    assert!(
+        page.body.contains("<strong>100,0%</strong>"),
+        "{}",
+        page.body
+    );
 
     b.get("/lang/fr?next=/stats").await;
     let page = b.get("/stats").await;
@@ -368,7 +377,11 @@ async fn chart_reads_right_to_left(engine: Engine) {
         chart.contains("<ol class=\"bars\" data-anchor=\"left\">"),
         "{chart}"
     );
-    for name in ["Tanger-Tétouan-Al Hoceima", "Oriental", "Dakhla-Oued Ed-Dahab"] {
+    for name in [
+        "Tanger-Tétouan-Al Hoceima",
+        "Oriental",
+        "Dakhla-Oued Ed-Dahab",
+    ] {
         assert!(
             chart.contains(&format!("<span class=\"bar-label\">{name}</span>")),
             "{name}: {chart}"
@@ -376,7 +389,10 @@ async fn chart_reads_right_to_left(engine: Engine) {
     }
     assert!(page.body.contains("<strong>100,0\u{202F}%</strong>"));
 }
-both_engines!(the_chart_reads_right_to_left_in_arabic, chart_reads_right_to_left);
+both_engines!(
+    the_chart_reads_right_to_left_in_arabic,
+    chart_reads_right_to_left
+);
 
 /// The part of `page` from `start` to the first `end` after it.
 fn section<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
