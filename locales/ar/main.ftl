@@ -530,6 +530,7 @@ stats-renewals = تجديدات السنة الجارية ونسبتها
 stats-total = مجموع المسجلين
 stats-ages = الفئات العمرية (النشيطون)
 stats-children = التوزيع حسب الوحدات التابعة
+stats-chart = الأعضاء النشيطون حسب الوحدات التابعة
 audit-members-imported = استيراد لائحة أعضاء
 import-title = استيراد لائحة أعضاء
 import-explain = ملف Excel (xlsx) أو CSV (UTF-8 أو Windows-1256، بفواصل , أو ;) بعناوين أعمدة بالعربية أو الفرنسية. تعرض المعاينة ما سيقع قبل أي تسجيل.

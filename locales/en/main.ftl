@@ -502,6 +502,7 @@ stats-renewals = This year's renewals and rate
 stats-total = Total registered
 stats-ages = Age bands (active)
 stats-children = Breakdown by subdivision
+stats-chart = Active members by subdivision
 audit-members-imported = Member list imported
 import-title = Import a member list
 import-explain = An Excel workbook (xlsx) or a CSV file (UTF-8 or Windows-1256, , or ; separated) with Arabic or French headers. The preview shows what will happen before anything is written.

@@ -502,6 +502,7 @@ stats-renewals = Renouvellements de l'année et taux
 stats-total = Total des inscrits
 stats-ages = Tranches d'âge (actifs)
 stats-children = Répartition par subdivision
+stats-chart = Membres actifs par subdivision
 audit-members-imported = Liste de membres importée
 import-title = Importer une liste de membres
 import-explain = Un classeur Excel (xlsx) ou un fichier CSV (UTF-8 ou Windows-1256, séparateur , ou ;) avec des en-têtes en arabe ou en français. L'aperçu montre ce qui se passera avant toute écriture.

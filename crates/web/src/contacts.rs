@@ -276,6 +276,9 @@ struct ContactPage {
     source: String,
     organization: String,
     created: String,
+    /// Days as Moroccans write them.
+    born: Option<String>,
+    consent_on: String,
     may_manage: bool,
     /// The fields an application needs that the record lacks (asked at the conversion).
     ask_sex: bool,
@@ -310,6 +313,8 @@ async fn contact_page(
     };
     Ok(views::html(ContactPage {
         layout: Layout::new(state, ctx, "contact-title"),
+        born: c.birth_date.map(|d| ctx.tr.day(d.date())),
+        consent_on: ctx.tr.day(c.consent_on.date()),
         name: c.display_name(ctx.lang().code()),
         commune: commune_name(ctx, &c),
         status: ctx.tr.t(&format!("contact-status-{}", c.status)),

@@ -201,6 +201,44 @@ impl Tr {
         }
         if n < 0 { format!("-{out}") } else { out }
     }
+    /// A decimal number with `places` digits after a decimal comma in ar and fr (a point in
+    /// en) and the thousands grouped as `number` groups them: `1 234,5`.
+    pub fn decimal(&self, x: f64, places: usize) -> String {
+        let text = format!("{:.*}", places, x.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let whole = self.number(whole.parse::<i64>().unwrap_or(0));
+        let sign = if x < 0.0 && text.chars().any(|c| ('1'..='9').contains(&c)) {
+            "-"
+        } else {
+            ""
+        };
+        if fraction.is_empty() {
+            return format!("{sign}{whole}");
+        }
+        let point = if self.lang == Lang::En { '.' } else { ',' };
+        format!("{sign}{whole}{point}{fraction}")
+    }
+    /// An amount of dirhams from its centimes, two decimals: `1 250,00` (`1,250.00` in en).
+    pub fn amount(&self, centimes: i64) -> String {
+        let point = if self.lang == Lang::En { '.' } else { ',' };
+        let sign = if centimes < 0 { "-" } else { "" };
+        let c = centimes.unsigned_abs();
+        format!(
+            "{sign}{}{point}{:02}",
+            self.number((c / 100) as i64),
+            c % 100
+        )
+    }
+    /// A share in per cent with one decimal: `12,5 %` in French (a narrow no-break space
+    /// before the sign), `12,5%` in Arabic (the sign kept on the number's run, so that it
+    /// stays beside it right to left), `12.5%` in English.
+    pub fn percent(&self, x: f64) -> String {
+        let n = self.decimal(x, 1);
+        match self.lang {
+            Lang::Fr => format!("{n}\u{202F}%"),
+            Lang::Ar | Lang::En => format!("{n}%"),
+        }
+    }
     /// A date as Moroccans write it: day, month name (يناير ... دجنبر in Arabic), year,
     /// Western digits.
     pub fn date(&self, unix_seconds: i64) -> String {
@@ -227,6 +265,35 @@ impl Tr {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_as_in_morocco() -> Result<(), I18nError> {
+        let i18n = Arc::new(I18n::load()?);
+        let ar = Tr::new(i18n.clone(), Lang::Ar);
+        let fr = Tr::new(i18n.clone(), Lang::Fr);
+        let en = Tr::new(i18n, Lang::En);
+        assert_eq!(ar.number(1234567), "1\u{202F}234\u{202F}567");
+        assert_eq!(fr.decimal(1234.56, 1), "1\u{202F}234,6");
+        assert_eq!(ar.decimal(0.25, 2), "0,25");
+        assert_eq!(en.decimal(1234.5, 1), "1,234.5");
+        assert_eq!(fr.decimal(-3.04, 1), "-3,0");
+        assert_eq!(fr.decimal(-0.01, 1), "0,0");
+        assert_eq!(fr.percent(12.5), "12,5\u{202F}%");
+        assert_eq!(ar.percent(12.5), "12,5%");
+        assert_eq!(en.percent(100.0), "100.0%");
+        assert_eq!(ar.amount(125000), "1\u{202F}250,00");
+        assert_eq!(fr.amount(5005), "50,05");
+        assert_eq!(en.amount(-100), "-1.00");
+        assert_eq!(
+            ar.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()),
+            "07 دجنبر 2026"
+        );
+        assert_eq!(
+            fr.day(chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default()),
+            "07 décembre 2026"
+        );
+        Ok(())
+    }
 
     #[test]
     fn arabic_plural_categories_follow_cldr() {

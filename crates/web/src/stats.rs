@@ -277,7 +277,9 @@ struct StatsPage {
     statuses: Vec<(String, String)>,
     ages: Vec<(String, String)>,
     children: Vec<ChildRow>,
-    chart: String,
+    bars: Vec<Bar>,
+    /// The bars' anchor, `right` in Arabic and `left` otherwise (`data-anchor`).
+    anchor: &'static str,
     drillable: bool,
     /// Said when the figures are protected (rounded, small counts withheld).
     protected_note: Option<String>,
@@ -292,59 +294,48 @@ fn figure(tr: &crate::i18n::Tr, n: Option<i64>, disclosure: Disclosure) -> Strin
     }
 }
 
-fn pct(v: Option<f64>) -> String {
-    v.map(|x| format!("{x:.1}%"))
+/// A share as the page's language writes it, "—" when unknown.
+fn pct(tr: &crate::i18n::Tr, v: Option<f64>) -> String {
+    v.map(|x| tr.percent(x)).unwrap_or_else(|| "—".to_owned())
+}
+
+/// Members per thousand adults, one decimal.
+fn per_thousand(tr: &crate::i18n::Tr, v: Option<f64>) -> String {
+    v.map(|x| tr.decimal(x, 1))
         .unwrap_or_else(|| "—".to_owned())
 }
 
+/// One bar of the chart of the children's active members: the territory's name in the
+/// page's language (HTML text, so it wraps and is read out), the figure as the page writes
+/// numbers, and the bar's start and length in per cent of the track, measured from the
+/// right in Arabic.
+pub struct Bar {
+    pub name: String,
+    pub value: String,
+    pub x: String,
+    pub width: String,
+}
+
 /// Horizontal bars of the children's active members (as published: withheld ones get no
-/// bar), drawn from the right in Arabic.
-fn bar_chart(children: &[Breakdown], lang: crate::i18n::Lang) -> String {
+/// bar), each anchored on the line's start: the right in Arabic, the left in French.
+fn bars(children: &[Breakdown], tr: &crate::i18n::Tr) -> Vec<Bar> {
     let rows: Vec<(&Breakdown, i64)> = children
         .iter()
         .filter_map(|c| c.active.filter(|a| *a > 0).map(|a| (c, a)))
         .collect();
-    if rows.is_empty() {
-        return String::new();
-    }
     let max = rows.iter().map(|(_, a)| *a).max().unwrap_or(1).max(1) as f64;
-    let (width, bar_h, gap, label_w) = (600.0, 18.0, 6.0, 200.0);
-    let height = rows.len() as f64 * (bar_h + gap);
-    let rtl = lang == crate::i18n::Lang::Ar;
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let mut svg = format!(
-        "<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">"
-    );
-    for (i, (c, active)) in rows.iter().enumerate() {
-        let y = i as f64 * (bar_h + gap);
-        let w = (width - label_w - 60.0) * *active as f64 / max;
-        let name = escape(if rtl { &c.name_ar } else { &c.name_fr });
-        let (label_x, anchor, bar_x, value_x, value_anchor) = if rtl {
-            (
-                width,
-                "end",
-                width - label_w - w,
-                width - label_w - w - 4.0,
-                "end",
-            )
-        } else {
-            (0.0, "start", label_w, label_w + w + 4.0, "start")
-        };
-        svg.push_str(&format!(
-            "<text x=\"{label_x}\" y=\"{}\" text-anchor=\"{anchor}\" font-size=\"12\">{name}</text>\
-             <rect x=\"{bar_x:.1}\" y=\"{y}\" width=\"{w:.1}\" height=\"{bar_h}\" fill=\"#0b6e4f\" rx=\"3\"/>\
-             <text x=\"{value_x:.1}\" y=\"{}\" text-anchor=\"{value_anchor}\" font-size=\"12\">{}</text>",
-            y + 13.0,
-            y + 13.0,
-            active
-        ));
-    }
-    svg.push_str("</svg>");
-    svg
+    let rtl = tr.lang == crate::i18n::Lang::Ar;
+    rows.iter()
+        .map(|(c, active)| {
+            let w = 100.0 * *active as f64 / max;
+            Bar {
+                name: if rtl { &c.name_ar } else { &c.name_fr }.clone(),
+                value: tr.number(*active),
+                x: format!("{:.1}", if rtl { 100.0 - w } else { 0.0 }),
+                width: format!("{w:.1}"),
+            }
+        })
+        .collect()
 }
 
 pub async fn page(
@@ -384,14 +375,11 @@ pub async fn page(
         parent_link,
         total: count(b.total),
         active: count(b.active),
-        women: pct(b.women_share),
-        under_35: pct(b.under_35_share),
-        density: b
-            .per_thousand_adults
-            .map(|d| format!("{d:.1}"))
-            .unwrap_or_else(|| "—".into()),
+        women: pct(tr, b.women_share),
+        under_35: pct(tr, b.under_35_share),
+        density: per_thousand(tr, b.per_thousand_adults),
         renewals: count(stats.renewals_this_year),
-        renewal_rate: pct(stats.renewal_rate),
+        renewal_rate: pct(tr, stats.renewal_rate),
         statuses: b
             .by_status
             .iter()
@@ -402,7 +390,12 @@ pub async fn page(
             .iter()
             .map(|(k, n)| (k.clone(), count(*n)))
             .collect(),
-        chart: bar_chart(&stats.children, ctx.lang()),
+        bars: bars(&stats.children, tr),
+        anchor: if ctx.lang() == crate::i18n::Lang::Ar {
+            "right"
+        } else {
+            "left"
+        },
         drillable: t
             .as_ref()
             .is_none_or(|t| t.level != tanzim_domain::territory::Level::Arrondissement),
@@ -413,12 +406,9 @@ pub async fn page(
                 code: c.code.clone(),
                 name: name(c),
                 active: count(c.active),
-                women: pct(c.women_share),
-                under_35: pct(c.under_35_share),
-                density: c
-                    .per_thousand_adults
-                    .map(|d| format!("{d:.1}"))
-                    .unwrap_or_else(|| "—".into()),
+                women: pct(tr, c.women_share),
+                under_35: pct(tr, c.under_35_share),
+                density: per_thousand(tr, c.per_thousand_adults),
             })
             .collect(),
         protected_note: d

@@ -118,8 +118,15 @@ pub fn body_row(state: &AppState, ctx: &Ctx, b: &Body) -> BodyRow {
         name: b.name.clone(),
         kind,
         organization,
-        founding_target: b.founding_target.clone().filter(|_| b.in_formation()),
-        constituted_on: b.constituted_on.map(|d| d.to_string()),
+        founding_target: b
+            .founding_target
+            .as_deref()
+            .filter(|_| b.in_formation())
+            .map(|t| match chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+                Ok(day) => ctx.tr.day(day),
+                Err(_) => t.to_owned(),
+            }),
+        constituted_on: b.constituted_on.map(|d| ctx.tr.day(d.date())),
     }
 }
 

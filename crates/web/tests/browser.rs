@@ -439,7 +439,7 @@ async fn an_application_becomes_a_renewed_member_with_a_verified_card() {
         .unwrap();
     click(&c, "#renew button[type='submit']").await;
     assert!(text(&c, "#receipt").await.contains("BM-0001"));
-    assert!(text(&c, "#receipt-amount").await.contains("100.00"));
+    assert!(text(&c, "#receipt-amount").await.contains("100,00"));
     shot(&c, "26-receipt-ar").await;
     c.back().await.unwrap();
     c.refresh().await.unwrap();
@@ -870,4 +870,260 @@ async fn publish_first_draft(c: &Client) {
     click(c, "[id^=publish-]").await;
     click(c, "#confirm-publish").await;
     click(c, "#back-to-meeting").await;
+}
+
+/// axe-core, vendored for this test only (never served): read from the repository.
+const AXE: &str = include_str!("../../../assets/test/axe-core-4.14.1.min.js");
+
+/// Runs axe-core's WCAG 2 A and AA rules on the page and returns its violations as
+/// `(rule, impact, first targets)`.
+async fn axe(c: &Client) -> Vec<(String, String, Vec<String>)> {
+    c.execute(AXE, vec![]).await.unwrap();
+    let result = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']}, resultTypes: ['violations']})
+               .then(r => done(r.violations.map(v => [v.id, v.impact || '', v.nodes.slice(0, 3).map(n => n.target.join(' '))])))
+               .catch(e => done([['axe-error', 'critical', [String(e)]]]));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(result).unwrap()
+}
+
+/// Whether the page scrolls sideways: its width beyond the window's, in pixels.
+async fn sideways(c: &Client) -> i64 {
+    let v = c
+        .execute(
+            "return document.documentElement.scrollWidth - window.innerWidth;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_i64().unwrap_or(0)
+}
+
+/// Every page a party officer uses, in Arabic and in French, on a desktop and on a phone:
+/// axe-core's WCAG 2 A and AA rules find nothing serious or critical, no page scrolls
+/// sideways on a 390 px phone, and each is photographed (`60-home-ar-desktop.png`…).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs chromium and chromedriver; .ci/run runs it"]
+async fn every_page_passes_an_accessibility_audit_in_arabic_and_french_on_desktop_and_phone() {
+    let app = common::spawn(Engine::Sqlite).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = common::Api::new(&app, app.token(admin).await);
+    // The test's copy of axe-core is not one of the files served.
+    for path in [
+        "/assets/axe-core-4.14.1.min.js",
+        "/assets/test/axe-core-4.14.1.min.js",
+    ] {
+        let s = reqwest::get(app.url(path)).await.unwrap().status();
+        assert_eq!(s, 404, "{path}");
+    }
+
+    // A body with its campaign, members in several regions (so the statistics have a
+    // chart), one renewed, an application, a contact, a meeting with a published
+    // communiqué, a roll imported.
+    let (s, body) = api.send("POST", "/api/v1/bodies", serde_json::json!({"organization": "party", "kind": "provincial_secretariat", "territory": "05.091", "name": "الأمانة الإقليمية ببني ملال"})).await;
+    assert_eq!(s, 201, "{body}");
+    let body_id = body["id"].as_i64().unwrap();
+    let year = chrono::Datelike::year(&tanzim_web::today());
+    let (s, campaign) = api
+        .send("POST", "/api/v1/campaigns", serde_json::json!({"body_id": body_id, "year": year.to_string(), "opens_on": format!("{year}-01-01"),
+            "closes_on": format!("{year}-12-31"), "categories": "standard|عادي|100"}))
+        .await;
+    assert_eq!(s, 201, "{campaign}");
+    let mut n = 0;
+    let mut member_id = 0;
+    for (commune, count) in [
+        ("05.091.01.07", 14),
+        ("05.091.01.01", 6),
+        ("02.411.01.23", 9),
+        ("08.201.01.05", 3),
+        ("12.391.01.01", 1),
+    ] {
+        for _ in 0..count {
+            n += 1;
+            let (s, m) = api
+                .send(
+                    "POST",
+                    "/api/v1/members",
+                    common::person(&format!("BE{n:06}"), commune),
+                )
+                .await;
+            assert_eq!(s, 201, "{m}");
+            if member_id == 0 {
+                member_id = m["id"].as_i64().unwrap();
+            }
+        }
+    }
+    let (s, payment) = api
+        .send("POST", &format!("/api/v1/members/{member_id}/payments"), serde_json::json!({"campaign_id": campaign["id"], "category": "standard", "receipt": "BM-0001"}))
+        .await;
+    assert_eq!(s, 201, "{payment}");
+    let (s, application) = api
+        .send(
+            "POST",
+            "/api/v1/applications",
+            common::person("CD654321", "05.091.01.07"),
+        )
+        .await;
+    assert_eq!(s, 201, "{application}");
+    let (s, contact) = api.send("POST", "/api/v1/contacts", serde_json::json!({
+        "first_name_ar": "سعاد", "last_name_ar": "العلوي", "first_name_lat": "Souad", "last_name_lat": "Alaoui",
+        "phone": "06 12 34 56 78", "commune": "05.091.01.07",
+        "consent_on": "2026-11-20", "consent_source": "meeting", "consent_wording": "أوافق على أن يتصل بي الحزب"})).await;
+    assert_eq!(s, 201, "{contact}");
+    let (s, meeting) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/meetings"),
+            serde_json::json!({"kind": "organizational", "held_on": "2022-12-08", "agenda": ["حصيلة المرحلة"]}),
+        )
+        .await;
+    assert_eq!(s, 201, "{meeting}");
+    let meeting_id = meeting["id"].as_i64().unwrap();
+    for step in ["minutes", "minutes/approve"] {
+        let (s, r) = api
+            .send(
+                "POST",
+                &format!("/api/v1/meetings/{meeting_id}/{step}"),
+                serde_json::json!({}),
+            )
+            .await;
+        assert_eq!(s, 200, "{step}: {r}");
+    }
+    let (s, communique) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{meeting_id}/communiques"),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(s, 201, "{communique}");
+    let (s, r) = api
+        .send(
+            "POST",
+            &format!("/api/v1/communiques/{}/publish", communique["id"]),
+            serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(s, 200, "{r}");
+    let setup = app.browser("admin").await;
+    setup
+        .import_roll(
+            "first_name_ar,last_name_ar,first_name_lat,last_name_lat,sex,birth_date,cin,commune_code\nمحمد,الحجيرة,Mohamed,Hjira,M,1980-03-12,BJ123456,05.091.01.07\n",
+            "report",
+        )
+        .await;
+
+    let public: Vec<(&str, String)> = vec![
+        ("login", "/login".into()),
+        ("apply", "/apply".into()),
+        ("apply-status", "/apply/status".into()),
+    ];
+    let officer: Vec<(&str, String)> = vec![
+        ("home", "/".into()),
+        ("members", "/members".into()),
+        ("member", format!("/members/{member_id}")),
+        ("member-new", "/applications/new".into()),
+        ("applications", "/applications".into()),
+        (
+            "application",
+            format!("/applications/{}", application["id"]),
+        ),
+        ("bodies", "/bodies".into()),
+        ("body", format!("/bodies/{body_id}")),
+        ("body-meetings", format!("/bodies/{body_id}/meetings")),
+        ("meeting", format!("/meetings/{meeting_id}")),
+        ("news", "/news".into()),
+        ("stats", "/stats".into()),
+        ("stats-province", "/stats?territory=05.091".into()),
+        ("territories", "/territories".into()),
+        ("territory", "/territories/05.091".into()),
+        ("imports", "/members/import".into()),
+        ("contacts", "/contacts".into()),
+        ("contact", format!("/contacts/{}", contact["id"])),
+        ("users", "/users".into()),
+        ("audit", "/audit".into()),
+        ("account", "/account".into()),
+        ("card", format!("/members/{member_id}/card")),
+        ("receipt", format!("/payments/{}/receipt", payment["id"])),
+        ("campaign", format!("/campaigns/{}", campaign["id"])),
+        ("campaigns", "/campaigns".into()),
+        ("cases", "/cases".into()),
+        ("coverage", "/bodies/coverage".into()),
+        ("body-new", "/bodies/new".into()),
+        ("reviews", "/members/reviews".into()),
+        ("calendar", "/calendar".into()),
+        ("news-by-territory", "/news/by-territory".into()),
+        ("user-new", "/users/new".into()),
+    ];
+
+    let (_driver, c) = start_browser().await;
+    let mut problems: Vec<String> = Vec::new();
+    let mut minor: Vec<String> = Vec::new();
+    for lang in ["ar", "fr"] {
+        c.delete_all_cookies().await.unwrap();
+        c.goto(&app.url(&format!("/lang/{lang}?next=/login")))
+            .await
+            .unwrap();
+        let mut signed_in = false;
+        for (pages, needs_sign_in) in [(&public, false), (&officer, true)] {
+            if needs_sign_in && !signed_in {
+                c.set_window_size(1280, 900).await.unwrap();
+                c.goto(&app.url("/login")).await.unwrap();
+                type_in(&c, "#username", "admin").await;
+                type_in(&c, "#password", common::PASSWORD).await;
+                click(&c, "#login-submit").await;
+                wait_until_left_login(&c).await;
+                signed_in = true;
+            }
+            for (size, width, height) in [("desktop", 1280, 900), ("phone", 390, 844)] {
+                c.set_window_size(width, height).await.unwrap();
+                for (i, (name, path)) in pages.iter().enumerate() {
+                    let nn = if needs_sign_in { 63 + i } else { 60 + i };
+                    c.goto(&app.url(path)).await.unwrap();
+                    assert_eq!(html_attr(&c, "lang").await, lang, "{path}");
+                    shot(&c, &format!("{nn}-{name}-{lang}-{size}")).await;
+                    let at = format!("{path} ({lang}, {size})");
+                    for (rule, impact, targets) in axe(&c).await {
+                        let line = format!("{rule} [{impact}] on {at}: {}", targets.join(" | "));
+                        if impact == "serious" || impact == "critical" {
+                            problems.push(line);
+                        } else {
+                            minor.push(line);
+                        }
+                    }
+                    if size == "phone" {
+                        let over = sideways(&c).await;
+                        if over > 1 {
+                            problems.push(format!("scrolls sideways by {over} px on {at}"));
+                        }
+                    }
+                }
+            }
+        }
+        // The statistics' chart, scrolled into view on the phone.
+        c.set_window_size(390, 844).await.unwrap();
+        c.goto(&app.url("/stats")).await.unwrap();
+        scroll_to(&c, "stats-chart").await;
+        shot(&c, &format!("95-stats-chart-{lang}-phone")).await;
+    }
+    for line in &minor {
+        println!("axe (moderate or minor, not failing): {line}");
+    }
+    for line in &problems {
+        println!("FAILS: {line}");
+    }
+    assert!(
+        problems.is_empty(),
+        "{} accessibility problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+    c.close().await.unwrap();
 }

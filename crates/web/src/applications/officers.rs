@@ -176,6 +176,8 @@ pub(super) struct ShowPage {
     status: String,
     source: String,
     sex: String,
+    /// The birth date as Moroccans write it.
+    born: String,
     duplicates: Vec<Member>,
     other_applications: Vec<Application>,
     may_decide: bool,
@@ -248,6 +250,7 @@ pub(super) async fn show_page(
     });
     Ok(views::html(ShowPage {
         committee,
+        born: ctx.tr.day(a.birth_date.date()),
         layout: Layout::new(state, ctx, "application-title"),
         name: a.display_name(ctx.lang().code()),
         commune: (if ctx.lang() == crate::i18n::Lang::Ar {

@@ -46,7 +46,11 @@ pub(super) fn campaign_row(ctx: &Ctx, c: &Campaign) -> CampaignRow {
         id: c.id,
         year: c.year,
         body: c.body_name.clone(),
-        dates: format!("{} → {}", c.opens_on, c.closes_on),
+        dates: format!(
+            "{} – {}",
+            ctx.tr.day(c.opens_on.date()),
+            ctx.tr.day(c.closes_on.date())
+        ),
         status: if c.is_closing() {
             ctx.tr.t("campaign-closing")
         } else {
@@ -336,12 +340,16 @@ pub(super) async fn show_page(
             .map(|k| CategoryRow {
                 key: k.key.clone(),
                 label: k.label.clone(),
-                amount: rules::format_amount(k.amount),
+                amount: ctx.tr.amount(k.amount),
             })
             .collect(),
         methods: method_choices(ctx),
         pager: Pager::new(&payments, &format!("/campaigns/{}?", c.id)),
-        payments: payments.items.iter().map(payment_row).collect(),
+        payments: payments
+            .items
+            .iter()
+            .map(|p| payment_row(&ctx.tr, p))
+            .collect(),
         may_manage,
         may_pay,
         yearly: state.profile.membership.model == MembershipModel::YearlyRenewal,

@@ -14,7 +14,7 @@ use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::response::Response;
 use serde::Deserialize;
-use tanzim_domain::members::{self as rules, DuesCategory};
+use tanzim_domain::members::DuesCategory;
 use tanzim_domain::policy::Action;
 use tanzim_store::Page;
 use tanzim_store::campaigns::{self, Campaign, Payment};
@@ -144,6 +144,7 @@ pub(super) struct ReceiptPage {
     name_ar: String,
     name_lat: String,
     recorded: String,
+    paid_on: String,
     /// Shown to the officer: the link the member keeps to see and print this receipt.
     member_link: Option<String>,
 }
@@ -207,7 +208,7 @@ pub(super) async fn receipt_page(
     };
     Ok(views::html(ReceiptPage {
         layout: Layout::new(state, ctx, "receipt-title"),
-        amount: rules::format_amount(p.amount),
+        amount: ctx.tr.amount(p.amount),
         category: cats
             .iter()
             .find(|c: &&DuesCategory| c.key == p.category)
@@ -217,6 +218,7 @@ pub(super) async fn receipt_page(
         name_ar: join(&m.person.first_name_ar, &m.person.last_name_ar),
         name_lat: join(&m.person.first_name_lat, &m.person.last_name_lat),
         recorded: ctx.tr.datetime(p.recorded_at),
+        paid_on: ctx.tr.day(p.paid_on.date()),
         member_link,
         p,
     }))

@@ -28,6 +28,10 @@ pub(super) struct ShowPage {
     branch: String,
     status: String,
     sex: String,
+    /// Days as Moroccans write them (`07 دجنبر 2026`, `07 décembre 2026`).
+    joined: String,
+    born: Option<String>,
+    suspended_until: Option<String>,
     contact: bool,
     history: Vec<HistoryRow>,
     payments: Vec<PaymentRow>,
@@ -71,8 +75,8 @@ pub(super) fn history_rows(ctx: &Ctx, h: &[HistoryEntry], sees_cases: bool) -> V
             // A disciplinary decision reads as one; only its readers get the link.
             let case = tanzim_store::discipline::case_of_reference(&decision);
             HistoryRow {
-                from: e.valid_from.to_string(),
-                to: e.valid_to.map(|d| d.to_string()).unwrap_or_default(),
+                from: ctx.tr.day(e.valid_from.date()),
+                to: e.valid_to.map(|d| ctx.tr.day(d.date())).unwrap_or_default(),
                 status: ctx.tr.t(&format!("status-{}", e.status)),
                 event: ctx.tr.t(&format!("event-{}", e.event)),
                 branch: e.commune_code.clone(),
@@ -89,13 +93,13 @@ pub(super) fn history_rows(ctx: &Ctx, h: &[HistoryEntry], sees_cases: bool) -> V
         .collect()
 }
 
-pub(crate) fn payment_row(p: &Payment) -> PaymentRow {
+pub(crate) fn payment_row(tr: &crate::i18n::Tr, p: &Payment) -> PaymentRow {
     PaymentRow {
         id: p.id,
         year: p.year,
-        amount: rules::format_amount(p.amount),
+        amount: tr.amount(p.amount),
         receipt: p.receipt.clone(),
-        paid_on: p.paid_on.to_string(),
+        paid_on: tr.day(p.paid_on.date()),
         body: p.body_name.clone(),
     }
 }
@@ -143,7 +147,7 @@ pub(super) async fn show_page(
                     label: format!(
                         "{} ({} {})",
                         k.label,
-                        rules::format_amount(k.amount),
+                        ctx.tr.amount(k.amount),
                         ctx.tr.t("currency")
                     ),
                     selected: i == 0,
@@ -157,7 +161,7 @@ pub(super) async fn show_page(
         .map(|c| ConsentRow {
             kind: ctx.tr.t(&format!("consent-{}", c.kind)),
             granted: c.granted,
-            on: c.given_on.to_string(),
+            on: ctx.tr.day(c.given_on.date()),
             source: c.source.clone(),
             version: c.wording_version.clone(),
         })
@@ -176,7 +180,10 @@ pub(super) async fn show_page(
         contact: sees_contact(state, user, &m) && !m.person.cin.is_empty(),
         history: history_rows(ctx, &history, user.may(Action::ViewCases, None)),
         cases_link: member_decision(state, user, Action::ViewCases, &m) == Decision::Allow,
-        payments: payments.iter().map(payment_row).collect(),
+        payments: payments.iter().map(|p| payment_row(&ctx.tr, p)).collect(),
+        joined: ctx.tr.day(m.joined_on.date()),
+        born: m.birth_date.map(|d| ctx.tr.day(d.date())),
+        suspended_until: m.suspended_until.map(|d| ctx.tr.day(d.date())),
         campaigns: campaign_choices,
         methods: method_choices(ctx),
         events: Event::MANUAL

@@ -30,6 +30,7 @@ mod meetings_press;
 mod members;
 mod natural_keys;
 mod publishing;
+mod reading;
 mod reauth;
 mod receipts;
 mod rolls;

@@ -525,7 +525,7 @@ async fn apply_accept_renew_verify(engine: Engine) {
         .await;
     assert_eq!(renewed.status, 303, "{}", renewed.body);
     let receipt = officer.get(renewed.location.as_deref().unwrap()).await;
-    assert!(receipt.body.contains("BM-2026-0001") && receipt.body.contains("100.00"));
+    assert!(receipt.body.contains("BM-2026-0001") && receipt.body.contains("100,00"));
     // The member keeps a link to see and print the receipt without an account.
     let link = receipt
         .body

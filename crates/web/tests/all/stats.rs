@@ -293,3 +293,112 @@ both_engines!(
     officers_of_the_territory_keep_exact_figures,
     officers_keep_exact_figures
 );
+
+/// The national page's chart, in Arabic: one bar per region with a member, each labelled
+/// with the region's Arabic name as text, anchored on the right; in French, the French
+/// names, anchored on the left. Figures as Moroccans write them (a decimal comma).
+async fn chart_reads_right_to_left(engine: Engine) {
+    let app = common::spawn(engine).await;
+    let admin = app
+        .user("admin", &[(Role::Administrator, None, None)])
+        .await;
+    let api = Api::new(&app, app.token(admin).await);
+    // A commune of each of the twelve regions.
+    let communes = [
+        "01.511.05.19",
+        "02.411.03.03",
+        "03.231.81.05",
+        "04.501.05.03",
+        "05.091.03.03",
+        "06.371.03.05",
+        "07.351.05.05",
+        "08.201.03.07",
+        "09.001.05.01",
+        "10.261.03.09",
+        "11.321.03.01",
+        "12.391.09.01",
+    ];
+    for (i, commune) in communes.iter().enumerate() {
+        let (s, m) = api
+            .send(
+                "POST",
+                "/api/v1/members",
+                common::person(&format!("R{:06}", i + 1), commune),
+            )
+            .await;
+        assert_eq!(s, 201, "{m}");
+    }
+    let b = app.browser("admin").await;
+    let page = b.get("/stats").await;
+    assert_eq!(page.status, 200);
+    let chart = section(&page.body, "<figure class=\"chart-wrap\"", "</figure>");
+    assert!(
+        chart.contains("<ol class=\"bars\" data-anchor=\"right\">"),
+        "{chart}"
+    );
+    for name in [
+        "طنجة-تطوان-الحسيمة",
+        "الشرق",
+        "فاس-مكناس",
+        "الرباط-سلا-القنيطرة",
+        "بني ملال-خنيفرة",
+        "الدار البيضاء-سطات",
+        "مراكش-آسفي",
+        "درعة-تافيلالت",
+        "سوس-ماسة",
+        "كلميم-واد نون",
+        "العيون-الساقية الحمراء",
+        "الداخلة-وادي الذهب",
+    ] {
+        assert!(
+            chart.contains(&format!("<span class=\"bar-label\">{name}</span>")),
+            "{name} is not labelled: {chart}"
+        );
+    }
+    // Equal bars, each drawn from the right edge of its track over the whole of it.
+    assert_eq!(
+        chart
+            .matches("<rect x=\"0.0\" y=\"0\" width=\"100.0\"")
+            .count(),
+        12
+    );
+    assert!(!chart.contains("Oriental"));
+    // The shares: one woman of one active member, 100 per cent, with a decimal comma.
+    assert!(
+        page.body.contains("<strong>100,0%</strong>"),
+        "{}",
+        page.body
+    );
+
+    b.get("/lang/fr?next=/stats").await;
+    let page = b.get("/stats").await;
+    let chart = section(&page.body, "<figure class=\"chart-wrap\"", "</figure>");
+    assert!(
+        chart.contains("<ol class=\"bars\" data-anchor=\"left\">"),
+        "{chart}"
+    );
+    for name in [
+        "Tanger-Tétouan-Al Hoceima",
+        "Oriental",
+        "Dakhla-Oued Ed-Dahab",
+    ] {
+        assert!(
+            chart.contains(&format!("<span class=\"bar-label\">{name}</span>")),
+            "{name}: {chart}"
+        );
+    }
+    assert!(page.body.contains("<strong>100,0\u{202F}%</strong>"));
+}
+both_engines!(
+    the_chart_reads_right_to_left_in_arabic,
+    chart_reads_right_to_left
+);
+
+/// The part of `page` from `start` to the first `end` after it.
+fn section<'a>(page: &'a str, start: &str, end: &str) -> &'a str {
+    let from = page
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {page}"));
+    let to = page[from..].find(end).map_or(page.len(), |i| from + i);
+    &page[from..to]
+}
