@@ -62,9 +62,86 @@ pub struct Row {
     pub at: String,
     pub actor: String,
     pub action: String,
+    /// What the entry is about, in words: "طلب انخراط رقم 99".
     pub target: String,
+    /// Its page, when it has one.
+    pub link: Option<String>,
     pub address: String,
+    /// The details as "label: value" phrases, in the page's language.
     pub detail: String,
+}
+
+/// An entry's subject in words: its kind named in the page's language, and its number.
+fn subject(tr: &crate::i18n::Tr, kind: &str, id: &str) -> String {
+    let key = format!("audit-kind-{kind}");
+    let name = match tr.t(&key) {
+        missing if missing == key => kind.to_owned(),
+        name => name,
+    };
+    tr.with("audit-subject", &[("kind", &name), ("id", id)])
+}
+
+/// The page of a subject, for those who may open it (the page itself decides).
+fn link(kind: &str, id: &str) -> Option<String> {
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let path = match kind {
+        "member" => format!("/members/{id}"),
+        "application" => format!("/applications/{id}"),
+        "body" => format!("/bodies/{id}"),
+        "campaign" => format!("/campaigns/{id}"),
+        "case" => format!("/cases/{id}"),
+        "meeting" => format!("/meetings/{id}"),
+        "payment" => format!("/payments/{id}/receipt"),
+        "user" => format!("/users/{id}"),
+        _ => return None,
+    };
+    Some(path)
+}
+
+/// An entry's details (stored as JSON) as phrases: each field named in the page's language
+/// ("السنة: 2026 · المبلغ: 100"), lists joined, the rest as written.
+fn detail_in_words(tr: &crate::i18n::Tr, detail: &str) -> String {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::from_str::<serde_json::Value>(detail)
+    else {
+        return String::new();
+    };
+    let value = |v: &serde_json::Value| match v {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .map(|i| match i {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("، "),
+        serde_json::Value::Bool(true) => tr.t("audit-yes"),
+        serde_json::Value::Bool(false) => tr.t("audit-no"),
+        other => other.to_string(),
+    };
+    fields
+        .iter()
+        .filter(|(_, v)| !v.is_null())
+        .map(|(k, v)| {
+            let key = format!("audit-field-{k}");
+            let label = match tr.t(&key) {
+                missing if missing == key => k.replace('_', " "),
+                label => label,
+            };
+            // Amounts are kept in centimes: written in dirhams.
+            let written = match (k.as_str(), v.as_i64(), v.as_str()) {
+                ("amount", Some(centimes), _) => {
+                    format!("{} {}", tr.amount(centimes), tr.t("currency"))
+                }
+                ("method", _, Some(m)) => tr.t(&format!("method-{m}")),
+                _ => value(v),
+            };
+            tr.with("audit-pair", &[("label", &label), ("value", &written)])
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 #[derive(Template)]
@@ -94,15 +171,15 @@ pub async fn index(
             actor: e.actor.clone(),
             action: ctx.tr.t(&format!("audit-{}", e.action)),
             target: match (&e.target_kind, &e.target_id) {
-                (Some(k), Some(id)) => format!("{k} #{id}"),
+                (Some(k), Some(id)) => subject(&ctx.tr, k, id),
                 _ => String::new(),
             },
-            address: e.address.clone().unwrap_or_default(),
-            detail: if e.detail == "{}" {
-                String::new()
-            } else {
-                e.detail.clone()
+            link: match (&e.target_kind, &e.target_id) {
+                (Some(k), Some(id)) => link(k, id),
+                _ => None,
             },
+            address: e.address.clone().unwrap_or_default(),
+            detail: detail_in_words(&ctx.tr, &e.detail),
         })
         .collect();
     let enc = |s: &Option<String>| {

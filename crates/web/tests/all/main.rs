@@ -11,6 +11,7 @@ mod common;
 
 mod account_races;
 mod attack;
+mod audit_page;
 mod authz_matrix;
 mod backup;
 mod campaign_close;
