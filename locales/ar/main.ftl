@@ -46,6 +46,14 @@ login-submit = دخول
 home-welcome = مرحبا، { $name }
 home-your-roles = أدواركم ونطاق عملكم
 home-territories-hint = الجهات والأقاليم والجماعات
+first-run-title = البداية: هيكلة التنظيم
+first-run-intro = لا توجد أي هيئة بعد. يمكن إحداث الهيكل الأساسي دفعة واحدة انطلاقا من التقسيم الترابي:
+first-run-national = القيادة الوطنية: { $kind }
+first-run-regions = في كل جهة: { $kind }
+first-run-provinces = في كل إقليم وعمالة: { $kind }
+first-run-action = إحداث الهيئات الوطنية والجهوية والإقليمية
+first-run-after = تُحدَث الهيئات في طور التأسيس ثم تُستكمل بأعضائها ومهامها. أو:
+first-run-one-by-one = إحداث هيئة واحدة
 
 ## Fields
 field-username = اسم المستخدم
@@ -798,6 +806,7 @@ error-vote-exceeds-voters = عدد الأصوات يفوق عدد المصوتي
 error-period-inverted = نهاية الفترة يجب أن تكون بعد بدايتها.
 error-time-invalid = الساعة تكتب هكذا: 10:30.
 error-name-twice = هذا الاسم مذكور مرتين.
+error-tree-national-only = لا يُحدث الهيكل الوطني دفعة واحدة إلا من له صلاحية على الصعيد الوطني؛ أحدثوا هيئات نطاقكم واحدة واحدة.
 presence-remote = حاضر عن بعد
 error-remote-not-present = لا يحضر عن بعد إلا من كان حاضرا.
 error-chair-twice = لكل اجتماع رئاسة واحدة: اختر حامل منصب أو رئيسا من الخارج، وكل دور مرة واحدة.

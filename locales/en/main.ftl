@@ -46,6 +46,14 @@ login-submit = Sign in
 home-welcome = Welcome, { $name }
 home-your-roles = Your roles and scope
 home-territories-hint = Regions, provinces and communes
+first-run-title = Getting started: the organization's structure
+first-run-intro = There is no body yet. The basic structure can be created at once from the territorial division:
+first-run-national = the national leadership: { $kind }
+first-run-regions = in every region: { $kind }
+first-run-provinces = in every province and prefecture: { $kind }
+first-run-action = Create the national, regional and provincial bodies
+first-run-after = The bodies are then completed with their members and offices. Or:
+first-run-one-by-one = create a single body
 
 ## Fields
 field-username = Username
@@ -766,6 +774,7 @@ error-vote-exceeds-voters = The vote counts more voices than the voters present 
 error-period-inverted = The period must end after it starts.
 error-time-invalid = Write the time like this: 10:30.
 error-name-twice = This name appears twice.
+error-tree-national-only = Only a national account creates the country's structure at once; create the bodies of your scope one by one.
 presence-remote = Present remotely
 error-remote-not-present = Only someone present can be present remotely.
 error-chair-twice = One chair only: a holder of the body or someone from outside, each role once.

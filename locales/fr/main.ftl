@@ -46,6 +46,14 @@ login-submit = Se connecter
 home-welcome = Bienvenue, { $name }
 home-your-roles = Vos rôles et votre périmètre
 home-territories-hint = Régions, provinces et communes
+first-run-title = Premiers pas : structurer l'organisation
+first-run-intro = Aucune instance n'existe encore. La structure de base peut être créée en une fois à partir du découpage territorial :
+first-run-national = la direction nationale : { $kind }
+first-run-regions = dans chaque région : { $kind }
+first-run-provinces = dans chaque province et préfecture : { $kind }
+first-run-action = Créer les instances nationale, régionales et provinciales
+first-run-after = Les instances créées se complètent ensuite de leurs membres et de leurs bureaux. Ou :
+first-run-one-by-one = créer une seule instance
 
 ## Fields
 field-username = Identifiant
@@ -766,6 +774,7 @@ error-vote-exceeds-voters = Le vote compte plus de voix que de votants présents
 error-period-inverted = La fin de la période doit suivre son début.
 error-time-invalid = L'heure s'écrit ainsi : 10:30.
 error-name-twice = Ce nom figure deux fois.
+error-tree-national-only = Seul un compte de portée nationale crée la structure du pays en une fois ; créez les instances de votre périmètre une à une.
 presence-remote = Présent à distance
 error-remote-not-present = Seul un présent peut l'être à distance.
 error-chair-twice = Une seule présidence : un titulaire de l'instance ou une personne extérieure, chaque rôle une fois.

@@ -125,3 +125,141 @@ pub async fn dissolve(app: &App, actor: &Actor<'_>, b: &Found<Body>) -> Result<(
     let entry = actor.audit(AuditAction::BodyDissolved);
     Ok(bodies::dissolve(&app.db, b, entry).await?)
 }
+
+/// The bodies a new organization starts from: its national leadership, a body of one kind
+/// in every region and of another in every province (abroad, in the countries where the
+/// profile names cities), each under the one above.
+pub struct TreeInput {
+    pub organization: String,
+    pub national_kind: String,
+    pub region_kind: String,
+    pub province_kind: String,
+}
+
+/// What setting up the tree did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct TreeReport {
+    pub created: usize,
+    /// Bodies of those kinds that were there already (kept, and used as parents).
+    pub existing: usize,
+}
+
+/// Creates what is missing of the tree, from the top: a second run creates only the gaps.
+/// Each body goes through `create` (its checks, its audit entry); the first refusal other
+/// than "already there" stops the run and is returned, what was created before it stays.
+pub async fn set_up_tree(app: &App, actor: &Actor<'_>, input: &TreeInput) -> Result<TreeReport> {
+    // The whole country's tree: for those who may create a body at the national level.
+    let country = Target {
+        path: tanzim_domain::territory::TerritoryPath::national(),
+        organization: Some(input.organization.clone()),
+    };
+    // Someone who creates bodies in a region or a province only is told so (the route is
+    // theirs; the whole country is not).
+    if actor.decide(Action::CreateBody, Some(&country)) != Decision::Allow {
+        return Err(DomainError::new(Field::Scope, "tree-national-only").into());
+    }
+    let levels = [
+        (
+            &input.national_kind,
+            tanzim_domain::org::BodyLevel::National,
+        ),
+        (&input.region_kind, tanzim_domain::org::BodyLevel::Region),
+        (
+            &input.province_kind,
+            tanzim_domain::org::BodyLevel::Province,
+        ),
+    ];
+    for (kind, level) in levels {
+        let fits = app
+            .profile
+            .body_kind(kind)
+            .is_some_and(|k| k.level == level && k.organizations.contains(&input.organization));
+        if !fits {
+            return Err(DomainError::new(Field::BodyKind, "body-kind-unknown").into());
+        }
+    }
+    let mut report = TreeReport::default();
+    let national = ensure(
+        app,
+        actor,
+        input,
+        &input.national_kind,
+        None,
+        None,
+        &mut report,
+    )
+    .await?;
+    // Abroad, only the countries where the profile names cities.
+    let organized: std::collections::HashSet<String> = app
+        .profile
+        .diaspora
+        .iter()
+        .flat_map(|d| d.places())
+        .filter(|p| p.kind == "city")
+        .filter_map(|p| p.parent.map(|c| c.as_str().to_owned()))
+        .collect();
+    for region in territory::children(&app.db, None).await? {
+        let region_body = ensure(
+            app,
+            actor,
+            input,
+            &input.region_kind,
+            Some(&region.code),
+            Some(national),
+            &mut report,
+        )
+        .await?;
+        let code = tanzim_domain::territory::TerritoryCode::parse(&region.code)?;
+        for province in territory::children(&app.db, Some(&code)).await? {
+            if province.kind == "country" && !organized.contains(&province.code) {
+                continue;
+            }
+            ensure(
+                app,
+                actor,
+                input,
+                &input.province_kind,
+                Some(&province.code),
+                Some(region_body),
+                &mut report,
+            )
+            .await?;
+        }
+    }
+    Ok(report)
+}
+
+/// The body of this kind on this territory: the one there, else a new one under `parent`.
+async fn ensure(
+    app: &App,
+    actor: &Actor<'_>,
+    input: &TreeInput,
+    kind: &str,
+    territory: Option<&str>,
+    parent: Option<i64>,
+    report: &mut TreeReport,
+) -> Result<i64> {
+    let there = bodies::of_kind(&app.db, &input.organization, kind)
+        .await?
+        .into_iter()
+        .find(|b| b.territory_code.as_deref() == territory);
+    if let Some(b) = there {
+        report.existing += 1;
+        return Ok(b.id);
+    }
+    let id = create(
+        app,
+        actor,
+        &NewBodyInput {
+            organization: input.organization.clone(),
+            kind: kind.to_owned(),
+            territory: territory.map(str::to_owned),
+            parent_id: parent,
+            name: None,
+            name_fr: None,
+        },
+    )
+    .await?;
+    report.created += 1;
+    Ok(id)
+}

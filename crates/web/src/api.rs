@@ -51,7 +51,7 @@ impl Modify for BearerAuth {
         `{\"error\": code, \"message\": localized, \"field\": name}`; out-of-scope records answer 404. A state-changing request may carry an `Idempotency-Key` header (1 to 200 visible characters, kept a day per user): a retry with the same key gets the first answer again, with `Idempotent-Replayed: true`. A write that is made answers its success status even when the record cannot be read back just after it: then with `Written` (`{\"id\": id, \"read_back\": false}`) instead of the record, and a `Location` to read it at when it has one."),
     paths(
         crate::territory::api_list, crate::territory::api_get,
-        crate::bodies::api_list, crate::bodies::api_create, crate::bodies::api_get, crate::bodies::api_rename, crate::bodies::api_dissolve,
+        crate::bodies::api_list, crate::bodies::api_create, crate::bodies::api_get, crate::bodies::api_rename, crate::bodies::api_dissolve, crate::setup::api_set_up,
         crate::accounts::api_me, crate::accounts::api_list, crate::accounts::api_get, crate::accounts::api_create,
         crate::audit::api_list,
         crate::members::api_list, crate::members::api_create, crate::members::api_get, crate::members::api_status,

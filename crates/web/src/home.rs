@@ -9,6 +9,7 @@ use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use tanzim_domain::jobs::JobState;
+use tanzim_domain::org::BodyLevel;
 use tanzim_domain::policy::{Action, scopes_for};
 use tanzim_store::bodies::{self, BodyQuery};
 use tanzim_store::{Page, ScopeFilter, accounts};
@@ -26,6 +27,9 @@ struct HomePage {
     reminders: Vec<(String, String, String)>,
     /// Requests awaiting an answer from bodies in the user's scope, oldest first.
     requests: Vec<crate::meetings::RequestRow>,
+    /// For an administrator who sees no body yet: the kinds the first-run step creates
+    /// (national, region, province), named.
+    first_run: Option<[String; 3]>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -53,7 +57,24 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     reminders
         .extend(crate::meetings::reminder_rows(&state, &ctx, user, crate::state::today()).await?);
     let requests = crate::meetings::awaiting_rows(&state, &ctx, user, 20).await?;
+    let party = state.profile.party_key().unwrap_or_default();
+    let country = tanzim_domain::policy::Target {
+        path: tanzim_domain::territory::TerritoryPath::national(),
+        organization: Some(party.to_owned()),
+    };
+    let first_run =
+        (bodies == Some(0) && user.may(Action::CreateBody, Some(&country))).then(|| {
+            [BodyLevel::National, BodyLevel::Region, BodyLevel::Province].map(|level| {
+                let key = crate::setup::first_kind(&state.profile, party, level);
+                state
+                    .profile
+                    .body_kind(&key)
+                    .map(|k| crate::views::label(&k.name, &ctx.tr))
+                    .unwrap_or(key)
+            })
+        });
     Ok(views::html(HomePage {
+        first_run,
         requests,
         upcoming,
         reminders,

@@ -31,6 +31,7 @@ pub mod reviews;
 pub mod routes;
 pub mod routing;
 pub mod session;
+pub mod setup;
 pub mod state;
 pub mod stats;
 pub mod territory;

@@ -5,7 +5,8 @@
 
 use crate::{
     accounts, api, applications, audit, bodies, calendar, campaigns, contacts, discipline, home,
-    imports, jobs, meetings, members, reauth, reviews, session, stats, territory, territory_picker,
+    imports, jobs, meetings, members, reauth, reviews, session, setup, stats, territory,
+    territory_picker,
 };
 
 pub use crate::routing::{Access, Guard, Route, RouteSpec, TargetKind};
@@ -20,6 +21,7 @@ pub fn table() -> Vec<Route> {
         territory::routes(),
         territory_picker::routes(),
         bodies::routes(),
+        setup::routes(),
         audit::routes(),
         applications::routes(),
         members::routes(),

@@ -20,6 +20,7 @@ mod contacts;
 mod diaspora;
 mod discipline;
 mod exports;
+mod first_run;
 mod foundation;
 mod idempotency;
 mod imports;
