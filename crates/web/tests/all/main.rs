@@ -22,6 +22,8 @@ mod exports;
 mod foundation;
 mod idempotency;
 mod imports;
+mod meeting_corrections;
+mod meeting_page;
 mod meeting_races;
 mod meeting_requests;
 mod meetings;
