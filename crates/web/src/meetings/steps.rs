@@ -1,6 +1,6 @@
 //! The meeting page as steps in order (preparation, attendance, interventions, decisions,
-//! minutes, communiqué), each saying its state; the first not yet done is open, or the one
-//! a form just wrote to (`?step=`). And the warnings the record deserves: a holder named at
+//! minutes, communiqué), each saying its state; the first not yet done (after the last
+//! done) is open, and the one a form just wrote to (`?step=`). And the warnings the record deserves: a holder named at
 //! the meeting who holds the position only from a later day.
 
 use super::shared::*;
@@ -34,12 +34,14 @@ impl Steps {
             .communiques
             .iter()
             .any(|c| c.status == rules::CommuniqueStatus::Published);
+        // Approved minutes close the record: its steps are behind.
+        let locked = d.meeting.locked();
         let done = [
-            !d.agenda.is_empty() && (!d.invitations.is_empty() || attendance_taken),
-            attendance_taken,
-            !d.interventions.is_empty(),
-            !d.decisions.is_empty(),
-            d.meeting.locked(),
+            locked || !d.agenda.is_empty() && (!d.invitations.is_empty() || attendance_taken),
+            locked || attendance_taken,
+            locked || !d.interventions.is_empty(),
+            locked || !d.decisions.is_empty(),
+            locked,
             published,
         ];
         let states = vec![
@@ -57,8 +59,14 @@ impl Steps {
             tr.t(&format!("minutes-{}", d.meeting.minutes_status)),
             tr.count("meeting-step-communiques-count", count(d.communiques.len())),
         ];
-        // The first step not done, or the last when all are.
-        let current = done.iter().position(|x| !x).unwrap_or(STEPS.len() - 1);
+        // The first step not done after the last one done (a meeting with no intervention
+        // whose decisions are recorded is at its minutes), or the last when all are.
+        let current = match done.iter().rposition(|x| *x) {
+            None => 0,
+            Some(last) => (last + 1..STEPS.len())
+                .find(|i| !done[*i])
+                .unwrap_or(STEPS.len() - 1),
+        };
         let open = STEPS
             .iter()
             .enumerate()
