@@ -41,6 +41,8 @@ pub async fn api_decision(
 
 #[derive(Deserialize)]
 pub struct DecisionForm {
+    /// Absent from the page's correction form, which keeps the recorded kind.
+    #[serde(default)]
     kind: String,
     #[serde(default)]
     position: String,

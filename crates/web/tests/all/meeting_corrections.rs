@@ -312,7 +312,7 @@ async fn corrected_and_removed_on_the_page(engine: Engine) {
         .submit(
             &page,
             &format!("/meetings/{id}/decisions/{decision}/edit"),
-            &[("kind", "resolution"), ("text", "تنظيم لقاء جهوي")],
+            &[("text", "تنظيم لقاء جهوي")],
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.body);
@@ -322,6 +322,31 @@ async fn corrected_and_removed_on_the_page(engine: Engine) {
         "{}",
         shown.body
     );
+    // A correction refused shows the page again with the reason, every step open.
+    let r = b
+        .submit(
+            &page,
+            &format!("/meetings/{id}/decisions/{decision}/edit"),
+            &[
+                ("text", "تنظيم لقاء جهوي"),
+                ("votes_for", "1"),
+                ("against", "2"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("role=\"alert\""), "{}", r.body);
+    for step in [
+        "preparation",
+        "attendance",
+        "interventions",
+        "decisions",
+        "minutes",
+        "communique",
+    ] {
+        let tag = format!("id=\"step-{step}\" open>");
+        assert!(r.body.contains(&tag), "{tag} not in {}", r.body);
+    }
     // Without the confirmation nothing is removed.
     let r = b
         .submit(
@@ -345,6 +370,45 @@ async fn corrected_and_removed_on_the_page(engine: Engine) {
         (d["interventions"].clone(), d["decisions"].clone()),
         (json!([]), json!([]))
     );
+    // Once approved, the page offers no correction, and a removal is refused.
+    let (s, d) = b
+        .json(
+            "POST",
+            &format!("/api/v1/meetings/{id}/decisions"),
+            json!({"decision": {"kind": "resolution", "text": "تثمين عمل المنتخبين"}}),
+        )
+        .await;
+    assert_eq!(s, 201, "{d}");
+    let kept = d["decisions"][0]["id"].as_i64().unwrap();
+    let shown = b.get(&page).await;
+    assert!(shown.body.contains(&format!("/decisions/{kept}/edit")));
+    let (s, _) = b
+        .json("POST", &format!("/api/v1/meetings/{id}/minutes"), json!({}))
+        .await;
+    assert_eq!(s, 200);
+    let (s, _) = b
+        .json(
+            "POST",
+            &format!("/api/v1/meetings/{id}/minutes/approve"),
+            json!({}),
+        )
+        .await;
+    assert_eq!(s, 200);
+    let shown = b.get(&page).await;
+    assert!(
+        !shown.body.contains(&format!("/decisions/{kept}/edit"))
+            && !shown.body.contains(&format!("/decisions/{kept}/remove")),
+        "{}",
+        shown.body
+    );
+    let r = b
+        .submit(
+            &page,
+            &format!("/meetings/{id}/decisions/{kept}/remove"),
+            &[("confirm", "yes")],
+        )
+        .await;
+    assert_eq!(r.status, 409, "{}", r.body);
 }
 both_engines!(
     corrected_and_removed_on_the_page,
