@@ -1252,3 +1252,59 @@ error-answer-required = الجواب: نص الجواب مطلوب.
 error-answer-too-long = الجواب: النص طويل جدا (4000 حرف على الأكثر).
 error-answer-before-meeting = تاريخ الجواب: لا يمكن أن يسبق تاريخ الاجتماع الذي رفع فيه المطلب.
 error-answered-on-invalid = تاريخ الجواب: تاريخ غير صحيح أو غير مذكور.
+
+## The meeting page that leads (issue 14, item 4)
+meeting-step-preparation = التحضير
+meeting-step-agenda-count = { PLURAL($count) ->
+    [zero] بلا جدول أعمال
+    [one] نقطة واحدة في جدول الأعمال
+    [two] نقطتان في جدول الأعمال
+    [few] { $count } نقط في جدول الأعمال
+    [many] { $count } نقطة في جدول الأعمال
+   *[other] { $count } نقطة في جدول الأعمال
+}
+meeting-step-not-taken = لم يسجل بعد
+meeting-step-present = { PLURAL($count) ->
+    [zero] لا أحد حاضر
+    [one] حاضر واحد
+    [two] حاضران
+    [few] { $count } حاضرين
+    [many] { $count } حاضرا
+   *[other] { $count } حاضر
+}
+meeting-step-interventions-count = { PLURAL($count) ->
+    [zero] لا مداخلة
+    [one] مداخلة واحدة
+    [two] مداخلتان
+    [few] { $count } مداخلات
+    [many] { $count } مداخلة
+   *[other] { $count } مداخلة
+}
+meeting-step-decisions-count = { PLURAL($count) ->
+    [zero] لا قرار
+    [one] قرار واحد
+    [two] قراران
+    [few] { $count } قرارات
+    [many] { $count } قرارا
+   *[other] { $count } قرار
+}
+meeting-step-communiques-count = { PLURAL($count) ->
+    [zero] لا بلاغ
+    [one] بلاغ واحد
+    [two] بلاغان
+    [few] { $count } بلاغات
+    [many] { $count } بلاغا
+   *[other] { $count } بلاغ
+}
+meeting-warning-holder-after = تنبيه: { $name } ({ $title }) مسجل في هذا المنصب ابتداء من { $since } فقط، أي بعد تاريخ الاجتماع ({ $held }). إن كان تاريخ بداية المهمة خاطئا فصححوه في مكتب الهيئة.
+intervention-edit = تصحيح المداخلة
+intervention-remove = حذف المداخلة
+intervention-remove-confirm = أؤكد حذف هذه المداخلة
+decision-edit = تصحيح القرار
+decision-edit-hint = يبقى نوع القرار ومعطياته كما سجلت؛ يصحح هنا التصويت ووقته. لتغيير غير ذلك احذفوا القرار وسجلوه من جديد.
+decision-remove = حذف القرار
+decision-remove-confirm = أؤكد حذف هذا القرار
+field-resolution-text = نص القرار
+body-office = المكتب
+body-office-empty = لم يسجل أي عضو في مكتب هذه الهيئة.
+error-started-on-required = تاريخ بداية المهمة: التاريخ مطلوب (لا يفترض أنه اليوم).

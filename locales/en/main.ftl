@@ -1176,3 +1176,39 @@ error-answer-required = Answer: the text of the answer is required.
 error-answer-too-long = Answer: text too long (4000 characters at most).
 error-answer-before-meeting = Date of the answer: it cannot be before the meeting where the request was raised.
 error-answered-on-invalid = Date of the answer: invalid or missing date.
+
+## The meeting page that leads (issue 14, item 4)
+meeting-step-preparation = Preparation
+meeting-step-agenda-count = { PLURAL($count) ->
+    [one] { $count } agenda item
+   *[other] { $count } agenda items
+}
+meeting-step-not-taken = not taken yet
+meeting-step-present = { PLURAL($count) ->
+    [one] { $count } present
+   *[other] { $count } present
+}
+meeting-step-interventions-count = { PLURAL($count) ->
+    [one] { $count } intervention
+   *[other] { $count } interventions
+}
+meeting-step-decisions-count = { PLURAL($count) ->
+    [one] { $count } decision
+   *[other] { $count } decisions
+}
+meeting-step-communiques-count = { PLURAL($count) ->
+    [one] { $count } communiqué
+   *[other] { $count } communiqués
+}
+meeting-warning-holder-after = Warning: { $name } ({ $title }) holds this position only from { $since }, after the meeting's date ({ $held }). If that start date is wrong, correct it in the body's office.
+intervention-edit = Correct the intervention
+intervention-remove = Remove the intervention
+intervention-remove-confirm = I confirm removing this intervention
+decision-edit = Correct the decision
+decision-edit-hint = The decision's kind and data stay as recorded; its vote and time are corrected here. To change anything else, remove the decision and record it again.
+decision-remove = Remove the decision
+decision-remove-confirm = I confirm removing this decision
+field-resolution-text = Text of the decision
+body-office = Office
+body-office-empty = No member of this body's office is recorded.
+error-started-on-required = Start date: the date is required (it is not assumed to be today).

@@ -1176,3 +1176,39 @@ error-answer-required = Réponse : le texte de la réponse est obligatoire.
 error-answer-too-long = Réponse : texte trop long (4000 caractères au plus).
 error-answer-before-meeting = Date de la réponse : elle ne peut précéder la réunion où la demande a été formulée.
 error-answered-on-invalid = Date de la réponse : date invalide ou absente.
+
+## The meeting page that leads (issue 14, item 4)
+meeting-step-preparation = Préparation
+meeting-step-agenda-count = { PLURAL($count) ->
+    [one] { $count } point à l'ordre du jour
+   *[other] { $count } points à l'ordre du jour
+}
+meeting-step-not-taken = pas encore relevée
+meeting-step-present = { PLURAL($count) ->
+    [one] { $count } présent
+   *[other] { $count } présents
+}
+meeting-step-interventions-count = { PLURAL($count) ->
+    [one] { $count } intervention
+   *[other] { $count } interventions
+}
+meeting-step-decisions-count = { PLURAL($count) ->
+    [one] { $count } décision
+   *[other] { $count } décisions
+}
+meeting-step-communiques-count = { PLURAL($count) ->
+    [one] { $count } communiqué
+   *[other] { $count } communiqués
+}
+meeting-warning-holder-after = Attention : { $name } ({ $title }) n'occupe ce poste que depuis le { $since }, après la date de la réunion ({ $held }). Si cette date de début est erronée, corrigez-la dans le bureau de l'instance.
+intervention-edit = Corriger l'intervention
+intervention-remove = Supprimer l'intervention
+intervention-remove-confirm = Je confirme la suppression de cette intervention
+decision-edit = Corriger la décision
+decision-edit-hint = La nature de la décision et ses données restent telles qu'enregistrées ; on corrige ici le vote et son heure. Pour changer le reste, supprimez la décision et enregistrez-la de nouveau.
+decision-remove = Supprimer la décision
+decision-remove-confirm = Je confirme la suppression de cette décision
+field-resolution-text = Texte de la décision
+body-office = Bureau
+body-office-empty = Aucun membre du bureau de cette instance n'est enregistré.
+error-started-on-required = Date de prise de fonction : la date est obligatoire (elle n'est pas supposée être aujourd'hui).

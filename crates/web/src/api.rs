@@ -62,6 +62,8 @@ impl Modify for BearerAuth {
         crate::campaigns::api_reopen, crate::campaigns::api_payment, crate::stats::api,
         crate::meetings::api_add_holder, crate::meetings::api_positions, crate::meetings::api_create, crate::meetings::api_get,
         crate::meetings::api_attendance, crate::meetings::api_intervention, crate::meetings::api_decision,
+        crate::meetings::api_correct_intervention, crate::meetings::api_remove_intervention,
+        crate::meetings::api_correct_decision, crate::meetings::api_remove_decision,
         crate::meetings::api_draft_minutes, crate::meetings::api_approve, crate::meetings::api_draft_communique,
         crate::meetings::api_edit_communique, crate::meetings::api_publish, crate::meetings::api_unpublish,
         crate::meetings::api_founding, crate::meetings::api_coverage, crate::meetings::api_amend,
@@ -107,6 +109,10 @@ pub async fn asset(Path(file): Path<String>) -> Result<Response, AppError> {
         ),
         "territory-picker.js" => (
             include_bytes!("../../../assets/territory-picker.js"),
+            "text/javascript; charset=utf-8",
+        ),
+        "meeting-steps.js" => (
+            include_bytes!("../../../assets/meeting-steps.js"),
             "text/javascript; charset=utf-8",
         ),
         "noto-sans-arabic-wght.woff2" => (

@@ -376,6 +376,9 @@ struct ShowPage {
     error: Option<String>,
     /// The body's disciplinary cases are shown to the roles that may see them only.
     may_view_cases: bool,
+    /// The office as it stands, in the profile's order of positions: (title, name, since),
+    /// to those who see the body's meetings.
+    office: Option<Vec<(String, String, String)>>,
 }
 
 async fn show_page(
@@ -409,7 +412,22 @@ async fn show_page(
     .iter()
     .map(|c| body_row(state, ctx, c))
     .collect();
+    let office = if user.may(Action::ViewMeetings, Some(&b.target())) {
+        let holders = tanzim_commands::meetings::holders::office(&state.app(), b).await?;
+        let mut rows = Vec::with_capacity(holders.len());
+        for h in &holders {
+            rows.push((
+                tanzim_commands::meetings::holder_title(&state.profile, b, h)?,
+                h.holder_name.clone(),
+                ctx.tr.day(h.started_on.date()),
+            ));
+        }
+        Some(rows)
+    } else {
+        None
+    };
     let page = ShowPage {
+        office,
         layout: Layout::new(state, ctx, "body-title"),
         body: body_row(state, ctx, b),
         place: place_name(ctx, b),

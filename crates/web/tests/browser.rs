@@ -145,6 +145,17 @@ async fn click_in_page(c: &Client, css: &str) {
     wait_for(c, css).await.click().await.unwrap();
 }
 
+/// Opens a step of the meeting page (`details#step-…`), as the officer taps its heading: the
+/// page opens the step to do and the one a form just wrote to, the others are closed.
+async fn open_step(c: &Client, step: &str) {
+    c.execute(
+        &format!("document.getElementById('step-{step}').open = true;"),
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
 async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
     c.wait()
         .at_most(std::time::Duration::from_secs(10))
@@ -534,7 +545,7 @@ async fn a_meeting_is_recorded_approved_and_announced() {
         .send_keys("محمد النجاري")
         .await
         .unwrap();
-    c.execute("document.querySelector('[name=position]').value = 'secretary'; document.querySelector('[name=sex]').value = 'M';", vec![]).await.unwrap();
+    c.execute("document.querySelector('[name=position]').value = 'secretary'; document.querySelector('[name=sex]').value = 'M'; document.querySelector('[name=started_on]').value = '2022-01-15';", vec![]).await.unwrap();
     click(&c, "#add-holder").await;
     assert!(text(&c, "main").await.contains("الأمين الإقليمي"));
 
@@ -549,11 +560,13 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     wait_for(&c, "#decision-form").await;
 
     // The body's position holders invited; the attendance form starts from them.
+    open_step(&c, "preparation").await;
     click_in_page(&c, "#invite").await;
     click(&c, "#save-invitations").await;
     assert!(text(&c, "#invitations").await.contains("محمد النجاري"));
 
     // Attendance (one came late), a decision, the minutes drafted and approved.
+    open_step(&c, "attendance").await;
     click_in_page(&c, "#take-attendance").await;
     let present = wait_for(&c, "[name=present]").await;
     assert_eq!(
@@ -566,6 +579,7 @@ async fn a_meeting_is_recorded_approved_and_announced() {
         .await
         .unwrap();
     click(&c, "#save-attendance").await;
+    open_step(&c, "decisions").await;
     c.execute("document.querySelector('#decision-form [name=position]').value = 'women_pole_president'; document.querySelector('#decision-form [name=sex]').value = 'F';", vec![]).await.unwrap();
     wait_for(&c, "#decision-form [name=holder_name]")
         .await
@@ -578,17 +592,21 @@ async fn a_meeting_is_recorded_approved_and_announced() {
             .await
             .contains("اختيار السيدة خيرة الهيري رئيسة قطب النساء الإقليمية")
     );
+    open_step(&c, "minutes").await;
     click(&c, "#draft-minutes").await;
     assert!(
         text(&c, "#minutes-text").await.contains("08 دجنبر 2022")
             || c.source().await.unwrap().contains("08 دجنبر 2022")
     );
+    open_step(&c, "minutes").await;
     click(&c, "#approve-minutes").await;
     shot(&c, "40-meeting-ar").await;
 
     // The communiqué, drafted and published; the public reads it without signing in.
+    open_step(&c, "communique").await;
     click(&c, "#draft-communique").await;
     // Its page: the text to edit beside the public card it makes, then the confirmation.
+    open_step(&c, "communique").await;
     click(&c, "[id^=publish-]").await;
     shot(&c, "40b-communique-ar").await;
     click(&c, "#confirm-publish").await;
@@ -596,6 +614,7 @@ async fn a_meeting_is_recorded_approved_and_announced() {
     click(&c, "#lang-fr").await;
     shot(&c, "41-meeting-fr").await;
     // A French draft on request, left to right beside the Arabic one.
+    open_step(&c, "communique").await;
     click(&c, "#draft-communique-fr").await;
     assert!(
         text(&c, "#communiques")
@@ -792,6 +811,7 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
     wait_for(&c, "#decision-form").await;
 
     // A woman member of parliament speaks; the form assumes no sex.
+    open_step(&c, "interventions").await;
     type_in(&c, "[name=speaker]", "ليلى أمزيان").await;
     type_in(
         &c,
@@ -809,7 +829,18 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
     click(&c, "#add-intervention").await;
 
     // A unanimous resolution: the nine counted members voted for it.
-    c.execute("document.querySelector('#decision-form [name=kind]').value = 'resolution'; document.querySelector('#vote-unanimous').checked = true;", vec![]).await.unwrap();
+    // The form shows the chosen kind's fields only.
+    open_step(&c, "decisions").await;
+    c.execute("const kind = document.querySelector('#decision-form [name=kind]'); kind.value = 'resolution'; kind.dispatchEvent(new Event('change')); document.querySelector('#vote-unanimous').checked = true;", vec![]).await.unwrap();
+    assert_eq!(
+        c.execute(
+            "return document.querySelector('#decision-form [data-kind=appoint]').hidden;",
+            vec![]
+        )
+        .await
+        .unwrap(),
+        serde_json::json!(true)
+    );
     type_in(
         &c,
         "#decision-form [name=text]",
@@ -824,6 +855,7 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
     );
 
     // The announcement first, published: the public sees the meeting to come.
+    open_step(&c, "communique").await;
     click(&c, "#draft-announcement").await;
     publish_first_draft(&c).await;
     scroll_to(&c, "communiques").await;
@@ -842,6 +874,7 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
     assert!(public.contains("تعقد اجتماعا تنظيميا يوم الأحد 12 يناير 2025"));
 
     // Then the report, which takes the announcement's place on the public page.
+    open_step(&c, "communique").await;
     click(&c, "#draft-communique").await;
     let main = text(&c, "#communiques").await;
     assert!(
@@ -867,9 +900,11 @@ async fn a_meeting_without_a_named_chair_is_counted_announced_and_reported() {
 /// From the meeting page: the first draft communiqué's page, its publication confirmed
 /// after the preview, and back to the meeting.
 async fn publish_first_draft(c: &Client) {
+    open_step(c, "communique").await;
     click(c, "[id^=publish-]").await;
     click(c, "#confirm-publish").await;
     click(c, "#back-to-meeting").await;
+    open_step(c, "communique").await;
 }
 
 /// axe-core, vendored for this test only (never served): read from the repository.

@@ -2,7 +2,7 @@
 
 use super::profile::{committee_kind, holder_from_roll, kind_ar, level_of, position, vote_rules};
 use crate::access::InBody;
-use crate::{Actor, App, Found, Result};
+use crate::{Actor, App, Error, Found, Result};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::meetings::{self as rules, DecisionKind, Sex, Vote, Voters};
 use tanzim_domain::policy::Action;
@@ -61,28 +61,26 @@ async fn from_roll(
     })
 }
 
-/// Records a decision with its summary in words. Its vote must fit the voters the
-/// attendance gives it: the attendance is read, the vote checked and the decision written
-/// in one transaction on the locked record (an attendance recorded meanwhile, or an
-/// approval, waits for it and then sees it).
-pub async fn record(
+/// A decision checked against the attendance and worded: what the store writes.
+struct Checked {
+    kind: DecisionKind,
+    vote: Option<Vote>,
+    taken_at: Option<String>,
+    summary: String,
+}
+
+/// Checks a decision as taken (its kind, its vote against the voters the attendance, read
+/// in the transaction, gives at the time it was taken) and words its summary.
+async fn check(
     app: &App,
-    actor: &Actor<'_>,
+    tx: &mut tanzim_store::Tx,
     m: &Found<InBody<Meeting>>,
+    kind: DecisionKind,
     input: &Taken,
-) -> Result<i64> {
-    m.require(Action::ManageMeetings)?;
+) -> Result<Checked> {
     let (meeting, b) = (&m.record, &m.body);
-    let kind = &from_roll(app, b, input.decision.clone()).await?;
-    rules::check_decision(kind, input.vote.as_ref())?;
-    // Only a body being founded can be constituted; an active one was constituted already.
-    if *kind == DecisionKind::Constitute && !b.in_formation() {
-        return Err(DomainError::new(Field::Status, "body-not-in-formation").into());
-    }
     let taken_at = super::profile::time(input.taken_at.as_deref(), Field::Attendance)?;
-    let mut tx = app.db.begin().await?;
-    store::lock_open(&mut tx, meeting.id).await?;
-    let attendance = store::attendance_in(&mut tx, meeting.id).await?;
+    let attendance = store::attendance_in(tx, meeting.id).await?;
     let voters = voters(app, meeting, b, &attendance, taken_at.as_deref());
     // A unanimous vote is every voter present: their number is the attendance's.
     let vote = match input.vote.clone() {
@@ -95,11 +93,10 @@ pub async fn record(
         },
         other => other,
     };
-    let vote = vote.as_ref();
-    if let (Some(v), Some(voters)) = (vote, &voters) {
+    if let (Some(v), Some(voters)) = (vote.as_ref(), &voters) {
         rules::check_vote_against_voters(v, voters)?;
     }
-    let title = match kind {
+    let title = match &kind {
         DecisionKind::Appoint {
             position: key,
             rank,
@@ -133,16 +130,120 @@ pub async fn record(
         }
         _ => String::new(),
     };
-    let summary = rules::decision_ar(kind, &title, vote)?;
-    let id =
-        store::add_decision(&mut tx, meeting, kind, vote, taken_at.as_deref(), &summary).await?;
+    let summary = rules::decision_ar(&kind, &title, vote.as_ref())?;
+    Ok(Checked {
+        kind,
+        vote,
+        taken_at,
+        summary,
+    })
+}
+
+/// The decision's kind, filled from the roll and checked on its own.
+async fn kind_of(app: &App, m: &Found<InBody<Meeting>>, input: &Taken) -> Result<DecisionKind> {
+    let b = &m.body;
+    let kind = from_roll(app, b, input.decision.clone()).await?;
+    rules::check_decision(&kind, input.vote.as_ref())?;
+    // Only a body being founded can be constituted; an active one was constituted already.
+    if kind == DecisionKind::Constitute && !b.in_formation() {
+        return Err(DomainError::new(Field::Status, "body-not-in-formation").into());
+    }
+    Ok(kind)
+}
+
+/// Records a decision with its summary in words. Its vote must fit the voters the
+/// attendance gives it: the attendance is read, the vote checked and the decision written
+/// in one transaction on the locked record (an attendance recorded meanwhile, or an
+/// approval, waits for it and then sees it).
+pub async fn record(
+    app: &App,
+    actor: &Actor<'_>,
+    m: &Found<InBody<Meeting>>,
+    input: &Taken,
+) -> Result<i64> {
+    m.require(Action::ManageMeetings)?;
+    let meeting = &m.record;
+    let kind = kind_of(app, m, input).await?;
+    let mut tx = app.db.begin().await?;
+    store::lock_open(&mut tx, meeting.id).await?;
+    let c = check(app, &mut tx, m, kind, input).await?;
+    let id = store::add_decision(
+        &mut tx,
+        meeting,
+        &c.kind,
+        c.vote.as_ref(),
+        c.taken_at.as_deref(),
+        &c.summary,
+    )
+    .await?;
     let entry = actor
         .audit(AuditAction::MeetingRecorded)
         .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "decision": id, "summary": summary }));
+        .detail(serde_json::json!({ "decision": id, "summary": c.summary }));
     audit::append_in(&mut tx, &entry).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// Rewrites the meeting's decision `id` as the input gives it, checked exactly as when it
+/// is recorded (its vote against the attendance included); 404 when the meeting has no
+/// such decision, 409 once the minutes are approved.
+pub async fn correct(
+    app: &App,
+    actor: &Actor<'_>,
+    m: &Found<InBody<Meeting>>,
+    id: i64,
+    input: &Taken,
+) -> Result<()> {
+    m.require(Action::ManageMeetings)?;
+    let meeting = &m.record;
+    let kind = kind_of(app, m, input).await?;
+    let mut tx = app.db.begin().await?;
+    store::lock_open(&mut tx, meeting.id).await?;
+    let c = check(app, &mut tx, m, kind, input).await?;
+    let updated = store::update_decision(
+        &mut tx,
+        meeting,
+        id,
+        (&c.kind, c.vote.as_ref()),
+        c.taken_at.as_deref(),
+        &c.summary,
+    )
+    .await?;
+    if !updated {
+        return Err(Error::NotFound);
+    }
+    let entry = actor
+        .audit(AuditAction::MeetingRecorded)
+        .target_of("meeting", meeting.id, &meeting.target())
+        .detail(serde_json::json!({ "decision": id, "summary": c.summary, "corrected": true }));
+    audit::append_in(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Removes the meeting's decision `id` (the audit entry keeps its summary); 404 when the
+/// meeting has no such decision, 409 once the minutes are approved.
+pub async fn remove(
+    app: &App,
+    actor: &Actor<'_>,
+    m: &Found<InBody<Meeting>>,
+    id: i64,
+) -> Result<()> {
+    m.require(Action::ManageMeetings)?;
+    let meeting = &m.record;
+    let mut tx = app.db.begin().await?;
+    store::lock_open(&mut tx, meeting.id).await?;
+    let summary = store::remove_decision(&mut tx, meeting, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let entry = actor
+        .audit(AuditAction::MeetingRecorded)
+        .target_of("meeting", meeting.id, &meeting.target())
+        .detail(serde_json::json!({ "decision": id, "removed": true, "summary": summary }));
+    audit::append_in(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// Who could vote at `at`: the members named on the roll, or, where members were counted

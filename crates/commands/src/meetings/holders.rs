@@ -67,3 +67,21 @@ pub async fn appoint(
     tx.commit().await?;
     Ok(id)
 }
+
+/// The body's office as it stands: its current holders in the order the profile lists the
+/// positions (the secretary before the deputies), a position's ranks in order (the first
+/// deputy before the second), positions the profile no longer lists last.
+pub async fn office(app: &App, b: &Body) -> Result<Vec<store::Holder>> {
+    let mut holders = store::holders(&app.db, b.id, true).await?;
+    let seat = |h: &store::Holder| {
+        let listed = app
+            .profile
+            .positions
+            .iter()
+            .position(|p| p.key == h.position)
+            .unwrap_or(usize::MAX);
+        (listed, h.rank.unwrap_or(0), h.started_on, h.id)
+    };
+    holders.sort_by_key(seat);
+    Ok(holders)
+}

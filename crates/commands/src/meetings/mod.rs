@@ -13,6 +13,7 @@ pub mod communiques;
 pub mod decisions;
 pub mod facts;
 pub mod holders;
+pub mod interventions;
 pub mod invitations;
 pub mod minutes;
 mod profile;

@@ -321,20 +321,42 @@ pub struct Speech {
     pub summary: String,
 }
 
-/// Records an intervention.
-pub async fn intervene(
-    app: &App,
-    actor: &Actor<'_>,
-    m: &Found<InBody<Meeting>>,
-    input: &Speech,
-) -> Result<i64> {
-    m.require(Action::ManageMeetings)?;
+/// An intervention checked and worded for the store.
+pub(super) struct SpeechRow {
+    speaker: String,
+    speaker_kind: &'static str,
+    sex: rules::Sex,
+    title: Option<String>,
+    verb: SayVerb,
+    agenda_seat: Option<i64>,
+    summary: String,
+}
+
+impl SpeechRow {
+    pub(super) fn row(&self) -> store::NewIntervention<'_> {
+        store::NewIntervention {
+            speaker: &self.speaker,
+            speaker_kind: self.speaker_kind,
+            speaker_sex: self.sex.as_str(),
+            speaker_title: self.title.as_deref(),
+            verb: self.verb.as_str(),
+            agenda_seat: self.agenda_seat,
+            summary: &self.summary,
+        }
+    }
+}
+
+/// Checks an intervention as written (a speaker and a summary, a known sex) and gives the
+/// row it is stored as.
+pub(super) fn speech_row(app: &App, input: &Speech) -> Result<SpeechRow> {
     // A committee's report is said in the committee's name, which gives its gender.
     let committee = match input.committee.as_deref().map(str::trim) {
         Some(key) if !key.is_empty() => Some(super::profile::committee_kind(app, key)?.name.ar),
         _ => None,
     };
-    let speaker = committee.as_deref().unwrap_or(input.speaker.trim());
+    let speaker = committee
+        .clone()
+        .unwrap_or_else(|| input.speaker.trim().to_owned());
     let summary = input.summary.trim();
     if speaker.is_empty() || summary.is_empty() {
         return Err(DomainError::new(Field::Name, "text-required").into());
@@ -348,24 +370,36 @@ pub async fn intervene(
         .title
         .as_deref()
         .map(str::trim)
-        .filter(|t| !t.is_empty() && !input.group && committee.is_none());
-    let meeting = &m.record;
-    let new = store::NewIntervention {
-        speaker,
+        .filter(|t| !t.is_empty() && !input.group && committee.is_none())
+        .map(str::to_owned);
+    Ok(SpeechRow {
         speaker_kind: match (&committee, input.group) {
             (Some(_), _) => "committee",
             (None, true) => "group",
             (None, false) => "person",
         },
-        speaker_sex: sex.as_str(),
-        speaker_title: title,
-        verb: input.verb.as_str(),
+        speaker,
+        sex,
+        title,
+        verb: input.verb,
         agenda_seat: input.agenda_seat,
-        summary,
-    };
+        summary: summary.to_owned(),
+    })
+}
+
+/// Records an intervention.
+pub async fn intervene(
+    app: &App,
+    actor: &Actor<'_>,
+    m: &Found<InBody<Meeting>>,
+    input: &Speech,
+) -> Result<i64> {
+    m.require(Action::ManageMeetings)?;
+    let row = speech_row(app, input)?;
+    let meeting = &m.record;
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
-    let id = store::add_intervention(&mut tx, meeting, &new).await?;
+    let id = store::add_intervention(&mut tx, meeting, &row.row()).await?;
     let entry = actor
         .audit(AuditAction::MeetingRecorded)
         .target_of("meeting", meeting.id, &meeting.target())

@@ -496,3 +496,28 @@ pub fn voters_ar(v: &Voters) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether someone named at a meeting as a holder of a position (its chair, or an attendee
+/// invited as a holder) holds it only from a day after the meeting: the record, or the
+/// holder's start, is wrong. A warning for the officer, not an error: the start is often
+/// typed later than it was (a holder recorded "since today").
+pub fn holds_only_after(started_on: chrono::NaiveDate, held_on: chrono::NaiveDate) -> bool {
+    started_on > held_on
+}
+
+#[cfg(test)]
+mod holds_only_after_tests {
+    use super::holds_only_after;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_start_after_the_meeting_is_flagged_the_same_day_is_not() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let held = day(2022, 12, 8);
+        let flagged =
+            |since: Option<NaiveDate>| since.zip(held).map(|(s, h)| holds_only_after(s, h));
+        assert_eq!(flagged(day(2026, 11, 30)), Some(true));
+        assert_eq!(flagged(day(2020, 1, 15)), Some(false));
+        assert_eq!(flagged(day(2022, 12, 8)), Some(false));
+    }
+}

@@ -619,8 +619,18 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
             others.join("، ")
         ));
     }
-    if !f.agenda.is_empty() {
-        parts.push(format!("جدول الأعمال:\n{}", numbered(&f.agenda)));
+    // A section is printed only with lines: no heading over an empty list (a blank item
+    // is no item).
+    let filled = |items: &[String]| -> Vec<String> {
+        items
+            .iter()
+            .map(|i| i.trim().to_owned())
+            .filter(|i| !i.is_empty())
+            .collect()
+    };
+    let agenda = filled(&f.agenda);
+    if !agenda.is_empty() {
+        parts.push(format!("جدول الأعمال:\n{}", numbered(&agenda)));
     }
     for s in &f.said {
         let (heading, who) = match &s.speaker {
@@ -631,8 +641,9 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
         };
         parts.push(format!("{heading} {who}: {}.", trimmed(&s.summary)));
     }
-    if !r.decisions.is_empty() {
-        parts.push(format!("القرارات:\n{}", dashed(&r.decisions)));
+    let decisions = filled(&r.decisions);
+    if !decisions.is_empty() {
+        parts.push(format!("القرارات:\n{}", dashed(&decisions)));
     }
     parts.extend(super::requests::raised_section_ar(&r.requests));
     parts.extend(super::requests::answers_section_ar(&r.answers));

@@ -537,6 +537,52 @@ fn the_minutes_say_what_is_missing_and_leave_out_empty_sections() {
 }
 
 #[test]
+fn minutes_without_agenda_or_decisions_print_neither_heading() {
+    let mut f = facts();
+    taounate(&mut f);
+    f.ar.leads.chairs = vec![person("الأمين الإقليمي", "محمد النجاري", Sex::M)];
+    f.said = vec![said(
+        Speaker::Person(person("مقرر الأمانة الإقليمية", "جمال التودي", Sex::M)),
+        SayVerb::Addressed,
+        "الجانب التنظيمي للحزب",
+    )];
+    let record = MinutesRecord {
+        present: vec!["محمد النجاري".into(), "جمال التودي".into()],
+        excused: vec!["خيرة الهيري".into()],
+        ..MinutesRecord::default()
+    };
+    let expected = "محضر اجتماع تنظيمي للأمانة الإقليمية بتاونات\n\n\
+                    انعقد يوم الخميس 08 دجنبر 2022 بتاونات، برئاسة الأمين الإقليمي السيد محمد النجاري.\n\n\
+                    الحاضرون (2): محمد النجاري، جمال التودي\n\n\
+                    المعتذرون (1): خيرة الهيري\n\n\
+                    مداخلة مقرر الأمانة الإقليمية السيد جمال التودي: الجانب التنظيمي للحزب.";
+    assert_eq!(minutes_ar(&f, &record), expected);
+    // Blank items are no items: still no heading.
+    f.agenda = vec!["  ".into()];
+    let blank = MinutesRecord {
+        decisions: vec![String::new()],
+        ..record
+    };
+    assert_eq!(minutes_ar(&f, &blank), expected);
+    // With an agenda and a decision, both sections, in their place.
+    f.agenda = vec!["تقييم الأداء".into()];
+    let full = MinutesRecord {
+        decisions: vec!["تنظيم لقاء تواصلي.".into()],
+        ..blank
+    };
+    assert_eq!(
+        minutes_ar(&f, &full),
+        "محضر اجتماع تنظيمي للأمانة الإقليمية بتاونات\n\n\
+         انعقد يوم الخميس 08 دجنبر 2022 بتاونات، برئاسة الأمين الإقليمي السيد محمد النجاري.\n\n\
+         الحاضرون (2): محمد النجاري، جمال التودي\n\n\
+         المعتذرون (1): خيرة الهيري\n\n\
+         جدول الأعمال:\n1. تقييم الأداء\n\n\
+         مداخلة مقرر الأمانة الإقليمية السيد جمال التودي: الجانب التنظيمي للحزب.\n\n\
+         القرارات:\n- تنظيم لقاء تواصلي."
+    );
+}
+
+#[test]
 fn french_follows_the_same_facts() {
     let mut f = facts();
     taounate(&mut f);

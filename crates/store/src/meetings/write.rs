@@ -158,6 +158,61 @@ pub async fn add_intervention(tx: &mut Tx, m: &Meeting, i: &NewIntervention<'_>)
     .fetch_one(c).await)?)
 }
 
+/// Rewrites an intervention of the meeting (its record locked open); false when the meeting
+/// has no intervention with this id.
+pub async fn update_intervention(
+    tx: &mut Tx,
+    m: &Meeting,
+    id: i64,
+    i: &NewIntervention<'_>,
+) -> Result<bool> {
+    let done = on_tx!(tx, c => sqlx::query(
+        "UPDATE interventions SET speaker = $1, speaker_kind = $2, speaker_sex = $3, speaker_title = $4, verb = $5,
+           agenda_seat = $6, summary = $7 WHERE id = $8 AND meeting_id = $9")
+    .bind(i.speaker).bind(i.speaker_kind).bind(i.speaker_sex).bind(i.speaker_title).bind(i.verb)
+    .bind(i.agenda_seat).bind(i.summary).bind(id).bind(m.id)
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(done > 0)
+}
+
+/// Removes an intervention of the meeting; the summary it had, none when the meeting has no
+/// intervention with this id.
+pub async fn remove_intervention(tx: &mut Tx, m: &Meeting, id: i64) -> Result<Option<String>> {
+    Ok(on_tx!(tx, c => sqlx::query_scalar(
+        "DELETE FROM interventions WHERE id = $1 AND meeting_id = $2 RETURNING summary")
+    .bind(id).bind(m.id).fetch_optional(c).await)?)
+}
+
+/// Rewrites a decision of the meeting not yet applied; false when the meeting has no such
+/// decision.
+pub async fn update_decision(
+    tx: &mut Tx,
+    m: &Meeting,
+    id: i64,
+    (kind, vote): (&DecisionKind, Option<&Vote>),
+    taken_at: Option<&str>,
+    summary: &str,
+) -> Result<bool> {
+    let data = serde_json::to_string(kind).unwrap_or_default();
+    let done = on_tx!(tx, c => sqlx::query(
+        "UPDATE decisions SET data = $1, summary = $2, votes_for = $3, against = $4, abstentions = $5, taken_at = $6, unanimous = $7
+         WHERE id = $8 AND meeting_id = $9 AND NOT applied",
+    )
+    .bind(&data).bind(summary)
+    .bind(vote.map(|v| v.votes_for)).bind(vote.map(|v| v.against)).bind(vote.map(|v| v.abstentions)).bind(taken_at)
+    .bind(vote.is_some_and(|v| v.unanimous)).bind(id).bind(m.id)
+    .execute(c).await.map(|r| r.rows_affected()))?;
+    Ok(done > 0)
+}
+
+/// Removes a decision of the meeting not yet applied; the summary it had, none when the
+/// meeting has no such decision.
+pub async fn remove_decision(tx: &mut Tx, m: &Meeting, id: i64) -> Result<Option<String>> {
+    Ok(on_tx!(tx, c => sqlx::query_scalar(
+        "DELETE FROM decisions WHERE id = $1 AND meeting_id = $2 AND NOT applied RETURNING summary")
+    .bind(id).bind(m.id).fetch_optional(c).await)?)
+}
+
 pub async fn add_decision(
     tx: &mut Tx,
     m: &Meeting,

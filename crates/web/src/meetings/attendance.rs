@@ -1,6 +1,6 @@
 //! Who attended a meeting.
 
-use super::pages::back_to_meeting;
+use super::pages::back_to;
 use super::shared::*;
 use crate::access::Loaded;
 
@@ -189,7 +189,7 @@ pub async fn attendance_form(
     let result = cmd::attendance::record(&state.app(), &user.actor(&ctx), &m, list)
         .await
         .map_err(AppError::from);
-    back_to_meeting(&state, &ctx, &user, id, result).await
+    back_to(&state, &ctx, &user, id, "attendance", result).await
 }
 
 /// One line of the attendance form. Present: `name | arrived | left | weight` (all but the

@@ -1,7 +1,7 @@
 //! A meeting's decisions (they take effect when the minutes are approved) and the
 //! programmes adopted by them.
 
-use super::pages::back_to_meeting;
+use super::pages::back_to;
 use super::shared::*;
 use crate::access::Loaded;
 
@@ -41,6 +41,8 @@ pub async fn api_decision(
 
 #[derive(Deserialize)]
 pub struct DecisionForm {
+    /// Absent from the page's correction form, which keeps the recorded kind.
+    #[serde(default)]
     kind: String,
     #[serde(default)]
     position: String,
@@ -55,7 +57,7 @@ pub struct DecisionForm {
     #[serde(default)]
     members: String,
     #[serde(default)]
-    text: String,
+    pub(super) text: String,
     #[serde(default)]
     year: String,
     #[serde(default)]
@@ -73,7 +75,7 @@ pub struct DecisionForm {
     #[serde(default)]
     activities: String,
     #[serde(default)]
-    taken_at: String,
+    pub(super) taken_at: String,
     #[serde(default)]
     votes_for: String,
     #[serde(default)]
@@ -122,16 +124,7 @@ impl DecisionForm {
         Ok(officers)
     }
 
-    fn parse(&self) -> Result<(DecisionKind, Option<Vote>), AppError> {
-        let number = |s: &str| -> Result<Option<i64>, AppError> {
-            match s.trim() {
-                "" => Ok(None),
-                n => n
-                    .parse()
-                    .map(Some)
-                    .map_err(|_| DomainError::new(Field::Vote, "vote-not-carried").into()),
-            }
-        };
+    pub(super) fn parse(&self) -> Result<(DecisionKind, Option<Vote>), AppError> {
         let kind = match self.kind.as_str() {
             "appoint" => DecisionKind::Appoint {
                 position: self.position.clone(),
@@ -172,6 +165,20 @@ impl DecisionForm {
             },
             _ => return Err(AppError::BadRequest("malformed-input")),
         };
+        Ok((kind, self.vote()?))
+    }
+
+    /// The vote's counts, or unanimity; none by consensus.
+    pub(super) fn vote(&self) -> Result<Option<Vote>, AppError> {
+        let number = |s: &str| -> Result<Option<i64>, AppError> {
+            match s.trim() {
+                "" => Ok(None),
+                n => n
+                    .parse()
+                    .map(Some)
+                    .map_err(|_| DomainError::new(Field::Vote, "vote-not-carried").into()),
+            }
+        };
         let vote = match (
             number(&self.votes_for)?,
             number(&self.against)?,
@@ -191,7 +198,7 @@ impl DecisionForm {
                 unanimous: false,
             }),
         };
-        Ok((kind, vote))
+        Ok(vote)
     }
 }
 
@@ -232,7 +239,7 @@ pub async fn decision_form(
         }
         Err(e) => Err(e),
     };
-    back_to_meeting(&state, &ctx, &user, id, result).await
+    back_to(&state, &ctx, &user, id, "decisions", result).await
 }
 
 /// The work programmes the body's meetings adopted.

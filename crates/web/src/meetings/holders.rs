@@ -141,8 +141,12 @@ pub async fn holder_form(
             holder_name: form.holder_name.clone(),
             sex: form.sex.clone(),
             member_id: None,
+            // The page asks for the day (the API still defaults to today): a holder
+            // recorded "since today" would chair the body's earlier meetings.
             started_on: match form.started_on.trim() {
-                "" => None,
+                "" => {
+                    return Err(DomainError::new(Field::Date, "started-on-required").into());
+                }
                 d => Some(date(d)?),
             },
         };

@@ -1,6 +1,6 @@
 //! Who is invited to a meeting.
 
-use super::pages::back_to_meeting;
+use super::pages::back_to;
 use super::shared::*;
 use crate::access::Loaded;
 
@@ -78,7 +78,7 @@ pub async fn invitations_form(
             .collect(),
     };
     let result = invite(&state, &ctx, &user, &m, input).await;
-    back_to_meeting(&state, &ctx, &user, id, result).await
+    back_to(&state, &ctx, &user, id, "preparation", result).await
 }
 
 /// This module's routes and the access each requires.

@@ -5,6 +5,7 @@
 mod attendance;
 mod committees;
 mod communiques;
+mod corrections;
 mod coverage;
 mod decisions;
 mod holders;
@@ -16,11 +17,13 @@ mod record;
 mod request_rows;
 pub mod requests;
 mod shared;
+mod steps;
 mod upcoming;
 
 pub use attendance::*;
 pub use committees::*;
 pub use communiques::*;
+pub use corrections::*;
 pub use coverage::*;
 pub use decisions::*;
 pub use holders::*;
@@ -40,6 +43,7 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
         attendance::routes(),
         committees::routes(),
         communiques::routes(),
+        corrections::routes(),
         coverage::routes(),
         decisions::routes(),
         holders::routes(),

@@ -16,7 +16,6 @@ pub(super) struct MeetingPage {
     error: Option<String>,
     /// Labels in the page's language, in the order of the attendance and communiqués.
     presence: Vec<String>,
-    minutes_label: String,
     communique_labels: Vec<String>,
     /// The attendance as the form shows it, one name a line.
     present_lines: String,
@@ -37,6 +36,18 @@ pub(super) struct MeetingPage {
     agenda_lines: String,
     /// Requests raised here, answers reported here, and the bodies the form offers.
     requests: super::request_rows::MeetingRequests,
+    /// The record's steps, their states and which are open.
+    steps: super::steps::Steps,
+    /// Holders named at the meeting who hold their position only from a later day.
+    warnings: Vec<String>,
+    /// Each decision's text when it is a resolution (the page corrects it; other kinds
+    /// keep their data and have their vote corrected).
+    resolution_texts: Vec<Option<String>>,
+}
+
+#[derive(Deserialize)]
+pub struct StepQuery {
+    step: Option<String>,
 }
 
 /// (key, label) of every kind of meeting: the product's and the profile's.
@@ -57,7 +68,7 @@ pub(super) async fn holder_choices(
     state: &AppState,
     b: &Body,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    store::holders(&state.db, b.id, true)
+    cmd::holders::office(&state.app(), b)
         .await?
         .iter()
         .map(|h| {
@@ -94,15 +105,17 @@ pub async fn show(
     ctx: Ctx,
     user: CurrentUser,
     Path(id): Path<i64>,
+    Query(q): Query<StepQuery>,
 ) -> Result<Response, AppError> {
-    meeting_page(&state, &ctx, &user, id, None).await
+    let step = super::steps::asked(q.step.as_deref());
+    meeting_page(&state, &ctx, &user, (id, step), None).await
 }
 
 pub(super) async fn meeting_page(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    id: i64,
+    (id, step): (i64, Option<&str>),
     error: Option<String>,
 ) -> Result<Response, AppError> {
     let found = load_meeting(state, ctx, user, id, Action::ViewMeetings).await?;
@@ -158,7 +171,6 @@ pub(super) async fn meeting_page(
             .iter()
             .map(|a| ctx.tr.t(&format!("presence-{}", a.presence)))
             .collect(),
-        minutes_label: ctx.tr.t(&format!("minutes-{}", d.meeting.minutes_status)),
         communique_labels: d
             .communiques
             .iter()
@@ -194,6 +206,16 @@ pub(super) async fn meeting_page(
         holder_choices: holder_choices(state, b).await?,
         agenda_lines: d.agenda.join("\n"),
         requests: super::request_rows::meeting_requests(state, ctx, b, &d).await?,
+        steps: super::steps::Steps::of(ctx, &d, step, error.is_some()),
+        resolution_texts: d
+            .decisions
+            .iter()
+            .map(|x| match x.decision.kind() {
+                Some(DecisionKind::Resolution { text }) => Some(text),
+                _ => None,
+            })
+            .collect(),
+        warnings: super::steps::late_holders(state, ctx, b, &d).await?,
         error: error.clone(),
         d,
     };
@@ -212,11 +234,28 @@ pub(super) async fn back_to_meeting(
     id: i64,
     result: Result<(), AppError>,
 ) -> Result<Response, AppError> {
+    back_to(state, ctx, user, id, "", result).await
+}
+
+/// After a form of one of the record's steps: back to the page with that step open (and in
+/// view), or the page again with the reason.
+pub(super) async fn back_to(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    id: i64,
+    step: &str,
+    result: Result<(), AppError>,
+) -> Result<Response, AppError> {
     match result {
-        Ok(()) => Ok(Redirect::to(&format!("/meetings/{id}")).into_response()),
+        Ok(()) => Ok(Redirect::to(&match super::steps::asked(Some(step)) {
+            Some(step) => format!("/meetings/{id}?step={step}#step-{step}"),
+            None => format!("/meetings/{id}"),
+        })
+        .into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
             let message = e.message(&ctx.tr);
-            let mut response = meeting_page(state, ctx, user, id, Some(message)).await?;
+            let mut response = meeting_page(state, ctx, user, (id, None), Some(message)).await?;
             *response.status_mut() = e.status();
             Ok(response)
         }
@@ -277,7 +316,7 @@ pub(crate) async fn body_meetings_page(
     )
     .await?
     .into_inner();
-    let current = store::holders(&state.db, b.id, true).await?;
+    let current = cmd::holders::office(&state.app(), &b).await?;
     let day = |d: &tanzim_store::Day| ctx.tr.day(d.date());
     let page = BodyMeetingsPage {
         layout: Layout::new(state, ctx, "meetings-of-body"),

@@ -1,6 +1,6 @@
 //! A meeting's record: scheduling and correcting it, reading it whole, its interventions.
 
-use super::pages::{back_to_body, back_to_meeting};
+use super::pages::{back_to, back_to_body};
 use super::shared::*;
 use crate::access::Loaded;
 use tanzim_store::meetings::Group;
@@ -215,7 +215,7 @@ pub async fn update_form(
         Ok(cmd::record::correct(&state.app(), &user.actor(&ctx), &m, &input).await?)
     }
     .await;
-    back_to_meeting(&state, &ctx, &user, id, result).await
+    back_to(&state, &ctx, &user, id, "preparation", result).await
 }
 
 /// A meeting with its whole record.
@@ -257,7 +257,7 @@ pub struct InterventionInput {
 }
 
 impl InterventionInput {
-    fn speech(self) -> Result<cmd::record::Speech, AppError> {
+    pub(super) fn speech(self) -> Result<cmd::record::Speech, AppError> {
         let verb = match self
             .verb
             .as_deref()
@@ -300,17 +300,33 @@ pub async fn api_intervention(
 #[derive(Deserialize)]
 pub struct InterventionForm {
     #[serde(default)]
-    speaker: String,
+    pub(super) speaker: String,
     #[serde(default)]
-    group: Option<String>,
+    pub(super) group: Option<String>,
     #[serde(default)]
-    sex: String,
+    pub(super) sex: String,
     #[serde(default)]
-    title: String,
+    pub(super) title: String,
     #[serde(default)]
-    verb: String,
+    pub(super) verb: String,
     #[serde(default)]
-    summary: String,
+    pub(super) summary: String,
+}
+
+impl InterventionForm {
+    /// The intervention as the API takes it.
+    pub(super) fn input(self) -> InterventionInput {
+        InterventionInput {
+            speaker: self.speaker,
+            group: self.group.is_some(),
+            committee: None,
+            sex: self.sex,
+            title: Some(self.title),
+            verb: Some(self.verb),
+            agenda_seat: None,
+            summary: self.summary,
+        }
+    }
 }
 
 pub async fn intervention_form(
@@ -322,23 +338,14 @@ pub async fn intervention_form(
 ) -> Result<Response, AppError> {
     let id = m.record.id;
     let form: InterventionForm = crate::input::parse_form(&body)?;
-    let input = InterventionInput {
-        speaker: form.speaker,
-        group: form.group.is_some(),
-        committee: None,
-        sex: form.sex,
-        title: Some(form.title),
-        verb: Some(form.verb),
-        agenda_seat: None,
-        summary: form.summary,
-    };
+    let input = form.input();
     let result = async {
         let input = input.speech()?;
         cmd::record::intervene(&state.app(), &user.actor(&ctx), &m, &input).await?;
         Ok(())
     }
     .await;
-    back_to_meeting(&state, &ctx, &user, id, result).await
+    back_to(&state, &ctx, &user, id, "interventions", result).await
 }
 
 #[derive(Deserialize)]

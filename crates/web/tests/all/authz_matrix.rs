@@ -135,6 +135,9 @@ struct Fixtures {
     communique: i64,
     case: i64,
     document: i64,
+    /// An intervention and a decision recorded at the meeting.
+    intervention: i64,
+    decision: i64,
     contact: i64,
     request: i64,
 }
@@ -219,6 +222,24 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         .await;
     assert_eq!(s, 201, "{meeting}");
     let meeting_id = meeting["id"].as_i64().unwrap();
+    let (s, r) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{meeting_id}/interventions"),
+            serde_json::json!({"speaker": "x", "sex": "F", "summary": "x"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let intervention_id = r["interventions"][0]["id"].as_i64().unwrap();
+    let (s, r) = api
+        .send(
+            "POST",
+            &format!("/api/v1/meetings/{meeting_id}/decisions"),
+            serde_json::json!({"decision": {"kind": "resolution", "text": "x"}}),
+        )
+        .await;
+    assert_eq!(s, 201, "{r}");
+    let decision_id = r["decisions"][0]["id"].as_i64().unwrap();
     let (s, r) = api
         .send(
             "POST",
@@ -331,6 +352,8 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         communique: communique_id,
         case: case_id,
         document: document_id,
+        intervention: intervention_id,
+        decision: decision_id,
         contact: contact_id,
         request: request_id,
     }
@@ -554,6 +577,8 @@ async fn matrix(engine: Engine) {
                     .replace("{id}", &id.to_string())
                     .replace("{role_id}", &f.role.to_string())
                     .replace("{document_id}", &f.document.to_string())
+                    .replace("{intervention_id}", &f.intervention.to_string())
+                    .replace("{decision_id}", &f.decision.to_string())
                     .replace("{code}", "05.091")
                     .replace("{file}", "tanzim.css")
                     .replace("{token}", "not-a-card-token");

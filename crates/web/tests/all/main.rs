@@ -24,6 +24,8 @@ mod first_run;
 mod foundation;
 mod idempotency;
 mod imports;
+mod meeting_corrections;
+mod meeting_page;
 mod meeting_races;
 mod meeting_requests;
 mod meetings;
