@@ -1,13 +1,12 @@
 //! Who attended a meeting.
 
+use super::commit_recorded;
 use super::profile::vote_rules;
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::meetings::{self as rules, Vote};
 use tanzim_domain::policy::Action;
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::audit;
 use tanzim_store::meetings::{self as store, Attendee, Meeting};
 
 /// Checks the attendance against the body's rules (names, presence, times, proxies,
@@ -67,11 +66,12 @@ pub async fn record(
         }
     }
     store::record_attendance(&mut tx, meeting, &clean).await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "attendance": clean.len() }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "attendance": clean.len() }),
+    )
+    .await?;
     Ok(())
 }

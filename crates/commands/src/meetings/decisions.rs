@@ -1,13 +1,12 @@
 //! The decisions a meeting takes; they take effect when its minutes are approved.
 
+use super::commit_recorded;
 use super::profile::{committee_kind, holder_from_roll, kind_ar, level_of, position, vote_rules};
 use crate::access::InBody;
 use crate::{Actor, App, Error, Found, Result};
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::meetings::{self as rules, DecisionKind, Sex, Vote, Voters};
 use tanzim_domain::policy::Action;
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::audit;
 use tanzim_store::meetings::{self as store, Attendee, Meeting};
 
 /// A decision as the rapporteur records it.
@@ -176,12 +175,13 @@ pub async fn record(
         &c.summary,
     )
     .await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "decision": id, "summary": c.summary }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "decision": id, "summary": c.summary }),
+    )
+    .await?;
     Ok(id)
 }
 
@@ -213,12 +213,13 @@ pub async fn correct(
     if !updated {
         return Err(Error::NotFound);
     }
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "decision": id, "summary": c.summary, "corrected": true }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "decision": id, "summary": c.summary, "corrected": true }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -237,12 +238,13 @@ pub async fn remove(
     let summary = store::remove_decision(&mut tx, meeting, id)
         .await?
         .ok_or(Error::NotFound)?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "decision": id, "removed": true, "summary": summary }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "decision": id, "removed": true, "summary": summary }),
+    )
+    .await?;
     Ok(())
 }
 

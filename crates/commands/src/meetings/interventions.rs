@@ -1,12 +1,11 @@
 //! Correcting and removing a meeting's interventions while its record is open (recording
 //! one is `record::intervene`).
 
+use super::commit_recorded;
 use super::record::{Speech, speech_row};
 use crate::access::InBody;
 use crate::{Actor, App, Error, Found, Result};
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::policy::Action;
-use tanzim_store::audit;
 use tanzim_store::meetings::{self as store, Meeting};
 
 /// Rewrites the meeting's intervention `id` as the input gives it, checked as when it was
@@ -26,12 +25,13 @@ pub async fn correct(
     if !store::update_intervention(&mut tx, meeting, id, &row.row()).await? {
         return Err(Error::NotFound);
     }
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "intervention": id, "corrected": true }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "intervention": id, "corrected": true }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -50,11 +50,12 @@ pub async fn remove(
     let summary = store::remove_intervention(&mut tx, meeting, id)
         .await?
         .ok_or(Error::NotFound)?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "intervention": id, "removed": true, "summary": summary }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "intervention": id, "removed": true, "summary": summary }),
+    )
+    .await?;
     Ok(())
 }

@@ -1,12 +1,11 @@
 //! Who is invited to a meeting; attendance starts from the list.
 
+use super::commit_recorded;
 use super::profile::holder_title;
 use crate::access::InBody;
 use crate::{Actor, App, Found, Result};
-use tanzim_domain::audit::AuditAction;
 use tanzim_domain::policy::Action;
 use tanzim_domain::{DomainError, Field};
-use tanzim_store::audit;
 use tanzim_store::meetings::{self as store, Invitee, Meeting};
 
 /// The invitation list as the officer gives it.
@@ -64,11 +63,12 @@ pub async fn invite(
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
     store::invite(&mut tx, meeting, &list).await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "invited": list.len() }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "invited": list.len() }),
+    )
+    .await?;
     Ok(())
 }

@@ -21,3 +21,20 @@ pub mod record;
 pub mod requests;
 
 pub use profile::{holder_title, kind_words, level_of, position, press_name_ar, vote_rules};
+
+/// Ends a write to a meeting's record: its audit entry goes in the same transaction, then
+/// the transaction commits (every such write ends so; see above).
+async fn commit_recorded(
+    mut tx: tanzim_store::Tx,
+    actor: &crate::Actor<'_>,
+    meeting: &tanzim_store::meetings::Meeting,
+    detail: serde_json::Value,
+) -> crate::Result<()> {
+    let entry = actor
+        .audit(tanzim_domain::audit::AuditAction::MeetingRecorded)
+        .target_of("meeting", meeting.id, &meeting.target())
+        .detail(detail);
+    tanzim_store::audit::append_in(&mut tx, &entry).await?;
+    tx.commit().await?;
+    Ok(())
+}

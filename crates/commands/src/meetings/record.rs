@@ -1,6 +1,7 @@
 //! A meeting's record: scheduling and correcting it, the interventions, and reading it
 //! whole.
 
+use super::commit_recorded;
 use super::profile::{time, vote_rules};
 use crate::access::InBody;
 use crate::{Actor, App, Error, Found, Result};
@@ -293,12 +294,13 @@ pub async fn correct(
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
     store::update(&mut tx, meeting, &new).await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "held_on": new.held_on, "kind": new.kind, "corrected": true }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "held_on": new.held_on, "kind": new.kind, "corrected": true }),
+    )
+    .await?;
     Ok(())
 }
 
@@ -400,12 +402,13 @@ pub async fn intervene(
     let mut tx = app.db.begin().await?;
     store::lock_open(&mut tx, meeting.id).await?;
     let id = store::add_intervention(&mut tx, meeting, &row.row()).await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "intervention": id }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "intervention": id }),
+    )
+    .await?;
     Ok(id)
 }
 

@@ -3,6 +3,7 @@
 //! addressed body's meetings; reported in the minutes of the raising meeting and, once
 //! answered, of the raising body's next meeting.
 
+use super::commit_recorded;
 use super::profile::{kind_ar, press_name_ar};
 use crate::access::{InBody, Scoped};
 use crate::{Actor, App, Error, Found, Result};
@@ -137,12 +138,13 @@ pub async fn raise(
     let mut tx = app.db.begin().await?;
     meetings::lock_open(&mut tx, meeting.id).await?;
     let id = store::add(&mut tx, &new, actor.user_id()).await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "request": id, "addressed_body": addressed.id }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "request": id, "addressed_body": addressed.id }),
+    )
+    .await?;
     Ok(id)
 }
 
@@ -189,12 +191,7 @@ pub async fn correct(
     let mut tx = app.db.begin().await?;
     meetings::lock_open(&mut tx, meeting.id).await?;
     store::correct(&mut tx, r.request.id, &new).await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(serde_json::json!({ "request": r.request.id, "corrected": true, "addressed_body": addressed.id }));
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(tx, actor, meeting, serde_json::json!({ "request": r.request.id, "corrected": true, "addressed_body": addressed.id })).await?;
     Ok(())
 }
 
@@ -205,14 +202,13 @@ pub async fn remove(app: &App, actor: &Actor<'_>, r: &Found<RequestOf>) -> Resul
     let mut tx = app.db.begin().await?;
     meetings::lock_open(&mut tx, meeting.id).await?;
     store::remove(&mut tx, r.request.id).await?;
-    let entry = actor
-        .audit(AuditAction::MeetingRecorded)
-        .target_of("meeting", meeting.id, &meeting.target())
-        .detail(
-            serde_json::json!({ "request": r.request.id, "removed": true, "text": r.request.text }),
-        );
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
+    commit_recorded(
+        tx,
+        actor,
+        meeting,
+        serde_json::json!({ "request": r.request.id, "removed": true, "text": r.request.text }),
+    )
+    .await?;
     Ok(())
 }
 
