@@ -169,7 +169,8 @@ enum UserCommand {
         username: String,
         #[arg(long)]
         role: String,
-        /// HCP code of the territory the role applies to; national when absent.
+        /// The territory the role applies to, by HCP code or by name in Arabic or French
+        /// ("تاونات", "Taounate"); national when absent.
         #[arg(long)]
         scope: Option<String>,
         /// Limit the role to one organization of the profile (e.g. women).
@@ -291,13 +292,6 @@ async fn run(cli: Cli) -> Result<()> {
             let profile = load_profile(&cli)?;
             let username = Username::parse(username).map_err(|_| anyhow!("invalid username {username:?}: 3 to 64 of a-z 0-9 . _ -, starting with a letter"))?;
             let role = Role::parse(role).map_err(|_| anyhow!("unknown role {role:?}: one of administrator, officer, committee_member, communication_officer, analyst"))?;
-            let scope = scope
-                .as_deref()
-                .map(|code| {
-                    TerritoryCode::parse(code)
-                        .map_err(|_| anyhow!("invalid territory code {code:?}"))
-                })
-                .transpose()?;
             let mut password = String::new();
             std::io::stdin()
                 .read_to_string(&mut password)
@@ -310,11 +304,34 @@ async fn run(cli: Cli) -> Result<()> {
                 password: password.trim_end_matches(['\n', '\r']).to_owned(),
                 role: RoleGrant {
                     role,
-                    scope,
+                    scope: None,
                     organization: organization.clone(),
                 },
             };
             let app = commands::App::new(open(&cli).await?, profile);
+            // A name of several territories is refused with them listed, as on the page.
+            let lookup = tanzim_domain::gazetteer::Lookup::exact(tanzim_domain::Field::Scope);
+            let scope = match commands::territories::resolve_given(scope.as_deref(), lookup) {
+                Ok(place) => place.map(|p| p.code.clone()),
+                Err(commands::Error::Invalid(e)) => {
+                    let listed: Vec<&str> =
+                        e.candidates.iter().map(TerritoryCode::as_str).collect();
+                    return Err(anyhow!(
+                        "unknown or ambiguous territory {:?}{}",
+                        scope.as_deref().unwrap_or_default(),
+                        if listed.is_empty() {
+                            String::new()
+                        } else {
+                            format!(": one of {}", listed.join(", "))
+                        }
+                    ));
+                }
+                Err(e) => return Err(anyhow!("cannot read the territories: {e}")),
+            };
+            let new = NewAccount {
+                role: RoleGrant { scope, ..new.role },
+                ..new
+            };
             let id = commands::accounts::create_user(&app, &Actor::console(), &new)
                 .await
                 .map_err(|e| match e {
