@@ -190,14 +190,12 @@ pub async fn set_up_tree(app: &App, actor: &Actor<'_>, input: &TreeInput) -> Res
     )
     .await?;
     // Abroad, only the countries where the profile names cities.
-    let organized: std::collections::HashSet<String> = app
+    let organized = app
         .profile
         .diaspora
-        .iter()
-        .flat_map(|d| d.places())
-        .filter(|p| p.kind == "city")
-        .filter_map(|p| p.parent.map(|c| c.as_str().to_owned()))
-        .collect();
+        .as_ref()
+        .map(|d| d.organized_countries())
+        .unwrap_or_default();
     for region in territory::children(&app.db, None).await? {
         let region_body = ensure(
             app,

@@ -117,6 +117,17 @@ impl Diaspora {
         code == region || code.starts_with(&format!("{region}."))
     }
 
+    /// The codes of the countries where the party is organized: those in which the profile
+    /// names cities (the world's other countries are not gaps in its coverage).
+    pub fn organized_countries(&self) -> std::collections::HashSet<String> {
+        let region = self.region_code();
+        self.cities
+            .iter()
+            .filter_map(|c| country(&c.country))
+            .map(|c| format!("{region}.{}", c.numeric))
+            .collect()
+    }
+
     /// The rules a profile must keep: a number that is not one of Morocco's twelve
     /// regions, known countries other than Morocco, one number per city in a country.
     pub fn check(&self) -> Result<(), String> {
@@ -293,6 +304,9 @@ mod tests {
         );
         assert!(find("13.056.01.1").is_some(), "Brussels, in Belgium (056)");
         assert!(find("13.504").is_none(), "Morocco is not abroad");
+        let mut organized: Vec<String> = thirteenth().organized_countries().into_iter().collect();
+        organized.sort();
+        assert_eq!(organized, ["13.056", "13.250"]);
         // 1 region, 248 countries, 248 rests, 2 cities.
         assert_eq!(places.len(), 1 + 248 + 248 + 2);
     }

@@ -115,14 +115,12 @@ pub(super) async fn coverage(
     // Abroad, the party is organized in the countries and cities its profile names (and
     // wherever a body of the kind already sits): the world's other countries are not
     // counted as gaps.
-    let organized_countries: std::collections::HashSet<String> = state
+    let organized_countries = state
         .profile
         .diaspora
-        .iter()
-        .flat_map(|d| d.places())
-        .filter(|p| p.kind == "city")
-        .filter_map(|p| p.parent.map(|c| c.as_str().to_owned()))
-        .collect();
+        .as_ref()
+        .map(|d| d.organized_countries())
+        .unwrap_or_default();
     let counted_abroad = |t: &territory::Territory| match t.kind.as_str() {
         "country" => organized_countries.contains(&t.code),
         "country_rest" => false,
