@@ -542,17 +542,19 @@ pub struct Programme {
     pub starts_on: Day,
     #[schema(value_type = String, format = Date)]
     pub ends_on: Day,
-    /// One activity per line.
-    pub activities: String,
-    pub decision_id: i64,
-    #[schema(value_type = String, format = Date)]
-    pub adopted_on: Day,
+    /// One activity per line, for programmes adopted before activities had their own rows.
+    pub listed: String,
+    /// `draft` or `adopted`.
+    pub status: String,
+    pub decision_id: Option<i64>,
+    #[schema(value_type = Option<String>, format = Date)]
+    pub adopted_on: Option<Day>,
 }
 
 /// A body's programmes, the latest period first.
 pub async fn programmes(db: &Db, body_id: i64) -> Result<Vec<Programme>> {
     Ok(on_pool!(db, p => sqlx::query_as::<_, Programme>(
-        "SELECT id, body_id, title, starts_on, ends_on, activities, decision_id, adopted_on FROM programmes WHERE body_id = $1 ORDER BY starts_on DESC, id DESC",
+        "SELECT id, body_id, title, starts_on, ends_on, listed, status, decision_id, adopted_on FROM programmes WHERE body_id = $1 ORDER BY starts_on DESC, id DESC",
     ).bind(body_id).fetch_all(p).await)?)
 }
 

@@ -337,8 +337,8 @@ pub async fn apply_decision(
             activities,
         }) => {
             on_tx!(tx, c => sqlx::query(
-                "INSERT INTO programmes (body_id, path, title, starts_on, ends_on, activities, decision_id, adopted_on, created_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                "INSERT INTO programmes (body_id, path, title, starts_on, ends_on, listed, status, decision_id, adopted_on, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, 'adopted', $7, $8, $9)",
             )
             .bind(m.body_id).bind(&m.path).bind(&title).bind(&starts_on).bind(&ends_on)
             .bind(activities.join("\n")).bind(d.id).bind(m.held_on).bind(now)

@@ -368,7 +368,7 @@ pub(crate) async fn body_meetings_page(
                 (
                     p.title,
                     format!("{} – {}", day(&p.starts_on), day(&p.ends_on)),
-                    p.activities.lines().map(str::to_owned).collect(),
+                    p.listed.lines().map(str::to_owned).collect(),
                 )
             })
             .collect(),

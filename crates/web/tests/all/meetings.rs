@@ -1169,12 +1169,14 @@ async fn regional_programme(engine: Engine) {
         (
             p["title"].as_str(),
             p["starts_on"].as_str(),
-            p["activities"].as_str()
+            p["listed"].as_str(),
+            p["status"].as_str()
         ),
         (
             Some("برنامج العمل الجهوي"),
             Some("2025-11-01"),
-            Some("لقاءات تواصلية\nندوات موضوعاتية\nأنشطة ميدانية")
+            Some("لقاءات تواصلية\nندوات موضوعاتية\nأنشطة ميدانية"),
+            Some("adopted")
         )
     );
     let page = app
