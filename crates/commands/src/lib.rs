@@ -23,12 +23,14 @@ pub mod meetings;
 pub mod member_lists;
 pub mod members;
 pub mod operations;
+pub mod programmes;
 pub mod progress;
 pub mod reads;
 pub mod reviews;
 pub mod secrets;
 pub mod sessions;
 pub mod territories;
+pub mod timetable;
 pub mod worker;
 
 pub use access::Found;

@@ -112,6 +112,22 @@ pub const VOTES: Counted<'static> = Counted {
     one: "واحد",
 };
 
+/// Activities as the object of a verb (ويتضمن …): نشاطا واحدا، نشاطين، 3 أنشطة، 12 نشاطا،
+/// 100 نشاط.
+pub fn activities_ar(n: usize) -> String {
+    if n == 1 {
+        return "نشاطا واحدا".to_owned();
+    }
+    Counted {
+        singular: "نشاط",
+        dual: "نشاطين",
+        plural: "أنشطة",
+        accusative: "نشاطا",
+        one: "",
+    }
+    .of(n)
+}
+
 /// "N members" with the Arabic dual and plural: عضو واحد، عضوين، 3 أعضاء، 11 عضوا.
 pub fn members_count_ar(n: usize) -> String {
     if n == 0 {

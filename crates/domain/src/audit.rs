@@ -81,10 +81,30 @@ pub enum AuditAction {
     ContactsExported,
     /// A request raised at a meeting answered by the body it was addressed to.
     RequestAnswered,
+    /// A programme drafted by a body's officers.
+    ProgrammeDrafted,
+    /// An activity added to a programme (to an adopted one by amendment).
+    ActivityAdded,
+    /// An activity's description changed (an adopted programme's by amendment).
+    ActivityAmended,
+    /// An activity removed from a draft programme.
+    ActivityRemoved,
+    /// An activity moved to a new date.
+    ActivityPostponed,
+    /// An activity cancelled, with its reason.
+    ActivityCancelled,
+    /// An activity marked held, with its attendance.
+    ActivityHeld,
+    /// A body above took an activity into its timetable, or let it go.
+    ActivityFolded,
+    /// A body above asked that an activity be moved.
+    ActivityMoveAsked,
+    /// A photograph of a held activity added.
+    ActivityPhotoAdded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 63] = [
+    pub const ALL: [AuditAction; 73] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -148,6 +168,16 @@ impl AuditAction {
         AuditAction::ContactErased,
         AuditAction::ContactsExported,
         AuditAction::RequestAnswered,
+        AuditAction::ProgrammeDrafted,
+        AuditAction::ActivityAdded,
+        AuditAction::ActivityAmended,
+        AuditAction::ActivityRemoved,
+        AuditAction::ActivityPostponed,
+        AuditAction::ActivityCancelled,
+        AuditAction::ActivityHeld,
+        AuditAction::ActivityFolded,
+        AuditAction::ActivityMoveAsked,
+        AuditAction::ActivityPhotoAdded,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -215,6 +245,16 @@ impl AuditAction {
             AuditAction::ContactErased => "contact-erased",
             AuditAction::ContactsExported => "contacts-exported",
             AuditAction::RequestAnswered => "request-answered",
+            AuditAction::ProgrammeDrafted => "programme-drafted",
+            AuditAction::ActivityAdded => "activity-added",
+            AuditAction::ActivityAmended => "activity-amended",
+            AuditAction::ActivityRemoved => "activity-removed",
+            AuditAction::ActivityPostponed => "activity-postponed",
+            AuditAction::ActivityCancelled => "activity-cancelled",
+            AuditAction::ActivityHeld => "activity-held",
+            AuditAction::ActivityFolded => "activity-folded",
+            AuditAction::ActivityMoveAsked => "activity-move-asked",
+            AuditAction::ActivityPhotoAdded => "activity-photo-added",
         }
     }
 

@@ -66,6 +66,16 @@ pub enum Field {
     DueOn,
     Answer,
     AnsweredOn,
+    /// A programme's period and an activity's description, course and attendance.
+    StartsOn,
+    EndsOn,
+    ActivityKind,
+    Themes,
+    Audience,
+    When,
+    Budget,
+    HeldOn,
+    Programme,
 }
 
 impl Field {
@@ -131,6 +141,15 @@ impl Field {
             Field::DueOn => "due_on",
             Field::Answer => "answer",
             Field::AnsweredOn => "answered_on",
+            Field::StartsOn => "starts_on",
+            Field::EndsOn => "ends_on",
+            Field::ActivityKind => "kind",
+            Field::Themes => "themes",
+            Field::Audience => "audience",
+            Field::When => "when",
+            Field::Budget => "budget",
+            Field::HeldOn => "held_on",
+            Field::Programme => "programme_id",
         }
     }
 }

@@ -267,6 +267,7 @@ pub fn decision_fr(
         },
         DecisionKind::Constitute => format!("proclamation de la constitution de l'instance {how}"),
         DecisionKind::AdoptProgramme {
+            programme_id,
             title,
             starts_on,
             ends_on,
@@ -275,7 +276,11 @@ pub fn decision_fr(
             "adoption du programme d'action « {title} » pour la période du {} au {} ({}) {how}",
             day(starts_on),
             day(ends_on),
-            activities.join(", ")
+            match (programme_id, activities.len()) {
+                (None, _) => activities.join(", "),
+                (Some(_), 1) => "1 activité".to_owned(),
+                (Some(_), n) => format!("{n} activités"),
+            }
         ),
         DecisionKind::LaunchCampaign { year, .. } => {
             format!(
@@ -690,6 +695,7 @@ mod tests {
             )
         );
         let programme = DecisionKind::AdoptProgramme {
+            programme_id: None,
             title: "Programme régional".into(),
             starts_on: "2025-01-01".into(),
             ends_on: "2025-06-30".into(),

@@ -167,6 +167,9 @@ pub struct Profile {
     /// The party's full name and emblem, as its card and pages show them.
     #[serde(default)]
     pub identity: Identity,
+    /// The kinds, themes and audiences of the activities programmes list.
+    #[serde(default)]
+    pub activities: crate::programmes::ActivityVocabulary,
 }
 
 /// The largest emblem a profile may carry (an SVG of a few kilobytes is typical).

@@ -103,17 +103,25 @@ pub fn csv(members: &[Member]) -> String {
 /// One sheet, right to left, with a bold frozen header and text cells (a CIN or a number
 /// never turns into a figure).
 pub fn xlsx(members: &[Member], sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    let rows: Vec<Vec<String>> = members.iter().map(|m| cells(m).into_iter().map(|c| c.to_string()).collect()).collect();
+    table_xlsx(&header, &rows, sheet_name)
+}
+
+/// Any table as one sheet, right to left, with a bold frozen header and text cells (a
+/// string cell is never read as a formula).
+pub fn table_xlsx(header: &[String], rows: &[Vec<String>], sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name(sheet_name)?;
     sheet.set_right_to_left(true);
     let bold = Format::new().set_bold();
-    for (col, name) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(0, col as u16, *name, &bold)?;
+    for (col, name) in header.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, name, &bold)?;
     }
-    for (row, m) in members.iter().enumerate() {
-        for (col, value) in cells(m).iter().enumerate() {
+    for (row, values) in rows.iter().enumerate() {
+        for (col, value) in values.iter().enumerate() {
             if !value.is_empty() {
                 sheet.write_string(row as u32 + 1, col as u16, value)?;
             }

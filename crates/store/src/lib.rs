@@ -72,6 +72,7 @@ pub mod imports;
 pub mod jobs;
 pub mod meetings;
 pub mod members;
+pub mod programmes;
 mod person;
 pub mod scope;
 pub mod staged_imports;

@@ -78,6 +78,14 @@ pub(crate) async fn enforce(
             )
             .await?
         }
+        TargetKind::Programme => {
+            put::<InBody<tanzim_store::programmes::Programme>>(&app, &actor, action, id, extensions)
+                .await?
+        }
+        TargetKind::Activity => {
+            put::<tanzim_commands::programmes::ActivityOf>(&app, &actor, action, id, extensions)
+                .await?
+        }
     }
     Ok(next.run(req).await)
 }

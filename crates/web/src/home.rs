@@ -30,6 +30,9 @@ struct HomePage {
     /// For an administrator who sees no body yet: the kinds the first-run step creates
     /// (national, region, province), named.
     first_run: Option<[String; 3]>,
+    /// Activities of the coming week, and programmes awaiting adoption: (id, title, body).
+    this_week: Vec<crate::programmes::ActivityRow>,
+    drafts: Vec<(i64, String, String)>,
 }
 
 pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, AppError> {
@@ -57,6 +60,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     reminders
         .extend(crate::meetings::reminder_rows(&state, &ctx, user, crate::state::today()).await?);
     let requests = crate::meetings::awaiting_rows(&state, &ctx, user, 20).await?;
+    let (this_week, drafts) = crate::programmes::home_rows(&state, &ctx, user).await?;
     let party = state.profile.party_key().unwrap_or_default();
     let country = tanzim_domain::policy::Target {
         path: tanzim_domain::territory::TerritoryPath::national(),
@@ -76,6 +80,8 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
     Ok(views::html(HomePage {
         first_run,
         requests,
+        this_week,
+        drafts,
         upcoming,
         reminders,
         layout: Layout::new(&state, &ctx, "home-title"),

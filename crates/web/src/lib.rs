@@ -26,6 +26,7 @@ pub mod meetings;
 pub mod members;
 mod places;
 pub mod problems;
+pub mod programmes;
 pub mod reauth;
 pub mod reviews;
 pub mod routes;

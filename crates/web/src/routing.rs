@@ -36,6 +36,10 @@ pub enum TargetKind {
     /// `{id}` is a request raised at a meeting (as reachable as the body that raised it or
     /// the body it is addressed to).
     Request,
+    /// `{id}` is an activity programme (as reachable as its body).
+    Programme,
+    /// `{id}` is an activity of a programme (as reachable as its body).
+    Activity,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -26,6 +26,19 @@ async fn from_roll(
     kind: DecisionKind,
 ) -> Result<DecisionKind> {
     Ok(match kind {
+        DecisionKind::AdoptProgramme {
+            programme_id: Some(id),
+            ..
+        } => {
+            let (p, activities) = crate::programmes::to_adopt(app, b, id).await?;
+            DecisionKind::AdoptProgramme {
+                programme_id: Some(p.id),
+                title: p.title,
+                starts_on: p.starts_on.to_string(),
+                ends_on: p.ends_on.to_string(),
+                activities: activities.into_iter().map(|a| a.title).collect(),
+            }
+        }
         DecisionKind::Appoint {
             position,
             rank,

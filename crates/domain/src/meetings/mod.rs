@@ -225,8 +225,12 @@ pub enum DecisionKind {
     Resolution { text: String },
     /// The founding meeting constitutes the body (it was in formation).
     Constitute,
-    /// Adopts the body's work programme for a period, its activities one per line.
+    /// Adopts the body's work programme for a period: a draft programme of the body
+    /// (`programme_id`, whose title, period and activities fill the rest), or, as before
+    /// programmes had activities of their own, a title and its activities one per line.
     AdoptProgramme {
+        #[serde(default)]
+        programme_id: Option<i64>,
         title: String,
         starts_on: String,
         ends_on: String,
@@ -360,6 +364,7 @@ pub fn check_decision(kind: &DecisionKind, vote: Option<&Vote>) -> Result<(), cr
             starts_on,
             ends_on,
             activities,
+            ..
         } => {
             if title.trim().is_empty() || activities.iter().all(|a| a.trim().is_empty()) {
                 return Err(DomainError::new(Field::Name, "text-required"));
@@ -443,11 +448,18 @@ pub fn decision_ar(
         },
         DecisionKind::Constitute => format!("الإعلان عن تأسيس الهيئة {how}"),
         DecisionKind::AdoptProgramme {
+            programme_id,
             title,
             starts_on,
             ends_on,
             activities,
         } => {
+            // A programme of its own rows is counted (it may hold dozens of activities);
+            // the lines typed before are listed.
+            let content = match programme_id {
+                Some(_) => crate::arabic::activities_ar(activities.len()),
+                None => and_list(activities),
+            };
             let day = |d: &str| {
                 NaiveDate::parse_from_str(d, "%Y-%m-%d")
                     .map(date_ar)
@@ -457,7 +469,7 @@ pub fn decision_ar(
                 "المصادقة {how} على «{title}» للفترة من {} إلى {}، ويتضمن {}",
                 day(starts_on),
                 day(ends_on),
-                and_list(activities)
+                content
             )
         }
         DecisionKind::LaunchCampaign { year, .. } => {

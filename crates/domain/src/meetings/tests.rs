@@ -211,6 +211,7 @@ fn attendance_is_checked_against_the_rules() {
 #[test]
 fn a_programme_is_checked_and_worded() {
     let programme = |starts: &str, ends: &str, activities: &[&str]| DecisionKind::AdoptProgramme {
+        programme_id: None,
         title: "برنامج العمل الجهوي".into(),
         starts_on: starts.into(),
         ends_on: ends.into(),

@@ -532,32 +532,6 @@ pub async fn has_calendar_feed(db: &Db, user_id: i64) -> Result<bool> {
     Ok(n > 0)
 }
 
-/// A work programme adopted by a meeting's decision.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
-pub struct Programme {
-    pub id: i64,
-    pub body_id: i64,
-    pub title: String,
-    #[schema(value_type = String, format = Date)]
-    pub starts_on: Day,
-    #[schema(value_type = String, format = Date)]
-    pub ends_on: Day,
-    /// One activity per line, for programmes adopted before activities had their own rows.
-    pub listed: String,
-    /// `draft` or `adopted`.
-    pub status: String,
-    pub decision_id: Option<i64>,
-    #[schema(value_type = Option<String>, format = Date)]
-    pub adopted_on: Option<Day>,
-}
-
-/// A body's programmes, the latest period first.
-pub async fn programmes(db: &Db, body_id: i64) -> Result<Vec<Programme>> {
-    Ok(on_pool!(db, p => sqlx::query_as::<_, Programme>(
-        "SELECT id, body_id, title, starts_on, ends_on, listed, status, decision_id, adopted_on FROM programmes WHERE body_id = $1 ORDER BY starts_on DESC, id DESC",
-    ).bind(body_id).fetch_all(p).await)?)
-}
-
 /// Someone invited to a meeting: a member of the body (by their position) or a guest.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Invitee {

@@ -331,6 +331,11 @@ pub async fn apply_decision(
             crate::campaigns::insert_campaign(&mut tx.as_conn(), body, &plan, actor_id).await?;
         }
         Some(DecisionKind::AdoptProgramme {
+            programme_id: Some(id),
+            ..
+        }) => crate::programmes::adopt(tx, id, d.id, m.held_on).await?,
+        Some(DecisionKind::AdoptProgramme {
+            programme_id: None,
             title,
             starts_on,
             ends_on,

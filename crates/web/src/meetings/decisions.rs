@@ -68,6 +68,9 @@ pub struct DecisionForm {
     categories: String,
     #[serde(default)]
     programme_title: String,
+    /// A draft programme of the body, chosen instead of typing one.
+    #[serde(default)]
+    programme_id: String,
     #[serde(default)]
     starts_on: String,
     #[serde(default)]
@@ -153,6 +156,7 @@ impl DecisionForm {
                 text: self.text.trim().to_owned(),
             },
             "adopt_programme" => DecisionKind::AdoptProgramme {
+                programme_id: self.programme_id.trim().parse().ok(),
                 title: self.programme_title.trim().to_owned(),
                 starts_on: self.starts_on.trim().to_owned(),
                 ends_on: self.ends_on.trim().to_owned(),
@@ -244,13 +248,13 @@ pub async fn decision_form(
 
 /// The work programmes the body's meetings adopted.
 #[utoipa::path(get, path = "/api/v1/bodies/{id}/programmes", tag = "meetings", params(("id" = i64, Path)),
-    responses((status = 200, body = Vec<store::Programme>), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
+    responses((status = 200, body = Vec<tanzim_store::programmes::Programme>), BadRequest, Unauthenticated, Forbidden, NotFound), security(("bearer" = [])))]
 pub async fn api_programmes(
     State(state): State<AppState>,
     Loaded(body): Loaded<Body>,
-) -> Result<Json<Vec<store::Programme>>, AppError> {
+) -> Result<Json<Vec<tanzim_store::programmes::Programme>>, AppError> {
     let b = body.into_inner();
-    Ok(Json(store::programmes(&state.db, b.id).await?))
+    Ok(Json(tanzim_store::programmes::of_body(&state.db, b.id).await?))
 }
 
 /// This module's routes and the access each requires.

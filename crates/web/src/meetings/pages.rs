@@ -361,7 +361,7 @@ pub(crate) async fn body_meetings_page(
         positions: position_choices(state, ctx),
         committee_kinds: committee_choices(state, ctx),
         kinds: kind_choices(state, ctx),
-        programmes: store::programmes(&state.db, b.id)
+        programmes: tanzim_store::programmes::of_body(&state.db, b.id)
             .await?
             .into_iter()
             .map(|p| {

@@ -1,0 +1,183 @@
+//! A body's timetable: its own activities and, folded in, those of every body on its
+//! territory (provinces, locals, the affiliated organizations), in the reader's scope,
+//! a month at a time or as a list, with the clashes the window holds; and the activities
+//! of the coming week for the home page.
+
+use crate::{App, Found, Result};
+use chrono::{Datelike, Duration, NaiveDate};
+use tanzim_domain::policy::Action;
+use tanzim_domain::programmes::{self as rules, ActivityStatus, Clash, Span};
+use tanzim_domain::territory::TerritoryPath;
+use tanzim_store::bodies::Body;
+use tanzim_store::programmes::{self as store, Activity, Timetable};
+use tanzim_store::{Day, Page, Paged, ScopeFilter};
+
+/// How far the clash rules read in one window: a national month holds a few thousand.
+const CLASH_WINDOW: i64 = 20_000;
+
+/// What the reader narrows the timetable to.
+#[derive(Debug, Clone, Default)]
+pub struct Filters {
+    /// A month (its first day); the whole of time when `None` (the list then starts today).
+    pub month: Option<NaiveDate>,
+    /// A territory below the body's (a province), by code.
+    pub territory: Option<String>,
+    pub organization: Option<String>,
+    pub kind: Option<String>,
+    pub theme: Option<String>,
+    pub status: Option<String>,
+    /// One day of the month (the calendar's cell the reader chose).
+    pub day: Option<NaiveDate>,
+}
+
+pub struct TimetableView {
+    pub activities: Paged<Activity>,
+    /// Activities starting on each day of the month.
+    pub per_day: Vec<(Day, i64)>,
+    pub clashes: Vec<Clash>,
+    /// The month shown.
+    pub month: Span,
+}
+
+/// The first and last day of the month that holds `day`.
+pub fn month_of(day: NaiveDate) -> Span {
+    let first = day.with_day(1).unwrap_or(day);
+    let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
+    Span {
+        starts_on: first,
+        ends_on: next - Duration::days(1),
+    }
+}
+
+/// The body's timetable for a month, filtered; `scope` is the reader's (over meetings).
+pub async fn of_body(
+    app: &App,
+    b: &Found<Body>,
+    scope: &ScopeFilter,
+    f: &Filters,
+    page: Page,
+) -> Result<TimetableView> {
+    b.require(Action::ViewMeetings)?;
+    let month = month_of(f.month.unwrap_or_else(crate::today));
+    let within = TerritoryPath::from_stored(b.path.clone());
+    let territory = f.territory.as_deref().and_then(|code| {
+        // A territory outside the body's narrows to nothing rather than widening.
+        let path = tanzim_domain::territory::TerritoryCode::parse(code).ok()?;
+        Some(path_below(&within, path.as_str()))
+    });
+    let mut t = Timetable {
+        within,
+        folded_into: Some(b.id),
+        from: Some(Day(month.starts_on)),
+        to: Some(Day(month.ends_on)),
+        territory,
+        organization: f.organization.clone(),
+        kind: f.kind.clone(),
+        theme: f.theme.clone(),
+        status: f.status.clone().filter(|s| ActivityStatus::parse(s).is_some()),
+    };
+    let per_day = store::per_day(&app.db, scope, &t).await?;
+    let placed = store::placed(&app.db, scope, &t, CLASH_WINDOW).await?;
+    let clashes = rules::clashes(&placed.into_iter().map(placed_rule).collect::<Vec<_>>());
+    if let Some(day) = f.day.filter(|d| month.starts_on <= *d && *d <= month.ends_on) {
+        t.from = Some(Day(day));
+        t.to = Some(Day(day));
+    }
+    let activities = store::timetable(&app.db, scope, &t, page).await?;
+    Ok(TimetableView {
+        activities,
+        per_day,
+        clashes,
+        month,
+    })
+}
+
+/// Every activity of the body's timetable in a window of days, for a file (XLSX, iCalendar).
+pub async fn export(
+    app: &App,
+    b: &Found<Body>,
+    scope: &ScopeFilter,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<Activity>> {
+    b.require(Action::ViewMeetings)?;
+    let t = Timetable {
+        within: TerritoryPath::from_stored(b.path.clone()),
+        folded_into: Some(b.id),
+        from: Some(Day(from)),
+        to: Some(Day(to)),
+        ..Default::default()
+    };
+    let page = Page { number: 1, size: 10_000 };
+    Ok(store::timetable(&app.db, scope, &t, page).await?.items)
+}
+
+/// The path of territory `code` when it lies below `within` (found by its code's
+/// prefixes: `05.231.01.03` lies in `05/05.231/`), else a path that holds nothing.
+fn path_below(within: &TerritoryPath, code: &str) -> TerritoryPath {
+    let mut path = String::new();
+    let parts: Vec<&str> = code.split('.').collect();
+    // Region `05`, province `05.231`, then the commune's full code.
+    for n in [1, 2, parts.len()] {
+        if n <= parts.len() {
+            let c = parts[..n].join(".");
+            if !path.contains(&format!("{c}/")) {
+                path.push_str(&c);
+                path.push('/');
+            }
+        }
+    }
+    let path = TerritoryPath::from_stored(path);
+    if within.contains(&path) {
+        path
+    } else {
+        TerritoryPath::from_stored("-/".to_owned())
+    }
+}
+
+fn placed_rule(p: store::Placed) -> rules::Placed {
+    rules::Placed {
+        id: p.id,
+        status: ActivityStatus::parse(&p.status).unwrap_or(ActivityStatus::Planned),
+        span: Span {
+            starts_on: p.starts_on.date(),
+            ends_on: p.ends_on.date(),
+        },
+        body_territory: p.territory_code,
+        commune: p.commune_code,
+        guests: rules::guest_lines(&p.guests),
+    }
+}
+
+/// The open activities of the coming seven days in the reader's scope, for the home page.
+pub async fn this_week(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec<Activity>> {
+    let today = crate::today();
+    let t = Timetable {
+        from: Some(Day(today)),
+        to: Some(Day(today + Duration::days(6))),
+        ..Default::default()
+    };
+    let page = Page { number: 1, size: u32::try_from(limit).unwrap_or(20) };
+    let mut items = store::timetable(&app.db, scope, &t, page).await?.items;
+    items.retain(|a| ActivityStatus::parse(&a.status).is_some_and(ActivityStatus::is_open));
+    Ok(items)
+}
+
+/// The draft programmes awaiting a meeting's adoption in the reader's scope.
+pub async fn drafts(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec<(store::Programme, String)>> {
+    Ok(store::drafts_in(&app.db, scope, limit).await?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_territory_below_is_found_by_its_code() {
+        let region = TerritoryPath::from_stored("05/".into());
+        assert_eq!(path_below(&region, "05.231").as_str(), "05/05.231/");
+        assert_eq!(path_below(&region, "05.231.01.03").as_str(), "05/05.231/05.231.01.03/");
+        assert_eq!(path_below(&region, "06.111").as_str(), "-/");
+        assert_eq!(path_below(&TerritoryPath::national(), "05").as_str(), "05/");
+    }
+}
