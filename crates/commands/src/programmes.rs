@@ -72,7 +72,16 @@ pub async fn draft(
     }
     let (title, span) = rules::check_programme(title, starts_on, ends_on)?;
     let mut tx = app.db.begin().await?;
-    let id = store::insert(&mut tx, b.id, &b.path, &title, &span, actor.user_id(), now()).await?;
+    let id = store::insert(
+        &mut tx,
+        b.id,
+        &b.path,
+        &title,
+        &span,
+        actor.user_id(),
+        now(),
+    )
+    .await?;
     let entry = actor
         .audit(AuditAction::ProgrammeDrafted)
         .target_of("programme", id, &b.target())
@@ -90,9 +99,13 @@ async fn commune_in(app: &App, body: &Body, code: Option<&str>) -> Result<Option
     };
     let outside = || Error::from(DomainError::new(Field::Commune, "activity-commune-outside"));
     let parsed = TerritoryCode::parse(code).map_err(|_| outside())?;
-    let t = tanzim_store::territory::get(&app.db, &parsed).await?.ok_or_else(outside)?;
+    let t = tanzim_store::territory::get(&app.db, &parsed)
+        .await?
+        .ok_or_else(outside)?;
     let body_path = TerritoryPath::from_stored(body.path.clone());
-    if t.level.as_str() != "commune" || !body_path.contains(&TerritoryPath::from_stored(t.path.clone())) {
+    if t.level.as_str() != "commune"
+        || !body_path.contains(&TerritoryPath::from_stored(t.path.clone()))
+    {
         return Err(outside());
     }
     Ok(Some(code.to_owned()))
@@ -158,18 +171,39 @@ pub async fn add_activity(
         organization: &body.organization,
     };
     let mut tx = app.db.begin().await?;
-    let id = store::add_activity(&mut tx, &owner, &checked, commune.as_deref(), actor.user_id(), now()).await?;
-    let after = json!({ "activity": &checked, "commune": commune });
-    history(&mut tx, actor, programme, NewChange {
-        activity_id: id,
-        programme_id: programme.id,
-        change: "added",
-        reason: reason.as_deref(),
-        before_json: None,
-        after_json: Some(after.to_string()),
-    })
+    let id = store::add_activity(
+        &mut tx,
+        &owner,
+        &checked,
+        commune.as_deref(),
+        actor.user_id(),
+        now(),
+    )
     .await?;
-    finish(tx, actor, AuditAction::ActivityAdded, body, id, json!({ "programme": programme.id, "title": checked.title, "reason": reason })).await?;
+    let after = json!({ "activity": &checked, "commune": commune });
+    history(
+        &mut tx,
+        actor,
+        programme,
+        NewChange {
+            activity_id: id,
+            programme_id: programme.id,
+            change: "added",
+            reason: reason.as_deref(),
+            before_json: None,
+            after_json: Some(after.to_string()),
+        },
+    )
+    .await?;
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityAdded,
+        body,
+        id,
+        json!({ "programme": programme.id, "title": checked.title, "reason": reason }),
+    )
+    .await?;
     Ok(id)
 }
 
@@ -204,16 +238,29 @@ pub async fn amend(
     let reason = amendment_reason(&a.programme, reason)?;
     let mut tx = app.db.begin().await?;
     store::update_activity(&mut tx, a.activity.id, &checked, commune.as_deref(), now()).await?;
-    history(&mut tx, actor, &a.programme, NewChange {
-        activity_id: a.activity.id,
-        programme_id: a.programme.id,
-        change: "amended",
-        reason: reason.as_deref(),
-        before_json: Some(described(&a.activity).to_string()),
-        after_json: Some(json!({ "activity": &checked, "commune": commune }).to_string()),
-    })
+    history(
+        &mut tx,
+        actor,
+        &a.programme,
+        NewChange {
+            activity_id: a.activity.id,
+            programme_id: a.programme.id,
+            change: "amended",
+            reason: reason.as_deref(),
+            before_json: Some(described(&a.activity).to_string()),
+            after_json: Some(json!({ "activity": &checked, "commune": commune }).to_string()),
+        },
+    )
     .await?;
-    finish(tx, actor, AuditAction::ActivityAmended, &a.body, a.activity.id, json!({ "reason": reason })).await
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityAmended,
+        &a.body,
+        a.activity.id,
+        json!({ "reason": reason }),
+    )
+    .await
 }
 
 /// Removes an activity from a draft; an adopted programme's activity is cancelled instead.
@@ -224,7 +271,15 @@ pub async fn remove(app: &App, actor: &Actor<'_>, a: &Found<ActivityOf>) -> Resu
     }
     let mut tx = app.db.begin().await?;
     store::remove_activity(&mut tx, a.activity.id).await?;
-    finish(tx, actor, AuditAction::ActivityRemoved, &a.body, a.activity.id, json!({ "title": a.activity.title })).await
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityRemoved,
+        &a.body,
+        a.activity.id,
+        json!({ "title": a.activity.title }),
+    )
+    .await
 }
 
 /// Moves an open activity to a new day or period of the programme, with its reason.
@@ -241,35 +296,71 @@ pub async fn postpone(
     let reason = rules::check_reason(reason)?;
     let mut tx = app.db.begin().await?;
     store::postpone(&mut tx, a.activity.id, &to, now()).await?;
-    history(&mut tx, actor, &a.programme, NewChange {
-        activity_id: a.activity.id,
-        programme_id: a.programme.id,
-        change: "postponed",
-        reason: Some(&reason),
-        before_json: Some(json!({ "starts_on": a.activity.starts_on, "ends_on": a.activity.ends_on }).to_string()),
-        after_json: Some(json!({ "starts_on": to.starts_on, "ends_on": to.ends_on }).to_string()),
-    })
+    history(
+        &mut tx,
+        actor,
+        &a.programme,
+        NewChange {
+            activity_id: a.activity.id,
+            programme_id: a.programme.id,
+            change: "postponed",
+            reason: Some(&reason),
+            before_json: Some(
+                json!({ "starts_on": a.activity.starts_on, "ends_on": a.activity.ends_on })
+                    .to_string(),
+            ),
+            after_json: Some(
+                json!({ "starts_on": to.starts_on, "ends_on": to.ends_on }).to_string(),
+            ),
+        },
+    )
     .await?;
-    finish(tx, actor, AuditAction::ActivityPostponed, &a.body, a.activity.id, json!({ "to": to.typed(), "reason": reason })).await
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityPostponed,
+        &a.body,
+        a.activity.id,
+        json!({ "to": to.typed(), "reason": reason }),
+    )
+    .await
 }
 
 /// Cancels an open activity, with its reason.
-pub async fn cancel(app: &App, actor: &Actor<'_>, a: &Found<ActivityOf>, reason: &str) -> Result<()> {
+pub async fn cancel(
+    app: &App,
+    actor: &Actor<'_>,
+    a: &Found<ActivityOf>,
+    reason: &str,
+) -> Result<()> {
     a.require(Action::ManageMeetings)?;
     open(&a.activity)?;
     let reason = rules::check_reason(reason)?;
     let mut tx = app.db.begin().await?;
     store::cancel(&mut tx, a.activity.id, &reason, now()).await?;
-    history(&mut tx, actor, &a.programme, NewChange {
-        activity_id: a.activity.id,
-        programme_id: a.programme.id,
-        change: "cancelled",
-        reason: Some(&reason),
-        before_json: None,
-        after_json: None,
-    })
+    history(
+        &mut tx,
+        actor,
+        &a.programme,
+        NewChange {
+            activity_id: a.activity.id,
+            programme_id: a.programme.id,
+            change: "cancelled",
+            reason: Some(&reason),
+            before_json: None,
+            after_json: None,
+        },
+    )
     .await?;
-    finish(tx, actor, AuditAction::ActivityCancelled, &a.body, a.activity.id, json!({ "reason": reason })).await
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityCancelled,
+        &a.body,
+        a.activity.id,
+        json!({ "reason": reason }),
+    )
+    .await
 }
 
 /// Marks an open activity of an adopted programme held: its day (not in the future), its
@@ -292,24 +383,43 @@ pub async fn mark_held(
     }
     let mut tx = app.db.begin().await?;
     store::mark_held(&mut tx, a.activity.id, &held, meeting_id, now()).await?;
-    history(&mut tx, actor, &a.programme, NewChange {
-        activity_id: a.activity.id,
-        programme_id: a.programme.id,
-        change: "held",
-        reason: None,
-        before_json: None,
-        after_json: Some(json!(&held).to_string()),
-    })
+    history(
+        &mut tx,
+        actor,
+        &a.programme,
+        NewChange {
+            activity_id: a.activity.id,
+            programme_id: a.programme.id,
+            change: "held",
+            reason: None,
+            before_json: None,
+            after_json: Some(json!(&held).to_string()),
+        },
+    )
     .await?;
-    finish(tx, actor, AuditAction::ActivityHeld, &a.body, a.activity.id, json!({ "held_on": held.held_on, "meeting": meeting_id })).await
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityHeld,
+        &a.body,
+        a.activity.id,
+        json!({ "held_on": held.held_on, "meeting": meeting_id }),
+    )
+    .await
 }
 
 /// The body whose timetable takes the activity in: above the activity's body (its
 /// territory holds the activity's), active, and the actor holds its meetings.
 async fn body_above(app: &App, actor: &Actor<'_>, a: &ActivityOf, into: i64) -> Result<Body> {
-    let unknown = || Error::from(DomainError::new(Field::Parent, "activity-fold-body-unknown"));
+    let unknown = || {
+        Error::from(DomainError::new(
+            Field::Parent,
+            "activity-fold-body-unknown",
+        ))
+    };
     let b = bodies::get(&app.db, into).await?.ok_or_else(unknown)?;
-    let holds = TerritoryPath::from_stored(b.path.clone()).contains(&TerritoryPath::from_stored(a.body.path.clone()));
+    let holds = TerritoryPath::from_stored(b.path.clone())
+        .contains(&TerritoryPath::from_stored(a.body.path.clone()));
     if b.id == a.body.id || !holds || !b.is_active() {
         return Err(unknown());
     }
@@ -321,47 +431,93 @@ async fn body_above(app: &App, actor: &Actor<'_>, a: &ActivityOf, into: i64) -> 
 
 /// A body above takes the activity into its own timetable (article 001: the provinces'
 /// programmes in the regional timetable), or lets it go (`into` is `None`).
-pub async fn fold(app: &App, actor: &Actor<'_>, a: &Found<ActivityOf>, into: Option<i64>) -> Result<()> {
+pub async fn fold(
+    app: &App,
+    actor: &Actor<'_>,
+    a: &Found<ActivityOf>,
+    into: Option<i64>,
+) -> Result<()> {
     a.require(Action::ManageMeetings)?;
     let (target, change) = match into {
         Some(id) => (body_above(app, actor, a, id).await?, "folded"),
         None => {
-            let id = a.activity.folded_into.ok_or(Error::Conflict("activity-not-folded"))?;
+            let id = a
+                .activity
+                .folded_into
+                .ok_or(Error::Conflict("activity-not-folded"))?;
             (body_above(app, actor, a, id).await?, "unfolded")
         }
     };
     let mut tx = app.db.begin().await?;
     store::fold(&mut tx, a.activity.id, into, now()).await?;
-    history(&mut tx, actor, &a.programme, NewChange {
-        activity_id: a.activity.id,
-        programme_id: a.programme.id,
-        change,
-        reason: None,
-        before_json: None,
-        after_json: Some(json!({ "body": target.id, "name": target.name }).to_string()),
-    })
+    history(
+        &mut tx,
+        actor,
+        &a.programme,
+        NewChange {
+            activity_id: a.activity.id,
+            programme_id: a.programme.id,
+            change,
+            reason: None,
+            before_json: None,
+            after_json: Some(json!({ "body": target.id, "name": target.name }).to_string()),
+        },
+    )
     .await?;
-    finish(tx, actor, AuditAction::ActivityFolded, &a.body, a.activity.id, json!({ "into": into, "body": target.id })).await
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityFolded,
+        &a.body,
+        a.activity.id,
+        json!({ "into": into, "body": target.id }),
+    )
+    .await
 }
 
 /// A body above asks that the activity be moved (a clash); postponing it answers.
-pub async fn ask_move(app: &App, actor: &Actor<'_>, a: &Found<ActivityOf>, from: i64, text: &str) -> Result<()> {
+pub async fn ask_move(
+    app: &App,
+    actor: &Actor<'_>,
+    a: &Found<ActivityOf>,
+    from: i64,
+    text: &str,
+) -> Result<()> {
     a.require(Action::ManageMeetings)?;
     open(&a.activity)?;
     let asking = body_above(app, actor, a, from).await?;
     let text = rules::check_reason(text)?;
     let mut tx = app.db.begin().await?;
-    store::ask_move(&mut tx, a.activity.id, &format!("{}: {text}", asking.name), now()).await?;
-    history(&mut tx, actor, &a.programme, NewChange {
-        activity_id: a.activity.id,
-        programme_id: a.programme.id,
-        change: "move_asked",
-        reason: Some(&text),
-        before_json: None,
-        after_json: Some(json!({ "body": asking.id, "name": asking.name }).to_string()),
-    })
+    store::ask_move(
+        &mut tx,
+        a.activity.id,
+        &format!("{}: {text}", asking.name),
+        now(),
+    )
     .await?;
-    finish(tx, actor, AuditAction::ActivityMoveAsked, &a.body, a.activity.id, json!({ "by": asking.id, "text": text })).await
+    history(
+        &mut tx,
+        actor,
+        &a.programme,
+        NewChange {
+            activity_id: a.activity.id,
+            programme_id: a.programme.id,
+            change: "move_asked",
+            reason: Some(&text),
+            before_json: None,
+            after_json: Some(json!({ "body": asking.id, "name": asking.name }).to_string()),
+        },
+    )
+    .await?;
+    finish(
+        tx,
+        actor,
+        AuditAction::ActivityMoveAsked,
+        &a.body,
+        a.activity.id,
+        json!({ "by": asking.id, "text": text }),
+    )
+    .await
 }
 
 /// The programme a decision adopts, checked when the decision is recorded: a draft of the
@@ -390,7 +546,13 @@ pub async fn of_body(app: &App, b: &Found<Body>) -> Result<Vec<Programme>> {
 }
 
 /// A programme's activities and history.
-pub async fn read(app: &App, p: &Found<InBody<Programme>>) -> Result<(Vec<Activity>, Vec<store::Change>)> {
+pub async fn read(
+    app: &App,
+    p: &Found<InBody<Programme>>,
+) -> Result<(Vec<Activity>, Vec<store::Change>)> {
     p.require(Action::ViewMeetings)?;
-    Ok((store::activities(&app.db, p.record.id).await?, store::changes(&app.db, p.record.id).await?))
+    Ok((
+        store::activities(&app.db, p.record.id).await?,
+        store::changes(&app.db, p.record.id).await?,
+    ))
 }

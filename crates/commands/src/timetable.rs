@@ -42,7 +42,9 @@ pub struct TimetableView {
 /// The first and last day of the month that holds `day`.
 pub fn month_of(day: NaiveDate) -> Span {
     let first = day.with_day(1).unwrap_or(day);
-    let next = first.checked_add_months(chrono::Months::new(1)).unwrap_or(first);
+    let next = first
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(first);
     Span {
         starts_on: first,
         ends_on: next - Duration::days(1),
@@ -74,12 +76,18 @@ pub async fn of_body(
         organization: f.organization.clone(),
         kind: f.kind.clone(),
         theme: f.theme.clone(),
-        status: f.status.clone().filter(|s| ActivityStatus::parse(s).is_some()),
+        status: f
+            .status
+            .clone()
+            .filter(|s| ActivityStatus::parse(s).is_some()),
     };
     let per_day = store::per_day(&app.db, scope, &t).await?;
     let placed = store::placed(&app.db, scope, &t, CLASH_WINDOW).await?;
     let clashes = rules::clashes(&placed.into_iter().map(placed_rule).collect::<Vec<_>>());
-    if let Some(day) = f.day.filter(|d| month.starts_on <= *d && *d <= month.ends_on) {
+    if let Some(day) = f
+        .day
+        .filter(|d| month.starts_on <= *d && *d <= month.ends_on)
+    {
         t.from = Some(Day(day));
         t.to = Some(Day(day));
     }
@@ -108,7 +116,10 @@ pub async fn export(
         to: Some(Day(to)),
         ..Default::default()
     };
-    let page = Page { number: 1, size: 10_000 };
+    let page = Page {
+        number: 1,
+        size: 10_000,
+    };
     Ok(store::timetable(&app.db, scope, &t, page).await?.items)
 }
 
@@ -157,14 +168,17 @@ pub async fn this_week(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec
         to: Some(Day(today + Duration::days(6))),
         ..Default::default()
     };
-    let page = Page { number: 1, size: u32::try_from(limit).unwrap_or(20) };
+    let page = Page {
+        number: 1,
+        size: u32::try_from(limit).unwrap_or(20),
+    };
     let mut items = store::timetable(&app.db, scope, &t, page).await?.items;
     items.retain(|a| ActivityStatus::parse(&a.status).is_some_and(ActivityStatus::is_open));
     Ok(items)
 }
 
 /// The draft programmes awaiting a meeting's adoption in the reader's scope.
-pub async fn drafts(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec<(store::Programme, String)>> {
+pub async fn drafts(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec<store::Draft>> {
     Ok(store::drafts_in(&app.db, scope, limit).await?)
 }
 
@@ -176,7 +190,10 @@ mod tests {
     fn a_territory_below_is_found_by_its_code() {
         let region = TerritoryPath::from_stored("05/".into());
         assert_eq!(path_below(&region, "05.231").as_str(), "05/05.231/");
-        assert_eq!(path_below(&region, "05.231.01.03").as_str(), "05/05.231/05.231.01.03/");
+        assert_eq!(
+            path_below(&region, "05.231.01.03").as_str(),
+            "05/05.231/05.231.01.03/"
+        );
         assert_eq!(path_below(&region, "06.111").as_str(), "-/");
         assert_eq!(path_below(&TerritoryPath::national(), "05").as_str(), "05/");
     }

@@ -42,24 +42,69 @@ impl Default for ActivityVocabulary {
         ActivityVocabulary {
             kinds: vec![
                 term("forum", "ملتقى", "Forum", "Forum"),
-                term("training", "دورة تكوينية", "Session de formation", "Training session"),
-                term("seminar", "ندوة موضوعاتية", "Séminaire thématique", "Thematic seminar"),
-                term("outreach", "لقاء تواصلي", "Rencontre de communication", "Outreach meeting"),
-                term("field", "نشاط ميداني", "Activité de terrain", "Field activity"),
-                term("congress", "تحضير المؤتمر", "Préparation du congrès", "Congress preparation"),
+                term(
+                    "training",
+                    "دورة تكوينية",
+                    "Session de formation",
+                    "Training session",
+                ),
+                term(
+                    "seminar",
+                    "ندوة موضوعاتية",
+                    "Séminaire thématique",
+                    "Thematic seminar",
+                ),
+                term(
+                    "outreach",
+                    "لقاء تواصلي",
+                    "Rencontre de communication",
+                    "Outreach meeting",
+                ),
+                term(
+                    "field",
+                    "نشاط ميداني",
+                    "Activité de terrain",
+                    "Field activity",
+                ),
+                term(
+                    "congress",
+                    "تحضير المؤتمر",
+                    "Préparation du congrès",
+                    "Congress preparation",
+                ),
             ],
             themes: vec![
                 term("media", "الإعلام", "Médias", "Media"),
-                term("administration", "الإدارة الجهوية", "Administration régionale", "Regional administration"),
-                term("politics", "الوضع السياسي", "Situation politique", "Politics"),
+                term(
+                    "administration",
+                    "الإدارة الجهوية",
+                    "Administration régionale",
+                    "Regional administration",
+                ),
+                term(
+                    "politics",
+                    "الوضع السياسي",
+                    "Situation politique",
+                    "Politics",
+                ),
                 term("economy", "الاقتصاد", "Économie", "Economy"),
                 term("society", "الشأن الاجتماعي", "Société", "Society"),
                 term("culture", "الثقافة", "Culture", "Culture"),
                 term("youth", "الشباب", "Jeunesse", "Youth"),
                 term("women", "النساء", "Femmes", "Women"),
                 term("elected", "المنتخبون", "Élus", "Elected officials"),
-                term("professions", "القطاعات المهنية", "Secteurs professionnels", "Professions"),
-                term("associations", "النسيج الجمعوي", "Tissu associatif", "Associations"),
+                term(
+                    "professions",
+                    "القطاعات المهنية",
+                    "Secteurs professionnels",
+                    "Professions",
+                ),
+                term(
+                    "associations",
+                    "النسيج الجمعوي",
+                    "Tissu associatif",
+                    "Associations",
+                ),
                 term("rights", "حقوق الإنسان", "Droits humains", "Human rights"),
                 term("unions", "العمل النقابي", "Action syndicale", "Unions"),
             ],
@@ -69,7 +114,12 @@ impl Default for ActivityVocabulary {
                 term("youth", "الشباب", "Jeunes", "Youth"),
                 term("women", "النساء", "Femmes", "Women"),
                 term("public", "عموم المواطنين", "Grand public", "The public"),
-                term("professionals", "المهنيون", "Professionnels", "Professionals"),
+                term(
+                    "professionals",
+                    "المهنيون",
+                    "Professionnels",
+                    "Professionals",
+                ),
             ],
         }
     }
@@ -173,7 +223,9 @@ pub fn parse_when(input: &str, field: Field) -> Result<Span, DomainError> {
     }
     if s.len() == 7 && s.as_bytes()[4] == b'-' {
         let first = NaiveDate::parse_from_str(&format!("{s}-01"), "%Y-%m-%d").map_err(|_| bad())?;
-        let next = first.checked_add_months(chrono::Months::new(1)).ok_or_else(bad)?;
+        let next = first
+            .checked_add_months(chrono::Months::new(1))
+            .ok_or_else(bad)?;
         return Ok(Span {
             starts_on: first,
             ends_on: next - Duration::days(1),
@@ -188,7 +240,11 @@ pub fn parse_when(input: &str, field: Field) -> Result<Span, DomainError> {
 
 /// A programme's title and period, checked: a title, an end after the start, at most
 /// two years (a mandate's programme is split by year).
-pub fn check_programme(title: &str, starts_on: &str, ends_on: &str) -> Result<(String, Span), DomainError> {
+pub fn check_programme(
+    title: &str,
+    starts_on: &str,
+    ends_on: &str,
+) -> Result<(String, Span), DomainError> {
     let title = title.trim();
     if title.is_empty() || title.chars().count() > 200 {
         return Err(DomainError::new(Field::Title, "programme-title-required"));
@@ -196,7 +252,10 @@ pub fn check_programme(title: &str, starts_on: &str, ends_on: &str) -> Result<(S
     let starts_on = parse_date(starts_on, Field::StartsOn)?;
     let ends_on = parse_date(ends_on, Field::EndsOn)?;
     if ends_on < starts_on {
-        return Err(DomainError::new(Field::EndsOn, "programme-ends-before-start"));
+        return Err(DomainError::new(
+            Field::EndsOn,
+            "programme-ends-before-start",
+        ));
     }
     if ends_on > starts_on + Duration::days(2 * 366) {
         return Err(DomainError::new(Field::EndsOn, "programme-too-long"));
@@ -248,7 +307,9 @@ impl CheckedActivity {
 }
 
 fn optional(s: Option<&str>) -> Option<String> {
-    s.map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    s.map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 pub fn check_activity(
@@ -261,10 +322,18 @@ pub fn check_activity(
         return Err(DomainError::new(Field::Title, "activity-title-required"));
     }
     if words.kind(input.kind.trim()).is_none() {
-        return Err(DomainError::new(Field::ActivityKind, "activity-kind-unknown"));
+        return Err(DomainError::new(
+            Field::ActivityKind,
+            "activity-kind-unknown",
+        ));
     }
     let mut themes: Vec<String> = Vec::new();
-    for t in input.themes.iter().map(|t| t.trim()).filter(|t| !t.is_empty()) {
+    for t in input
+        .themes
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+    {
         if words.theme(t).is_none() {
             return Err(DomainError::new(Field::Themes, "activity-theme-unknown"));
         }
@@ -273,7 +342,10 @@ pub fn check_activity(
         }
     }
     if words.audience(input.audience.trim()).is_none() {
-        return Err(DomainError::new(Field::Audience, "activity-audience-unknown"));
+        return Err(DomainError::new(
+            Field::Audience,
+            "activity-audience-unknown",
+        ));
     }
     let span = parse_when(&input.when, Field::When)?;
     if !span.within(programme) {
@@ -282,7 +354,8 @@ pub fn check_activity(
     let budget_centimes = match optional(input.budget.as_deref()) {
         None => None,
         Some(b) => {
-            let c = parse_amount(&b).map_err(|_| DomainError::new(Field::Budget, "activity-budget-invalid"))?;
+            let c = parse_amount(&b)
+                .map_err(|_| DomainError::new(Field::Budget, "activity-budget-invalid"))?;
             if c <= 0 {
                 return Err(DomainError::new(Field::Budget, "activity-budget-invalid"));
             }
@@ -368,7 +441,11 @@ pub struct Held {
 
 /// An open activity is marked held on a day that has come, with counts that add up
 /// (the under-35s are among the men and women counted).
-pub fn check_held(status: ActivityStatus, input: &HeldInput, today: NaiveDate) -> Result<Held, DomainError> {
+pub fn check_held(
+    status: ActivityStatus,
+    input: &HeldInput,
+    today: NaiveDate,
+) -> Result<Held, DomainError> {
     if !status.is_open() {
         return Err(DomainError::new(Field::Status, "activity-closed"));
     }
@@ -377,9 +454,10 @@ pub fn check_held(status: ActivityStatus, input: &HeldInput, today: NaiveDate) -
         return Err(DomainError::new(Field::HeldOn, "activity-held-in-future"));
     }
     let count = |n: Option<i64>| match n {
-        Some(n) if !(0..=1_000_000).contains(&n) => {
-            Err(DomainError::new(Field::Attendance, "activity-count-invalid"))
-        }
+        Some(n) if !(0..=1_000_000).contains(&n) => Err(DomainError::new(
+            Field::Attendance,
+            "activity-count-invalid",
+        )),
         n => Ok(n),
     };
     let (men, women, young) = (
@@ -387,10 +465,13 @@ pub fn check_held(status: ActivityStatus, input: &HeldInput, today: NaiveDate) -
         count(input.attended_women)?,
         count(input.attended_under35)?,
     );
-    if let (Some(y), Some(m), Some(w)) = (young, men, women) {
-        if y > m + w {
-            return Err(DomainError::new(Field::Attendance, "activity-under35-exceeds"));
-        }
+    if let (Some(y), Some(m), Some(w)) = (young, men, women)
+        && y > m + w
+    {
+        return Err(DomainError::new(
+            Field::Attendance,
+            "activity-under35-exceeds",
+        ));
     }
     Ok(Held {
         held_on,
@@ -431,9 +512,17 @@ impl Placed {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Clash {
     /// Two activities on the same day in one province.
-    SameDay { day: NaiveDate, province: String, activities: Vec<i64> },
+    SameDay {
+        day: NaiveDate,
+        province: String,
+        activities: Vec<i64>,
+    },
     /// One guest expected at two activities on one day.
-    Guest { day: NaiveDate, guest: String, activities: Vec<i64> },
+    Guest {
+        day: NaiveDate,
+        guest: String,
+        activities: Vec<i64>,
+    },
     /// An activity placed in a commune outside its body's territory.
     OutsideJurisdiction { activity: i64 },
 }
@@ -449,10 +538,11 @@ pub fn clashes(items: &[Placed]) -> Vec<Clash> {
     let mut by_guest: BTreeMap<(NaiveDate, String), (String, Vec<i64>)> = BTreeMap::new();
     let mut out = Vec::new();
     for a in items {
-        if let (Some(commune), Some(body)) = (&a.commune, &a.body_territory) {
-            if !commune.starts_with(&format!("{body}.")) && commune != body {
-                out.push(Clash::OutsideJurisdiction { activity: a.id });
-            }
+        if let (Some(commune), Some(body)) = (&a.commune, &a.body_territory)
+            && !commune.starts_with(&format!("{body}."))
+            && commune != body
+        {
+            out.push(Clash::OutsideJurisdiction { activity: a.id });
         }
         if a.status == ActivityStatus::Cancelled || !a.span.is_one_day() {
             continue;
@@ -472,12 +562,20 @@ pub fn clashes(items: &[Placed]) -> Vec<Clash> {
     }
     for ((day, province), activities) in by_day {
         if activities.len() > 1 {
-            out.push(Clash::SameDay { day, province, activities });
+            out.push(Clash::SameDay {
+                day,
+                province,
+                activities,
+            });
         }
     }
     for ((day, _), (guest, activities)) in by_guest {
         if activities.len() > 1 {
-            out.push(Clash::Guest { day, guest, activities });
+            out.push(Clash::Guest {
+                day,
+                guest,
+                activities,
+            });
         }
     }
     out

@@ -104,13 +104,20 @@ pub fn csv(members: &[Member]) -> String {
 /// never turns into a figure).
 pub fn xlsx(members: &[Member], sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let header: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
-    let rows: Vec<Vec<String>> = members.iter().map(|m| cells(m).into_iter().map(|c| c.to_string()).collect()).collect();
+    let rows: Vec<Vec<String>> = members
+        .iter()
+        .map(|m| cells(m).into_iter().map(|c| c.to_string()).collect())
+        .collect();
     table_xlsx(&header, &rows, sheet_name)
 }
 
 /// Any table as one sheet, right to left, with a bold frozen header and text cells (a
 /// string cell is never read as a formula).
-pub fn table_xlsx(header: &[String], rows: &[Vec<String>], sheet_name: &str) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub fn table_xlsx(
+    header: &[String],
+    rows: &[Vec<String>],
+    sheet_name: &str,
+) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();

@@ -39,45 +39,57 @@ impl Programme {
     }
 }
 
-const PROGRAMME: &str =
-    "SELECT id, body_id, title, starts_on, ends_on, listed, status, decision_id, adopted_on FROM programmes";
+const PROGRAMME: &str = "SELECT id, body_id, title, starts_on, ends_on, listed, status, decision_id, adopted_on FROM programmes";
 
 /// A body's programmes, the latest period first.
 pub async fn of_body(db: &Db, body_id: i64) -> Result<Vec<Programme>> {
     let sql = format!("{PROGRAMME} WHERE body_id = $1 ORDER BY starts_on DESC, id DESC");
-    Ok(on_pool!(db, p => sqlx::query_as::<_, Programme>(sqlx::AssertSqlSafe(sql)).bind(body_id).fetch_all(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Programme>(sqlx::AssertSqlSafe(sql)).bind(body_id).fetch_all(p).await)?,
+    )
 }
 
 pub async fn get(db: &Db, id: i64) -> Result<Option<Programme>> {
     let sql = format!("{PROGRAMME} WHERE id = $1");
-    Ok(on_pool!(db, p => sqlx::query_as::<_, Programme>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?)
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Programme>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+/// A draft programme with its body's name.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Draft {
+    #[sqlx(flatten)]
+    pub programme: Programme,
+    pub body_name: String,
 }
 
 /// The draft programmes in a scope, for the home page: awaiting a meeting's adoption.
-pub async fn drafts_in(db: &Db, scope: &ScopeFilter, limit: i64) -> Result<Vec<(Programme, String)>> {
+pub async fn drafts_in(db: &Db, scope: &ScopeFilter, limit: i64) -> Result<Vec<Draft>> {
     let (scope_sql, binds) = scope.sql("g.path", "b.organization", 1);
     let sql = format!(
-        "SELECT g.id, g.body_id, g.title, g.starts_on, g.ends_on, g.listed, g.status, g.decision_id, g.adopted_on, b.name
+        "SELECT g.id, g.body_id, g.title, g.starts_on, g.ends_on, g.listed, g.status, g.decision_id, g.adopted_on, b.name AS body_name
          FROM programmes g JOIN bodies b ON b.id = g.body_id
          WHERE g.status = 'draft' AND {scope_sql} ORDER BY g.starts_on, g.id LIMIT {limit}"
     );
-    let rows: Vec<(i64, i64, String, Day, Day, String, String, Option<i64>, Option<Day>, String)> = on_pool!(db, p => {
-        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql));
-        for b in &binds { q = q.bind(b); }
+    Ok(on_pool!(db, p => {
+        let mut q = sqlx::query_as::<_, Draft>(sqlx::AssertSqlSafe(sql));
+        for b in &binds {
+            q = q.bind(b);
+        }
         q.fetch_all(p).await
-    })?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            (
-                Programme { id: r.0, body_id: r.1, title: r.2, starts_on: r.3, ends_on: r.4, listed: r.5, status: r.6, decision_id: r.7, adopted_on: r.8 },
-                r.9,
-            )
-        })
-        .collect())
+    })?)
 }
 
-pub async fn insert(tx: &mut Tx, body_id: i64, path: &str, title: &str, span: &Span, actor: Option<i64>, now: i64) -> Result<i64> {
+pub async fn insert(
+    tx: &mut Tx,
+    body_id: i64,
+    path: &str,
+    title: &str,
+    span: &Span,
+    actor: Option<i64>,
+    now: i64,
+) -> Result<i64> {
     Ok(on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO programmes (body_id, path, title, starts_on, ends_on, status, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, 'draft', $6, $7) RETURNING id",
@@ -90,7 +102,11 @@ pub async fn adopt(tx: &mut Tx, id: i64, decision_id: i64, on: Day) -> Result<()
     let n = on_tx!(tx, c => sqlx::query(
         "UPDATE programmes SET status = 'adopted', decision_id = $1, adopted_on = $2 WHERE id = $3 AND status = 'draft'",
     ).bind(decision_id).bind(on).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
-    if n == 1 { Ok(()) } else { Err(StoreError::Conflict("programme-not-draft")) }
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict("programme-not-draft"))
+    }
 }
 
 /// An activity with its body's name and its commune's names.
@@ -142,7 +158,10 @@ pub struct Activity {
 
 impl Activity {
     pub fn span(&self) -> Span {
-        Span { starts_on: self.starts_on.date(), ends_on: self.ends_on.date() }
+        Span {
+            starts_on: self.starts_on.date(),
+            ends_on: self.ends_on.date(),
+        }
     }
     pub fn theme_keys(&self) -> impl Iterator<Item = &str> {
         self.themes.split(',').filter(|t| !t.is_empty())
@@ -174,7 +193,9 @@ pub async fn activity(db: &Db, id: i64) -> Result<Option<Activity>> {
 
 /// A programme's activities in the order of their days.
 pub async fn activities(db: &Db, programme_id: i64) -> Result<Vec<Activity>> {
-    let sql = format!("{ACTIVITY} WHERE a.programme_id = CAST($1 AS BIGINT) ORDER BY a.starts_on, a.ends_on, a.id");
+    let sql = format!(
+        "{ACTIVITY} WHERE a.programme_id = CAST($1 AS BIGINT) ORDER BY a.starts_on, a.ends_on, a.id"
+    );
     fetch(db, sql, &[programme_id.to_string()]).await
 }
 
@@ -185,7 +206,14 @@ pub struct Owner<'a> {
     pub organization: &'a str,
 }
 
-pub async fn add_activity(tx: &mut Tx, owner: &Owner<'_>, a: &CheckedActivity, commune: Option<&str>, actor: Option<i64>, now: i64) -> Result<i64> {
+pub async fn add_activity(
+    tx: &mut Tx,
+    owner: &Owner<'_>,
+    a: &CheckedActivity,
+    commune: Option<&str>,
+    actor: Option<i64>,
+    now: i64,
+) -> Result<i64> {
     Ok(on_tx!(tx, c => sqlx::query_scalar(
         "INSERT INTO activities (programme_id, body_id, path, organization, title, kind, themes, audience, starts_on, ends_on,
            commune_code, online, responsible, guests, budget_centimes, status, created_by, created_at, updated_at)
@@ -198,7 +226,13 @@ pub async fn add_activity(tx: &mut Tx, owner: &Owner<'_>, a: &CheckedActivity, c
 }
 
 /// Rewrites an open activity's description (its status follows: a day fixes it).
-pub async fn update_activity(tx: &mut Tx, id: i64, a: &CheckedActivity, commune: Option<&str>, now: i64) -> Result<()> {
+pub async fn update_activity(
+    tx: &mut Tx,
+    id: i64,
+    a: &CheckedActivity,
+    commune: Option<&str>,
+    now: i64,
+) -> Result<()> {
     let n = on_tx!(tx, c => sqlx::query(
         "UPDATE activities SET title = $1, kind = $2, themes = $3, audience = $4, starts_on = $5, ends_on = $6,
            commune_code = $7, online = $8, responsible = $9, guests = $10, budget_centimes = $11, updated_at = $12,
@@ -211,7 +245,11 @@ pub async fn update_activity(tx: &mut Tx, id: i64, a: &CheckedActivity, commune:
 }
 
 fn closed_unless_one(n: u64) -> Result<()> {
-    if n == 1 { Ok(()) } else { Err(StoreError::Conflict("activity-closed")) }
+    if n == 1 {
+        Ok(())
+    } else {
+        Err(StoreError::Conflict("activity-closed"))
+    }
 }
 
 /// A draft's activity is removed outright; an adopted programme's is cancelled instead.
@@ -237,7 +275,13 @@ pub async fn cancel(tx: &mut Tx, id: i64, reason: &str, now: i64) -> Result<()> 
     closed_unless_one(n)
 }
 
-pub async fn mark_held(tx: &mut Tx, id: i64, h: &Held, meeting_id: Option<i64>, now: i64) -> Result<()> {
+pub async fn mark_held(
+    tx: &mut Tx,
+    id: i64,
+    h: &Held,
+    meeting_id: Option<i64>,
+    now: i64,
+) -> Result<()> {
     let n = on_tx!(tx, c => sqlx::query(
         "UPDATE activities SET status = 'held', held_on = $1, attended_men = $2, attended_women = $3, attended_under35 = $4,
            speakers = $5, summary = $6, meeting_id = $7, move_asked = NULL, updated_at = $8
@@ -286,7 +330,12 @@ pub struct NewChange<'a> {
     pub after_json: Option<String>,
 }
 
-pub async fn record_change(tx: &mut Tx, c: &NewChange<'_>, actor: Option<i64>, now: i64) -> Result<()> {
+pub async fn record_change(
+    tx: &mut Tx,
+    c: &NewChange<'_>,
+    actor: Option<i64>,
+    now: i64,
+) -> Result<()> {
     on_tx!(tx, conn => sqlx::query(
         "INSERT INTO activity_changes (activity_id, programme_id, change, reason, before_json, after_json, created_by, created_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
@@ -329,20 +378,37 @@ impl Timetable {
             format!("${}", binds.len())
         };
         let (low, high) = self.within.range();
-        let mut here = format!("(a.path >= {} AND a.path < {})", bind(low, &mut binds), bind(high, &mut binds));
+        let mut here = format!(
+            "(a.path >= {} AND a.path < {})",
+            bind(low, &mut binds),
+            bind(high, &mut binds)
+        );
         if let Some(b) = self.folded_into {
-            here = format!("({here} OR a.folded_into = CAST({} AS BIGINT))", bind(b.to_string(), &mut binds));
+            here = format!(
+                "({here} OR a.folded_into = CAST({} AS BIGINT))",
+                bind(b.to_string(), &mut binds)
+            );
         }
         let mut conditions = vec![scope_sql, here];
         if let Some(from) = self.from {
-            conditions.push(format!("a.ends_on >= {}", bind(from.to_string(), &mut binds)));
+            conditions.push(format!(
+                "a.ends_on >= {}",
+                bind(from.to_string(), &mut binds)
+            ));
         }
         if let Some(to) = self.to {
-            conditions.push(format!("a.starts_on <= {}", bind(to.to_string(), &mut binds)));
+            conditions.push(format!(
+                "a.starts_on <= {}",
+                bind(to.to_string(), &mut binds)
+            ));
         }
         if let Some(t) = &self.territory {
             let (low, high) = t.range();
-            conditions.push(format!("a.path >= {} AND a.path < {}", bind(low, &mut binds), bind(high, &mut binds)));
+            conditions.push(format!(
+                "a.path >= {} AND a.path < {}",
+                bind(low, &mut binds),
+                bind(high, &mut binds)
+            ));
         }
         if let Some(o) = &self.organization {
             conditions.push(format!("a.organization = {}", bind(o.clone(), &mut binds)));
@@ -351,7 +417,10 @@ impl Timetable {
             conditions.push(format!("a.kind = {}", bind(k.clone(), &mut binds)));
         }
         if let Some(t) = &self.theme {
-            conditions.push(format!("a.themes LIKE {}", bind(format!("%,{t},%"), &mut binds)));
+            conditions.push(format!(
+                "a.themes LIKE {}",
+                bind(format!("%,{t},%"), &mut binds)
+            ));
         }
         if let Some(s) = &self.status {
             conditions.push(format!("a.status = {}", bind(s.clone(), &mut binds)));
@@ -361,10 +430,19 @@ impl Timetable {
 }
 
 /// A page of the timetable, in the order of the days.
-pub async fn timetable(db: &Db, scope: &ScopeFilter, t: &Timetable, page: Page) -> Result<Paged<Activity>> {
+pub async fn timetable(
+    db: &Db,
+    scope: &ScopeFilter,
+    t: &Timetable,
+    page: Page,
+) -> Result<Paged<Activity>> {
     let (where_sql, binds) = t.where_sql(scope);
     let n = binds.len();
-    let list_sql = format!("{ACTIVITY} WHERE {where_sql} ORDER BY a.starts_on, a.ends_on, a.id LIMIT ${} OFFSET ${}", n + 1, n + 2);
+    let list_sql = format!(
+        "{ACTIVITY} WHERE {where_sql} ORDER BY a.starts_on, a.ends_on, a.id LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
     let count_sql = format!("SELECT COUNT(*) FROM activities a WHERE {where_sql}");
     crate::fetch_page(db, list_sql, count_sql, binds, page).await
 }
@@ -372,7 +450,9 @@ pub async fn timetable(db: &Db, scope: &ScopeFilter, t: &Timetable, page: Page) 
 /// How many activities start on each day of the window: the month calendar's cells.
 pub async fn per_day(db: &Db, scope: &ScopeFilter, t: &Timetable) -> Result<Vec<(Day, i64)>> {
     let (where_sql, binds) = t.where_sql(scope);
-    let sql = format!("SELECT a.starts_on, COUNT(*) FROM activities a WHERE {where_sql} GROUP BY a.starts_on ORDER BY a.starts_on");
+    let sql = format!(
+        "SELECT a.starts_on, COUNT(*) FROM activities a WHERE {where_sql} GROUP BY a.starts_on ORDER BY a.starts_on"
+    );
     Ok(on_pool!(db, p => {
         let mut q = sqlx::query_as::<_, (Day, i64)>(sqlx::AssertSqlSafe(sql));
         for b in &binds { q = q.bind(b); }
@@ -382,7 +462,12 @@ pub async fn per_day(db: &Db, scope: &ScopeFilter, t: &Timetable) -> Result<Vec<
 
 /// What the clash rules read of the window's open activities: id, status, days, the
 /// body's territory, the commune and the guests (at most `limit`, the earliest first).
-pub async fn placed(db: &Db, scope: &ScopeFilter, t: &Timetable, limit: i64) -> Result<Vec<Placed>> {
+pub async fn placed(
+    db: &Db,
+    scope: &ScopeFilter,
+    t: &Timetable,
+    limit: i64,
+) -> Result<Vec<Placed>> {
     let (where_sql, binds) = t.where_sql(scope);
     let sql = format!(
         "SELECT a.id, a.status, a.starts_on, a.ends_on, b.territory_code, a.commune_code, a.guests

@@ -5,8 +5,8 @@
 
 use crate::{
     accounts, api, applications, audit, bodies, calendar, campaigns, contacts, discipline, home,
-    imports, jobs, meetings, members, programmes, reauth, reviews, session, setup, stats, territory,
-    territory_picker,
+    imports, jobs, meetings, members, programmes, reauth, reviews, session, setup, stats,
+    territory, territory_picker,
 };
 
 pub use crate::routing::{Access, Guard, Route, RouteSpec, TargetKind};

@@ -254,7 +254,9 @@ pub async fn api_programmes(
     Loaded(body): Loaded<Body>,
 ) -> Result<Json<Vec<tanzim_store::programmes::Programme>>, AppError> {
     let b = body.into_inner();
-    Ok(Json(tanzim_store::programmes::of_body(&state.db, b.id).await?))
+    Ok(Json(
+        tanzim_store::programmes::of_body(&state.db, b.id).await?,
+    ))
 }
 
 /// This module's routes and the access each requires.

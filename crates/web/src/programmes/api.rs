@@ -118,9 +118,14 @@ pub struct ProgrammeView {
     pub changes: Vec<Change>,
 }
 
-async fn programme_view(state: &AppState, p: &tanzim_commands::Found<InBody<Programme>>) -> Result<ProgrammeView, AppError> {
+async fn programme_view(
+    state: &AppState,
+    p: &tanzim_commands::Found<InBody<Programme>>,
+) -> Result<ProgrammeView, AppError> {
     let (activities, changes) = cases::read(&state.app(), p).await?;
-    let programme = tanzim_store::programmes::get(&state.db, p.record.id).await?.ok_or(AppError::NotFound)?;
+    let programme = tanzim_store::programmes::get(&state.db, p.record.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(ProgrammeView {
         programme,
         activities: activities.into_iter().map(ActivityView::new).collect(),
@@ -132,7 +137,9 @@ async fn activity_answer(state: &AppState, committed: Committed, id: i64) -> Res
     committed
         .at(format!("/api/v1/activities/{id}"))
         .json(|| async {
-            let a = tanzim_store::programmes::activity(&state.db, id).await?.ok_or(AppError::NotFound)?;
+            let a = tanzim_store::programmes::activity(&state.db, id)
+                .await?
+                .ok_or(AppError::NotFound)?;
             Ok::<_, AppError>(ActivityView::new(a))
         })
         .await
@@ -154,7 +161,15 @@ pub async fn api_draft(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let input: ProgrammeInput = parse_json(&body)?;
-    let id = cases::draft(&state.app(), &user.actor(&ctx), &b, &input.title, &input.starts_on, &input.ends_on).await?;
+    let id = cases::draft(
+        &state.app(),
+        &user.actor(&ctx),
+        &b,
+        &input.title,
+        &input.starts_on,
+        &input.ends_on,
+    )
+    .await?;
     Ok(Committed::created(id)
         .at(format!("/api/v1/programmes/{id}"))
         .json(|| async { Ok::<_, AppError>(Created { id }) })
@@ -182,7 +197,15 @@ pub async fn api_add(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let b: ActivityBody = parse_json(&body)?;
-    let id = cases::add_activity(&state.app(), &user.actor(&ctx), &p, &b.input(), b.commune.as_deref(), b.reason.as_deref()).await?;
+    let id = cases::add_activity(
+        &state.app(),
+        &user.actor(&ctx),
+        &p,
+        &b.input(),
+        b.commune.as_deref(),
+        b.reason.as_deref(),
+    )
+    .await?;
     Ok(activity_answer(&state, Committed::created(id), id).await)
 }
 
@@ -204,7 +227,15 @@ pub async fn api_amend(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let b: ActivityBody = parse_json(&body)?;
-    cases::amend(&state.app(), &user.actor(&ctx), &a, &b.input(), b.commune.as_deref(), b.reason.as_deref()).await?;
+    cases::amend(
+        &state.app(),
+        &user.actor(&ctx),
+        &a,
+        &b.input(),
+        b.commune.as_deref(),
+        b.reason.as_deref(),
+    )
+    .await?;
     Ok(activity_answer(&state, Committed::ok(a.activity.id), a.activity.id).await)
 }
 
@@ -338,7 +369,10 @@ pub async fn api_ask_move(
     body: Bytes,
 ) -> Result<Response, AppError> {
     let c: CourseInput = parse_json(&body)?;
-    let from = c.body_id.ok_or(tanzim_domain::DomainError::new(tanzim_domain::Field::Parent, "activity-fold-body-unknown"))?;
+    let from = c.body_id.ok_or(tanzim_domain::DomainError::new(
+        tanzim_domain::Field::Parent,
+        "activity-fold-body-unknown",
+    ))?;
     cases::ask_move(&state.app(), &user.actor(&ctx), &a, from, &c.reason).await?;
     Ok(activity_answer(&state, Committed::ok(a.activity.id), a.activity.id).await)
 }
@@ -348,16 +382,66 @@ pub(super) fn routes() -> Vec<crate::routing::Route> {
     use axum::routing::{get, patch, post};
     let manage = Policy(Action::ManageMeetings, T::Activity);
     vec![
-        route("POST", "/api/v1/bodies/{id}/programmes", Policy(Action::ManageMeetings, T::Body), post(api_draft)),
-        route("GET", "/api/v1/programmes/{id}", Policy(Action::ViewMeetings, T::Programme), get(api_get)),
-        route("POST", "/api/v1/programmes/{id}/activities", Policy(Action::ManageMeetings, T::Programme), post(api_add)),
-        route("GET", "/api/v1/activities/{id}", Policy(Action::ViewMeetings, T::Activity), get(api_activity)),
+        route(
+            "POST",
+            "/api/v1/bodies/{id}/programmes",
+            Policy(Action::ManageMeetings, T::Body),
+            post(api_draft),
+        ),
+        route(
+            "GET",
+            "/api/v1/programmes/{id}",
+            Policy(Action::ViewMeetings, T::Programme),
+            get(api_get),
+        ),
+        route(
+            "POST",
+            "/api/v1/programmes/{id}/activities",
+            Policy(Action::ManageMeetings, T::Programme),
+            post(api_add),
+        ),
+        route(
+            "GET",
+            "/api/v1/activities/{id}",
+            Policy(Action::ViewMeetings, T::Activity),
+            get(api_activity),
+        ),
         route("PATCH", "/api/v1/activities/{id}", manage, patch(api_amend)),
-        route("POST", "/api/v1/activities/{id}/remove", manage, post(api_remove)),
-        route("POST", "/api/v1/activities/{id}/postpone", manage, post(api_postpone)),
-        route("POST", "/api/v1/activities/{id}/cancel", manage, post(api_cancel)),
-        route("POST", "/api/v1/activities/{id}/held", manage, post(api_held)),
-        route("POST", "/api/v1/activities/{id}/fold", manage, post(api_fold)),
-        route("POST", "/api/v1/activities/{id}/ask-move", manage, post(api_ask_move)),
+        route(
+            "POST",
+            "/api/v1/activities/{id}/remove",
+            manage,
+            post(api_remove),
+        ),
+        route(
+            "POST",
+            "/api/v1/activities/{id}/postpone",
+            manage,
+            post(api_postpone),
+        ),
+        route(
+            "POST",
+            "/api/v1/activities/{id}/cancel",
+            manage,
+            post(api_cancel),
+        ),
+        route(
+            "POST",
+            "/api/v1/activities/{id}/held",
+            manage,
+            post(api_held),
+        ),
+        route(
+            "POST",
+            "/api/v1/activities/{id}/fold",
+            manage,
+            post(api_fold),
+        ),
+        route(
+            "POST",
+            "/api/v1/activities/{id}/ask-move",
+            manage,
+            post(api_ask_move),
+        ),
     ]
 }

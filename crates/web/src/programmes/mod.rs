@@ -32,7 +32,9 @@ pub(crate) fn choices(terms: &[Term], ctx: &Ctx) -> Vec<(String, String)> {
 }
 
 /// An activity as a page's form sends it: the themes are ticked boxes (repeated keys).
-pub(crate) fn activity_from_pairs(pairs: &[(String, String)]) -> (ActivityInput, Option<String>, Option<String>) {
+pub(crate) fn activity_from_pairs(
+    pairs: &[(String, String)],
+) -> (ActivityInput, Option<String>, Option<String>) {
     let one = |name: &str| {
         pairs
             .iter()

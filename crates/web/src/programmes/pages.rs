@@ -23,7 +23,10 @@ use tanzim_store::bodies::{self, Body};
 use tanzim_store::programmes::Programme;
 
 /// After a form: to `to`, or the page again with the reason (422/409/400 kept).
-fn answer(result: Result<String, AppError>, again: impl FnOnce(AppError) -> Response) -> Result<Response, AppError> {
+fn answer(
+    result: Result<String, AppError>,
+    again: impl FnOnce(AppError) -> Response,
+) -> Result<Response, AppError> {
     match result {
         Ok(to) => Ok(Redirect::to(&to).into_response()),
         Err(e @ (AppError::Invalid(_) | AppError::Conflict(_) | AppError::BadRequest(_))) => {
@@ -55,7 +58,13 @@ struct ProgrammesPage {
     error: Option<String>,
 }
 
-async fn programmes_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, b: &Body, error: Option<String>) -> Result<Response, AppError> {
+async fn programmes_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    b: &Body,
+    error: Option<String>,
+) -> Result<Response, AppError> {
     let tr = &ctx.tr;
     let programmes = tanzim_store::programmes::of_body(&state.db, b.id)
         .await?
@@ -63,7 +72,11 @@ async fn programmes_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, b: &Bo
         .map(|p| ProgrammeRow {
             id: p.id,
             adopted: p.is_adopted(),
-            period: format!("{} – {}", tr.day(p.starts_on.date()), tr.day(p.ends_on.date())),
+            period: format!(
+                "{} – {}",
+                tr.day(p.starts_on.date()),
+                tr.day(p.ends_on.date())
+            ),
             title: p.title,
         })
         .collect();
@@ -79,7 +92,12 @@ async fn programmes_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, b: &Bo
 }
 
 /// A body's programmes, latest first, and the form that drafts one.
-pub async fn body_programmes(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(b): Loaded<Body>) -> Result<Response, AppError> {
+pub async fn body_programmes(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(b): Loaded<Body>,
+) -> Result<Response, AppError> {
     programmes_page(&state, &ctx, &user, &b, None).await
 }
 
@@ -93,10 +111,24 @@ pub struct DraftForm {
     ends_on: String,
 }
 
-pub async fn draft_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(b): Loaded<Body>, body: Bytes) -> Result<Response, AppError> {
+pub async fn draft_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(b): Loaded<Body>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let result: Result<String, AppError> = async {
         let f: DraftForm = parse_form(&body)?;
-        let id = cases::draft(&state.app(), &user.actor(&ctx), &b, &f.title, &f.starts_on, &f.ends_on).await?;
+        let id = cases::draft(
+            &state.app(),
+            &user.actor(&ctx),
+            &b,
+            &f.title,
+            &f.starts_on,
+            &f.ends_on,
+        )
+        .await?;
         Ok(format!("/programmes/{id}"))
     }
     .await;
@@ -135,10 +167,19 @@ struct ProgrammePage {
 
 /// The communes of the body's territory, for the place of an activity (none for a body
 /// above a province: a region's commune is typed as a code).
-async fn communes(state: &AppState, ctx: &Ctx, b: &Body) -> Result<Vec<(String, String)>, AppError> {
-    let Some(code) = &b.territory_code else { return Ok(Vec::new()) };
-    let parsed = tanzim_domain::territory::TerritoryCode::parse(code).map_err(|_| AppError::NotFound)?;
-    let Some(t) = tanzim_store::territory::get(&state.db, &parsed).await? else { return Ok(Vec::new()) };
+async fn communes(
+    state: &AppState,
+    ctx: &Ctx,
+    b: &Body,
+) -> Result<Vec<(String, String)>, AppError> {
+    let Some(code) = &b.territory_code else {
+        return Ok(Vec::new());
+    };
+    let parsed =
+        tanzim_domain::territory::TerritoryCode::parse(code).map_err(|_| AppError::NotFound)?;
+    let Some(t) = tanzim_store::territory::get(&state.db, &parsed).await? else {
+        return Ok(Vec::new());
+    };
     let all = match t.level.as_str() {
         "province" => tanzim_store::territory::children(&state.db, Some(&parsed)).await?,
         "commune" => vec![t],
@@ -147,26 +188,45 @@ async fn communes(state: &AppState, ctx: &Ctx, b: &Body) -> Result<Vec<(String, 
     Ok(all
         .into_iter()
         .map(|c| {
-            let name = if ctx.lang().code() == "ar" { c.name_ar } else { c.name_fr };
+            let name = if ctx.lang().code() == "ar" {
+                c.name_ar
+            } else {
+                c.name_fr
+            };
             (c.code, name)
         })
         .collect())
 }
 
-async fn programme_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, p: &InBody<Programme>, error: Option<String>) -> Result<Response, AppError> {
+async fn programme_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    p: &InBody<Programme>,
+    error: Option<String>,
+) -> Result<Response, AppError> {
     let tr = &ctx.tr;
-    let programme = tanzim_store::programmes::get(&state.db, p.record.id).await?.ok_or(AppError::NotFound)?;
+    let programme = tanzim_store::programmes::get(&state.db, p.record.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let activities = tanzim_store::programmes::activities(&state.db, programme.id).await?;
     let changes = tanzim_store::programmes::changes(&state.db, programme.id).await?;
     let words = vocabulary(state);
     let b = &p.body;
     Ok(views::html(ProgrammePage {
         layout: Layout::new(state, ctx, "programme-title"),
-        period: format!("{} – {}", tr.day(programme.starts_on.date()), tr.day(programme.ends_on.date())),
+        period: format!(
+            "{} – {}",
+            tr.day(programme.starts_on.date()),
+            tr.day(programme.ends_on.date())
+        ),
         adopted_on: programme.adopted_on.map(|d| tr.day(d.date())),
         body_id: b.id,
         body_name: b.name.clone(),
-        rows: activities.iter().map(|a| ActivityRow::new(state, ctx, a)).collect(),
+        rows: activities
+            .iter()
+            .map(|a| ActivityRow::new(state, ctx, a))
+            .collect(),
         listed: programme.listed.lines().map(str::to_owned).collect(),
         changes: changes
             .into_iter()
@@ -188,15 +248,34 @@ async fn programme_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, p: &InB
     }))
 }
 
-pub async fn programme(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(p): Loaded<InBody<Programme>>) -> Result<Response, AppError> {
+pub async fn programme(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(p): Loaded<InBody<Programme>>,
+) -> Result<Response, AppError> {
     programme_page(&state, &ctx, &user, &p, None).await
 }
 
-pub async fn add_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(p): Loaded<InBody<Programme>>, body: Bytes) -> Result<Response, AppError> {
+pub async fn add_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(p): Loaded<InBody<Programme>>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     let result: Result<String, AppError> = async {
         let pairs: Vec<(String, String)> = parse_form(&body)?;
         let (input, commune, reason) = activity_from_pairs(&pairs);
-        cases::add_activity(&state.app(), &user.actor(&ctx), &p, &input, commune.as_deref(), reason.as_deref()).await?;
+        cases::add_activity(
+            &state.app(),
+            &user.actor(&ctx),
+            &p,
+            &input,
+            commune.as_deref(),
+            reason.as_deref(),
+        )
+        .await?;
         Ok(format!("/programmes/{}#activities", p.record.id))
     }
     .await;
@@ -229,12 +308,18 @@ struct ActivityPage {
 }
 
 /// The active bodies above the activity's whose meetings the user holds, nearest first.
-async fn bodies_above(state: &AppState, user: &CurrentUser, b: &Body) -> Result<Vec<(i64, String)>, AppError> {
+async fn bodies_above(
+    state: &AppState,
+    user: &CurrentUser,
+    b: &Body,
+) -> Result<Vec<(i64, String)>, AppError> {
     let mut out = Vec::new();
     let mut at = b.parent_id;
     for _ in 0..8 {
         let Some(id) = at else { break };
-        let Some(parent) = bodies::get(&state.db, id).await? else { break };
+        let Some(parent) = bodies::get(&state.db, id).await? else {
+            break;
+        };
         at = parent.parent_id;
         if parent.is_active() && user.may(Action::ManageMeetings, Some(&parent.target())) {
             out.push((parent.id, parent.name.clone()));
@@ -243,10 +328,19 @@ async fn bodies_above(state: &AppState, user: &CurrentUser, b: &Body) -> Result<
     Ok(out)
 }
 
-async fn activity_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, a: &ActivityOf, error: Option<String>) -> Result<Response, AppError> {
-    let raw = tanzim_store::programmes::activity(&state.db, a.activity.id).await?.ok_or(AppError::NotFound)?;
+async fn activity_page(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    a: &ActivityOf,
+    error: Option<String>,
+) -> Result<Response, AppError> {
+    let raw = tanzim_store::programmes::activity(&state.db, a.activity.id)
+        .await?
+        .ok_or(AppError::NotFound)?;
     let words = vocabulary(state);
-    let open = tanzim_domain::programmes::ActivityStatus::parse(&raw.status).is_some_and(|s| s.is_open());
+    let open =
+        tanzim_domain::programmes::ActivityStatus::parse(&raw.status).is_some_and(|s| s.is_open());
     Ok(views::html(ActivityPage {
         layout: Layout::new(state, ctx, "activity-title"),
         a: ActivityRow::new(state, ctx, &raw),
@@ -258,7 +352,10 @@ async fn activity_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, a: &Acti
         above: bodies_above(state, user, &a.body).await?,
         when_value: raw.span().typed(),
         themes_value: raw.theme_keys().map(str::to_owned).collect(),
-        budget_value: raw.budget_centimes.map(|c| format!("{}.{:02}", c / 100, c % 100)).unwrap_or_default(),
+        budget_value: raw
+            .budget_centimes
+            .map(|c| format!("{}.{:02}", c / 100, c % 100))
+            .unwrap_or_default(),
         kinds: choices(&words.kinds, ctx),
         themes: choices(&words.themes, ctx),
         audiences: choices(&words.audiences, ctx),
@@ -268,12 +365,23 @@ async fn activity_page(state: &AppState, ctx: &Ctx, user: &CurrentUser, a: &Acti
     }))
 }
 
-pub async fn activity(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>) -> Result<Response, AppError> {
+pub async fn activity(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+) -> Result<Response, AppError> {
     activity_page(&state, &ctx, &user, &a, None).await
 }
 
 /// Every form of the activity's page: one command each, then the page again.
-async fn on_activity<F, Fut>(state: &AppState, ctx: &Ctx, user: &CurrentUser, a: &ActivityOf, run: F) -> Result<Response, AppError>
+async fn on_activity<F, Fut>(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    a: &ActivityOf,
+    run: F,
+) -> Result<Response, AppError>
 where
     F: FnOnce() -> Fut,
     Fut: std::future::Future<Output = Result<String, AppError>>,
@@ -284,11 +392,25 @@ where
     answer(result, |_| page)
 }
 
-pub async fn amend_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>, body: Bytes) -> Result<Response, AppError> {
+pub async fn amend_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     on_activity(&state, &ctx, &user, &a, || async {
         let pairs: Vec<(String, String)> = parse_form(&body)?;
         let (input, commune, reason) = activity_from_pairs(&pairs);
-        cases::amend(&state.app(), &user.actor(&ctx), &a, &input, commune.as_deref(), reason.as_deref()).await?;
+        cases::amend(
+            &state.app(),
+            &user.actor(&ctx),
+            &a,
+            &input,
+            commune.as_deref(),
+            reason.as_deref(),
+        )
+        .await?;
         Ok(format!("/activities/{}", a.activity.id))
     })
     .await
@@ -304,7 +426,13 @@ pub struct CourseForm {
     body_id: String,
 }
 
-pub async fn postpone_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>, body: Bytes) -> Result<Response, AppError> {
+pub async fn postpone_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     on_activity(&state, &ctx, &user, &a, || async {
         let f: CourseForm = parse_form(&body)?;
         cases::postpone(&state.app(), &user.actor(&ctx), &a, &f.when, &f.reason).await?;
@@ -313,7 +441,13 @@ pub async fn postpone_form(State(state): State<AppState>, ctx: Ctx, user: Curren
     .await
 }
 
-pub async fn cancel_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>, body: Bytes) -> Result<Response, AppError> {
+pub async fn cancel_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     on_activity(&state, &ctx, &user, &a, || async {
         let f: CourseForm = parse_form(&body)?;
         cases::cancel(&state.app(), &user.actor(&ctx), &a, &f.reason).await?;
@@ -322,7 +456,13 @@ pub async fn cancel_form(State(state): State<AppState>, ctx: Ctx, user: CurrentU
     .await
 }
 
-pub async fn fold_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>, body: Bytes) -> Result<Response, AppError> {
+pub async fn fold_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     on_activity(&state, &ctx, &user, &a, || async {
         let f: CourseForm = parse_form(&body)?;
         let into = f.body_id.trim().parse().ok();
@@ -332,7 +472,13 @@ pub async fn fold_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUse
     .await
 }
 
-pub async fn ask_move_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>, body: Bytes) -> Result<Response, AppError> {
+pub async fn ask_move_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     on_activity(&state, &ctx, &user, &a, || async {
         let f: CourseForm = parse_form(&body)?;
         let from = f.body_id.trim().parse().unwrap_or(0);
@@ -361,14 +507,23 @@ pub struct HeldForm {
 fn count(s: &str) -> Result<Option<i64>, AppError> {
     match s.trim() {
         "" => Ok(None),
-        n => n
-            .parse()
-            .map(Some)
-            .map_err(|_| tanzim_domain::DomainError::new(tanzim_domain::Field::Attendance, "activity-count-invalid").into()),
+        n => n.parse().map(Some).map_err(|_| {
+            tanzim_domain::DomainError::new(
+                tanzim_domain::Field::Attendance,
+                "activity-count-invalid",
+            )
+            .into()
+        }),
     }
 }
 
-pub async fn held_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>, body: Bytes) -> Result<Response, AppError> {
+pub async fn held_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     on_activity(&state, &ctx, &user, &a, || async {
         let f: HeldForm = parse_form(&body)?;
         let input = HeldInput {
@@ -385,7 +540,13 @@ pub async fn held_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUse
     .await
 }
 
-pub async fn remove_form(State(state): State<AppState>, ctx: Ctx, user: CurrentUser, Loaded(a): Loaded<ActivityOf>, body: Bytes) -> Result<Response, AppError> {
+pub async fn remove_form(
+    State(state): State<AppState>,
+    ctx: Ctx,
+    user: CurrentUser,
+    Loaded(a): Loaded<ActivityOf>,
+    body: Bytes,
+) -> Result<Response, AppError> {
     on_activity(&state, &ctx, &user, &a, || async {
         let f: Confirm = parse_form(&body)?;
         f.check()?;
@@ -400,17 +561,52 @@ pub(super) fn routes() -> Vec<crate::routing::Route> {
     use axum::routing::{get, post};
     let manage = Policy(Action::ManageMeetings, T::Activity);
     vec![
-        route("GET", "/bodies/{id}/programmes", Policy(Action::ViewMeetings, T::Body), get(body_programmes)),
-        route("POST", "/bodies/{id}/programmes", Policy(Action::ManageMeetings, T::Body), post(draft_form)),
-        route("GET", "/programmes/{id}", Policy(Action::ViewMeetings, T::Programme), get(programme)),
-        route("POST", "/programmes/{id}/activities", Policy(Action::ManageMeetings, T::Programme), post(add_form)),
-        route("GET", "/activities/{id}", Policy(Action::ViewMeetings, T::Activity), get(activity)),
+        route(
+            "GET",
+            "/bodies/{id}/programmes",
+            Policy(Action::ViewMeetings, T::Body),
+            get(body_programmes),
+        ),
+        route(
+            "POST",
+            "/bodies/{id}/programmes",
+            Policy(Action::ManageMeetings, T::Body),
+            post(draft_form),
+        ),
+        route(
+            "GET",
+            "/programmes/{id}",
+            Policy(Action::ViewMeetings, T::Programme),
+            get(programme),
+        ),
+        route(
+            "POST",
+            "/programmes/{id}/activities",
+            Policy(Action::ManageMeetings, T::Programme),
+            post(add_form),
+        ),
+        route(
+            "GET",
+            "/activities/{id}",
+            Policy(Action::ViewMeetings, T::Activity),
+            get(activity),
+        ),
         route("POST", "/activities/{id}/edit", manage, post(amend_form)),
-        route("POST", "/activities/{id}/postpone", manage, post(postpone_form)),
+        route(
+            "POST",
+            "/activities/{id}/postpone",
+            manage,
+            post(postpone_form),
+        ),
         route("POST", "/activities/{id}/cancel", manage, post(cancel_form)),
         route("POST", "/activities/{id}/held", manage, post(held_form)),
         route("POST", "/activities/{id}/fold", manage, post(fold_form)),
-        route("POST", "/activities/{id}/ask-move", manage, post(ask_move_form)),
+        route(
+            "POST",
+            "/activities/{id}/ask-move",
+            manage,
+            post(ask_move_form),
+        ),
         route("POST", "/activities/{id}/remove", manage, post(remove_form)),
     ]
 }

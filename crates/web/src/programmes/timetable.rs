@@ -41,13 +41,17 @@ pub struct TimetableQuery {
 }
 
 fn some(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    s.as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }
 
 impl TimetableQuery {
     fn filters(&self) -> Filters {
         Filters {
-            month: some(&self.month).and_then(|m| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok()),
+            month: some(&self.month)
+                .and_then(|m| NaiveDate::parse_from_str(&format!("{m}-01"), "%Y-%m-%d").ok()),
             territory: some(&self.territory),
             organization: some(&self.organization),
             kind: some(&self.kind),
@@ -59,7 +63,13 @@ impl TimetableQuery {
     /// The query string without the page and the day, for links that change those.
     fn base(&self, month: NaiveDate) -> String {
         let mut pairs = vec![("month".to_owned(), month.format("%Y-%m").to_string())];
-        for (k, v) in [("territory", &self.territory), ("organization", &self.organization), ("kind", &self.kind), ("theme", &self.theme), ("status", &self.status)] {
+        for (k, v) in [
+            ("territory", &self.territory),
+            ("organization", &self.organization),
+            ("kind", &self.kind),
+            ("theme", &self.theme),
+            ("status", &self.status),
+        ] {
             if let Some(v) = some(v) {
                 pairs.push((k.to_owned(), v));
             }
@@ -95,14 +105,30 @@ pub async fn api_timetable(
     Query(q): Query<TimetableQuery>,
 ) -> Result<Json<TimetableAnswer>, AppError> {
     let scope = crate::access::scope_for(&user, Action::ViewMeetings);
-    let v = cases::of_body(&state.app(), &b, &scope, &q.filters(), Page::new(q.page, q.page_size)).await?;
+    let v = cases::of_body(
+        &state.app(),
+        &b,
+        &scope,
+        &q.filters(),
+        Page::new(q.page, q.page_size),
+    )
+    .await?;
     Ok(Json(TimetableAnswer {
         month: v.month.starts_on.format("%Y-%m").to_string(),
         total: v.activities.total,
         page: v.activities.page,
         page_size: v.activities.page_size,
-        items: v.activities.items.into_iter().map(ActivityView::new).collect(),
-        per_day: v.per_day.into_iter().map(|(d, n)| (d.to_string(), n)).collect(),
+        items: v
+            .activities
+            .items
+            .into_iter()
+            .map(ActivityView::new)
+            .collect(),
+        per_day: v
+            .per_day
+            .into_iter()
+            .map(|(d, n)| (d.to_string(), n))
+            .collect(),
         clashes: v.clashes,
     }))
 }
@@ -142,13 +168,28 @@ struct TimetablePage {
     day_label: Option<String>,
 }
 
-fn weeks(first: NaiveDate, last: NaiveDate, per_day: &[(tanzim_store::Day, i64)], chosen: Option<NaiveDate>) -> Vec<Vec<Option<Cell>>> {
+fn weeks(
+    first: NaiveDate,
+    last: NaiveDate,
+    per_day: &[(tanzim_store::Day, i64)],
+    chosen: Option<NaiveDate>,
+) -> Vec<Vec<Option<Cell>>> {
     let mut weeks = Vec::new();
-    let mut week: Vec<Option<Cell>> = (0..first.weekday().num_days_from_monday()).map(|_| None).collect();
+    let mut week: Vec<Option<Cell>> = (0..first.weekday().num_days_from_monday())
+        .map(|_| None)
+        .collect();
     let mut d = first;
     while d <= last {
-        let count = per_day.iter().find(|(day, _)| day.date() == d).map_or(0, |(_, n)| *n);
-        week.push(Some(Cell { day: d.day(), date: d.to_string(), count, chosen: chosen == Some(d) }));
+        let count = per_day
+            .iter()
+            .find(|(day, _)| day.date() == d)
+            .map_or(0, |(_, n)| *n);
+        week.push(Some(Cell {
+            day: d.day(),
+            date: d.to_string(),
+            count,
+            chosen: chosen == Some(d),
+        }));
         if week.len() == 7 {
             weeks.push(std::mem::take(&mut week));
         }
@@ -164,11 +205,40 @@ fn weeks(first: NaiveDate, last: NaiveDate, per_day: &[(tanzim_store::Day, i64)]
 }
 
 fn clash_line(ctx: &Ctx, c: &Clash) -> String {
-    let ids = |v: &[i64]| v.iter().map(|i| format!("#{i}")).collect::<Vec<_>>().join(" ");
+    let ids = |v: &[i64]| {
+        v.iter()
+            .map(|i| format!("#{i}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     match c {
-        Clash::SameDay { day, province, activities } => ctx.tr.with("clash-same-day", &[("day", &ctx.tr.day(*day)), ("province", province), ("activities", &ids(activities))]),
-        Clash::Guest { day, guest, activities } => ctx.tr.with("clash-guest", &[("day", &ctx.tr.day(*day)), ("guest", guest), ("activities", &ids(activities))]),
-        Clash::OutsideJurisdiction { activity } => ctx.tr.with("clash-outside", &[("activities", &format!("#{activity}"))]),
+        Clash::SameDay {
+            day,
+            province,
+            activities,
+        } => ctx.tr.with(
+            "clash-same-day",
+            &[
+                ("day", &ctx.tr.day(*day)),
+                ("province", province),
+                ("activities", &ids(activities)),
+            ],
+        ),
+        Clash::Guest {
+            day,
+            guest,
+            activities,
+        } => ctx.tr.with(
+            "clash-guest",
+            &[
+                ("day", &ctx.tr.day(*day)),
+                ("guest", guest),
+                ("activities", &ids(activities)),
+            ],
+        ),
+        Clash::OutsideJurisdiction { activity } => ctx
+            .tr
+            .with("clash-outside", &[("activities", &format!("#{activity}"))]),
     }
 }
 
@@ -200,25 +270,58 @@ pub async fn page(
         layout: Layout::new(&state, &ctx, "timetable-title"),
         body_id: b.id,
         body_name: b.name.clone(),
-        month_label: format!("{} {}", tr.t(&format!("month-{}", first.month())), first.year()),
+        month_label: format!(
+            "{} {}",
+            tr.t(&format!("month-{}", first.month())),
+            first.year()
+        ),
         prev: (first - Duration::days(1)).format("%Y-%m").to_string(),
         next: (last + Duration::days(1)).format("%Y-%m").to_string(),
         weeks: weeks(first, last, &v.per_day, f.day),
-        weekdays: (0..7).map(|i| tr.t(&format!("weekday-short-{i}"))).collect(),
-        rows: v.activities.items.iter().map(|a| ActivityRow::new(&state, &ctx, a)).collect(),
+        weekdays: (0..7)
+            .map(|i| tr.t(&format!("weekday-short-{i}")))
+            .collect(),
+        rows: v
+            .activities
+            .items
+            .iter()
+            .map(|a| ActivityRow::new(&state, &ctx, a))
+            .collect(),
         clashes: v.clashes.iter().map(|c| clash_line(&ctx, c)).collect(),
-        pager: Pager::new(&v.activities, &format!("/bodies/{}/timetable?{base}{day_q}&", b.id)),
-        territories: territories.into_iter().map(|t| (t.code, if lang == "ar" { t.name_ar } else { t.name_fr })).collect(),
-        organizations: state.profile.organizations.iter().map(|o| (o.key.clone(), o.name.get(lang).to_owned())).collect(),
+        pager: Pager::new(
+            &v.activities,
+            &format!("/bodies/{}/timetable?{base}{day_q}&", b.id),
+        ),
+        territories: territories
+            .into_iter()
+            .map(|t| (t.code, if lang == "ar" { t.name_ar } else { t.name_fr }))
+            .collect(),
+        organizations: state
+            .profile
+            .organizations
+            .iter()
+            .map(|o| (o.key.clone(), o.name.get(lang).to_owned()))
+            .collect(),
         kinds: choices(&words.kinds, &ctx),
         themes: choices(&words.themes, &ctx),
-        statuses: tanzim_domain::programmes::ActivityStatus::ALL.iter().map(|s| (s.as_str().to_owned(), tr.t(&format!("activity-status-{}", s.as_str())))).collect(),
+        statuses: tanzim_domain::programmes::ActivityStatus::ALL
+            .iter()
+            .map(|s| {
+                (
+                    s.as_str().to_owned(),
+                    tr.t(&format!("activity-status-{}", s.as_str())),
+                )
+            })
+            .collect(),
         q_territory: some(&q.territory).unwrap_or_default(),
         q_organization: some(&q.organization).unwrap_or_default(),
         q_kind: some(&q.kind).unwrap_or_default(),
         q_theme: some(&q.theme).unwrap_or_default(),
         q_status: some(&q.status).unwrap_or_default(),
-        day_label: f.day.filter(|d| first <= *d && *d <= last).map(|d| tr.day(d)),
+        day_label: f
+            .day
+            .filter(|d| first <= *d && *d <= last)
+            .map(|d| tr.day(d)),
         base,
     }))
 }
@@ -227,7 +330,10 @@ pub async fn page(
 fn year_of(q: &TimetableQuery) -> (NaiveDate, NaiveDate) {
     let day = q.filters().month.unwrap_or_else(crate::state::today);
     let y = day.year();
-    (NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(day), NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(day))
+    (
+        NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(day),
+        NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(day),
+    )
 }
 
 /// The year's timetable as a workbook: one row an activity.
@@ -242,15 +348,37 @@ pub async fn xlsx(
     let (from, to) = year_of(&q);
     let items = cases::export(&state.app(), &b, &scope, from, to).await?;
     let tr = &ctx.tr;
-    let header_row: Vec<String> = ["activity-col-when", "activity-col-title", "activity-col-body", "field-activity-kind", "field-themes", "field-audience", "activity-col-place", "field-status", "field-budget", "field-guests"]
-        .iter()
-        .map(|k| tr.t(k))
-        .collect();
+    let header_row: Vec<String> = [
+        "activity-col-when",
+        "activity-col-title",
+        "activity-col-body",
+        "field-activity-kind",
+        "field-themes",
+        "field-audience",
+        "activity-col-place",
+        "field-status",
+        "field-budget",
+        "field-guests",
+    ]
+    .iter()
+    .map(|k| tr.t(k))
+    .collect();
     let rows: Vec<Vec<String>> = items
         .iter()
         .map(|a| {
             let r = ActivityRow::new(&state, &ctx, a);
-            vec![r.when, r.title, r.body_name, r.kind, r.themes, r.audience, r.place, r.status_label, r.budget.unwrap_or_default(), r.guests.join("\n")]
+            vec![
+                r.when,
+                r.title,
+                r.body_name,
+                r.kind,
+                r.themes,
+                r.audience,
+                r.place,
+                r.status_label,
+                r.budget.unwrap_or_default(),
+                r.guests.join("\n"),
+            ]
         })
         .collect();
     let bytes = tanzim_reports::export::table_xlsx(&header_row, &rows, &tr.t("timetable-title"))
@@ -258,8 +386,14 @@ pub async fn xlsx(
     let name = format!("timetable-{}-{}.xlsx", b.id, from.year());
     Ok((
         [
-            (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            (
+                header::CONTENT_TYPE,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_owned(),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
         ],
         bytes,
     )
@@ -296,12 +430,20 @@ pub async fn ics(
         })
         .collect();
     let doc = ical::document("-//tanzim//timetable//AR", chrono::Utc::now(), &events);
-    Ok(([(header::CONTENT_TYPE, "text/calendar; charset=utf-8")], doc).into_response())
+    Ok((
+        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+        doc,
+    )
+        .into_response())
 }
 
 /// The home page's rows: the activities of the coming week and the programmes awaiting a
 /// meeting's adoption, in the user's scope.
-pub(crate) async fn home_rows(state: &AppState, ctx: &Ctx, user: &CurrentUser) -> Result<(Vec<ActivityRow>, Vec<(i64, String, String)>), AppError> {
+pub(crate) async fn home_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+) -> Result<(Vec<ActivityRow>, Vec<(i64, String, String)>), AppError> {
     if !user.may(Action::ViewMeetings, None) {
         return Ok((Vec::new(), Vec::new()));
     }
@@ -309,8 +451,13 @@ pub(crate) async fn home_rows(state: &AppState, ctx: &Ctx, user: &CurrentUser) -
     let week = cases::this_week(&state.app(), &scope, 20).await?;
     let drafts = cases::drafts(&state.app(), &scope, 10).await?;
     Ok((
-        week.iter().map(|a| ActivityRow::new(state, ctx, a)).collect(),
-        drafts.into_iter().map(|(p, body)| (p.id, p.title, body)).collect(),
+        week.iter()
+            .map(|a| ActivityRow::new(state, ctx, a))
+            .collect(),
+        drafts
+            .into_iter()
+            .map(|d| (d.programme.id, d.programme.title, d.body_name))
+            .collect(),
     ))
 }
 
@@ -322,6 +469,11 @@ pub(super) fn routes() -> Vec<crate::routing::Route> {
         route("GET", "/bodies/{id}/timetable", view, get(page)),
         route("GET", "/bodies/{id}/timetable.xlsx", view, get(xlsx)),
         route("GET", "/bodies/{id}/timetable.ics", view, get(ics)),
-        route("GET", "/api/v1/bodies/{id}/timetable", view, get(api_timetable)),
+        route(
+            "GET",
+            "/api/v1/bodies/{id}/timetable",
+            view,
+            get(api_timetable),
+        ),
     ]
 }

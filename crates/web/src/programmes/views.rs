@@ -54,7 +54,11 @@ impl ActivityRow {
                 .theme_keys()
                 .map(|t| term_name(&words.themes, t, ctx).to_owned())
                 .collect::<Vec<_>>()
-                .join(if ctx.lang().code() == "ar" { "، " } else { ", " }),
+                .join(if ctx.lang().code() == "ar" {
+                    "، "
+                } else {
+                    ", "
+                }),
             audience: term_name(&words.audiences, &a.audience, ctx).to_owned(),
             when,
             place,

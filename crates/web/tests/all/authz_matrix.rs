@@ -140,6 +140,9 @@ struct Fixtures {
     decision: i64,
     contact: i64,
     request: i64,
+    /// A draft programme of the body and one of its activities.
+    programme: i64,
+    activity: i64,
 }
 
 async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
@@ -267,6 +270,25 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         .await;
     assert_eq!(s, 201, "{request}");
     let request_id = request["id"].as_i64().unwrap();
+    // A draft programme of the body with one activity.
+    let (s, programme) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{body_id}/programmes"),
+            serde_json::json!({"title": "برنامج العمل", "starts_on": "2026-01-01", "ends_on": "2026-12-31"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{programme}");
+    let programme_id = programme["id"].as_i64().unwrap();
+    let (s, activity) = api
+        .send(
+            "POST",
+            &format!("/api/v1/programmes/{programme_id}/activities"),
+            serde_json::json!({"title": "لقاء تواصلي", "kind": "outreach", "audience": "members", "when": "2026-03"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{activity}");
+    let activity_id = activity["id"].as_i64().unwrap();
     // The body's ethics committee (a meeting's approved decision), a case about the member
     // before it, and a document of the case.
     let (s, ethics) = api
@@ -356,13 +378,15 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         decision: decision_id,
         contact: contact_id,
         request: request_id,
+        programme: programme_id,
+        activity: activity_id,
     }
 }
 
 /// What the matrix reads back after a principal's calls, and the target kinds whose
 /// changing routes may change it (a member changes with her case and her duplicate, a
 /// meeting with its body and communiqués, ...).
-const RECORDS: [(&str, &[TargetKind]); 13] = [
+const RECORDS: [(&str, &[TargetKind]); 15] = [
     ("body", &[TargetKind::Body]),
     ("user", &[TargetKind::User]),
     (
@@ -390,6 +414,15 @@ const RECORDS: [(&str, &[TargetKind]); 13] = [
     ("body cases", &[TargetKind::Body, TargetKind::Case]),
     ("reviews", &[TargetKind::Review]),
     ("contact", &[TargetKind::Contact]),
+    (
+        "programme",
+        &[
+            TargetKind::Programme,
+            TargetKind::Activity,
+            TargetKind::Body,
+        ],
+    ),
+    ("activity", &[TargetKind::Activity, TargetKind::Programme]),
 ];
 
 /// Every fixture as the API shows it to a national administrator (and the review queue as
@@ -434,6 +467,16 @@ async fn snapshot(
             "request",
             format!("/api/v1/requests/{}", f.request),
             f.request,
+        ),
+        (
+            "programme",
+            format!("/api/v1/programmes/{}", f.programme),
+            f.programme,
+        ),
+        (
+            "activity",
+            format!("/api/v1/activities/{}", f.activity),
+            f.activity,
         ),
     ] {
         let (s, v) = api.get(&path).await;
@@ -570,6 +613,8 @@ async fn matrix(engine: Engine) {
                     Access::Policy(_, TargetKind::Case) => f.case,
                     Access::Policy(_, TargetKind::Contact) => f.contact,
                     Access::Policy(_, TargetKind::Request) => f.request,
+                    Access::Policy(_, TargetKind::Programme) => f.programme,
+                    Access::Policy(_, TargetKind::Activity) => f.activity,
                     _ => 999_999,
                 };
                 let path = spec

@@ -33,6 +33,7 @@ mod meetings_forms;
 mod meetings_press;
 mod members;
 mod natural_keys;
+mod programmes;
 mod publishing;
 mod reading;
 mod reauth;
