@@ -9,6 +9,7 @@
 
 pub mod access;
 pub mod accounts;
+pub mod activity_press;
 pub mod applications;
 pub mod bodies;
 pub mod campaigns;

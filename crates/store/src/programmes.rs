@@ -491,3 +491,59 @@ pub struct Placed {
     pub commune_code: Option<String>,
     pub guests: String,
 }
+
+/// A photograph of a held activity, without its bytes.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Photo {
+    pub id: i64,
+    pub activity_id: i64,
+    pub sha256: String,
+    pub mime: String,
+    pub created_at: i64,
+}
+
+pub async fn add_photo(
+    tx: &mut Tx,
+    activity_id: i64,
+    sha256: &str,
+    mime: &str,
+    content: &[u8],
+    actor: Option<i64>,
+    now: i64,
+) -> Result<i64> {
+    Ok(on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO activity_photos (activity_id, sha256, mime, content, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    ).bind(activity_id).bind(sha256).bind(mime).bind(content).bind(actor).bind(now).fetch_one(c).await)?)
+}
+
+pub async fn photos(db: &Db, activity_id: i64) -> Result<Vec<Photo>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, Photo>(
+        "SELECT id, activity_id, sha256, mime, created_at FROM activity_photos WHERE activity_id = $1 ORDER BY id",
+    ).bind(activity_id).fetch_all(p).await)?)
+}
+
+/// A photograph's type and bytes, if it belongs to the activity.
+pub async fn photo_content(
+    db: &Db,
+    activity_id: i64,
+    id: i64,
+) -> Result<Option<(String, Vec<u8>)>> {
+    Ok(on_pool!(db, p => sqlx::query_as::<_, (String, Vec<u8>)>(
+        "SELECT mime, content FROM activity_photos WHERE id = $1 AND activity_id = $2",
+    ).bind(id).bind(activity_id).fetch_optional(p).await)?)
+}
+
+/// The communiqué drafted from a held activity.
+pub async fn add_communique(
+    tx: &mut Tx,
+    a: &Activity,
+    lang: &str,
+    headline: &str,
+    body: &str,
+    now: i64,
+) -> Result<i64> {
+    Ok(on_tx!(tx, c => sqlx::query_scalar(
+        "INSERT INTO communiques (activity_id, body_id, path, lang, kind, headline, body, status, updated_at, created_at)
+         VALUES ($1, $2, $3, $4, 'report', $5, $6, 'draft', $7, $7) RETURNING id",
+    ).bind(a.id).bind(a.body_id).bind(&a.path).bind(lang).bind(headline).bind(body).bind(now).fetch_one(c).await)?)
+}

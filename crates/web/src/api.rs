@@ -76,6 +76,7 @@ impl Modify for BearerAuth {
         crate::programmes::api::api_postpone, crate::programmes::api::api_cancel, crate::programmes::api::api_held,
         crate::programmes::api::api_fold, crate::programmes::api::api_ask_move,
         crate::programmes::timetable::api_timetable,
+        crate::programmes::press::api_add_photo, crate::programmes::press::api_draft_communique,
         crate::discipline::api_list, crate::discipline::api_body_list, crate::discipline::api_open,
         crate::discipline::api_get, crate::discipline::api_hearing, crate::discipline::api_document,
         crate::discipline::api_download, crate::discipline::api_decide,

@@ -157,7 +157,7 @@ async fn congress_of(app: &App, m: &Meeting) -> Result<Option<(Body, chrono::Nai
 }
 
 /// A body's French name: its own, else its kind's and its territory's.
-fn name_fr(app: &App, b: &Body) -> String {
+pub fn name_fr(app: &App, b: &Body) -> String {
     let kind_fr = app
         .profile
         .body_kind(&b.kind)

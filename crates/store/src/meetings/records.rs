@@ -446,7 +446,9 @@ pub async fn amendments(db: &Db, meeting_id: i64) -> Result<Vec<Amendment>> {
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Communique {
     pub id: i64,
-    pub meeting_id: i64,
+    /// The meeting it reports or announces, or the held activity it reports.
+    pub meeting_id: Option<i64>,
+    pub activity_id: Option<i64>,
     pub body_id: i64,
     pub path: String,
     pub lang: String,
@@ -460,12 +462,27 @@ pub struct Communique {
     pub status: CommuniqueStatus,
     pub published_at: Option<i64>,
     pub updated_at: i64,
-    /// The day of the meeting it reports or announces.
+    /// The day of the meeting it reports or announces, or of the activity it reports.
     #[schema(value_type = String, format = Date)]
     pub meeting_held_on: Day,
 }
 
 impl Communique {
+    /// Where the record it reports lives: its meeting's, or its activity's (API and page).
+    pub fn source_api(&self) -> String {
+        match (self.meeting_id, self.activity_id) {
+            (Some(m), _) => format!("/api/v1/meetings/{m}"),
+            (None, Some(a)) => format!("/api/v1/activities/{a}"),
+            (None, None) => "/api/v1/news".to_owned(),
+        }
+    }
+    pub fn source_page(&self) -> String {
+        match (self.meeting_id, self.activity_id) {
+            (Some(m), _) => format!("/meetings/{m}?step=communique#step-communique"),
+            (None, Some(a)) => format!("/activities/{a}#communiques"),
+            (None, None) => "/news".to_owned(),
+        }
+    }
     pub fn target(&self) -> Target {
         Target {
             path: TerritoryPath::from_stored(self.path.clone()),
@@ -474,13 +491,22 @@ impl Communique {
     }
 }
 
-const COMMUNIQUE_SELECT: &str = "SELECT id, meeting_id, body_id, path, lang, kind, headline, body, status, published_at, updated_at,
-    (SELECT m.held_on FROM meetings m WHERE m.id = communiques.meeting_id) AS meeting_held_on FROM communiques";
+const COMMUNIQUE_SELECT: &str = "SELECT id, meeting_id, activity_id, body_id, path, lang, kind, headline, body, status, published_at, updated_at,
+    COALESCE((SELECT m.held_on FROM meetings m WHERE m.id = communiques.meeting_id),
+      (SELECT a.held_on FROM activities a WHERE a.id = communiques.activity_id)) AS meeting_held_on FROM communiques";
 
 pub async fn communique(db: &Db, id: i64) -> Result<Option<Communique>> {
     let sql = format!("{COMMUNIQUE_SELECT} WHERE id = $1");
     Ok(
         on_pool!(db, p => sqlx::query_as::<_, Communique>(sqlx::AssertSqlSafe(sql)).bind(id).fetch_optional(p).await)?,
+    )
+}
+
+/// The communiqués of a held activity.
+pub async fn communiques_of_activity(db: &Db, activity_id: i64) -> Result<Vec<Communique>> {
+    let sql = format!("{COMMUNIQUE_SELECT} WHERE activity_id = $1 ORDER BY id");
+    Ok(
+        on_pool!(db, p => sqlx::query_as::<_, Communique>(sqlx::AssertSqlSafe(sql)).bind(activity_id).fetch_all(p).await)?,
     )
 }
 
@@ -565,8 +591,9 @@ pub async fn unpublished(
 ) -> Result<Vec<Communique>> {
     let (scope_sql, binds) = scope.sql("b.path", "b.organization", 1);
     let sql = format!(
-        "SELECT c.id, c.meeting_id, c.body_id, c.path, c.lang, c.kind, c.headline, c.body, c.status, c.published_at, c.updated_at,
-           (SELECT m.held_on FROM meetings m WHERE m.id = c.meeting_id) AS meeting_held_on
+        "SELECT c.id, c.meeting_id, c.activity_id, c.body_id, c.path, c.lang, c.kind, c.headline, c.body, c.status, c.published_at, c.updated_at,
+           COALESCE((SELECT m.held_on FROM meetings m WHERE m.id = c.meeting_id),
+             (SELECT a.held_on FROM activities a WHERE a.id = c.activity_id)) AS meeting_held_on
          FROM communiques c JOIN bodies b ON b.id = c.body_id
          WHERE {scope_sql} AND c.status = 'draft' ORDER BY c.id LIMIT {limit}"
     );

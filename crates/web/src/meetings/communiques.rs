@@ -33,7 +33,13 @@ pub async fn api_draft_communique(
     };
     let lang = request.lang()?;
     let cid = cmd::communiques::draft(&state.app(), &user.actor(&ctx), &m, lang).await?;
-    Ok(communique_answer(&state, Committed::created(cid), m.record.id, cid).await)
+    Ok(communique_answer(
+        &state,
+        Committed::created(cid),
+        format!("/api/v1/meetings/{}", m.record.id),
+        cid,
+    )
+    .await)
 }
 
 impl CommuniqueRequest {
@@ -65,8 +71,8 @@ pub async fn api_edit_communique(
     let app = state.app();
     let actor = user.actor(&ctx);
     cmd::communiques::edit(&app, &actor, &c, &input.headline, &input.body).await?;
-    let (meeting_id, id) = (c.record.meeting_id, c.record.id);
-    Ok(communique_answer(&state, Committed::ok(id), meeting_id, id).await)
+    let (source, id) = (c.record.source_api(), c.record.id);
+    Ok(communique_answer(&state, Committed::ok(id), source, id).await)
 }
 
 /// Publishes or withdraws the communiqué `id`; the communiqué as it was loaded (before).
@@ -92,7 +98,7 @@ pub async fn api_publish(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let c = publication(&state, &ctx, &user, id, true).await?;
-    Ok(communique_answer(&state, Committed::ok(id), c.meeting_id, id).await)
+    Ok(communique_answer(&state, Committed::ok(id), c.source_api(), id).await)
 }
 
 /// Withdraws a communiqué from the public page (its history stays).
@@ -105,7 +111,7 @@ pub async fn api_unpublish(
     Path(id): Path<i64>,
 ) -> Result<Response, AppError> {
     let c = publication(&state, &ctx, &user, id, false).await?;
-    Ok(communique_answer(&state, Committed::ok(id), c.meeting_id, id).await)
+    Ok(communique_answer(&state, Committed::ok(id), c.source_api(), id).await)
 }
 
 /// The page's button: drafts a communiqué.
@@ -132,7 +138,8 @@ pub async fn communique_form(
 struct CommuniquePage {
     layout: Layout,
     id: i64,
-    meeting_id: i64,
+    /// The meeting's communiqué step, or the activity's page.
+    back: String,
     lang: String,
     dir: &'static str,
     headline: String,
@@ -160,7 +167,7 @@ async fn communique_page(
     let page = CommuniquePage {
         layout: Layout::new(state, ctx, "communique-title"),
         id: c.id,
-        meeting_id: c.meeting_id,
+        back: c.source_page(),
         lang: c.lang.clone(),
         dir: if c.lang == "ar" { "rtl" } else { "ltr" },
         headline: headline.to_owned(),

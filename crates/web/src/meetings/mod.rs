@@ -33,7 +33,7 @@ pub use news::*;
 pub use pages::*;
 pub use record::*;
 pub(crate) use request_rows::{RequestRow, awaiting_rows};
-pub(crate) use shared::kind_words;
+pub(crate) use shared::{communique_answer, kind_words};
 pub(crate) use upcoming::*;
 
 /// The meetings' routes and the access each requires: its modules' together;

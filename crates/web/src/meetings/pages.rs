@@ -43,6 +43,8 @@ pub(super) struct MeetingPage {
     /// Each decision's text when it is a resolution (the page corrects it; other kinds
     /// keep their data and have their vote corrected).
     resolution_texts: Vec<Option<String>>,
+    /// (id, title) of the body's draft programmes, for the decision that adopts one.
+    draft_programmes: Vec<(i64, String)>,
 }
 
 #[derive(Deserialize)]
@@ -216,6 +218,12 @@ pub(super) async fn meeting_page(
             })
             .collect(),
         warnings: super::steps::late_holders(state, ctx, b, &d).await?,
+        draft_programmes: tanzim_store::programmes::of_body(&state.db, b.id)
+            .await?
+            .into_iter()
+            .filter(|p| !p.is_adopted())
+            .map(|p| (p.id, p.title))
+            .collect(),
         error: error.clone(),
         d,
     };

@@ -157,16 +157,16 @@ pub(super) async fn meeting_answer(
         .await
 }
 
-/// The answer to a committed write of the communiqué `id` (of the meeting `meeting_id`):
-/// the communiqué as it now reads (the meeting's record lists it).
-pub(super) async fn communique_answer(
+/// The answer to a committed write of the communiqué `id` (of the record at `source`, a
+/// meeting's or an activity's, which lists it): the communiqué as it now reads.
+pub(crate) async fn communique_answer(
     state: &AppState,
     committed: Committed,
-    meeting_id: i64,
+    source: String,
     id: i64,
 ) -> Response {
     committed
-        .at(format!("/api/v1/meetings/{meeting_id}"))
+        .at(source)
         .json(|| async {
             store::communique(&state.db, id)
                 .await?

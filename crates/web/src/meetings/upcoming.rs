@@ -64,7 +64,7 @@ pub(crate) async fn reminder_rows(
     if let Some(scope) = scope(Action::PublishCommuniques) {
         for c in store::unpublished(&state.db, &scope, 10).await? {
             rows.push((
-                format!("/meetings/{}", c.meeting_id),
+                format!("/communiques/{}", c.id),
                 ctx.tr.t("reminder-publish-communique"),
                 c.headline,
             ));

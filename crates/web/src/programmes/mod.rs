@@ -4,6 +4,7 @@
 
 pub mod api;
 mod pages;
+pub mod press;
 pub mod timetable;
 mod views;
 
@@ -69,5 +70,6 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
     let mut all = api::routes();
     all.extend(pages::routes());
     all.extend(timetable::routes());
+    all.extend(press::routes());
     all
 }

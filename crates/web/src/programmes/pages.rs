@@ -304,6 +304,11 @@ struct ActivityPage {
     themes: Vec<(String, String)>,
     audiences: Vec<(String, String)>,
     today: String,
+    /// The photographs' ids, and the communiqués drafted from the record: (id, headline,
+    /// status, language).
+    photos: Vec<i64>,
+    communiques: Vec<(i64, String, String, String)>,
+    may_publish: bool,
     error: Option<String>,
 }
 
@@ -360,6 +365,24 @@ async fn activity_page(
         themes: choices(&words.themes, ctx),
         audiences: choices(&words.audiences, ctx),
         today: crate::state::today().to_string(),
+        photos: tanzim_store::programmes::photos(&state.db, raw.id)
+            .await?
+            .into_iter()
+            .map(|p| p.id)
+            .collect(),
+        communiques: tanzim_store::meetings::communiques_of_activity(&state.db, raw.id)
+            .await?
+            .into_iter()
+            .map(|c| {
+                (
+                    c.id,
+                    c.headline,
+                    ctx.tr.t(&format!("communique-{}", c.status)),
+                    c.lang,
+                )
+            })
+            .collect(),
+        may_publish: user.may(Action::PublishCommuniques, Some(&a.body.target())),
         raw,
         error,
     }))

@@ -13,7 +13,7 @@ use tanzim_domain::accounts::Role;
 const BOUNDARY: &str = "tanzim-test-boundary-7MA4YWxkTrZu0gW";
 
 /// A multipart body: text fields, then one file (name, content type, bytes).
-fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> Vec<u8> {
+pub(crate) fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> Vec<u8> {
     let mut body = Vec::new();
     for (name, value) in fields {
         body.extend_from_slice(
@@ -37,7 +37,7 @@ fn multipart(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> Vec<
     body
 }
 
-async fn upload(api: &Api, path: &str, body: Vec<u8>) -> (u16, Value) {
+pub(crate) async fn upload(api: &Api, path: &str, body: Vec<u8>) -> (u16, Value) {
     let r = api
         .client
         .post(format!("{}{path}", api.base))

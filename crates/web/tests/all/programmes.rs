@@ -15,6 +15,7 @@ use tanzim_domain::accounts::Role;
 
 struct World {
     app: common::TestApp,
+    comms: Api,
     region_officer: Api,
     taza_officer: Api,
     sefrou_officer: Api,
@@ -53,12 +54,20 @@ async fn world(engine: Engine) -> World {
         let id = app.user(name, &[(Role::Officer, Some(scope), None)]).await;
         apis.push(Api::new(&app, app.token(id).await));
     }
+    let comms = app
+        .user(
+            "comms.national",
+            &[(Role::CommunicationOfficer, None, None)],
+        )
+        .await;
+    let comms = Api::new(&app, app.token(comms).await);
     let outsider = apis.pop().unwrap();
     let sefrou_officer = apis.pop().unwrap();
     let taza_officer = apis.pop().unwrap();
     let region_officer = apis.pop().unwrap();
     World {
         app,
+        comms,
         region_officer,
         taza_officer,
         sefrou_officer,
@@ -422,6 +431,92 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
             ),
             ("amended", Some("توسيع محور الندوة"))
         ]
+    );
+
+    // A photograph of the forum loses its position; a file that is no picture is refused.
+    let jpeg: &[u8] = &[
+        0xFF, 0xD8, 0xFF, 0xE1, 0, 12, b'E', b'x', b'i', b'f', 0, 0, b'G', b'P', b'S', b'!', 0xFF,
+        0xDB, 0, 4, 0, 1, 0xFF, 0xDA, 0, 2, 0x12, 0x34, 0xFF, 0xD9,
+    ];
+    let photos = format!("/api/v1/activities/{forum}/photos");
+    let (s, photo) = crate::discipline::upload(
+        &w.region_officer,
+        &photos,
+        crate::discipline::multipart(&[], Some(("forum.jpg", "image/jpeg", jpeg))),
+    )
+    .await;
+    assert_eq!(
+        (s, photo["mime"].as_str()),
+        (201, Some("image/jpeg")),
+        "{photo}"
+    );
+    assert_eq!(photo["sha256"].as_str().map(str::len), Some(64));
+    let (s, e) = crate::discipline::upload(
+        &w.region_officer,
+        &photos,
+        crate::discipline::multipart(&[], Some(("x.jpg", "image/jpeg", b"%PDF-1.7"))),
+    )
+    .await;
+    assert_eq!(
+        (s, e["field"].as_str(), e["error"].as_str()),
+        (422, Some("file"), Some("photo-not-image"))
+    );
+    let (s, e) = crate::discipline::upload(
+        &w.taza_officer,
+        &format!("/api/v1/activities/{outreach}/photos"),
+        crate::discipline::multipart(&[], Some(("a.jpg", "image/jpeg", jpeg))),
+    )
+    .await;
+    assert_eq!((s, e["error"].as_str()), (409, Some("activity-not-held")));
+    // The communication officer drafts the forum's communiqué and publishes it on /news.
+    assert_eq!(
+        w.region_officer
+            .send(
+                "POST",
+                &format!("/api/v1/activities/{forum}/communiques"),
+                json!({})
+            )
+            .await
+            .0,
+        403
+    );
+    let (s, c) = w
+        .comms
+        .send(
+            "POST",
+            &format!("/api/v1/activities/{forum}/communiques"),
+            json!({"lang": "ar"}),
+        )
+        .await;
+    assert_eq!(s, 201, "{c}");
+    assert_eq!(
+        c["headline"].as_str(),
+        Some("تازة: الأمانة الجهوية بفاس-مكناس تنظم «الملتقى الجهوي للشباب»")
+    );
+    assert_eq!(
+        c["body"].as_str(),
+        Some(
+            "تازة، يوم السبت 18 مارس 2023، نظمت الأمانة الجهوية بفاس-مكناس «الملتقى الجهوي للشباب».\n\nوتمحور النشاط حول الشباب والوضع السياسي.\n\nوشارك في النشاط 205 أشخاص، من بينهم 85 امرأة و140 من الشباب دون سن 35.\n\nنقاش حول مشاركة الشباب."
+        )
+    );
+    let cid = c["id"].as_i64().unwrap();
+    assert_eq!(
+        w.comms
+            .send(
+                "POST",
+                &format!("/api/v1/communiques/{cid}/publish"),
+                json!({})
+            )
+            .await
+            .0,
+        200
+    );
+    let news = common::Browser::new(&w.app).get("/news").await;
+    assert!(
+        news.body
+            .contains("الأمانة الجهوية بفاس-مكناس تنظم «الملتقى الجهوي للشباب»"),
+        "{}",
+        news.body
     );
 
     // The files: the year as a workbook and as a calendar.
