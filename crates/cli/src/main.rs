@@ -2,6 +2,8 @@
 //! what administrators automate. Every command exits non-zero with a one-line error on bad
 //! input.
 
+mod bench_timetable;
+
 use anyhow::{Context, Result, anyhow, bail};
 use clap::{Args, Parser, Subcommand};
 use std::io::Read;
@@ -88,6 +90,16 @@ enum Command {
     Bench {
         #[arg(long, default_value_t = 100_000)]
         members: u64,
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+    },
+    /// Fill an empty database with bodies and a year of activities, then time the
+    /// timetable's month pages (national, regional, provincial).
+    BenchTimetable {
+        #[arg(long, default_value_t = 10_000)]
+        bodies: usize,
+        #[arg(long, default_value_t = 100_000)]
+        activities: usize,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
     },
@@ -529,6 +541,11 @@ async fn run(cli: Cli) -> Result<()> {
             let db = open(&cli).await?;
             bench(&db, &profile, *members, *seed).await?;
         }
+        Command::BenchTimetable { bodies, activities, seed } => {
+            let profile = load_profile(&cli)?;
+            let db = open(&cli).await?;
+            bench_timetable::run(&db, &profile, *bodies, *activities, *seed).await?;
+        }
         Command::Territory(TerritoryCommand::Show { code }) => {
             let code = TerritoryCode::parse(code)
                 .map_err(|_| anyhow!("invalid territory code {code:?}"))?;
@@ -626,7 +643,7 @@ fn territory_has_no_arrondissements(code: &str) -> bool {
     !code.ends_with(".0")
 }
 
-fn percentiles(mut ms: Vec<f64>) -> (f64, f64, f64) {
+pub(crate) fn percentiles(mut ms: Vec<f64>) -> (f64, f64, f64) {
     ms.sort_by(|a, b| a.total_cmp(b));
     let at = |q: f64| {
         ms.get(((ms.len() as f64 - 1.0) * q).round() as usize)
