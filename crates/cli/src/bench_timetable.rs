@@ -9,11 +9,11 @@ use tanzim_commands::access::load;
 use tanzim_commands::timetable::{Filters, of_body};
 use tanzim_commands::{Actor, App};
 use tanzim_domain::accounts::{Role, RoleAssignment};
-use tanzim_store::audit::AuditEntry;
 use tanzim_domain::org::Profile;
 use tanzim_domain::policy::Action;
 use tanzim_domain::programmes::{CheckedActivity, Span};
 use tanzim_domain::territory::{Level, TerritoryPath};
+use tanzim_store::audit::AuditEntry;
 use tanzim_store::bodies::{self, Body, NewBody};
 use tanzim_store::programmes::{self as store, Owner};
 use tanzim_store::{Db, Page, ScopeFilter};
@@ -41,7 +41,14 @@ fn kind_for(level: Level, organization: &str) -> &'static str {
     }
 }
 
-async fn body(db: &Db, organization: &str, kind: &str, code: Option<&str>, path: &str, sole: bool) -> Result<i64> {
+async fn body(
+    db: &Db,
+    organization: &str,
+    kind: &str,
+    code: Option<&str>,
+    path: &str,
+    sole: bool,
+) -> Result<i64> {
     let new = NewBody {
         organization: organization.to_owned(),
         kind: kind.to_owned(),
@@ -52,10 +59,26 @@ async fn body(db: &Db, organization: &str, kind: &str, code: Option<&str>, path:
         name_fr: None,
         sole,
     };
-    Ok(bodies::create(db, &new, AuditEntry::new(None, "bench", tanzim_domain::audit::AuditAction::BodyCreated, None)).await?)
+    Ok(bodies::create(
+        db,
+        &new,
+        AuditEntry::new(
+            None,
+            "bench",
+            tanzim_domain::audit::AuditAction::BodyCreated,
+            None,
+        ),
+    )
+    .await?)
 }
 
-pub async fn run(db: &Db, profile: &Profile, bodies_wanted: usize, activities: usize, seed: u64) -> Result<()> {
+pub async fn run(
+    db: &Db,
+    profile: &Profile,
+    bodies_wanted: usize,
+    activities: usize,
+    seed: u64,
+) -> Result<()> {
     let engine = db.engine();
     let start = Instant::now();
     let territories: Vec<_> = tanzim_store::territory::all(db)
@@ -71,15 +94,30 @@ pub async fn run(db: &Db, profile: &Profile, bodies_wanted: usize, activities: u
                 if made.len() >= bodies_wanted {
                     break 'fill;
                 }
-                let id = body(db, organization, kind_for(t.level, organization), Some(&t.code), &t.path, round == 0).await?;
-                made.push((id, t.path.clone(), (t.level == Level::Commune).then(|| t.code.clone())));
+                let id = body(
+                    db,
+                    organization,
+                    kind_for(t.level, organization),
+                    Some(&t.code),
+                    &t.path,
+                    round == 0,
+                )
+                .await?;
+                made.push((
+                    id,
+                    t.path.clone(),
+                    (t.level == Level::Commune).then(|| t.code.clone()),
+                ));
             }
         }
     }
     let mut rng = Rng(seed.max(1));
     let words = &profile.activities;
     let guests: Vec<String> = (0..200).map(|i| format!("ضيف {i}")).collect();
-    let year = Span { starts_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(), ends_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default() };
+    let year = Span {
+        starts_on: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap_or_default(),
+        ends_on: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default(),
+    };
     let mut programmes = Vec::with_capacity(made.len());
     let mut tx = db.begin().await?;
     for (id, path, _) in &made {
@@ -95,14 +133,24 @@ pub async fn run(db: &Db, profile: &Profile, bodies_wanted: usize, activities: u
             title: format!("نشاط {n}"),
             kind: words.kinds[rng.below(words.kinds.len())].key.clone(),
             themes: vec![words.themes[rng.below(words.themes.len())].key.clone()],
-            audience: words.audiences[rng.below(words.audiences.len())].key.clone(),
-            span: Span { starts_on: day, ends_on: day },
+            audience: words.audiences[rng.below(words.audiences.len())]
+                .key
+                .clone(),
+            span: Span {
+                starts_on: day,
+                ends_on: day,
+            },
             online: false,
             responsible: None,
             guests: vec![guests[rng.below(guests.len())].clone()],
             budget_centimes: None,
         };
-        let owner = Owner { programme_id: programmes[b], body_id: *body_id, path, organization: "party" };
+        let owner = Owner {
+            programme_id: programmes[b],
+            body_id: *body_id,
+            path,
+            organization: "party",
+        };
         store::add_activity(&mut tx, &owner, &a, commune.as_deref(), None, 0).await?;
         if n % 5_000 == 4_999 {
             tx.commit().await?;
@@ -124,18 +172,36 @@ pub async fn run(db: &Db, profile: &Profile, bodies_wanted: usize, activities: u
         scope_path: TerritoryPath::national(),
         organization: None,
     }));
-    let regions: Vec<i64> = made.iter().filter(|(_, p, c)| p.matches('/').count() == 1 && c.is_none()).map(|(id, _, _)| *id).take(12).collect();
-    let provinces: Vec<i64> = made.iter().filter(|(_, p, c)| p.matches('/').count() == 2 && c.is_none()).map(|(id, _, _)| *id).take(24).collect();
-    for (label, ids) in [("national", vec![national]), ("regional", regions), ("provincial", provinces)] {
+    let regions: Vec<i64> = made
+        .iter()
+        .filter(|(_, p, c)| p.matches('/').count() == 1 && c.is_none())
+        .map(|(id, _, _)| *id)
+        .take(12)
+        .collect();
+    let provinces: Vec<i64> = made
+        .iter()
+        .filter(|(_, p, c)| p.matches('/').count() == 2 && c.is_none())
+        .map(|(id, _, _)| *id)
+        .take(24)
+        .collect();
+    for (label, ids) in [
+        ("national", vec![national]),
+        ("regional", regions),
+        ("provincial", provinces),
+    ] {
         let mut times = Vec::new();
         let mut shown = 0;
         for _ in 0..3 {
             for month in 1..=12 {
                 for id in &ids {
                     let found = load::<Body>(&app, &actor, Action::ViewMeetings, *id).await?;
-                    let filters = Filters { month: chrono::NaiveDate::from_ymd_opt(2026, month, 1), ..Default::default() };
+                    let filters = Filters {
+                        month: chrono::NaiveDate::from_ymd_opt(2026, month, 1),
+                        ..Default::default()
+                    };
                     let t = Instant::now();
-                    let view = of_body(&app, &found, &scope, &filters, Page::new(None, Some(50))).await?;
+                    let view =
+                        of_body(&app, &found, &scope, &filters, Page::new(None, Some(50))).await?;
                     times.push(t.elapsed().as_secs_f64() * 1000.0);
                     shown = shown.max(view.activities.total);
                 }

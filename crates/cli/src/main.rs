@@ -541,7 +541,11 @@ async fn run(cli: Cli) -> Result<()> {
             let db = open(&cli).await?;
             bench(&db, &profile, *members, *seed).await?;
         }
-        Command::BenchTimetable { bodies, activities, seed } => {
+        Command::BenchTimetable {
+            bodies,
+            activities,
+            seed,
+        } => {
             let profile = load_profile(&cli)?;
             let db = open(&cli).await?;
             bench_timetable::run(&db, &profile, *bodies, *activities, *seed).await?;

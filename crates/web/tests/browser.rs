@@ -5,6 +5,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
+#[path = "browser/programmes.rs"]
+mod programmes;
 
 use common::Engine;
 use fantoccini::{Client, ClientBuilder, Locator};

@@ -147,6 +147,7 @@ struct TimetablePage {
     body_id: i64,
     body_name: String,
     month_label: String,
+    month_value: String,
     prev: String,
     next: String,
     base: String,
@@ -275,6 +276,7 @@ pub async fn page(
             tr.t(&format!("month-{}", first.month())),
             first.year()
         ),
+        month_value: first.format("%Y-%m").to_string(),
         prev: (first - Duration::days(1)).format("%Y-%m").to_string(),
         next: (last + Duration::days(1)).format("%Y-%m").to_string(),
         weeks: weeks(first, last, &v.per_day, f.day),

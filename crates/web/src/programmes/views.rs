@@ -64,7 +64,9 @@ impl ActivityRow {
             place,
             status: a.status.clone(),
             status_label: tr.t(&format!("activity-status-{}", a.status)),
-            budget: a.budget_centimes.map(|c| tr.amount(c)),
+            budget: a
+                .budget_centimes
+                .map(|c| format!("{} {}", tr.amount(c), tr.t("currency"))),
             guests: a.guest_list(),
             folded: a.folded_into.is_some(),
             move_asked: a.move_asked.clone(),
