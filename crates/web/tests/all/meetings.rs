@@ -890,7 +890,8 @@ async fn chaired_from_another_level(engine: Engine) {
         assert!(text.contains(fact), "{fact} in {text}");
     }
 
-    // The home page reminds: these minutes await approval, the communiqué its publication.
+    // The home page reminds: these minutes await approval (the meeting's page), the
+    // communiqué its publication (its own page, where it is published).
     let home = web.get("/").await;
     let start = home
         .body
@@ -898,10 +899,15 @@ async fn chaired_from_another_level(engine: Engine) {
         .expect("reminders on the home page");
     let reminders = &home.body[start..start + home.body[start..].find("</ul>").unwrap()];
     assert_eq!(
-        reminders
-            .matches(&format!("href=\"/meetings/{id}\""))
-            .count(),
-        2,
+        (
+            reminders
+                .matches(&format!("href=\"/meetings/{id}\""))
+                .count(),
+            reminders
+                .matches(&format!("href=\"/communiques/{}\"", c["id"]))
+                .count()
+        ),
+        (1, 1),
         "{reminders}"
     );
     // The body's own calendar feed: a link shown once, the body's meetings, no sign-in; an
