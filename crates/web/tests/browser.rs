@@ -1049,6 +1049,15 @@ async fn every_page_passes_an_accessibility_audit_in_arabic_and_french_on_deskto
         )
         .await;
     assert_eq!(s, 200, "{r}");
+    // A programme of the body with an activity in one of its communes.
+    let (s, programme) = api
+        .send("POST", &format!("/api/v1/bodies/{body_id}/programmes"), serde_json::json!({"title": "برنامج العمل", "starts_on": format!("{year}-01-01"), "ends_on": format!("{year}-12-31")}))
+        .await;
+    assert_eq!(s, 201, "{programme}");
+    let (s, activity) = api
+        .send("POST", &format!("/api/v1/programmes/{}/activities", programme["id"]), serde_json::json!({"title": "لقاء تواصلي", "kind": "outreach", "themes": ["elected"], "audience": "elected", "when": format!("{year}-03-18"), "commune": "05.091.01.07", "budget": "2000"}))
+        .await;
+    assert_eq!(s, 201, "{activity}");
     let setup = app.browser("admin").await;
     setup
         .import_roll(
@@ -1075,6 +1084,13 @@ async fn every_page_passes_an_accessibility_audit_in_arabic_and_french_on_deskto
         ("bodies", "/bodies".into()),
         ("body", format!("/bodies/{body_id}")),
         ("body-meetings", format!("/bodies/{body_id}/meetings")),
+        ("programmes", format!("/bodies/{body_id}/programmes")),
+        ("programme", format!("/programmes/{}", programme["id"])),
+        ("activity", format!("/activities/{}", activity["id"])),
+        (
+            "timetable",
+            format!("/bodies/{body_id}/timetable?month={year}-03"),
+        ),
         ("meeting", format!("/meetings/{meeting_id}")),
         ("news", "/news".into()),
         ("stats", "/stats".into()),
