@@ -25,6 +25,7 @@ pub mod members;
 pub mod operations;
 pub mod progress;
 pub mod reads;
+pub mod reports;
 pub mod reviews;
 pub mod secrets;
 pub mod sessions;

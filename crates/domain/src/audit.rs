@@ -81,10 +81,17 @@ pub enum AuditAction {
     ContactsExported,
     /// A request raised at a meeting answered by the body it was addressed to.
     RequestAnswered,
+    /// A periodic report drafted, its narrative edited, submitted to the body above,
+    /// acknowledged or returned by it.
+    ReportDrafted,
+    ReportEdited,
+    ReportSubmitted,
+    ReportAcknowledged,
+    ReportReturned,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 63] = [
+    pub const ALL: [AuditAction; 68] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -148,6 +155,11 @@ impl AuditAction {
         AuditAction::ContactErased,
         AuditAction::ContactsExported,
         AuditAction::RequestAnswered,
+        AuditAction::ReportDrafted,
+        AuditAction::ReportEdited,
+        AuditAction::ReportSubmitted,
+        AuditAction::ReportAcknowledged,
+        AuditAction::ReportReturned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -215,6 +227,11 @@ impl AuditAction {
             AuditAction::ContactErased => "contact-erased",
             AuditAction::ContactsExported => "contacts-exported",
             AuditAction::RequestAnswered => "request-answered",
+            AuditAction::ReportDrafted => "report-drafted",
+            AuditAction::ReportEdited => "report-edited",
+            AuditAction::ReportSubmitted => "report-submitted",
+            AuditAction::ReportAcknowledged => "report-acknowledged",
+            AuditAction::ReportReturned => "report-returned",
         }
     }
 

@@ -66,6 +66,18 @@ pub enum Field {
     DueOn,
     Answer,
     AnsweredOn,
+    /// A periodic report: its kind, period, narrative sections and the parent's comment;
+    /// a report an agenda item hears, and the item.
+    ReportKind,
+    Quarter,
+    PeriodStart,
+    PeriodEnd,
+    Achievements,
+    Difficulties,
+    ReportRequests,
+    Comment,
+    Report,
+    AgendaItem,
 }
 
 impl Field {
@@ -131,6 +143,16 @@ impl Field {
             Field::DueOn => "due_on",
             Field::Answer => "answer",
             Field::AnsweredOn => "answered_on",
+            Field::ReportKind => "kind",
+            Field::Quarter => "quarter",
+            Field::PeriodStart => "starts_on",
+            Field::PeriodEnd => "ends_on",
+            Field::Achievements => "achievements",
+            Field::Difficulties => "difficulties",
+            Field::ReportRequests => "requests",
+            Field::Comment => "comment",
+            Field::Report => "report_id",
+            Field::AgendaItem => "seat",
         }
     }
 }

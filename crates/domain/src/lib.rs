@@ -20,6 +20,7 @@ pub mod members;
 pub mod names;
 pub mod org;
 pub mod policy;
+pub mod reports;
 pub mod sex;
 pub mod stats;
 pub mod stored;

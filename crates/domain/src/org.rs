@@ -167,6 +167,9 @@ pub struct Profile {
     /// The party's full name and emblem, as its card and pages show them.
     #[serde(default)]
     pub identity: Identity,
+    /// When periodic reports are due and how often the statutes expect bodies to meet.
+    #[serde(default)]
+    pub reports: crate::reports::ReportRules,
 }
 
 /// The largest emblem a profile may carry (an SVG of a few kilobytes is typical).

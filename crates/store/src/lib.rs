@@ -73,6 +73,7 @@ pub mod jobs;
 pub mod meetings;
 pub mod members;
 mod person;
+pub mod reports;
 pub mod scope;
 pub mod staged_imports;
 pub mod territory;

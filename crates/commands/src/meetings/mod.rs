@@ -20,7 +20,9 @@ mod profile;
 pub mod record;
 pub mod requests;
 
-pub use profile::{holder_title, kind_words, level_of, position, press_name_ar, vote_rules};
+pub use profile::{
+    holder_title, kind_ar, kind_words, level_of, position, press_name_ar, vote_rules,
+};
 
 /// Ends a write to a meeting's record: its audit entry goes in the same transaction, then
 /// the transaction commits (every such write ends so; see above).
