@@ -183,6 +183,13 @@ pub async fn heard_at(db: &Db, meeting_id: i64) -> Result<Vec<(i64, Report)>> {
     Ok(out)
 }
 
+/// The agenda items that hear a report: (meeting, seat).
+pub async fn hearings_of(db: &Db, report_id: i64) -> Result<Vec<(i64, i64)>> {
+    Ok(on_pool!(db, p => sqlx::query_as(
+        "SELECT meeting_id, seat FROM report_hearings WHERE report_id = $1 ORDER BY meeting_id, seat")
+        .bind(report_id).fetch_all(p).await)?)
+}
+
 /// A body that owes a report of a period: none of it submitted or acknowledged. Its draft
 /// (or returned) report of exactly that period, if it has one.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]

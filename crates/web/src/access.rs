@@ -78,6 +78,9 @@ pub(crate) async fn enforce(
             )
             .await?
         }
+        TargetKind::Report => {
+            put::<tanzim_commands::reports::ReportOf>(&app, &actor, action, id, extensions).await?
+        }
     }
     Ok(next.run(req).await)
 }

@@ -27,6 +27,7 @@ pub mod members;
 mod places;
 pub mod problems;
 pub mod reauth;
+pub mod reports;
 pub mod reviews;
 pub mod routes;
 pub mod routing;

@@ -5,7 +5,7 @@
 
 use crate::{
     accounts, api, applications, audit, bodies, calendar, campaigns, contacts, discipline, home,
-    imports, jobs, meetings, members, reauth, reviews, session, setup, stats, territory,
+    imports, jobs, meetings, members, reauth, reports, reviews, session, setup, stats, territory,
     territory_picker,
 };
 
@@ -26,6 +26,7 @@ pub fn table() -> Vec<Route> {
         applications::routes(),
         members::routes(),
         meetings::routes(),
+        reports::routes(),
         calendar::routes(),
         reviews::routes(),
         campaigns::routes(),

@@ -36,6 +36,9 @@ pub enum TargetKind {
     /// `{id}` is a request raised at a meeting (as reachable as the body that raised it or
     /// the body it is addressed to).
     Request,
+    /// `{id}` is a periodic report (as reachable as the body that files it or the body
+    /// above it that receives it).
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

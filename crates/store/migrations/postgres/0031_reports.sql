@@ -44,6 +44,6 @@ CREATE INDEX report_hearings_report ON report_hearings(report_id);
 -- the index alone; the year's renewals of a territory; a body's activities and published
 -- communiqués of a period.
 CREATE INDEX member_history_asof ON member_history(path, valid_from, valid_to, status, member_id);
-CREATE INDEX payments_year_path ON payments(year, path, paid_on, member_id);
+CREATE INDEX payments_renewals ON payments(year, path, paid_on, member_id);
 CREATE INDEX activities_body ON activities(body_id, starts_on);
 CREATE INDEX communiques_body ON communiques(body_id, status, published_at);
