@@ -18,7 +18,7 @@ use tanzim_store::ScopeFilter;
 use tanzim_store::audit;
 use tanzim_store::bodies::{self, Body};
 use tanzim_store::meetings::{self as meetings, Meeting};
-use tanzim_store::reports::{self as store, NewReport, Owed, Report};
+use tanzim_store::reports::{self as store, Among, NewReport, Owed, OwedPeriod, Report};
 
 /// A report with its filing body and the body it is sent to: as reachable as either (a
 /// sibling of the filing body, covering neither, gets 404).
@@ -353,28 +353,18 @@ pub struct Due {
     pub overdue: bool,
 }
 
-async fn owed(
-    app: &App,
-    scope: Option<&ScopeFilter>,
-    parent: Option<i64>,
-    today: NaiveDate,
-    limit: i64,
-) -> Result<Vec<Due>> {
+async fn owed(app: &App, among: Among<'_>, today: NaiveDate, limit: i64) -> Result<Vec<Due>> {
     let mut out = Vec::new();
     for p in rules::expected(today) {
         let due_on = rules::due_on(p.kind, p.ends_on, &app.profile.reports);
-        let ended_at = midnight(p.ends_on.succ_opt().unwrap_or(p.ends_on));
-        let rows = store::owed(
-            &app.db,
-            scope,
-            parent,
-            p.kind,
-            &p.starts_on.to_string(),
-            &p.ends_on.to_string(),
-            ended_at,
-            limit,
-        )
-        .await?;
+        let (starts_on, ends_on) = (p.starts_on.to_string(), p.ends_on.to_string());
+        let period = OwedPeriod {
+            kind: p.kind,
+            starts_on: &starts_on,
+            ends_on: &ends_on,
+            ended_at: midnight(p.ends_on.succ_opt().unwrap_or(p.ends_on)),
+        };
+        let rows = store::owed(&app.db, among, &period, limit).await?;
         out.extend(rows.into_iter().map(|owed| Due {
             owed,
             period: p,
@@ -389,7 +379,7 @@ async fn owed(
 /// The children of a body late with their report of the last quarter or year.
 pub async fn late_children(app: &App, b: &Found<Body>, today: NaiveDate) -> Result<Vec<Due>> {
     b.require(Action::ViewMeetings)?;
-    let all = owed(app, None, Some(b.id), today, 500).await?;
+    let all = owed(app, Among::ChildrenOf(b.id), today, 500).await?;
     Ok(all.into_iter().filter(|d| d.overdue).collect())
 }
 
@@ -401,7 +391,7 @@ pub async fn due_in(
     today: NaiveDate,
     limit: i64,
 ) -> Result<Vec<Due>> {
-    owed(app, Some(scope), None, today, limit).await
+    owed(app, Among::Scope(scope), today, limit).await
 }
 
 /// A report an agenda item hears: the item (its seat, from 1) and the report.

@@ -376,5 +376,6 @@ pub fn heard_section_ar(lines: &[String]) -> Option<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 #[path = "reports_tests.rs"]
 mod tests;

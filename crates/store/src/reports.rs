@@ -200,36 +200,40 @@ pub struct Owed {
     pub report_id: Option<i64>,
 }
 
-/// The active, constituted bodies with a parent that owe a report of `kind` for the
-/// period: those of `scope` (bodies whose meetings the reader holds), or the children of
-/// `parent`. Bodies created after the period ended owe nothing for it.
-pub async fn owed(
-    db: &Db,
-    scope: Option<&ScopeFilter>,
-    parent: Option<i64>,
-    kind: ReportKind,
-    starts_on: &str,
-    ends_on: &str,
-    ended_at: i64,
-    limit: i64,
-) -> Result<Vec<Owed>> {
+/// Whose reports are looked at: the bodies of a scope, or the children of a body.
+#[derive(Clone, Copy)]
+pub enum Among<'a> {
+    Scope(&'a ScopeFilter),
+    ChildrenOf(i64),
+}
+
+/// A period reports are owed for: its kind, days, and the instant it ended (Unix seconds).
+pub struct OwedPeriod<'a> {
+    pub kind: ReportKind,
+    pub starts_on: &'a str,
+    pub ends_on: &'a str,
+    pub ended_at: i64,
+}
+
+/// The active, constituted bodies with a parent that owe a report of the period: none of
+/// it submitted or acknowledged. Bodies created after the period ended owe nothing for it.
+pub async fn owed(db: &Db, among: Among<'_>, p: &OwedPeriod<'_>, limit: i64) -> Result<Vec<Owed>> {
     let mut binds = vec![
-        kind.as_str().to_owned(),
-        starts_on.to_owned(),
-        ends_on.to_owned(),
-        ended_at.to_string(),
+        p.kind.as_str().to_owned(),
+        p.starts_on.to_owned(),
+        p.ends_on.to_owned(),
+        p.ended_at.to_string(),
     ];
-    let filter = match (scope, parent) {
-        (_, Some(parent)) => {
+    let filter = match among {
+        Among::ChildrenOf(parent) => {
             binds.push(parent.to_string());
             "b.parent_id = CAST($5 AS BIGINT)".to_owned()
         }
-        (Some(scope), None) => {
+        Among::Scope(scope) => {
             let (sql, more) = scope.sql("b.path", "b.organization", 5);
             binds.extend(more);
             sql
         }
-        (None, None) => "1 = 0".to_owned(),
     };
     let sql = format!(
         "SELECT b.id AS body_id, b.name AS body_name, b.parent_id AS parent_id,
