@@ -9,9 +9,9 @@ use crate::{Actor, App, Error, Found, Result};
 use chrono::{Datelike, NaiveDate};
 use tanzim_domain::audit::AuditAction;
 use tanzim_domain::meetings::noun_is_feminine;
-use tanzim_domain::members::Status;
 use tanzim_domain::policy::{Action, Decision};
 use tanzim_domain::reports::{self as rules, Figures, Period, ReportKind, ReportStatus, Step};
+use tanzim_domain::stats::Summary;
 use tanzim_domain::territory::TerritoryPath;
 use tanzim_domain::{DomainError, Field};
 use tanzim_store::ScopeFilter;
@@ -276,30 +276,27 @@ pub async fn compute(app: &App, body: &Body, p: &Period) -> Result<Figures> {
     let (low, high) = TerritoryPath::from_stored(body.path.clone()).range();
     let (start, end) = (p.starts_on.to_string(), p.ends_on.to_string());
     let eve = p.starts_on.pred_opt().unwrap_or(p.starts_on).to_string();
-    let by_status = |rows: Vec<(String, i64)>| {
-        let mut all: std::collections::BTreeMap<String, i64> = Status::ALL
-            .iter()
-            .map(|s| (s.as_str().to_owned(), 0))
-            .collect();
-        for (s, n) in rows {
-            *all.entry(s).or_insert(0) += n;
-        }
-        all
-    };
-    let members_at_start = by_status(store::members_by_status(db, &low, &high, &eve).await?);
-    let members_at_end = by_status(store::members_by_status(db, &low, &high, &end).await?);
-    let active = members_at_end.get("active").copied().unwrap_or(0);
     let year = p.ends_on.year();
-    // Under 35 as the statistics count it: the year's age (year less birth year) below 35.
-    let young_from = format!("{:04}-01-01", year - 34);
-    let (active_women, active_under_35) =
-        store::active_women_and_young(db, &low, &high, &end, &young_from).await?;
+    let code = body.territory_code.as_deref();
+    // As the statistics count them (under 35: the end's year less the birth year).
+    let summary = |cells: &[store::Cell]| {
+        Summary::from_cells(
+            cells
+                .iter()
+                .map(|(s, x, y, n)| (s.as_str(), x.as_str(), *y, *n)),
+            year.into(),
+        )
+    };
+    let at_start = summary(&store::cells_on(db, code, &low, &high, &eve).await?);
+    let at_end = summary(&store::cells_on(db, code, &low, &high, &end).await?);
+    let (active, active_women, active_under_35) =
+        (at_end.active, at_end.active_women, at_end.active_under_35);
     let (renewed, paid_last_year) = store::renewals(db, &low, &high, year.into(), &end).await?;
     let mut f = Figures {
         as_of: end.clone(),
         new_members: store::joined(db, &low, &high, &start, &end).await?,
-        members_at_start,
-        members_at_end,
+        members_at_start: at_start.by_status.into_iter().collect(),
+        members_at_end: at_end.by_status.into_iter().collect(),
         active,
         active_women,
         active_under_35,

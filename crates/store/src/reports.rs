@@ -76,8 +76,15 @@ pub async fn sent_to(db: &Db, parent_id: i64) -> Result<Vec<Report>> {
     fetch(db, sql, parent_id).await
 }
 
-/// The periods of the body's reports of a kind, read in the creating transaction.
+/// The periods of the body's reports of a kind, read in the creating transaction with
+/// the body's row locked (PostgreSQL `FOR UPDATE`; SQLite's `BEGIN IMMEDIATE` holds the
+/// whole database already), so that two drafts at once cannot both miss the other.
 pub async fn periods(tx: &mut Tx, body_id: i64, kind: ReportKind) -> Result<Vec<(Day, Day)>> {
+    let lock = match tx {
+        Tx::Sqlite(_) => "SELECT id FROM bodies WHERE id = $1",
+        Tx::Postgres(_) => "SELECT id FROM bodies WHERE id = $1 FOR UPDATE",
+    };
+    on_tx!(tx, c => sqlx::query_scalar::<_, i64>(lock).bind(body_id).fetch_optional(c).await)?;
     let rows: Vec<(String, String)> = on_tx!(tx, c => sqlx::query_as(
         "SELECT starts_on, ends_on FROM reports WHERE body_id = $1 AND kind = $2")
         .bind(body_id).bind(kind.as_str()).fetch_all(c).await)?;
@@ -257,36 +264,51 @@ pub async fn owed(db: &Db, among: Among<'_>, p: &OwedPeriod<'_>, limit: i64) -> 
 
 // ---- The counts a report's figures are made of ----
 
-/// Members of a territory (path range) by status on `day`, from the history's periods.
-pub async fn members_by_status(
-    db: &Db,
-    low: &str,
-    high: &str,
-    day: &str,
-) -> Result<Vec<(String, i64)>> {
-    Ok(on_pool!(db, p => sqlx::query_as(
-        "SELECT h.status, COUNT(*) FROM member_history h
-         WHERE h.path >= $1 AND h.path < $2 AND h.valid_from <= $3 AND (h.valid_to IS NULL OR h.valid_to > $3)
-         GROUP BY h.status")
-        .bind(low).bind(high).bind(day).fetch_all(p).await)?)
-}
+/// A counter cell: status, sex, birth year, count.
+pub type Cell = (String, String, i64, i64);
 
-/// Active members of a territory on `day`: (women, born in `young_after` or later).
-pub async fn active_women_and_young(
+/// A territory's members on `day` as counter cells: today's counters (`code`, or the
+/// country for `None`), less the history periods of its path range opened after the day,
+/// plus the closed ones that covered it. What is read beside the counters is what changed
+/// since the day, through the indexes `member_history_asof` and `member_history_closed`:
+/// a recent day costs little whatever the territory's size.
+pub async fn cells_on(
     db: &Db,
+    code: Option<&str>,
     low: &str,
     high: &str,
     day: &str,
-    young_from: &str,
-) -> Result<(i64, i64)> {
-    let (w, y): (Option<i64>, Option<i64>) = on_pool!(db, p => sqlx::query_as(
-        "SELECT CAST(SUM(CASE WHEN m.sex = 'F' THEN 1 ELSE 0 END) AS BIGINT),
-                CAST(SUM(CASE WHEN m.birth_date >= $4 THEN 1 ELSE 0 END) AS BIGINT)
+) -> Result<Vec<Cell>> {
+    let mut cells: std::collections::BTreeMap<(String, String, i64), i64> = Default::default();
+    for r in crate::counters::of(db, code).await? {
+        *cells
+            .entry((
+                r.status.as_str().to_owned(),
+                r.sex.as_str().to_owned(),
+                r.birth_year,
+            ))
+            .or_insert(0) += r.n;
+    }
+    const CHANGED: &str =
+        "SELECT h.status, m.sex, CAST(SUBSTR(m.birth_date, 1, 4) AS BIGINT), COUNT(*)
          FROM member_history h JOIN members m ON m.id = h.member_id
-         WHERE h.path >= $1 AND h.path < $2 AND h.valid_from <= $3 AND (h.valid_to IS NULL OR h.valid_to > $3)
-           AND h.status = 'active'")
-        .bind(low).bind(high).bind(day).bind(young_from).fetch_one(p).await)?;
-    Ok((w.unwrap_or(0), y.unwrap_or(0)))
+         WHERE h.path >= $1 AND h.path < $2 AND ";
+    for (condition, sign) in [
+        ("h.valid_from > $3 AND h.valid_to IS NULL", -1),
+        ("h.valid_to > $3 AND h.valid_from <= $3", 1),
+    ] {
+        let sql = format!("{CHANGED}{condition} GROUP BY 1, 2, 3");
+        let rows: Vec<Cell> = on_pool!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(low).bind(high).bind(day).fetch_all(p).await)?;
+        for (status, sex, year, n) in rows {
+            *cells.entry((status, sex, year)).or_insert(0) += sign * n;
+        }
+    }
+    Ok(cells
+        .into_iter()
+        .filter(|(_, n)| *n != 0)
+        .map(|((status, sex, year), n)| (status, sex, year, n))
+        .collect())
 }
 
 /// Members who joined a territory in the period (their first history period).
