@@ -41,11 +41,12 @@ CREATE TABLE report_hearings (
 CREATE INDEX report_hearings_report ON report_hearings(report_id);
 
 -- The figures as of a day: a territory's counters corrected by the history periods that
--- changed since the day (those opened after it, read from the first index alone; those
--- closed after it, from the second); the year's renewals of a territory; a body's
--- activities and published communiqués of a period.
-CREATE INDEX member_history_asof ON member_history(path, valid_from, valid_to, status, member_id);
-CREATE INDEX member_history_closed ON member_history(path, valid_to) WHERE valid_to IS NOT NULL;
+-- changed since the day, found by the day first (a region's path range holds every one of
+-- its periods; those opened after a day, or closed after it, are few): the first index
+-- also gives the members who joined in a period; the year's renewals of a territory; a
+-- body's activities and published communiqués of a period.
+CREATE INDEX member_history_asof ON member_history(valid_from, path, valid_to, status, event, member_id);
+CREATE INDEX member_history_closed ON member_history(valid_to, path) WHERE valid_to IS NOT NULL;
 CREATE INDEX payments_renewals ON payments(year, path, paid_on, member_id);
 CREATE INDEX activities_body ON activities(body_id, starts_on);
 CREATE INDEX communiques_body ON communiques(body_id, status, published_at);
