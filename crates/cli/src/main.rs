@@ -2,6 +2,7 @@
 //! what administrators automate. Every command exits non-zero with a one-line error on bad
 //! input.
 
+mod bench_reports;
 mod bench_timetable;
 
 use anyhow::{Context, Result, anyhow, bail};
@@ -92,6 +93,10 @@ enum Command {
         members: u64,
         #[arg(long, default_value_t = 2026)]
         seed: u64,
+        /// Put every member in this region (its code, e.g. 03), whose reports' figures are
+        /// then measured; without it the region with the most members.
+        #[arg(long)]
+        region: Option<String>,
     },
     /// Fill an empty database with bodies and a year of activities, then time the
     /// timetable's month pages (national, regional, provincial).
@@ -455,7 +460,7 @@ async fn run(cli: Cli) -> Result<()> {
         Command::Demo { members, seed } => {
             let profile = load_profile(&cli)?;
             let db = open(&cli).await?;
-            let summary = demo_import(&db, &profile, *members, *seed).await?;
+            let summary = demo_import(&db, &profile, *members, *seed, None).await?;
             println!("{}", summary.line());
             let words = tanzim_web::i18n::I18n::load().map_err(|e| anyhow!("{e:?}"))?;
             let en = |code: &str| words.format(Lang::En, &format!("error-{code}"), None);
@@ -536,10 +541,14 @@ async fn run(cli: Cli) -> Result<()> {
                 db.engine()
             );
         }
-        Command::Bench { members, seed } => {
+        Command::Bench {
+            members,
+            seed,
+            region,
+        } => {
             let profile = load_profile(&cli)?;
             let db = open(&cli).await?;
-            bench(&db, &profile, *members, *seed).await?;
+            bench(&db, &profile, *members, *seed, region.as_deref()).await?;
         }
         Command::BenchTimetable {
             bodies,
@@ -595,8 +604,12 @@ async fn demo_import(
     profile: &Profile,
     members: u64,
     seed: u64,
+    region: Option<&str>,
 ) -> Result<tanzim_reports::roll::Summary> {
-    let communes = demo_communes(db).await?;
+    let mut communes = demo_communes(db).await?;
+    if let Some(r) = region {
+        communes.retain(|(code, _)| code.starts_with(&format!("{r}.")));
+    }
     let year = chrono::Datelike::year(&tanzim_web::today());
     let rows = tanzim_reports::demo::members(members, seed, &communes, year);
     let roll = tanzim_reports::import::Roll {
@@ -657,11 +670,17 @@ pub(crate) fn percentiles(mut ms: Vec<f64>) -> (f64, f64, f64) {
     (at(0.5), at(0.95), at(0.99))
 }
 
-async fn bench(db: &Db, profile: &Profile, members: u64, seed: u64) -> Result<()> {
+async fn bench(
+    db: &Db,
+    profile: &Profile,
+    members: u64,
+    seed: u64,
+    region: Option<&str>,
+) -> Result<()> {
     use std::time::Instant;
     let engine = db.engine();
     let start = Instant::now();
-    let summary = demo_import(db, profile, members, seed).await?;
+    let summary = demo_import(db, profile, members, seed, region).await?;
     let secs = start.elapsed().as_secs_f64();
     println!(
         "| {engine} | import of {members} generated members | {:.0} rows/s ({}, {secs:.1} s) |",
@@ -756,7 +775,7 @@ async fn bench(db: &Db, profile: &Profile, members: u64, seed: u64) -> Result<()
             "| {engine} | statistics {label}: counters and children's breakdown | p50 {p50:.2} ms, p95 {p95:.2} ms |"
         );
     }
-    Ok(())
+    bench_reports::run(db, profile, region).await
 }
 
 fn main() -> ExitCode {

@@ -27,6 +27,7 @@ pub mod operations;
 pub mod programmes;
 pub mod progress;
 pub mod reads;
+pub mod reports;
 pub mod reviews;
 pub mod secrets;
 pub mod sessions;

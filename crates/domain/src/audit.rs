@@ -101,10 +101,17 @@ pub enum AuditAction {
     ActivityMoveAsked,
     /// A photograph of a held activity added.
     ActivityPhotoAdded,
+    /// A periodic report drafted, its narrative edited, submitted to the body above,
+    /// acknowledged or returned by it.
+    ReportDrafted,
+    ReportEdited,
+    ReportSubmitted,
+    ReportAcknowledged,
+    ReportReturned,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 73] = [
+    pub const ALL: [AuditAction; 78] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -178,6 +185,11 @@ impl AuditAction {
         AuditAction::ActivityFolded,
         AuditAction::ActivityMoveAsked,
         AuditAction::ActivityPhotoAdded,
+        AuditAction::ReportDrafted,
+        AuditAction::ReportEdited,
+        AuditAction::ReportSubmitted,
+        AuditAction::ReportAcknowledged,
+        AuditAction::ReportReturned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -255,6 +267,11 @@ impl AuditAction {
             AuditAction::ActivityFolded => "activity-folded",
             AuditAction::ActivityMoveAsked => "activity-move-asked",
             AuditAction::ActivityPhotoAdded => "activity-photo-added",
+            AuditAction::ReportDrafted => "report-drafted",
+            AuditAction::ReportEdited => "report-edited",
+            AuditAction::ReportSubmitted => "report-submitted",
+            AuditAction::ReportAcknowledged => "report-acknowledged",
+            AuditAction::ReportReturned => "report-returned",
         }
     }
 

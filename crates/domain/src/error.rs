@@ -76,6 +76,18 @@ pub enum Field {
     Budget,
     HeldOn,
     Programme,
+    /// A periodic report: its kind, period, narrative sections and the parent's comment;
+    /// a report an agenda item hears, and the item.
+    ReportKind,
+    Quarter,
+    PeriodStart,
+    PeriodEnd,
+    Achievements,
+    Difficulties,
+    ReportRequests,
+    Comment,
+    Report,
+    AgendaItem,
 }
 
 impl Field {
@@ -150,6 +162,16 @@ impl Field {
             Field::Budget => "budget",
             Field::HeldOn => "held_on",
             Field::Programme => "programme_id",
+            Field::ReportKind => "kind",
+            Field::Quarter => "quarter",
+            Field::PeriodStart => "starts_on",
+            Field::PeriodEnd => "ends_on",
+            Field::Achievements => "achievements",
+            Field::Difficulties => "difficulties",
+            Field::ReportRequests => "requests",
+            Field::Comment => "comment",
+            Field::Report => "report_id",
+            Field::AgendaItem => "seat",
         }
     }
 }

@@ -23,6 +23,7 @@ pub mod photos;
 pub mod policy;
 pub mod programmes;
 pub mod programmes_press;
+pub mod reports;
 pub mod sex;
 pub mod stats;
 pub mod stored;

@@ -170,6 +170,9 @@ pub struct Profile {
     /// The kinds, themes and audiences of the activities programmes list.
     #[serde(default)]
     pub activities: crate::programmes::ActivityVocabulary,
+    /// When periodic reports are due and how often the statutes expect bodies to meet.
+    #[serde(default)]
+    pub reports: crate::reports::ReportRules,
 }
 
 /// The largest emblem a profile may carry (an SVG of a few kilobytes is typical).

@@ -74,6 +74,7 @@ pub mod meetings;
 pub mod members;
 mod person;
 pub mod programmes;
+pub mod reports;
 pub mod scope;
 pub mod staged_imports;
 pub mod territory;

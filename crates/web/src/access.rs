@@ -86,6 +86,9 @@ pub(crate) async fn enforce(
             put::<tanzim_commands::programmes::ActivityOf>(&app, &actor, action, id, extensions)
                 .await?
         }
+        TargetKind::Report => {
+            put::<tanzim_commands::reports::ReportOf>(&app, &actor, action, id, extensions).await?
+        }
     }
     Ok(next.run(req).await)
 }

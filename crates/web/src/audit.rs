@@ -93,6 +93,7 @@ fn link(kind: &str, id: &str) -> Option<String> {
         "campaign" => format!("/campaigns/{id}"),
         "case" => format!("/cases/{id}"),
         "meeting" => format!("/meetings/{id}"),
+        "report" => format!("/reports/{id}"),
         "payment" => format!("/payments/{id}/receipt"),
         "user" => format!("/users/{id}"),
         _ => return None,

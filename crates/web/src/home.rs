@@ -27,6 +27,8 @@ struct HomePage {
     reminders: Vec<(String, String, String)>,
     /// Requests awaiting an answer from bodies in the user's scope, oldest first.
     requests: Vec<crate::meetings::RequestRow>,
+    /// Reports due and overdue from the bodies whose meetings the user holds.
+    reports: Vec<crate::reports::DueRow>,
     /// For an administrator who sees no body yet: the kinds the first-run step creates
     /// (national, region, province), named.
     first_run: Option<[String; 3]>,
@@ -61,6 +63,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         .extend(crate::meetings::reminder_rows(&state, &ctx, user, crate::state::today()).await?);
     let requests = crate::meetings::awaiting_rows(&state, &ctx, user, 20).await?;
     let (this_week, drafts) = crate::programmes::home_rows(&state, &ctx, user).await?;
+    let reports = crate::reports::due_rows(&state, &ctx, user, 20).await?;
     let party = state.profile.party_key().unwrap_or_default();
     let country = tanzim_domain::policy::Target {
         path: tanzim_domain::territory::TerritoryPath::national(),
@@ -82,6 +85,7 @@ pub async fn home(State(state): State<AppState>, ctx: Ctx) -> Result<Response, A
         requests,
         this_week,
         drafts,
+        reports,
         upcoming,
         reminders,
         layout: Layout::new(&state, &ctx, "home-title"),

@@ -28,6 +28,7 @@ mod places;
 pub mod problems;
 pub mod programmes;
 pub mod reauth;
+pub mod reports;
 pub mod reviews;
 pub mod routes;
 pub mod routing;

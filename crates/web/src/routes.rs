@@ -5,7 +5,7 @@
 
 use crate::{
     accounts, api, applications, audit, bodies, calendar, campaigns, contacts, discipline, home,
-    imports, jobs, meetings, members, programmes, reauth, reviews, session, setup, stats,
+    imports, jobs, meetings, members, programmes, reauth, reports, reviews, session, setup, stats,
     territory, territory_picker,
 };
 
@@ -27,6 +27,7 @@ pub fn table() -> Vec<Route> {
         members::routes(),
         meetings::routes(),
         programmes::routes(),
+        reports::routes(),
         calendar::routes(),
         reviews::routes(),
         campaigns::routes(),

@@ -40,6 +40,9 @@ pub enum TargetKind {
     Programme,
     /// `{id}` is an activity of a programme (as reachable as its body).
     Activity,
+    /// `{id}` is a periodic report (as reachable as the body that files it or the body
+    /// above it that receives it).
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -75,7 +75,12 @@ pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> 
             })
             .collect(),
     };
-    let text = rules::minutes_ar(&f, &minutes);
+    let mut text = rules::minutes_ar(&f, &minutes);
+    // The reports the meeting hears (its agenda items linked to them), named after the rest.
+    let heard = crate::reports::minutes_lines(app, &m.record).await?;
+    if let Some(section) = tanzim_domain::reports::heard_section_ar(&heard) {
+        text = format!("{text}\n\n{section}");
+    }
     save_draft(app, actor, &m.record, &text).await
 }
 

@@ -143,6 +143,8 @@ struct Fixtures {
     /// A draft programme of the body and one of its activities.
     programme: i64,
     activity: i64,
+    /// A quarterly report of a local bureau below the body, sent to the body (a draft).
+    report: i64,
 }
 
 async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
@@ -289,6 +291,26 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         .await;
     assert_eq!(s, 201, "{activity}");
     let activity_id = activity["id"].as_i64().unwrap();
+    // A local bureau below the body, in the member's commune, and its draft report of a
+    // quarter, sent to the body.
+    let (s, bureau) = api
+        .send(
+            "POST",
+            "/api/v1/bodies",
+            serde_json::json!({"organization": "party", "kind": "local_bureau",
+            "territory": "05.091.01.07", "parent_id": body_id}),
+        )
+        .await;
+    assert_eq!(s, 201, "{bureau}");
+    let (s, report) = api
+        .send(
+            "POST",
+            &format!("/api/v1/bodies/{}/reports", bureau["id"]),
+            serde_json::json!({"kind": "quarterly", "year": 2023, "quarter": 1}),
+        )
+        .await;
+    assert_eq!(s, 201, "{report}");
+    let report_id = report["id"].as_i64().unwrap();
     // The body's ethics committee (a meeting's approved decision), a case about the member
     // before it, and a document of the case.
     let (s, ethics) = api
@@ -380,13 +402,14 @@ async fn fixtures(app: &TestApp, api: &Api) -> Fixtures {
         request: request_id,
         programme: programme_id,
         activity: activity_id,
+        report: report_id,
     }
 }
 
 /// What the matrix reads back after a principal's calls, and the target kinds whose
 /// changing routes may change it (a member changes with her case and her duplicate, a
 /// meeting with its body and communiqués, ...).
-const RECORDS: [(&str, &[TargetKind]); 15] = [
+const RECORDS: [(&str, &[TargetKind]); 16] = [
     ("body", &[TargetKind::Body]),
     ("user", &[TargetKind::User]),
     (
@@ -423,6 +446,16 @@ const RECORDS: [(&str, &[TargetKind]); 15] = [
         ],
     ),
     ("activity", &[TargetKind::Activity, TargetKind::Programme]),
+    // Its figures count the member.
+    (
+        "report",
+        &[
+            TargetKind::Report,
+            TargetKind::Body,
+            TargetKind::Member,
+            TargetKind::Case,
+        ],
+    ),
 ];
 
 /// Every fixture as the API shows it to a national administrator (and the review queue as
@@ -478,6 +511,7 @@ async fn snapshot(
             format!("/api/v1/activities/{}", f.activity),
             f.activity,
         ),
+        ("report", format!("/api/v1/reports/{}", f.report), f.report),
     ] {
         let (s, v) = api.get(&path).await;
         assert_eq!(s, 200, "{path}: {v}");
@@ -536,6 +570,8 @@ fn check_fixtures(before: &BTreeMap<&str, serde_json::Value>, f: &Fixtures) {
         Some(f.body)
     );
     assert_eq!(before["request"]["answered_on"], serde_json::Value::Null);
+    assert_eq!(before["report"]["status"], "draft", "{}", before["report"]);
+    assert_eq!(before["report"]["parent_id"].as_i64(), Some(f.body));
     let roles = before["user"]["roles"].as_array().unwrap();
     assert_eq!(roles.len(), 1, "{}", before["user"]);
     assert_eq!(roles[0]["scope_code"], "05.091", "{}", before["user"]);
@@ -615,6 +651,7 @@ async fn matrix(engine: Engine) {
                     Access::Policy(_, TargetKind::Request) => f.request,
                     Access::Policy(_, TargetKind::Programme) => f.programme,
                     Access::Policy(_, TargetKind::Activity) => f.activity,
+                    Access::Policy(_, TargetKind::Report) => f.report,
                     _ => 999_999,
                 };
                 let path = spec

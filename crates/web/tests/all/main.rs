@@ -38,6 +38,7 @@ mod publishing;
 mod reading;
 mod reauth;
 mod receipts;
+mod reports;
 mod rolls;
 mod staged_imports;
 mod stats;
