@@ -395,6 +395,14 @@ impl Timetable {
                 "a.ends_on >= {}",
                 bind(from.to_string(), &mut binds)
             ));
+            // An activity lasts a month at most (`parse_when`): bounding its start from
+            // below too makes the window an index range on `activities_day` instead of
+            // every row before the window's end.
+            let earliest = Day(from.date() - chrono::Duration::days(31));
+            conditions.push(format!(
+                "a.starts_on >= {}",
+                bind(earliest.to_string(), &mut binds)
+            ));
         }
         if let Some(to) = self.to {
             conditions.push(format!(
