@@ -277,7 +277,15 @@ pub async fn compute(app: &App, body: &Body, p: &Period) -> Result<Figures> {
     let (start, end) = (p.starts_on.to_string(), p.ends_on.to_string());
     let eve = p.starts_on.pred_opt().unwrap_or(p.starts_on).to_string();
     let year = p.ends_on.year();
-    let code = body.territory_code.as_deref();
+    // An affiliate's body (the women's or youth organization) counts the members who
+    // joined it; the party's count every member of the territory.
+    let counted = store::Counted {
+        code: body.territory_code.as_deref(),
+        low: &low,
+        high: &high,
+        organization: Some(body.organization.as_str())
+            .filter(|o| Some(*o) != app.profile.party_key()),
+    };
     // As the statistics count them (under 35: the end's year less the birth year).
     let summary = |cells: &[store::Cell]| {
         Summary::from_cells(
@@ -287,14 +295,14 @@ pub async fn compute(app: &App, body: &Body, p: &Period) -> Result<Figures> {
             year.into(),
         )
     };
-    let at_start = summary(&store::cells_on(db, code, &low, &high, &eve).await?);
-    let at_end = summary(&store::cells_on(db, code, &low, &high, &end).await?);
+    let at_start = summary(&store::cells_on(db, counted, &eve).await?);
+    let at_end = summary(&store::cells_on(db, counted, &end).await?);
     let (active, active_women, active_under_35) =
         (at_end.active, at_end.active_women, at_end.active_under_35);
-    let (renewed, paid_last_year) = store::renewals(db, &low, &high, year.into(), &end).await?;
+    let (renewed, paid_last_year) = store::renewals(db, counted, year.into(), &end).await?;
     let mut f = Figures {
         as_of: end.clone(),
-        new_members: store::joined(db, &low, &high, &start, &end).await?,
+        new_members: store::joined(db, counted, &start, &end).await?,
         members_at_start: at_start.by_status.into_iter().collect(),
         members_at_end: at_end.by_status.into_iter().collect(),
         active,
@@ -440,19 +448,23 @@ pub fn title_ar(app: &App, body: &Body, r: &Report) -> String {
     rules::title_ar(&press_name_ar(&app.profile, body), &period_of(r))
 }
 
-/// What the minutes of a meeting say of the reports it hears, one line each.
-pub async fn minutes_lines(app: &App, meeting: &Meeting) -> Result<Vec<String>> {
+/// What the minutes of a meeting say of the reports it hears, one line each with its
+/// agenda item (from 1).
+pub async fn minutes_lines(app: &App, meeting: &Meeting) -> Result<Vec<(i64, String)>> {
     let mut lines = Vec::new();
-    for (_, r) in store::heard_at(&app.db, meeting.id).await? {
+    for (seat, r) in store::heard_at(&app.db, meeting.id).await? {
         let Some(body) = bodies::get(&app.db, r.body_id).await? else {
             continue;
         };
         let feminine = noun_is_feminine(&crate::meetings::kind_ar(&app.profile, &body));
-        lines.push(rules::heard_ar(
-            &press_name_ar(&app.profile, &body),
-            feminine,
-            &period_of(&r),
-            r.submitted_on.map(|d| d.date()),
+        lines.push((
+            seat,
+            rules::heard_ar(
+                &press_name_ar(&app.profile, &body),
+                feminine,
+                &period_of(&r),
+                r.submitted_on.map(|d| d.date()),
+            ),
         ));
     }
     Ok(lines)

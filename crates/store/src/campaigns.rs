@@ -305,8 +305,8 @@ pub async fn record_payment(
                 .fetch_one(&mut *tx)
                 .await?;
             let mut counts = crate::counters::Deltas::default();
-            counts.add(&member.person.path, member.status.as_str(), &sex, &birth_date, -1);
-            counts.add(&member.person.path, new.new_status.as_str(), &sex, &birth_date, 1);
+            counts.add(&member.person.path, member.status.as_str(), &sex, &birth_date, new.paid_on, -1);
+            counts.add(&member.person.path, new.new_status.as_str(), &sex, &birth_date, new.paid_on, 1);
             crate::counters::apply(db, &mut tx.as_conn(), &counts).await?;
             crate::members::close_period(&mut tx.as_conn(), member.id, new.paid_on).await?;
             sqlx::query(

@@ -17,17 +17,46 @@ pub struct Cell {
     pub birth_year: i64,
 }
 
-/// Changes to counters, summed before they are written.
+/// Changes to counters, summed before they are written: the counters as they stand, and
+/// the same changes by the month of the day they take effect (`member_months`), from which
+/// the members on a past day are worked out without reading what changed since.
 #[derive(Debug, Default)]
-pub struct Deltas(pub BTreeMap<Cell, i64>);
+pub struct Deltas {
+    pub cells: BTreeMap<Cell, i64>,
+    /// By cell and month (`YYYY-MM`): the change, and the members who joined.
+    pub months: BTreeMap<(Cell, String), (i64, i64)>,
+}
 
 impl Deltas {
-    /// Adds `n` (1 or -1) for a member on `path` in every territory of the path.
-    pub fn add(&mut self, path: &str, status: &str, sex: &str, birth_date: &str, n: i64) {
+    /// Adds `n` (1 or -1) for a member on `path` in every territory of the path, the
+    /// change taking effect on `on` (`YYYY-MM-DD`, the day a history period opens or
+    /// closes).
+    pub fn add(&mut self, path: &str, status: &str, sex: &str, birth_date: &str, on: &str, n: i64) {
+        self.count(path, status, sex, birth_date, on, n, 0);
+    }
+
+    /// A member who joins on `on`, active: counted like [`Deltas::add`], and as a join of
+    /// that month.
+    pub fn join(&mut self, path: &str, sex: &str, birth_date: &str, on: &str) {
+        self.count(path, "active", sex, birth_date, on, 1, 1);
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn count(
+        &mut self,
+        path: &str,
+        status: &str,
+        sex: &str,
+        birth_date: &str,
+        on: &str,
+        n: i64,
+        joins: i64,
+    ) {
         let birth_year = birth_date
             .get(..4)
             .and_then(|y| y.parse().ok())
             .unwrap_or(0);
+        let month = on.get(..7).unwrap_or(on).to_owned();
         let mut parent = String::new();
         for code in path.split('/').filter(|c| !c.is_empty()) {
             let cell = Cell {
@@ -37,7 +66,10 @@ impl Deltas {
                 sex: sex.to_owned(),
                 birth_year,
             };
-            *self.0.entry(cell).or_insert(0) += n;
+            *self.cells.entry(cell.clone()).or_insert(0) += n;
+            let m = self.months.entry((cell, month.clone())).or_insert((0, 0));
+            m.0 += n;
+            m.1 += joins;
             parent = code.to_owned();
         }
     }
@@ -52,10 +84,19 @@ pub(crate) fn upsert_sql(db: &crate::Db, rows: usize) -> String {
     )
 }
 
+fn months_sql(db: &crate::Db, rows: usize) -> String {
+    format!(
+        "INSERT INTO member_months (code, parent_code, month, status, sex, birth_year, n, joins) VALUES {}
+         ON CONFLICT (code, month, status, sex, birth_year)
+         DO UPDATE SET n = member_months.n + excluded.n, joins = member_months.joins + excluded.joins",
+        crate::values_sql(db, rows, 8)
+    )
+}
+
 /// Writes deltas inside the transaction of the change they count, 500 cells a statement
 /// (an import batch touches thousands).
 pub(crate) async fn apply(db: &Db, tx: &mut Conn<'_>, deltas: &Deltas) -> Result<()> {
-    let cells: Vec<_> = deltas.0.iter().filter(|(_, n)| **n != 0).collect();
+    let cells: Vec<_> = deltas.cells.iter().filter(|(_, n)| **n != 0).collect();
     for chunk in cells.chunks(500) {
         let sql = upsert_sql(db, chunk.len());
         on_tx!(tx, c => {
@@ -68,6 +109,29 @@ pub(crate) async fn apply(db: &Db, tx: &mut Conn<'_>, deltas: &Deltas) -> Result
                     .bind(cell.sex.clone())
                     .bind(cell.birth_year)
                     .bind(**n);
+            }
+            q.execute(c).await.map(|_| ())
+        })?;
+    }
+    let months: Vec<_> = deltas
+        .months
+        .iter()
+        .filter(|(_, (n, joins))| *n != 0 || *joins != 0)
+        .collect();
+    for chunk in months.chunks(500) {
+        let sql = months_sql(db, chunk.len());
+        on_tx!(tx, c => {
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for ((cell, month), (n, joins)) in chunk {
+                q = q
+                    .bind(cell.code.clone())
+                    .bind(cell.parent_code.clone())
+                    .bind(month.clone())
+                    .bind(cell.status.clone())
+                    .bind(cell.sex.clone())
+                    .bind(cell.birth_year)
+                    .bind(*n)
+                    .bind(*joins);
             }
             q.execute(c).await.map(|_| ())
         })?;

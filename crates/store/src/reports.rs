@@ -3,7 +3,9 @@
 //! figures are made of (each an index range: see migration 0031).
 
 use crate::{Day, Db, Result, ScopeFilter, StoreError, Tx};
+use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
+use std::collections::BTreeMap;
 use tanzim_domain::reports::{Narrative, ReportKind, ReportStatus};
 
 /// A report with the names of the body that files it and of the body it is sent to.
@@ -267,20 +269,58 @@ pub async fn owed(db: &Db, among: Among<'_>, p: &OwedPeriod<'_>, limit: i64) -> 
 /// A counter cell: status, sex, birth year, count.
 pub type Cell = (String, String, i64, i64);
 
-/// A territory's members on `day` as counter cells: today's counters (`code`, or the
-/// country for `None`), less the history periods of its path range opened after the day,
-/// plus the closed ones that covered it. What is read beside the counters is what changed
-/// since the day, through the indexes `member_history_asof` and `member_history_closed`:
-/// a recent day costs little whatever the territory's size.
-pub async fn cells_on(
-    db: &Db,
-    code: Option<&str>,
-    low: &str,
-    high: &str,
-    day: &str,
-) -> Result<Vec<Cell>> {
-    let mut cells: std::collections::BTreeMap<(String, String, i64), i64> = Default::default();
-    for r in crate::counters::of(db, code).await? {
+/// Whose members a report counts: a territory's (its code, `None` for the country, and its
+/// path range), and for an affiliate's body only those who joined the affiliate.
+#[derive(Clone, Copy)]
+pub struct Counted<'a> {
+    pub code: Option<&'a str>,
+    pub low: &'a str,
+    pub high: &'a str,
+    pub organization: Option<&'a str>,
+}
+
+/// The first day of `day`'s month and its last day.
+fn month_of(day: &str) -> Result<(NaiveDate, NaiveDate)> {
+    let d = day
+        .parse::<Day>()
+        .map_err(|e| StoreError::Data(e.to_string()))?
+        .date();
+    let first = d.with_day(1).unwrap_or(d);
+    let next = first.checked_add_months(Months::new(1)).unwrap_or(first);
+    Ok((first, next.pred_opt().unwrap_or(d)))
+}
+
+type CellMap = BTreeMap<(String, String, i64), i64>;
+
+fn add_rows(cells: &mut CellMap, rows: Vec<Cell>, sign: i64) {
+    for (status, sex, year, n) in rows {
+        *cells.entry((status, sex, year)).or_insert(0) += sign * n;
+    }
+}
+
+/// The members counted on `day` as counter cells. A territory's are its counters (today's)
+/// less the changes of the months after the day's (`member_months`, migration 0034) and
+/// less those of the days after it in its own month, read from the history through its
+/// indexes on the day (`member_history_asof`, `member_history_closed`): nothing for a
+/// month's last day, as a quarter's or a year's ends and eves are. An affiliate's are the
+/// history periods covering the day of the members who joined it (the counters do not
+/// know organizations).
+pub async fn cells_on(db: &Db, t: Counted<'_>, day: &str) -> Result<Vec<Cell>> {
+    let mut cells = CellMap::new();
+    if let Some(org) = t.organization {
+        let sql = format!(
+            "SELECT h.status, m.sex, CAST(SUBSTR(m.birth_date, 1, 4) AS BIGINT), COUNT(*)
+             FROM member_history h JOIN members m ON m.id = h.member_id
+             WHERE h.path >= $1 AND h.path < $2 AND h.valid_from <= $3
+               AND (h.valid_to IS NULL OR h.valid_to > $3) AND {} GROUP BY 1, 2, 3",
+            affiliated(4)
+        );
+        let rows: Vec<Cell> = on_pool!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(t.low).bind(t.high).bind(day).bind(org).fetch_all(p).await)?;
+        add_rows(&mut cells, rows, 1);
+        return Ok(collect(cells));
+    }
+    for r in crate::counters::of(db, t.code).await? {
         *cells
             .entry((
                 r.status.as_str().to_owned(),
@@ -289,48 +329,113 @@ pub async fn cells_on(
             ))
             .or_insert(0) += r.n;
     }
-    for (index, condition, sign) in [
-        (
-            "member_history_asof",
-            "h.valid_from > $3 AND h.valid_to IS NULL",
-            -1,
-        ),
-        (
-            "member_history_closed",
-            "h.valid_to > $3 AND h.valid_from <= $3",
-            1,
-        ),
-    ] {
-        let sql = format!(
-            "SELECT h.status, m.sex, CAST(SUBSTR(m.birth_date, 1, 4) AS BIGINT), COUNT(*)
-             FROM {} JOIN members m ON m.id = h.member_id
-             WHERE h.path >= $1 AND h.path < $2 AND {condition} GROUP BY 1, 2, 3",
-            history(db, index)
-        );
-        let rows: Vec<Cell> = on_pool!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
-            .bind(low).bind(high).bind(day).fetch_all(p).await)?;
-        for (status, sex, year, n) in rows {
-            *cells.entry((status, sex, year)).or_insert(0) += sign * n;
+    let (_, last) = month_of(day)?;
+    let month = &day[..7];
+    let (filter, code) = months_filter(t.code);
+    let sql = format!(
+        "SELECT status, sex, birth_year, CAST(SUM(n) AS BIGINT) FROM member_months
+         WHERE {filter} AND month > $2 GROUP BY status, sex, birth_year"
+    );
+    let rows: Vec<Cell> = on_pool!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+        .bind(code).bind(month).fetch_all(p).await)?;
+    add_rows(&mut cells, rows, -1);
+    let last = last.to_string();
+    if day < last.as_str() {
+        // A period opening after the day was counted (+1), one closing after it taken
+        // away (-1): undone.
+        for (index, column, sign) in [
+            ("member_history_asof", "valid_from", -1),
+            ("member_history_closed", "valid_to", 1),
+        ] {
+            let sql = format!(
+                "SELECT h.status, m.sex, CAST(SUBSTR(m.birth_date, 1, 4) AS BIGINT), COUNT(*)
+                 FROM {} JOIN members m ON m.id = h.member_id
+                 WHERE h.{column} > $3 AND h.{column} <= $4 AND h.path >= $1 AND h.path < $2
+                 GROUP BY 1, 2, 3",
+                history(db, index)
+            );
+            let rows: Vec<Cell> = on_pool!(db, p => sqlx::query_as(sqlx::AssertSqlSafe(sql))
+                .bind(t.low).bind(t.high).bind(day).bind(&last).fetch_all(p).await)?;
+            add_rows(&mut cells, rows, sign);
         }
     }
-    Ok(cells
+    Ok(collect(cells))
+}
+
+fn collect(cells: CellMap) -> Vec<Cell> {
+    cells
         .into_iter()
         .filter(|(_, n)| *n != 0)
         .map(|((status, sex, year), n)| (status, sex, year, n))
-        .collect())
+        .collect()
 }
 
-/// Members who joined a territory in the period (their first history period).
-pub async fn joined(db: &Db, low: &str, high: &str, from: &str, to: &str) -> Result<i64> {
+/// The `member_months` rows of a territory (`code`, bound as `$1`), or the country's
+/// (its regions').
+fn months_filter(code: Option<&str>) -> (&'static str, &str) {
+    match code {
+        Some(code) => ("code = $1", code),
+        None => ("parent_code = $1", ""),
+    }
+}
+
+/// The condition that a member (`m`) joined the organization bound as `$n`, as
+/// `ScopeFilter::sql_members` matches affiliations.
+fn affiliated(n: usize) -> String {
+    format!("(',' || m.affiliations || ',') LIKE ('%,' || ${n} || ',%')")
+}
+
+/// Members who joined in the period (their first history period). A territory's: the
+/// joins of the months from the start's to the end's (`member_months`), less those of the
+/// days before the start in its month and after the end in its own (none for a period of
+/// whole months). An affiliate's: the history's joins of the members who joined it.
+pub async fn joined(db: &Db, t: Counted<'_>, from: &str, to: &str) -> Result<i64> {
+    let count = |low_day: String, high_day: String, org: Option<&str>| {
+        let org_sql = match org {
+            Some(_) => format!(
+                "AND EXISTS (SELECT 1 FROM members m WHERE m.id = h.member_id AND {})",
+                affiliated(5)
+            ),
+            None => String::new(),
+        };
+        let sql = format!(
+            "SELECT COUNT(*) FROM {} WHERE h.path >= $1 AND h.path < $2
+               AND h.valid_from >= $3 AND h.valid_from <= $4 AND h.event = 'join' {org_sql}",
+            history(db, "member_history_asof")
+        );
+        let org = org.map(str::to_owned);
+        async move {
+            Ok::<i64, StoreError>(on_pool!(db, p => {
+                let mut q = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                    .bind(t.low).bind(t.high).bind(low_day).bind(high_day);
+                if let Some(org) = &org {
+                    q = q.bind(org.clone());
+                }
+                q.fetch_one(p).await
+            })?)
+        }
+    };
+    if t.organization.is_some() {
+        return count(from.to_owned(), to.to_owned(), t.organization).await;
+    }
+    let (first, _) = month_of(from)?;
+    let (_, last) = month_of(to)?;
+    let (filter, code) = months_filter(t.code);
     let sql = format!(
-        "SELECT COUNT(*) FROM {} WHERE h.path >= $1 AND h.path < $2
-           AND h.valid_from >= $3 AND h.valid_from <= $4 AND h.event = 'join'",
-        history(db, "member_history_asof")
+        "SELECT CAST(COALESCE(SUM(joins), 0) AS BIGINT) FROM member_months
+         WHERE {filter} AND month >= $2 AND month <= $3"
     );
-    Ok(
-        on_pool!(db, p => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-        .bind(low).bind(high).bind(from).bind(to).fetch_one(p).await)?,
-    )
+    let mut n: i64 = on_pool!(db, p => sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .bind(code).bind(&from[..7]).bind(&to[..7]).fetch_one(p).await)?;
+    let before = from.parse::<Day>().ok().and_then(|d| d.date().pred_opt());
+    if let Some(before) = before.filter(|b| *b >= first) {
+        n -= count(first.to_string(), before.to_string(), None).await?;
+    }
+    let after = to.parse::<Day>().ok().and_then(|d| d.date().succ_opt());
+    if let Some(after) = after.filter(|a| *a <= last) {
+        n -= count(after.to_string(), last.to_string(), None).await?;
+    }
+    Ok(n)
 }
 
 /// The history as `h`, read through `index` on SQLite: its planner, without statistics,
@@ -343,15 +448,32 @@ fn history(db: &Db, index: &str) -> String {
     }
 }
 
-/// Of last year's payers in a territory, those who paid for `year` by `by`; and last
-/// year's payers.
-pub async fn renewals(db: &Db, low: &str, high: &str, year: i64, by: &str) -> Result<(i64, i64)> {
-    Ok(on_pool!(db, p => sqlx::query_as(
+/// Of last year's payers counted (see [`Counted`]), those who paid for `year` by `by`; and
+/// last year's payers.
+pub async fn renewals(db: &Db, t: Counted<'_>, year: i64, by: &str) -> Result<(i64, i64)> {
+    let org = |alias: &str| match t.organization {
+        Some(_) => format!(
+            "AND EXISTS (SELECT 1 FROM members m WHERE m.id = {alias}.member_id AND {})",
+            affiliated(5)
+        ),
+        None => String::new(),
+    };
+    let sql = format!(
         "SELECT
            (SELECT COUNT(*) FROM payments t WHERE t.year = $3 AND t.path >= $1 AND t.path < $2 AND t.paid_on <= $4
-              AND EXISTS (SELECT 1 FROM payments l WHERE l.member_id = t.member_id AND l.year = $3 - 1)),
-           (SELECT COUNT(*) FROM payments l WHERE l.year = $3 - 1 AND l.path >= $1 AND l.path < $2)")
-        .bind(low).bind(high).bind(year).bind(by).fetch_one(p).await)?)
+              AND EXISTS (SELECT 1 FROM payments l WHERE l.member_id = t.member_id AND l.year = $3 - 1) {}),
+           (SELECT COUNT(*) FROM payments l WHERE l.year = $3 - 1 AND l.path >= $1 AND l.path < $2 {})",
+        org("t"),
+        org("l")
+    );
+    Ok(on_pool!(db, p => {
+        let mut q = sqlx::query_as(sqlx::AssertSqlSafe(sql))
+            .bind(t.low).bind(t.high).bind(year).bind(by);
+        if let Some(org) = t.organization {
+            q = q.bind(org);
+        }
+        q.fetch_one(p).await
+    })?)
 }
 
 /// Meetings a body held in the period.

@@ -67,6 +67,7 @@ pub(crate) async fn apply_change(
         member.status.as_str(),
         &sex,
         &birth_date,
+        change.on,
         -1,
     );
     counts.add(
@@ -74,6 +75,7 @@ pub(crate) async fn apply_change(
         change.to_status.as_str(),
         &sex,
         &birth_date,
+        change.on,
         1,
     );
     crate::counters::apply(db, tx, &counts).await?;

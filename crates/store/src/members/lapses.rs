@@ -24,8 +24,8 @@ pub(crate) async fn record_lapses(
 ) -> Result<()> {
     let mut counts = Deltas::default();
     for (_, _, path, sex, birth_date) in rows {
-        counts.add(path, "active", sex, birth_date, -1);
-        counts.add(path, "lapsed", sex, birth_date, 1);
+        counts.add(path, "active", sex, birth_date, today, -1);
+        counts.add(path, "lapsed", sex, birth_date, today, 1);
     }
     // Two statements per chunk, not two per member: a national close lapses hundreds of
     // thousands.
@@ -87,8 +87,8 @@ pub async fn end_suspensions(db: &Db, today: chrono::NaiveDate) -> Result<i64> {
                 continue;
             }
             reinstated += 1;
-            counts.add(path, "suspended", sex, birth_date, -1);
-            counts.add(path, "active", sex, birth_date, 1);
+            counts.add(path, "suspended", sex, birth_date, &from, -1);
+            counts.add(path, "active", sex, birth_date, &from, 1);
             close_period(&mut tx.as_conn(), *id, &from).await?;
             sqlx::query(
                 "INSERT INTO member_history (member_id, valid_from, status, commune_code, path, event, reason, changed_at)

@@ -83,12 +83,11 @@ pub(crate) async fn insert_members(
         );
         for new in chunk {
             let p = new.person;
-            counts.add(
+            counts.join(
                 new.path.as_str(),
-                "active",
                 p.sex.as_str(),
                 &p.birth_date.to_string(),
-                1,
+                &new.joined_on,
             );
         }
         let rows: Vec<(i64, String)> = on_tx!(tx, c => {
