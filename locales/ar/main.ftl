@@ -1422,6 +1422,7 @@ report-submitted = رفع بتاريخ
 report-submitted-on = رفع بتاريخ { $date }
 report-heard = عرض في
 report-heard-item = النقطة { $seat } من جدول الأعمال
+meeting-heard-report = تقرير { $body } ({ $period })
 report-download-pdf = تحميل التقرير (PDF)
 report-figures-as-of-day = الأرقام في
 report-figures-as-of = الأرقام في { $date }:

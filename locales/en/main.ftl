@@ -1342,6 +1342,7 @@ report-submitted = submitted on
 report-submitted-on = Submitted on { $date }
 report-heard = Heard at
 report-heard-item = agenda item { $seat }
+meeting-heard-report = Report: { $body } ({ $period })
 report-download-pdf = Download the report (PDF)
 report-figures-as-of-day = Figures as of
 report-figures-as-of = Figures as of { $date }:

@@ -1342,6 +1342,7 @@ report-submitted = transmis le
 report-submitted-on = Transmis le { $date }
 report-heard = Présenté à
 report-heard-item = point { $seat } de l'ordre du jour
+meeting-heard-report = Rapport : { $body } ({ $period })
 report-download-pdf = Télécharger le rapport (PDF)
 report-figures-as-of-day = Chiffres au
 report-figures-as-of = Chiffres au { $date } :

@@ -46,6 +46,8 @@ pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> 
     let minutes = rules::MinutesRecord {
         requests,
         answers,
+        // The reports the meeting hears, under their agenda items.
+        heard: crate::reports::minutes_lines(app, &m.record).await?,
         present: names(Presence::Present),
         excused: names(Presence::Excused),
         absent: names(Presence::Absent),
@@ -75,12 +77,7 @@ pub async fn draft(app: &App, actor: &Actor<'_>, m: &Found<InBody<Meeting>>) -> 
             })
             .collect(),
     };
-    let mut text = rules::minutes_ar(&f, &minutes);
-    // The reports the meeting hears (its agenda items linked to them), named after the rest.
-    let heard = crate::reports::minutes_lines(app, &m.record).await?;
-    if let Some(section) = tanzim_domain::reports::heard_section_ar(&heard) {
-        text = format!("{text}\n\n{section}");
-    }
+    let text = rules::minutes_ar(&f, &minutes);
     save_draft(app, actor, &m.record, &text).await
 }
 

@@ -537,6 +537,9 @@ pub struct MinutesRecord {
     /// before it, each a line (`requests::raised_ar`, `requests::answered_ar`).
     pub requests: Vec<String>,
     pub answers: Vec<String>,
+    /// The reports the meeting hears, each with its agenda item (from 1) and its line
+    /// (`reports::heard_ar`), named under that item.
+    pub heard: Vec<(i64, String)>,
 }
 
 /// The title of a meeting's minutes: محضر اجتماع تنظيمي للأمانة الإقليمية بتاونات.
@@ -628,10 +631,37 @@ pub fn minutes_ar(f: &CommuniqueFacts, r: &MinutesRecord) -> String {
             .filter(|i| !i.is_empty())
             .collect()
     };
-    let agenda = filled(&f.agenda);
+    // Each item with the reports it hears beneath it; a report linked to an item the
+    // agenda no longer has (or left blank) is named after the rest.
+    let heard_under = |seat: usize| r.heard.iter().filter(move |(s, _)| *s == seat as i64);
+    let mut agenda = Vec::new();
+    for (i, item) in f.agenda.iter().enumerate() {
+        let item = item.trim();
+        if !item.is_empty() {
+            let mut part = item.to_owned();
+            for (_, line) in heard_under(i + 1) {
+                part.push_str(&format!("\n   - {line}"));
+            }
+            agenda.push(part);
+        }
+    }
     if !agenda.is_empty() {
         parts.push(format!("جدول الأعمال:\n{}", numbered(&agenda)));
     }
+    let placed = |seat: i64| {
+        usize::try_from(seat)
+            .ok()
+            .and_then(|s| s.checked_sub(1))
+            .and_then(|i| f.agenda.get(i))
+            .is_some_and(|item| !item.trim().is_empty())
+    };
+    let unplaced: Vec<String> = r
+        .heard
+        .iter()
+        .filter(|(seat, _)| !placed(*seat))
+        .map(|(_, line)| line.clone())
+        .collect();
+    parts.extend(crate::reports::heard_section_ar(&unplaced));
     for s in &f.said {
         let (heading, who) = match &s.speaker {
             Speaker::Person(p) => ("مداخلة", styled(p)),

@@ -583,6 +583,45 @@ fn minutes_without_agenda_or_decisions_print_neither_heading() {
 }
 
 #[test]
+fn minutes_name_the_reports_heard_under_their_agenda_item() {
+    let mut f = facts();
+    taounate(&mut f);
+    f.ar.leads.chairs = vec![person("الأمين الإقليمي", "محمد النجاري", Sex::M)];
+    // The second item is blank: the third is numbered 2, and keeps its reports.
+    f.agenda = vec![
+        "الاستماع إلى تقارير الأمانات المحلية".into(),
+        " ".into(),
+        "تقييم الأداء".into(),
+    ];
+    let tissa = "الاستماع إلى تقرير الأمانة المحلية بتيسة عن الفصل الأول من سنة 2023، الذي رفعته بتاريخ 05 أبريل 2023.";
+    let ourtzagh = "الاستماع إلى تقرير المكتب المحلي بغفساي عن الفصل الأول من سنة 2023، الذي رفعه بتاريخ 07 أبريل 2023.";
+    let late = "الاستماع إلى تقرير الأمانة المحلية بقرية با محمد عن الفصل الأول من سنة 2023.";
+    let record = MinutesRecord {
+        heard: vec![
+            (1, tissa.into()),
+            (1, ourtzagh.into()),
+            (3, late.into()),
+            // Linked to the blank item, and to one the agenda no longer has.
+            (2, "أ.".into()),
+            (7, "ب.".into()),
+        ],
+        ..MinutesRecord::default()
+    };
+    assert_eq!(
+        minutes_ar(&f, &record),
+        "محضر اجتماع تنظيمي للأمانة الإقليمية بتاونات\n\n\
+         انعقد يوم الخميس 08 دجنبر 2022 بتاونات، برئاسة الأمين الإقليمي السيد محمد النجاري.\n\n\
+         جدول الأعمال:\n\
+         1. الاستماع إلى تقارير الأمانات المحلية\n\
+         \x20  - الاستماع إلى تقرير الأمانة المحلية بتيسة عن الفصل الأول من سنة 2023، الذي رفعته بتاريخ 05 أبريل 2023.\n\
+         \x20  - الاستماع إلى تقرير المكتب المحلي بغفساي عن الفصل الأول من سنة 2023، الذي رفعه بتاريخ 07 أبريل 2023.\n\
+         2. تقييم الأداء\n\
+         \x20  - الاستماع إلى تقرير الأمانة المحلية بقرية با محمد عن الفصل الأول من سنة 2023.\n\n\
+         التقارير المستمع إليها:\n- أ.\n- ب."
+    );
+}
+
+#[test]
 fn french_follows_the_same_facts() {
     let mut f = facts();
     taounate(&mut f);

@@ -45,6 +45,8 @@ pub(super) struct MeetingPage {
     resolution_texts: Vec<Option<String>>,
     /// (id, title) of the body's draft programmes, for the decision that adopts one.
     draft_programmes: Vec<(i64, String)>,
+    /// The reports each agenda item hears, item by item.
+    heard: Vec<Vec<crate::reports::HeardRow>>,
 }
 
 #[derive(Deserialize)]
@@ -224,6 +226,7 @@ pub(super) async fn meeting_page(
             .filter(|p| !p.is_adopted())
             .map(|p| (p.id, p.title))
             .collect(),
+        heard: crate::reports::heard_rows(state, ctx, user, m.id, d.agenda.len()).await?,
         error: error.clone(),
         d,
     };

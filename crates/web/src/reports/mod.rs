@@ -9,7 +9,7 @@ mod shared;
 
 pub use api::*;
 pub use pages::*;
-pub(crate) use shared::{DueRow, due_rows};
+pub(crate) use shared::{DueRow, HeardRow, due_rows, heard_rows};
 
 /// The reports' routes and the access each requires.
 pub(crate) fn routes() -> Vec<crate::routing::Route> {

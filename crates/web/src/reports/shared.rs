@@ -129,6 +129,74 @@ pub(super) fn row(state: &AppState, tr: &Tr, r: &Report) -> ReportRow {
     }
 }
 
+/// A report an agenda item hears, as the meeting page lists it under the item.
+pub struct HeardRow {
+    pub id: i64,
+    /// «تقرير الأمانة الإقليمية بتازة، الفصل 1 من سنة 2023», in the page's language.
+    pub label: String,
+    pub status: String,
+    /// Whether the reader may open it (a reader of the meeting may not read every report
+    /// it hears: a role limited to an organization, say).
+    pub link: bool,
+}
+
+/// The reports each agenda item of a meeting hears, item by item (`items` of them; a
+/// report linked to an item the agenda no longer has is left to the minutes).
+pub(crate) async fn heard_rows(
+    state: &AppState,
+    ctx: &Ctx,
+    user: &CurrentUser,
+    meeting_id: i64,
+    items: usize,
+) -> Result<Vec<Vec<HeardRow>>, AppError> {
+    let app = state.app();
+    let actor = user.actor(ctx);
+    let mut out: Vec<Vec<HeardRow>> = (0..items).map(|_| Vec::new()).collect();
+    for (seat, r) in cases::heard_at(&app, meeting_id).await? {
+        let Some(under) = usize::try_from(seat)
+            .ok()
+            .and_then(|s| s.checked_sub(1))
+            .and_then(|i| out.get_mut(i))
+        else {
+            continue;
+        };
+        let link = match tanzim_commands::access::load::<ReportOf>(
+            &app,
+            &actor,
+            Action::ViewMeetings,
+            r.id,
+        )
+        .await
+        {
+            Ok(_) => true,
+            Err(tanzim_commands::Error::NotFound | tanzim_commands::Error::Forbidden) => false,
+            Err(e) => return Err(e.into()),
+        };
+        let period = period_words(&ctx.tr, r.kind, r.starts_on.date(), r.ends_on.date());
+        // In Arabic the body as the press names it (الأمانة الإقليمية بتازة), as the
+        // minutes do.
+        let body = match (
+            ctx.lang(),
+            tanzim_store::bodies::get(&state.db, r.body_id).await?,
+        ) {
+            (crate::i18n::Lang::Ar, Some(b)) => {
+                tanzim_commands::meetings::press_name_ar(&state.profile, &b)
+            }
+            _ => r.body_name.clone(),
+        };
+        under.push(HeardRow {
+            id: r.id,
+            label: ctx.tr.with(
+                "meeting-heard-report",
+                &[("body", &body), ("period", &period)],
+            ),
+            status: ctx.tr.t(&format!("report-status-{}", r.status.as_str())),
+            link,
+        });
+    }
+    Ok(out)
+}
+
 /// A report owed by a body, as the home page and the parent's page list it.
 pub struct DueRow {
     pub body_id: i64,

@@ -39,6 +39,8 @@ mod reading;
 mod reauth;
 mod receipts;
 mod reports;
+mod reports_figures;
+mod reports_heard;
 mod rolls;
 mod staged_imports;
 mod stats;
