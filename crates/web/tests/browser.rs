@@ -7,6 +7,8 @@
 mod common;
 #[path = "browser/programmes.rs"]
 mod programmes;
+#[path = "browser/reports.rs"]
+mod reports;
 
 use common::Engine;
 use fantoccini::{Client, ClientBuilder, Locator};
