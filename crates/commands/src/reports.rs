@@ -283,8 +283,7 @@ pub async fn compute(app: &App, body: &Body, p: &Period) -> Result<Figures> {
         code: body.territory_code.as_deref(),
         low: &low,
         high: &high,
-        organization: Some(body.organization.as_str())
-            .filter(|o| Some(*o) != app.profile.party_key()),
+        organization: rules::counted_organization(&body.organization, app.profile.party_key()),
     };
     // As the statistics count them (under 35: the end's year less the birth year).
     let summary = |cells: &[store::Cell]| {

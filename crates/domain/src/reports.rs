@@ -307,6 +307,16 @@ pub struct Figures {
     pub bodies_in_formation: i64,
 }
 
+/// Whose members a body's report counts: an affiliate's body (the women's or youth
+/// organization) only those who joined that organization (`Some` of it); the party's
+/// body every member of its territory (`None`).
+pub fn counted_organization<'a>(
+    body_organization: &'a str,
+    party: Option<&str>,
+) -> Option<&'a str> {
+    Some(body_organization).filter(|o| Some(*o) != party)
+}
+
 /// A share in %, to one decimal; none of nothing.
 pub fn share(part: i64, whole: i64) -> Option<f64> {
     (whole > 0).then(|| (part as f64 * 1000.0 / whole as f64).round() / 10.0)

@@ -8,6 +8,13 @@ fn d(s: &str) -> NaiveDate {
 }
 
 #[test]
+fn an_affiliates_body_counts_its_own_members() {
+    assert_eq!(counted_organization("women", Some("party")), Some("women"));
+    assert_eq!(counted_organization("youth", Some("party")), Some("youth"));
+    assert_eq!(counted_organization("party", Some("party")), None);
+}
+
+#[test]
 fn quarters_years_and_free_periods() {
     let q1 = period(ReportKind::Quarterly, Some(2023), Some(1), None, None).unwrap();
     assert_eq!(
