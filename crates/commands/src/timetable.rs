@@ -5,6 +5,7 @@
 
 use crate::{App, Found, Result};
 use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::BTreeMap;
 use tanzim_domain::policy::Action;
 use tanzim_domain::programmes::{self as rules, ActivityStatus, Clash, Span};
 use tanzim_domain::territory::TerritoryPath;
@@ -81,17 +82,45 @@ pub async fn of_body(
             .clone()
             .filter(|s| ActivityStatus::parse(s).is_some()),
     };
-    let per_day = store::per_day(&app.db, scope, &t).await?;
-    let placed = store::placed(&app.db, scope, &t, CLASH_WINDOW).await?;
-    let clashes = rules::clashes(&placed.into_iter().map(placed_rule).collect::<Vec<_>>());
-    if let Some(day) = f
-        .day
-        .filter(|d| month.starts_on <= *d && *d <= month.ends_on)
-    {
-        t.from = Some(Day(day));
-        t.to = Some(Day(day));
+    // One pass over the month gives the calendar's counts, the clashes and the list's
+    // count; the list itself is then one page read in the same order.
+    let rows = store::window(&app.db, scope, &t, CLASH_WINDOW).await?;
+    let capped = rows.len() as i64 >= CLASH_WINDOW;
+    let mut per_day: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    for r in &rows {
+        let day = r.starts_on.date();
+        if month.starts_on <= day && day <= month.ends_on {
+            *per_day.entry(day).or_default() += 1;
+        }
     }
-    let activities = store::timetable(&app.db, scope, &t, page).await?;
+    let day = f
+        .day
+        .filter(|d| month.starts_on <= *d && *d <= month.ends_on);
+    let total = match day {
+        Some(d) => rows
+            .iter()
+            .filter(|r| r.starts_on.date() <= d && d <= r.ends_on.date())
+            .count(),
+        None => rows.len(),
+    } as i64;
+    let placed: Vec<rules::Placed> = rows
+        .into_iter()
+        .filter(|r| r.status != ActivityStatus::Cancelled.as_str())
+        .map(placed_rule)
+        .collect();
+    let clashes = rules::clashes(&placed);
+    if let Some(d) = day {
+        t.from = Some(Day(d));
+        t.to = Some(Day(d));
+    }
+    let activities = Paged {
+        items: store::timetable_page(&app.db, scope, &t, page).await?,
+        total,
+        capped,
+        page: page.number,
+        page_size: page.size,
+    };
+    let per_day = per_day.into_iter().map(|(d, n)| (Day(d), n)).collect();
     Ok(TimetableView {
         activities,
         per_day,
@@ -120,7 +149,7 @@ pub async fn export(
         number: 1,
         size: 10_000,
     };
-    Ok(store::timetable(&app.db, scope, &t, page).await?.items)
+    Ok(store::timetable_page(&app.db, scope, &t, page).await?)
 }
 
 /// The path of territory `code` when it lies below `within` (found by its code's
@@ -154,7 +183,7 @@ fn placed_rule(p: store::Placed) -> rules::Placed {
             starts_on: p.starts_on.date(),
             ends_on: p.ends_on.date(),
         },
-        body_territory: p.territory_code,
+        body_territory: TerritoryPath::from_stored(p.path).code().map(str::to_owned),
         commune: p.commune_code,
         guests: rules::guest_lines(&p.guests),
     }
@@ -172,7 +201,7 @@ pub async fn this_week(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec
         number: 1,
         size: u32::try_from(limit).unwrap_or(20),
     };
-    let mut items = store::timetable(&app.db, scope, &t, page).await?.items;
+    let mut items = store::timetable_page(&app.db, scope, &t, page).await?;
     items.retain(|a| ActivityStatus::parse(&a.status).is_some_and(ActivityStatus::is_open));
     Ok(items)
 }

@@ -2,7 +2,7 @@
 //! transaction, a programme's history, and the timetable that folds in every body below
 //! a territory (one range over the bodies' paths).
 
-use crate::{Day, Db, Page, Paged, Result, ScopeFilter, StoreError, Tx};
+use crate::{Day, Db, Page, Result, ScopeFilter, StoreError, Tx};
 use serde::Serialize;
 use tanzim_domain::programmes::{CheckedActivity, Held, Span};
 use tanzim_domain::territory::TerritoryPath;
@@ -437,40 +437,24 @@ impl Timetable {
     }
 }
 
-/// A page of the timetable, in the order of the days.
-pub async fn timetable(
+/// A page of the timetable, in the order of the days (its count comes from [`window`]).
+pub async fn timetable_page(
     db: &Db,
     scope: &ScopeFilter,
     t: &Timetable,
     page: Page,
-) -> Result<Paged<Activity>> {
+) -> Result<Vec<Activity>> {
     let (where_sql, binds) = t.where_sql(scope);
-    let n = binds.len();
-    let list_sql = format!(
-        "{ACTIVITY} WHERE {where_sql} ORDER BY a.starts_on, a.ends_on, a.id LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    let count_sql = format!("SELECT COUNT(*) FROM activities a WHERE {where_sql}");
-    crate::fetch_page(db, list_sql, count_sql, binds, page).await
-}
-
-/// How many activities start on each day of the window: the month calendar's cells.
-pub async fn per_day(db: &Db, scope: &ScopeFilter, t: &Timetable) -> Result<Vec<(Day, i64)>> {
-    let (where_sql, binds) = t.where_sql(scope);
+    let (limit, offset) = (page.limit(), page.offset());
     let sql = format!(
-        "SELECT a.starts_on, COUNT(*) FROM activities a WHERE {where_sql} GROUP BY a.starts_on ORDER BY a.starts_on"
+        "{ACTIVITY} WHERE {where_sql} ORDER BY a.starts_on, a.ends_on, a.id LIMIT {limit} OFFSET {offset}"
     );
-    Ok(on_pool!(db, p => {
-        let mut q = sqlx::query_as::<_, (Day, i64)>(sqlx::AssertSqlSafe(sql));
-        for b in &binds { q = q.bind(b); }
-        q.fetch_all(p).await
-    })?)
+    fetch(db, sql, &binds).await
 }
 
-/// What the clash rules read of the window's open activities: id, status, days, the
-/// body's territory, the commune and the guests (at most `limit`, the earliest first).
-pub async fn placed(
+/// Every activity of the window as the calendar and the clash rules read it, in one pass
+/// without the joins the list needs (at most `limit`, the earliest first).
+pub async fn window(
     db: &Db,
     scope: &ScopeFilter,
     t: &Timetable,
@@ -478,9 +462,8 @@ pub async fn placed(
 ) -> Result<Vec<Placed>> {
     let (where_sql, binds) = t.where_sql(scope);
     let sql = format!(
-        "SELECT a.id, a.status, a.starts_on, a.ends_on, b.territory_code, a.commune_code, a.guests
-         FROM activities a JOIN bodies b ON b.id = a.body_id
-         WHERE {where_sql} AND a.status <> 'cancelled' ORDER BY a.starts_on, a.id LIMIT {limit}"
+        "SELECT a.id, a.status, a.starts_on, a.ends_on, a.path, a.commune_code, a.guests
+         FROM activities a WHERE {where_sql} ORDER BY a.starts_on, a.id LIMIT {limit}"
     );
     Ok(on_pool!(db, p => {
         let mut q = sqlx::query_as::<_, Placed>(sqlx::AssertSqlSafe(sql));
@@ -495,7 +478,8 @@ pub struct Placed {
     pub status: String,
     pub starts_on: Day,
     pub ends_on: Day,
-    pub territory_code: Option<String>,
+    /// The body's territory path (the activity carries it).
+    pub path: String,
     pub commune_code: Option<String>,
     pub guests: String,
 }

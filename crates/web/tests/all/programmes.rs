@@ -164,6 +164,27 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
     assert_eq!(s, 200, "{march}");
     assert_eq!(ids(&march["items"]), vec![forum, outreach, associations]);
     assert_eq!(march["per_day"], json!([["2023-03-18", 3]]));
+    assert_eq!(march["total"], 3);
+    // The count is the month's, whichever page is read; a day narrows both.
+    let (_, second) = w
+        .region_officer
+        .get(format!(
+            "/api/v1/bodies/{}/timetable?month=2023-03&page=2&page_size=2",
+            w.region
+        ))
+        .await;
+    assert_eq!(ids(&second["items"]), vec![associations]);
+    assert_eq!(second["total"], 3);
+    let (_, quiet_day) = w
+        .region_officer
+        .get(format!(
+            "/api/v1/bodies/{}/timetable?month=2023-03&day=2023-03-19",
+            w.region
+        ))
+        .await;
+    assert_eq!(ids(&quiet_day["items"]), Vec::<i64>::new());
+    assert_eq!(quiet_day["total"], 0);
+    assert_eq!(quiet_day["per_day"], json!([["2023-03-18", 3]]));
     assert_eq!(
         march["clashes"],
         json!([
@@ -204,6 +225,17 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
         ))
         .await;
     assert_eq!(ids(&april["items"]), vec![training]);
+    assert_eq!(april["total"], 1);
+    // The month-long training is on every day of April, though it starts on the first.
+    let (_, april_day) = w
+        .region_officer
+        .get(format!(
+            "/api/v1/bodies/{}/timetable?month=2023-04&day=2023-04-20",
+            w.region
+        ))
+        .await;
+    assert_eq!(ids(&april_day["items"]), vec![training]);
+    assert_eq!(april_day["total"], 1);
     // A province sees its own timetable, not the region's; an outsider sees neither.
     let (_, taza_march) = w
         .taza_officer
