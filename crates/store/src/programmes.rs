@@ -148,6 +148,8 @@ pub struct Activity {
     pub attended_women: Option<i64>,
     pub attended_under35: Option<i64>,
     pub speakers: Option<String>,
+    /// Who was there by name, one a line.
+    pub attendees: Option<String>,
     pub summary: Option<String>,
     pub meeting_id: Option<i64>,
     /// The body above that took it into its own timetable.
@@ -175,7 +177,7 @@ const ACTIVITY: &str = "SELECT a.id, a.programme_id, a.body_id, b.name AS body_n
     a.kind, a.themes, a.audience, a.starts_on, a.ends_on, a.commune_code, t.name_ar AS commune_name_ar,
     t.name_fr AS commune_name_fr, a.online, a.responsible, a.guests, a.budget_centimes, a.status,
     a.postponed_from, a.cancel_reason, a.held_on, a.attended_men, a.attended_women, a.attended_under35,
-    a.speakers, a.summary, a.meeting_id, a.folded_into, a.move_asked
+    a.speakers, a.attendees, a.summary, a.meeting_id, a.folded_into, a.move_asked
     FROM activities a JOIN bodies b ON b.id = a.body_id LEFT JOIN territories t ON t.code = a.commune_code";
 
 async fn fetch(db: &Db, sql: String, binds: &[String]) -> Result<Vec<Activity>> {
@@ -284,10 +286,11 @@ pub async fn mark_held(
 ) -> Result<()> {
     let n = on_tx!(tx, c => sqlx::query(
         "UPDATE activities SET status = 'held', held_on = $1, attended_men = $2, attended_women = $3, attended_under35 = $4,
-           speakers = $5, summary = $6, meeting_id = $7, move_asked = NULL, updated_at = $8
-         WHERE id = $9 AND status NOT IN ('held', 'cancelled')",
+           speakers = $5, summary = $6, meeting_id = $7, move_asked = NULL, updated_at = $8, attendees = $9
+         WHERE id = $10 AND status NOT IN ('held', 'cancelled')",
     ).bind(Day(h.held_on)).bind(h.attended_men).bind(h.attended_women).bind(h.attended_under35)
-    .bind(h.speakers.join("\n")).bind(&h.summary).bind(meeting_id).bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    .bind(h.speakers.join("\n")).bind(&h.summary).bind(meeting_id).bind(now)
+    .bind((!h.attendees.is_empty()).then(|| h.attendees.join("\n"))).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     closed_unless_one(n)
 }
 

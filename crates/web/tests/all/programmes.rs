@@ -428,11 +428,26 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
         )
     );
     let (s, held) = w.region_officer
-        .send("POST", &format!("/api/v1/activities/{forum}/held"), json!({"held_on": "2023-03-18", "attended_men": 120, "attended_women": 85, "attended_under35": 140, "summary": "نقاش حول مشاركة الشباب"}))
+        .send("POST", &format!("/api/v1/activities/{forum}/held"), json!({"held_on": "2023-03-18", "attended_men": 120, "attended_women": 85, "attended_under35": 140, "summary": "نقاش حول مشاركة الشباب",
+            "speakers": "محمد الحجيرة", "attendees": "خديجة حجوبي\nمحمد الحجيرة\n"}))
         .await;
     assert_eq!(
         (s, held["status"].as_str(), held["attended_women"].as_i64()),
         (200, Some("held"), Some(85))
+    );
+    assert_eq!(held["attendees"], "خديجة حجوبي\nمحمد الحجيرة");
+    // The page names them, in the reader's language's list.
+    let page = w
+        .app
+        .browser("officer.region")
+        .await
+        .get(&format!("/activities/{forum}"))
+        .await;
+    assert!(
+        page.body
+            .contains("<bdi>خديجة حجوبي</bdi>، <bdi>محمد الحجيرة</bdi>"),
+        "{}",
+        page.body
     );
     let (s, e) = w
         .region_officer
@@ -528,7 +543,7 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
     assert_eq!(
         c["body"].as_str(),
         Some(
-            "تازة، يوم السبت 18 مارس 2023، نظمت الأمانة الجهوية بفاس-مكناس «الملتقى الجهوي للشباب».\n\nوتمحور النشاط حول الشباب والوضع السياسي.\n\nوشارك في النشاط 205 أشخاص، من بينهم 85 امرأة و140 من الشباب دون سن 35.\n\nنقاش حول مشاركة الشباب."
+            "تازة، يوم السبت 18 مارس 2023، نظمت الأمانة الجهوية بفاس-مكناس «الملتقى الجهوي للشباب».\n\nوتمحور النشاط حول الشباب والوضع السياسي.\n\nوشارك في النشاط 205 أشخاص، من بينهم 85 امرأة و140 من الشباب دون سن 35.\n\nوأطر النشاط محمد الحجيرة.\n\nنقاش حول مشاركة الشباب."
         )
     );
     let cid = c["id"].as_i64().unwrap();
@@ -624,6 +639,28 @@ async fn bad_activities_are_refused_and_save_nothing(engine: Engine) {
             "{change}"
         );
     }
+    // The page's form answers the same refusal on the page, naming the field.
+    let browser = w.app.browser("officer.taza").await;
+    let page = browser
+        .submit(
+            &format!("/programmes/{p}"),
+            &format!("/programmes/{p}/activities"),
+            &[
+                ("title", "لقاء تواصلي"),
+                ("kind", "outreach"),
+                ("audience", "members"),
+                ("when", "2023-03-18"),
+                ("budget", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    assert!(
+        page.body
+            .contains("الميزانية: مبلغ موجب بالدرهم، مثل 15000 أو 1500,50."),
+        "{}",
+        page.body
+    );
     let (_, after) = w.taza_officer.get(format!("/api/v1/programmes/{p}")).await;
     assert_eq!(after["activities"], json!([]), "nothing saved");
     let (s, e) = w
