@@ -63,11 +63,10 @@ pub async fn of_body(
     b.require(Action::ViewMeetings)?;
     let month = month_of(f.month.unwrap_or_else(crate::today));
     let within = TerritoryPath::from_stored(b.path.clone());
-    let territory = f.territory.as_deref().and_then(|code| {
-        // A territory outside the body's narrows to nothing rather than widening.
-        let path = tanzim_domain::territory::TerritoryCode::parse(code).ok()?;
-        Some(path_below(&within, path.as_str()))
-    });
+    let territory = match f.territory.as_deref() {
+        Some(code) => Some(path_below(app, &within, code).await?),
+        None => None,
+    };
     let mut t = Timetable {
         within,
         folded_into: Some(b.id),
@@ -152,27 +151,17 @@ pub async fn export(
     Ok(store::timetable_page(&app.db, scope, &t, page).await?)
 }
 
-/// The path of territory `code` when it lies below `within` (found by its code's
-/// prefixes: `05.231.01.03` lies in `05/05.231/`), else a path that holds nothing.
-fn path_below(within: &TerritoryPath, code: &str) -> TerritoryPath {
-    let mut path = String::new();
-    let parts: Vec<&str> = code.split('.').collect();
-    // Region `05`, province `05.231`, then the commune's full code.
-    for n in [1, 2, parts.len()] {
-        if n <= parts.len() {
-            let c = parts[..n].join(".");
-            if !path.contains(&format!("{c}/")) {
-                path.push_str(&c);
-                path.push('/');
-            }
-        }
-    }
-    let path = TerritoryPath::from_stored(path);
-    if within.contains(&path) {
-        path
-    } else {
-        TerritoryPath::from_stored("-/".to_owned())
-    }
+/// The stored path of territory `code` when it lies below `within`; else a path that
+/// holds nothing (a territory outside the body's narrows to nothing rather than widening).
+async fn path_below(app: &App, within: &TerritoryPath, code: &str) -> Result<TerritoryPath> {
+    let nothing = TerritoryPath::from_stored("-/".to_owned());
+    let Ok(code) = tanzim_domain::territory::TerritoryCode::parse(code) else {
+        return Ok(nothing);
+    };
+    let path = tanzim_store::territory::get(&app.db, &code)
+        .await?
+        .map(|t| TerritoryPath::from_stored(t.path));
+    Ok(path.filter(|p| within.contains(p)).unwrap_or(nothing))
 }
 
 fn placed_rule(p: store::Placed) -> rules::Placed {
@@ -209,21 +198,4 @@ pub async fn this_week(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec
 /// The draft programmes awaiting a meeting's adoption in the reader's scope.
 pub async fn drafts(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec<store::Draft>> {
     Ok(store::drafts_in(&app.db, scope, limit).await?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_territory_below_is_found_by_its_code() {
-        let region = TerritoryPath::from_stored("05/".into());
-        assert_eq!(path_below(&region, "05.231").as_str(), "05/05.231/");
-        assert_eq!(
-            path_below(&region, "05.231.01.03").as_str(),
-            "05/05.231/05.231.01.03/"
-        );
-        assert_eq!(path_below(&region, "06.111").as_str(), "-/");
-        assert_eq!(path_below(&TerritoryPath::national(), "05").as_str(), "05/");
-    }
 }

@@ -201,6 +201,22 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
         ))
         .await;
     assert_eq!(ids(&only_taza["items"]), vec![outreach]);
+    // The region's own code keeps everything; a territory outside the region's, or an
+    // unknown one, narrows to nothing rather than widening.
+    for (code, expected) in [
+        ("03", vec![forum, outreach, associations]),
+        ("06.111", vec![]),
+        ("99", vec![]),
+    ] {
+        let (s, narrowed) = w
+            .region_officer
+            .get(format!(
+                "/api/v1/bodies/{}/timetable?month=2023-03&territory={code}",
+                w.region
+            ))
+            .await;
+        assert_eq!((s, ids(&narrowed["items"])), (200, expected), "{code}");
+    }
     let (_, seminars) = w
         .region_officer
         .get(format!(
