@@ -33,6 +33,7 @@ pub mod secrets;
 pub mod sessions;
 pub mod territories;
 pub mod timetable;
+pub mod timetable_feeds;
 pub mod worker;
 
 pub use access::Found;

@@ -99,6 +99,8 @@ pub enum AuditAction {
     ActivityFolded,
     /// A body above asked that an activity be moved.
     ActivityMoveAsked,
+    TimetableFeedIssued,
+    TimetableFeedRevoked,
     /// A photograph of a held activity added.
     ActivityPhotoAdded,
     /// A periodic report drafted, its narrative edited, submitted to the body above,
@@ -111,7 +113,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 78] = [
+    pub const ALL: [AuditAction; 80] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -184,6 +186,8 @@ impl AuditAction {
         AuditAction::ActivityHeld,
         AuditAction::ActivityFolded,
         AuditAction::ActivityMoveAsked,
+        AuditAction::TimetableFeedIssued,
+        AuditAction::TimetableFeedRevoked,
         AuditAction::ActivityPhotoAdded,
         AuditAction::ReportDrafted,
         AuditAction::ReportEdited,
@@ -266,6 +270,8 @@ impl AuditAction {
             AuditAction::ActivityHeld => "activity-held",
             AuditAction::ActivityFolded => "activity-folded",
             AuditAction::ActivityMoveAsked => "activity-move-asked",
+            AuditAction::TimetableFeedIssued => "timetable-feed-issued",
+            AuditAction::TimetableFeedRevoked => "timetable-feed-revoked",
             AuditAction::ActivityPhotoAdded => "activity-photo-added",
             AuditAction::ReportDrafted => "report-drafted",
             AuditAction::ReportEdited => "report-edited",

@@ -78,6 +78,7 @@ pub mod reports;
 pub mod scope;
 pub mod staged_imports;
 pub mod territory;
+pub mod timetable_feeds;
 
 pub use day::Day;
 pub use person::PersonRecord;

@@ -44,5 +44,6 @@ mod staged_imports;
 mod stats;
 mod stored_values;
 mod territory_picker;
+mod timetable_feeds;
 mod trust;
 mod writers_wait;
