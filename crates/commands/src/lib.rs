@@ -20,6 +20,7 @@ pub mod exports;
 pub mod import_mappings;
 pub mod imports;
 pub mod jobs;
+pub mod mandates;
 pub mod meetings;
 pub mod member_lists;
 pub mod members;

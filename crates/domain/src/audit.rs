@@ -101,6 +101,8 @@ pub enum AuditAction {
     ActivityMoveAsked,
     TimetableFeedIssued,
     TimetableFeedRevoked,
+    MandateRecorded,
+    MandateEnded,
     /// A photograph of a held activity added.
     ActivityPhotoAdded,
     /// A periodic report drafted, its narrative edited, submitted to the body above,
@@ -113,7 +115,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 80] = [
+    pub const ALL: [AuditAction; 82] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -188,6 +190,8 @@ impl AuditAction {
         AuditAction::ActivityMoveAsked,
         AuditAction::TimetableFeedIssued,
         AuditAction::TimetableFeedRevoked,
+        AuditAction::MandateRecorded,
+        AuditAction::MandateEnded,
         AuditAction::ActivityPhotoAdded,
         AuditAction::ReportDrafted,
         AuditAction::ReportEdited,
@@ -272,6 +276,8 @@ impl AuditAction {
             AuditAction::ActivityMoveAsked => "activity-move-asked",
             AuditAction::TimetableFeedIssued => "timetable-feed-issued",
             AuditAction::TimetableFeedRevoked => "timetable-feed-revoked",
+            AuditAction::MandateRecorded => "mandate-recorded",
+            AuditAction::MandateEnded => "mandate-ended",
             AuditAction::ActivityPhotoAdded => "activity-photo-added",
             AuditAction::ReportDrafted => "report-drafted",
             AuditAction::ReportEdited => "report-edited",

@@ -70,6 +70,7 @@ pub mod idempotency;
 pub mod import_mappings;
 pub mod imports;
 pub mod jobs;
+pub mod mandates;
 pub mod meetings;
 pub mod members;
 mod person;

@@ -487,6 +487,12 @@ pub struct Placed {
     pub guests: String,
 }
 
+/// Gathers the planner's statistics on the activities (after a bulk load).
+pub async fn analyze(db: &Db) -> Result<()> {
+    on_pool!(db, p => sqlx::query("ANALYZE activities").execute(p).await.map(|_| ()))?;
+    Ok(())
+}
+
 /// A photograph of a held activity, without its bytes.
 #[derive(Debug, Clone, Serialize, sqlx::FromRow, utoipa::ToSchema)]
 pub struct Photo {

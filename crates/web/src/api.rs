@@ -75,6 +75,7 @@ impl Modify for BearerAuth {
         crate::programmes::api::api_activity, crate::programmes::api::api_amend, crate::programmes::api::api_remove,
         crate::programmes::api::api_postpone, crate::programmes::api::api_cancel, crate::programmes::api::api_held,
         crate::programmes::api::api_fold, crate::programmes::api::api_ask_move,
+        crate::members::api_mandates, crate::members::api_record, crate::members::api_end,
         crate::programmes::timetable::api_timetable, crate::programmes::feed::api_issue, crate::programmes::feed::api_revoke,
         crate::programmes::press::api_add_photo, crate::programmes::press::api_draft_communique,
         crate::reports::api_body_reports, crate::reports::api_draft, crate::reports::api_due, crate::reports::api_get,

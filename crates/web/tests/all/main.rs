@@ -24,6 +24,7 @@ mod first_run;
 mod foundation;
 mod idempotency;
 mod imports;
+mod mandates;
 mod meeting_corrections;
 mod meeting_page;
 mod meeting_races;
