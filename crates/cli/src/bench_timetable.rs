@@ -158,6 +158,9 @@ pub async fn run(
         }
     }
     tx.commit().await?;
+    // The planner's statistics, as a database in use has them (PostgreSQL's autovacuum
+    // gathers them a while after a bulk load; without them it reads the scope's range).
+    store::analyze(db).await?;
     println!(
         "| {engine} | timetable data: {} bodies, {activities} activities over 2026 | made in {:.1} s |",
         made.len(),

@@ -57,6 +57,15 @@ impl<T> Found<T> {
             Err(Error::Forbidden)
         }
     }
+    /// The same for a read that any of `actions` allows: the page shown again after a
+    /// change reads what the record loaded to be changed holds.
+    pub fn require_any(&self, actions: &[Action]) -> Result<()> {
+        if actions.contains(&self.action) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden)
+        }
+    }
     pub fn into_inner(self) -> T {
         self.record
     }

@@ -117,3 +117,21 @@ pub async fn draft_communique(
     tx.commit().await?;
     Ok(id)
 }
+
+/// What the activity's page shows of its press: its photographs and its communiqués.
+pub async fn of_activity(
+    app: &App,
+    a: &Found<ActivityOf>,
+) -> Result<(Vec<store::Photo>, Vec<tanzim_store::meetings::Communique>)> {
+    a.require_any(&[Action::ViewMeetings, Action::ManageMeetings])?;
+    Ok((
+        store::photos(&app.db, a.activity.id).await?,
+        tanzim_store::meetings::communiques_of_activity(&app.db, a.activity.id).await?,
+    ))
+}
+
+/// One photograph of the activity (its type and bytes), if it is one of the activity's.
+pub async fn photo(app: &App, a: &Found<ActivityOf>, n: i64) -> Result<Option<(String, Vec<u8>)>> {
+    a.require_any(&[Action::ViewMeetings, Action::ManageMeetings])?;
+    Ok(store::photo_content(&app.db, a.activity.id, n).await?)
+}

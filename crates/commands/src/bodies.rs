@@ -261,3 +261,21 @@ async fn ensure(
     report.created += 1;
     Ok(id)
 }
+
+/// The active bodies above `b`, nearest first (a tree is a few levels deep; eight is a
+/// bound against a cycle, not a depth anyone reaches).
+pub async fn above(app: &App, b: &Body) -> Result<Vec<Body>> {
+    let mut out = Vec::new();
+    let mut at = b.parent_id;
+    for _ in 0..8 {
+        let Some(id) = at else { break };
+        let Some(parent) = bodies::get(&app.db, id).await? else {
+            break;
+        };
+        at = parent.parent_id;
+        if parent.is_active() {
+            out.push(parent);
+        }
+    }
+    Ok(out)
+}

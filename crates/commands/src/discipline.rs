@@ -128,6 +128,16 @@ pub async fn add_document(
         .as_ref()
         .ok_or(DomainError::new(Field::File, "case-document-empty"))?;
     rules::check_document_size(content.len())?;
+    // A picture (a scan, a phone's photograph) is kept without its metadata: the GPS
+    // position of where it was taken is nobody's business in a case file.
+    let stripped = content_type
+        .starts_with("image/")
+        .then(|| tanzim_domain::photos::strip_metadata(content))
+        .flatten();
+    let (content_type, content) = match &stripped {
+        Some(p) => (p.mime, &p.content),
+        None => (*content_type, content),
+    };
     let new = store::NewDocument {
         title: &title,
         file_name,

@@ -20,6 +20,7 @@ pub mod exports;
 pub mod import_mappings;
 pub mod imports;
 pub mod jobs;
+pub mod mandates;
 pub mod meetings;
 pub mod member_lists;
 pub mod members;
@@ -33,6 +34,7 @@ pub mod secrets;
 pub mod sessions;
 pub mod territories;
 pub mod timetable;
+pub mod timetable_feeds;
 pub mod worker;
 
 pub use access::Found;

@@ -120,33 +120,43 @@ fn amendment_reason(p: &Programme, reason: Option<&str>) -> Result<Option<String
     }
 }
 
-async fn finish(
-    mut tx: Tx,
-    actor: &Actor<'_>,
+/// What one change to an activity leaves behind: a line of the programme's history once
+/// it is adopted (a draft's changes are only audited), and the audit entry.
+struct Recorded<'a> {
+    change: &'a str,
+    reason: Option<&'a str>,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
     action: AuditAction,
-    body: &Body,
-    activity_id: i64,
     detail: serde_json::Value,
-) -> Result<()> {
-    let entry = actor
-        .audit(action)
-        .target_of("activity", activity_id, &body.target())
-        .detail(detail);
-    audit::append_in(&mut tx, &entry).await?;
-    tx.commit().await?;
-    Ok(())
 }
 
-/// The programme's history keeps an adopted programme's changes (a draft's are only audited).
-async fn history(
-    tx: &mut Tx,
+/// Writes the change's history line and audit entry, then commits the change.
+async fn record(
+    mut tx: Tx,
     actor: &Actor<'_>,
-    p: &Programme,
-    change: NewChange<'_>,
+    programme: &Programme,
+    body: &Body,
+    activity_id: i64,
+    r: Recorded<'_>,
 ) -> Result<()> {
-    if p.is_adopted() {
-        store::record_change(tx, &change, actor.user_id(), now()).await?;
+    if programme.is_adopted() {
+        let change = NewChange {
+            activity_id,
+            programme_id: programme.id,
+            change: r.change,
+            reason: r.reason,
+            before_json: r.before.map(|v| v.to_string()),
+            after_json: r.after.map(|v| v.to_string()),
+        };
+        store::record_change(&mut tx, &change, actor.user_id(), now()).await?;
     }
+    let entry = actor
+        .audit(r.action)
+        .target_of("activity", activity_id, &body.target())
+        .detail(r.detail);
+    audit::append_in(&mut tx, &entry).await?;
+    tx.commit().await?;
     Ok(())
 }
 
@@ -181,27 +191,20 @@ pub async fn add_activity(
     )
     .await?;
     let after = json!({ "activity": &checked, "commune": commune });
-    history(
-        &mut tx,
-        actor,
-        programme,
-        NewChange {
-            activity_id: id,
-            programme_id: programme.id,
-            change: "added",
-            reason: reason.as_deref(),
-            before_json: None,
-            after_json: Some(after.to_string()),
-        },
-    )
-    .await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityAdded,
+        programme,
         body,
         id,
-        json!({ "programme": programme.id, "title": checked.title, "reason": reason }),
+        Recorded {
+            change: "added",
+            reason: reason.as_deref(),
+            before: None,
+            after: Some(after),
+            action: AuditAction::ActivityAdded,
+            detail: json!({ "programme": programme.id, "title": checked.title, "reason": reason }),
+        },
     )
     .await?;
     Ok(id)
@@ -238,27 +241,20 @@ pub async fn amend(
     let reason = amendment_reason(&a.programme, reason)?;
     let mut tx = app.db.begin().await?;
     store::update_activity(&mut tx, a.activity.id, &checked, commune.as_deref(), now()).await?;
-    history(
-        &mut tx,
-        actor,
-        &a.programme,
-        NewChange {
-            activity_id: a.activity.id,
-            programme_id: a.programme.id,
-            change: "amended",
-            reason: reason.as_deref(),
-            before_json: Some(described(&a.activity).to_string()),
-            after_json: Some(json!({ "activity": &checked, "commune": commune }).to_string()),
-        },
-    )
-    .await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityAmended,
+        &a.programme,
         &a.body,
         a.activity.id,
-        json!({ "reason": reason }),
+        Recorded {
+            change: "amended",
+            reason: reason.as_deref(),
+            before: Some(described(&a.activity)),
+            after: Some(json!({ "activity": &checked, "commune": commune })),
+            action: AuditAction::ActivityAmended,
+            detail: json!({ "reason": reason }),
+        },
     )
     .await
 }
@@ -271,13 +267,20 @@ pub async fn remove(app: &App, actor: &Actor<'_>, a: &Found<ActivityOf>) -> Resu
     }
     let mut tx = app.db.begin().await?;
     store::remove_activity(&mut tx, a.activity.id).await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityRemoved,
+        &a.programme,
         &a.body,
         a.activity.id,
-        json!({ "title": a.activity.title }),
+        Recorded {
+            change: "removed",
+            reason: None,
+            before: None,
+            after: None,
+            action: AuditAction::ActivityRemoved,
+            detail: json!({ "title": a.activity.title }),
+        },
     )
     .await
 }
@@ -296,32 +299,22 @@ pub async fn postpone(
     let reason = rules::check_reason(reason)?;
     let mut tx = app.db.begin().await?;
     store::postpone(&mut tx, a.activity.id, &to, now()).await?;
-    history(
-        &mut tx,
-        actor,
-        &a.programme,
-        NewChange {
-            activity_id: a.activity.id,
-            programme_id: a.programme.id,
-            change: "postponed",
-            reason: Some(&reason),
-            before_json: Some(
-                json!({ "starts_on": a.activity.starts_on, "ends_on": a.activity.ends_on })
-                    .to_string(),
-            ),
-            after_json: Some(
-                json!({ "starts_on": to.starts_on, "ends_on": to.ends_on }).to_string(),
-            ),
-        },
-    )
-    .await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityPostponed,
+        &a.programme,
         &a.body,
         a.activity.id,
-        json!({ "to": to.typed(), "reason": reason }),
+        Recorded {
+            change: "postponed",
+            reason: Some(&reason),
+            before: Some(
+                json!({ "starts_on": a.activity.starts_on, "ends_on": a.activity.ends_on }),
+            ),
+            after: Some(json!({ "starts_on": to.starts_on, "ends_on": to.ends_on })),
+            action: AuditAction::ActivityPostponed,
+            detail: json!({ "to": to.typed(), "reason": reason }),
+        },
     )
     .await
 }
@@ -338,27 +331,20 @@ pub async fn cancel(
     let reason = rules::check_reason(reason)?;
     let mut tx = app.db.begin().await?;
     store::cancel(&mut tx, a.activity.id, &reason, now()).await?;
-    history(
-        &mut tx,
-        actor,
-        &a.programme,
-        NewChange {
-            activity_id: a.activity.id,
-            programme_id: a.programme.id,
-            change: "cancelled",
-            reason: Some(&reason),
-            before_json: None,
-            after_json: None,
-        },
-    )
-    .await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityCancelled,
+        &a.programme,
         &a.body,
         a.activity.id,
-        json!({ "reason": reason }),
+        Recorded {
+            change: "cancelled",
+            reason: Some(&reason),
+            before: None,
+            after: None,
+            action: AuditAction::ActivityCancelled,
+            detail: json!({ "reason": reason }),
+        },
     )
     .await
 }
@@ -383,27 +369,20 @@ pub async fn mark_held(
     }
     let mut tx = app.db.begin().await?;
     store::mark_held(&mut tx, a.activity.id, &held, meeting_id, now()).await?;
-    history(
-        &mut tx,
-        actor,
-        &a.programme,
-        NewChange {
-            activity_id: a.activity.id,
-            programme_id: a.programme.id,
-            change: "held",
-            reason: None,
-            before_json: None,
-            after_json: Some(json!(&held).to_string()),
-        },
-    )
-    .await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityHeld,
+        &a.programme,
         &a.body,
         a.activity.id,
-        json!({ "held_on": held.held_on, "meeting": meeting_id }),
+        Recorded {
+            change: "held",
+            reason: None,
+            before: None,
+            after: Some(json!(&held)),
+            action: AuditAction::ActivityHeld,
+            detail: json!({ "held_on": held.held_on, "meeting": meeting_id }),
+        },
     )
     .await
 }
@@ -450,27 +429,20 @@ pub async fn fold(
     };
     let mut tx = app.db.begin().await?;
     store::fold(&mut tx, a.activity.id, into, now()).await?;
-    history(
-        &mut tx,
-        actor,
-        &a.programme,
-        NewChange {
-            activity_id: a.activity.id,
-            programme_id: a.programme.id,
-            change,
-            reason: None,
-            before_json: None,
-            after_json: Some(json!({ "body": target.id, "name": target.name }).to_string()),
-        },
-    )
-    .await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityFolded,
+        &a.programme,
         &a.body,
         a.activity.id,
-        json!({ "into": into, "body": target.id }),
+        Recorded {
+            change,
+            reason: None,
+            before: None,
+            after: Some(json!({ "body": target.id, "name": target.name })),
+            action: AuditAction::ActivityFolded,
+            detail: json!({ "into": into, "body": target.id }),
+        },
     )
     .await
 }
@@ -495,27 +467,20 @@ pub async fn ask_move(
         now(),
     )
     .await?;
-    history(
-        &mut tx,
-        actor,
-        &a.programme,
-        NewChange {
-            activity_id: a.activity.id,
-            programme_id: a.programme.id,
-            change: "move_asked",
-            reason: Some(&text),
-            before_json: None,
-            after_json: Some(json!({ "body": asking.id, "name": asking.name }).to_string()),
-        },
-    )
-    .await?;
-    finish(
+    record(
         tx,
         actor,
-        AuditAction::ActivityMoveAsked,
+        &a.programme,
         &a.body,
         a.activity.id,
-        json!({ "by": asking.id, "text": text }),
+        Recorded {
+            change: "move_asked",
+            reason: Some(&text),
+            before: None,
+            after: Some(json!({ "body": asking.id, "name": asking.name })),
+            action: AuditAction::ActivityMoveAsked,
+            detail: json!({ "by": asking.id, "text": text }),
+        },
     )
     .await
 }
@@ -545,12 +510,12 @@ pub async fn of_body(app: &App, b: &Found<Body>) -> Result<Vec<Programme>> {
     Ok(store::of_body(&app.db, b.id).await?)
 }
 
-/// A programme's activities and history.
+/// A programme's activities and history (for its page, also after a change to it).
 pub async fn read(
     app: &App,
     p: &Found<InBody<Programme>>,
 ) -> Result<(Vec<Activity>, Vec<store::Change>)> {
-    p.require(Action::ViewMeetings)?;
+    p.require_any(&[Action::ViewMeetings, Action::ManageMeetings])?;
     Ok((
         store::activities(&app.db, p.record.id).await?,
         store::changes(&app.db, p.record.id).await?,

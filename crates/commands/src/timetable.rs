@@ -5,6 +5,7 @@
 
 use crate::{App, Found, Result};
 use chrono::{Datelike, Duration, NaiveDate};
+use std::collections::BTreeMap;
 use tanzim_domain::policy::Action;
 use tanzim_domain::programmes::{self as rules, ActivityStatus, Clash, Span};
 use tanzim_domain::territory::TerritoryPath;
@@ -62,11 +63,10 @@ pub async fn of_body(
     b.require(Action::ViewMeetings)?;
     let month = month_of(f.month.unwrap_or_else(crate::today));
     let within = TerritoryPath::from_stored(b.path.clone());
-    let territory = f.territory.as_deref().and_then(|code| {
-        // A territory outside the body's narrows to nothing rather than widening.
-        let path = tanzim_domain::territory::TerritoryCode::parse(code).ok()?;
-        Some(path_below(&within, path.as_str()))
-    });
+    let territory = match f.territory.as_deref() {
+        Some(code) => Some(path_below(app, &within, code).await?),
+        None => None,
+    };
     let mut t = Timetable {
         within,
         folded_into: Some(b.id),
@@ -81,17 +81,45 @@ pub async fn of_body(
             .clone()
             .filter(|s| ActivityStatus::parse(s).is_some()),
     };
-    let per_day = store::per_day(&app.db, scope, &t).await?;
-    let placed = store::placed(&app.db, scope, &t, CLASH_WINDOW).await?;
-    let clashes = rules::clashes(&placed.into_iter().map(placed_rule).collect::<Vec<_>>());
-    if let Some(day) = f
-        .day
-        .filter(|d| month.starts_on <= *d && *d <= month.ends_on)
-    {
-        t.from = Some(Day(day));
-        t.to = Some(Day(day));
+    // One pass over the month gives the calendar's counts, the clashes and the list's
+    // count; the list itself is then one page read in the same order.
+    let rows = store::window(&app.db, scope, &t, CLASH_WINDOW).await?;
+    let capped = rows.len() as i64 >= CLASH_WINDOW;
+    let mut per_day: BTreeMap<NaiveDate, i64> = BTreeMap::new();
+    for r in &rows {
+        let day = r.starts_on.date();
+        if month.starts_on <= day && day <= month.ends_on {
+            *per_day.entry(day).or_default() += 1;
+        }
     }
-    let activities = store::timetable(&app.db, scope, &t, page).await?;
+    let day = f
+        .day
+        .filter(|d| month.starts_on <= *d && *d <= month.ends_on);
+    let total = match day {
+        Some(d) => rows
+            .iter()
+            .filter(|r| r.starts_on.date() <= d && d <= r.ends_on.date())
+            .count(),
+        None => rows.len(),
+    } as i64;
+    let placed: Vec<rules::Placed> = rows
+        .into_iter()
+        .filter(|r| r.status != ActivityStatus::Cancelled.as_str())
+        .map(placed_rule)
+        .collect();
+    let clashes = rules::clashes(&placed);
+    if let Some(d) = day {
+        t.from = Some(Day(d));
+        t.to = Some(Day(d));
+    }
+    let activities = Paged {
+        items: store::timetable_page(&app.db, scope, &t, page).await?,
+        total,
+        capped,
+        page: page.number,
+        page_size: page.size,
+    };
+    let per_day = per_day.into_iter().map(|(d, n)| (Day(d), n)).collect();
     Ok(TimetableView {
         activities,
         per_day,
@@ -120,30 +148,20 @@ pub async fn export(
         number: 1,
         size: 10_000,
     };
-    Ok(store::timetable(&app.db, scope, &t, page).await?.items)
+    Ok(store::timetable_page(&app.db, scope, &t, page).await?)
 }
 
-/// The path of territory `code` when it lies below `within` (found by its code's
-/// prefixes: `05.231.01.03` lies in `05/05.231/`), else a path that holds nothing.
-fn path_below(within: &TerritoryPath, code: &str) -> TerritoryPath {
-    let mut path = String::new();
-    let parts: Vec<&str> = code.split('.').collect();
-    // Region `05`, province `05.231`, then the commune's full code.
-    for n in [1, 2, parts.len()] {
-        if n <= parts.len() {
-            let c = parts[..n].join(".");
-            if !path.contains(&format!("{c}/")) {
-                path.push_str(&c);
-                path.push('/');
-            }
-        }
-    }
-    let path = TerritoryPath::from_stored(path);
-    if within.contains(&path) {
-        path
-    } else {
-        TerritoryPath::from_stored("-/".to_owned())
-    }
+/// The stored path of territory `code` when it lies below `within`; else a path that
+/// holds nothing (a territory outside the body's narrows to nothing rather than widening).
+async fn path_below(app: &App, within: &TerritoryPath, code: &str) -> Result<TerritoryPath> {
+    let nothing = TerritoryPath::from_stored("-/".to_owned());
+    let Ok(code) = tanzim_domain::territory::TerritoryCode::parse(code) else {
+        return Ok(nothing);
+    };
+    let path = tanzim_store::territory::get(&app.db, &code)
+        .await?
+        .map(|t| TerritoryPath::from_stored(t.path));
+    Ok(path.filter(|p| within.contains(p)).unwrap_or(nothing))
 }
 
 fn placed_rule(p: store::Placed) -> rules::Placed {
@@ -154,7 +172,7 @@ fn placed_rule(p: store::Placed) -> rules::Placed {
             starts_on: p.starts_on.date(),
             ends_on: p.ends_on.date(),
         },
-        body_territory: p.territory_code,
+        body_territory: TerritoryPath::from_stored(p.path).code().map(str::to_owned),
         commune: p.commune_code,
         guests: rules::guest_lines(&p.guests),
     }
@@ -172,7 +190,7 @@ pub async fn this_week(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec
         number: 1,
         size: u32::try_from(limit).unwrap_or(20),
     };
-    let mut items = store::timetable(&app.db, scope, &t, page).await?.items;
+    let mut items = store::timetable_page(&app.db, scope, &t, page).await?;
     items.retain(|a| ActivityStatus::parse(&a.status).is_some_and(ActivityStatus::is_open));
     Ok(items)
 }
@@ -180,21 +198,4 @@ pub async fn this_week(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec
 /// The draft programmes awaiting a meeting's adoption in the reader's scope.
 pub async fn drafts(app: &App, scope: &ScopeFilter, limit: i64) -> Result<Vec<store::Draft>> {
     Ok(store::drafts_in(&app.db, scope, limit).await?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_territory_below_is_found_by_its_code() {
-        let region = TerritoryPath::from_stored("05/".into());
-        assert_eq!(path_below(&region, "05.231").as_str(), "05/05.231/");
-        assert_eq!(
-            path_below(&region, "05.231.01.03").as_str(),
-            "05/05.231/05.231.01.03/"
-        );
-        assert_eq!(path_below(&region, "06.111").as_str(), "-/");
-        assert_eq!(path_below(&TerritoryPath::national(), "05").as_str(), "05/");
-    }
 }

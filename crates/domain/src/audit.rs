@@ -99,6 +99,10 @@ pub enum AuditAction {
     ActivityFolded,
     /// A body above asked that an activity be moved.
     ActivityMoveAsked,
+    TimetableFeedIssued,
+    TimetableFeedRevoked,
+    MandateRecorded,
+    MandateEnded,
     /// A photograph of a held activity added.
     ActivityPhotoAdded,
     /// A periodic report drafted, its narrative edited, submitted to the body above,
@@ -111,7 +115,7 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 78] = [
+    pub const ALL: [AuditAction; 82] = [
         AuditAction::LoginSucceeded,
         AuditAction::LoginFailed,
         AuditAction::LoginThrottled,
@@ -184,6 +188,10 @@ impl AuditAction {
         AuditAction::ActivityHeld,
         AuditAction::ActivityFolded,
         AuditAction::ActivityMoveAsked,
+        AuditAction::TimetableFeedIssued,
+        AuditAction::TimetableFeedRevoked,
+        AuditAction::MandateRecorded,
+        AuditAction::MandateEnded,
         AuditAction::ActivityPhotoAdded,
         AuditAction::ReportDrafted,
         AuditAction::ReportEdited,
@@ -266,6 +274,10 @@ impl AuditAction {
             AuditAction::ActivityHeld => "activity-held",
             AuditAction::ActivityFolded => "activity-folded",
             AuditAction::ActivityMoveAsked => "activity-move-asked",
+            AuditAction::TimetableFeedIssued => "timetable-feed-issued",
+            AuditAction::TimetableFeedRevoked => "timetable-feed-revoked",
+            AuditAction::MandateRecorded => "mandate-recorded",
+            AuditAction::MandateEnded => "mandate-ended",
             AuditAction::ActivityPhotoAdded => "activity-photo-added",
             AuditAction::ReportDrafted => "report-drafted",
             AuditAction::ReportEdited => "report-edited",

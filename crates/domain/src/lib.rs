@@ -14,6 +14,7 @@ pub mod discipline;
 pub mod error;
 pub mod gazetteer;
 pub mod jobs;
+pub mod mandates;
 pub mod meetings;
 pub mod meetings_fr;
 pub mod members;

@@ -173,6 +173,9 @@ pub struct Profile {
     /// When periodic reports are due and how often the statutes expect bodies to meet.
     #[serde(default)]
     pub reports: crate::reports::ReportRules,
+    /// The kinds of public mandate members hold, and the pairs the law forbids together.
+    #[serde(default)]
+    pub mandates: crate::mandates::MandateVocabulary,
 }
 
 /// The largest emblem a profile may carry (an SVG of a few kilobytes is typical).

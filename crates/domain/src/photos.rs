@@ -1,11 +1,13 @@
 //! Photographs of a held activity: JPEG or PNG only, bounded before anything reads them,
 //! and stored without what a camera or a phone writes beside the picture (EXIF, with its
-//! GPS position; XMP; IPTC; PNG text chunks). The pixels are kept as they came: nothing is
+//! GPS position; XMP; IPTC; PNG text chunks). A case's documents that are pictures (WebP
+//! too) lose the same metadata. The pixels are kept as they came: nothing is
 //! decoded, so a crafted file cannot make the server expand it.
 
 use crate::{DomainError, Field};
 use img_parts::jpeg::{Jpeg, markers};
 use img_parts::png::Png;
+use img_parts::webp::WebP;
 use img_parts::{Bytes, ImageEXIF};
 
 /// The largest photograph accepted.
@@ -23,32 +25,49 @@ pub fn clean_photo(bytes: &[u8]) -> Result<CleanPhoto, DomainError> {
     if bytes.len() > MAX_PHOTO_BYTES {
         return Err(DomainError::new(Field::File, "photo-too-large"));
     }
-    let not_image = || DomainError::new(Field::File, "photo-not-image");
+    match strip_metadata(bytes) {
+        Some(photo) if photo.mime != "image/webp" => Ok(photo),
+        _ => Err(DomainError::new(Field::File, "photo-not-image")),
+    }
+}
+
+/// A JPEG, PNG or WebP picture without its metadata, or `None` when the bytes are not
+/// one of those (or are malformed): a document the caller keeps as it came.
+pub fn strip_metadata(bytes: &[u8]) -> Option<CleanPhoto> {
     let data = Bytes::copy_from_slice(bytes);
     if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        let mut jpeg = Jpeg::from_bytes(data).map_err(|_| not_image())?;
+        let mut jpeg = Jpeg::from_bytes(data).ok()?;
         jpeg.set_exif(None);
         // APP1 also carries XMP; APP13 the IPTC record; comments may name a place.
         jpeg.remove_segments_by_marker(markers::APP1);
         jpeg.remove_segments_by_marker(markers::APP13);
         jpeg.remove_segments_by_marker(markers::COM);
-        return Ok(CleanPhoto {
+        return Some(CleanPhoto {
             mime: "image/jpeg",
             content: jpeg.encoder().bytes().to_vec(),
         });
     }
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        let mut png = Png::from_bytes(data).map_err(|_| not_image())?;
+        let mut png = Png::from_bytes(data).ok()?;
         png.set_exif(None);
         for kind in [*b"eXIf", *b"tEXt", *b"zTXt", *b"iTXt", *b"tIME"] {
             png.remove_chunks_by_type(kind);
         }
-        return Ok(CleanPhoto {
+        return Some(CleanPhoto {
             mime: "image/png",
             content: png.encoder().bytes().to_vec(),
         });
     }
-    Err(not_image())
+    if bytes.starts_with(b"RIFF") && bytes.get(8..12) == Some(b"WEBP") {
+        let mut webp = WebP::from_bytes(data).ok()?;
+        webp.set_exif(None);
+        webp.remove_chunks_by_id(*b"XMP ");
+        return Some(CleanPhoto {
+            mime: "image/webp",
+            content: webp.encoder().bytes().to_vec(),
+        });
+    }
+    None
 }
 
 #[cfg(test)]
@@ -125,6 +144,42 @@ mod tests {
             }
         }
         !crc
+    }
+
+    /// A minimal WebP: a lossless picture's chunk, then an EXIF chunk naming a GPS
+    /// position and an XMP chunk (RIFF chunks: id, little-endian size, data, padding).
+    fn webp_with_exif() -> Vec<u8> {
+        let chunk = |id: &[u8; 4], data: &[u8]| {
+            let mut c = id.to_vec();
+            c.extend((data.len() as u32).to_le_bytes());
+            c.extend(data);
+            if data.len() % 2 == 1 {
+                c.push(0);
+            }
+            c
+        };
+        let mut body = b"WEBP".to_vec();
+        body.extend(chunk(b"VP8L", &[0x2F, 0, 0, 0, 0x10, 0x07, 0x10]));
+        body.extend(chunk(b"EXIF", b"GPS 34.2133N 4.0103W"));
+        body.extend(chunk(b"XMP ", b"<x:xmpmeta>Taza</x:xmpmeta>"));
+        let mut v = b"RIFF".to_vec();
+        v.extend((body.len() as u32).to_le_bytes());
+        v.extend(body);
+        v
+    }
+
+    #[test]
+    fn a_webp_document_loses_its_metadata_but_is_no_activity_photo() {
+        let raw = webp_with_exif();
+        assert!(contains(&raw, b"GPS 34.2133N"));
+        let clean = strip_metadata(&raw).unwrap();
+        assert_eq!(clean.mime, "image/webp");
+        assert!(!contains(&clean.content, b"GPS"));
+        assert!(!contains(&clean.content, b"xmpmeta"));
+        assert!(contains(&clean.content, &[0x2F, 0, 0, 0, 0x10, 0x07, 0x10]));
+        assert_eq!(&clean.content[8..12], b"WEBP");
+        assert_eq!(clean_photo(&raw).unwrap_err().code, "photo-not-image");
+        assert_eq!(strip_metadata(b"%PDF-1.7"), None);
     }
 
     #[test]

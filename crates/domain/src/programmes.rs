@@ -425,6 +425,9 @@ pub struct HeldInput {
     /// One speaker a line.
     #[serde(default)]
     pub speakers: String,
+    /// The members and guests named as present, one a line (the counts stay the record).
+    #[serde(default)]
+    pub attendees: String,
     #[serde(default)]
     pub summary: String,
 }
@@ -436,8 +439,12 @@ pub struct Held {
     pub attended_women: Option<i64>,
     pub attended_under35: Option<i64>,
     pub speakers: Vec<String>,
+    pub attendees: Vec<String>,
     pub summary: Option<String>,
 }
+
+/// How many people a held activity's record names at most: a congress's hall.
+pub const MAX_ATTENDEES: usize = 3_000;
 
 /// An open activity is marked held on a day that has come, with counts that add up
 /// (the under-35s are among the men and women counted).
@@ -473,11 +480,19 @@ pub fn check_held(
             "activity-under35-exceeds",
         ));
     }
+    let attendees = guest_lines(&input.attendees);
+    if attendees.len() > MAX_ATTENDEES {
+        return Err(DomainError::new(
+            Field::Attendees,
+            "activity-attendees-too-many",
+        ));
+    }
     Ok(Held {
         held_on,
         attended_men: men,
         attended_women: women,
         attended_under35: young,
+        attendees,
         speakers: guest_lines(&input.speakers),
         summary: optional(Some(&input.summary)),
     })

@@ -164,6 +164,7 @@ fn held_postponed_and_cancelled() {
                 attended_women: Some(women),
                 attended_under35: Some(young),
                 speakers: "محمد الحجيرة".into(),
+                attendees: "خديجة حجوبي\n\n  محمد الحجيرة \n".into(),
                 summary: " ".into(),
             },
             today,
@@ -173,6 +174,20 @@ fn held_postponed_and_cancelled() {
     assert_eq!(
         (h.held_on, h.summary, h.speakers.len()),
         (d("2023-03-18"), None, 1)
+    );
+    assert_eq!(h.attendees, vec!["خديجة حجوبي", "محمد الحجيرة"]);
+    let crowd = |n: usize| HeldInput {
+        held_on: "2023-03-18".into(),
+        attendees: (1..=n).map(|i| format!("عضو {i}\n")).collect(),
+        ..Default::default()
+    };
+    assert_eq!(
+        check_held(ActivityStatus::Scheduled, &crowd(3_000), today).map(|h| h.attendees.len()),
+        Ok(3_000)
+    );
+    assert_eq!(
+        code(check_held(ActivityStatus::Scheduled, &crowd(3_001), today)),
+        (Some("attendees"), "activity-attendees-too-many")
     );
     assert_eq!(
         code(held(40, 25, 30, "2023-03-21")),

@@ -70,6 +70,7 @@ pub mod idempotency;
 pub mod import_mappings;
 pub mod imports;
 pub mod jobs;
+pub mod mandates;
 pub mod meetings;
 pub mod members;
 mod person;
@@ -78,6 +79,7 @@ pub mod reports;
 pub mod scope;
 pub mod staged_imports;
 pub mod territory;
+pub mod timetable_feeds;
 
 pub use day::Day;
 pub use person::PersonRecord;

@@ -2,7 +2,7 @@
 //! transaction, a programme's history, and the timetable that folds in every body below
 //! a territory (one range over the bodies' paths).
 
-use crate::{Day, Db, Page, Paged, Result, ScopeFilter, StoreError, Tx};
+use crate::{Day, Db, Page, Result, ScopeFilter, StoreError, Tx};
 use serde::Serialize;
 use tanzim_domain::programmes::{CheckedActivity, Held, Span};
 use tanzim_domain::territory::TerritoryPath;
@@ -148,6 +148,8 @@ pub struct Activity {
     pub attended_women: Option<i64>,
     pub attended_under35: Option<i64>,
     pub speakers: Option<String>,
+    /// Who was there by name, one a line.
+    pub attendees: Option<String>,
     pub summary: Option<String>,
     pub meeting_id: Option<i64>,
     /// The body above that took it into its own timetable.
@@ -175,7 +177,7 @@ const ACTIVITY: &str = "SELECT a.id, a.programme_id, a.body_id, b.name AS body_n
     a.kind, a.themes, a.audience, a.starts_on, a.ends_on, a.commune_code, t.name_ar AS commune_name_ar,
     t.name_fr AS commune_name_fr, a.online, a.responsible, a.guests, a.budget_centimes, a.status,
     a.postponed_from, a.cancel_reason, a.held_on, a.attended_men, a.attended_women, a.attended_under35,
-    a.speakers, a.summary, a.meeting_id, a.folded_into, a.move_asked
+    a.speakers, a.attendees, a.summary, a.meeting_id, a.folded_into, a.move_asked
     FROM activities a JOIN bodies b ON b.id = a.body_id LEFT JOIN territories t ON t.code = a.commune_code";
 
 async fn fetch(db: &Db, sql: String, binds: &[String]) -> Result<Vec<Activity>> {
@@ -284,10 +286,11 @@ pub async fn mark_held(
 ) -> Result<()> {
     let n = on_tx!(tx, c => sqlx::query(
         "UPDATE activities SET status = 'held', held_on = $1, attended_men = $2, attended_women = $3, attended_under35 = $4,
-           speakers = $5, summary = $6, meeting_id = $7, move_asked = NULL, updated_at = $8
-         WHERE id = $9 AND status NOT IN ('held', 'cancelled')",
+           speakers = $5, summary = $6, meeting_id = $7, move_asked = NULL, updated_at = $8, attendees = $9
+         WHERE id = $10 AND status NOT IN ('held', 'cancelled')",
     ).bind(Day(h.held_on)).bind(h.attended_men).bind(h.attended_women).bind(h.attended_under35)
-    .bind(h.speakers.join("\n")).bind(&h.summary).bind(meeting_id).bind(now).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
+    .bind(h.speakers.join("\n")).bind(&h.summary).bind(meeting_id).bind(now)
+    .bind((!h.attendees.is_empty()).then(|| h.attendees.join("\n"))).bind(id).execute(c).await.map(|r| r.rows_affected()))?;
     closed_unless_one(n)
 }
 
@@ -437,40 +440,24 @@ impl Timetable {
     }
 }
 
-/// A page of the timetable, in the order of the days.
-pub async fn timetable(
+/// A page of the timetable, in the order of the days (its count comes from [`window`]).
+pub async fn timetable_page(
     db: &Db,
     scope: &ScopeFilter,
     t: &Timetable,
     page: Page,
-) -> Result<Paged<Activity>> {
+) -> Result<Vec<Activity>> {
     let (where_sql, binds) = t.where_sql(scope);
-    let n = binds.len();
-    let list_sql = format!(
-        "{ACTIVITY} WHERE {where_sql} ORDER BY a.starts_on, a.ends_on, a.id LIMIT ${} OFFSET ${}",
-        n + 1,
-        n + 2
-    );
-    let count_sql = format!("SELECT COUNT(*) FROM activities a WHERE {where_sql}");
-    crate::fetch_page(db, list_sql, count_sql, binds, page).await
-}
-
-/// How many activities start on each day of the window: the month calendar's cells.
-pub async fn per_day(db: &Db, scope: &ScopeFilter, t: &Timetable) -> Result<Vec<(Day, i64)>> {
-    let (where_sql, binds) = t.where_sql(scope);
+    let (limit, offset) = (page.limit(), page.offset());
     let sql = format!(
-        "SELECT a.starts_on, COUNT(*) FROM activities a WHERE {where_sql} GROUP BY a.starts_on ORDER BY a.starts_on"
+        "{ACTIVITY} WHERE {where_sql} ORDER BY a.starts_on, a.ends_on, a.id LIMIT {limit} OFFSET {offset}"
     );
-    Ok(on_pool!(db, p => {
-        let mut q = sqlx::query_as::<_, (Day, i64)>(sqlx::AssertSqlSafe(sql));
-        for b in &binds { q = q.bind(b); }
-        q.fetch_all(p).await
-    })?)
+    fetch(db, sql, &binds).await
 }
 
-/// What the clash rules read of the window's open activities: id, status, days, the
-/// body's territory, the commune and the guests (at most `limit`, the earliest first).
-pub async fn placed(
+/// Every activity of the window as the calendar and the clash rules read it, in one pass
+/// without the joins the list needs (at most `limit`, the earliest first).
+pub async fn window(
     db: &Db,
     scope: &ScopeFilter,
     t: &Timetable,
@@ -478,9 +465,8 @@ pub async fn placed(
 ) -> Result<Vec<Placed>> {
     let (where_sql, binds) = t.where_sql(scope);
     let sql = format!(
-        "SELECT a.id, a.status, a.starts_on, a.ends_on, b.territory_code, a.commune_code, a.guests
-         FROM activities a JOIN bodies b ON b.id = a.body_id
-         WHERE {where_sql} AND a.status <> 'cancelled' ORDER BY a.starts_on, a.id LIMIT {limit}"
+        "SELECT a.id, a.status, a.starts_on, a.ends_on, a.path, a.commune_code, a.guests
+         FROM activities a WHERE {where_sql} ORDER BY a.starts_on, a.id LIMIT {limit}"
     );
     Ok(on_pool!(db, p => {
         let mut q = sqlx::query_as::<_, Placed>(sqlx::AssertSqlSafe(sql));
@@ -495,9 +481,16 @@ pub struct Placed {
     pub status: String,
     pub starts_on: Day,
     pub ends_on: Day,
-    pub territory_code: Option<String>,
+    /// The body's territory path (the activity carries it).
+    pub path: String,
     pub commune_code: Option<String>,
     pub guests: String,
+}
+
+/// Gathers the planner's statistics on the activities (after a bulk load).
+pub async fn analyze(db: &Db) -> Result<()> {
+    on_pool!(db, p => sqlx::query("ANALYZE activities").execute(p).await.map(|_| ()))?;
+    Ok(())
 }
 
 /// A photograph of a held activity, without its bytes.

@@ -78,17 +78,12 @@ pub struct Raise {
 /// The raising body and the bodies above it, nearest first: whom its meetings usually ask.
 pub async fn addressable(app: &App, raising: &Body) -> Result<Vec<Body>> {
     let mut out = vec![raising.clone()];
-    let mut at = raising.parent_id;
-    for _ in 0..8 {
-        let Some(id) = at else { break };
-        let Some(b) = bodies::get(&app.db, id).await? else {
-            break;
-        };
-        at = b.parent_id;
-        if b.is_active() && b.organization == raising.organization {
-            out.push(b);
-        }
-    }
+    out.extend(
+        crate::bodies::above(app, raising)
+            .await?
+            .into_iter()
+            .filter(|b| b.organization == raising.organization),
+    );
     Ok(out)
 }
 

@@ -6,6 +6,7 @@ mod api;
 mod card;
 mod changes;
 mod list;
+mod mandates;
 mod page;
 mod shared;
 
@@ -13,6 +14,7 @@ pub use api::*;
 pub use card::*;
 pub use changes::*;
 pub use list::*;
+pub use mandates::*;
 pub use page::*;
 
 /// The members' routes: each file's, joined.
@@ -23,6 +25,7 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
         changes::routes(),
         card::routes(),
         api::routes(),
+        mandates::routes(),
     ]
     .into_iter()
     .flatten()

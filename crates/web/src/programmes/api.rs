@@ -123,11 +123,8 @@ async fn programme_view(
     p: &tanzim_commands::Found<InBody<Programme>>,
 ) -> Result<ProgrammeView, AppError> {
     let (activities, changes) = cases::read(&state.app(), p).await?;
-    let programme = tanzim_store::programmes::get(&state.db, p.record.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
     Ok(ProgrammeView {
-        programme,
+        programme: p.record.clone(),
         activities: activities.into_iter().map(ActivityView::new).collect(),
         changes,
     })
@@ -314,6 +311,9 @@ pub struct HeldBody {
     /// One speaker a line.
     #[serde(default)]
     pub speakers: String,
+    /// The members and guests present, named one a line (optional; at most 3,000).
+    #[serde(default)]
+    pub attendees: String,
     #[serde(default)]
     pub summary: String,
     /// The body's meeting it was, if it was one.
@@ -337,6 +337,7 @@ pub async fn api_held(
         attended_women: h.attended_women,
         attended_under35: h.attended_under35,
         speakers: h.speakers,
+        attendees: h.attendees,
         summary: h.summary,
     };
     cases::mark_held(&state.app(), &user.actor(&ctx), &a, &input, h.meeting_id).await?;

@@ -3,6 +3,7 @@
 //! Thin adapters over `tanzim_commands::programmes` and `::timetable`.
 
 pub mod api;
+pub mod feed;
 mod pages;
 pub mod press;
 pub mod timetable;
@@ -71,5 +72,6 @@ pub(crate) fn routes() -> Vec<crate::routing::Route> {
     all.extend(pages::routes());
     all.extend(timetable::routes());
     all.extend(press::routes());
+    all.extend(feed::routes());
     all
 }

@@ -15,11 +15,13 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
+use tanzim_commands::Found;
 use tanzim_commands::access::InBody;
+use tanzim_commands::activity_press as press_cases;
 use tanzim_commands::programmes::{self as cases, ActivityOf};
 use tanzim_domain::policy::Action;
 use tanzim_domain::programmes::HeldInput;
-use tanzim_store::bodies::{self, Body};
+use tanzim_store::bodies::Body;
 use tanzim_store::programmes::Programme;
 
 /// After a form: to `to`, or the page again with the reason (422/409/400 kept).
@@ -202,15 +204,12 @@ async fn programme_page(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    p: &InBody<Programme>,
+    p: &Found<InBody<Programme>>,
     error: Option<String>,
 ) -> Result<Response, AppError> {
     let tr = &ctx.tr;
-    let programme = tanzim_store::programmes::get(&state.db, p.record.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    let activities = tanzim_store::programmes::activities(&state.db, programme.id).await?;
-    let changes = tanzim_store::programmes::changes(&state.db, programme.id).await?;
+    let programme = &p.record;
+    let (activities, changes) = cases::read(&state.app(), p).await?;
     let words = vocabulary(state);
     let b = &p.body;
     Ok(views::html(ProgrammePage {
@@ -243,7 +242,7 @@ async fn programme_page(
         themes: choices(&words.themes, ctx),
         audiences: choices(&words.audiences, ctx),
         communes: communes(state, ctx, b).await?,
-        p: programme,
+        p: programme.clone(),
         error,
     }))
 }
@@ -318,31 +317,23 @@ async fn bodies_above(
     user: &CurrentUser,
     b: &Body,
 ) -> Result<Vec<(i64, String)>, AppError> {
-    let mut out = Vec::new();
-    let mut at = b.parent_id;
-    for _ in 0..8 {
-        let Some(id) = at else { break };
-        let Some(parent) = bodies::get(&state.db, id).await? else {
-            break;
-        };
-        at = parent.parent_id;
-        if parent.is_active() && user.may(Action::ManageMeetings, Some(&parent.target())) {
-            out.push((parent.id, parent.name.clone()));
-        }
-    }
-    Ok(out)
+    Ok(tanzim_commands::bodies::above(&state.app(), b)
+        .await?
+        .into_iter()
+        .filter(|p| user.may(Action::ManageMeetings, Some(&p.target())))
+        .map(|p| (p.id, p.name))
+        .collect())
 }
 
 async fn activity_page(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    a: &ActivityOf,
+    a: &Found<ActivityOf>,
     error: Option<String>,
 ) -> Result<Response, AppError> {
-    let raw = tanzim_store::programmes::activity(&state.db, a.activity.id)
-        .await?
-        .ok_or(AppError::NotFound)?;
+    let raw = a.activity.clone();
+    let (photos, communiques) = press_cases::of_activity(&state.app(), a).await?;
     let words = vocabulary(state);
     let open =
         tanzim_domain::programmes::ActivityStatus::parse(&raw.status).is_some_and(|s| s.is_open());
@@ -365,13 +356,8 @@ async fn activity_page(
         themes: choices(&words.themes, ctx),
         audiences: choices(&words.audiences, ctx),
         today: crate::state::today().to_string(),
-        photos: tanzim_store::programmes::photos(&state.db, raw.id)
-            .await?
-            .into_iter()
-            .map(|p| p.id)
-            .collect(),
-        communiques: tanzim_store::meetings::communiques_of_activity(&state.db, raw.id)
-            .await?
+        photos: photos.into_iter().map(|p| p.id).collect(),
+        communiques: communiques
             .into_iter()
             .map(|c| {
                 (
@@ -402,7 +388,7 @@ async fn on_activity<F, Fut>(
     state: &AppState,
     ctx: &Ctx,
     user: &CurrentUser,
-    a: &ActivityOf,
+    a: &Found<ActivityOf>,
     run: F,
 ) -> Result<Response, AppError>
 where
@@ -524,6 +510,8 @@ pub struct HeldForm {
     #[serde(default)]
     speakers: String,
     #[serde(default)]
+    attendees: String,
+    #[serde(default)]
     summary: String,
 }
 
@@ -555,6 +543,7 @@ pub async fn held_form(
             attended_women: count(&f.attended_women)?,
             attended_under35: count(&f.attended_under35)?,
             speakers: f.speakers,
+            attendees: f.attendees,
             summary: f.summary,
         };
         cases::mark_held(&state.app(), &user.actor(&ctx), &a, &input, None).await?;

@@ -62,8 +62,9 @@ pub async fn api_add_photo(
     Ok(Committed::created(id)
         .at(format!("/activities/{activity_id}/photo?n={id}"))
         .json(|| async {
-            tanzim_store::programmes::photos(&state.db, activity_id)
+            cases::of_activity(&state.app(), &a)
                 .await?
+                .0
                 .into_iter()
                 .find(|p| p.id == id)
                 .ok_or(AppError::NotFound)
@@ -95,7 +96,7 @@ pub async fn photo(
     Query(q): Query<PhotoQuery>,
 ) -> Result<Response, AppError> {
     let n = q.n.ok_or(AppError::BadRequest("malformed-input"))?;
-    let (mime, content) = tanzim_store::programmes::photo_content(&state.db, a.activity.id, n)
+    let (mime, content) = cases::photo(&state.app(), &a, n)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok((

@@ -21,6 +21,7 @@ use tanzim_domain::policy::Action;
 use tanzim_domain::programmes::Clash;
 use tanzim_store::Page;
 use tanzim_store::bodies::Body;
+use tanzim_store::programmes::Activity;
 
 #[derive(Deserialize, utoipa::IntoParams, Default)]
 pub struct TimetableQuery {
@@ -167,6 +168,8 @@ struct TimetablePage {
     q_theme: String,
     q_status: String,
     day_label: Option<String>,
+    /// When the reader's calendar address for this timetable was issued, if one is live.
+    feed_since: Option<String>,
 }
 
 fn weeks(
@@ -267,6 +270,10 @@ pub async fn page(
         },
     };
     let lang = ctx.lang().code();
+    let feed_since = tanzim_commands::timetable_feeds::live(&state.app(), &user.actor(&ctx), &b)
+        .await?
+        .and_then(|f| chrono::DateTime::from_timestamp(f.created_at, 0))
+        .map(|t| tr.day(t.date_naive()));
     Ok(views::html(TimetablePage {
         layout: Layout::new(&state, &ctx, "timetable-title"),
         body_id: b.id,
@@ -325,6 +332,7 @@ pub async fn page(
             .filter(|d| first <= *d && *d <= last)
             .map(|d| tr.day(d)),
         base,
+        feed_since,
     }))
 }
 
@@ -410,16 +418,21 @@ pub async fn ics(
     Loaded(b): Loaded<Body>,
     Query(q): Query<TimetableQuery>,
 ) -> Result<Response, AppError> {
-    use tanzim_reports::calendar::{self as ical, Event};
     let scope = crate::access::scope_for(&user, Action::ViewMeetings);
     let (from, to) = year_of(&q);
     let items = cases::export(&state.app(), &b, &scope, from, to).await?;
+    Ok(calendar(&state, &ctx, &items))
+}
+
+/// Activities as an iCalendar document, one event each (the cancelled ones left out).
+pub(super) fn calendar(state: &AppState, ctx: &Ctx, items: &[Activity]) -> Response {
+    use tanzim_reports::calendar::{self as ical, Event};
     let base = state.config.public_base();
     let events: Vec<Event> = items
         .iter()
         .filter(|a| a.status != "cancelled")
         .map(|a| {
-            let r = ActivityRow::new(&state, &ctx, a);
+            let r = ActivityRow::new(state, ctx, a);
             Event {
                 uid: format!("activity-{}@tanzim", a.id),
                 day: a.starts_on.date(),
@@ -432,11 +445,14 @@ pub async fn ics(
         })
         .collect();
     let doc = ical::document("-//tanzim//timetable//AR", chrono::Utc::now(), &events);
-    Ok((
-        [(header::CONTENT_TYPE, "text/calendar; charset=utf-8")],
+    (
+        [
+            (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+            (header::CACHE_CONTROL, "private, max-age=900"),
+        ],
         doc,
     )
-        .into_response())
+        .into_response()
 }
 
 /// The home page's rows: the activities of the coming week and the programmes awaiting a

@@ -19,6 +19,10 @@ pub(crate) struct ActivityRow {
     pub status_label: String,
     pub budget: Option<String>,
     pub guests: Vec<String>,
+    pub speakers: Vec<String>,
+    pub attendees: Vec<String>,
+    /// The reader's language's comma, between the names of a list.
+    pub comma: &'static str,
     pub folded: bool,
     pub move_asked: Option<String>,
     pub cancel_reason: Option<String>,
@@ -39,6 +43,13 @@ impl ActivityRow {
             "ar" => a.commune_name_ar.clone(),
             _ => a.commune_name_fr.clone(),
         };
+        let comma = if ctx.lang().code() == "ar" {
+            "، "
+        } else {
+            ", "
+        };
+        let lines =
+            |s: &Option<String>| tanzim_domain::programmes::guest_lines(s.as_deref().unwrap_or(""));
         let place = match (commune, a.online) {
             (Some(c), true) => format!("{c} · {}", tr.t("activity-online")),
             (Some(c), false) => c,
@@ -54,11 +65,7 @@ impl ActivityRow {
                 .theme_keys()
                 .map(|t| term_name(&words.themes, t, ctx).to_owned())
                 .collect::<Vec<_>>()
-                .join(if ctx.lang().code() == "ar" {
-                    "، "
-                } else {
-                    ", "
-                }),
+                .join(comma),
             audience: term_name(&words.audiences, &a.audience, ctx).to_owned(),
             when,
             place,
@@ -68,6 +75,9 @@ impl ActivityRow {
                 .budget_centimes
                 .map(|c| format!("{} {}", tr.amount(c), tr.t("currency"))),
             guests: a.guest_list(),
+            speakers: lines(&a.speakers),
+            attendees: lines(&a.attendees),
+            comma,
             folded: a.folded_into.is_some(),
             move_asked: a.move_asked.clone(),
             cancel_reason: a.cancel_reason.clone(),

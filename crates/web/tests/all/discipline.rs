@@ -232,6 +232,40 @@ async fn cases(engine: Engine) {
     .await;
     assert_eq!(s, 201, "{html}");
     assert_eq!(html["content_type"], "application/octet-stream");
+    // A phone's photograph of a letter keeps its picture and loses where it was taken.
+    let exif = b"Exif\0\0GPS 34.2133N 4.0103W";
+    let mut photo = vec![0xFF, 0xD8, 0xFF, 0xE1, 0, (exif.len() + 2) as u8];
+    photo.extend(exif);
+    photo.extend([
+        0xFF, 0xDB, 0, 4, 0, 1, 0xFF, 0xDA, 0, 2, 0x12, 0x34, 0xFF, 0xD9,
+    ]);
+    let (s, scan) = upload(
+        &api,
+        &format!("{case}/documents"),
+        multipart(
+            &[("title", "صورة الرسالة")],
+            Some(("letter.jpg", "image/jpeg", &photo)),
+        ),
+    )
+    .await;
+    assert_eq!(s, 201, "{scan}");
+    assert_eq!(scan["content_type"], "image/jpeg");
+    let stored = api
+        .client
+        .get(format!("{}{case}/documents/{}", api.base, scan["id"]))
+        .bearer_auth(&api.token)
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(
+        stored.as_ref(),
+        &[
+            0xFF, 0xD8, 0xFF, 0xDB, 0, 4, 0, 1, 0xFF, 0xDA, 0, 2, 0x12, 0x34, 0xFF, 0xD9
+        ][..]
+    );
     let (s, e) = upload(
         &api,
         &format!("{case}/documents"),
@@ -261,7 +295,7 @@ async fn cases(engine: Engine) {
             .as_array()
             .unwrap()
             .len(),
-        2
+        3
     );
     let r = api
         .client
@@ -504,7 +538,8 @@ async fn cases(engine: Engine) {
     assert_eq!((s, list["total"].as_i64()), (200, Some(0)));
     // Reads of the file are on record.
     assert!(audit_count(&api, "case-viewed").await >= 1);
-    assert_eq!(audit_count(&api, "case-document-downloaded").await, 1);
+    // The PDF and the photograph.
+    assert_eq!(audit_count(&api, "case-document-downloaded").await, 2);
 
     // One transaction: when the member's change cannot be written (another officer changed
     // the member meanwhile), the case is not decided either.

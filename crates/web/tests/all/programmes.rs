@@ -164,6 +164,27 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
     assert_eq!(s, 200, "{march}");
     assert_eq!(ids(&march["items"]), vec![forum, outreach, associations]);
     assert_eq!(march["per_day"], json!([["2023-03-18", 3]]));
+    assert_eq!(march["total"], 3);
+    // The count is the month's, whichever page is read; a day narrows both.
+    let (_, second) = w
+        .region_officer
+        .get(format!(
+            "/api/v1/bodies/{}/timetable?month=2023-03&page=2&page_size=2",
+            w.region
+        ))
+        .await;
+    assert_eq!(ids(&second["items"]), vec![associations]);
+    assert_eq!(second["total"], 3);
+    let (_, quiet_day) = w
+        .region_officer
+        .get(format!(
+            "/api/v1/bodies/{}/timetable?month=2023-03&day=2023-03-19",
+            w.region
+        ))
+        .await;
+    assert_eq!(ids(&quiet_day["items"]), Vec::<i64>::new());
+    assert_eq!(quiet_day["total"], 0);
+    assert_eq!(quiet_day["per_day"], json!([["2023-03-18", 3]]));
     assert_eq!(
         march["clashes"],
         json!([
@@ -180,6 +201,22 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
         ))
         .await;
     assert_eq!(ids(&only_taza["items"]), vec![outreach]);
+    // The region's own code keeps everything; a territory outside the region's, or an
+    // unknown one, narrows to nothing rather than widening.
+    for (code, expected) in [
+        ("03", vec![forum, outreach, associations]),
+        ("06.111", vec![]),
+        ("99", vec![]),
+    ] {
+        let (s, narrowed) = w
+            .region_officer
+            .get(format!(
+                "/api/v1/bodies/{}/timetable?month=2023-03&territory={code}",
+                w.region
+            ))
+            .await;
+        assert_eq!((s, ids(&narrowed["items"])), (200, expected), "{code}");
+    }
     let (_, seminars) = w
         .region_officer
         .get(format!(
@@ -204,6 +241,17 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
         ))
         .await;
     assert_eq!(ids(&april["items"]), vec![training]);
+    assert_eq!(april["total"], 1);
+    // The month-long training is on every day of April, though it starts on the first.
+    let (_, april_day) = w
+        .region_officer
+        .get(format!(
+            "/api/v1/bodies/{}/timetable?month=2023-04&day=2023-04-20",
+            w.region
+        ))
+        .await;
+    assert_eq!(ids(&april_day["items"]), vec![training]);
+    assert_eq!(april_day["total"], 1);
     // A province sees its own timetable, not the region's; an outsider sees neither.
     let (_, taza_march) = w
         .taza_officer
@@ -396,11 +444,26 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
         )
     );
     let (s, held) = w.region_officer
-        .send("POST", &format!("/api/v1/activities/{forum}/held"), json!({"held_on": "2023-03-18", "attended_men": 120, "attended_women": 85, "attended_under35": 140, "summary": "نقاش حول مشاركة الشباب"}))
+        .send("POST", &format!("/api/v1/activities/{forum}/held"), json!({"held_on": "2023-03-18", "attended_men": 120, "attended_women": 85, "attended_under35": 140, "summary": "نقاش حول مشاركة الشباب",
+            "speakers": "محمد الحجيرة", "attendees": "خديجة حجوبي\nمحمد الحجيرة\n"}))
         .await;
     assert_eq!(
         (s, held["status"].as_str(), held["attended_women"].as_i64()),
         (200, Some("held"), Some(85))
+    );
+    assert_eq!(held["attendees"], "خديجة حجوبي\nمحمد الحجيرة");
+    // The page names them, in the reader's language's list.
+    let page = w
+        .app
+        .browser("officer.region")
+        .await
+        .get(&format!("/activities/{forum}"))
+        .await;
+    assert!(
+        page.body
+            .contains("<bdi>خديجة حجوبي</bdi>، <bdi>محمد الحجيرة</bdi>"),
+        "{}",
+        page.body
     );
     let (s, e) = w
         .region_officer
@@ -496,7 +559,7 @@ async fn the_region_folds_in_its_provinces_and_adopts_its_programme(engine: Engi
     assert_eq!(
         c["body"].as_str(),
         Some(
-            "تازة، يوم السبت 18 مارس 2023، نظمت الأمانة الجهوية بفاس-مكناس «الملتقى الجهوي للشباب».\n\nوتمحور النشاط حول الشباب والوضع السياسي.\n\nوشارك في النشاط 205 أشخاص، من بينهم 85 امرأة و140 من الشباب دون سن 35.\n\nنقاش حول مشاركة الشباب."
+            "تازة، يوم السبت 18 مارس 2023، نظمت الأمانة الجهوية بفاس-مكناس «الملتقى الجهوي للشباب».\n\nوتمحور النشاط حول الشباب والوضع السياسي.\n\nوشارك في النشاط 205 أشخاص، من بينهم 85 امرأة و140 من الشباب دون سن 35.\n\nوأطر النشاط محمد الحجيرة.\n\nنقاش حول مشاركة الشباب."
         )
     );
     let cid = c["id"].as_i64().unwrap();
@@ -592,6 +655,28 @@ async fn bad_activities_are_refused_and_save_nothing(engine: Engine) {
             "{change}"
         );
     }
+    // The page's form answers the same refusal on the page, naming the field.
+    let browser = w.app.browser("officer.taza").await;
+    let page = browser
+        .submit(
+            &format!("/programmes/{p}"),
+            &format!("/programmes/{p}/activities"),
+            &[
+                ("title", "لقاء تواصلي"),
+                ("kind", "outreach"),
+                ("audience", "members"),
+                ("when", "2023-03-18"),
+                ("budget", "0"),
+            ],
+        )
+        .await;
+    assert_eq!(page.status, 422, "{}", page.body);
+    assert!(
+        page.body
+            .contains("الميزانية: مبلغ موجب بالدرهم، مثل 15000 أو 1500,50."),
+        "{}",
+        page.body
+    );
     let (_, after) = w.taza_officer.get(format!("/api/v1/programmes/{p}")).await;
     assert_eq!(after["activities"], json!([]), "nothing saved");
     let (s, e) = w

@@ -73,8 +73,13 @@ async fn a_province_programme_is_folded_into_the_region_and_held() {
     .unwrap();
     type_in(&c, "[name=attended_women]", "14").await;
     type_in(&c, "[name=attended_men]", "26").await;
+    type_in(&c, "[name=attendees]", "خديجة حجوبي\nمحمد الحجيرة").await;
     click(&c, "#held-submit").await;
     assert_eq!(text(&c, "#activity-status").await, "منجز");
+    assert_eq!(
+        text(&c, "#activity-attendees").await,
+        "خديجة حجوبي، محمد الحجيرة"
+    );
     shot(&c, "61-activity-held-ar-phone").await;
     click(&c, "#activity-communique-submit").await;
     let body = wait_for(&c, "textarea[name=body]")
@@ -104,6 +109,23 @@ async fn a_province_programme_is_folded_into_the_region_and_held() {
     );
     assert!(text(&c, "#month-grid").await.contains("18"));
     shot(&c, "63-timetable-ar-phone").await;
+    // A calendar app's address, shown once.
+    click_in_page(&c, "#feed summary").await;
+    click(&c, "#feed-issue").await;
+    let url = wait_for(&c, "#feed-url")
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        url.contains("/feeds/") && url.ends_with("/timetable.ics"),
+        "{url}"
+    );
+    shot(&c, "63b-timetable-feed-ar-phone").await;
+    c.goto(&app.url(&format!("/bodies/{region}/timetable?month=2026-03")))
+        .await
+        .unwrap();
     click(&c, "#lang-fr").await;
     c.set_window_size(1280, 900).await.unwrap();
     assert_eq!(text(&c, "#month-label").await, "mars 2026");

@@ -1,0 +1,8 @@
+-- A timetable's month is a range of start days; the end day, the path and the
+-- organization in the index let the window's other conditions (overlap, territory,
+-- scope, what a body took in) be checked without reading the rows they exclude.
+DROP INDEX activities_day;
+CREATE INDEX activities_day ON activities(starts_on, ends_on, path, organization, folded_into);
+
+-- A held activity's record may name who was there, one a line.
+ALTER TABLE activities ADD COLUMN attendees TEXT;
